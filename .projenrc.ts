@@ -1,0 +1,114 @@
+import { awscdk, javascript, JsonFile } from 'projen';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-lambda-blueprints',
+  description:
+    'High-level AWS CDK constructs that turn AWS Lambda functions into production-ready, compliant, observable stacks.',
+  author: 'cdk-lambda-blueprints',
+  authorAddress: 'maintainers@cdklambdablueprints.github.io',
+  repositoryUrl: 'https://github.com/cdklambdablueprints/cdk-lambda-blueprints.git',
+  defaultReleaseBranch: 'main',
+  keywords: ['cdk', 'aws-cdk', 'awscdk', 'lambda', 'serverless', 'cdk-nag', 'best-practices'],
+
+  // aws-cdk-lib 2.257.0 is the one version that cdk-nag 3, integ-tests-alpha and integ-runner all accept
+  // (see shared/toolchain.md); users may run any newer 2.x (the peer range is ^2.257.0).
+  cdkVersion: '2.257.0',
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  sampleCode: false,
+
+  // No hosted CI or release automation here: `.ci/run` is the pipeline.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+
+  publishToPypi: {
+    distName: 'cdk-lambda-blueprints',
+    module: 'cdk_lambda_blueprints',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdklambdablueprints',
+    mavenGroupId: 'io.github.cdklambdablueprints',
+    mavenArtifactId: 'cdk-lambda-blueprints',
+  },
+
+  devDeps: [
+    'cdk-nag@3.0.2',
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
+    '@aws-cdk/integ-runner@2.197.10',
+    'aws-cdk@^2',
+    'esbuild@^0.28.0',
+  ],
+
+  jestOptions: {
+    // projen's default `jest --updateSnapshot` would silently rewrite snapshots; they must be verified.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      setupFilesAfterEnv: ['<rootDir>/test/setup/asset-hash-serializer.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/integ/', '/consumers/'],
+      coveragePathIgnorePatterns: ['/node_modules/', '/test/'],
+    },
+  },
+
+  gitignore: [
+    'cdk.out/',
+    '/integ/**/cdk-integ.out.*',
+    '/integ/**/*.snapshot/asset.*',
+    '.cdk.staging/',
+    '/bench/out/',
+    '/consumers/**/cdk.out/',
+    '/consumers/python/.venv/',
+    '/consumers/java/target/',
+    '__pycache__/',
+  ],
+  npmignoreEnabled: true,
+});
+
+// `npm ci` fails on projen's lockfile without this pin (shared/toolchain.md).
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
+// Integration snapshots: written without an AWS account (--dry-run), verified on every test run.
+const integArgs = '--language typescript --directory integ --parallel-regions us-east-1';
+const integVerify = project.addTask('integ:verify', {
+  description: 'Verify the committed integ-runner snapshots against a fresh synthesis',
+  env: { TS_NODE_TRANSPILE_ONLY: 'true' },
+  exec: `integ-runner ${integArgs}`,
+});
+project.addTask('integ:update', {
+  description: 'Rewrite the integ-runner snapshots (dry run: nothing is deployed)',
+  env: { TS_NODE_TRANSPILE_ONLY: 'true' },
+  exec: `integ-runner ${integArgs} --update-on-failed --dry-run`,
+});
+// ts-jest does not type-check; this covers every TypeScript file outside src/ too.
+new JsonFile(project, 'tsconfig.check.json', {
+  obj: {
+    extends: './tsconfig.json',
+    compilerOptions: { noEmit: true, rootDir: '.', types: ['jest', 'node'] },
+    include: ['src/**/*.ts', 'test/**/*.ts', 'integ/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
+    exclude: ['node_modules', 'cdk.out', '**/*.snapshot/**', 'consumers'],
+  },
+});
+const typecheck = project.addTask('test:typecheck', {
+  description: 'Type-check tests, integ tests, examples and benchmarks (ts-jest does not)',
+  exec: 'tsc -p tsconfig.check.json',
+});
+project.testTask.spawn(typecheck);
+project.testTask.spawn(integVerify);
+
+// The example app: `npx cdk synth` at the repository root writes cdk.out/.
+new JsonFile(project, 'cdk.json', {
+  obj: {
+    app: 'npx ts-node --transpile-only -P tsconfig.check.json examples/app.ts',
+    output: 'cdk.out',
+    context: {},
+  },
+});
+project.addTask('synth:example', {
+  description: 'Synthesize the example app into cdk.out/',
+  exec: 'cdk synth --quiet',
+});
+
+project.synth();

@@ -1,0 +1,141 @@
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as ecrAssets from 'aws-cdk-lib/aws-ecr-assets';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
+import { Construct } from 'constructs';
+import { unzippedSizeBytes } from './private/unzipped-size';
+
+/**
+ * What a {@link FunctionCode} gives the function it is bound to.
+ */
+export interface FunctionCodeConfig {
+  /** The aws-cdk-lib code. */
+  readonly code: lambda.Code;
+
+  /** Whether the code is a container image (no handler, runtime or layers then). */
+  readonly isImage: boolean;
+
+  /**
+   * The handler the code implies (e.g. the bundle of a Node.js entry), if it implies one.
+   *
+   * @default - the function's `handler` prop, or `index.handler`
+   */
+  readonly handler?: string;
+
+  /**
+   * The runtime family the code needs (e.g. Node.js for a bundled entry).
+   *
+   * @default - any
+   */
+  readonly runtimeFamily?: lambda.RuntimeFamily;
+
+  /**
+   * The unzipped size of the code in bytes, where the library can know it before deploying.
+   *
+   * @default - unknown (not counted against the 250 MB budget)
+   */
+  readonly unzippedSizeBytes?: number;
+}
+
+/**
+ * The code of a {@link ServerlessFunction}: a zip asset, inline source, a container image, or (see
+ * `fromNodejsEntry`) a Node.js entry bundled with esbuild.
+ */
+export abstract class FunctionCode {
+  /**
+   * A directory or `.zip` file on disk, uploaded as an asset. Its unzipped size counts against
+   * Lambda's 250 MB budget (function plus layers), which is checked at synth.
+   *
+   * @param path a directory or a .zip file
+   * @param options asset options (bundling, exclude, ...)
+   */
+  public static fromAsset(path: string, options?: s3assets.AssetOptions): FunctionCode {
+    return new AssetFunctionCode(path, options);
+  }
+
+  /**
+   * Inline source code (at most 4 KB; Node.js and Python only). Handy for tiny glue functions.
+   *
+   * @param code the source of `index.<ext>`; the handler is `index.handler` unless you say otherwise
+   */
+  public static fromInline(code: string): FunctionCode {
+    return new SimpleFunctionCode(lambda.Code.fromInline(code), false);
+  }
+
+  /**
+   * A container image built from a directory with a Dockerfile (built and pushed by `cdk deploy`,
+   * not at synth). The image is built for the function's architecture (ARM64 by default) unless
+   * `options.platform` says otherwise.
+   *
+   * @param directory the directory holding the Dockerfile
+   * @param options image build options
+   */
+  public static fromImageAsset(directory: string, options?: lambda.AssetImageCodeProps): FunctionCode {
+    return new ImageAssetFunctionCode(directory, options ?? {});
+  }
+
+  /**
+   * A container image already in an ECR repository.
+   *
+   * @param repository the repository
+   * @param options tag or digest, command, entrypoint
+   */
+  public static fromEcrImage(repository: ecr.IRepository, options?: lambda.EcrImageCodeProps): FunctionCode {
+    return new SimpleFunctionCode(lambda.Code.fromEcrImage(repository, options), true);
+  }
+
+  /**
+   * Binds the code to a function.
+   *
+   * @param scope the function construct
+   * @param architecture the function's instruction set architecture
+   */
+  public abstract bind(scope: Construct, architecture: lambda.Architecture): FunctionCodeConfig;
+}
+
+class SimpleFunctionCode extends FunctionCode {
+  constructor(private readonly code: lambda.Code, private readonly isImage: boolean) {
+    super();
+  }
+
+  public bind(_scope: Construct, _architecture: lambda.Architecture): FunctionCodeConfig {
+    return { code: this.code, isImage: this.isImage };
+  }
+}
+
+class AssetFunctionCode extends FunctionCode {
+  constructor(private readonly path: string, private readonly options?: s3assets.AssetOptions) {
+    super();
+  }
+
+  public bind(_scope: Construct, _architecture: lambda.Architecture): FunctionCodeConfig {
+    return {
+      code: lambda.Code.fromAsset(this.path, this.options),
+      isImage: false,
+      // With bundling the staged output is not the directory on disk, so its size is unknown here.
+      unzippedSizeBytes: this.options?.bundling ? undefined : unzippedSizeBytes(this.path),
+    };
+  }
+}
+
+class ImageAssetFunctionCode extends FunctionCode {
+  constructor(private readonly directory: string, private readonly options: lambda.AssetImageCodeProps) {
+    super();
+  }
+
+  public bind(_scope: Construct, architecture: lambda.Architecture): FunctionCodeConfig {
+    return {
+      code: lambda.Code.fromAssetImage(this.directory, {
+        ...this.options,
+        platform: this.options.platform ?? platformFor(architecture),
+      }),
+      isImage: true,
+    };
+  }
+}
+
+function platformFor(architecture: lambda.Architecture): ecrAssets.Platform {
+  return architecture.name === lambda.Architecture.X86_64.name
+    ? ecrAssets.Platform.LINUX_AMD64
+    : ecrAssets.Platform.LINUX_ARM64;
+}

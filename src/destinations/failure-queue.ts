@@ -1,0 +1,77 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { acknowledge, Acknowledgement } from '../compliance/acknowledgements';
+import { defaultAlarmTopic } from '../observability/alarm-topic';
+
+/**
+ * Options of a {@link FailureQueue}.
+ */
+export interface FailureQueueProps {
+  /**
+   * What fails into this queue, for people reading the alarm (e.g. `async invocations of Orders`).
+   */
+  readonly purpose: string;
+
+  /**
+   * Where the queue's alarms send notifications.
+   *
+   * @default - the stack's shared, KMS-encrypted alarm topic
+   */
+  readonly alarmTopic?: sns.ITopic;
+
+  /**
+   * Whether the queue is a FIFO queue (only for FIFO sources, whose dead-letter queue must be FIFO too).
+   *
+   * @default false
+   */
+  readonly fifo?: boolean;
+}
+
+/**
+ * A terminal sink for failed events: it keeps messages for 14 days (the SQS maximum), is encrypted
+ * (SSE-SQS, which service principals such as SNS and EventBridge can write to without key grants),
+ * refuses non-TLS requests, and raises an alarm as soon as one message lands in it.
+ *
+ * Every failure path the library builds ends in one of these.
+ */
+export class FailureQueue extends Construct {
+  /** How long failed events are kept: the SQS maximum. */
+  public static readonly RETENTION: Duration = Duration.days(14);
+
+  /** The queue. */
+  public readonly queue: sqs.Queue;
+
+  /** Fires when at least one failed event is waiting in the queue. */
+  public readonly depthAlarm: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, props: FailureQueueProps) {
+    super(scope, id);
+
+    this.queue = new sqs.Queue(this, 'Queue', {
+      retentionPeriod: FailureQueue.RETENTION,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      fifo: props.fifo ? true : undefined,
+    });
+
+    this.depthAlarm = new cloudwatch.Alarm(this, 'DepthAlarm', {
+      alarmDescription: `Failed events are waiting in the failure queue of ${props.purpose}. Inspect and redrive them within 14 days.`,
+      metric: this.queue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(1),
+        statistic: cloudwatch.Stats.MAXIMUM,
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    const topic = props.alarmTopic ?? defaultAlarmTopic(this);
+    this.depthAlarm.addAlarmAction(new cwActions.SnsAction(topic));
+
+    acknowledge(this.queue, Acknowledgement.TERMINAL_DLQ_REDRIVE);
+  }
+}

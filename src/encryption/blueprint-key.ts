@@ -1,0 +1,69 @@
+import { Aws, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct, IConstruct } from 'constructs';
+
+const KEY_ID = 'BlueprintKey';
+
+/**
+ * The customer-managed KMS key the library shares across one stack: it encrypts the functions' log
+ * groups and the alarm topic. One key per stack (not per function) keeps the cost at one key.
+ *
+ * CloudWatch Logs only accepts customer-managed keys, and only when the key policy lets the regional
+ * logs service use it (CDK does not add that statement); CloudWatch alarms can only publish to a
+ * KMS-encrypted topic when the key lets `cloudwatch.amazonaws.com` use it.
+ *
+ * @internal
+ */
+export function blueprintKey(scope: IConstruct): kms.IKey {
+  const stack = Stack.of(scope);
+  const existing = stack.node.tryFindChild(KEY_ID) as kms.Key | undefined;
+  if (existing) {
+    return existing;
+  }
+  const key = new kms.Key(stack, KEY_ID, {
+    description: `cdk-lambda-blueprints: log group and alarm topic encryption for ${stack.stackName}`,
+    enableKeyRotation: true,
+  });
+  allowLogsToUseKey(key);
+  key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'AllowCloudWatchAlarmsToPublishToEncryptedTopics',
+      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
+    }),
+  );
+  return key;
+}
+
+/**
+ * Adds the key-policy statement CloudWatch Logs needs to encrypt this account's log groups in this
+ * region with `key`. Does nothing for imported keys (their policy is not ours to change; the README
+ * says what to add).
+ *
+ * @internal
+ */
+export function allowLogsToUseKey(key: kms.IKey): void {
+  if (!(key instanceof kms.Key)) {
+    return;
+  }
+  if (key.node.tryFindChild('LogsAllowed')) {
+    return;
+  }
+  new Construct(key, 'LogsAllowed');
+  key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'AllowCloudWatchLogsToEncryptLogGroups',
+      principals: [new iam.ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      resources: ['*'],
+      conditions: {
+        ArnLike: {
+          'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:*`,
+        },
+      },
+    }),
+  );
+}

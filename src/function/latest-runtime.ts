@@ -1,0 +1,73 @@
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+
+const RUNTIME_NAME = /^([a-z]+)(\d+(\.?\d+|\.x)?)?.*$/;
+
+/**
+ * The newest Lambda runtime of a family that the installed aws-cdk-lib knows.
+ *
+ * "Newest" is decided exactly as cdk-nag's AwsSolutions-L1 / Serverless-LambdaLatestVersion rules
+ * decide it, so a function on `LatestRuntime.NODEJS` passes them with the same aws-cdk-lib. (That is
+ * why this is not `Runtime.NODEJS_LATEST`, which can lag behind `Runtime.ALL`.)
+ */
+export class LatestRuntime {
+  /** The newest Node.js runtime. */
+  public static readonly NODEJS: lambda.Runtime = LatestRuntime.of(lambda.RuntimeFamily.NODEJS);
+
+  /** The newest Python runtime. */
+  public static readonly PYTHON: lambda.Runtime = LatestRuntime.of(lambda.RuntimeFamily.PYTHON);
+
+  /** The newest Java runtime. */
+  public static readonly JAVA: lambda.Runtime = LatestRuntime.of(lambda.RuntimeFamily.JAVA);
+
+  /** The newest .NET runtime. */
+  public static readonly DOTNET: lambda.Runtime = LatestRuntime.of(lambda.RuntimeFamily.DOTNET_CORE);
+
+  /** The newest Ruby runtime. */
+  public static readonly RUBY: lambda.Runtime = LatestRuntime.of(lambda.RuntimeFamily.RUBY);
+
+  /**
+   * The newest runtime of `family` in the installed aws-cdk-lib.
+   *
+   * @param family the runtime family (Node.js, Python, Java, .NET, Ruby; OTHER gives provided.al2023)
+   */
+  public static of(family: lambda.RuntimeFamily): lambda.Runtime {
+    if (family === lambda.RuntimeFamily.OTHER) {
+      return lambda.Runtime.PROVIDED_AL2023;
+    }
+    const members = lambda.Runtime.ALL.filter((r) => r.family === family && RUNTIME_NAME.test(r.name));
+    if (members.length === 0) {
+      throw new Error(`aws-cdk-lib lists no runtime of family ${lambda.RuntimeFamily[family]}`);
+    }
+    return LatestRuntime.newestWithPrefix(prefixOf(members[members.length - 1].name), members[0]);
+  }
+
+  /**
+   * Whether `runtime` is the newest of its family (what cdk-nag's L1 rule checks). Always true for
+   * OS-only (`provided*`) runtimes and container images.
+   *
+   * @param runtime the runtime to check
+   */
+  public static isLatest(runtime: lambda.Runtime): boolean {
+    if (!RUNTIME_NAME.test(runtime.name)) {
+      return true;
+    }
+    const prefix = prefixOf(runtime.name);
+    if (prefix === 'provided') {
+      return true;
+    }
+    return LatestRuntime.newestWithPrefix(prefix, runtime).name === runtime.name;
+  }
+
+  private static newestWithPrefix(prefix: string, fallback: lambda.Runtime): lambda.Runtime {
+    const sorted = lambda.Runtime.ALL.filter((r) => r.name.indexOf(prefix) === 0 && RUNTIME_NAME.test(r.name))
+      .map((r) => ({ runtime: r, version: r.name.match(RUNTIME_NAME)![2] ?? '0' }))
+      .sort((a, b) => a.version.localeCompare(b.version, undefined, { numeric: true, sensitivity: 'base' }));
+    return sorted.length > 0 ? sorted[sorted.length - 1].runtime : fallback;
+  }
+
+  private constructor() {}
+}
+
+function prefixOf(name: string): string {
+  return name.match(RUNTIME_NAME)![1];
+}

@@ -1,0 +1,260 @@
+import { Token } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { ServerlessFunctionProps } from './serverless-function-props';
+import { FunctionCodeConfig } from '../code/function-code';
+import { peakProvisionedConcurrency } from '../concurrency/provisioned-concurrency';
+import { IFunctionLayer, megabytes, UNZIPPED_BUDGET_BYTES } from '../layers/function-layer';
+import { ErrorCodes } from '../validation/error-codes';
+import { isConcrete, Validator } from '../validation/validator';
+
+/** Lambda's limit on the environment: 4 KB for all keys and values together. @internal */
+export const ENVIRONMENT_BUDGET_BYTES = 4096;
+
+/** Environment variable names Lambda reserves for itself. @internal */
+export const RESERVED_ENVIRONMENT_VARIABLES = new Set([
+  '_HANDLER', '_X_AMZN_TRACE_ID', 'AWS_DEFAULT_REGION', 'AWS_REGION', 'AWS_EXECUTION_ENV',
+  'AWS_LAMBDA_FUNCTION_NAME', 'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'AWS_LAMBDA_FUNCTION_VERSION',
+  'AWS_LAMBDA_INITIALIZATION_TYPE', 'AWS_LAMBDA_LOG_GROUP_NAME', 'AWS_LAMBDA_LOG_STREAM_NAME',
+  'AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN',
+  'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
+]);
+
+const ENV_KEY = /^[a-zA-Z][a-zA-Z0-9_]+$/;
+const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+
+/** The resolved settings the checks look at. @internal */
+export interface ResolvedFunctionSettings {
+  readonly memorySize: number;
+  readonly timeoutSeconds: number | undefined;
+  readonly ephemeralStorageMb: number | undefined;
+  readonly runtime: lambda.Runtime | undefined;
+  readonly architecture: lambda.Architecture;
+  readonly code: FunctionCodeConfig;
+  readonly layers: IFunctionLayer[];
+}
+
+/**
+ * Every synth-time check of a ServerlessFunction's own props. Records problems on `v`; the caller
+ * throws once. Unresolved tokens are skipped.
+ *
+ * @internal
+ */
+export function validateFunction(v: Validator, props: ServerlessFunctionProps, s: ResolvedFunctionSettings): void {
+  v.range(ErrorCodes.MEMORY_SIZE, 'memorySize', s.memorySize, 128, 10_240, {
+    unit: 'MB', integer: true, source: 'Lambda quota',
+  });
+  v.range(ErrorCodes.TIMEOUT, 'timeout', s.timeoutSeconds, 1, 900, {
+    unit: 'seconds', source: 'Lambda allows at most 15 minutes',
+    fix: 'set timeout between Duration.seconds(1) and Duration.minutes(15); move longer work to Step Functions or ECS',
+  });
+  v.range(ErrorCodes.EPHEMERAL_STORAGE, 'ephemeralStorageSize', s.ephemeralStorageMb, 512, 10_240, {
+    unit: 'MB', integer: true, source: 'Lambda quota',
+  });
+
+  if (isConcrete(props.description) && props.description.length > 256) {
+    v.fail({
+      code: ErrorCodes.DESCRIPTION, property: 'description', value: `${props.description.length} characters long`,
+      limit: 'Lambda allows at most 256 characters', fix: 'shorten the description',
+    });
+  }
+  if (isConcrete(props.functionName) && !FUNCTION_NAME.test(props.functionName)) {
+    v.fail({
+      code: ErrorCodes.FUNCTION_NAME, property: 'functionName', value: `'${props.functionName}'`,
+      limit: 'a function name has 1 to 64 characters, each a letter, digit, hyphen or underscore',
+      fix: 'rename the function, or leave functionName unset to let CloudFormation generate one',
+    });
+  }
+
+  validateEnvironment(v, props);
+  validateCode(v, props, s);
+  validateLayers(v, s);
+  validateConcurrency(v, props);
+  validateAsync(v, props);
+}
+
+function validateEnvironment(v: Validator, props: ServerlessFunctionProps): void {
+  const env = props.environment ?? {};
+  const secretNames = Object.keys(props.secrets ?? {});
+  let bytes = 0;
+  for (const key of [...Object.keys(env), ...secretNames]) {
+    if (Token.isUnresolved(key)) {
+      continue;
+    }
+    if (!ENV_KEY.test(key)) {
+      v.fail({
+        code: ErrorCodes.ENV_KEY, property: `environment key '${key}'`, value: 'not a valid name',
+        limit: 'Lambda requires names matching [a-zA-Z][a-zA-Z0-9_]+ (a letter, then at least one letter, digit or underscore)',
+        fix: `rename it, e.g. '${suggestKey(key)}'`,
+      });
+    } else if (RESERVED_ENVIRONMENT_VARIABLES.has(key)) {
+      v.fail({
+        code: ErrorCodes.ENV_RESERVED, property: `environment key '${key}'`, value: 'reserved by Lambda',
+        limit: 'Lambda sets this variable itself and rejects functions that define it',
+        fix: 'use another name; the runtime already provides this value',
+      });
+    }
+    bytes += Buffer.byteLength(key, 'utf8');
+  }
+  for (const value of Object.values(env)) {
+    if (!Token.isUnresolved(value)) {
+      bytes += Buffer.byteLength(value, 'utf8');
+    }
+  }
+  for (const key of secretNames) {
+    if (key in env) {
+      v.fail({
+        code: ErrorCodes.ENV_DUPLICATE, property: `secrets['${key}']`, value: 'also set in environment',
+        limit: 'one variable cannot hold both a plain value and a secret reference',
+        fix: `remove '${key}' from environment or from secrets`,
+      });
+    }
+  }
+  if (bytes > ENVIRONMENT_BUDGET_BYTES) {
+    v.fail({
+      code: ErrorCodes.ENV_SIZE, property: 'environment', value: `${bytes} bytes (keys and values, not counting unresolved tokens)`,
+      limit: `Lambda allows at most ${ENVIRONMENT_BUDGET_BYTES} bytes for all variables together`,
+      fix: 'move large values to SSM parameters or Secrets Manager (see `secrets`), or into the code',
+    });
+  }
+}
+
+function suggestKey(key: string): string {
+  const cleaned = key.replace(/[^a-zA-Z0-9_]/g, '_').replace(/^[^a-zA-Z]+/, '');
+  return cleaned.length >= 2 ? cleaned.toUpperCase() : 'MY_SETTING';
+}
+
+function validateCode(v: Validator, props: ServerlessFunctionProps, s: ResolvedFunctionSettings): void {
+  if (s.code.isImage) {
+    const imageOnly = (property: string, value: unknown) => v.failIf(value !== undefined, {
+      code: ErrorCodes.IMAGE_SETTING, property, value: 'set for a container-image function',
+      limit: 'a container image brings its own handler and runtime, and Lambda refuses layers on it',
+      fix: `remove ${property}; put it in the image (CMD / base image / COPY) instead`,
+    });
+    imageOnly('handler', props.handler);
+    imageOnly('runtime', props.runtime);
+    imageOnly('layers', props.layers && props.layers.length > 0 ? props.layers : undefined);
+    return;
+  }
+  if (s.code.runtimeFamily !== undefined && s.runtime && s.runtime.family !== s.code.runtimeFamily) {
+    v.fail({
+      code: ErrorCodes.IMAGE_SETTING, property: 'runtime', value: s.runtime.name,
+      limit: `this code needs a ${lambda.RuntimeFamily[s.code.runtimeFamily]} runtime`,
+      fix: 'leave runtime unset (the newest runtime of the right family is used) or pick one of that family',
+    });
+  }
+  const layerBytes = s.layers.reduce((sum, l) => sum + (l.unzippedSizeBytes ?? 0), 0);
+  const total = (s.code.unzippedSizeBytes ?? 0) + layerBytes;
+  if (total > UNZIPPED_BUDGET_BYTES) {
+    v.fail({
+      code: ErrorCodes.PACKAGE_SIZE, property: 'code and layers',
+      value: `${megabytes(total)} unzipped (code ${megabytes(s.code.unzippedSizeBytes ?? 0)}, layers ${megabytes(layerBytes)})`,
+      limit: `a function and all its layers may hold at most ${megabytes(UNZIPPED_BUDGET_BYTES)} unzipped (Lambda quota)`,
+      fix: 'bundle and tree-shake the code, drop what the runtime provides (e.g. the AWS SDK), or use FunctionCode.fromImageAsset (up to 10 GB)',
+    });
+  }
+}
+
+function validateLayers(v: Validator, s: ResolvedFunctionSettings): void {
+  if (s.layers.length > 5) {
+    v.fail({
+      code: ErrorCodes.LAYER_COUNT, property: 'layers', value: `${s.layers.length} layers`,
+      limit: 'Lambda allows at most 5 layers per function',
+      fix: 'merge layers, or bundle the dependencies into the function code',
+    });
+  }
+  s.layers.forEach((layer, i) => {
+    const name = `layers[${i}] (${layer.layerVersion.node.path})`;
+    const archs = layer.compatibleArchitectures;
+    if (archs && archs.length > 0 && !archs.some((a) => a.name === s.architecture.name)) {
+      v.fail({
+        code: ErrorCodes.LAYER_ARCHITECTURE, property: name, value: `built for ${archs.map((a) => a.name).join(', ')}`,
+        limit: `the function runs on ${s.architecture.name}`,
+        fix: `rebuild the layer for ${s.architecture.name} (and list it in compatibleArchitectures), or change the function's architecture`,
+      });
+    }
+    const runtimes = layer.compatibleRuntimes;
+    if (s.runtime && runtimes && runtimes.length > 0 && !runtimes.some((r) => r.runtimeEquals(s.runtime!))) {
+      v.fail({
+        code: ErrorCodes.LAYER_RUNTIME, property: name, value: `compatible with ${runtimes.map((r) => r.name).join(', ')}`,
+        limit: `the function runs on ${s.runtime.name}`,
+        fix: `add ${s.runtime.name} to the layer's compatibleRuntimes (after testing it), or use a compatible runtime`,
+      });
+    }
+  });
+}
+
+function validateConcurrency(v: Validator, props: ServerlessFunctionProps): void {
+  const reserved = props.reservedConcurrentExecutions;
+  if (isConcrete(reserved) && (reserved < 1 || !Number.isInteger(reserved))) {
+    v.fail({
+      code: ErrorCodes.RESERVED_CONCURRENCY, property: 'reservedConcurrentExecutions', value: `${reserved}`,
+      limit: 'it must be a whole number of at least 1 (0 throttles every invocation)',
+      fix: 'reserve at least 1 execution, or leave it unset for no reservation',
+    });
+  }
+  const pc = props.provisionedConcurrency;
+  if (!pc) {
+    return;
+  }
+  v.range(ErrorCodes.PROVISIONED_CONCURRENCY, 'provisionedConcurrency.minCapacity', pc.minCapacity, 1, Number.MAX_SAFE_INTEGER, {
+    integer: true, fix: 'provision at least 1 execution, or leave provisionedConcurrency unset',
+  });
+  const max = pc.maxCapacity;
+  if (isConcrete(max) && isConcrete(pc.minCapacity) && (max < pc.minCapacity || !Number.isInteger(max))) {
+    v.fail({
+      code: ErrorCodes.AUTOSCALING_CAPACITY, property: 'provisionedConcurrency.maxCapacity', value: `${max}`,
+      limit: `it must be a whole number no lower than minCapacity (${pc.minCapacity})`,
+      fix: 'raise maxCapacity, or leave it unset for a fixed amount',
+    });
+  }
+  v.range(ErrorCodes.AUTOSCALING_TARGET, 'provisionedConcurrency.utilizationTarget', pc.utilizationTarget, 0.1, 0.9, {
+    source: 'Application Auto Scaling range for LambdaProvisionedConcurrencyUtilization',
+  });
+  for (const s of pc.schedules ?? []) {
+    if (isConcrete(s.minCapacity) && isConcrete(s.maxCapacity) && s.minCapacity > s.maxCapacity) {
+      v.fail({
+        code: ErrorCodes.AUTOSCALING_CAPACITY, property: `provisionedConcurrency.schedules['${s.name}']`,
+        value: `minCapacity ${s.minCapacity} > maxCapacity ${s.maxCapacity}`,
+        limit: 'a scheduled minimum cannot exceed its maximum', fix: 'swap or correct the two values',
+      });
+    }
+  }
+  if (isConcrete(reserved) && reserved >= 1 && [pc.minCapacity, max].every((x) => x === undefined || isConcrete(x))) {
+    const peak = peakProvisionedConcurrency(pc);
+    if (peak > reserved) {
+      v.fail({
+        code: ErrorCodes.PROVISIONED_ABOVE_RESERVED, property: 'provisionedConcurrency', value: `up to ${peak} executions`,
+        limit: `provisioned concurrency cannot exceed reservedConcurrentExecutions (${reserved})`,
+        fix: `raise reservedConcurrentExecutions to at least ${peak}, or lower the provisioned capacity`,
+      });
+    }
+  }
+}
+
+function validateAsync(v: Validator, props: ServerlessFunctionProps): void {
+  v.range(ErrorCodes.RETRY_ATTEMPTS, 'retryAttempts', props.retryAttempts, 0, 2, {
+    integer: true, source: 'Lambda asynchronous invocation',
+  });
+  const age = props.maxEventAge;
+  if (age && !age.isUnresolved()) {
+    v.range(ErrorCodes.MAX_EVENT_AGE, 'maxEventAge', age.toSeconds(), 60, 21_600, {
+      unit: 'seconds', source: 'Lambda keeps asynchronous events from 1 minute to 6 hours',
+      fix: 'set maxEventAge between Duration.minutes(1) and Duration.hours(6)',
+    });
+  }
+  const dlq = props.deadLetterQueue;
+  if (dlq && dlq.fifo) {
+    v.fail({
+      code: ErrorCodes.FIFO_DESTINATION, property: 'deadLetterQueue', value: `FIFO queue ${dlq.node.path}`,
+      limit: 'Lambda sends asynchronous failures only to standard queues', fix: 'use a standard queue, or leave deadLetterQueue unset',
+    });
+  }
+  for (const [property, dest] of [['onFailure', props.onFailure], ['onSuccess', props.onSuccess]] as const) {
+    if (dest && dest.isFifo) {
+      v.fail({
+        code: ErrorCodes.FIFO_DESTINATION, property, value: `FIFO ${dest.description}`,
+        limit: 'Lambda destinations must be standard queues or topics', fix: 'use a standard queue or topic',
+      });
+    }
+  }
+}

@@ -1,0 +1,204 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
+import { Construct } from 'constructs';
+import { unzippedSizeBytes } from '../code/private/unzipped-size';
+import { ErrorCodes } from '../validation/error-codes';
+import { Validator } from '../validation/validator';
+
+/** Lambda's budget for a function and all its layers, unzipped: 250 MB. */
+export const UNZIPPED_BUDGET_BYTES = 262_144_000;
+
+/**
+ * A Lambda layer as {@link ServerlessFunction} sees it: the layer version plus what it is compatible
+ * with, so that every function using it can be checked at synth.
+ */
+export interface IFunctionLayer {
+  /** The layer version. */
+  readonly layerVersion: lambda.ILayerVersion;
+
+  /**
+   * The architectures the layer is built for.
+   *
+   * @default - unknown: not checked
+   */
+  readonly compatibleArchitectures?: lambda.Architecture[];
+
+  /**
+   * The runtimes the layer supports.
+   *
+   * @default - any runtime
+   */
+  readonly compatibleRuntimes?: lambda.Runtime[];
+
+  /**
+   * The layer's unzipped size in bytes, counted against the 250 MB budget of each function using it.
+   *
+   * @default - unknown: not counted
+   */
+  readonly unzippedSizeBytes?: number;
+}
+
+/**
+ * What you know about a layer that was created elsewhere.
+ */
+export interface ImportedFunctionLayerOptions {
+  /**
+   * The architectures the layer is built for.
+   *
+   * @default - unknown: not checked
+   */
+  readonly compatibleArchitectures?: lambda.Architecture[];
+
+  /**
+   * The runtimes the layer supports.
+   *
+   * @default - any runtime
+   */
+  readonly compatibleRuntimes?: lambda.Runtime[];
+
+  /**
+   * The layer's unzipped size in bytes.
+   *
+   * @default - unknown: not counted against the 250 MB budget
+   */
+  readonly unzippedSizeBytes?: number;
+}
+
+/**
+ * Properties of a {@link FunctionLayer}.
+ */
+export interface FunctionLayerProps {
+  /**
+   * A directory or `.zip` file holding the layer's content (e.g. `nodejs/node_modules/...` or
+   * `python/...`).
+   */
+  readonly path: string;
+
+  /**
+   * Options for the asset (exclude patterns, bundling, ...).
+   *
+   * @default - the directory or file as it is
+   */
+  readonly assetOptions?: s3assets.AssetOptions;
+
+  /**
+   * The runtimes the layer supports; functions on other runtimes are refused at synth.
+   *
+   * @default - any runtime
+   */
+  readonly compatibleRuntimes?: lambda.Runtime[];
+
+  /**
+   * The architectures the layer's binaries are built for; functions on others are refused at synth.
+   *
+   * @default [Architecture.ARM_64]
+   */
+  readonly compatibleArchitectures?: lambda.Architecture[];
+
+  /**
+   * A description of the layer.
+   *
+   * @default - none
+   */
+  readonly description?: string;
+
+  /**
+   * The name of the layer.
+   *
+   * @default - generated
+   */
+  readonly layerVersionName?: string;
+
+  /**
+   * The SPDX identifier or URL of the layer's license.
+   *
+   * @default - none
+   */
+  readonly license?: string;
+
+  /**
+   * What happens to the layer version when it is removed from the stack.
+   *
+   * @default RemovalPolicy.RETAIN (functions deployed elsewhere may still use it)
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * A Lambda layer from a directory or zip file, whose compatible runtimes and architectures are
+ * checked against every {@link ServerlessFunction} that uses it, and whose unzipped size counts
+ * against each function's 250 MB budget.
+ */
+export class FunctionLayer extends Construct implements IFunctionLayer {
+  /**
+   * A layer created elsewhere, with what you know about it.
+   *
+   * @param scope scope
+   * @param id id
+   * @param layerVersionArn the layer version's ARN
+   * @param options compatibility and size, to be checked like those of an owned layer
+   */
+  public static fromLayerVersionArn(
+    scope: Construct,
+    id: string,
+    layerVersionArn: string,
+    options?: ImportedFunctionLayerOptions,
+  ): IFunctionLayer {
+    const layerVersion = lambda.LayerVersion.fromLayerVersionAttributes(scope, id, {
+      layerVersionArn,
+      compatibleRuntimes: options?.compatibleRuntimes,
+    });
+    return {
+      layerVersion,
+      compatibleArchitectures: options?.compatibleArchitectures,
+      compatibleRuntimes: options?.compatibleRuntimes,
+      unzippedSizeBytes: options?.unzippedSizeBytes,
+    };
+  }
+
+  public readonly layerVersion: lambda.ILayerVersion;
+  public readonly compatibleArchitectures?: lambda.Architecture[];
+  public readonly compatibleRuntimes?: lambda.Runtime[];
+  public readonly unzippedSizeBytes?: number;
+
+  constructor(scope: Construct, id: string, props: FunctionLayerProps) {
+    super(scope, id);
+    const compatibleArchitectures = props.compatibleArchitectures ?? [lambda.Architecture.ARM_64];
+    this.compatibleArchitectures = compatibleArchitectures;
+    this.compatibleRuntimes = props.compatibleRuntimes;
+    this.unzippedSizeBytes = props.assetOptions?.bundling ? undefined : unzippedSizeBytes(props.path);
+
+    const v = new Validator(this);
+    v.failIf(compatibleArchitectures.length === 0, {
+      code: ErrorCodes.LAYER_ARCHITECTURE,
+      property: 'compatibleArchitectures',
+      value: '[]',
+      limit: 'a layer must name at least one architecture',
+      fix: 'leave compatibleArchitectures unset (ARM64) or list the architectures the layer is built for',
+    });
+    v.failIf(this.unzippedSizeBytes !== undefined && this.unzippedSizeBytes > UNZIPPED_BUDGET_BYTES, {
+      code: ErrorCodes.LAYER_SIZE,
+      property: 'path',
+      value: `${props.path} (${megabytes(this.unzippedSizeBytes ?? 0)} unzipped)`,
+      limit: 'a function and all its layers may hold at most 250 MB unzipped (Lambda quota)',
+      fix: 'remove what the runtime already provides (e.g. the AWS SDK), split the layer, or use a container image (up to 10 GB)',
+    });
+    v.throwIfAny();
+
+    this.layerVersion = new lambda.LayerVersion(this, 'Layer', {
+      code: lambda.Code.fromAsset(props.path, props.assetOptions),
+      compatibleRuntimes: props.compatibleRuntimes,
+      compatibleArchitectures,
+      description: props.description,
+      layerVersionName: props.layerVersionName,
+      license: props.license,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+    });
+  }
+}
+
+/** Bytes as megabytes with one decimal, for messages. @internal */
+export function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}

@@ -1,0 +1,73 @@
+import { Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { BlueprintValidationError, Problem } from './blueprint-error';
+
+/**
+ * Collects every problem in a construct's props, then throws once (so a user fixes them all in one
+ * round). Values that are unresolved tokens are skipped, never guessed.
+ *
+ * @internal
+ */
+export class Validator {
+  private readonly problems: Problem[] = [];
+
+  constructor(private readonly scope: IConstruct) {}
+
+  /** Records a problem. */
+  public fail(problem: Problem): void {
+    this.problems.push(problem);
+  }
+
+  /** Records `problem` when `condition` holds. */
+  public failIf(condition: boolean, problem: Problem): void {
+    if (condition) {
+      this.fail(problem);
+    }
+  }
+
+  /**
+   * Checks that a number lies in [min, max] (and is whole, when `integer`). Skips undefined values and
+   * unresolved tokens.
+   */
+  public range(
+    code: string,
+    property: string,
+    value: number | undefined,
+    min: number,
+    max: number,
+    opts: { unit?: string; integer?: boolean; source?: string; fix?: string } = {},
+  ): void {
+    if (value === undefined || Token.isUnresolved(value)) {
+      return;
+    }
+    const unit = opts.unit ? ` ${opts.unit}` : '';
+    const outOfRange = value < min || value > max;
+    const notWhole = opts.integer === true && !Number.isInteger(value);
+    if (outOfRange || notWhole) {
+      this.fail({
+        code,
+        property,
+        value: `${value}${unit}`,
+        limit: `it must be ${opts.integer ? 'a whole number ' : ''}between ${min} and ${max}${unit}${opts.source ? ` (${opts.source})` : ''}`,
+        fix: opts.fix ?? `set ${property} to a value from ${min} to ${max}${unit}`,
+      });
+    }
+  }
+
+  /** True when nothing has been recorded so far. */
+  public get ok(): boolean {
+    return this.problems.length === 0;
+  }
+
+  /** Throws a {@link BlueprintValidationError} listing every recorded problem, if any. */
+  public throwIfAny(): void {
+    if (this.problems.length > 0) {
+      throw new BlueprintValidationError(this.scope, this.problems);
+    }
+  }
+}
+
+/** Whether a value is a concrete (resolved) primitive the validators may look at. */
+export function isConcrete<T>(value: T | undefined): value is T {
+  return value !== undefined && !Token.isUnresolved(value);
+}
