@@ -67,6 +67,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   npmignoreEnabled: true,
 });
 
+// The layer fixture is a real Node.js layer layout (nodejs/node_modules/...).
+project.gitignore.include('/test/fixtures/layer/nodejs/node_modules/');
+
 // `npm ci` fails on projen's lockfile without this pin (shared/toolchain.md).
 project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
 
