@@ -43,6 +43,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'esbuild@^0.28.0',
   ],
 
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'integ', 'examples', 'bench', 'projenrc'],
+    ignorePatterns: ['*.js', '*.d.ts', 'node_modules/', '*.generated.ts', 'coverage', '**/*.snapshot/**', 'cdk.out/', 'consumers/'],
+  },
+
   jestOptions: {
     // projen's default `jest --updateSnapshot` would silently rewrite snapshots; they must be verified.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
@@ -94,6 +100,17 @@ new JsonFile(project, 'tsconfig.check.json', {
     exclude: ['node_modules', 'cdk.out', '**/*.snapshot/**', 'consumers'],
   },
 });
+// Each dev folder gets a tsconfig like test/'s, so eslint's project service finds its files.
+for (const dir of ['integ', 'examples', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { noEmit: true, rootDir: '..', stripInternal: true, isolatedModules: true },
+      include: ['**/*.ts', '../src/**/*.ts', '../test/helpers/**/*.ts'],
+      exclude: ['node_modules', '**/*.snapshot/**', 'out'],
+    },
+  });
+}
 const typecheck = project.addTask('test:typecheck', {
   description: 'Type-check tests, integ tests, examples and benchmarks (ts-jest does not)',
   exec: 'tsc -p tsconfig.check.json',

@@ -42,7 +42,7 @@ describe('unzipped size', () => {
 
   test('reads a zip central directory without extracting', () => {
     const zip = path.join(dir, 'code.zip');
-    execFileSync('python3', ['-c', `import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1],'w',zipfile.ZIP_DEFLATED)\nz.writestr('a.txt','a'*1000)\nz.writestr('n/b.txt','b'*2345)\nz.close()`, zip]);
+    execFileSync('python3', ['-c', 'import zipfile,sys\nz=zipfile.ZipFile(sys.argv[1],\'w\',zipfile.ZIP_DEFLATED)\nz.writestr(\'a.txt\',\'a\'*1000)\nz.writestr(\'n/b.txt\',\'b\'*2345)\nz.close()', zip]);
     expect(fs.statSync(zip).size).toBeLessThan(3345);
     expect(unzippedSizeBytes(zip)).toBe(3345);
   });

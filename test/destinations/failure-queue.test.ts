@@ -15,8 +15,13 @@ describe('FailureQueue', () => {
       PolicyDocument: { Statement: [Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })] },
     });
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Statistic: 'Maximum', Period: 60,
-      Threshold: 1, EvaluationPeriods: 1, TreatMissingData: 'notBreaching',
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Statistic: 'Maximum',
+      Period: 60,
+      Threshold: 1,
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
       AlarmDescription: Match.stringLikeRegexp('failure queue of tests'),
       AlarmActions: [{ Ref: Match.stringLikeRegexp('BlueprintAlarmTopic') }],
     });

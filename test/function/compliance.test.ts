@@ -27,9 +27,11 @@ const forms: Array<[string, (stack: Stack) => ServerlessFunctionProps]> = [
   ['inline code', () => ({ code: FunctionCode.fromInline('exports.handler = async () => 1;') })],
   ['in a VPC with reserved concurrency', (s) => ({ code: FunctionCode.fromAsset(HANDLER_DIR), vpc: privateVpc(s), reservedConcurrentExecutions: 50 })],
   ['provisioned concurrency with auto-scaling', () => ({
-    code: FunctionCode.fromAsset(HANDLER_DIR), reservedConcurrentExecutions: 100,
+    code: FunctionCode.fromAsset(HANDLER_DIR),
+    reservedConcurrentExecutions: 100,
     provisionedConcurrency: {
-      minCapacity: 5, maxCapacity: 50,
+      minCapacity: 5,
+      maxCapacity: 50,
       schedules: [{ name: 'Peak', schedule: appscaling.Schedule.cron({ hour: '8', minute: '0' }), minCapacity: 20 }],
     },
   })],
@@ -58,7 +60,8 @@ const forms: Array<[string, (stack: Stack) => ServerlessFunctionProps]> = [
     retryAttempts: 1,
     maxEventAge: Duration.hours(1),
     onFailure: AsyncDestination.queue(new sqs.Queue(s, 'Failures', {
-      enforceSSL: true, retentionPeriod: Duration.days(14),
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
       deadLetterQueue: { queue: new sqs.Queue(s, 'FailuresDlq', { enforceSSL: true }), maxReceiveCount: 3 },
     })),
   })],

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { Duration, Size, RemovalPolicy } from 'aws-cdk-lib';
-import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -159,14 +159,27 @@ describe('ServerlessFunction configuration', () => {
   test('explicit sizing, architecture, runtime, handler, description and name are passed through', () => {
     const stack = testStack();
     new ServerlessFunction(stack, 'Fn', {
-      code: code(), memorySize: 2048, timeout: Duration.minutes(2), ephemeralStorageSize: Size.gibibytes(2),
-      architecture: lambda.Architecture.X86_64, runtime: LatestRuntime.PYTHON, handler: 'app.main',
-      description: 'orders', functionName: 'orders-fn', applicationLogLevel: lambda.ApplicationLogLevel.WARN,
+      code: code(),
+      memorySize: 2048,
+      timeout: Duration.minutes(2),
+      ephemeralStorageSize: Size.gibibytes(2),
+      architecture: lambda.Architecture.X86_64,
+      runtime: LatestRuntime.PYTHON,
+      handler: 'app.main',
+      description: 'orders',
+      functionName: 'orders-fn',
+      applicationLogLevel: lambda.ApplicationLogLevel.WARN,
       systemLogLevel: lambda.SystemLogLevel.DEBUG,
     });
     Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', {
-      MemorySize: 2048, Timeout: 120, EphemeralStorage: { Size: 2048 }, Architectures: ['x86_64'],
-      Runtime: LatestRuntime.PYTHON.name, Handler: 'app.main', Description: 'orders', FunctionName: 'orders-fn',
+      MemorySize: 2048,
+      Timeout: 120,
+      EphemeralStorage: { Size: 2048 },
+      Architectures: ['x86_64'],
+      Runtime: LatestRuntime.PYTHON.name,
+      Handler: 'app.main',
+      Description: 'orders',
+      FunctionName: 'orders-fn',
       LoggingConfig: Match.objectLike({ ApplicationLogLevel: 'WARN', SystemLogLevel: 'DEBUG' }),
     });
   });
@@ -259,12 +272,17 @@ describe('ServerlessFunction configuration', () => {
     const failures = new sqs.Queue(stack, 'Failures');
     const successes = new sns.Topic(stack, 'Successes');
     new ServerlessFunction(stack, 'Fn', {
-      code: code(), retryAttempts: 0, maxEventAge: Duration.minutes(1),
-      onFailure: AsyncDestination.queue(failures), onSuccess: AsyncDestination.topic(successes),
+      code: code(),
+      retryAttempts: 0,
+      maxEventAge: Duration.minutes(1),
+      onFailure: AsyncDestination.queue(failures),
+      onSuccess: AsyncDestination.topic(successes),
     });
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
-      Qualifier: 'live', MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 60,
+      Qualifier: 'live',
+      MaximumRetryAttempts: 0,
+      MaximumEventAgeInSeconds: 60,
       DestinationConfig: {
         OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('Failures'), 'Arn'] } },
         OnSuccess: { Destination: { Ref: Match.stringLikeRegexp('Successes') } },
@@ -298,9 +316,12 @@ describe('ServerlessFunction configuration', () => {
   test('reserved concurrency, and provisioned concurrency on the alias with utilisation and scheduled scaling', () => {
     const stack = testStack();
     const fn = new ServerlessFunction(stack, 'Fn', {
-      code: code(), reservedConcurrentExecutions: 20,
+      code: code(),
+      reservedConcurrentExecutions: 20,
       provisionedConcurrency: {
-        minCapacity: 2, maxCapacity: 10, utilizationTarget: 0.6,
+        minCapacity: 2,
+        maxCapacity: 10,
+        utilizationTarget: 0.6,
         schedules: [{ name: 'BusinessHours', schedule: appscaling.Schedule.cron({ hour: '8', minute: '0', weekDay: 'MON-FRI' }), minCapacity: 5 }],
       },
     });
@@ -308,7 +329,9 @@ describe('ServerlessFunction configuration', () => {
     t.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 20 });
     t.hasResourceProperties('AWS::Lambda::Alias', { Name: 'live', ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 2 } });
     t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
-      MinCapacity: 2, MaxCapacity: 10, ScalableDimension: 'lambda:function:ProvisionedConcurrency',
+      MinCapacity: 2,
+      MaxCapacity: 10,
+      ScalableDimension: 'lambda:function:ProvisionedConcurrency',
       ScheduledActions: [Match.objectLike({ ScheduledActionName: 'BusinessHours', ScalableTargetAction: { MinCapacity: 5 } })],
     });
     t.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
@@ -374,7 +397,10 @@ describe('ServerlessFunction configuration', () => {
     const fn = new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromImageAsset(`${__dirname}/../fixtures/image`) });
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::Lambda::Function', {
-      PackageType: 'Image', Runtime: Match.absent(), Handler: Match.absent(), Architectures: ['arm64'],
+      PackageType: 'Image',
+      Runtime: Match.absent(),
+      Handler: Match.absent(),
+      Architectures: ['arm64'],
       Code: { ImageUri: Match.anyValue() },
     });
     expect(fn.runtime).toBeUndefined();

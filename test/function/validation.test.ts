@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as os from 'os';
 import { Duration, Lazy, Size, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -135,8 +137,6 @@ describe('validation behaviour', () => {
 
   test('a layer larger than 250 MB on its own is refused when it is created', () => {
     // A sparse file makes a large layer without using disk.
-    const fs = require('fs') as typeof import('fs');
-    const os = require('os') as typeof import('os');
     const dir = fs.mkdtempSync(`${os.tmpdir()}/big-layer-`);
     const fd = fs.openSync(`${dir}/blob.bin`, 'w');
     fs.ftruncateSync(fd, 262_144_001);

@@ -20,8 +20,10 @@ describe('FunctionLayer', () => {
   test('explicit runtimes, architectures and removal policy', () => {
     const stack = testStack();
     new FunctionLayer(stack, 'Layer', {
-      path: HANDLER_DIR, compatibleRuntimes: [LatestRuntime.PYTHON],
-      compatibleArchitectures: [lambda.Architecture.ARM_64, lambda.Architecture.X86_64], removalPolicy: RemovalPolicy.DESTROY,
+      path: HANDLER_DIR,
+      compatibleRuntimes: [LatestRuntime.PYTHON],
+      compatibleArchitectures: [lambda.Architecture.ARM_64, lambda.Architecture.X86_64],
+      removalPolicy: RemovalPolicy.DESTROY,
     });
     Template.fromStack(stack).hasResource('AWS::Lambda::LayerVersion', {
       Properties: { CompatibleArchitectures: ['arm64', 'x86_64'], CompatibleRuntimes: [LatestRuntime.PYTHON.name] },
