@@ -4,6 +4,7 @@ import { Duration, Lazy, Size, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -148,5 +149,27 @@ describe('validation behaviour', () => {
 
   test('a layer must name an architecture', () => {
     expect(() => new FunctionLayer(testStack(), 'L', { path: HANDLER_DIR, compatibleArchitectures: [] })).toThrow(/\[LBP_LAYER_ARCHITECTURE\]/);
+  });
+});
+
+describe('the execution role policy size (checked at synth)', () => {
+  const grantTables = (count: number) => {
+    const stack = testStack();
+    const fn = new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR) });
+    for (let i = 0; i < count; i++) {
+      fn.function.addToRolePolicy(new iam.PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+        resources: [`arn:aws:dynamodb:us-east-1:123456789012:table/orders-table-number-${i}`],
+      }));
+    }
+    return stack;
+  };
+
+  test('a policy over 6144 characters fails synth with LBP_POLICY_SIZE', () => {
+    expect(() => Template.fromStack(grantTables(60))).toThrow(/\[LBP_POLICY_SIZE\] TestStack\/Fn\/Role\/Policy: .*at most 6144/);
+  });
+
+  test('a policy under the limit synthesizes', () => {
+    expect(() => Template.fromStack(grantTables(20))).not.toThrow();
   });
 });
