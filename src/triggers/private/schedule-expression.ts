@@ -97,7 +97,7 @@ function validateCron(v: Validator, property: string, expression: string, body: 
       value: `"${expression}"`,
       limit: `a cron expression has 6 fields (minutes hours day-of-month month day-of-week year), this one has ${fields.length} (see ${CRON_DOC})`,
       fix: fields.length === 5
-        ? `add the year field: cron(${fields.join(' ')} *); note that one of day-of-month and day-of-week must be ?`
+        ? `add the year field: cron(${withOneQuestionMark(fields).join(' ')} *) (EventBridge cron has a year field, and exactly one of day-of-month and day-of-week is ?)`
         : 'write cron(minutes hours day-of-month month day-of-week year), e.g. cron(0 2 ? * MON-FRI *)',
     });
     return;
@@ -126,6 +126,15 @@ function validateCron(v: Validator, property: string, expression: string, body: 
       ? `use ? in the field you do not restrict, e.g. cron(${fields[0]} ${fields[1]} ? ${fields[3]} ${dow} ${fields[5]}) for days of the week, or cron(${fields[0]} ${fields[1]} ${dom} ${fields[3]} ? ${fields[5]}) for days of the month`
       : `set one of them, e.g. cron(${fields[0]} ${fields[1]} * ${fields[3]} ? ${fields[5]}) for every day`,
   });
+}
+
+/** A 5-field (Unix-style) cron with exactly one of its day fields turned into `?`. */
+function withOneQuestionMark(fields: string[]): string[] {
+  const [min, hour, dom, month, dow] = fields;
+  if (dom !== '?' && dow !== '?') {
+    return dow === '*' ? [min, hour, dom, month, '?'] : [min, hour, '?', month, dow];
+  }
+  return fields;
 }
 
 function describe(field: CronField): string {
