@@ -3,9 +3,9 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 
+import { functionStack, template } from './sync-helpers';
 import { AlbTriggerOptions, Trigger } from '../../src';
 import { nagFindings } from '../helpers/nag';
-import { functionStack, template } from './sync-helpers';
 
 const LISTENER_ARN = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2';
 

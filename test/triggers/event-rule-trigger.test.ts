@@ -1,9 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as events from 'aws-cdk-lib/aws-events';
+import { functionStack, template } from './sync-helpers';
 import { Trigger } from '../../src';
 import { nagFindings } from '../helpers/nag';
-import { functionStack, template } from './sync-helpers';
 
 const PATTERN: events.EventPattern = { source: ['orders.app'], detailType: ['OrderPlaced'] };
 

@@ -2,9 +2,9 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { functionStack, template } from './sync-helpers';
 import { Trigger } from '../../src';
 import { nagFindings } from '../helpers/nag';
-import { functionStack, template } from './sync-helpers';
 
 describe('Trigger.httpApi defaults', () => {
   const { stack, fn } = functionStack();

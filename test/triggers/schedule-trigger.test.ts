@@ -2,9 +2,9 @@ import { Duration } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { functionStack, template } from './sync-helpers';
 import { Trigger, TriggerSchedule } from '../../src';
 import { nagFindings } from '../helpers/nag';
-import { functionStack, template } from './sync-helpers';
 
 const WEEKDAYS = TriggerSchedule.cron('cron(0 2 ? * MON-FRI *)');
 

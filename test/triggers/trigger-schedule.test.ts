@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
-import { Trigger, TriggerSchedule } from '../../src';
 import { functionStack } from './sync-helpers';
+import { Trigger, TriggerSchedule } from '../../src';
 
 function bind(schedule: TriggerSchedule): void {
   const { fn } = functionStack();
