@@ -1,4 +1,4 @@
-import { Annotations, Duration } from 'aws-cdk-lib';
+import { Annotations, Duration, Names } from 'aws-cdk-lib';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as elbTargets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import { triggerScope } from './private/trigger-scope';
@@ -147,7 +147,8 @@ export class AlbTrigger implements ITrigger {
     if (props.multiValueHeadersEnabled) {
       targetGroup.setAttribute('lambda.multi_value_headers.enabled', 'true');
     }
-    props.listener.addTargetGroups(scope.node.id, {
+    // The rule lives under the listener, which several functions may share: a unique id.
+    props.listener.addTargetGroups(Names.uniqueId(scope), {
       targetGroups: [targetGroup],
       priority: props.priority,
       conditions: props.conditions,

@@ -1,4 +1,4 @@
-import { RemovalPolicy, Token } from 'aws-cdk-lib';
+import { Names, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as authorizers from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -240,9 +240,12 @@ export class HttpApiTrigger implements ITrigger {
     const parsedRoutes = parseRoutes(v, opts.routes ?? ['ANY /{proxy+}']);
     v.throwIfAny();
 
+    // The authorizer and integration constructs live under the API: on an API shared by several
+    // functions, their ids must be unique per function.
+    const sharedSuffix = opts.httpApi ? Names.uniqueId(scope) : '';
     const authorizer = opts.authorizer
       ?? (jwt
-        ? new authorizers.HttpJwtAuthorizer('JwtAuthorizer', opts.jwtIssuer!, { jwtAudience: opts.jwtAudience! })
+        ? new authorizers.HttpJwtAuthorizer(`JwtAuthorizer${sharedSuffix}`, opts.jwtIssuer!, { jwtAudience: opts.jwtAudience! })
         : new authorizers.HttpIamAuthorizer());
 
     let api = opts.httpApi;
@@ -260,7 +263,7 @@ export class HttpApiTrigger implements ITrigger {
     }
 
     // One integration; each route adds its own Lambda permission, scoped to its path.
-    const integration = new integrations.HttpLambdaIntegration('Integration', target.alias);
+    const integration = new integrations.HttpLambdaIntegration(`Integration${sharedSuffix}`, target.alias);
     const routes = parsedRoutes.map((route, i) => new apigwv2.HttpRoute(scope, `Route${i}`, {
       httpApi: api!,
       routeKey: route.routeKey,

@@ -4,8 +4,9 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 
 import { functionStack, template } from './sync-helpers';
-import { AlbTriggerOptions, Trigger } from '../../src';
+import { AlbTriggerOptions, FunctionCode, ServerlessFunction, Trigger } from '../../src';
 import { nagFindings } from '../helpers/nag';
+import { HANDLER_DIR } from '../helpers/template';
 
 const LISTENER_ARN = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2';
 
@@ -118,5 +119,18 @@ describe('Trigger.alb validation', () => {
       .toThrow(/LBP_ALB_IDLE_TIMEOUT.*61 seconds.*idle timeout is 60 seconds.*loadBalancerIdleTimeout/);
     expect(add({ priority: 1, conditions: API_PATHS }, { timeout: Duration.seconds(60) })).not.toThrow();
     expect(add({ priority: 1, conditions: API_PATHS, loadBalancerIdleTimeout: Duration.minutes(5) }, { timeout: Duration.minutes(5) })).not.toThrow();
+  });
+});
+
+describe('Trigger.alb on a shared listener', () => {
+  test('two functions get their own rules and target groups', () => {
+    const { stack, fn } = functionStack();
+    const other = new ServerlessFunction(stack, 'Other', { code: FunctionCode.fromAsset(HANDLER_DIR) });
+    const listener = importedListener(stack);
+    fn.addTrigger(Trigger.alb({ listener, priority: 1, conditions: API_PATHS }));
+    other.addTrigger(Trigger.alb({ listener, priority: 2, conditions: [elbv2.ListenerCondition.pathPatterns(['/other/*'])] }));
+    const t = template(stack);
+    t.resourceCountIs('AWS::ElasticLoadBalancingV2::ListenerRule', 2);
+    t.resourceCountIs('AWS::ElasticLoadBalancingV2::TargetGroup', 2);
   });
 });

@@ -3,8 +3,9 @@ import { Match } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { functionStack, template } from './sync-helpers';
-import { Trigger } from '../../src';
+import { FunctionCode, ServerlessFunction, Trigger } from '../../src';
 import { nagFindings } from '../helpers/nag';
+import { HANDLER_DIR } from '../helpers/template';
 
 describe('Trigger.httpApi defaults', () => {
   const { stack, fn } = functionStack();
@@ -153,5 +154,20 @@ describe('Trigger.httpApi validation', () => {
     expect(add({ routes: ['GET /{proxy+}/x'] })).toThrow(/LBP_HTTP_API_ROUTE/);
     expect(add({ routes: [] })).toThrow(/LBP_HTTP_API_ROUTE.*at least one route/);
     expect(add({ routes: ['GET /', 'DELETE /orders/{id}', 'ANY /files/{path+}', '$default'] })).not.toThrow();
+  });
+});
+
+describe('Trigger.httpApi on a shared API', () => {
+  test('two functions add their own routes, integrations and JWT authorizers to one API', () => {
+    const { stack, fn } = functionStack();
+    const other = new ServerlessFunction(stack, 'Other', { code: FunctionCode.fromAsset(HANDLER_DIR) });
+    const api = new apigwv2.HttpApi(stack, 'Shared');
+    const jwt = { jwtIssuer: 'https://issuer.example.com', jwtAudience: ['a'] };
+    fn.addTrigger(Trigger.httpApi({ httpApi: api, routes: ['GET /a'], ...jwt }));
+    other.addTrigger(Trigger.httpApi({ httpApi: api, routes: ['GET /b'], ...jwt }));
+    const t = template(stack);
+    t.resourceCountIs('AWS::ApiGatewayV2::Route', 2);
+    t.resourceCountIs('AWS::ApiGatewayV2::Integration', 2);
+    t.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 2);
   });
 });
