@@ -82,8 +82,16 @@ export class FunctionUrlTrigger implements ITrigger {
     }
     const opts = this.options;
     const authType = opts.authType ?? lambda.FunctionUrlAuthType.AWS_IAM;
+    const existing = target.node.tryFindChild('FunctionUrl');
     const scope = triggerScope(target, 'FunctionUrl');
     const v = new Validator(scope);
+    v.failIf(existing !== undefined, {
+      code: Codes.FUNCTION_URL_DUPLICATE,
+      property: 'functionUrl',
+      value: 'a second URL',
+      limit: 'Lambda allows one function URL per alias, and the function already has one',
+      fix: 'add Trigger.functionUrl once per function, and use its url for every caller',
+    });
     const isPublic = authType === lambda.FunctionUrlAuthType.NONE;
     v.failIf(isPublic && opts.allowPublicAccess !== true, {
       code: Codes.FUNCTION_URL_PUBLIC,

@@ -40,6 +40,8 @@ export const SyncTriggerErrorCodes = {
   HTTP_API_ROUTE: 'LBP_HTTP_API_ROUTE',
   /** A function URL with `authType: NONE` without `allowPublicAccess: true`. */
   FUNCTION_URL_PUBLIC: 'LBP_FUNCTION_URL_PUBLIC',
+  /** A second function URL on the same function (Lambda allows one per alias). */
+  FUNCTION_URL_DUPLICATE: 'LBP_FUNCTION_URL_DUPLICATE',
   /** An ALB listener rule priority outside 1-50,000, or priority and conditions not given together. */
   ALB_PRIORITY: 'LBP_ALB_PRIORITY',
   /** The function timeout exceeds the load balancer's idle timeout. */

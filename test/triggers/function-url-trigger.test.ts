@@ -73,6 +73,12 @@ describe('Trigger.functionUrl validation', () => {
       .toThrow(/LBP_FUNCTION_URL_PUBLIC/);
   });
 
+  test('one URL per function', () => {
+    const { fn } = functionStack();
+    fn.addTrigger(Trigger.functionUrl());
+    expect(() => fn.addTrigger(Trigger.functionUrl())).toThrow(/LBP_FUNCTION_URL_DUPLICATE/);
+  });
+
   test('allowPublicAccess with AWS_IAM is harmless', () => {
     const { stack, fn } = functionStack();
     fn.addTrigger(Trigger.functionUrl({ allowPublicAccess: true }));
