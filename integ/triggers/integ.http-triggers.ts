@@ -17,7 +17,7 @@ const urlFn = new ServerlessFunction(stack, 'UrlBackend', { code });
 urlFn.addTrigger(Trigger.functionUrl());
 
 // The load balancer is the user's: an internal ALB in a small VPC without NAT gateways.
-const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0 });
+const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0, restrictDefaultSecurityGroup: false });
 const alb = new elbv2.ApplicationLoadBalancer(stack, 'Alb', { vpc, internetFacing: false });
 const listener = alb.addListener('Http', {
   port: 80,

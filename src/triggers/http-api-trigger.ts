@@ -237,6 +237,13 @@ export class HttpApiTrigger implements ITrigger {
       limit: 'every route needs authorization (AwsSolutions-APIG4)',
       fix: 'leave authorizer unset for IAM, set jwtIssuer and jwtAudience, or pass a Lambda/Cognito authorizer',
     });
+    v.failIf((opts.authorizationScopes?.length ?? 0) > 0 && !jwt && opts.authorizer === undefined, {
+      code: Codes.HTTP_API_AUTH,
+      property: 'authorizationScopes',
+      value: JSON.stringify(opts.authorizationScopes),
+      limit: 'OAuth scopes only apply to JWT (or Cognito) authorizers, not to IAM authorization',
+      fix: 'set jwtIssuer and jwtAudience (or a Cognito authorizer), or remove authorizationScopes',
+    });
     const parsedRoutes = parseRoutes(v, opts.routes ?? ['ANY /{proxy+}']);
     v.throwIfAny();
 

@@ -34,7 +34,7 @@ export const SyncTriggerErrorCodes = {
   HTTP_API_THROTTLE: 'LBP_HTTP_API_THROTTLE',
   /** A JWT authorizer has a non-HTTPS issuer or no audience. */
   HTTP_API_JWT: 'LBP_HTTP_API_JWT',
-  /** An HTTP API route would have no authorization (`HttpNoneAuthorizer`). */
+  /** An HTTP API route would have no authorization (`HttpNoneAuthorizer`), or OAuth scopes with IAM auth. */
   HTTP_API_AUTH: 'LBP_HTTP_API_AUTH',
   /** A route key is not `METHOD /path` or `$default`. */
   HTTP_API_ROUTE: 'LBP_HTTP_API_ROUTE',

@@ -148,6 +148,11 @@ describe('Trigger.httpApi validation', () => {
     expect(add({ authorizer: new apigwv2.HttpNoneAuthorizer() })).toThrow(/LBP_HTTP_API_AUTH.*APIG4/);
   });
 
+  test('OAuth scopes need a JWT authorizer', () => {
+    expect(add({ authorizationScopes: ['orders/read'] })).toThrow(/LBP_HTTP_API_AUTH.*authorizationScopes/);
+    expect(add({ authorizationScopes: ['orders/read'], jwtIssuer: 'https://issuer.example.com', jwtAudience: ['a'] })).not.toThrow();
+  });
+
   test('route keys are METHOD /path or $default', () => {
     expect(add({ routes: ['FETCH /orders'] })).toThrow(/LBP_HTTP_API_ROUTE.*FETCH \/orders/);
     expect(add({ routes: ['GET orders'] })).toThrow(/LBP_HTTP_API_ROUTE/);
