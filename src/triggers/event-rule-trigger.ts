@@ -3,7 +3,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { checkRetryPolicy } from './private/retry-policy';
-import { triggerScope } from './private/trigger-scope';
+import { triggerScope } from './private/sync-trigger-scope';
 import { SyncTriggerAcknowledgement } from './sync-acknowledgements';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, TriggerConfig } from './trigger';

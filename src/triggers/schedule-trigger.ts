@@ -5,7 +5,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { ManagedPolicyRole } from './private/managed-policy-role';
 import { checkRetryPolicy } from './private/retry-policy';
 import { validateScheduleExpression } from './private/schedule-expression';
-import { triggerScope } from './private/trigger-scope';
+import { triggerScope } from './private/sync-trigger-scope';
 import { SyncTriggerAcknowledgement } from './sync-acknowledgements';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, TriggerConfig } from './trigger';
