@@ -17,3 +17,14 @@ export * from './concurrency/provisioned-concurrency';
 
 // Triggers
 export * from './triggers/trigger';
+export * from './triggers/trigger-factories';
+export * from './triggers/trigger-schedule';
+export * from './triggers/schedule-trigger';
+export * from './triggers/event-rule-trigger';
+export * from './triggers/http-api-trigger';
+export * from './triggers/function-url-trigger';
+export * from './triggers/alb-trigger';
+
+// Patterns
+export * from './patterns/scheduled-job';
+export * from './patterns/http-api-function';
