@@ -17,3 +17,18 @@ export * from './concurrency/provisioned-concurrency';
 
 // Triggers
 export * from './triggers/trigger';
+
+// Observability
+export * from './observability/alarm-options';
+export * from './observability/function-metrics';
+export * from './observability/function-alarms';
+export * from './observability/blueprint-dashboard';
+
+// Safe deployments
+export * from './deployment/deployment-options';
+export * from './deployment/function-deployment';
+
+// Compliance
+export * from './compliance/nag-packs';
+export * from './compliance/blueprints';
+export * from './compliance/blueprint-stack';
