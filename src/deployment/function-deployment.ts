@@ -82,7 +82,9 @@ export class FunctionDeployment extends Construct {
         deploymentInAlarm: this.rollbackAlarms.length > 0,
       },
     });
-    this.deploymentGroup.node.addDependency(role.policy);
+    // No dependency of the group on the role's policy: the hooks' grants reference the group, and the
+    // policy references the hooks (a cycle). CodeDeploy only uses the role when a deployment runs,
+    // which is always a later stack update.
 
     // The hooks are wired here rather than with addPreHook/addPostHook, whose grantInvoke would also
     // allow `<hook>:*` (AwsSolutions-IAM5): CodeDeploy invokes the hook by its unqualified name.
@@ -110,12 +112,6 @@ export class FunctionDeployment extends Construct {
           afterAllowTrafficHook: post?.functionName,
         },
       };
-    }
-
-    // Register the scaling target only after the alias (and its provisioned concurrency) exists.
-    const scaling = props.alias.node.tryFindChild('AliasScaling');
-    if (scaling) {
-      scaling.node.addDependency(props.alias);
     }
   }
 }
