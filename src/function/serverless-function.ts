@@ -62,6 +62,12 @@ export class ServerlessFunction extends Construct {
    */
   public readonly deadLetterQueueAlarm?: cloudwatch.IAlarm;
 
+  /**
+   * The alarm on the age of the dead-letter queue's oldest message (when the library created the
+   * queue and the alarm is on).
+   */
+  public readonly deadLetterQueueAgeAlarm?: cloudwatch.IAlarm;
+
   /** Where the function's alarms notify. */
   public readonly alarmTopic: sns.ITopic;
 
@@ -139,6 +145,7 @@ export class ServerlessFunction extends Construct {
       });
       this.deadLetterQueue = sink.queue;
       this.deadLetterQueueAlarm = sink.depthAlarm;
+      this.deadLetterQueueAgeAlarm = sink.ageAlarm;
     }
 
     // ---- network

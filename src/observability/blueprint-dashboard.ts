@@ -118,7 +118,9 @@ export class BlueprintDashboard extends Construct {
     const period = this.props.period ?? Duration.minutes(5);
     const rows: cloudwatch.IWidget[][] = [];
 
-    const alarms = functions.flatMap((fn) => [...fn.alarms.all, ...(fn.deadLetterQueueAlarm ? [fn.deadLetterQueueAlarm] : [])]);
+    const alarms = functions.flatMap((fn) => [fn.alarms.all, fn.deadLetterQueueAlarm, fn.deadLetterQueueAgeAlarm])
+      .flat()
+      .filter((a): a is cloudwatch.IAlarm => a !== undefined);
     for (let i = 0; i < alarms.length; i += ALARMS_PER_STATUS_WIDGET) {
       rows.push([new cloudwatch.AlarmStatusWidget({
         title: i === 0 ? 'Alarms' : `Alarms (${i / ALARMS_PER_STATUS_WIDGET + 1})`,
