@@ -2,7 +2,7 @@ import { Aspects, IAspect, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ALL_NAG_PACKS, createNagPack, NagPackName, ScopedNagPlugin } from './nag-packs';
 import { PlainFunctionHardening } from './plain-function-hardening';
-import { ResourceBudgetPlugin } from './resource-budget';
+import { ResourceBudgetAspect, ResourceBudgetPlugin } from './resource-budget';
 import { BlueprintDashboard, createBlueprintDashboardNow } from '../observability/blueprint-dashboard';
 
 /**
@@ -78,7 +78,10 @@ export class Blueprints {
       once(`nag:${name}`, () => Validations.of(scope).addPlugins(new ScopedNagPlugin(createNagPack(name), scope)));
     }
     if (options.resourceBudget ?? true) {
-      once('budget', () => Validations.of(scope).addPlugins(new ResourceBudgetPlugin(scope)));
+      once('budget', () => {
+        Validations.of(scope).addPlugins(new ResourceBudgetPlugin(scope));
+        Aspects.of(scope).add(new ResourceBudgetAspect());
+      });
     }
     for (const [key, value] of Object.entries(options.tags ?? {})) {
       Tags.of(scope).add(key, value);
