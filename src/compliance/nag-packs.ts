@@ -1,5 +1,4 @@
 import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
 import {
   AwsSolutionsChecks,
   HIPAASecurityChecks,
@@ -8,6 +7,7 @@ import {
   PCIDSS321Checks,
   ServerlessChecks,
 } from 'cdk-nag';
+import { IConstruct } from 'constructs';
 
 /**
  * A cdk-nag rule pack the library can check a scope against.

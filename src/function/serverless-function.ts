@@ -216,8 +216,12 @@ export class ServerlessFunction extends Construct {
 
     // ---- alarms and safe deployment (docs/observability.md)
     this.alarms = new FunctionAlarms(this, 'Alarms', {
-      function: this.function, alias: this.alias, timeout: this.timeout, alarmTopic: this.alarmTopic,
-      provisionedConcurrency: props.provisionedConcurrency !== undefined, options: props.alarms,
+      function: this.function,
+      alias: this.alias,
+      timeout: this.timeout,
+      alarmTopic: this.alarmTopic,
+      provisionedConcurrency: props.provisionedConcurrency !== undefined,
+      options: props.alarms,
     });
     if (props.deployment) {
       this.deployment = new FunctionDeployment(this, 'Deployment', {

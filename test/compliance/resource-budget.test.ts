@@ -1,6 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { FunctionCode, ServerlessFunction } from '../../src';
-import { BlueprintStack } from '../../src';
+import { FunctionCode, ServerlessFunction, BlueprintStack } from '../../src';
 import { budgetViolations, ResourceBudgetPlugin } from '../../src/compliance/resource-budget';
 import { HANDLER_DIR, TEST_ENV } from '../helpers/template';
 

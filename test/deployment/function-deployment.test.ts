@@ -168,7 +168,9 @@ describe('hooks', () => {
     t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([{
-          Sid: 'InvokeLifecycleHooks', Effect: 'Allow', Action: 'lambda:InvokeFunction',
+          Sid: 'InvokeLifecycleHooks',
+          Effect: 'Allow',
+          Action: 'lambda:InvokeFunction',
           Resource: [
             { 'Fn::GetAtt': [Match.stringLikeRegexp('PreHookFunction'), 'Arn'] },
             { 'Fn::GetAtt': [Match.stringLikeRegexp('PostHookFunction'), 'Arn'] },

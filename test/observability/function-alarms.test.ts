@@ -2,8 +2,8 @@ import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { FunctionCode, ITrigger, ServerlessFunction, ServerlessFunctionProps, TriggerConfig } from '../../src';
-import { HANDLER_DIR, testStack } from '../helpers/template';
 import { nagFindings } from '../helpers/nag';
+import { HANDLER_DIR, testStack } from '../helpers/template';
 
 function fn(props: Partial<ServerlessFunctionProps> = {}) {
   const stack = testStack();
@@ -42,7 +42,9 @@ describe('default alarms', () => {
 
   test('errors: error rate of the live alias >= 1 %, 3 of 5 minutes', () => {
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Threshold: 1, EvaluationPeriods: 5, DatapointsToAlarm: 3,
+      Threshold: 1,
+      EvaluationPeriods: 5,
+      DatapointsToAlarm: 3,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       Metrics: Match.arrayWith([
         Match.objectLike({ Expression: '100 * errors / invocations' }),
@@ -50,10 +52,12 @@ describe('default alarms', () => {
           Id: 'errors',
           MetricStat: Match.objectLike({
             Metric: Match.objectLike({
-              MetricName: 'Errors', Namespace: 'AWS/Lambda',
+              MetricName: 'Errors',
+              Namespace: 'AWS/Lambda',
               Dimensions: Match.arrayWith([Match.objectLike({ Name: 'Resource' })]),
             }),
-            Period: 60, Stat: 'Sum',
+            Period: 60,
+            Stat: 'Sum',
           }),
         }),
       ]),
@@ -69,8 +73,12 @@ describe('default alarms', () => {
 
   test('duration: p99 >= 80 % of the 30 s timeout', () => {
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'Duration', ExtendedStatistic: 'p99', Period: 60, Threshold: 24000,
-      EvaluationPeriods: 5, DatapointsToAlarm: 3,
+      MetricName: 'Duration',
+      ExtendedStatistic: 'p99',
+      Period: 60,
+      Threshold: 24000,
+      EvaluationPeriods: 5,
+      DatapointsToAlarm: 3,
     });
   });
 
@@ -93,8 +101,12 @@ describe('default alarms', () => {
 
   test('DLQ age of oldest message >= 10 days', () => {
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'ApproximateAgeOfOldestMessage', Namespace: 'AWS/SQS', Statistic: 'Maximum',
-      Period: 300, Threshold: 864000, AlarmActions: topicAction,
+      MetricName: 'ApproximateAgeOfOldestMessage',
+      Namespace: 'AWS/SQS',
+      Statistic: 'Maximum',
+      Period: 300,
+      Threshold: 864000,
+      AlarmActions: topicAction,
     });
   });
 
@@ -111,7 +123,9 @@ describe('overrides and switches', () => {
   test('a threshold, period and evaluation can be overridden', () => {
     const { stack } = fn({ alarms: { errors: { threshold: 5, period: Duration.minutes(5), evaluationPeriods: 2 } } });
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Threshold: 5, EvaluationPeriods: 2, DatapointsToAlarm: 2,
+      Threshold: 5,
+      EvaluationPeriods: 2,
+      DatapointsToAlarm: 2,
       Metrics: Match.arrayWith([Match.objectLike({ Id: 'errors', MetricStat: Match.objectLike({ Period: 300 }) })]),
     });
   });
@@ -174,8 +188,12 @@ describe('provisioned concurrency alarms', () => {
   test('spillover >= 10 invocations for 3 of 3 five-minute periods', () => {
     expect(f.alarms.provisionedConcurrencySpillover).toBeDefined();
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'ProvisionedConcurrencySpilloverInvocations', Statistic: 'Sum', Period: 300,
-      Threshold: 10, EvaluationPeriods: 3, AlarmActions: topicAction,
+      MetricName: 'ProvisionedConcurrencySpilloverInvocations',
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 10,
+      EvaluationPeriods: 3,
+      AlarmActions: topicAction,
       Dimensions: Match.arrayWith([Match.objectLike({ Name: 'Resource' })]),
     });
   });
@@ -201,7 +219,11 @@ describe('iterator age (driven by triggers)', () => {
     const t = Template.fromStack(stack);
     expect(Object.keys(t.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'IteratorAge' } }))).toHaveLength(1);
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'IteratorAge', Statistic: 'Maximum', Threshold: 60000, EvaluationPeriods: 5, DatapointsToAlarm: 3,
+      MetricName: 'IteratorAge',
+      Statistic: 'Maximum',
+      Threshold: 60000,
+      EvaluationPeriods: 5,
+      DatapointsToAlarm: 3,
       AlarmActions: topicAction,
     });
   });
