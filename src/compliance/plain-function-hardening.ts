@@ -1,7 +1,8 @@
-import { Annotations, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
+import { Annotations, IAspect, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
+import { acknowledge, Acknowledgement } from './acknowledgements';
 import { ComplianceWarnings } from './error-codes';
 import { FailureQueue } from '../destinations/failure-queue';
 import { ServerlessFunction } from '../function/serverless-function';
@@ -13,7 +14,8 @@ import { ServerlessFunction } from '../function/serverless-function';
  * - a dead-letter queue for asynchronous invocations (a FailureQueue: 14 days, encrypted,
  *   TLS-only, alarmed) when the function has none, with `sqs:SendMessage` for the role.
  *
- * Both need a role this app can change; with an imported role, nothing is changed and a warning says
+ * The permissions they need go into one customer-managed policy per function (never an inline
+ * policy); its X-Ray `Resource: *` is acknowledged (AwsSolutions-IAM5) with the reason. Both need a role this app can change; with an imported role, nothing is changed and a warning says
  * why. What cannot be applied safely is reported as a warning instead: an owned log group (one named
  * `/aws/lambda/<name>` may already exist in the account, and creating it would fail the deployment).
  * Functions inside a ServerlessFunction are skipped (they are hardened already).
@@ -35,14 +37,22 @@ export class PlainFunctionHardening implements IAspect {
       Annotations.of(node).addWarningV2(ComplianceWarnings.PLAIN_FUNCTION_IMMUTABLE_ROLE,
         `${node.node.path} has ${needsTracing ? 'no X-Ray tracing' : ''}${needsTracing && needsDlq ? ' and ' : ''}${needsDlq ? 'no dead-letter queue' : ''}, ` +
         'but its role is imported, so the library cannot add the permissions they need. Set `tracing: Tracing.ACTIVE` and `deadLetterQueue` yourself, or use ServerlessFunction.');
-    } else if (role) {
+    } else if (role && (needsTracing || needsDlq)) {
+      // The new permissions go into a customer-managed policy of their own: adding them to the
+      // role's DefaultPolicy would create (or grow) an inline policy (HIPAA/NIST/PCI IAMNoInlinePolicy).
+      const policy = new iam.ManagedPolicy(node, 'BlueprintHardeningPolicy', {
+        description: `Permissions cdk-lambda-blueprints added to harden ${node.node.path}`,
+        roles: [role],
+      });
+      cfn.node.addDependency(policy);
       if (needsTracing) {
         cfn.tracingConfig = { mode: lambda.Tracing.ACTIVE };
-        const r = role.addToPrincipalPolicy(new iam.PolicyStatement({
+        policy.addStatements(new iam.PolicyStatement({
+          sid: 'WriteXRayTraces',
           actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
           resources: ['*'],
         }));
-        dependOn(cfn, r);
+        acknowledge(policy, Acknowledgement.XRAY_AND_ENI_WILDCARD);
         applied.push('X-Ray active tracing');
       }
       if (needsDlq) {
@@ -50,11 +60,11 @@ export class PlainFunctionHardening implements IAspect {
           purpose: `asynchronous invocations of ${node.node.path}`,
         });
         cfn.deadLetterConfig = { targetArn: sink.queue.queueArn };
-        const r = role.addToPrincipalPolicy(new iam.PolicyStatement({
+        policy.addStatements(new iam.PolicyStatement({
+          sid: 'SendFailedEventsToDeadLetterQueue',
           actions: ['sqs:SendMessage'],
           resources: [sink.queue.queueArn],
         }));
-        dependOn(cfn, r);
         applied.push('a dead-letter queue (14 days, encrypted, alarmed)');
       }
     }
@@ -73,10 +83,4 @@ export class PlainFunctionHardening implements IAspect {
 
 function insideServerlessFunction(node: IConstruct): boolean {
   return node.node.scopes.some((s) => s instanceof ServerlessFunction);
-}
-
-function dependOn(cfn: CfnResource, result: iam.AddToPrincipalPolicyResult): void {
-  if (result.policyDependable) {
-    cfn.node.addDependency(result.policyDependable);
-  }
 }

@@ -114,7 +114,7 @@ describe('hardening plain lambda.Functions', () => {
   test('X-Ray active tracing where unset, kept where set', () => {
     t.hasResourceProperties('AWS::Lambda::Function', { Role: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AServiceRole'), 'Arn'] }, TracingConfig: { Mode: 'Active' } });
     t.hasResourceProperties('AWS::Lambda::Function', { Role: { 'Fn::GetAtt': [Match.stringLikeRegexp('^BServiceRole'), 'Arn'] }, TracingConfig: { Mode: 'PassThrough' } });
-    t.hasResourceProperties('AWS::IAM::Policy', {
+    t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
       Roles: [{ Ref: Match.stringLikeRegexp('^AServiceRole') }],
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'] })]) },
     });
@@ -124,12 +124,14 @@ describe('hardening plain lambda.Functions', () => {
     const aId = stack.getLogicalId(a.node.defaultChild as lambda.CfnFunction);
     const fnResource = t.toJSON().Resources[aId];
     expect(fnResource.Properties.DeadLetterConfig.TargetArn['Fn::GetAtt'][0]).toMatch(/^ABlueprintDeadLetterQueue/);
-    expect(fnResource.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/^AServiceRoleDefaultPolicy/)]));
+    expect(fnResource.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/^ABlueprintHardeningPolicy/)]));
     t.hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true });
-    t.hasResourceProperties('AWS::IAM::Policy', {
+    t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
       Roles: [{ Ref: Match.stringLikeRegexp('^AServiceRole') }],
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'sqs:SendMessage' })]) },
     });
+    // no inline policy for A (B's comes from its own PassThrough tracing)
+    expect(Object.keys(t.findResources('AWS::IAM::Policy')).filter((id) => id.startsWith('AServiceRole'))).toEqual([]);
   });
 
   test('the functions of a ServerlessFunction are left alone', () => {
@@ -151,10 +153,16 @@ describe('hardening plain lambda.Functions', () => {
     expect(f.node.tryFindChild('BlueprintDeadLetterQueue')).toBeUndefined();
   });
 
-  test('hardening removes the Lambda DLQ and tracing findings of plain functions', () => {
-    const rules = nagFindings(stack).filter((f) => f.path.startsWith('Plain/A/')).map((f) => f.rule);
-    expect(rules).not.toContain('Serverless-LambdaDLQ');
-    expect(rules).not.toContain('HIPAA.Security-LambdaDLQ');
-    expect(rules).not.toContain('Serverless-LambdaTracing');
+  test('hardening removes the DLQ and tracing findings of a plain function and adds none', () => {
+    const rules = nagFindings(stack).filter((f) => f.path.startsWith('Plain/A/')).map((f) => f.rule).sort();
+    // What only the function's owner can fix: AWS managed policy on its role, runtime, sizing, VPC, reservation.
+    expect(rules).toEqual([
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      'AwsSolutions-L1',
+      'HIPAA.Security-LambdaConcurrency', 'HIPAA.Security-LambdaInsideVPC',
+      'NIST.800.53.R5-LambdaConcurrency', 'NIST.800.53.R5-LambdaInsideVPC',
+      'PCI.DSS.321-LambdaInsideVPC',
+      'Serverless-LambdaDefaultMemorySize', 'Serverless-LambdaDefaultTimeout', 'Serverless-LambdaLatestVersion',
+    ]);
   });
 });
