@@ -6,7 +6,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { DeploymentOptions } from './deployment-options';
 import { DeploymentRole } from './deployment-role';
-import { DeploymentWarnings } from './error-codes';
+import { DeploymentErrorCodes, DeploymentWarnings } from './error-codes';
+import { Validator } from '../validation/validator';
 
 /**
  * Properties of {@link FunctionDeployment}.
@@ -44,6 +45,7 @@ export class FunctionDeployment extends Construct {
 
   constructor(scope: Construct, id: string, props: FunctionDeploymentProps) {
     super(scope, id);
+    validateHooks(scope, props);
     const rollbackOnAlarms = props.rollbackOnAlarms ?? true;
     this.rollbackAlarms = rollbackOnAlarms ? [...(props.functionAlarms ?? []), ...(props.rollbackAlarms ?? [])] : [];
     if (rollbackOnAlarms && this.rollbackAlarms.length === 0) {
@@ -114,4 +116,25 @@ export class FunctionDeployment extends Construct {
       };
     }
   }
+}
+
+function validateHooks(scope: Construct, props: FunctionDeploymentProps): void {
+  const v = new Validator(scope);
+  for (const [property, hook] of [['deployment.preTrafficHook', props.preTrafficHook], ['deployment.postTrafficHook', props.postTrafficHook]] as const) {
+    v.failIf(hook !== undefined && hook === props.function, {
+      code: DeploymentErrorCodes.HOOK_IS_TARGET,
+      property,
+      value: hook?.node.path ?? '',
+      limit: 'a traffic hook tests the new version from outside; the function being deployed cannot be its own hook',
+      fix: `pass a separate function (e.g. another ServerlessFunction's \`function\`) as ${property}`,
+    });
+  }
+  v.failIf(props.preTrafficHook !== undefined && props.preTrafficHook === props.postTrafficHook, {
+    code: DeploymentErrorCodes.SAME_HOOK,
+    property: 'deployment.postTrafficHook',
+    value: props.postTrafficHook?.node.path ?? '',
+    limit: 'CloudFormation names each hook once in the alias update policy and CodeDeploy invokes it for one lifecycle event',
+    fix: 'use two functions, or only a preTrafficHook',
+  });
+  v.throwIfAny();
 }

@@ -102,6 +102,25 @@ describe('BlueprintStack', () => {
   });
 });
 
+describe('applyTo an App', () => {
+  test('every stack with functions gets its own dashboard; the budget covers every stack', () => {
+    const app = quietApp();
+    const a = new Stack(app, 'A', { env: TEST_ENV });
+    const b = new Stack(app, 'B', { env: TEST_ENV });
+    const empty = new Stack(app, 'Empty', { env: TEST_ENV });
+    new ServerlessFunction(a, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR) });
+    new ServerlessFunction(b, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR) });
+    Blueprints.applyTo(app, { nagPacks: [] });
+    app.synth();
+    for (const s of [a, b]) {
+      Template.fromStack(s).resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    }
+    Template.fromStack(empty).resourceCountIs('AWS::CloudWatch::Dashboard', 0);
+    const budget = (app as any)._validationPlugins.find((p: any) => p.name === 'cdk-lambda-blueprints-budget');
+    expect(budget.measure().map((m: any) => m.stackName).sort()).toEqual(['A', 'B', 'Empty']);
+  });
+});
+
 describe('hardening plain lambda.Functions', () => {
   const app = quietApp();
   const stack = new Stack(app, 'Plain', { env: TEST_ENV });

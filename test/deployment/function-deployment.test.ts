@@ -2,7 +2,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { FunctionCode, ServerlessFunction, ServerlessFunctionProps } from '../../src';
+import { FunctionCode, FunctionDeployment, ServerlessFunction, ServerlessFunctionProps } from '../../src';
 import { nagFindings } from '../helpers/nag';
 import { HANDLER_DIR, testStack } from '../helpers/template';
 
@@ -201,6 +201,32 @@ describe('hooks', () => {
     const imported = lambda.Function.fromFunctionName(s, 'Imported', 'smoke-test');
     new ServerlessFunction(s, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR), deployment: { preTrafficHook: imported } });
     Annotations.fromStack(s).hasWarning('/TestStack/Fn/Deployment', Match.stringLikeRegexp('PutLifecycleEventHookExecutionStatus'));
+  });
+});
+
+describe('hook validation', () => {
+  test('the function cannot be its own hook', () => {
+    const stack = testStack();
+    const f = new ServerlessFunction(stack, 'Target', { code: FunctionCode.fromAsset(HANDLER_DIR) });
+    const hook = new ServerlessFunction(stack, 'Hook', { code: FunctionCode.fromAsset(HANDLER_DIR) });
+    expect(() => new FunctionDeployment(stack, 'Self', { function: f.function, alias: f.alias, preTrafficHook: f.function }))
+      .toThrow(/LBP_DEPLOYMENT_HOOK_SELF/);
+    expect(() => new FunctionDeployment(stack, 'Other', { function: f.function, alias: f.alias, preTrafficHook: hook.function }))
+      .not.toThrow();
+  });
+
+  test('one function cannot be both hooks', () => {
+    const stack = testStack();
+    const hook = new ServerlessFunction(stack, 'Hook', { code: FunctionCode.fromAsset(HANDLER_DIR) });
+    const post = new ServerlessFunction(stack, 'Post', { code: FunctionCode.fromAsset(HANDLER_DIR) });
+    expect(() => new ServerlessFunction(stack, 'Fn', {
+      code: FunctionCode.fromAsset(HANDLER_DIR),
+      deployment: { preTrafficHook: hook.function, postTrafficHook: hook.function },
+    })).toThrow(/LBP_DEPLOYMENT_SAME_HOOK/);
+    expect(() => new ServerlessFunction(stack, 'Fn2', {
+      code: FunctionCode.fromAsset(HANDLER_DIR),
+      deployment: { preTrafficHook: hook.function, postTrafficHook: post.function },
+    })).not.toThrow();
   });
 });
 
