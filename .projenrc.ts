@@ -35,8 +35,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     mavenArtifactId: 'cdk-lambda-blueprints',
   },
 
+  // Blueprints.applyTo registers cdk-nag packs at synth, so users need cdk-nag at run time.
+  peerDeps: ['cdk-nag@^3.0.2'],
+
   devDeps: [
-    'cdk-nag@3.0.2',
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     '@aws-cdk/integ-runner@2.197.10',
     'aws-cdk@^2',

@@ -28,3 +28,18 @@ export * from './triggers/alb-trigger';
 // Patterns
 export * from './patterns/scheduled-job';
 export * from './patterns/http-api-function';
+
+// Observability
+export * from './observability/alarm-options';
+export * from './observability/function-metrics';
+export * from './observability/function-alarms';
+export * from './observability/blueprint-dashboard';
+
+// Safe deployments
+export * from './deployment/deployment-options';
+export * from './deployment/function-deployment';
+
+// Compliance
+export * from './compliance/nag-packs';
+export * from './compliance/blueprints';
+export * from './compliance/blueprint-stack';
