@@ -65,7 +65,8 @@ describe('ScheduledJob (reference workload 4: stop tagged EC2 instances on weekd
     expect(job.deadLetterQueue).toBe(job.function.deadLetterQueue);
     expect(job.scheduleDeadLetterQueue).not.toBe(job.deadLetterQueue);
     t.resourcePropertiesCountIs('AWS::SQS::Queue', { MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true }, 2);
-    t.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    t.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 }, 2);
+    t.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateAgeOfOldestMessage' }, 2);
     expect(job.function.triggers[0].failureQueues).toEqual([job.scheduleDeadLetterQueue]);
   });
 
