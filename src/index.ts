@@ -17,3 +17,11 @@ export * from './concurrency/provisioned-concurrency';
 
 // Triggers
 export * from './triggers/trigger';
+export * from './triggers/trigger-factories';
+export * from './triggers/sqs-trigger';
+export * from './triggers/stream-trigger-options';
+export * from './triggers/kinesis-trigger';
+export * from './triggers/dynamodb-stream-trigger';
+export * from './triggers/s3-trigger';
+export * from './triggers/bucket-event-type';
+export * from './triggers/sns-trigger';
