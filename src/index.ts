@@ -25,3 +25,10 @@ export * from './triggers/dynamodb-stream-trigger';
 export * from './triggers/s3-trigger';
 export * from './triggers/bucket-event-type';
 export * from './triggers/sns-trigger';
+
+// Patterns
+export * from './patterns/queue-processor';
+export * from './patterns/stream-processor';
+export * from './patterns/table-stream-processor';
+export * from './patterns/topic-subscriber';
+export * from './patterns/bucket-processor';

@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { LIVE_ALIAS_NAME_REF, testFunction } from './fixtures';
+import { testFunction } from './fixtures';
 import { BucketEventType, Trigger } from '../../src';
 import { nagFindings } from '../helpers/nag';
 import { testStack } from '../helpers/template';
