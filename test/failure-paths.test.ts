@@ -7,11 +7,11 @@ import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { checkFailurePaths, CfnTemplate, EventPath } from './helpers/failure-paths';
-import { HANDLER_DIR, testStack } from './helpers/template';
 import {
   BucketProcessor, FailureQueue, FunctionCode, QueueProcessor, StreamProcessor, TableStreamProcessor, TopicSubscriber,
 } from '../src';
+import { checkFailurePaths, CfnTemplate, EventPath } from './helpers/failure-paths';
+import { HANDLER_DIR, testStack } from './helpers/template';
 
 const INTEG_DIR = path.join(__dirname, '..', 'integ');
 

@@ -11,8 +11,8 @@ import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionOptions } from '../function/serverless-function-props';
 import { S3TriggerOptions } from '../triggers/s3-trigger';
-import { Trigger } from '../triggers/trigger-factories';
 import { TriggerConfig } from '../triggers/trigger';
+import { Trigger } from '../triggers/trigger-factories';
 import { Validator } from '../validation/validator';
 
 /**

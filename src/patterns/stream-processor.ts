@@ -7,8 +7,8 @@ import { FunctionCode } from '../code/function-code';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionOptions } from '../function/serverless-function-props';
 import { KinesisTriggerOptions } from '../triggers/kinesis-trigger';
-import { Trigger } from '../triggers/trigger-factories';
 import { TriggerConfig } from '../triggers/trigger';
+import { Trigger } from '../triggers/trigger-factories';
 import { Validator } from '../validation/validator';
 
 /**

@@ -10,8 +10,8 @@ import { acknowledge } from '../compliance/acknowledgements';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionOptions } from '../function/serverless-function-props';
 import { DynamoDbStreamTriggerOptions } from '../triggers/dynamodb-stream-trigger';
-import { Trigger } from '../triggers/trigger-factories';
 import { TriggerConfig } from '../triggers/trigger';
+import { Trigger } from '../triggers/trigger-factories';
 import { Validator } from '../validation/validator';
 
 /**

@@ -7,8 +7,8 @@ import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionOptions } from '../function/serverless-function-props';
 import { SnsTriggerOptions } from '../triggers/sns-trigger';
-import { Trigger } from '../triggers/trigger-factories';
 import { TriggerConfig } from '../triggers/trigger';
+import { Trigger } from '../triggers/trigger-factories';
 import { Validator } from '../validation/validator';
 
 /**

@@ -2,8 +2,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { BucketProcessor, FunctionCode } from '../../src';
 import { nagFindings } from '../helpers/nag';
-import { hardenedBucket } from '../triggers/fixtures';
 import { HANDLER_DIR, testStack } from '../helpers/template';
+import { hardenedBucket } from '../triggers/fixtures';
 
 const code = FunctionCode.fromAsset(HANDLER_DIR);
 
@@ -28,10 +28,13 @@ describe('BucketProcessor', () => {
     t.resourceCountIs('AWS::Lambda::Function', 1);
     expect(Object.keys(t.findResources('Custom::S3BucketNotifications'))).toEqual([]);
     t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
-        Sid: 'ReadTriggeringObjects', Action: 's3:GetObject',
-        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('ImagesBucket'), 'Arn'] }, '/uploads/*']] },
-      })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Sid: 'ReadTriggeringObjects',
+          Action: 's3:GetObject',
+          Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('ImagesBucket'), 'Arn'] }, '/uploads/*']] },
+        })]),
+      },
     });
     expect(p.accessLogsBucket).toBeDefined();
     expect(nagFindings(stack)).toEqual([]);

@@ -41,7 +41,9 @@ describe('TableStreamProcessor', () => {
   test('accepts an existing table; no findings beyond the user table\'s own', () => {
     const stack = testStack();
     const table = new dynamodb.Table(stack, 'Mine', {
-      partitionKey, stream: dynamodb.StreamViewType.NEW_IMAGE, billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      partitionKey,
+      stream: dynamodb.StreamViewType.NEW_IMAGE,
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
     });
     for (const id of ['HIPAA.Security-DynamoDBInBackupPlan', 'NIST.800.53.R5-DynamoDBInBackupPlan']) {

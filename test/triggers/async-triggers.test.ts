@@ -27,14 +27,20 @@ describe('Trigger.sns', () => {
       FilterPolicy: { kind: ['order'] },
     });
     t.hasResourceProperties('AWS::SQS::QueuePolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
-        Effect: 'Allow', Action: 'sqs:SendMessage', Principal: { Service: 'sns.amazonaws.com' },
-        Condition: { ArnEquals: { 'aws:SourceArn': { Ref: Match.stringLikeRegexp('^Topic') } } },
-      })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Effect: 'Allow',
+          Action: 'sqs:SendMessage',
+          Principal: { Service: 'sns.amazonaws.com' },
+          Condition: { ArnEquals: { 'aws:SourceArn': { Ref: Match.stringLikeRegexp('^Topic') } } },
+        })]),
+      },
     });
     t.hasResourceProperties('AWS::Lambda::Permission', {
-      Action: 'lambda:InvokeFunction', Principal: 'sns.amazonaws.com',
-      FunctionName: { Ref: Match.stringLikeRegexp('FnLiveAlias') }, SourceArn: { Ref: Match.stringLikeRegexp('^Topic') },
+      Action: 'lambda:InvokeFunction',
+      Principal: 'sns.amazonaws.com',
+      FunctionName: { Ref: Match.stringLikeRegexp('FnLiveAlias') },
+      SourceArn: { Ref: Match.stringLikeRegexp('^Topic') },
     });
     // Delivery failures in the subscription DLQ, function failures in the function's DLQ.
     expect(fn.triggers[0].failureQueues).toEqual([expect.anything(), fn.deadLetterQueue]);

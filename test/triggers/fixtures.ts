@@ -1,5 +1,5 @@
-import { Match } from 'aws-cdk-lib/assertions';
 import { Stack, Validations } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -20,12 +20,18 @@ export const LIVE_ALIAS_NAME_REF = { 'Fn::Join': ['', [Match.anyValue(), ':live'
  */
 export function hardenedBucket(stack: Stack, id = 'Bucket'): s3.Bucket {
   const logs = new s3.Bucket(stack, `${id}Logs`, {
-    encryption: s3.BucketEncryption.S3_MANAGED, enforceSSL: true, versioned: true,
-    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL, objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
+    encryption: s3.BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    versioned: true,
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
   });
   const bucket = new s3.Bucket(stack, id, {
-    encryption: s3.BucketEncryption.KMS, encryptionKey: new kms.Key(stack, `${id}Key`, { enableKeyRotation: true }),
-    enforceSSL: true, versioned: true, blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    encryption: s3.BucketEncryption.KMS,
+    encryptionKey: new kms.Key(stack, `${id}Key`, { enableKeyRotation: true }),
+    enforceSSL: true,
+    versioned: true,
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
     serverAccessLogsBucket: logs,
   });
   const packs = ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'];

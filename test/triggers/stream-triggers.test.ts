@@ -56,15 +56,27 @@ describe('Trigger.kinesis', () => {
     const stack = testStack();
     const fn = testFunction(stack);
     fn.addTrigger(Trigger.kinesis(stream(stack), {
-      batchSize: 10000, maxBatchingWindow: Duration.seconds(300), parallelizationFactor: 10, tumblingWindow: Duration.seconds(900),
-      retryAttempts: 10000, maxRecordAge: Duration.days(7), bisectBatchOnError: false,
-      startingPosition: lambda.StartingPosition.AT_TIMESTAMP, startingPositionTimestamp: 1700000000,
+      batchSize: 10000,
+      maxBatchingWindow: Duration.seconds(300),
+      parallelizationFactor: 10,
+      tumblingWindow: Duration.seconds(900),
+      retryAttempts: 10000,
+      maxRecordAge: Duration.days(7),
+      bisectBatchOnError: false,
+      startingPosition: lambda.StartingPosition.AT_TIMESTAMP,
+      startingPositionTimestamp: 1700000000,
       filters: [lambda.FilterCriteria.filter({ data: { kind: lambda.FilterRule.isEqual('click') } })],
     }));
     Template.fromStack(stack).hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      BatchSize: 10000, MaximumBatchingWindowInSeconds: 300, ParallelizationFactor: 10, TumblingWindowInSeconds: 900,
-      MaximumRetryAttempts: 10000, MaximumRecordAgeInSeconds: 604800, BisectBatchOnFunctionError: false,
-      StartingPosition: 'AT_TIMESTAMP', StartingPositionTimestamp: 1700000000,
+      BatchSize: 10000,
+      MaximumBatchingWindowInSeconds: 300,
+      ParallelizationFactor: 10,
+      TumblingWindowInSeconds: 900,
+      MaximumRetryAttempts: 10000,
+      MaximumRecordAgeInSeconds: 604800,
+      BisectBatchOnFunctionError: false,
+      StartingPosition: 'AT_TIMESTAMP',
+      StartingPositionTimestamp: 1700000000,
       FilterCriteria: { Filters: [{ Pattern: '{"data":{"kind":["click"]}}' }] },
     });
   });
