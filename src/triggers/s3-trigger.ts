@@ -76,6 +76,8 @@ export class S3Trigger implements ITrigger {
   public bind(target: ServerlessFunction): TriggerConfig {
     const bucket = this.bucket;
     const o = this.options;
+    // Events this trigger delivers that fail in the function end in its dead-letter queue.
+    const functionFailures = asyncFailureQueues(target);
     const scope = triggerScope(target, `S3${bucket.node.id}`);
     const v = new Validator(scope);
     const eventTypes = o.eventTypes ?? [BucketEventType.OBJECT_CREATED];
@@ -126,7 +128,7 @@ export class S3Trigger implements ITrigger {
 
     return {
       description: `S3 bucket ${bucket.node.path} (through EventBridge)`,
-      failureQueues: [sink.queue, ...asyncFailureQueues(target)],
+      failureQueues: [sink.queue, ...functionFailures],
     };
   }
 }

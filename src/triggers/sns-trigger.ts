@@ -43,6 +43,8 @@ export class SnsTrigger implements ITrigger {
   public bind(target: ServerlessFunction): TriggerConfig {
     const topic = this.topic;
     const o = this.options;
+    // Events this trigger delivers that fail in the function end in its dead-letter queue.
+    const functionFailures = asyncFailureQueues(target);
     const scope = triggerScope(target, `Sns${topic.node.id}`);
     const v = new Validator(scope);
     v.failIf(!Token.isUnresolved(topic.fifo) && topic.fifo === true, {
@@ -83,7 +85,7 @@ export class SnsTrigger implements ITrigger {
 
     return {
       description: `SNS topic ${topic.node.path}`,
-      failureQueues: [sink.queue, ...asyncFailureQueues(target)],
+      failureQueues: [sink.queue, ...functionFailures],
     };
   }
 }

@@ -154,3 +154,13 @@ describe('Trigger.s3', () => {
     expect(() => fn.addTrigger(Trigger.s3(bucket(stack), options))).toThrow(new RegExp(code));
   });
 });
+
+describe('async triggers capture the function\'s failures', () => {
+  test('a target without a dead-letter queue is refused (a guard: ServerlessFunction always has one)', () => {
+    const stack = testStack();
+    const fn = testFunction(stack);
+    const withoutDlq = Object.create(fn, { deadLetterQueue: { value: undefined } });
+    expect(() => Trigger.sns(hardenedTopic(stack)).bind(withoutDlq)).toThrow(/LBP_ASYNC_FAILURES_UNCAPTURED/);
+    expect(() => Trigger.s3(hardenedBucket(stack)).bind(withoutDlq)).toThrow(/LBP_ASYNC_FAILURES_UNCAPTURED/);
+  });
+});
