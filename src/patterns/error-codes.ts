@@ -11,8 +11,6 @@ export const PatternErrorCodes = {
   MAX_RECEIVE_COUNT: 'LBP_MAX_RECEIVE_COUNT',
   /** Queue retention outside 60 s - 14 days. */
   QUEUE_RETENTION: 'LBP_QUEUE_RETENTION',
-  /** The derived visibility timeout would exceed the SQS maximum of 12 hours. */
-  QUEUE_VISIBILITY_DERIVED: 'LBP_QUEUE_VISIBILITY_DERIVED',
   /** A shard count with an on-demand stream, or outside 1-500 (the default shard quota per stream). */
   STREAM_SHARD_COUNT: 'LBP_STREAM_SHARD_COUNT',
   /** Kinesis retention outside 24 hours - 365 days. */

@@ -90,20 +90,9 @@ export class QueueProcessor extends Construct {
     const retention = props.retentionPeriod && !props.retentionPeriod.isUnresolved() ? props.retentionPeriod.toSeconds() : undefined;
     v.range(Codes.QUEUE_RETENTION, 'retentionPeriod', retention, 60, 1209600, { unit: 'seconds', integer: true });
 
-    const timeout = props.functionOptions?.timeout ?? Duration.seconds(30);
-    const window = props.triggerOptions?.maxBatchingWindow;
-    let visibility: Duration | undefined;
-    if (!timeout.isUnresolved() && !(window?.isUnresolved() ?? false)) {
-      visibility = Duration.seconds(Math.ceil(6 * timeout.toSeconds({ integral: false }) + (window?.toSeconds() ?? 0)));
-      v.failIf(!props.queue && visibility.toSeconds() > 43200, {
-        code: Codes.QUEUE_VISIBILITY_DERIVED,
-        property: 'functionOptions.timeout',
-        value: `${timeout.toHumanString()}`,
-        limit: `the derived visibility timeout (6 x timeout + batching window = ${visibility.toSeconds()} s) exceeds the SQS maximum of 43,200 s`,
-        fix: 'lower the function timeout or the batching window',
-      });
-    }
     v.throwIfAny();
+
+    this.processor = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
 
     if (props.queue) {
       this.queue = props.queue;
@@ -111,7 +100,7 @@ export class QueueProcessor extends Construct {
       const fifo = props.fifo === true;
       const dlq = new FailureQueue(this, 'DeadLetterQueue', {
         purpose: `messages of ${this.node.path} that failed ${props.maxReceiveCount ?? 5} times`,
-        alarmTopic: props.functionOptions?.alarmTopic,
+        alarmTopic: this.processor.alarmTopic,
         fifo,
       });
       this.deadLetterQueue = dlq.queue;
@@ -120,12 +109,23 @@ export class QueueProcessor extends Construct {
         enforceSSL: true,
         fifo: fifo || undefined,
         retentionPeriod: props.retentionPeriod,
-        visibilityTimeout: visibility,
+        visibilityTimeout: derivedVisibilityTimeout(this.processor.timeout, props.triggerOptions?.maxBatchingWindow),
         deadLetterQueue: { queue: dlq.queue, maxReceiveCount: props.maxReceiveCount ?? 5 },
       });
     }
 
-    this.processor = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
     this.processor.addTrigger(Trigger.sqs(this.queue, props.triggerOptions));
   }
+}
+
+/**
+ * AWS's advice for a Lambda source queue: 6 x the function timeout + the batching window (at most
+ * 5,700 s, since the timeout is at most 15 minutes and the window 5 minutes). Undefined (the SQS default)
+ * only when either is an unresolved token; the trigger then skips its check.
+ */
+function derivedVisibilityTimeout(timeout: Duration, window: Duration | undefined): Duration | undefined {
+  if (timeout.isUnresolved() || (window?.isUnresolved() ?? false)) {
+    return undefined;
+  }
+  return Duration.seconds(Math.ceil(6 * timeout.toSeconds({ integral: false }) + (window?.toSeconds() ?? 0)));
 }

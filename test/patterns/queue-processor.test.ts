@@ -70,11 +70,11 @@ describe('QueueProcessor', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 60 });
   });
 
-  test('refuses a timeout whose derived visibility timeout exceeds 12 hours; 15 minutes passes', () => {
-    expect(() => new QueueProcessor(testStack(), 'A', { code, functionOptions: { timeout: Duration.hours(3) } }))
-      .toThrow(/LBP_QUEUE_VISIBILITY_DERIVED/);
-    expect(() => new QueueProcessor(testStack(), 'A', {
+  test('the longest timeout and window derive a valid visibility timeout (6 x 900 + 300 s)', () => {
+    const stack = testStack();
+    new QueueProcessor(stack, 'A', {
       code, functionOptions: { timeout: Duration.minutes(15) }, triggerOptions: { batchSize: 20, maxBatchingWindow: Duration.seconds(300) },
-    })).not.toThrow();
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::SQS::Queue', { VisibilityTimeout: 5700 });
   });
 });
