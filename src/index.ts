@@ -24,10 +24,22 @@ export * from './triggers/event-rule-trigger';
 export * from './triggers/http-api-trigger';
 export * from './triggers/function-url-trigger';
 export * from './triggers/alb-trigger';
+export * from './triggers/sqs-trigger';
+export * from './triggers/stream-trigger-options';
+export * from './triggers/kinesis-trigger';
+export * from './triggers/dynamodb-stream-trigger';
+export * from './triggers/s3-trigger';
+export * from './triggers/bucket-event-type';
+export * from './triggers/sns-trigger';
 
 // Patterns
 export * from './patterns/scheduled-job';
 export * from './patterns/http-api-function';
+export * from './patterns/queue-processor';
+export * from './patterns/stream-processor';
+export * from './patterns/table-stream-processor';
+export * from './patterns/topic-subscriber';
+export * from './patterns/bucket-processor';
 
 // Observability
 export * from './observability/alarm-options';
