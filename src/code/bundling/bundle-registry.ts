@@ -1,6 +1,6 @@
 import * as crypto from 'crypto';
 import * as path from 'path';
-import { Aspects, IAspect, Stack } from 'aws-cdk-lib';
+import { Aspects, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { BuildSettings, resolveBuildSettings } from './build-settings';
 import type { DeferredNodejsCode } from './deferred-nodejs-code';
@@ -10,7 +10,7 @@ import { loadEsbuild } from './esbuild-loader';
 const registries = new WeakMap<IConstruct, BundleRegistry>();
 
 /**
- * Every bundled Node.js entry of one app. Entries register when their function is created; when the
+ * Every bundled Node.js entry of one app (all its Stages). Entries register when their function is created; when the
  * app synthesizes (this aspect runs before any asset is staged), all pending entries are bundled at
  * once: one in-process esbuild run per group of entries sharing settings (usually one for the whole
  * app), then each function gets its own asset from its own output. Entries in stacks excluded from
@@ -26,7 +26,6 @@ export class BundleRegistry implements IAspect {
     if (!registry) {
       registry = new BundleRegistry();
       registries.set(root, registry);
-      Aspects.of(root).add(registry);
     }
     return registry;
   }
@@ -35,12 +34,20 @@ export class BundleRegistry implements IAspect {
   public buildCount = 0;
 
   private pending: DeferredNodejsCode[] = [];
+  private readonly stages = new Set<IConstruct>();
 
   private constructor() {}
 
   /** Registers an entry to bundle at synth. */
   public register(code: DeferredNodejsCode): void {
     this.pending.push(code);
+    // Aspects do not cross Stage boundaries (a nested Stage is synthesized on its own), so the registry
+    // is an aspect of every Stage holding an entry; whichever runs first bundles all pending entries.
+    const stage = Stage.of(code.scope) ?? code.scope.node.root;
+    if (!this.stages.has(stage)) {
+      this.stages.add(stage);
+      Aspects.of(stage).add(this);
+    }
   }
 
   public visit(_node: IConstruct): void {

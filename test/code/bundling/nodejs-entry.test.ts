@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { App, Stack, Stage } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { appStack, assetFiles, FIXTURES, functionAssets, functionIdOf, tempProject } from './bundling-helpers';
@@ -163,5 +164,22 @@ describe('FunctionCode.fromNodejsEntry', () => {
     const { stack } = appStack();
     new ServerlessFunction(stack, 'Alpha', { code: FunctionCode.fromNodejsEntry(ALPHA) });
     expect(nagFindings(stack)).toEqual([]);
+  });
+});
+
+describe('apps with nested Stages', () => {
+  test('entries in a nested Stage and in the app are bundled in one esbuild run', () => {
+    const app = new App();
+    const top = new Stack(app, 'Top', { env: { account: '123456789012', region: 'us-east-1' } });
+    const stage = new Stage(app, 'Prod');
+    const nested = new Stack(stage, 'Api', { env: { account: '123456789012', region: 'us-east-1' } });
+    new ServerlessFunction(top, 'Alpha', { code: FunctionCode.fromNodejsEntry(ALPHA) });
+    new ServerlessFunction(nested, 'Beta', { code: FunctionCode.fromNodejsEntry(BETA, { handlerExport: 'main' }) });
+    const assembly = app.synth();
+    expect(BundleRegistry.of(top).buildCount).toBe(1);
+    const nestedTemplate = assembly.getNestedAssembly(stage.artifactId).getStackByName(nested.stackName).template;
+    const fn = Object.values<any>(nestedTemplate.Resources).find((r) => r.Type === 'AWS::Lambda::Function');
+    expect(fn.Properties.Code.S3Key).toMatch(/^[0-9a-f]{64}\.zip$/);
+    expect(fn.Properties.Handler).toBe('index.main');
   });
 });
