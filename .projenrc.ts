@@ -90,7 +90,7 @@ new JsonFile(project, 'tsconfig.check.json', {
     extends: './tsconfig.json',
     compilerOptions: { noEmit: true, rootDir: '.', types: ['jest', 'node'] },
     include: ['src/**/*.ts', 'test/**/*.ts', 'integ/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
-    exclude: ['node_modules', 'cdk.out', '**/*.snapshot/**', 'consumers'],
+    exclude: ['node_modules', 'cdk.out', '**/*.snapshot/**', 'consumers', 'bench/out'],
   },
 });
 const typecheck = project.addTask('test:typecheck', {

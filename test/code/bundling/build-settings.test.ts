@@ -9,8 +9,16 @@ describe('build settings', () => {
   test('Lambda defaults: node platform, CJS, tree shaking, module-first resolution, nothing external', () => {
     const s = resolveBuildSettings({}, '/project', undefined);
     expect(s.esbuildOptions).toMatchObject({
-      absWorkingDir: '/project', bundle: true, platform: 'node', format: 'cjs', treeShaking: true,
-      minify: false, sourcemap: false, mainFields: ['module', 'main'], write: false, metafile: true,
+      absWorkingDir: '/project',
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      treeShaking: true,
+      minify: false,
+      sourcemap: false,
+      mainFields: ['module', 'main'],
+      write: false,
+      metafile: true,
       target: nodeTarget(LatestRuntime.NODEJS),
     });
     expect(s.esbuildOptions.external).toBeUndefined();
