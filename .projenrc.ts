@@ -43,6 +43,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-cdk/integ-runner@2.197.10',
     'aws-cdk@^2',
     'esbuild@^0.28.0',
+    // bench/coldstart: a handler using the DynamoDB client, bundled by us and by NodejsFunction.
+    '@aws-sdk/client-dynamodb@^3',
   ],
 
   eslintOptions: {
@@ -99,7 +101,7 @@ new JsonFile(project, 'tsconfig.check.json', {
     extends: './tsconfig.json',
     compilerOptions: { noEmit: true, rootDir: '.', types: ['jest', 'node'] },
     include: ['src/**/*.ts', 'test/**/*.ts', 'integ/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
-    exclude: ['node_modules', 'cdk.out', '**/*.snapshot/**', 'consumers'],
+    exclude: ['node_modules', 'cdk.out', '**/*.snapshot/**', 'consumers', 'bench/out'],
   },
 });
 // Each dev folder gets a tsconfig like test/'s, so eslint's project service finds its files.
@@ -131,6 +133,14 @@ new JsonFile(project, 'cdk.json', {
 project.addTask('synth:example', {
   description: 'Synthesize the example app into cdk.out/',
   exec: 'cdk synth --quiet',
+});
+
+// Benchmarks (bench/README.md): `npm run bench -- bundling|synth|coldstart|all`. Scratch apps go to bench/out/.
+project.addTask('bench', {
+  description: 'Run a benchmark: bundling, synth, coldstart (or all); prints ratios measured side by side',
+  env: { TS_NODE_TRANSPILE_ONLY: 'true' },
+  exec: 'ts-node -P tsconfig.check.json bench/run.ts',
+  receiveArgs: true,
 });
 
 project.synth();

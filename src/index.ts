@@ -6,6 +6,7 @@ export * from './function/latest-runtime';
 
 // Code and layers
 export * from './code/function-code';
+export * from './code/bundling/nodejs-entry-options';
 export * from './layers/function-layer';
 
 // Failure handling
