@@ -1,0 +1,140 @@
+/**
+ * Reference workloads 1 to 6 of the example app, one stack each, each a few lines of user code.
+ * (Workload 7, the VPC / provisioned-concurrency / container-image functions, is `platformStack` in app.ts.)
+ *
+ * Tables the functions write to belong to the team's data stack: they are imported by name here, so the
+ * example synthesizes without an AWS account and its findings are the library's alone.
+ */
+import * as path from 'path';
+import { App, Duration, Environment, Stack, Validations } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import {
+  BucketEventType, BucketProcessor, FunctionCode, FunctionLayer, HttpApiFunction, LatestRuntime, QueueProcessor,
+  ScheduledJob, StreamProcessor, TableStreamProcessor, TopicSubscriber, TriggerSchedule,
+} from '../src';
+
+const EXAMPLES = __dirname;
+const handler = (name: string) => FunctionCode.fromAsset(path.join(EXAMPLES, 'handlers', name));
+
+/** 1. S3 upload -> image-processing function (with a layer) -> DynamoDB metadata; failures kept in DLQs. */
+export function imagePipelineStack(app: App, env: Environment): Stack {
+  const stack = new Stack(app, 'BlueprintsImagePipeline', { env, description: 'cdk-lambda-blueprints example 1: S3 -> image processing -> DynamoDB' });
+  const metadata = dynamodb.Table.fromTableName(stack, 'ImageMetadata', 'image-metadata');
+  const imageLibs = new FunctionLayer(stack, 'ImageLibs', {
+    path: path.join(EXAMPLES, 'layers', 'shared'),
+    compatibleRuntimes: [LatestRuntime.NODEJS],
+    description: 'Image helpers shared by the pipeline',
+  });
+  const pipeline = new BucketProcessor(stack, 'Uploads', {
+    code: handler('thumbnails'),
+    functionOptions: {
+      memorySize: 2048,
+      timeout: Duration.minutes(1),
+      layers: [imageLibs],
+      environment: { METADATA_TABLE: metadata.tableName },
+    },
+    triggerOptions: { eventTypes: [BucketEventType.OBJECT_CREATED], prefix: 'uploads/', suffix: '.jpg' },
+  });
+  metadata.grantWriteData(pipeline.processor.function);
+  return stack;
+}
+
+/** 2. Kinesis stream -> real-time analytics function -> DynamoDB, bisect-on-error and an on-failure queue. */
+export function streamAnalyticsStack(app: App, env: Environment): Stack {
+  const stack = new Stack(app, 'BlueprintsStreamAnalytics', { env, description: 'cdk-lambda-blueprints example 2: Kinesis -> analytics -> DynamoDB' });
+  const aggregates = dynamodb.Table.fromTableName(stack, 'Aggregates', 'clickstream-aggregates');
+  const analytics = new StreamProcessor(stack, 'Clickstream', {
+    code: handler('analytics'),
+    functionOptions: { memorySize: 1024, timeout: Duration.seconds(60), environment: { AGGREGATES_TABLE: aggregates.tableName } },
+    triggerOptions: {
+      batchSize: 500,
+      maxBatchingWindow: Duration.seconds(5),
+      parallelizationFactor: 2,
+      retryAttempts: 3,
+      maxRecordAge: Duration.hours(1),
+      bisectBatchOnError: true,
+      tumblingWindow: Duration.seconds(60),
+    },
+  });
+  aggregates.grantWriteData(analytics.processor.function);
+  return stack;
+}
+
+/** 3. HTTP API -> function -> DynamoDB: a serverless web backend with throttling and access logs. */
+export function webBackendStack(app: App, env: Environment): Stack {
+  const stack = new Stack(app, 'BlueprintsWebBackend', { env, description: 'cdk-lambda-blueprints example 3: HTTP API -> function -> DynamoDB' });
+  const orders = dynamodb.Table.fromTableName(stack, 'Orders', 'orders');
+  const api = new HttpApiFunction(stack, 'OrdersApi', {
+    code: handler('api'),
+    functionOptions: { memorySize: 512, timeout: Duration.seconds(10), environment: { ORDERS_TABLE: orders.tableName } },
+    apiOptions: {
+      routes: ['GET /orders', 'GET /orders/{id}', 'POST /orders'],
+      throttlingRateLimit: 200,
+      throttlingBurstLimit: 400,
+    },
+  });
+  orders.grantReadWriteData(api.function.function);
+  return stack;
+}
+
+/** 4. EventBridge cron (weekdays 02:00) -> function that stops the EC2 instances tagged AutoStop=true. */
+export function nightlyJobStack(app: App, env: Environment): Stack {
+  const stack = new Stack(app, 'BlueprintsNightlyJob', { env, description: 'cdk-lambda-blueprints example 4: weekday cron -> stop EC2 instances' });
+  const instances = `arn:aws:ec2:${env.region}:${env.account}:instance/*`;
+  const job = new ScheduledJob(stack, 'StopDevInstances', {
+    code: handler('stop-instances'),
+    schedule: TriggerSchedule.cron('cron(0 2 ? * MON-FRI *)'),
+    scheduleOptions: { timeZone: 'Europe/Paris' },
+    functionOptions: {
+      timeout: Duration.minutes(5),
+      initialPolicy: [
+        new iam.PolicyStatement({
+          sid: 'StopTaggedInstances',
+          actions: ['ec2:StopInstances'],
+          resources: [instances],
+          conditions: { StringEquals: { 'aws:ResourceTag/AutoStop': 'true' } },
+        }),
+        // DescribeInstances has no resource-level permissions: Resource "*" is the only form AWS accepts.
+        new iam.PolicyStatement({ sid: 'FindTaggedInstances', actions: ['ec2:DescribeInstances'], resources: ['*'] }),
+      ],
+    },
+  });
+  // This app's own finding, acknowledged where it arises, with its reason (see the README).
+  Validations.of(job.function.policy).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::${instances}]`,
+    reason: 'ec2:StopInstances is limited by the aws:ResourceTag/AutoStop condition; instance ids are not known in advance.',
+  });
+  return stack;
+}
+
+/** 5. SQS queue -> function with partial batch failure reporting and a redrive DLQ. */
+export function queueWorkerStack(app: App, env: Environment): Stack {
+  const stack = new Stack(app, 'BlueprintsQueueWorker', { env, description: 'cdk-lambda-blueprints example 5: SQS -> worker with partial batch failures' });
+  new QueueProcessor(stack, 'Invoices', {
+    code: handler('invoices'),
+    functionOptions: { timeout: Duration.seconds(20), reservedConcurrentExecutions: 20 },
+    maxReceiveCount: 5,
+    triggerOptions: { batchSize: 10, maxBatchingWindow: Duration.seconds(2), maxConcurrency: 10 },
+  });
+  return stack;
+}
+
+/** 6. DynamoDB Streams and SNS subscribers. */
+export function subscribersStack(app: App, env: Environment): Stack {
+  const stack = new Stack(app, 'BlueprintsSubscribers', { env, description: 'cdk-lambda-blueprints example 6: DynamoDB Streams and SNS subscribers' });
+  new TableStreamProcessor(stack, 'Customers', {
+    code: handler('customer-changes'),
+    partitionKey: { name: 'customerId', type: dynamodb.AttributeType.STRING },
+    triggerOptions: { batchSize: 100, startingPosition: lambda.StartingPosition.LATEST },
+  });
+  new TopicSubscriber(stack, 'OrderEvents', {
+    code: handler('order-events'),
+    triggerOptions: {
+      filterPolicy: { eventType: sns.SubscriptionFilter.stringFilter({ allowlist: ['OrderPlaced', 'OrderCancelled'] }) },
+    },
+  });
+  return stack;
+}
