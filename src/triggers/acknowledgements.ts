@@ -12,13 +12,17 @@ export const TriggerAcknowledgement = {
       'Lambda event source mappings for SQS do not support DestinationConfig (only Kinesis, DynamoDB Streams and ' +
       'Kafka do); messages that fail go to the source queue\'s redrive dead-letter queue, which the trigger requires.',
   },
-  /** A failure queue fed by SNS, EventBridge or an ESM on-failure destination is a DLQ AwsSolutions-SQS3 does not recognise. */
+  /**
+   * A failure queue fed by SNS, an EventBridge rule target, an EventBridge Scheduler schedule or an ESM
+   * on-failure destination is a DLQ that AwsSolutions-SQS3 does not recognise.
+   */
   SINK_QUEUE_IS_A_DLQ: {
     ids: ['AwsSolutions-SQS3'],
     reason:
       'This queue IS a dead-letter queue: the failure sink of an SNS subscription redrive policy, an EventBridge ' +
-      'target DeadLetterConfig or a stream event source mapping OnFailure destination. AwsSolutions-SQS3 only ' +
-      'recognises queues referenced by another queue\'s RedrivePolicy or a function\'s DeadLetterConfig.',
+      'rule target or Scheduler schedule DeadLetterConfig, or a stream event source mapping OnFailure destination. ' +
+      'AwsSolutions-SQS3 only recognises queues referenced by another queue\'s RedrivePolicy or a function\'s ' +
+      'DeadLetterConfig. It keeps failed events 14 days, is encrypted, TLS-only and alarmed.',
   },
   /** `dynamodb:ListStreams` only supports `Resource: *`. */
   DYNAMODB_LIST_STREAMS: {

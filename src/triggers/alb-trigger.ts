@@ -1,7 +1,7 @@
 import { Annotations, Duration, Names } from 'aws-cdk-lib';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as elbTargets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
-import { triggerScope } from './private/sync-trigger-scope';
+import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, TriggerConfig } from './trigger';
 import type { ServerlessFunction } from '../function/serverless-function';

@@ -3,8 +3,8 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { checkRetryPolicy } from './private/retry-policy';
-import { triggerScope } from './private/sync-trigger-scope';
-import { SyncTriggerAcknowledgement } from './sync-acknowledgements';
+import { triggerScope } from './private/trigger-scope';
+import { TriggerAcknowledgement } from './acknowledgements';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, TriggerConfig } from './trigger';
 import { acknowledge } from '../compliance/acknowledgements';
@@ -141,7 +141,7 @@ export class EventRuleTrigger implements ITrigger {
         purpose: `the event rule of ${target.node.path}`,
         alarmTopic: target.alarmTopic,
       });
-      acknowledge(sink.queue, SyncTriggerAcknowledgement.TARGET_DLQ);
+      acknowledge(sink.queue, TriggerAcknowledgement.SINK_QUEUE_IS_A_DLQ);
       deadLetterQueue = sink.queue;
     }
 

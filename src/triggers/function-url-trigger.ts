@@ -1,6 +1,6 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
-import { triggerScope } from './private/sync-trigger-scope';
+import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerAcknowledgement } from './sync-acknowledgements';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, TriggerConfig } from './trigger';

@@ -5,8 +5,8 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { ManagedPolicyRole } from './private/managed-policy-role';
 import { checkRetryPolicy } from './private/retry-policy';
 import { validateScheduleExpression } from './private/schedule-expression';
-import { triggerScope } from './private/sync-trigger-scope';
-import { SyncTriggerAcknowledgement } from './sync-acknowledgements';
+import { triggerScope } from './private/trigger-scope';
+import { TriggerAcknowledgement } from './acknowledgements';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, TriggerConfig } from './trigger';
 import { TriggerSchedule } from './trigger-schedule';
@@ -183,7 +183,7 @@ export class ScheduleTrigger implements ITrigger {
         purpose: `the schedule of ${target.node.path}`,
         alarmTopic: target.alarmTopic,
       });
-      acknowledge(sink.queue, SyncTriggerAcknowledgement.TARGET_DLQ);
+      acknowledge(sink.queue, TriggerAcknowledgement.SINK_QUEUE_IS_A_DLQ);
       deadLetterQueue = sink.queue;
     }
     role.addToPrincipalPolicy(new iam.PolicyStatement({
