@@ -77,7 +77,7 @@ describe('every event path has a failure sink with finite retries, and every sin
 
   test('the templates cover every kind of event path', () => {
     const kinds = new Set(seen.map((p) => p.kind));
-    expect([...kinds].sort()).toEqual(['async-invoke', 'rule-target', 'sns-subscription', 'sqs-esm', 'stream-esm']);
+    expect([...kinds].sort()).toEqual(['async-invoke', 'rule-target', 'schedule-target', 'sns-subscription', 'sqs-esm', 'stream-esm']);
     expect(seen.every((p) => p.sink !== undefined)).toBe(true);
   });
 });
@@ -115,6 +115,21 @@ describe('the checker finds what it must', () => {
       expect.stringMatching(/Fn: failed asynchronous invocations are dropped/),
       expect.stringMatching(/Fn: .* not an SQS queue/),
     ]);
+  });
+
+  test('a schedule invoking a function without a dead-letter queue or a retry policy', () => {
+    const report = checkFailurePaths({
+      Resources: {
+        Fn: fn, ...goodSink,
+        Schedule: { Type: 'AWS::Scheduler::Schedule', Properties: { Target: { Arn: { 'Fn::GetAtt': ['Fn', 'Arn'] } } } },
+        Scheduled: { Type: 'AWS::Scheduler::Schedule', Properties: { Target: { Arn: { 'Fn::GetAtt': ['Fn', 'Arn'] }, DeadLetterConfig: { Arn: { 'Fn::GetAtt': ['Sink', 'Arn'] } }, RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3600 } } } },
+      },
+    });
+    expect(report.problems).toEqual([
+      'Schedule: schedule target has no dead-letter queue',
+      expect.stringMatching(/Schedule: schedule target has no explicit, finite retry policy/),
+    ]);
+    expect(report.paths.filter((p) => p.kind === 'schedule-target').map((p) => p.sink)).toEqual([undefined, 'Sink']);
   });
 
   test('an SQS source without redrive, and a sink that keeps 4 days, unencrypted, without TLS policy or alarm', () => {

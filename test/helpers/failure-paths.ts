@@ -15,7 +15,7 @@ export interface CfnTemplate {
 
 /** One event path found in a template. */
 export interface EventPath {
-  readonly kind: 'sqs-esm' | 'stream-esm' | 'sns-subscription' | 'rule-target' | 'async-invoke';
+  readonly kind: 'sqs-esm' | 'stream-esm' | 'sns-subscription' | 'rule-target' | 'schedule-target' | 'async-invoke';
   readonly resource: string;
   /** The logical id of the sink queue, when one was found. */
   readonly sink?: string;
@@ -148,6 +148,24 @@ export function checkFailurePaths(template: CfnTemplate): FailurePathReport {
       }
       paths.push({ kind: 'rule-target', resource: name, sink: dlq ? sink(name, dlq) : undefined });
     }
+  }
+
+  // ---- EventBridge Scheduler schedules that invoke functions
+  for (const [id, r] of ofType('AWS::Scheduler::Schedule')) {
+    const target = r.Properties?.Target ?? {};
+    const isFunction = functionOf(target.Arn) !== undefined || (typeof target.Arn === 'string' && target.Arn.includes(':lambda:'));
+    if (!isFunction) {
+      continue;
+    }
+    const dlq = target.DeadLetterConfig?.Arn;
+    if (!dlq) {
+      problems.push(`${id}: schedule target has no dead-letter queue`);
+    }
+    const retry = target.RetryPolicy;
+    if (!retry || typeof retry.MaximumRetryAttempts !== 'number' || typeof retry.MaximumEventAgeInSeconds !== 'number') {
+      problems.push(`${id}: schedule target has no explicit, finite retry policy (${JSON.stringify(retry)})`);
+    }
+    paths.push({ kind: 'schedule-target', resource: id, sink: dlq ? sink(id, dlq) : undefined });
   }
 
   // ---- every function's asynchronous invocation

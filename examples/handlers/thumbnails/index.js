@@ -1,5 +1,5 @@
 // Workload 1: an object landed in uploads/; record its metadata (the layer's helper sizes the thumbnail).
-const { resize } = require('shared');
+const { resize } = require('imaging');
 
 exports.handler = async (event) => {
   const { bucket, object } = event.detail;
