@@ -156,7 +156,10 @@ export class ServerlessFunction extends Construct {
 
     // ---- the function
     const environment: { [key: string]: string } = { ...props.environment };
-    for (const [name, secret] of Object.entries(props.secrets ?? {})) {
+    // Bound in name order: a Java Map.of or HashMap iterates in an order that changes between runs,
+    // and the grants' statement order would follow it into the template.
+    const secrets = Object.entries(props.secrets ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [name, secret] of secrets) {
       environment[name] = secret.bind(role);
     }
     const tracing = props.tracing ?? lambda.Tracing.ACTIVE;
