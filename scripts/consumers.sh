@@ -13,10 +13,10 @@ CDK="$ROOT/node_modules/.bin/cdk"
 # shellcheck source=scripts/timing.sh
 source "$ROOT/scripts/timing.sh"
 
-# The jsii runtime prints a banner about the Node.js version on every start; it says nothing about
-# the templates, so it is kept out of the log.
-export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=1 JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION=1
-export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
+# The jsii runtime prints a banner about this Node.js version (20, end of life) in every Python and
+# Java process; it says nothing about the templates, so it is kept out of the log.
+JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="$(node -p 'process.versions.node.split(".")[0]')"
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION
 
 wheel="$(ls dist/python/cdk_lambda_blueprints-*.whl 2>/dev/null | head -n1 || true)"
 jar_dir="dist/java/io/github/cdklambdablueprints/cdk-lambda-blueprints"

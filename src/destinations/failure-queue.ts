@@ -73,5 +73,6 @@ export class FailureQueue extends Construct {
     this.depthAlarm.addAlarmAction(new cwActions.SnsAction(topic));
 
     acknowledge(this.queue, Acknowledgement.TERMINAL_DLQ_REDRIVE);
+    acknowledge(this.queue, Acknowledgement.SQS_MANAGED_ENCRYPTION);
   }
 }

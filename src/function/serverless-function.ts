@@ -221,6 +221,14 @@ export class ServerlessFunction extends Construct {
     if (tracing === lambda.Tracing.ACTIVE || props.vpc) {
       acknowledge(role.policy, Acknowledgement.XRAY_AND_ENI_WILDCARD);
     }
+    if (props.vpc) {
+      acknowledge(role.policy, Acknowledgement.VPC_NETWORK_INTERFACES);
+    }
+    if (Object.keys(environment).length > 0) {
+      acknowledge(this.function, Acknowledgement.PLAIN_ENVIRONMENT);
+    }
+    acknowledge(this.function, Acknowledgement.OWN_LOG_GROUP);
+    acknowledge(this.function, Acknowledgement.ROLE_DEPENDENCY);
     if (!props.vpc) {
       acknowledge(this.function, Acknowledgement.NO_VPC);
     }
