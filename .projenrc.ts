@@ -137,9 +137,14 @@ const validators = project.addTask('test:validators', {
   description: 'cfn-lint (+ serverless rules) and checkov over the example app and the integ snapshots',
   exec: 'bash scripts/validators.sh',
 });
-const polyglot = project.addTask('test:polyglot', {
-  description: 'Build the Python and Java packages, run their consumers, then the external validators',
+const rosetta = project.addTask('test:rosetta', {
+  description: 'Compile the README and docs/quickstart.md examples with jsii-rosetta (strict); check their Python',
+  exec: 'bash scripts/rosetta.sh',
 });
+const polyglot = project.addTask('test:polyglot', {
+  description: 'Rosetta-compile the docs, build the Python and Java packages, run their consumers, then the external validators',
+});
+polyglot.spawn(rosetta);
 polyglot.spawn(project.tasks.tryFind('package:python')!);
 polyglot.spawn(project.tasks.tryFind('package:java')!);
 polyglot.spawn(consumers);

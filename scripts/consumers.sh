@@ -46,7 +46,7 @@ java_build() {
   # Maven never re-reads a release it has cached, and the package's version (0.0.0) does not change
   # between builds: forget the cached copy of this one artifact so the jar just built is used.
   rm -rf "${MAVEN_LOCAL_REPOSITORY:-$HOME/.m2/repository}/io/github/cdklambdablueprints/cdk-lambda-blueprints"
-  (cd consumers/java && mvn --batch-mode --quiet compile)
+  (cd consumers/java && mvn --batch-mode --quiet -Dstyle.color=never compile)
 }
 timed "java build" java_build
 timed "java synth" synth consumers/java
