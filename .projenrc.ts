@@ -144,9 +144,10 @@ const rosetta = project.addTask('test:rosetta', {
 const polyglot = project.addTask('test:polyglot', {
   description: 'Rosetta-compile the docs, build the Python and Java packages, run their consumers, then the external validators',
 });
-polyglot.spawn(rosetta);
-polyglot.spawn(project.tasks.tryFind('package:python')!);
-polyglot.spawn(project.tasks.tryFind('package:java')!);
+// Each step is timed into build/timings.txt (printed by .ci/run).
+polyglot.exec(`bash scripts/timed.sh "rosetta (README, docs/quickstart.md)" projen ${rosetta.name}`);
+polyglot.exec('bash scripts/timed.sh "package python" projen package:python');
+polyglot.exec('bash scripts/timed.sh "package java" projen package:java');
 polyglot.spawn(consumers);
 polyglot.spawn(validators);
 project.testTask.spawn(polyglot);

@@ -45,7 +45,9 @@ timed "python synth" synth consumers/python
 java_build() {
   # Maven never re-reads a release it has cached, and the package's version (0.0.0) does not change
   # between builds: forget the cached copy of this one artifact so the jar just built is used.
-  rm -rf "${MAVEN_LOCAL_REPOSITORY:-$HOME/.m2/repository}/io/github/cdklambdablueprints/cdk-lambda-blueprints"
+  local repo
+  repo="$(sed -n 's/.*-Dmaven\.repo\.local=\([^ ]*\).*/\1/p' <<<"${MAVEN_OPTS:-}")"
+  rm -rf "${repo:-$HOME/.m2/repository}/io/github/cdklambdablueprints/cdk-lambda-blueprints"
   (cd consumers/java && mvn --batch-mode --quiet -Dstyle.color=never compile)
 }
 timed "java build" java_build
