@@ -20,7 +20,10 @@ import { defaultAlarmTopic } from '../observability/alarm-topic';
 import { ITrigger, TriggerConfig } from '../triggers/trigger';
 import { Validator } from '../validation/validator';
 
-/** The name of the alias every trigger targets. */
+/**
+ * The name of the alias every trigger targets. A module constant is TypeScript only (jsii does not
+ * carry it to Python or Java): use `ServerlessFunction.LIVE_ALIAS_NAME` there.
+ */
 export const LIVE_ALIAS_NAME = 'live';
 
 /**
@@ -34,6 +37,9 @@ export const LIVE_ALIAS_NAME = 'live';
  * Every configuration AWS would reject throws at synth, naming the property, the limit and the fix.
  */
 export class ServerlessFunction extends Construct {
+  /** The name of the alias every trigger targets (`live`), in every language. */
+  public static readonly LIVE_ALIAS_NAME: string = LIVE_ALIAS_NAME;
+
   /** The Lambda function. */
   public readonly function: lambda.Function;
 
