@@ -43,6 +43,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'esbuild@^0.28.0',
   ],
 
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'integ', 'examples', 'bench', 'projenrc'],
+    ignorePatterns: ['*.js', '*.d.ts', 'node_modules/', '*.generated.ts', 'coverage', '**/*.snapshot/**', 'cdk.out/', 'consumers/'],
+  },
+
   jestOptions: {
     // projen's default `jest --updateSnapshot` would silently rewrite snapshots; they must be verified.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
@@ -65,8 +71,6 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '__pycache__/',
     '/.tools/',
     '/build/',
-    // The example layer's content is a node_modules folder (what Lambda puts on NODE_PATH).
-    '!/examples/layers/shared/nodejs/node_modules/',
   ],
   npmignoreEnabled: true,
 });
@@ -74,9 +78,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
 // The npm tarball is also embedded in the Python wheel and the Maven jar: keep the repository's
 // apps, virtualenvs and tools out of it (a consumer's .venv alone is hundreds of MB).
 for (const pattern of ['/consumers/', '/scripts/', '/examples/', '/integ/', '/bench/', '/docs/', '/.ci/',
-  '/.tools/', '/build/', 'cdk.out/', '/cdk.json', '/tsconfig.check.json', '/.cfnlintrc.yaml', '/.checkov.yaml']) {
+  '/.tools/', '/build/', 'cdk.out/', '/cdk.json', '/tsconfig.check.json', '/.cfnlintrc.yaml']) {
   project.addPackageIgnore(pattern);
 }
+// The layer fixture and the example's layer are real Node.js layer layouts (nodejs/node_modules/...).
+project.gitignore.include('/test/fixtures/layer/nodejs/node_modules/');
+project.gitignore.include('/examples/layers/shared/nodejs/node_modules/');
 
 // `npm ci` fails on projen's lockfile without this pin (shared/toolchain.md).
 project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
@@ -102,6 +109,17 @@ new JsonFile(project, 'tsconfig.check.json', {
     exclude: ['node_modules', 'cdk.out', '**/*.snapshot/**', 'consumers'],
   },
 });
+// Each dev folder gets a tsconfig like test/'s, so eslint's project service finds its files.
+for (const dir of ['integ', 'examples', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { noEmit: true, rootDir: '..', stripInternal: true, isolatedModules: true },
+      include: ['**/*.ts', '../src/**/*.ts', '../test/helpers/**/*.ts'],
+      exclude: ['node_modules', '**/*.snapshot/**', 'out'],
+    },
+  });
+}
 const typecheck = project.addTask('test:typecheck', {
   description: 'Type-check tests, integ tests, examples and benchmarks (ts-jest does not)',
   exec: 'tsc -p tsconfig.check.json',

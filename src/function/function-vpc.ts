@@ -16,7 +16,9 @@ export function selectPrivateSubnets(
   const wanted = selection ?? defaultPrivateSelection(vpc);
   if (!wanted) {
     v.fail({
-      code: ErrorCodes.PUBLIC_SUBNET, property: 'vpc', value: `${vpc.node.path} (no private subnets)`,
+      code: ErrorCodes.PUBLIC_SUBNET,
+      property: 'vpc',
+      value: `${vpc.node.path} (no private subnets)`,
       limit: 'a function must run in private subnets; Lambda network interfaces get no public IP',
       fix: 'add private subnets (with a NAT gateway or VPC endpoints) to the VPC, or pass a VPC that has them',
     });
@@ -25,9 +27,11 @@ export function selectPrivateSubnets(
   const selected = vpc.selectSubnets(wanted);
   if (selected.hasPublic) {
     v.fail({
-      code: ErrorCodes.PUBLIC_SUBNET, property: 'vpcSubnets', value: 'a selection with public subnets',
+      code: ErrorCodes.PUBLIC_SUBNET,
+      property: 'vpcSubnets',
+      value: 'a selection with public subnets',
       limit: 'a function must run in private subnets; Lambda network interfaces get no public IP',
-      fix: "select private subnets, e.g. { subnetType: SubnetType.PRIVATE_WITH_EGRESS }",
+      fix: 'select private subnets, e.g. { subnetType: SubnetType.PRIVATE_WITH_EGRESS }',
     });
   }
   return wanted;

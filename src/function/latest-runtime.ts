@@ -38,7 +38,9 @@ export class LatestRuntime {
     if (members.length === 0) {
       throw new Error(`aws-cdk-lib lists no runtime of family ${lambda.RuntimeFamily[family]}`);
     }
-    return LatestRuntime.newestWithPrefix(prefixOf(members[members.length - 1].name), members[0]);
+    // The family's shortest name prefix ('dotnet', not 'dotnetcore'), as cdk-nag derives it from a name.
+    const prefix = members.map((r) => prefixOf(r.name)).sort((a, b) => a.length - b.length)[0];
+    return LatestRuntime.newestWithPrefix(prefix, members[0]);
   }
 
   /**

@@ -44,7 +44,8 @@ export function validateFunction(v: Validator, props: ServerlessFunctionProps, s
     unit: 'MB', integer: true, source: 'Lambda quota',
   });
   v.range(ErrorCodes.TIMEOUT, 'timeout', s.timeoutSeconds, 1, 900, {
-    unit: 'seconds', source: 'Lambda allows at most 15 minutes',
+    unit: 'seconds',
+    source: 'Lambda allows at most 15 minutes',
     fix: 'set timeout between Duration.seconds(1) and Duration.minutes(15); move longer work to Step Functions or ECS',
   });
   v.range(ErrorCodes.EPHEMERAL_STORAGE, 'ephemeralStorageSize', s.ephemeralStorageMb, 512, 10_240, {
@@ -53,13 +54,18 @@ export function validateFunction(v: Validator, props: ServerlessFunctionProps, s
 
   if (isConcrete(props.description) && props.description.length > 256) {
     v.fail({
-      code: ErrorCodes.DESCRIPTION, property: 'description', value: `${props.description.length} characters long`,
-      limit: 'Lambda allows at most 256 characters', fix: 'shorten the description',
+      code: ErrorCodes.DESCRIPTION,
+      property: 'description',
+      value: `${props.description.length} characters long`,
+      limit: 'Lambda allows at most 256 characters',
+      fix: 'shorten the description',
     });
   }
   if (isConcrete(props.functionName) && !FUNCTION_NAME.test(props.functionName)) {
     v.fail({
-      code: ErrorCodes.FUNCTION_NAME, property: 'functionName', value: `'${props.functionName}'`,
+      code: ErrorCodes.FUNCTION_NAME,
+      property: 'functionName',
+      value: `'${props.functionName}'`,
       limit: 'a function name has 1 to 64 characters, each a letter, digit, hyphen or underscore',
       fix: 'rename the function, or leave functionName unset to let CloudFormation generate one',
     });
@@ -82,13 +88,17 @@ function validateEnvironment(v: Validator, props: ServerlessFunctionProps): void
     }
     if (!ENV_KEY.test(key)) {
       v.fail({
-        code: ErrorCodes.ENV_KEY, property: `environment key '${key}'`, value: 'not a valid name',
+        code: ErrorCodes.ENV_KEY,
+        property: `environment key '${key}'`,
+        value: 'not a valid name',
         limit: 'Lambda requires names matching [a-zA-Z][a-zA-Z0-9_]+ (a letter, then at least one letter, digit or underscore)',
         fix: `rename it, e.g. '${suggestKey(key)}'`,
       });
     } else if (RESERVED_ENVIRONMENT_VARIABLES.has(key)) {
       v.fail({
-        code: ErrorCodes.ENV_RESERVED, property: `environment key '${key}'`, value: 'reserved by Lambda',
+        code: ErrorCodes.ENV_RESERVED,
+        property: `environment key '${key}'`,
+        value: 'reserved by Lambda',
         limit: 'Lambda sets this variable itself and rejects functions that define it',
         fix: 'use another name; the runtime already provides this value',
       });
@@ -103,7 +113,9 @@ function validateEnvironment(v: Validator, props: ServerlessFunctionProps): void
   for (const key of secretNames) {
     if (key in env) {
       v.fail({
-        code: ErrorCodes.ENV_DUPLICATE, property: `secrets['${key}']`, value: 'also set in environment',
+        code: ErrorCodes.ENV_DUPLICATE,
+        property: `secrets['${key}']`,
+        value: 'also set in environment',
         limit: 'one variable cannot hold both a plain value and a secret reference',
         fix: `remove '${key}' from environment or from secrets`,
       });
@@ -111,7 +123,9 @@ function validateEnvironment(v: Validator, props: ServerlessFunctionProps): void
   }
   if (bytes > ENVIRONMENT_BUDGET_BYTES) {
     v.fail({
-      code: ErrorCodes.ENV_SIZE, property: 'environment', value: `${bytes} bytes (keys and values, not counting unresolved tokens)`,
+      code: ErrorCodes.ENV_SIZE,
+      property: 'environment',
+      value: `${bytes} bytes (keys and values, not counting unresolved tokens)`,
       limit: `Lambda allows at most ${ENVIRONMENT_BUDGET_BYTES} bytes for all variables together`,
       fix: 'move large values to SSM parameters or Secrets Manager (see `secrets`), or into the code',
     });
@@ -126,7 +140,9 @@ function suggestKey(key: string): string {
 function validateCode(v: Validator, props: ServerlessFunctionProps, s: ResolvedFunctionSettings): void {
   if (s.code.isImage) {
     const imageOnly = (property: string, value: unknown) => v.failIf(value !== undefined, {
-      code: ErrorCodes.IMAGE_SETTING, property, value: 'set for a container-image function',
+      code: ErrorCodes.IMAGE_SETTING,
+      property,
+      value: 'set for a container-image function',
       limit: 'a container image brings its own handler and runtime, and Lambda refuses layers on it',
       fix: `remove ${property}; put it in the image (CMD / base image / COPY) instead`,
     });
@@ -137,7 +153,9 @@ function validateCode(v: Validator, props: ServerlessFunctionProps, s: ResolvedF
   }
   if (s.code.runtimeFamily !== undefined && s.runtime && s.runtime.family !== s.code.runtimeFamily) {
     v.fail({
-      code: ErrorCodes.IMAGE_SETTING, property: 'runtime', value: s.runtime.name,
+      code: ErrorCodes.IMAGE_SETTING,
+      property: 'runtime',
+      value: s.runtime.name,
       limit: `this code needs a ${lambda.RuntimeFamily[s.code.runtimeFamily]} runtime`,
       fix: 'leave runtime unset (the newest runtime of the right family is used) or pick one of that family',
     });
@@ -146,7 +164,8 @@ function validateCode(v: Validator, props: ServerlessFunctionProps, s: ResolvedF
   const total = (s.code.unzippedSizeBytes ?? 0) + layerBytes;
   if (total > UNZIPPED_BUDGET_BYTES) {
     v.fail({
-      code: ErrorCodes.PACKAGE_SIZE, property: 'code and layers',
+      code: ErrorCodes.PACKAGE_SIZE,
+      property: 'code and layers',
       value: `${megabytes(total)} unzipped (code ${megabytes(s.code.unzippedSizeBytes ?? 0)}, layers ${megabytes(layerBytes)})`,
       limit: `a function and all its layers may hold at most ${megabytes(UNZIPPED_BUDGET_BYTES)} unzipped (Lambda quota)`,
       fix: 'bundle and tree-shake the code, drop what the runtime provides (e.g. the AWS SDK), or use FunctionCode.fromImageAsset (up to 10 GB)',
@@ -157,7 +176,9 @@ function validateCode(v: Validator, props: ServerlessFunctionProps, s: ResolvedF
 function validateLayers(v: Validator, s: ResolvedFunctionSettings): void {
   if (s.layers.length > 5) {
     v.fail({
-      code: ErrorCodes.LAYER_COUNT, property: 'layers', value: `${s.layers.length} layers`,
+      code: ErrorCodes.LAYER_COUNT,
+      property: 'layers',
+      value: `${s.layers.length} layers`,
       limit: 'Lambda allows at most 5 layers per function',
       fix: 'merge layers, or bundle the dependencies into the function code',
     });
@@ -167,7 +188,9 @@ function validateLayers(v: Validator, s: ResolvedFunctionSettings): void {
     const archs = layer.compatibleArchitectures;
     if (archs && archs.length > 0 && !archs.some((a) => a.name === s.architecture.name)) {
       v.fail({
-        code: ErrorCodes.LAYER_ARCHITECTURE, property: name, value: `built for ${archs.map((a) => a.name).join(', ')}`,
+        code: ErrorCodes.LAYER_ARCHITECTURE,
+        property: name,
+        value: `built for ${archs.map((a) => a.name).join(', ')}`,
         limit: `the function runs on ${s.architecture.name}`,
         fix: `rebuild the layer for ${s.architecture.name} (and list it in compatibleArchitectures), or change the function's architecture`,
       });
@@ -175,7 +198,9 @@ function validateLayers(v: Validator, s: ResolvedFunctionSettings): void {
     const runtimes = layer.compatibleRuntimes;
     if (s.runtime && runtimes && runtimes.length > 0 && !runtimes.some((r) => r.runtimeEquals(s.runtime!))) {
       v.fail({
-        code: ErrorCodes.LAYER_RUNTIME, property: name, value: `compatible with ${runtimes.map((r) => r.name).join(', ')}`,
+        code: ErrorCodes.LAYER_RUNTIME,
+        property: name,
+        value: `compatible with ${runtimes.map((r) => r.name).join(', ')}`,
         limit: `the function runs on ${s.runtime.name}`,
         fix: `add ${s.runtime.name} to the layer's compatibleRuntimes (after testing it), or use a compatible runtime`,
       });
@@ -187,7 +212,9 @@ function validateConcurrency(v: Validator, props: ServerlessFunctionProps): void
   const reserved = props.reservedConcurrentExecutions;
   if (isConcrete(reserved) && (reserved < 1 || !Number.isInteger(reserved))) {
     v.fail({
-      code: ErrorCodes.RESERVED_CONCURRENCY, property: 'reservedConcurrentExecutions', value: `${reserved}`,
+      code: ErrorCodes.RESERVED_CONCURRENCY,
+      property: 'reservedConcurrentExecutions',
+      value: `${reserved}`,
       limit: 'it must be a whole number of at least 1 (0 throttles every invocation)',
       fix: 'reserve at least 1 execution, or leave it unset for no reservation',
     });
@@ -202,7 +229,9 @@ function validateConcurrency(v: Validator, props: ServerlessFunctionProps): void
   const max = pc.maxCapacity;
   if (isConcrete(max) && isConcrete(pc.minCapacity) && (max < pc.minCapacity || !Number.isInteger(max))) {
     v.fail({
-      code: ErrorCodes.AUTOSCALING_CAPACITY, property: 'provisionedConcurrency.maxCapacity', value: `${max}`,
+      code: ErrorCodes.AUTOSCALING_CAPACITY,
+      property: 'provisionedConcurrency.maxCapacity',
+      value: `${max}`,
       limit: `it must be a whole number no lower than minCapacity (${pc.minCapacity})`,
       fix: 'raise maxCapacity, or leave it unset for a fixed amount',
     });
@@ -213,9 +242,11 @@ function validateConcurrency(v: Validator, props: ServerlessFunctionProps): void
   for (const s of pc.schedules ?? []) {
     if (isConcrete(s.minCapacity) && isConcrete(s.maxCapacity) && s.minCapacity > s.maxCapacity) {
       v.fail({
-        code: ErrorCodes.AUTOSCALING_CAPACITY, property: `provisionedConcurrency.schedules['${s.name}']`,
+        code: ErrorCodes.AUTOSCALING_CAPACITY,
+        property: `provisionedConcurrency.schedules['${s.name}']`,
         value: `minCapacity ${s.minCapacity} > maxCapacity ${s.maxCapacity}`,
-        limit: 'a scheduled minimum cannot exceed its maximum', fix: 'swap or correct the two values',
+        limit: 'a scheduled minimum cannot exceed its maximum',
+        fix: 'swap or correct the two values',
       });
     }
   }
@@ -223,7 +254,9 @@ function validateConcurrency(v: Validator, props: ServerlessFunctionProps): void
     const peak = peakProvisionedConcurrency(pc);
     if (peak > reserved) {
       v.fail({
-        code: ErrorCodes.PROVISIONED_ABOVE_RESERVED, property: 'provisionedConcurrency', value: `up to ${peak} executions`,
+        code: ErrorCodes.PROVISIONED_ABOVE_RESERVED,
+        property: 'provisionedConcurrency',
+        value: `up to ${peak} executions`,
         limit: `provisioned concurrency cannot exceed reservedConcurrentExecutions (${reserved})`,
         fix: `raise reservedConcurrentExecutions to at least ${peak}, or lower the provisioned capacity`,
       });
@@ -238,22 +271,29 @@ function validateAsync(v: Validator, props: ServerlessFunctionProps): void {
   const age = props.maxEventAge;
   if (age && !age.isUnresolved()) {
     v.range(ErrorCodes.MAX_EVENT_AGE, 'maxEventAge', age.toSeconds(), 60, 21_600, {
-      unit: 'seconds', source: 'Lambda keeps asynchronous events from 1 minute to 6 hours',
+      unit: 'seconds',
+      source: 'Lambda keeps asynchronous events from 1 minute to 6 hours',
       fix: 'set maxEventAge between Duration.minutes(1) and Duration.hours(6)',
     });
   }
   const dlq = props.deadLetterQueue;
   if (dlq && dlq.fifo) {
     v.fail({
-      code: ErrorCodes.FIFO_DESTINATION, property: 'deadLetterQueue', value: `FIFO queue ${dlq.node.path}`,
-      limit: 'Lambda sends asynchronous failures only to standard queues', fix: 'use a standard queue, or leave deadLetterQueue unset',
+      code: ErrorCodes.FIFO_DESTINATION,
+      property: 'deadLetterQueue',
+      value: `FIFO queue ${dlq.node.path}`,
+      limit: 'Lambda sends asynchronous failures only to standard queues',
+      fix: 'use a standard queue, or leave deadLetterQueue unset',
     });
   }
   for (const [property, dest] of [['onFailure', props.onFailure], ['onSuccess', props.onSuccess]] as const) {
     if (dest && dest.isFifo) {
       v.fail({
-        code: ErrorCodes.FIFO_DESTINATION, property, value: `FIFO ${dest.description}`,
-        limit: 'Lambda destinations must be standard queues or topics', fix: 'use a standard queue or topic',
+        code: ErrorCodes.FIFO_DESTINATION,
+        property,
+        value: `FIFO ${dest.description}`,
+        limit: 'Lambda destinations must be standard queues or topics',
+        fix: 'use a standard queue or topic',
       });
     }
   }

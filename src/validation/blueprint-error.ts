@@ -26,6 +26,14 @@ export interface Problem {
  * @internal
  */
 export class BlueprintValidationError extends Error {
+  private static format(path: string, problems: Problem[]): string {
+    const lines = problems.map(
+      (p) => `[${p.code}] ${path}: ${p.property} is ${p.value}; ${p.limit}. Fix: ${p.fix}`,
+    );
+    return problems.length === 1
+      ? lines[0]
+      : `${problems.length} problems in ${path}:\n  ${lines.join('\n  ')}`;
+  }
   /** The stable code of the first problem (every problem's code is in the message). */
   public readonly code: string;
   /** The construct path, e.g. `MyStack/Orders`. */
@@ -43,12 +51,5 @@ export class BlueprintValidationError extends Error {
     Object.setPrototypeOf(this, BlueprintValidationError.prototype);
   }
 
-  private static format(path: string, problems: Problem[]): string {
-    const lines = problems.map(
-      (p) => `[${p.code}] ${path}: ${p.property} is ${p.value}; ${p.limit}. Fix: ${p.fix}`,
-    );
-    return problems.length === 1
-      ? lines[0]
-      : `${problems.length} problems in ${path}:\n  ${lines.join('\n  ')}`;
-  }
+
 }

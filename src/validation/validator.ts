@@ -59,10 +59,17 @@ export class Validator {
     return this.problems.length === 0;
   }
 
-  /** Throws a {@link BlueprintValidationError} listing every recorded problem, if any. */
+  /**
+   * Throws a {@link BlueprintValidationError} listing every recorded problem, if any. Call it before
+   * creating any child construct.
+   */
   public throwIfAny(): void {
     if (this.problems.length > 0) {
-      throw new BlueprintValidationError(this.scope, this.problems);
+      const error = new BlueprintValidationError(this.scope, this.problems);
+      // Nothing half-made: validation runs before any child is created, so removing the (empty)
+      // construct leaves the tree as it was and the id free for a corrected retry.
+      this.scope.node.scope?.node.tryRemoveChild(this.scope.node.id);
+      throw error;
     }
   }
 }

@@ -1,4 +1,3 @@
-import { IConstruct } from 'constructs';
 import {
   AwsSolutionsChecks,
   HIPAASecurityChecks,
@@ -6,6 +5,7 @@ import {
   PCIDSS321Checks,
   ServerlessChecks,
 } from 'cdk-nag';
+import { IConstruct } from 'constructs';
 
 /** One finding, flattened for readable assertions. */
 export interface Finding {
@@ -32,7 +32,7 @@ export function nagFindings(scope: IConstruct): Finding[] {
     const report = pack.validateScope(scope as any);
     for (const violation of report.violations) {
       for (const resource of violation.violatingResources ?? []) {
-        findings.push({ pack: pack.name, rule: violation.ruleName, path: resource.constructPath ?? resource.resourceLogicalId ?? "?" });
+        findings.push({ pack: pack.name, rule: violation.ruleName, path: resource.constructPath ?? resource.resourceLogicalId ?? '?' });
       }
     }
   }

@@ -1,0 +1,50 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { FailureQueue } from '../../src';
+import { nagFindings } from '../helpers/nag';
+import { testStack } from '../helpers/template';
+
+describe('FailureQueue', () => {
+  test('keeps 14 days, SSE-SQS, TLS-only, alarms at the first message, to the shared topic', () => {
+    const stack = testStack();
+    const sink = new FailureQueue(stack, 'Sink', { purpose: 'tests' });
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true, FifoQueue: Match.absent() });
+    t.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: { Statement: [Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })] },
+    });
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Statistic: 'Maximum',
+      Period: 60,
+      Threshold: 1,
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+      AlarmDescription: Match.stringLikeRegexp('failure queue of tests'),
+      AlarmActions: [{ Ref: Match.stringLikeRegexp('BlueprintAlarmTopic') }],
+    });
+    expect(sink.queue.fifo).toBe(false);
+  });
+
+  test('FIFO, with the user\'s topic', () => {
+    const stack = testStack();
+    const topic = new sns.Topic(stack, 'Pager');
+    const sink = new FailureQueue(stack, 'Sink', { purpose: 'fifo source', fifo: true, alarmTopic: topic });
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::SQS::Queue', { FifoQueue: true });
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmActions: [{ Ref: Match.stringLikeRegexp('Pager') }] });
+    expect(sink.queue.fifo).toBe(true);
+  });
+
+  test('is clean under all five packs once something redrives into it', () => {
+    const stack = testStack();
+    const sink = new FailureQueue(stack, 'Sink', { purpose: 'tests' });
+    const source = new sqs.Queue(stack, 'Source', {
+      enforceSSL: true, deadLetterQueue: { queue: sink.queue, maxReceiveCount: 5 },
+    });
+    expect(source).toBeDefined();
+    expect(nagFindings(stack)).toEqual([]);
+  });
+});
