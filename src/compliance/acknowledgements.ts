@@ -73,6 +73,7 @@ export const Acknowledgement = {
     ids: [],
     checkov: ['CKV_AWS_111'],
     reason:
+      'The VPC network-interface actions Lambda needs work only on Resource *. ' +
       'Lambda creates, assigns and deletes the network interfaces of a VPC function with the execution role ' +
       '(ec2:CreateNetworkInterface, DeleteNetworkInterface, AssignPrivateIpAddresses, UnassignPrivateIpAddresses) ' +
       'on interfaces that do not exist yet, so the statement needs Resource *, as in AWSLambdaVPCAccessExecutionRole; ' +

@@ -18,7 +18,8 @@ export interface ExternalValidatorSkips {
 /**
  * Writes the checkov skips and cfn-lint ignores of an acknowledgement on the CloudFormation resource
  * of `scope` (the construct itself when it is one, else its default child). Ids already there are
- * kept once; the first reason given for a checkov id wins. A scope without one resource gets nothing.
+ * kept once; the first reason given for a checkov id wins. A checkov comment is the reason's first
+ * sentence (the README has the rest). A scope without one resource gets nothing.
  *
  * @internal
  */
@@ -38,9 +39,10 @@ export function skipExternalChecks(scope: IConstruct, skips: ExternalValidatorSk
   if (checkov.length > 0) {
     const existing = (resource.getMetadata('checkov')?.skip ?? []) as Array<{ id: string; comment: string }>;
     const skip = [...existing];
+    const comment = shortComment(reason);
     for (const id of checkov) {
       if (!skip.some((s) => s.id === id)) {
-        skip.push({ id, comment: reason });
+        skip.push({ id, comment });
       }
     }
     resource.addMetadata('checkov', { skip });
@@ -56,4 +58,18 @@ export function skipExternalChecks(scope: IConstruct, skips: ExternalValidatorSk
     }
     resource.addMetadata('cfn-lint', { config: { ...config, ignore_checks: ignore } });
   }
+}
+
+/** The longest checkov comment written into a template. */
+const MAX_COMMENT_LENGTH = 160;
+
+/**
+ * The reason's first sentence, prefixed with the library's name: the full reason is in the README,
+ * and every byte here counts against CloudFormation's 1 MB template limit, once per resource.
+ */
+function shortComment(reason: string): string {
+  const end = reason.indexOf('. ');
+  const sentence = end >= 0 ? reason.slice(0, end + 1) : reason;
+  const comment = `cdk-lambda-blueprints: ${sentence}`;
+  return comment.length <= MAX_COMMENT_LENGTH ? comment : `${comment.slice(0, MAX_COMMENT_LENGTH - 3)}...`;
 }

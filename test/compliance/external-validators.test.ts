@@ -47,12 +47,34 @@ describe('validator skips written by acknowledgements', () => {
     expect(nagFindings(stack)).toEqual([]);
   });
 
-  test('each checkov skip carries the acknowledgement reason as its comment', () => {
+  test('each checkov skip carries the first sentence of the acknowledgement reason as its comment', () => {
     const stack = testStack();
     new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR) });
     const skip = only(Template.fromStack(stack), 'AWS::Lambda::Function').Metadata.checkov.skip;
-    expect(skip).toContainEqual({ id: 'CKV_AWS_117', comment: Acknowledgement.NO_VPC.reason });
-    expect(skip).toContainEqual({ id: 'CKV_AWS_115', comment: Acknowledgement.NO_RESERVED_CONCURRENCY.reason });
+    expect(skip).toContainEqual({ id: 'CKV_AWS_117', comment: 'cdk-lambda-blueprints: No vpc was given.' });
+    expect(skip).toContainEqual({ id: 'CKV_AWS_115', comment: 'cdk-lambda-blueprints: No reservedConcurrentExecutions was given.' });
+    expect(Acknowledgement.NO_VPC.reason.startsWith('No vpc was given. ')).toBe(true);
+  });
+
+  test('every checkov comment of the library fits in 160 characters', () => {
+    for (const ack of Object.values(Acknowledgement) as Array<{ reason: string; checkov?: readonly string[] }>) {
+      if (!ack.checkov) continue;
+      const stack = testStack();
+      const queue = new sqs.Queue(stack, 'Queue');
+      skipExternalChecks(queue, ack, ack.reason);
+      const [{ comment }] = (queue.node.defaultChild as sqs.CfnQueue).getMetadata('checkov').skip;
+      expect(comment.length).toBeLessThanOrEqual(160);
+      expect(comment.endsWith('.')).toBe(true); // a whole sentence, not cut
+    }
+  });
+
+  test('a reason longer than 160 characters without a sentence break is cut with an ellipsis', () => {
+    const stack = testStack();
+    const queue = new sqs.Queue(stack, 'Queue');
+    skipExternalChecks(queue, { checkov: ['CKV_X'] }, 'x'.repeat(300));
+    const [{ comment }] = (queue.node.defaultChild as sqs.CfnQueue).getMetadata('checkov').skip;
+    expect(comment).toHaveLength(160);
+    expect(comment.endsWith('...')).toBe(true);
   });
 
   test('a VPC function with a reservation and environment: only what still applies is skipped', () => {
@@ -88,7 +110,9 @@ describe('validator skips written by acknowledgements', () => {
     skipExternalChecks(queue, { checkov: ['CKV_A'], cfnLint: ['W1'] }, 'first');
     skipExternalChecks(queue, { checkov: ['CKV_A', 'CKV_B'], cfnLint: ['W1', 'W2'] }, 'second');
 
-    expect(cfn.getMetadata('checkov')).toEqual({ skip: [{ id: 'CKV_A', comment: 'first' }, { id: 'CKV_B', comment: 'second' }] });
+    expect(cfn.getMetadata('checkov')).toEqual({
+      skip: [{ id: 'CKV_A', comment: 'cdk-lambda-blueprints: first' }, { id: 'CKV_B', comment: 'cdk-lambda-blueprints: second' }],
+    });
     expect(cfn.getMetadata('cfn-lint')).toEqual({ config: { ignore_checks: ['E1234', 'W1', 'W2'], regions: ['us-east-1'] } });
   });
 
