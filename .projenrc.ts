@@ -35,12 +35,16 @@ const project = new awscdk.AwsCdkConstructLibrary({
     mavenArtifactId: 'cdk-lambda-blueprints',
   },
 
+  // Blueprints.applyTo registers cdk-nag packs at synth, so users need cdk-nag at run time.
+  peerDeps: ['cdk-nag@^3.0.2'],
+
   devDeps: [
-    'cdk-nag@3.0.2',
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     '@aws-cdk/integ-runner@2.197.10',
     'aws-cdk@^2',
     'esbuild@^0.28.0',
+    // bench/coldstart: a handler using the DynamoDB client, bundled by us and by NodejsFunction.
+    '@aws-sdk/client-dynamodb@^3',
   ],
 
   eslintOptions: {
@@ -106,7 +110,7 @@ new JsonFile(project, 'tsconfig.check.json', {
     extends: './tsconfig.json',
     compilerOptions: { noEmit: true, rootDir: '.', types: ['jest', 'node'] },
     include: ['src/**/*.ts', 'test/**/*.ts', 'integ/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
-    exclude: ['node_modules', 'cdk.out', '**/*.snapshot/**', 'consumers'],
+    exclude: ['node_modules', 'cdk.out', '**/*.snapshot/**', 'consumers', 'bench/out'],
   },
 });
 // Each dev folder gets a tsconfig like test/'s, so eslint's project service finds its files.
@@ -169,5 +173,13 @@ polyglot.exec('bash scripts/timed.sh "package java" projen package:java');
 polyglot.spawn(consumers);
 polyglot.spawn(validators);
 project.testTask.spawn(polyglot);
+
+// Benchmarks (bench/README.md): `npm run bench -- bundling|synth|coldstart|all`. Scratch apps go to bench/out/.
+project.addTask('bench', {
+  description: 'Run a benchmark: bundling, synth, coldstart (or all); prints ratios measured side by side',
+  env: { TS_NODE_TRANSPILE_ONLY: 'true' },
+  exec: 'ts-node -P tsconfig.check.json bench/run.ts',
+  receiveArgs: true,
+});
 
 project.synth();

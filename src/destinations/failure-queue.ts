@@ -5,7 +5,11 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledge, Acknowledgement } from '../compliance/acknowledgements';
+import { AlarmOptions } from '../observability/alarm-options';
 import { defaultAlarmTopic } from '../observability/alarm-topic';
+import { ALARM_DEFAULTS } from '../observability/function-alarms';
+import { createAlarm, resolveAlarmSettings } from '../observability/private/alarm-settings';
+import { Validator } from '../validation/validator';
 
 /**
  * Options of a {@link FailureQueue}.
@@ -29,6 +33,14 @@ export interface FailureQueueProps {
    * @default false
    */
   readonly fifo?: boolean;
+
+  /**
+   * The alarm on the age of the oldest message (threshold in seconds), which fires before failed
+   * events reach the 14-day retention. `enabled: false` turns it off; the depth alarm always stays.
+   *
+   * @default - threshold 864000 (10 days), period 5 minutes, 1 of 1 period
+   */
+  readonly ageAlarm?: AlarmOptions;
 }
 
 /**
@@ -48,8 +60,14 @@ export class FailureQueue extends Construct {
   /** Fires when at least one failed event is waiting in the queue. */
   public readonly depthAlarm: cloudwatch.Alarm;
 
+  /** Fires when the oldest failed event is about to expire (unless turned off). */
+  public readonly ageAlarm?: cloudwatch.Alarm;
+
   constructor(scope: Construct, id: string, props: FailureQueueProps) {
     super(scope, id);
+    const v = new Validator(this);
+    const age = resolveAlarmSettings(v, 'ageAlarm', props.ageAlarm, ALARM_DEFAULTS.deadLetterQueueAge);
+    v.throwIfAny();
 
     this.queue = new sqs.Queue(this, 'Queue', {
       retentionPeriod: FailureQueue.RETENTION,
@@ -71,6 +89,13 @@ export class FailureQueue extends Construct {
     });
     const topic = props.alarmTopic ?? defaultAlarmTopic(this);
     this.depthAlarm.addAlarmAction(new cwActions.SnsAction(topic));
+    if (age) {
+      this.ageAlarm = createAlarm(this, 'AgeAlarm',
+        this.queue.metricApproximateAgeOfOldestMessage({ period: age.period, statistic: cloudwatch.Stats.MAXIMUM }),
+        age, age.threshold,
+        `The oldest failed event in the failure queue of ${props.purpose} is ${age.threshold} seconds old; ` +
+        'SQS deletes it after 14 days. Inspect and redrive it now.', topic);
+    }
 
     acknowledge(this.queue, Acknowledgement.TERMINAL_DLQ_REDRIVE);
     acknowledge(this.queue, Acknowledgement.SQS_MANAGED_ENCRYPTION);

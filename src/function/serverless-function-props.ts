@@ -9,8 +9,10 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { FunctionSecret } from './function-secret';
 import { FunctionCode } from '../code/function-code';
 import { ProvisionedConcurrencyOptions } from '../concurrency/provisioned-concurrency';
+import { DeploymentOptions } from '../deployment/deployment-options';
 import { AsyncDestination } from '../destinations/async-destination';
 import { IFunctionLayer } from '../layers/function-layer';
+import { FunctionAlarmsOptions } from '../observability/alarm-options';
 
 /**
  * The optional settings of a {@link ServerlessFunction}, reusable by the patterns. Every default is
@@ -160,6 +162,23 @@ export interface ServerlessFunctionOptions {
    * @default - the stack's shared, KMS-encrypted alarm topic
    */
   readonly alarmTopic?: sns.ITopic;
+
+  /**
+   * The function's alarms (errors, throttles, duration vs timeout, async events dropped, delivery
+   * failures, iterator age, DLQ message age, provisioned-concurrency spillover and utilisation):
+   * override a threshold, turn one off, or turn them all off with `enabled: false`.
+   *
+   * @default - every alarm on, with the defaults listed in docs/observability.md
+   */
+  readonly alarms?: FunctionAlarmsOptions;
+
+  /**
+   * A safe CodeDeploy deployment of the `live` alias (canary, linear or all at once) that rolls back
+   * on the function's alarms.
+   *
+   * @default - none: the alias moves to the new version at once, without CodeDeploy
+   */
+  readonly deployment?: DeploymentOptions;
 
   // ---------------------------------------------------------------- asynchronous invocation
 

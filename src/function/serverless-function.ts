@@ -15,8 +15,10 @@ import { ServerlessFunctionProps } from './serverless-function-props';
 import { validateFunction } from './validate-function';
 import { acknowledge, Acknowledgement } from '../compliance/acknowledgements';
 import { configureProvisionedConcurrencyScaling } from '../concurrency/provisioned-concurrency';
+import { FunctionDeployment } from '../deployment/function-deployment';
 import { FailureQueue } from '../destinations/failure-queue';
 import { defaultAlarmTopic } from '../observability/alarm-topic';
+import { deadLetterQueueAgeOptions, FunctionAlarms } from '../observability/function-alarms';
 import { ITrigger, TriggerConfig } from '../triggers/trigger';
 import { Validator } from '../validation/validator';
 
@@ -66,6 +68,12 @@ export class ServerlessFunction extends Construct {
    */
   public readonly deadLetterQueueAlarm?: cloudwatch.IAlarm;
 
+  /**
+   * The alarm on the age of the dead-letter queue's oldest message (when the library created the
+   * queue and the alarm is on).
+   */
+  public readonly deadLetterQueueAgeAlarm?: cloudwatch.IAlarm;
+
   /** Where the function's alarms notify. */
   public readonly alarmTopic: sns.ITopic;
 
@@ -89,6 +97,12 @@ export class ServerlessFunction extends Construct {
 
   /** The network connections of the function (for `allowTo...` rules). */
   public readonly connections: ec2.Connections;
+
+  /** The function's alarms (see the `alarms` option). */
+  public readonly alarms: FunctionAlarms;
+
+  /** The CodeDeploy deployment of the `live` alias, when `deployment` was given. */
+  public readonly deployment?: FunctionDeployment;
 
   private readonly triggerConfigs: TriggerConfig[] = [];
 
@@ -133,9 +147,11 @@ export class ServerlessFunction extends Construct {
       const sink = new FailureQueue(this, 'DeadLetterQueue', {
         purpose: `asynchronous invocations of ${this.node.path}`,
         alarmTopic: this.alarmTopic,
+        ageAlarm: deadLetterQueueAgeOptions(props.alarms),
       });
       this.deadLetterQueue = sink.queue;
       this.deadLetterQueueAlarm = sink.depthAlarm;
+      this.deadLetterQueueAgeAlarm = sink.ageAlarm;
     }
 
     // ---- network
@@ -207,6 +223,21 @@ export class ServerlessFunction extends Construct {
       this.provisionedConcurrencyScaling = configureProvisionedConcurrencyScaling(this.alias, props.provisionedConcurrency);
     }
 
+    // ---- alarms and safe deployment (docs/observability.md)
+    this.alarms = new FunctionAlarms(this, 'Alarms', {
+      function: this.function,
+      alias: this.alias,
+      timeout: this.timeout,
+      alarmTopic: this.alarmTopic,
+      provisionedConcurrency: props.provisionedConcurrency !== undefined,
+      options: props.alarms,
+    });
+    if (props.deployment) {
+      this.deployment = new FunctionDeployment(this, 'Deployment', {
+        ...props.deployment, function: this.function, alias: this.alias, functionAlarms: this.alarms.rollbackAlarms,
+      });
+    }
+
     // ---- asynchronous invocation (on the alias, which the async triggers invoke)
     if ([props.retryAttempts, props.maxEventAge, props.onFailure, props.onSuccess].some((x) => x !== undefined)) {
       this.eventInvokeConfig = new lambda.EventInvokeConfig(this, 'AsyncInvokeConfig', {
@@ -250,7 +281,9 @@ export class ServerlessFunction extends Construct {
    * @param trigger the trigger
    */
   public addTrigger(trigger: ITrigger): void {
-    this.triggerConfigs.push(trigger.bind(this));
+    const config = trigger.bind(this);
+    this.triggerConfigs.push(config);
+    this.alarms.watchTrigger(config);
   }
 
   /** What the added triggers reported, in the order they were added. */

@@ -137,8 +137,9 @@ describe('ServerlessFunction defaults', () => {
 
   test('exactly these resources for one default function (plus the stack-shared key and alarm topic)', () => {
     const types = Object.values(template.toJSON().Resources).map((r: any) => r.Type).sort();
+    // 7 alarms: errors, throttles, duration vs timeout, async events dropped, delivery failures, DLQ depth, DLQ age
     expect(types).toEqual([
-      'AWS::CloudWatch::Alarm', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::KMS::Key', 'AWS::Lambda::Alias',
+      ...Array(7).fill('AWS::CloudWatch::Alarm'), 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::KMS::Key', 'AWS::Lambda::Alias',
       'AWS::Lambda::Function', 'AWS::Lambda::Version', 'AWS::Logs::LogGroup', 'AWS::SNS::Topic', 'AWS::SNS::TopicPolicy',
       'AWS::SQS::Queue', 'AWS::SQS::QueuePolicy',
     ]);

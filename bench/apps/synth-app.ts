@@ -1,0 +1,42 @@
+/// One measured synth of the synth benchmark, in a fresh process (bundling excluded).
+/// Usage: synth-app.ts <hardened|bare> <N> <outdir>
+/// Prints {"ms": <construct + synth time>, "resources": <count>, "types": {type: count}}.
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { FunctionCode, LatestRuntime, ServerlessFunction } from '../../src';
+
+const [impl, nArg, outdir] = process.argv.slice(2);
+const n = Number(nArg);
+const handlerDir = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'handler');
+
+const t0 = performance.now();
+const app = new App({
+  outdir,
+  context: {
+    'aws:cdk:bundling-stacks': [],
+    // 100 hardened functions exceed CloudFormation's 500 resources per stack; the benchmark measures synth only.
+    '@aws-cdk/core:stackResourceLimit': 0,
+  },
+});
+const stack = new Stack(app, 'SynthBench', { env: { account: '123456789012', region: 'us-east-1' } });
+for (let i = 0; i < n; i++) {
+  if (impl === 'hardened') {
+    new ServerlessFunction(stack, `Fn${i}`, { code: FunctionCode.fromAsset(handlerDir) });
+  } else if (impl === 'bare') {
+    new lambda.Function(stack, `Fn${i}`, {
+      code: lambda.Code.fromAsset(handlerDir), handler: 'index.handler', runtime: LatestRuntime.NODEJS,
+    });
+  } else {
+    throw new Error(`unknown implementation ${impl}`);
+  }
+}
+app.synth();
+const ms = performance.now() - t0;
+const resources = Object.values<any>(JSON.parse(fs.readFileSync(path.join(outdir, 'SynthBench.template.json'), 'utf8')).Resources);
+const types: { [type: string]: number } = {};
+for (const r of resources) {
+  types[r.Type] = (types[r.Type] ?? 0) + 1;
+}
+console.log(JSON.stringify({ ms, resources: resources.length, types }));

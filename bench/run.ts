@@ -1,0 +1,20 @@
+/// Benchmark runner: `npm run bench -- <bundling|synth|coldstart|all>`.
+import { benchBundling } from './bundling';
+import { benchColdstart } from './coldstart';
+import { benchSynth } from './synth';
+
+const BENCHMARKS: { [name: string]: () => void } = {
+  bundling: benchBundling,
+  synth: benchSynth,
+  coldstart: benchColdstart,
+};
+
+const names = process.argv.slice(2);
+if (names.length === 0 || names.some((n) => n !== 'all' && !BENCHMARKS[n])) {
+  console.error(`usage: npm run bench -- <${[...Object.keys(BENCHMARKS), 'all'].join('|')}>`);
+  process.exit(2);
+}
+for (const name of names.includes('all') ? Object.keys(BENCHMARKS) : names) {
+  console.log(`\n=== ${name} ===`);
+  BENCHMARKS[name]();
+}

@@ -1,0 +1,50 @@
+/// `npm run bench -- synth`: a hardened ServerlessFunction against a bare lambda.Function, N = 1, 10,
+/// 100 functions in one stack, bundling excluded, each measurement in a fresh process. Prints the
+/// ratios (in-process construct + synth time, and the whole process as `cdk synth` would pay it) and
+/// the resources each hardened function adds.
+import { freshDir, median, printTable, ratio, runApp, sec } from './lib/measure';
+
+const SIZES = [1, 10, 100];
+const REPS = 3;
+
+export function benchSynth(): void {
+  const r: { [impl: string]: { [n: number]: { ms: number; wallMs: number; resources: number; types: { [t: string]: number } } } } = {};
+  for (const n of SIZES) {
+    for (const impl of ['bare', 'hardened']) {
+      const runs = Array.from({ length: REPS }, (_, rep) => runApp('synth-app.ts', [impl, String(n), freshDir('synth', `cdk.out-${impl}-${n}-${rep}`)]));
+      (r[impl] ??= {})[n] = {
+        ms: median(runs.map((x) => x.ms as number)),
+        wallMs: median(runs.map((x) => x.wallMs)),
+        resources: runs[0].resources as number,
+        types: runs[0].types as { [t: string]: number },
+      };
+      process.stderr.write(`  ${impl}, N=${n}: ${sec(r[impl][n].ms)} s\n`);
+    }
+  }
+  console.log('\nSynth time (s, median of 3, each in a fresh process; bundling excluded)\n');
+  printTable(['N', 'bare: synth', 'hardened: synth', 'ratio', 'bare: process', 'hardened: process', 'ratio', 'resources bare / hardened'],
+    SIZES.map((n) => [
+      n,
+      sec(r.bare[n].ms), sec(r.hardened[n].ms), `${ratio(r.hardened[n].ms, r.bare[n].ms)}x`,
+      sec(r.bare[n].wallMs), sec(r.hardened[n].wallMs), `${ratio(r.hardened[n].wallMs, r.bare[n].wallMs)}x`,
+      `${r.bare[n].resources} / ${r.hardened[n].resources}`,
+    ]));
+
+  // Resources per function: the marginal count (stack singletons such as the alarm topic and its key excluded).
+  const perFn = (impl: string) => (r[impl][10].resources - r[impl][1].resources) / 9;
+  const perFnTypes: { [t: string]: number } = {};
+  for (const [t, c] of Object.entries(r.hardened[10].types)) {
+    const marginal = (c - (r.hardened[1].types[t] ?? 0)) / 9;
+    if (marginal > 0) {
+      perFnTypes[t] = marginal;
+    }
+  }
+  const singletons = r.hardened[1].resources - perFn('hardened');
+  console.log(`\nresources per function: hardened ${perFn('hardened')}, bare ${perFn('bare')}; `
+    + `shared per stack (hardened): ${singletons}`);
+  console.log(`per hardened function: ${Object.entries(perFnTypes).sort().map(([t, c]) => `${t.replace('AWS::', '')} x${c}`).join(', ')}`);
+  console.log(`synth time per resource (N=100): bare ${(r.bare[100].ms / r.bare[100].resources).toFixed(2)} ms, `
+    + `hardened ${(r.hardened[100].ms / r.hardened[100].resources).toFixed(2)} ms`);
+  console.log(`ratio (N=100, in-process synth): ${ratio(r.hardened[100].ms, r.bare[100].ms)}x`);
+  console.log(`ratio (N=100, whole process): ${ratio(r.hardened[100].wallMs, r.bare[100].wallMs)}x`);
+}

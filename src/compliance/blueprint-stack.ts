@@ -1,0 +1,20 @@
+import { Stack, StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { Blueprints, BlueprintsOptions } from './blueprints';
+
+/**
+ * Properties of a {@link BlueprintStack}.
+ */
+export interface BlueprintStackProps extends StackProps, BlueprintsOptions {}
+
+/**
+ * A Stack with the library's checks applied (see `Blueprints.applyTo`): the chosen cdk-nag packs
+ * (all five by default), the 500-resource / 1 MB budget, tags, the hardening of plain functions and
+ * a dashboard of its ServerlessFunctions.
+ */
+export class BlueprintStack extends Stack {
+  constructor(scope: Construct, id: string, props: BlueprintStackProps = {}) {
+    super(scope, id, props);
+    Blueprints.applyTo(this, props);
+  }
+}

@@ -1,0 +1,65 @@
+import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport } from 'aws-cdk-lib';
+import {
+  AwsSolutionsChecks,
+  HIPAASecurityChecks,
+  NagPack,
+  NIST80053R5Checks,
+  PCIDSS321Checks,
+  ServerlessChecks,
+} from 'cdk-nag';
+import { IConstruct } from 'constructs';
+
+/**
+ * A cdk-nag rule pack the library can check a scope against.
+ */
+export enum NagPackName {
+  /** AWS Solutions (`AwsSolutions-*`). */
+  AWS_SOLUTIONS = 'AWS_SOLUTIONS',
+  /** Serverless (`Serverless-*`). */
+  SERVERLESS = 'SERVERLESS',
+  /** HIPAA Security (`HIPAA.Security-*`). */
+  HIPAA_SECURITY = 'HIPAA_SECURITY',
+  /** NIST 800-53 rev 5 (`NIST.800.53.R5-*`). */
+  NIST_800_53_R5 = 'NIST_800_53_R5',
+  /** PCI DSS 3.2.1 (`PCI.DSS.321-*`). */
+  PCI_DSS_321 = 'PCI_DSS_321',
+}
+
+/** Every pack, the default of `Blueprints.applyTo`. @internal */
+export const ALL_NAG_PACKS: NagPackName[] = [
+  NagPackName.AWS_SOLUTIONS, NagPackName.SERVERLESS, NagPackName.HIPAA_SECURITY,
+  NagPackName.NIST_800_53_R5, NagPackName.PCI_DSS_321,
+];
+
+/** A new cdk-nag pack object for a name. @internal */
+export function createNagPack(name: NagPackName): NagPack {
+  switch (name) {
+    case NagPackName.AWS_SOLUTIONS: return new AwsSolutionsChecks();
+    case NagPackName.SERVERLESS: return new ServerlessChecks();
+    case NagPackName.HIPAA_SECURITY: return new HIPAASecurityChecks();
+    case NagPackName.NIST_800_53_R5: return new NIST80053R5Checks();
+    case NagPackName.PCI_DSS_321: return new PCIDSS321Checks();
+  }
+}
+
+/**
+ * Runs one cdk-nag pack over one scope as a policy-validation plugin. cdk-nag 3.0.2's own
+ * `validate(context)` needs `appConstruct` on the context, which aws-cdk-lib 2.257 does not provide
+ * (the plugin then fails every synth with "NagPack requires a construct tree"); this wrapper walks the
+ * scope itself with `validateScope`, which also limits the pack to the scope it was applied to.
+ *
+ * @internal
+ */
+export class ScopedNagPlugin implements IPolicyValidationPlugin {
+  public readonly name: string;
+  public readonly version?: string;
+
+  constructor(private readonly pack: NagPack, private readonly scope: IConstruct) {
+    this.name = pack.name;
+    this.version = pack.version;
+  }
+
+  public validate(_context: IPolicyValidationContext): PolicyValidationPluginReport {
+    return this.pack.validateScope(this.scope);
+  }
+}

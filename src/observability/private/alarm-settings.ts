@@ -1,0 +1,126 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { Validator } from '../../validation/validator';
+import { AlarmOptions } from '../alarm-options';
+import { ObservabilityErrorCodes as Codes } from '../error-codes';
+
+/** The defaults of one alarm. @internal */
+export interface AlarmDefaults {
+  readonly threshold: number;
+  readonly period: Duration;
+  readonly evaluationPeriods: number;
+  readonly datapointsToAlarm: number;
+  /** The largest meaningful threshold (e.g. 100 for a percentage). */
+  readonly maxThreshold?: number;
+  /** The unit of the threshold, for error messages. */
+  readonly unit: string;
+}
+
+/** One alarm's settings after defaults. @internal */
+export interface AlarmSettings {
+  readonly threshold: number;
+  readonly period: Duration;
+  readonly evaluationPeriods: number;
+  readonly datapointsToAlarm: number;
+}
+
+const ONE_DAY_SECONDS = 86_400;
+
+/**
+ * Merges `options` over `defaults` and validates the result into `v`. Returns undefined when the
+ * alarm is turned off.
+ *
+ * @internal
+ */
+export function resolveAlarmSettings(
+  v: Validator,
+  property: string,
+  options: AlarmOptions | undefined,
+  defaults: AlarmDefaults,
+): AlarmSettings | undefined {
+  if (options?.enabled === false) {
+    return undefined;
+  }
+  const s: AlarmSettings = {
+    threshold: options?.threshold ?? defaults.threshold,
+    period: options?.period ?? defaults.period,
+    evaluationPeriods: options?.evaluationPeriods ?? defaults.evaluationPeriods,
+    datapointsToAlarm: options?.datapointsToAlarm ?? (options?.evaluationPeriods !== undefined
+      ? Math.min(defaults.datapointsToAlarm, options.evaluationPeriods)
+      : defaults.datapointsToAlarm),
+  };
+  const max = defaults.maxThreshold;
+  if (!Token.isUnresolved(s.threshold) && (s.threshold <= 0 || (max !== undefined && s.threshold > max))) {
+    v.fail({
+      code: Codes.ALARM_THRESHOLD,
+      property: `${property}.threshold`,
+      value: `${s.threshold} ${defaults.unit}`,
+      limit: `it must be greater than 0${max !== undefined ? ` and at most ${max} ${defaults.unit}` : ''}`,
+      fix: `set ${property}.threshold in ${defaults.unit}, or ${property}.enabled: false to turn the alarm off`,
+    });
+  }
+  v.range(Codes.ALARM_EVALUATION_PERIODS, `${property}.evaluationPeriods`, s.evaluationPeriods, 1, 1440, { integer: true });
+  if (!Token.isUnresolved(s.datapointsToAlarm) && !Token.isUnresolved(s.evaluationPeriods) &&
+      (!Number.isInteger(s.datapointsToAlarm) || s.datapointsToAlarm < 1 || s.datapointsToAlarm > s.evaluationPeriods)) {
+    v.fail({
+      code: Codes.ALARM_DATAPOINTS,
+      property: `${property}.datapointsToAlarm`,
+      value: `${s.datapointsToAlarm}`,
+      limit: `it must be a whole number from 1 to evaluationPeriods (${s.evaluationPeriods})`,
+      fix: `set ${property}.datapointsToAlarm to at most ${s.evaluationPeriods}`,
+    });
+  }
+  if (!s.period.isUnresolved()) {
+    const seconds = s.period.toSeconds({ integral: false });
+    const valid = [10, 20, 30].includes(seconds) || (seconds >= 60 && seconds % 60 === 0);
+    if (!valid) {
+      v.fail({
+        code: Codes.ALARM_PERIOD,
+        property: `${property}.period`,
+        value: `${seconds} seconds`,
+        limit: 'CloudWatch alarms accept 10, 20 or 30 seconds or a whole number of minutes',
+        fix: `set ${property}.period to Duration.minutes(1) or another whole number of minutes`,
+      });
+    } else if (!Token.isUnresolved(s.evaluationPeriods) && seconds * s.evaluationPeriods > ONE_DAY_SECONDS) {
+      v.fail({
+        code: Codes.ALARM_EVALUATION_RANGE,
+        property: `${property}.evaluationPeriods`,
+        value: `${s.evaluationPeriods} x ${seconds} seconds`,
+        limit: 'CloudWatch evaluates at most one day of datapoints (86,400 seconds) for these alarms',
+        fix: `lower ${property}.evaluationPeriods or ${property}.period`,
+      });
+    }
+  }
+  return s;
+}
+
+/**
+ * Creates one alarm on `metric` (already at `settings.period`) that notifies `topic`. Missing data
+ * (no traffic) never breaches.
+ *
+ * @internal
+ */
+export function createAlarm(
+  scope: Construct,
+  id: string,
+  metric: cloudwatch.IMetric,
+  settings: AlarmSettings,
+  threshold: number,
+  description: string,
+  topic: sns.ITopic,
+): cloudwatch.Alarm {
+  const alarm = new cloudwatch.Alarm(scope, id, {
+    metric,
+    threshold,
+    evaluationPeriods: settings.evaluationPeriods,
+    datapointsToAlarm: settings.datapointsToAlarm,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    alarmDescription: description,
+  });
+  alarm.addAlarmAction(new cwActions.SnsAction(topic));
+  return alarm;
+}

@@ -1,0 +1,131 @@
+import { Duration } from 'aws-cdk-lib';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { PatternErrorCodes as Codes } from './error-codes';
+import { refuseSourceOptionsWithExisting } from './private/source-options';
+import { FunctionCode } from '../code/function-code';
+import { FailureQueue } from '../destinations/failure-queue';
+import { ServerlessFunction } from '../function/serverless-function';
+import { ServerlessFunctionOptions } from '../function/serverless-function-props';
+import { SqsTriggerOptions } from '../triggers/sqs-trigger';
+import { Trigger } from '../triggers/trigger-factories';
+import { Validator } from '../validation/validator';
+
+/**
+ * Properties of a {@link QueueProcessor}.
+ */
+export interface QueueProcessorProps {
+  /** The function's code. */
+  readonly code: FunctionCode;
+
+  /**
+   * Settings of the function.
+   *
+   * @default - the ServerlessFunction defaults
+   */
+  readonly functionOptions?: ServerlessFunctionOptions;
+
+  /**
+   * An existing queue to process instead of a new one. It must have a redrive policy (for an imported
+   * queue, state it with `triggerOptions.queueHasRedrivePolicy`).
+   *
+   * @default - a new queue (SSE-SQS, TLS-only, redrive to a 14-day FailureQueue)
+   */
+  readonly queue?: sqs.IQueue;
+
+  /**
+   * How many times a message is received before it moves to the dead-letter queue (1 to 1,000). Only
+   * for a new queue.
+   *
+   * @default 5 (AWS's advice for Lambda sources: throttled batches are not dead-lettered too early)
+   */
+  readonly maxReceiveCount?: number;
+
+  /**
+   * How long the new queue keeps unprocessed messages (60 seconds to 14 days; shorter than the
+   * dead-letter queue's 14 days, so a redriven message has time left).
+   *
+   * @default Duration.days(4) (the SQS default)
+   */
+  readonly retentionPeriod?: Duration;
+
+  /**
+   * Whether the new queue is FIFO (its dead-letter queue is FIFO too).
+   *
+   * @default false
+   */
+  readonly fifo?: boolean;
+
+  /**
+   * Settings of the SQS trigger (batch size, batching window, maximum concurrency, filters).
+   *
+   * @default - batches of 10, partial batch responses
+   */
+  readonly triggerOptions?: SqsTriggerOptions;
+}
+
+/**
+ * An SQS queue processed by a {@link ServerlessFunction} (reference workload 5): the queue is
+ * encrypted (SSE-SQS) and TLS-only, redrives to a 14-day, alarmed FailureQueue after 5 receives, and
+ * its visibility timeout is 6 x the function timeout + the batching window; the function reports
+ * partial batch failures, so only failed messages are retried.
+ */
+export class QueueProcessor extends Construct {
+  /** The queue being processed. */
+  public readonly queue: sqs.IQueue;
+
+  /** The new queue's dead-letter queue (undefined with an existing queue). */
+  public readonly deadLetterQueue?: sqs.IQueue;
+
+  /** The function that processes the messages. */
+  public readonly processor: ServerlessFunction;
+
+  constructor(scope: Construct, id: string, props: QueueProcessorProps) {
+    super(scope, id);
+    const v = new Validator(this);
+    refuseSourceOptionsWithExisting(v, 'queue', props.queue !== undefined, {
+      maxReceiveCount: props.maxReceiveCount, retentionPeriod: props.retentionPeriod, fifo: props.fifo,
+    });
+    v.range(Codes.MAX_RECEIVE_COUNT, 'maxReceiveCount', props.maxReceiveCount, 1, 1000, { integer: true });
+    const retention = props.retentionPeriod && !props.retentionPeriod.isUnresolved() ? props.retentionPeriod.toSeconds() : undefined;
+    v.range(Codes.QUEUE_RETENTION, 'retentionPeriod', retention, 60, 1209600, { unit: 'seconds', integer: true });
+
+    v.throwIfAny();
+
+    this.processor = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+
+    if (props.queue) {
+      this.queue = props.queue;
+    } else {
+      const fifo = props.fifo === true;
+      const dlq = new FailureQueue(this, 'DeadLetterQueue', {
+        purpose: `messages of ${this.node.path} that failed ${props.maxReceiveCount ?? 5} times`,
+        alarmTopic: this.processor.alarmTopic,
+        fifo,
+      });
+      this.deadLetterQueue = dlq.queue;
+      this.queue = new sqs.Queue(this, 'Queue', {
+        encryption: sqs.QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        fifo: fifo || undefined,
+        retentionPeriod: props.retentionPeriod,
+        visibilityTimeout: derivedVisibilityTimeout(this.processor.timeout, props.triggerOptions?.maxBatchingWindow),
+        deadLetterQueue: { queue: dlq.queue, maxReceiveCount: props.maxReceiveCount ?? 5 },
+      });
+    }
+
+    this.processor.addTrigger(Trigger.sqs(this.queue, props.triggerOptions));
+  }
+}
+
+/**
+ * AWS's advice for a Lambda source queue: 6 x the function timeout + the batching window (at most
+ * 5,700 s, since the timeout is at most 15 minutes and the window 5 minutes). Undefined (the SQS default)
+ * only when either is an unresolved token; the trigger then skips its check.
+ */
+function derivedVisibilityTimeout(timeout: Duration, window: Duration | undefined): Duration | undefined {
+  if (timeout.isUnresolved() || (window?.isUnresolved() ?? false)) {
+    return undefined;
+  }
+  return Duration.seconds(Math.ceil(6 * timeout.toSeconds({ integral: false }) + (window?.toSeconds() ?? 0)));
+}

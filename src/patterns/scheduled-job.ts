@@ -1,0 +1,81 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { FunctionCode } from '../code/function-code';
+import { ServerlessFunction } from '../function/serverless-function';
+import { ServerlessFunctionOptions } from '../function/serverless-function-props';
+import { ScheduleTrigger, ScheduleTriggerOptions } from '../triggers/schedule-trigger';
+import { TriggerSchedule } from '../triggers/trigger-schedule';
+
+/**
+ * Properties of a {@link ScheduledJob}.
+ */
+export interface ScheduledJobProps {
+  /** The job's code. */
+  readonly code: FunctionCode;
+
+  /**
+   * When the job runs, e.g. `TriggerSchedule.cron('cron(0 2 ? * MON-FRI *)')` (weekdays at 02:00).
+   */
+  readonly schedule: TriggerSchedule;
+
+  /**
+   * The function's settings (timeout, memory, `initialPolicy` for what the job does, ...).
+   *
+   * @default - the ServerlessFunction defaults
+   */
+  readonly functionOptions?: ServerlessFunctionOptions;
+
+  /**
+   * The schedule's settings (time zone, flexible window, retries, input, an existing dead-letter
+   * queue or schedule group).
+   *
+   * @default - UTC, no flexible window, 10 retries within 1 hour, a new failure queue
+   */
+  readonly scheduleOptions?: ScheduleTriggerOptions;
+}
+
+/**
+ * A function run on a schedule (EventBridge Scheduler): the hardened `ServerlessFunction`, a
+ * schedule on its `live` alias with its own least-privilege role, a bounded retry policy and a
+ * dead-letter queue, and the function's own dead-letter queue for runs that fail. Every queue keeps
+ * failures 14 days and raises an alarm.
+ *
+ * @example
+ * new ScheduledJob(this, 'StopDevInstances', {
+ *   code: FunctionCode.fromAsset('lambda/stop-instances'),
+ *   schedule: TriggerSchedule.cron('cron(0 2 ? * MON-FRI *)'),
+ *   scheduleOptions: { timeZone: 'Europe/Paris' },
+ * });
+ */
+export class ScheduledJob extends Construct {
+  /** The job's function. */
+  public readonly function: ServerlessFunction;
+
+  /** The schedule trigger. */
+  public readonly trigger: ScheduleTrigger;
+
+  /** The EventBridge Scheduler schedule. */
+  public readonly schedule: scheduler.CfnSchedule;
+
+  /** The role the schedule uses to invoke the function. */
+  public readonly scheduleRole: iam.IRole;
+
+  /** Where invocations the scheduler could not deliver go. */
+  public readonly scheduleDeadLetterQueue: sqs.IQueue;
+
+  /** Where runs that failed every attempt go (the function's asynchronous dead-letter queue). */
+  public readonly deadLetterQueue: sqs.IQueue;
+
+  constructor(scope: Construct, id: string, props: ScheduledJobProps) {
+    super(scope, id);
+    this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, code: props.code });
+    this.trigger = new ScheduleTrigger(props.schedule, props.scheduleOptions);
+    this.function.addTrigger(this.trigger);
+    this.schedule = this.trigger.schedule;
+    this.scheduleRole = this.trigger.role;
+    this.scheduleDeadLetterQueue = this.trigger.deadLetterQueue;
+    this.deadLetterQueue = this.function.deadLetterQueue;
+  }
+}

@@ -1,0 +1,109 @@
+import { Duration } from 'aws-cdk-lib';
+import * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import { Construct } from 'constructs';
+import { PatternErrorCodes as Codes } from './error-codes';
+import { refuseSourceOptionsWithExisting } from './private/source-options';
+import { FunctionCode } from '../code/function-code';
+import { ServerlessFunction } from '../function/serverless-function';
+import { ServerlessFunctionOptions } from '../function/serverless-function-props';
+import { KinesisTriggerOptions } from '../triggers/kinesis-trigger';
+import { TriggerConfig } from '../triggers/trigger';
+import { Trigger } from '../triggers/trigger-factories';
+import { Validator } from '../validation/validator';
+
+/**
+ * Properties of a {@link StreamProcessor}.
+ */
+export interface StreamProcessorProps {
+  /** The function's code. */
+  readonly code: FunctionCode;
+
+  /**
+   * Settings of the function.
+   *
+   * @default - the ServerlessFunction defaults
+   */
+  readonly functionOptions?: ServerlessFunctionOptions;
+
+  /**
+   * An existing Kinesis data stream to process instead of a new one.
+   *
+   * @default - a new stream (KMS-encrypted with alias/aws/kinesis, on-demand, 24 hours)
+   */
+  readonly stream?: kinesis.IStream;
+
+  /**
+   * The capacity mode of the new stream.
+   *
+   * @default StreamMode.ON_DEMAND (no shards to size; scales with traffic)
+   */
+  readonly streamMode?: kinesis.StreamMode;
+
+  /**
+   * The shard count of a new PROVISIONED stream (1 to 500, the default per-stream quota).
+   *
+   * @default 1
+   */
+  readonly shardCount?: number;
+
+  /**
+   * How long the new stream keeps records (24 hours to 365 days).
+   *
+   * @default Duration.hours(24) (the included retention; longer retention is billed per shard-hour)
+   */
+  readonly retentionPeriod?: Duration;
+
+  /**
+   * Settings of the Kinesis trigger.
+   *
+   * @default - 3 retries, 1-day record age, bisect on error, a FailureQueue on failure
+   */
+  readonly triggerOptions?: KinesisTriggerOptions;
+}
+
+/**
+ * A Kinesis data stream processed by a {@link ServerlessFunction} (reference workload 2): the stream
+ * is encrypted with the AWS managed key `alias/aws/kinesis` (AwsSolutions-KDS3) and on-demand; the
+ * trigger retries a failing batch 3 times, bisecting it to isolate the bad record, and then sends
+ * the batch's metadata to a 14-day, alarmed FailureQueue, so the shard moves on and nothing is lost.
+ */
+export class StreamProcessor extends Construct {
+  /** The stream being processed. */
+  public readonly stream: kinesis.IStream;
+
+  /** The function that processes the records. */
+  public readonly processor: ServerlessFunction;
+
+  /** What the trigger wired (its failure queue is in `failureQueues`). */
+  public readonly trigger: TriggerConfig;
+
+  constructor(scope: Construct, id: string, props: StreamProcessorProps) {
+    super(scope, id);
+    const v = new Validator(this);
+    refuseSourceOptionsWithExisting(v, 'stream', props.stream !== undefined, {
+      streamMode: props.streamMode, shardCount: props.shardCount, retentionPeriod: props.retentionPeriod,
+    });
+    const mode = props.streamMode ?? kinesis.StreamMode.ON_DEMAND;
+    v.failIf(mode === kinesis.StreamMode.ON_DEMAND && props.shardCount !== undefined, {
+      code: Codes.STREAM_SHARD_COUNT,
+      property: 'shardCount',
+      value: `${props.shardCount} with an ON_DEMAND stream`,
+      limit: 'on-demand streams manage their own shards',
+      fix: 'remove shardCount, or set streamMode: StreamMode.PROVISIONED',
+    });
+    v.range(Codes.STREAM_SHARD_COUNT, 'shardCount', props.shardCount, 1, 500, { integer: true });
+    const hours = props.retentionPeriod && !props.retentionPeriod.isUnresolved() ? props.retentionPeriod.toHours({ integral: false }) : undefined;
+    v.range(Codes.STREAM_RETENTION, 'retentionPeriod', hours, 24, 8760, { unit: 'hours', integer: true });
+    v.throwIfAny();
+
+    this.stream = props.stream ?? new kinesis.Stream(this, 'Stream', {
+      encryption: kinesis.StreamEncryption.MANAGED,
+      streamMode: mode,
+      shardCount: mode === kinesis.StreamMode.PROVISIONED ? props.shardCount ?? 1 : undefined,
+      retentionPeriod: props.retentionPeriod ?? Duration.hours(24),
+    });
+    this.processor = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+    this.processor.addTrigger(Trigger.kinesis(this.stream, props.triggerOptions));
+    this.trigger = this.processor.triggers[0];
+  }
+}

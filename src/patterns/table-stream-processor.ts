@@ -1,0 +1,125 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import { PatternAcknowledgement } from './acknowledgements';
+import { PatternErrorCodes as Codes } from './error-codes';
+import { refuseSourceOptionsWithExisting } from './private/source-options';
+import { FunctionCode } from '../code/function-code';
+import { acknowledge } from '../compliance/acknowledgements';
+import { ServerlessFunction } from '../function/serverless-function';
+import { ServerlessFunctionOptions } from '../function/serverless-function-props';
+import { DynamoDbStreamTriggerOptions } from '../triggers/dynamodb-stream-trigger';
+import { TriggerConfig } from '../triggers/trigger';
+import { Trigger } from '../triggers/trigger-factories';
+import { Validator } from '../validation/validator';
+
+/**
+ * Properties of a {@link TableStreamProcessor}.
+ */
+export interface TableStreamProcessorProps {
+  /** The function's code. */
+  readonly code: FunctionCode;
+
+  /**
+   * Settings of the function.
+   *
+   * @default - the ServerlessFunction defaults
+   */
+  readonly functionOptions?: ServerlessFunctionOptions;
+
+  /**
+   * An existing table (with a stream) to process instead of a new one.
+   *
+   * @default - a new table
+   */
+  readonly table?: dynamodb.ITable;
+
+  /**
+   * The partition key of the new table (required without `table`).
+   *
+   * @default - none: required when `table` is not given
+   */
+  readonly partitionKey?: dynamodb.Attribute;
+
+  /**
+   * The sort key of the new table.
+   *
+   * @default - none
+   */
+  readonly sortKey?: dynamodb.Attribute;
+
+  /**
+   * A customer-managed key for the new table (the function is granted decrypt for the stream).
+   *
+   * @default - the AWS managed key `alias/aws/dynamodb` (KMS, no key policy to manage)
+   */
+  readonly encryptionKey?: kms.IKey;
+
+  /**
+   * What happens to the new table when it is removed from the stack.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * Settings of the DynamoDB Streams trigger.
+   *
+   * @default - 3 retries, 1-day record age, bisect on error, a FailureQueue on failure
+   */
+  readonly triggerOptions?: DynamoDbStreamTriggerOptions;
+}
+
+/**
+ * A DynamoDB table whose change stream is processed by a {@link ServerlessFunction} (reference
+ * workload 6): the table is on-demand, KMS-encrypted, has point-in-time recovery and a
+ * NEW_AND_OLD_IMAGES stream; the trigger has bounded retries, bisect-on-error and a 14-day,
+ * alarmed FailureQueue on failure.
+ */
+export class TableStreamProcessor extends Construct {
+  /** The table whose stream is processed. */
+  public readonly table: dynamodb.ITable;
+
+  /** The function that processes the change records. */
+  public readonly processor: ServerlessFunction;
+
+  /** What the trigger wired (its failure queue is in `failureQueues`). */
+  public readonly trigger: TriggerConfig;
+
+  constructor(scope: Construct, id: string, props: TableStreamProcessorProps) {
+    super(scope, id);
+    const v = new Validator(this);
+    refuseSourceOptionsWithExisting(v, 'table', props.table !== undefined, {
+      partitionKey: props.partitionKey, sortKey: props.sortKey, encryptionKey: props.encryptionKey, removalPolicy: props.removalPolicy,
+    });
+    v.failIf(!props.table && !props.partitionKey, {
+      code: Codes.TABLE_PARTITION_KEY,
+      property: 'partitionKey',
+      value: 'undefined',
+      limit: 'a new table needs a partition key',
+      fix: 'set partitionKey (e.g. { name: "pk", type: AttributeType.STRING }), or pass an existing `table`',
+    });
+    v.throwIfAny();
+
+    if (props.table) {
+      this.table = props.table;
+    } else {
+      const table = new dynamodb.Table(this, 'Table', {
+        partitionKey: props.partitionKey!,
+        sortKey: props.sortKey,
+        billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+        pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+        encryption: props.encryptionKey ? dynamodb.TableEncryption.CUSTOMER_MANAGED : dynamodb.TableEncryption.AWS_MANAGED,
+        encryptionKey: props.encryptionKey,
+        stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
+        removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      });
+      acknowledge(table, PatternAcknowledgement.TABLE_BACKUP_PLAN);
+      this.table = table;
+    }
+    this.processor = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+    this.processor.addTrigger(Trigger.dynamoDbStream(this.table, props.triggerOptions));
+    this.trigger = this.processor.triggers[0];
+  }
+}

@@ -1,0 +1,80 @@
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { refuseSourceOptionsWithExisting } from './private/source-options';
+import { FunctionCode } from '../code/function-code';
+import { blueprintKey } from '../encryption/blueprint-key';
+import { ServerlessFunction } from '../function/serverless-function';
+import { ServerlessFunctionOptions } from '../function/serverless-function-props';
+import { SnsTriggerOptions } from '../triggers/sns-trigger';
+import { TriggerConfig } from '../triggers/trigger';
+import { Trigger } from '../triggers/trigger-factories';
+import { Validator } from '../validation/validator';
+
+/**
+ * Properties of a {@link TopicSubscriber}.
+ */
+export interface TopicSubscriberProps {
+  /** The function's code. */
+  readonly code: FunctionCode;
+
+  /**
+   * Settings of the function.
+   *
+   * @default - the ServerlessFunction defaults
+   */
+  readonly functionOptions?: ServerlessFunctionOptions;
+
+  /**
+   * An existing (standard) topic to subscribe to instead of a new one.
+   *
+   * @default - a new topic (KMS-encrypted, TLS-only)
+   */
+  readonly topic?: sns.ITopic;
+
+  /**
+   * The KMS key of the new topic. Publishers need `kms:GenerateDataKey*` and `kms:Decrypt` on it;
+   * AWS services that publish (S3, CloudWatch, ...) need a key-policy statement.
+   *
+   * @default - the stack's blueprint key (rotation on; CloudWatch alarms may publish)
+   */
+  readonly masterKey?: kms.IKey;
+
+  /**
+   * Settings of the SNS trigger (filter policies).
+   *
+   * @default - every message is delivered
+   */
+  readonly triggerOptions?: SnsTriggerOptions;
+}
+
+/**
+ * An SNS topic with a {@link ServerlessFunction} subscribed (reference workload 6): the topic is
+ * KMS-encrypted and TLS-only; the subscription has a redrive dead-letter queue, and messages the
+ * function fails on go to the function's own dead-letter queue; both keep failures 14 days and alarm.
+ */
+export class TopicSubscriber extends Construct {
+  /** The topic. */
+  public readonly topic: sns.ITopic;
+
+  /** The function subscribed to the topic. */
+  public readonly processor: ServerlessFunction;
+
+  /** What the trigger wired (the subscription DLQ and the function's DLQ are in `failureQueues`). */
+  public readonly trigger: TriggerConfig;
+
+  constructor(scope: Construct, id: string, props: TopicSubscriberProps) {
+    super(scope, id);
+    const v = new Validator(this);
+    refuseSourceOptionsWithExisting(v, 'topic', props.topic !== undefined, { masterKey: props.masterKey });
+    v.throwIfAny();
+
+    this.topic = props.topic ?? new sns.Topic(this, 'Topic', {
+      masterKey: props.masterKey ?? blueprintKey(this),
+      enforceSSL: true,
+    });
+    this.processor = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+    this.processor.addTrigger(Trigger.sns(this.topic, props.triggerOptions));
+    this.trigger = this.processor.triggers[0];
+  }
+}

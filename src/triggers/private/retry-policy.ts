@@ -1,0 +1,41 @@
+import { Duration } from 'aws-cdk-lib';
+import { Validator } from '../../validation/validator';
+import { SyncTriggerErrorCodes as Codes } from '../sync-error-codes';
+
+/** The resolved, checked retry policy of an EventBridge target or schedule. @internal */
+export interface RetryPolicy {
+  readonly retryAttempts: number;
+  readonly maxEventAge: Duration;
+}
+
+/**
+ * Resolves and checks a retry policy against the EventBridge / Scheduler target limits
+ * (0-185 attempts, 60-86,400 s event age).
+ *
+ * @internal
+ */
+export function checkRetryPolicy(
+  v: Validator,
+  retryAttempts: number | undefined,
+  maxEventAge: Duration | undefined,
+  defaults: RetryPolicy,
+): RetryPolicy {
+  const policy = {
+    retryAttempts: retryAttempts ?? defaults.retryAttempts,
+    maxEventAge: maxEventAge ?? defaults.maxEventAge,
+  };
+  v.range(Codes.TARGET_RETRY_ATTEMPTS, 'retryAttempts', policy.retryAttempts, 0, 185, {
+    integer: true,
+    source: 'EventBridge target retry policy',
+    fix: 'set retryAttempts to a whole number from 0 to 185; failed events then go to the failure queue',
+  });
+  if (!policy.maxEventAge.isUnresolved()) {
+    v.range(Codes.TARGET_MAX_EVENT_AGE, 'maxEventAge', policy.maxEventAge.toSeconds({ integral: false }), 60, 86400, {
+      unit: 'seconds',
+      integer: true,
+      source: 'EventBridge target retry policy',
+      fix: 'set maxEventAge between Duration.minutes(1) and Duration.hours(24), in whole seconds',
+    });
+  }
+  return policy;
+}

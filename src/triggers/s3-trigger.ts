@@ -1,0 +1,167 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { TriggerAcknowledgement } from './acknowledgements';
+import { BucketEventType } from './bucket-event-type';
+import { TriggerErrorCodes as Codes } from './error-codes';
+import { asyncFailureQueues } from './private/async-failures';
+import { seconds } from './private/duration';
+import { triggerScope } from './private/trigger-scope';
+import { ITrigger, TriggerConfig } from './trigger';
+import { acknowledge } from '../compliance/acknowledgements';
+import { FailureQueue } from '../destinations/failure-queue';
+import type { ServerlessFunction } from '../function/serverless-function';
+import { Validator } from '../validation/validator';
+
+/**
+ * Options of an S3 trigger.
+ */
+export interface S3TriggerOptions {
+  /**
+   * Which object events invoke the function.
+   *
+   * @default [BucketEventType.OBJECT_CREATED]
+   */
+  readonly eventTypes?: BucketEventType[];
+
+  /**
+   * Only objects whose key starts with this (e.g. `uploads/`).
+   *
+   * @default - any key
+   */
+  readonly prefix?: string;
+
+  /**
+   * Only objects whose key ends with this (e.g. `.jpg`).
+   *
+   * @default - any key
+   */
+  readonly suffix?: string;
+
+  /**
+   * How many times EventBridge retries delivering an event to the function (0 to 185).
+   *
+   * @default 185 (the EventBridge maximum, stated explicitly: delivery only fails while Lambda throttles or is unavailable)
+   */
+  readonly retryAttempts?: number;
+
+  /**
+   * How long EventBridge keeps retrying an event (60 seconds to 24 hours) before it goes to the
+   * rule target's dead-letter queue.
+   *
+   * @default Duration.hours(24)
+   */
+  readonly maxEventAge?: Duration;
+
+  /**
+   * For an imported bucket: you state that its EventBridge notifications are on (the library turns
+   * them on for buckets defined in the app, and cannot for imported ones).
+   *
+   * @default false
+   */
+  readonly bucketSendsToEventBridge?: boolean;
+}
+
+/**
+ * Invokes the function's `live` alias for object events of an S3 bucket, through EventBridge: the
+ * bucket's native EventBridge notifications (turned on through CloudFormation, with no custom
+ * resource), an EventBridge rule matching the bucket, event types and key filters, and a target
+ * with a bounded retry policy and a dead-letter queue. Events the function fails on after Lambda's
+ * asynchronous retries go to the function's own dead-letter queue.
+ */
+export class S3Trigger implements ITrigger {
+  constructor(private readonly bucket: s3.IBucket, private readonly options: S3TriggerOptions = {}) {}
+
+  public bind(target: ServerlessFunction): TriggerConfig {
+    const bucket = this.bucket;
+    const o = this.options;
+    // Events this trigger delivers that fail in the function end in its dead-letter queue.
+    const functionFailures = asyncFailureQueues(target);
+    const scope = triggerScope(target, `S3${bucket.node.id}`);
+    const v = new Validator(scope);
+    const eventTypes = o.eventTypes ?? [BucketEventType.OBJECT_CREATED];
+    v.failIf(eventTypes.length === 0, {
+      code: Codes.S3_EVENT_TYPES,
+      property: 'eventTypes',
+      value: '[]',
+      limit: 'at least one event type is needed',
+      fix: 'leave eventTypes unset (object created) or list the events you need',
+    });
+    const owned = bucket instanceof s3.Bucket;
+    v.failIf(!owned && o.bucketSendsToEventBridge !== true, {
+      code: Codes.S3_EVENTBRIDGE_REQUIRED,
+      property: 'bucketSendsToEventBridge',
+      value: `${o.bucketSendsToEventBridge} for the imported bucket ${bucket.node.path}`,
+      limit: 'the trigger listens on EventBridge, and the library cannot turn on notifications of an imported bucket',
+      fix: 'turn on "Send notifications to Amazon EventBridge" on the bucket, then set `bucketSendsToEventBridge: true`',
+    });
+    v.range(Codes.EVENT_TARGET_RETRY_ATTEMPTS, 'retryAttempts', o.retryAttempts, 0, 185, { integer: true });
+    v.range(Codes.EVENT_TARGET_MAX_EVENT_AGE, 'maxEventAge', seconds(o.maxEventAge), 60, 86400, { unit: 'seconds', integer: true });
+    v.throwIfAny();
+
+    if (owned) {
+      enableEventBridgeNotifications(bucket as s3.Bucket);
+    }
+
+    const sink = new FailureQueue(scope, 'DeliveryFailureQueue', {
+      purpose: `EventBridge deliveries of ${bucket.node.path} events to ${target.node.path}`,
+      alarmTopic: target.alarmTopic,
+    });
+    acknowledge(sink.queue, TriggerAcknowledgement.SINK_QUEUE_IS_A_DLQ);
+
+    const detail: { [key: string]: any } = { bucket: { name: [bucket.bucketName] } };
+    const keyMatcher = objectKeyMatcher(o.prefix, o.suffix);
+    if (keyMatcher) {
+      detail.object = { key: [keyMatcher] };
+    }
+    const rule = new events.Rule(scope, 'Rule', {
+      description: `S3 ${eventTypes.join(', ')} events of ${bucket.node.path} -> ${target.node.path}`,
+      eventPattern: { source: ['aws.s3'], detailType: eventTypes, detail },
+    });
+    // The target adds the Lambda permission (scoped to this rule) and the DLQ policy for EventBridge.
+    rule.addTarget(new targets.LambdaFunction(target.alias, {
+      deadLetterQueue: sink.queue,
+      retryAttempts: o.retryAttempts ?? 185,
+      maxEventAge: o.maxEventAge ?? Duration.hours(24),
+    }));
+
+    return {
+      description: `S3 bucket ${bucket.node.path} (through EventBridge)`,
+      failureQueues: [sink.queue, ...functionFailures],
+    };
+  }
+}
+
+/**
+ * Turns on the bucket's EventBridge notifications in its CloudFormation properties (no custom
+ * resource, unlike `enableEventBridgeNotification()` and `addEventNotification`).
+ */
+function enableEventBridgeNotifications(bucket: s3.Bucket): void {
+  const cfn = bucket.node.defaultChild as s3.CfnBucket;
+  const existing = cfn.notificationConfiguration;
+  if (existing !== undefined && Token.isUnresolved(existing)) {
+    cfn.addPropertyOverride('NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled', true);
+    return;
+  }
+  cfn.notificationConfiguration = {
+    ...(existing as s3.CfnBucket.NotificationConfigurationProperty | undefined),
+    eventBridgeConfiguration: { eventBridgeEnabled: true },
+  };
+}
+
+/** An EventBridge matcher for the object key, or undefined when neither filter is set. */
+function objectKeyMatcher(prefix?: string, suffix?: string): { [key: string]: string } | undefined {
+  if (prefix && suffix) {
+    // EventBridge has no prefix-and-suffix matcher on one field; a wildcard expresses both.
+    const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/\*/g, '\\*');
+    return { wildcard: `${escape(prefix)}*${escape(suffix)}` };
+  }
+  if (prefix) {
+    return { prefix };
+  }
+  if (suffix) {
+    return { suffix };
+  }
+  return undefined;
+}

@@ -1,0 +1,91 @@
+import { Token } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { TriggerAcknowledgement } from './acknowledgements';
+import { TriggerErrorCodes as Codes } from './error-codes';
+import { asyncFailureQueues } from './private/async-failures';
+import { triggerScope } from './private/trigger-scope';
+import { ITrigger, TriggerConfig } from './trigger';
+import { acknowledge } from '../compliance/acknowledgements';
+import { FailureQueue } from '../destinations/failure-queue';
+import type { ServerlessFunction } from '../function/serverless-function';
+import { Validator } from '../validation/validator';
+
+/**
+ * Options of an SNS trigger.
+ */
+export interface SnsTriggerOptions {
+  /**
+   * A filter policy on message attributes: messages that match it invoke the function, the others
+   * are not delivered. Not with `filterPolicyWithMessageBody`.
+   *
+   * @default - every message is delivered
+   */
+  readonly filterPolicy?: { [attribute: string]: sns.SubscriptionFilter };
+
+  /**
+   * A filter policy on the message body (filter policy scope `MessageBody`). Not with `filterPolicy`.
+   *
+   * @default - every message is delivered
+   */
+  readonly filterPolicyWithMessageBody?: { [attribute: string]: sns.FilterOrPolicy };
+}
+
+/**
+ * Subscribes the function's `live` alias to an SNS topic. The subscription has its own redrive
+ * dead-letter queue (a FailureQueue that SNS may write to), for messages SNS could not deliver;
+ * messages the function fails on after Lambda's asynchronous retries go to the function's own
+ * dead-letter queue. FIFO topics are refused (Lambda cannot subscribe to them).
+ */
+export class SnsTrigger implements ITrigger {
+  constructor(private readonly topic: sns.ITopic, private readonly options: SnsTriggerOptions = {}) {}
+
+  public bind(target: ServerlessFunction): TriggerConfig {
+    const topic = this.topic;
+    const o = this.options;
+    // Events this trigger delivers that fail in the function end in its dead-letter queue.
+    const functionFailures = asyncFailureQueues(target);
+    const scope = triggerScope(target, `Sns${topic.node.id}`);
+    const v = new Validator(scope);
+    v.failIf(!Token.isUnresolved(topic.fifo) && topic.fifo === true, {
+      code: Codes.SNS_FIFO_TOPIC,
+      property: 'topic',
+      value: `the FIFO topic ${topic.node.path}`,
+      limit: 'Lambda functions cannot subscribe to FIFO topics',
+      fix: 'subscribe an SQS FIFO queue to the topic and use Trigger.sqs on that queue',
+    });
+    v.failIf(o.filterPolicy !== undefined && o.filterPolicyWithMessageBody !== undefined, {
+      code: Codes.SNS_FILTER_POLICY,
+      property: 'filterPolicy, filterPolicyWithMessageBody',
+      value: 'both set',
+      limit: 'a subscription has one filter policy scope (attributes or body)',
+      fix: 'set only one of them',
+    });
+    v.throwIfAny();
+
+    const sink = new FailureQueue(scope, 'DeliveryFailureQueue', {
+      purpose: `SNS deliveries from ${topic.node.path} to ${target.node.path}`,
+      alarmTopic: target.alarmTopic,
+    });
+    acknowledge(sink.queue, TriggerAcknowledgement.SINK_QUEUE_IS_A_DLQ);
+
+    // sns.Subscription adds the queue-policy statement that lets this topic send to the DLQ.
+    new sns.Subscription(scope, 'Subscription', {
+      topic,
+      protocol: sns.SubscriptionProtocol.LAMBDA,
+      endpoint: target.alias.functionArn,
+      deadLetterQueue: sink.queue,
+      filterPolicy: o.filterPolicy,
+      filterPolicyWithMessageBody: o.filterPolicyWithMessageBody,
+    });
+    target.alias.addPermission(`AllowInvokeFrom${scope.node.id}`, {
+      principal: new iam.ServicePrincipal('sns.amazonaws.com'),
+      sourceArn: topic.topicArn,
+    });
+
+    return {
+      description: `SNS topic ${topic.node.path}`,
+      failureQueues: [sink.queue, ...functionFailures],
+    };
+  }
+}

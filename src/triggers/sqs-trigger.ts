@@ -1,0 +1,216 @@
+import { Annotations, Duration, Token } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { TriggerAcknowledgement } from './acknowledgements';
+import { TriggerErrorCodes as Codes } from './error-codes';
+import { seconds } from './private/duration';
+import { triggerScope } from './private/trigger-scope';
+import { ITrigger, TriggerConfig } from './trigger';
+import { acknowledge } from '../compliance/acknowledgements';
+import type { ServerlessFunction } from '../function/serverless-function';
+import { Validator } from '../validation/validator';
+
+/** How many visibility timeouts of headroom AWS recommends per function timeout. */
+const VISIBILITY_FACTOR = 6;
+
+/**
+ * Options of an SQS trigger.
+ */
+export interface SqsTriggerOptions {
+  /**
+   * How many messages one invocation receives: 1 to 10, or up to 10,000 with a `maxBatchingWindow`
+   * (at most 10 for FIFO queues).
+   *
+   * @default 10
+   */
+  readonly batchSize?: number;
+
+  /**
+   * How long Lambda gathers messages before invoking (0 to 300 seconds). Not for FIFO queues.
+   *
+   * @default - none: invoke as soon as messages are available
+   */
+  readonly maxBatchingWindow?: Duration;
+
+  /**
+   * The most concurrent invocations this queue may drive (2 to 1,000).
+   *
+   * @default - no limit beyond the function's concurrency
+   */
+  readonly maxConcurrency?: number;
+
+  /**
+   * Event filter patterns (`lambda.FilterCriteria.filter(...)`): messages that match none are
+   * deleted without invoking the function.
+   *
+   * @default - every message invokes the function
+   */
+  readonly filters?: Array<{ [key: string]: any }>;
+
+  /**
+   * For an imported queue: you state that it has a redrive policy (a dead-letter queue). The library
+   * cannot see an imported queue's configuration and refuses a queue without one, because a message
+   * that keeps failing would otherwise be retried until it expires and is lost.
+   *
+   * @default false
+   */
+  readonly queueHasRedrivePolicy?: boolean;
+
+  /**
+   * For an imported queue: its visibility timeout, so it can be checked against the function
+   * timeout. Queues defined in the app are read directly.
+   *
+   * @default - unknown: the check is skipped with a warning
+   */
+  readonly queueVisibilityTimeout?: Duration;
+
+  /**
+   * Whether the mapping starts enabled.
+   *
+   * @default true
+   */
+  readonly enabled?: boolean;
+}
+
+/**
+ * Invokes the function's `live` alias with batches of messages from an SQS queue, with partial batch
+ * responses on (the handler returns `batchItemFailures`, so only failed messages are retried). The
+ * queue must have a redrive policy: messages that fail `maxReceiveCount` times move to its
+ * dead-letter queue. The visibility timeout is checked against the function timeout.
+ */
+export class SqsTrigger implements ITrigger {
+  constructor(private readonly queue: sqs.IQueue, private readonly options: SqsTriggerOptions = {}) {}
+
+  public bind(target: ServerlessFunction): TriggerConfig {
+    const queue = this.queue;
+    const o = this.options;
+    const scope = triggerScope(target, `Sqs${queue.node.id}`);
+    const v = new Validator(scope);
+    const fifo = !Token.isUnresolved(queue.fifo) && queue.fifo;
+    const windowSeconds = seconds(o.maxBatchingWindow);
+    const batchSize = o.batchSize ?? 10;
+
+    // ---- batching
+    v.range(Codes.SQS_BATCH_SIZE, 'batchSize', batchSize, 1, fifo ? 10 : 10000, {
+      integer: true,
+      source: fifo ? 'FIFO queues' : 'SQS event source mappings',
+    });
+    if (!fifo && !Token.isUnresolved(batchSize) && batchSize > 10 && !(windowSeconds !== undefined && windowSeconds >= 1)) {
+      v.fail({
+        code: Codes.SQS_BATCH_SIZE,
+        property: 'batchSize',
+        value: `${batchSize}`,
+        limit: 'a batch size above 10 needs a maxBatchingWindow of at least 1 second',
+        fix: 'set maxBatchingWindow (e.g. Duration.seconds(5)) or lower batchSize to 10',
+      });
+    }
+    if (fifo && o.maxBatchingWindow !== undefined) {
+      v.fail({
+        code: Codes.BATCHING_WINDOW,
+        property: 'maxBatchingWindow',
+        value: `${o.maxBatchingWindow.toHumanString()}`,
+        limit: 'FIFO queues do not support a batching window',
+        fix: 'remove maxBatchingWindow',
+      });
+    } else {
+      v.range(Codes.BATCHING_WINDOW, 'maxBatchingWindow', windowSeconds, 0, 300, { unit: 'seconds', integer: true });
+    }
+    v.range(Codes.SQS_MAX_CONCURRENCY, 'maxConcurrency', o.maxConcurrency, 2, 1000, { integer: true });
+
+    // ---- redrive
+    if (queue instanceof sqs.Queue) {
+      const dlq = queue.deadLetterQueue;
+      if (!dlq) {
+        v.fail({
+          code: Codes.SQS_REDRIVE_REQUIRED,
+          property: 'queue.deadLetterQueue',
+          value: `undefined on ${queue.node.path}`,
+          limit: 'a source queue needs a redrive policy, or a message that keeps failing is retried until it expires and is lost',
+          fix: 'give the queue `deadLetterQueue: { queue: new FailureQueue(...).queue, maxReceiveCount: 5 }` (or use QueueProcessor)',
+        });
+      } else {
+        if (!Token.isUnresolved(dlq.queue.fifo) && dlq.queue.fifo !== fifo) {
+          v.fail({
+            code: Codes.SQS_DLQ_TYPE,
+            property: 'queue.deadLetterQueue.queue',
+            value: dlq.queue.fifo ? 'a FIFO queue' : 'a standard queue',
+            limit: `the dead-letter queue of a ${fifo ? 'FIFO' : 'standard'} queue must be ${fifo ? 'FIFO' : 'standard'} too (SQS rejects the redrive policy)`,
+            fix: `use a ${fifo ? 'FIFO' : 'standard'} dead-letter queue (FailureQueue has a \`fifo\` option)`,
+          });
+        }
+        if (!Token.isUnresolved(dlq.maxReceiveCount) && dlq.maxReceiveCount < 5) {
+          Annotations.of(scope).addWarningV2('cdk-lambda-blueprints:sqs-max-receive-count',
+            `The redrive policy of ${queue.node.path} moves messages to the dead-letter queue after ${dlq.maxReceiveCount} receives; ` +
+            'AWS recommends at least 5 for Lambda sources, so throttled or briefly failing batches are not dead-lettered.');
+        }
+      }
+    } else if (o.queueHasRedrivePolicy !== true) {
+      v.fail({
+        code: Codes.SQS_REDRIVE_REQUIRED,
+        property: 'queueHasRedrivePolicy',
+        value: `${o.queueHasRedrivePolicy} for the imported queue ${queue.node.path}`,
+        limit: 'an imported source queue must have a redrive policy, which the library cannot see',
+        fix: 'give the queue a dead-letter queue, then set `queueHasRedrivePolicy: true`',
+      });
+    }
+
+    // ---- visibility timeout vs function timeout
+    const visibility = queue instanceof sqs.Queue
+      ? ownedVisibilityTimeout(queue)
+      : seconds(o.queueVisibilityTimeout);
+    const timeout = target.timeoutSeconds;
+    if (visibility === undefined) {
+      Annotations.of(scope).addWarningV2('cdk-lambda-blueprints:sqs-visibility-unknown',
+        `The visibility timeout of ${queue.node.path} is unknown, so it cannot be checked against the function timeout; ` +
+        'pass `queueVisibilityTimeout` to check it at synth.');
+    } else if (timeout !== undefined) {
+      const recommended = VISIBILITY_FACTOR * timeout + (windowSeconds ?? 0);
+      if (visibility < timeout) {
+        v.fail({
+          code: Codes.SQS_VISIBILITY_TIMEOUT,
+          property: 'visibilityTimeout',
+          value: `${visibility} seconds on ${queue.node.path}`,
+          limit: `Lambda rejects an SQS mapping whose queue visibility timeout is below the function timeout (${timeout} seconds)`,
+          fix: `set the queue's visibilityTimeout to at least ${recommended} seconds (6 x function timeout + batching window)`,
+        });
+      } else if (visibility < recommended) {
+        Annotations.of(scope).addWarningV2('cdk-lambda-blueprints:sqs-visibility-timeout',
+          `The visibility timeout of ${queue.node.path} (${visibility} s) is below the ${recommended} s AWS recommends ` +
+          `(6 x function timeout ${timeout} s + batching window ${windowSeconds ?? 0} s): a batch retried after throttling ` +
+          'can become visible again while it is still being processed, and be processed twice.');
+      }
+    }
+    v.throwIfAny();
+
+    // ---- wiring
+    const mapping = new lambda.EventSourceMapping(scope, 'EventSourceMapping', {
+      target: target.alias,
+      eventSourceArn: queue.queueArn,
+      batchSize,
+      maxBatchingWindow: o.maxBatchingWindow,
+      maxConcurrency: o.maxConcurrency,
+      reportBatchItemFailures: true,
+      filters: o.filters,
+      enabled: o.enabled,
+    });
+    queue.grantConsumeMessages(target.alias);
+    // The grant lands in the function's managed policy, which must exist before Lambda validates the mapping.
+    mapping.node.addDependency(target.policy);
+    acknowledge(mapping, TriggerAcknowledgement.SQS_ESM_NO_DESTINATION);
+
+    const dlq = queue instanceof sqs.Queue ? queue.deadLetterQueue?.queue : undefined;
+    return {
+      description: `SQS queue ${queue.node.path}`,
+      failureQueues: dlq ? [dlq] : [],
+    };
+  }
+}
+
+function ownedVisibilityTimeout(queue: sqs.Queue): number | undefined {
+  const cfn = queue.node.defaultChild as sqs.CfnQueue;
+  const value = cfn.visibilityTimeout;
+  if (value === undefined) {
+    return 30; // the SQS default
+  }
+  return Token.isUnresolved(value) ? undefined : value;
+}

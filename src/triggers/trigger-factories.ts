@@ -1,0 +1,117 @@
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { AlbTrigger, AlbTriggerProps } from './alb-trigger';
+import { DynamoDbStreamTrigger, DynamoDbStreamTriggerOptions } from './dynamodb-stream-trigger';
+import { EventRuleTrigger, EventRuleTriggerProps } from './event-rule-trigger';
+import { FunctionUrlTrigger, FunctionUrlTriggerOptions } from './function-url-trigger';
+import { HttpApiTrigger, HttpApiTriggerOptions } from './http-api-trigger';
+import { KinesisTrigger, KinesisTriggerOptions } from './kinesis-trigger';
+import { S3Trigger, S3TriggerOptions } from './s3-trigger';
+import { ScheduleTrigger, ScheduleTriggerOptions } from './schedule-trigger';
+import { SnsTrigger, SnsTriggerOptions } from './sns-trigger';
+import { SqsTrigger, SqsTriggerOptions } from './sqs-trigger';
+import { TriggerSchedule } from './trigger-schedule';
+
+/**
+ * The event sources of a {@link ServerlessFunction}: each factory returns a trigger to pass to
+ * `ServerlessFunction.addTrigger`. Every trigger targets the function's `live` alias, brings its own
+ * failure handling and checks its limits at synth. Each returns its concrete class, so the parts it
+ * creates (queues, rules, APIs, ...) are reachable after `addTrigger`.
+ *
+ * @example
+ * fn.addTrigger(Trigger.sqs(queue, { batchSize: 10 }));
+ */
+export class Trigger {
+  /**
+   * Batches of messages from an SQS queue, with partial batch responses; the queue must have a
+   * redrive policy and a visibility timeout of at least the function timeout.
+   */
+  public static sqs(queue: sqs.IQueue, options?: SqsTriggerOptions): SqsTrigger {
+    return new SqsTrigger(queue, options);
+  }
+
+  /**
+   * Batches of records from a Kinesis data stream, with bounded retries and record age,
+   * bisect-on-error and an on-failure destination.
+   */
+  public static kinesis(stream: kinesis.IStream, options?: KinesisTriggerOptions): KinesisTrigger {
+    return new KinesisTrigger(stream, options);
+  }
+
+  /**
+   * Batches of change records from a DynamoDB table's stream, with bounded retries and record age,
+   * bisect-on-error and an on-failure destination.
+   */
+  public static dynamoDbStream(table: dynamodb.ITable, options?: DynamoDbStreamTriggerOptions): DynamoDbStreamTrigger {
+    return new DynamoDbStreamTrigger(table, options);
+  }
+
+  /**
+   * Object events of an S3 bucket, through EventBridge (no custom resource), with a retry policy and
+   * a dead-letter queue on the rule target.
+   */
+  public static s3(bucket: s3.IBucket, options?: S3TriggerOptions): S3Trigger {
+    return new S3Trigger(bucket, options);
+  }
+
+  /**
+   * Messages of an SNS topic (standard topics only), with a redrive dead-letter queue on the
+   * subscription.
+   */
+  public static sns(topic: sns.ITopic, options?: SnsTriggerOptions): SnsTrigger {
+    return new SnsTrigger(topic, options);
+  }
+
+  /**
+   * Invokes the function on a schedule (EventBridge Scheduler), with a dead-letter queue and a
+   * bounded retry policy.
+   *
+   * @param schedule when, e.g. `TriggerSchedule.cron('cron(0 2 ? * MON-FRI *)')`
+   * @param options time zone, flexible window, retries, input
+   */
+  public static schedule(schedule: TriggerSchedule, options?: ScheduleTriggerOptions): ScheduleTrigger {
+    return new ScheduleTrigger(schedule, options);
+  }
+
+  /**
+   * Invokes the function for events matching a pattern on an event bus, with a target dead-letter
+   * queue and a bounded retry policy.
+   *
+   * @param props the event pattern, bus and retry policy
+   */
+  public static eventRule(props: EventRuleTriggerProps): EventRuleTrigger {
+    return new EventRuleTrigger(props);
+  }
+
+  /**
+   * Serves the function over an API Gateway HTTP API (IAM or JWT auth, throttling, JSON access logs).
+   *
+   * @param options routes, authorization, throttling, logs
+   */
+  public static httpApi(options?: HttpApiTriggerOptions): HttpApiTrigger {
+    return new HttpApiTrigger(options);
+  }
+
+  /**
+   * Gives the function a function URL (IAM auth unless a public URL is explicitly allowed).
+   *
+   * @param options auth type, CORS, invoke mode
+   */
+  public static functionUrl(options?: FunctionUrlTriggerOptions): FunctionUrlTrigger {
+    return new FunctionUrlTrigger(options);
+  }
+
+  /**
+   * Puts the function behind an Application Load Balancer listener.
+   *
+   * @param props the listener, rule priority and conditions
+   */
+  public static alb(props: AlbTriggerProps): AlbTrigger {
+    return new AlbTrigger(props);
+  }
+
+  private constructor() {}
+}

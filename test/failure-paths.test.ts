@@ -1,0 +1,137 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Duration, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import {
+  BucketProcessor, FailureQueue, FunctionCode, QueueProcessor, StreamProcessor, TableStreamProcessor, TopicSubscriber,
+} from '../src';
+import { checkFailurePaths, CfnTemplate, EventPath } from './helpers/failure-paths';
+import { HANDLER_DIR, testStack } from './helpers/template';
+
+const INTEG_DIR = path.join(__dirname, '..', 'integ');
+
+/** Every `integ/**\/*.snapshot/*.template.json`, whoever wrote it. */
+function integTemplates(dir = INTEG_DIR): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      found.push(...integTemplates(full));
+    } else if (entry.name.endsWith('.template.json') && path.basename(dir).endsWith('.snapshot')) {
+      found.push(full);
+    }
+  }
+  return found.sort();
+}
+
+const code = FunctionCode.fromAsset(HANDLER_DIR);
+const partitionKey = { name: 'pk', type: dynamodb.AttributeType.STRING };
+
+/** The pattern stacks, with new and with existing (in-app) sources. */
+const PATTERN_STACKS: { [name: string]: (stack: Stack) => void } = {
+  'QueueProcessor': (s) => new QueueProcessor(s, 'P', { code }),
+  'QueueProcessor (FIFO)': (s) => new QueueProcessor(s, 'P', { code, fifo: true }),
+  'QueueProcessor (existing queue)': (s) => {
+    const dlq = new FailureQueue(s, 'Dlq', { purpose: 'mine' });
+    const queue = new sqs.Queue(s, 'Mine', { visibilityTimeout: Duration.seconds(180), deadLetterQueue: { queue: dlq.queue, maxReceiveCount: 5 } });
+    new QueueProcessor(s, 'P', { code, queue });
+  },
+  'StreamProcessor': (s) => new StreamProcessor(s, 'P', { code }),
+  'StreamProcessor (existing stream)': (s) => new StreamProcessor(s, 'P', { code, stream: new kinesis.Stream(s, 'Mine') }),
+  'TableStreamProcessor': (s) => new TableStreamProcessor(s, 'P', { code, partitionKey }),
+  'TableStreamProcessor (existing table)': (s) => new TableStreamProcessor(s, 'P', {
+    code, table: new dynamodb.Table(s, 'Mine', { partitionKey, stream: dynamodb.StreamViewType.KEYS_ONLY }),
+  }),
+  'TopicSubscriber': (s) => new TopicSubscriber(s, 'P', { code }),
+  'TopicSubscriber (existing topic)': (s) => new TopicSubscriber(s, 'P', { code, topic: new sns.Topic(s, 'Mine') }),
+  'BucketProcessor': (s) => new BucketProcessor(s, 'P', { code }),
+  'BucketProcessor (existing bucket)': (s) => new BucketProcessor(s, 'P', { code, bucket: new s3.Bucket(s, 'Mine') }),
+};
+
+function patternTemplate(build: (stack: Stack) => void): CfnTemplate {
+  const stack = testStack();
+  build(stack);
+  return Template.fromStack(stack).toJSON() as CfnTemplate;
+}
+
+const cases: [string, () => CfnTemplate][] = [
+  ...integTemplates().map((file): [string, () => CfnTemplate] => [
+    path.relative(INTEG_DIR, file), () => JSON.parse(fs.readFileSync(file, 'utf-8')),
+  ]),
+  ...Object.entries(PATTERN_STACKS).map(([name, build]): [string, () => CfnTemplate] => [name, () => patternTemplate(build)]),
+];
+
+describe('every event path has a failure sink with finite retries, and every sink is kept, encrypted, TLS-only and alarmed', () => {
+  const seen: EventPath[] = [];
+
+  test.each(cases)('%s', (_name, load) => {
+    const report = checkFailurePaths(load());
+    seen.push(...report.paths);
+    expect(report.problems).toEqual([]);
+  });
+
+  test('the templates cover every kind of event path', () => {
+    const kinds = new Set(seen.map((p) => p.kind));
+    expect([...kinds].sort()).toEqual(['async-invoke', 'rule-target', 'sns-subscription', 'sqs-esm', 'stream-esm']);
+    expect(seen.every((p) => p.sink !== undefined)).toBe(true);
+  });
+});
+
+describe('the checker finds what it must', () => {
+  const queue = (props: any = {}) => ({ Type: 'AWS::SQS::Queue', Properties: props });
+  const fn = { Type: 'AWS::Lambda::Function', Properties: { DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': ['Sink', 'Arn'] } } } };
+  const goodSink = {
+    Sink: queue({ MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true }),
+    SinkPolicy: { Type: 'AWS::SQS::QueuePolicy', Properties: { Queues: [{ Ref: 'Sink' }], PolicyDocument: { Statement: [{ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] } } },
+    SinkAlarm: { Type: 'AWS::CloudWatch::Alarm', Properties: { Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['Sink', 'QueueName'] } }], AlarmActions: [{ Ref: 'Topic' }] } },
+  };
+
+  test('a clean template has no problems', () => {
+    expect(checkFailurePaths({ Resources: { Fn: fn, ...goodSink } }).problems).toEqual([]);
+  });
+
+  test('a function without a DLQ, a stream mapping retrying forever, a subscription and a rule target without DLQ', () => {
+    const report = checkFailurePaths({
+      Resources: {
+        Fn: { Type: 'AWS::Lambda::Function', Properties: {} },
+        Stream: { Type: 'AWS::Kinesis::Stream', Properties: {} },
+        Esm: { Type: 'AWS::Lambda::EventSourceMapping', Properties: { EventSourceArn: { 'Fn::GetAtt': ['Stream', 'Arn'] }, MaximumRetryAttempts: -1 } },
+        Sub: { Type: 'AWS::SNS::Subscription', Properties: { Protocol: 'lambda', Endpoint: { 'Fn::GetAtt': ['Fn', 'Arn'] } } },
+        Rule: { Type: 'AWS::Events::Rule', Properties: { Targets: [{ Arn: { 'Fn::GetAtt': ['Fn', 'Arn'] } }] } },
+      },
+    });
+    expect(report.problems).toEqual([
+      expect.stringMatching(/Esm: stream mapping has no on-failure destination/),
+      expect.stringMatching(/Esm: stream mapping retries forever/),
+      expect.stringMatching(/Esm: stream mapping keeps records forever/),
+      expect.stringMatching(/Sub: SNS subscription .* no redrive/),
+      expect.stringMatching(/Rule.Targets\[0\]: rule target has no dead-letter queue/),
+      expect.stringMatching(/Rule.Targets\[0\]: rule target has no explicit, finite retry policy/),
+      expect.stringMatching(/Fn: failed asynchronous invocations are dropped/),
+      expect.stringMatching(/Fn: .* not an SQS queue/),
+    ]);
+  });
+
+  test('an SQS source without redrive, and a sink that keeps 4 days, unencrypted, without TLS policy or alarm', () => {
+    const report = checkFailurePaths({
+      Resources: {
+        Fn: fn,
+        Sink: queue({}),
+        Source: queue({}),
+        Esm: { Type: 'AWS::Lambda::EventSourceMapping', Properties: { EventSourceArn: { 'Fn::GetAtt': ['Source', 'Arn'] } } },
+      },
+    });
+    expect(report.problems).toEqual([
+      'Esm: SQS source Source has no redrive policy in this template',
+      expect.stringMatching(/Sink: sink keeps messages 345600 s/),
+      expect.stringMatching(/Sink: sink is not explicitly encrypted/),
+      expect.stringMatching(/Sink: sink has no queue policy denying non-TLS/),
+      expect.stringMatching(/Sink: sink has no CloudWatch alarm/),
+    ]);
+  });
+});

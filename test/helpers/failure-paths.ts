@@ -1,0 +1,200 @@
+/**
+ * A generic checker over CloudFormation template JSON: it finds every event path that can lose an
+ * event (Lambda event source mappings, SNS subscriptions to functions, EventBridge rule targets that
+ * are functions, and every function's asynchronous invocation) and proves each has a failure sink
+ * with finite retries, and that every sink queue keeps messages 14 days, is encrypted, refuses
+ * non-TLS requests and has an alarm with an action. It knows nothing about this library's
+ * constructs, so it covers templates others add later.
+ */
+
+export const FOURTEEN_DAYS = 1209600;
+
+export interface CfnTemplate {
+  readonly Resources?: { [logicalId: string]: { Type: string; Properties?: any } };
+}
+
+/** One event path found in a template. */
+export interface EventPath {
+  readonly kind: 'sqs-esm' | 'stream-esm' | 'sns-subscription' | 'rule-target' | 'async-invoke';
+  readonly resource: string;
+  /** The logical id of the sink queue, when one was found. */
+  readonly sink?: string;
+}
+
+export interface FailurePathReport {
+  readonly paths: EventPath[];
+  readonly problems: string[];
+}
+
+/** The logical id an ARN-ish value points at (`Fn::GetAtt [id, Arn]` or `Ref id`). */
+function referencedId(value: any): string | undefined {
+  if (value && typeof value === 'object') {
+    if (Array.isArray(value['Fn::GetAtt'])) {
+      return value['Fn::GetAtt'][0];
+    }
+    if (typeof value.Ref === 'string') {
+      return value.Ref;
+    }
+  }
+  return undefined;
+}
+
+/** Every logical id referenced anywhere inside a value. */
+function allReferences(value: any, into: Set<string> = new Set()): Set<string> {
+  const id = referencedId(value);
+  if (id) {
+    into.add(id);
+  }
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) {
+      allReferences(v, into);
+    }
+  }
+  return into;
+}
+
+export function checkFailurePaths(template: CfnTemplate): FailurePathReport {
+  const resources = template.Resources ?? {};
+  const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+  const typeOf = (id: string | undefined) => (id ? resources[id]?.Type : undefined);
+  const paths: EventPath[] = [];
+  const problems: string[] = [];
+
+  /** Is this value a reference to a function (or one of its aliases/versions)? Returns the function's logical id. */
+  const functionOf = (value: any): string | undefined => {
+    for (const id of allReferences(value)) {
+      const type = typeOf(id);
+      if (type === 'AWS::Lambda::Function') {
+        return id;
+      }
+      if (type === 'AWS::Lambda::Alias' || type === 'AWS::Lambda::Version') {
+        const fn = [...allReferences(resources[id].Properties?.FunctionName)].find((f) => typeOf(f) === 'AWS::Lambda::Function');
+        return fn ?? id;
+      }
+    }
+    return undefined;
+  };
+
+  const sink = (path: string, value: any): string | undefined => {
+    const id = referencedId(value);
+    if (!id || typeOf(id) !== 'AWS::SQS::Queue') {
+      problems.push(`${path}: failure sink ${JSON.stringify(value)} is not an SQS queue in this template`);
+      return undefined;
+    }
+    return id;
+  };
+
+  // ---- event source mappings
+  for (const [id, r] of ofType('AWS::Lambda::EventSourceMapping')) {
+    const p = r.Properties ?? {};
+    const sourceId = referencedId(p.EventSourceArn);
+    const sourceType = typeOf(sourceId);
+    const isSqs = sourceType === 'AWS::SQS::Queue' || (typeof p.EventSourceArn === 'string' && p.EventSourceArn.includes(':sqs:'));
+    if (isSqs) {
+      const redrive = sourceType === 'AWS::SQS::Queue' ? resources[sourceId!].Properties?.RedrivePolicy : undefined;
+      if (!redrive?.deadLetterTargetArn) {
+        problems.push(`${id}: SQS source ${sourceId ?? p.EventSourceArn} has no redrive policy in this template`);
+        paths.push({ kind: 'sqs-esm', resource: id });
+        continue;
+      }
+      if (typeof redrive.maxReceiveCount !== 'number' || redrive.maxReceiveCount < 1) {
+        problems.push(`${id}: redrive maxReceiveCount ${redrive.maxReceiveCount} is not a finite count`);
+      }
+      paths.push({ kind: 'sqs-esm', resource: id, sink: sink(id, redrive.deadLetterTargetArn) });
+    } else {
+      const destination = p.DestinationConfig?.OnFailure?.Destination;
+      if (!destination) {
+        problems.push(`${id}: stream mapping has no on-failure destination`);
+      }
+      if (p.MaximumRetryAttempts === undefined || p.MaximumRetryAttempts === -1) {
+        problems.push(`${id}: stream mapping retries forever (MaximumRetryAttempts ${p.MaximumRetryAttempts})`);
+      }
+      if (p.MaximumRecordAgeInSeconds === undefined || p.MaximumRecordAgeInSeconds === -1) {
+        problems.push(`${id}: stream mapping keeps records forever (MaximumRecordAgeInSeconds ${p.MaximumRecordAgeInSeconds})`);
+      }
+      paths.push({ kind: 'stream-esm', resource: id, sink: destination ? sink(id, destination) : undefined });
+    }
+  }
+
+  // ---- SNS subscriptions to functions
+  for (const [id, r] of ofType('AWS::SNS::Subscription')) {
+    const p = r.Properties ?? {};
+    if (p.Protocol !== 'lambda') {
+      continue;
+    }
+    const dlq = p.RedrivePolicy?.deadLetterTargetArn;
+    if (!dlq) {
+      problems.push(`${id}: SNS subscription to a function has no redrive dead-letter queue`);
+    }
+    // SNS retries deliveries to Lambda a bounded number of times (AWS-managed delivery policy).
+    paths.push({ kind: 'sns-subscription', resource: id, sink: dlq ? sink(id, dlq) : undefined });
+  }
+
+  // ---- EventBridge rule targets that are functions
+  for (const [id, r] of ofType('AWS::Events::Rule')) {
+    for (const [i, target] of (r.Properties?.Targets ?? []).entries()) {
+      const isFunction = functionOf(target.Arn) !== undefined || (typeof target.Arn === 'string' && target.Arn.includes(':lambda:'));
+      if (!isFunction) {
+        continue;
+      }
+      const name = `${id}.Targets[${i}]`;
+      const dlq = target.DeadLetterConfig?.Arn;
+      if (!dlq) {
+        problems.push(`${name}: rule target has no dead-letter queue`);
+      }
+      const retry = target.RetryPolicy;
+      if (!retry || typeof retry.MaximumRetryAttempts !== 'number' || typeof retry.MaximumEventAgeInSeconds !== 'number') {
+        problems.push(`${name}: rule target has no explicit, finite retry policy (${JSON.stringify(retry)})`);
+      }
+      paths.push({ kind: 'rule-target', resource: name, sink: dlq ? sink(name, dlq) : undefined });
+    }
+  }
+
+  // ---- every function's asynchronous invocation
+  const eics = ofType('AWS::Lambda::EventInvokeConfig');
+  for (const [id, r] of ofType('AWS::Lambda::Function')) {
+    const dlq = r.Properties?.DeadLetterConfig?.TargetArn;
+    const eic = eics.find(([, e]) => allReferences(e.Properties?.FunctionName).has(id));
+    const onFailure = eic?.[1].Properties?.DestinationConfig?.OnFailure?.Destination;
+    if (!dlq && !onFailure) {
+      problems.push(`${id}: failed asynchronous invocations are dropped (no DeadLetterConfig, no on-failure destination)`);
+    }
+    const retries = eic?.[1].Properties?.MaximumRetryAttempts;
+    if (retries !== undefined && (retries < 0 || retries > 2)) {
+      problems.push(`${id}: asynchronous MaximumRetryAttempts ${retries} outside 0-2`);
+    }
+    paths.push({ kind: 'async-invoke', resource: id, sink: dlq ? sink(id, dlq) : sink(id, onFailure) });
+  }
+
+  // ---- every sink: 14 days, encrypted, TLS-only, alarmed
+  const sinks = new Set(paths.map((p) => p.sink).filter((s): s is string => s !== undefined));
+  for (const q of sinks) {
+    problems.push(...checkSinkQueue(resources, q));
+  }
+  return { paths, problems };
+}
+
+function checkSinkQueue(resources: NonNullable<CfnTemplate['Resources']>, q: string): string[] {
+  const problems: string[] = [];
+  const p = resources[q].Properties ?? {};
+  if (p.MessageRetentionPeriod !== FOURTEEN_DAYS) {
+    problems.push(`${q}: sink keeps messages ${p.MessageRetentionPeriod ?? 345600} s, not 14 days (${FOURTEEN_DAYS} s)`);
+  }
+  if (p.SqsManagedSseEnabled !== true && p.KmsMasterKeyId === undefined) {
+    problems.push(`${q}: sink is not explicitly encrypted (SqsManagedSseEnabled or KmsMasterKeyId)`);
+  }
+  const tlsOnly = Object.values(resources).some((r) => r.Type === 'AWS::SQS::QueuePolicy'
+    && (r.Properties?.Queues ?? []).some((x: any) => referencedId(x) === q)
+    && (r.Properties?.PolicyDocument?.Statement ?? []).some((s: any) => s.Effect === 'Deny'
+      && ['false', false].includes(s.Condition?.Bool?.['aws:SecureTransport'])));
+  if (!tlsOnly) {
+    problems.push(`${q}: sink has no queue policy denying non-TLS requests`);
+  }
+  const alarmed = Object.values(resources).some((r) => r.Type === 'AWS::CloudWatch::Alarm'
+    && (r.Properties?.Dimensions ?? []).some((d: any) => d.Name === 'QueueName' && referencedId(d.Value) === q)
+    && (r.Properties?.AlarmActions ?? []).length > 0);
+  if (!alarmed) {
+    problems.push(`${q}: sink has no CloudWatch alarm (with an action) on it`);
+  }
+  return problems;
+}

@@ -1,0 +1,247 @@
+import { Duration } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { FunctionCode, ITrigger, ServerlessFunction, ServerlessFunctionProps, TriggerConfig } from '../../src';
+import { nagFindings } from '../helpers/nag';
+import { HANDLER_DIR, testStack } from '../helpers/template';
+
+function fn(props: Partial<ServerlessFunctionProps> = {}) {
+  const stack = testStack();
+  const f = new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR), ...props });
+  return { stack, f };
+}
+
+/** A tiny trigger that only reports back (the real ones live in src/triggers). */
+class FakeTrigger implements ITrigger {
+  constructor(private readonly config: TriggerConfig) {}
+  public bind(_target: ServerlessFunction): TriggerConfig {
+    return this.config;
+  }
+}
+
+const topicAction = [{ Ref: Match.stringLikeRegexp('^BlueprintAlarmTopic') }];
+
+describe('default alarms', () => {
+  const { stack, f } = fn();
+  const t = Template.fromStack(stack);
+
+  test('one alarm per signal, plus the DLQ depth and age alarms', () => {
+    // errors, throttles, duration, async dropped, delivery failures + DLQ depth + DLQ age
+    t.resourceCountIs('AWS::CloudWatch::Alarm', 7);
+    expect(f.alarms.all).toHaveLength(5);
+    expect(f.alarms.iteratorAge).toBeUndefined();
+    expect(f.alarms.provisionedConcurrencySpillover).toBeUndefined();
+  });
+
+  test('every alarm notifies the alarm topic', () => {
+    for (const alarm of Object.values(t.findResources('AWS::CloudWatch::Alarm'))) {
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^BlueprintAlarmTopic/) }]);
+      expect(alarm.Properties.TreatMissingData).toBe('notBreaching');
+    }
+  });
+
+  test('errors: error rate of the live alias >= 1 %, 3 of 5 minutes', () => {
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 1,
+      EvaluationPeriods: 5,
+      DatapointsToAlarm: 3,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: '100 * errors / invocations' }),
+        Match.objectLike({
+          Id: 'errors',
+          MetricStat: Match.objectLike({
+            Metric: Match.objectLike({
+              MetricName: 'Errors',
+              Namespace: 'AWS/Lambda',
+              Dimensions: Match.arrayWith([Match.objectLike({ Name: 'Resource' })]),
+            }),
+            Period: 60,
+            Stat: 'Sum',
+          }),
+        }),
+      ]),
+    });
+  });
+
+  test('throttles: throttle rate >= 1 %', () => {
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 1,
+      Metrics: Match.arrayWith([Match.objectLike({ Expression: '100 * throttles / (invocations + throttles)' })]),
+    });
+  });
+
+  test('duration: p99 >= 80 % of the 30 s timeout', () => {
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Duration',
+      ExtendedStatistic: 'p99',
+      Period: 60,
+      Threshold: 24000,
+      EvaluationPeriods: 5,
+      DatapointsToAlarm: 3,
+    });
+  });
+
+  test('async events dropped >= 1 in a minute', () => {
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'AsyncEventsDropped', Statistic: 'Sum', Period: 60, Threshold: 1, EvaluationPeriods: 1,
+    });
+  });
+
+  test('delivery failures: DLQ errors + destination delivery failures >= 1', () => {
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 1,
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'FILL(dlq, 0) + FILL(destinations, 0)' }),
+        Match.objectLike({ MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'DeadLetterErrors' }) }) }),
+        Match.objectLike({ MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'DestinationDeliveryFailures' }) }) }),
+      ]),
+    });
+  });
+
+  test('DLQ age of oldest message >= 10 days', () => {
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateAgeOfOldestMessage',
+      Namespace: 'AWS/SQS',
+      Statistic: 'Maximum',
+      Period: 300,
+      Threshold: 864000,
+      AlarmActions: topicAction,
+    });
+  });
+
+  test('rollback alarms are errors and duration', () => {
+    expect(f.alarms.rollbackAlarms).toEqual([f.alarms.errors, f.alarms.duration]);
+  });
+
+  test('nag clean', () => {
+    expect(nagFindings(stack)).toEqual([]);
+  });
+});
+
+describe('overrides and switches', () => {
+  test('a threshold, period and evaluation can be overridden', () => {
+    const { stack } = fn({ alarms: { errors: { threshold: 5, period: Duration.minutes(5), evaluationPeriods: 2 } } });
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 5,
+      EvaluationPeriods: 2,
+      DatapointsToAlarm: 2,
+      Metrics: Match.arrayWith([Match.objectLike({ Id: 'errors', MetricStat: Match.objectLike({ Period: 300 }) })]),
+    });
+  });
+
+  test('one alarm can be turned off', () => {
+    const { stack, f } = fn({ alarms: { throttles: { enabled: false }, deadLetterQueueAge: { enabled: false } } });
+    expect(f.alarms.throttles).toBeUndefined();
+    Template.fromStack(stack).resourceCountIs('AWS::CloudWatch::Alarm', 5);
+  });
+
+  test('all alarms off leaves only the DLQ depth alarm', () => {
+    const { stack, f } = fn({ alarms: { enabled: false } });
+    expect(f.alarms.all).toEqual([]);
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::CloudWatch::Alarm', 1);
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible' });
+  });
+
+  test('duration threshold follows the timeout', () => {
+    const { stack } = fn({ timeout: Duration.seconds(10), alarms: { duration: { threshold: 50 } } });
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Duration', Threshold: 5000 });
+  });
+});
+
+describe('validation', () => {
+  test('a percentage above 100 is refused, 100 passes', () => {
+    expect(() => fn({ alarms: { errors: { threshold: 101 } } })).toThrow(/LBP_ALARM_THRESHOLD/);
+    expect(() => fn({ alarms: { errors: { threshold: 100 } } })).not.toThrow();
+  });
+
+  test('a threshold of 0 is refused', () => {
+    expect(() => fn({ alarms: { asyncEventsDropped: { threshold: 0 } } })).toThrow(/LBP_ALARM_THRESHOLD/);
+  });
+
+  test('datapointsToAlarm above evaluationPeriods is refused, equal passes', () => {
+    expect(() => fn({ alarms: { errors: { evaluationPeriods: 2, datapointsToAlarm: 3 } } })).toThrow(/LBP_ALARM_DATAPOINTS/);
+    expect(() => fn({ alarms: { errors: { evaluationPeriods: 3, datapointsToAlarm: 3 } } })).not.toThrow();
+  });
+
+  test('a period that is not 10/20/30 s or whole minutes is refused', () => {
+    expect(() => fn({ alarms: { errors: { period: Duration.seconds(45) } } })).toThrow(/LBP_ALARM_PERIOD/);
+    expect(() => fn({ alarms: { errors: { period: Duration.seconds(30) } } })).not.toThrow();
+  });
+
+  test('more than a day of evaluation is refused, exactly a day passes', () => {
+    expect(() => fn({ alarms: { errors: { period: Duration.hours(1), evaluationPeriods: 25, datapointsToAlarm: 1 } } })).toThrow(/LBP_ALARM_EVALUATION_RANGE/);
+    expect(() => fn({ alarms: { errors: { period: Duration.hours(1), evaluationPeriods: 24, datapointsToAlarm: 1 } } })).not.toThrow();
+  });
+
+  test('every problem is reported at once', () => {
+    expect(() => fn({ alarms: { errors: { threshold: 0 }, throttles: { period: Duration.seconds(7) } } }))
+      .toThrow(/LBP_ALARM_THRESHOLD[\s\S]*LBP_ALARM_PERIOD/);
+  });
+});
+
+describe('provisioned concurrency alarms', () => {
+  const { stack, f } = fn({ provisionedConcurrency: { minCapacity: 2, maxCapacity: 10 } });
+  const t = Template.fromStack(stack);
+
+  test('spillover >= 10 invocations for 3 of 3 five-minute periods', () => {
+    expect(f.alarms.provisionedConcurrencySpillover).toBeDefined();
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ProvisionedConcurrencySpilloverInvocations',
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 10,
+      EvaluationPeriods: 3,
+      AlarmActions: topicAction,
+      Dimensions: Match.arrayWith([Match.objectLike({ Name: 'Resource' })]),
+    });
+  });
+
+  test('utilisation >= 90 % (metric 0..1)', () => {
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ProvisionedConcurrencyUtilization', Statistic: 'Maximum', Threshold: 0.9, AlarmActions: topicAction,
+    });
+  });
+
+  test('nag clean', () => {
+    expect(nagFindings(stack)).toEqual([]);
+  });
+});
+
+describe('iterator age (driven by triggers)', () => {
+  test('created when a stream trigger is added after construction, once', () => {
+    const { stack, f } = fn();
+    f.addTrigger(new FakeTrigger({ description: 'queue', failureQueues: [] }));
+    expect(f.alarms.iteratorAge).toBeUndefined();
+    f.addTrigger(new FakeTrigger({ description: 'stream A', readsStream: true }));
+    f.addTrigger(new FakeTrigger({ description: 'stream B', readsStream: true }));
+    const t = Template.fromStack(stack);
+    expect(Object.keys(t.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'IteratorAge' } }))).toHaveLength(1);
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'IteratorAge',
+      Statistic: 'Maximum',
+      Threshold: 60000,
+      EvaluationPeriods: 5,
+      DatapointsToAlarm: 3,
+      AlarmActions: topicAction,
+    });
+  });
+
+  test('threshold in seconds, and an off switch', () => {
+    const a = fn({ alarms: { iteratorAge: { threshold: 300 } } });
+    a.f.addTrigger(new FakeTrigger({ description: 'stream', readsStream: true }));
+    Template.fromStack(a.stack).hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'IteratorAge', Threshold: 300000 });
+
+    const b = fn({ alarms: { iteratorAge: { enabled: false } } });
+    b.f.addTrigger(new FakeTrigger({ description: 'stream', readsStream: true }));
+    expect(b.f.alarms.iteratorAge).toBeUndefined();
+  });
+
+  test('an own DLQ gets no age alarm', () => {
+    const stack = testStack();
+    const q = new sqs.Queue(stack, 'Q');
+    new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR), deadLetterQueue: q });
+    Template.fromStack(stack).resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateAgeOfOldestMessage' }, 0);
+  });
+});

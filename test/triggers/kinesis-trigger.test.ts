@@ -1,0 +1,130 @@
+import { Duration } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { LIVE_ALIAS_NAME_REF, testFunction } from './fixtures';
+import { FailureQueue, Trigger } from '../../src';
+import { nagFindings } from '../helpers/nag';
+import { testStack } from '../helpers/template';
+
+function stream(stack: ReturnType<typeof testStack>): kinesis.Stream {
+  return new kinesis.Stream(stack, 'Stream', { encryption: kinesis.StreamEncryption.MANAGED, streamMode: kinesis.StreamMode.ON_DEMAND });
+}
+
+describe('Trigger.kinesis', () => {
+  test('bounded retries and age, bisect, partial batches and a FailureQueue on failure; no findings', () => {
+    const stack = testStack();
+    const fn = testFunction(stack);
+    fn.addTrigger(Trigger.kinesis(stream(stack)));
+
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: LIVE_ALIAS_NAME_REF,
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Stream'), 'Arn'] },
+      BatchSize: 100,
+      StartingPosition: 'TRIM_HORIZON',
+      MaximumRetryAttempts: 3,
+      MaximumRecordAgeInSeconds: 86400,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('FnKinesisStreamFailureQueue'), 'Arn'] } } },
+    });
+    t.hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true });
+    expect(fn.triggers[0].readsStream).toBe(true);
+    expect(fn.triggers[0].failureQueues).toHaveLength(1);
+    expect(nagFindings(stack)).toEqual([]);
+  });
+
+  test('passes the tuning options through', () => {
+    const stack = testStack();
+    const fn = testFunction(stack);
+    fn.addTrigger(Trigger.kinesis(stream(stack), {
+      batchSize: 10000,
+      maxBatchingWindow: Duration.seconds(300),
+      parallelizationFactor: 10,
+      tumblingWindow: Duration.seconds(900),
+      retryAttempts: 10000,
+      maxRecordAge: Duration.days(7),
+      bisectBatchOnError: false,
+      startingPosition: lambda.StartingPosition.AT_TIMESTAMP,
+      startingPositionTimestamp: 1700000000,
+      filters: [lambda.FilterCriteria.filter({ data: { kind: lambda.FilterRule.isEqual('click') } })],
+    }));
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 10000,
+      MaximumBatchingWindowInSeconds: 300,
+      ParallelizationFactor: 10,
+      TumblingWindowInSeconds: 900,
+      MaximumRetryAttempts: 10000,
+      MaximumRecordAgeInSeconds: 604800,
+      BisectBatchOnFunctionError: false,
+      StartingPosition: 'AT_TIMESTAMP',
+      StartingPositionTimestamp: 1700000000,
+      FilterCriteria: { Filters: [{ Pattern: '{"data":{"kind":["click"]}}' }] },
+    });
+  });
+
+  test('a user queue or topic can be the on-failure destination', () => {
+    const stack = testStack();
+    const fn = testFunction(stack);
+    const s = stream(stack);
+    const q = new FailureQueue(stack, 'Mine', { purpose: 'mine' }).queue;
+    fn.addTrigger(Trigger.kinesis(s, { onFailureQueue: q }));
+    const topic = new sns.Topic(stack, 'Topic');
+    fn.addTrigger(Trigger.kinesis(s, { onFailureTopic: topic }));
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Mine'), 'Arn'] } } },
+    });
+    t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      DestinationConfig: { OnFailure: { Destination: { Ref: Match.stringLikeRegexp('^Topic') } } },
+    });
+    expect(fn.triggers[0].failureQueues).toEqual([q]);
+    expect(fn.triggers[1].failureQueues).toEqual([]);
+  });
+
+  test.each([
+    [{ batchSize: 0 }, 'LBP_STREAM_BATCH_SIZE'],
+    [{ batchSize: 10001 }, 'LBP_STREAM_BATCH_SIZE'],
+    [{ maxBatchingWindow: Duration.seconds(301) }, 'LBP_BATCHING_WINDOW'],
+    [{ retryAttempts: -1 }, 'LBP_STREAM_RETRY_ATTEMPTS'],
+    [{ retryAttempts: 10001 }, 'LBP_STREAM_RETRY_ATTEMPTS'],
+    [{ maxRecordAge: Duration.seconds(59) }, 'LBP_STREAM_MAX_RECORD_AGE'],
+    [{ maxRecordAge: Duration.seconds(604801) }, 'LBP_STREAM_MAX_RECORD_AGE'],
+    [{ parallelizationFactor: 0 }, 'LBP_STREAM_PARALLELIZATION'],
+    [{ parallelizationFactor: 11 }, 'LBP_STREAM_PARALLELIZATION'],
+    [{ tumblingWindow: Duration.seconds(901) }, 'LBP_STREAM_TUMBLING_WINDOW'],
+    [{ startingPosition: lambda.StartingPosition.AT_TIMESTAMP }, 'LBP_STREAM_STARTING_POSITION'],
+    [{ startingPositionTimestamp: 1700000000 }, 'LBP_STREAM_STARTING_POSITION'],
+  ])('refuses %j with %s', (options, code) => {
+    const stack = testStack();
+    const fn = testFunction(stack);
+    expect(() => fn.addTrigger(Trigger.kinesis(stream(stack), options))).toThrow(new RegExp(code));
+  });
+
+  test('boundaries pass: retries 0, record age 60 s, parallelization 1, tumbling window 0, batch 1', () => {
+    const stack = testStack();
+    const fn = testFunction(stack);
+    fn.addTrigger(Trigger.kinesis(stream(stack), {
+      retryAttempts: 0, maxRecordAge: Duration.seconds(60), parallelizationFactor: 1, tumblingWindow: Duration.seconds(0), batchSize: 1,
+    }));
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      MaximumRetryAttempts: 0, MaximumRecordAgeInSeconds: 60, ParallelizationFactor: 1, BatchSize: 1,
+    });
+  });
+
+  test('refuses two destinations and FIFO destinations', () => {
+    const stack = testStack();
+    const fn = testFunction(stack);
+    const s = stream(stack);
+    const q = new sqs.Queue(stack, 'Q');
+    const topic = new sns.Topic(stack, 'T');
+    expect(() => fn.addTrigger(Trigger.kinesis(s, { onFailureQueue: q, onFailureTopic: topic }))).toThrow(/LBP_STREAM_ON_FAILURE/);
+    const fifoQueue = new sqs.Queue(stack, 'Fifo', { fifo: true });
+    expect(() => fn.addTrigger(Trigger.kinesis(s, { onFailureQueue: fifoQueue }))).toThrow(/LBP_STREAM_ON_FAILURE/);
+    const fifoTopic = new sns.Topic(stack, 'FifoTopic', { fifo: true });
+    expect(() => fn.addTrigger(Trigger.kinesis(s, { onFailureTopic: fifoTopic }))).toThrow(/LBP_STREAM_ON_FAILURE/);
+  });
+});
