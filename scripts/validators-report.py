@@ -21,6 +21,21 @@ def load_json(path):
     return json.loads(text) if text else []
 
 
+def load_known(path):
+    """(tool, rule, template, logical id) of each triaged finding; columns are tab-separated, # comments."""
+    known = set()
+    if not path:
+        return known
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            tool, rule, template, resource = line.split("\t")[:4]
+            known.add((tool, rule, template, resource))
+    return known
+
+
 def template_suppressions(templates):
     """(tool, id) -> resources whose Metadata suppresses it, and the reason where the tool keeps one."""
     found = defaultdict(list)
@@ -41,10 +56,20 @@ def main():
     parser.add_argument("--cfn-lint", required=True)
     parser.add_argument("--checkov", required=True)
     parser.add_argument("--justifications", required=True)
+    parser.add_argument("--known", help="scripts/validators-known.tsv: findings triaged but not fixed yet")
     parser.add_argument("templates", nargs="+")
     args = parser.parse_args()
 
     passed = failed = 0
+    known = load_known(args.known)
+    seen_known = set()
+
+    def is_known(tool, rule, path, resource):
+        key = (tool, rule, path, resource)
+        if key in known:
+            seen_known.add(key)
+            return True
+        return False
 
     # ---- cfn-lint: per template
     matches = load_json(args.cfn_lint)
@@ -54,10 +79,15 @@ def main():
     print("cfn-lint (with cfn-lint-serverless):")
     for path in args.templates:
         findings = by_file.get(path, [])
-        blocking = [m for m in findings if m["Level"] in ("Error", "Warning")]
+        blocking = []
         for m in findings:
             line = m["Location"]["Start"]["LineNumber"]
-            print(f"  {m['Level'].upper():13} {m['Rule']['Id']} {path}:{line} {m['Message']}")
+            resource = m["Location"]["Path"][1] if len(m["Location"].get("Path") or []) > 1 else "-"
+            triaged = is_known("cfn-lint", m["Rule"]["Id"], path, resource)
+            if m["Level"] in ("Error", "Warning") and not triaged:
+                blocking.append(m)
+            label = "KNOWN" if triaged else m["Level"].upper()
+            print(f"  {label:13} {m['Rule']['Id']} {path}:{line} {m['Message']}")
         if blocking:
             failed += 1
             print(f"  FAIL  {path}: {len(blocking)} error(s)/warning(s)")
@@ -77,8 +107,13 @@ def main():
         checkov_passed += len(results.get("passed_checks", []))
         checkov_skipped += len(results.get("skipped_checks", []))
         for check in results.get("failed_checks", []):
+            path = check["file_path"].lstrip("/")
+            resource = check["resource"].split(".", 1)[-1]
+            if is_known("checkov", check["check_id"], path, resource):
+                print(f"  KNOWN {check['check_id']} {check['resource']} in {path}: {check['check_name']}")
+                continue
             checkov_failed += 1
-            print(f"  FAIL  {check['check_id']} {check['resource']} in {check['file_path']}: {check['check_name']}")
+            print(f"  FAIL  {check['check_id']} {check['resource']} in {path}: {check['check_name']}")
         if report.get("summary", {}).get("parsing_errors"):
             checkov_failed += 1
             print(f"  FAIL  parsing errors: {report['summary']['parsing_errors']}")
@@ -101,6 +136,12 @@ def main():
             passed += 1
         else:
             failed += 1
+
+    for key in sorted(known - seen_known):
+        failed += 1
+        print(f"  FAIL  known finding no longer reported, remove it from {args.known}: {' '.join(key)}")
+    if known:
+        print(f"known findings (triaged, listed in {args.known} and docs/validators.md): {len(seen_known)}")
 
     print(f"validators: {passed} passed, {failed} failed")
     return 0 if failed == 0 else 1

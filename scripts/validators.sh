@@ -59,4 +59,5 @@ timed "checkov" checkov_run
 
 timed "validators report" "$VENV/bin/python" scripts/validators-report.py \
   --cfn-lint "$OUT/cfn-lint.json" --checkov "$OUT/checkov.json" --justifications docs/validators.md \
+  --known scripts/validators-known.tsv \
   -- "${TEMPLATES[@]}"

@@ -261,9 +261,8 @@ export class ServerlessFunction extends Construct {
     if (props.vpc) {
       acknowledge(role.policy, Acknowledgement.VPC_NETWORK_INTERFACES);
     }
-    if (Object.keys(environment).length > 0) {
-      acknowledge(this.function, Acknowledgement.PLAIN_ENVIRONMENT);
-    }
+    // Always: variables may also be added after construction (e.g. by bundling or by the user).
+    acknowledge(this.function, Acknowledgement.PLAIN_ENVIRONMENT);
     acknowledge(this.function, Acknowledgement.OWN_LOG_GROUP);
     acknowledge(this.function, Acknowledgement.ROLE_DEPENDENCY);
     if (!props.vpc) {

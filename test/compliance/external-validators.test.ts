@@ -38,7 +38,7 @@ describe('validator skips written by acknowledgements', () => {
     const template = Template.fromStack(stack);
 
     expect(suppressions(only(template, 'AWS::Lambda::Function').Metadata)).toEqual({
-      checkov: ['CKV_AWS_115', 'CKV_AWS_117'],
+      checkov: ['CKV_AWS_115', 'CKV_AWS_117', 'CKV_AWS_173'],
       cfnLint: ['W3005', 'WS1004'],
     });
     expect(suppressions(only(template, 'AWS::SQS::Queue').Metadata)).toEqual({ checkov: ['CKV_AWS_27'], cfnLint: ['ES6000'] });
