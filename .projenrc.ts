@@ -73,12 +73,21 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '/consumers/python/.venv/',
     '/consumers/java/target/',
     '__pycache__/',
+    '/.tools/',
+    '/build/',
   ],
   npmignoreEnabled: true,
 });
 
-// The layer fixture is a real Node.js layer layout (nodejs/node_modules/...).
+// The npm tarball is also embedded in the Python wheel and the Maven jar: keep the repository's
+// apps, virtualenvs and tools out of it (a consumer's .venv alone is hundreds of MB).
+for (const pattern of ['/consumers/', '/scripts/', '/examples/', '/integ/', '/bench/', '/docs/', '/.ci/',
+  '/.tools/', '/build/', 'cdk.out/', '/cdk.json', '/tsconfig.check.json', '/.cfnlintrc.yaml']) {
+  project.addPackageIgnore(pattern);
+}
+// The layer fixture and the example's layer are real Node.js layer layouts (nodejs/node_modules/...).
 project.gitignore.include('/test/fixtures/layer/nodejs/node_modules/');
+project.gitignore.include('/examples/layers/shared/nodejs/node_modules/');
 
 // `npm ci` fails on projen's lockfile without this pin (shared/toolchain.md).
 project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
@@ -134,6 +143,36 @@ project.addTask('synth:example', {
   description: 'Synthesize the example app into cdk.out/',
   exec: 'cdk synth --quiet',
 });
+
+// Python and Java users (issue 5): build both packages, synthesize the example app from them and
+// require TypeScript's templates, then run cfn-lint and checkov over every template. Part of `test`
+// (so of `build`, the README's test command). `package` builds only JavaScript, locally as on CI,
+// because `test:polyglot` builds Python and Java itself (projen's non-CI package-all would build them
+// a second time).
+project.packageTask.reset();
+project.packageTask.spawn(project.tasks.tryFind('package:js')!);
+const consumers = project.addTask('test:consumers', {
+  description: 'Synthesize the example app in TypeScript, Python (dist/python) and Java (dist/java); require identical templates',
+  exec: 'bash scripts/consumers.sh',
+});
+const validators = project.addTask('test:validators', {
+  description: 'cfn-lint (+ serverless rules) and checkov over the example app and the integ snapshots',
+  exec: 'bash scripts/validators.sh',
+});
+const rosetta = project.addTask('test:rosetta', {
+  description: 'Compile the README and docs/quickstart.md examples with jsii-rosetta (strict); check their Python',
+  exec: 'bash scripts/rosetta.sh',
+});
+const polyglot = project.addTask('test:polyglot', {
+  description: 'Rosetta-compile the docs, build the Python and Java packages, run their consumers, then the external validators',
+});
+// Each step is timed into build/timings.txt (printed by .ci/run).
+polyglot.exec(`bash scripts/timed.sh "rosetta (README, docs/quickstart.md)" projen ${rosetta.name}`);
+polyglot.exec('bash scripts/timed.sh "package python" projen package:python');
+polyglot.exec('bash scripts/timed.sh "package java" projen package:java');
+polyglot.spawn(consumers);
+polyglot.spawn(validators);
+project.testTask.spawn(polyglot);
 
 // Benchmarks (bench/README.md): `npm run bench -- bundling|synth|coldstart|all`. Scratch apps go to bench/out/.
 project.addTask('bench', {

@@ -1,12 +1,15 @@
 import { Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { ExternalValidatorSkips, skipExternalChecks } from './external-validators';
 
 /**
  * The cdk-nag findings this library acknowledges itself: each one is a finding a template cannot
  * avoid (or a choice only the user can make), so it is acknowledged on the library's own construct,
  * with the reason, and listed in the README. Nothing else is ever acknowledged.
  *
- * An acknowledgement covers the construct and its descendants (cdk-nag 3 walks up the tree).
+ * An acknowledgement covers the construct and its descendants (cdk-nag 3 walks up the tree). Its
+ * `checkov` and `cfnLint` ids (the same finding under those tools' ids) are written into the
+ * `Metadata` of the construct's own CloudFormation resource, with the same reason (docs/validators.md).
  *
  * @internal
  */
@@ -22,6 +25,8 @@ export const Acknowledgement = {
   /** The terminal queue of a failure path cannot have a redrive policy of its own. */
   TERMINAL_DLQ_REDRIVE: {
     ids: ['Serverless-SQSRedrivePolicy'],
+    // cfn-lint-serverless exempts queues that are another queue's redrive target, not Lambda's DLQs.
+    cfnLint: ['ES6000'],
     reason:
       'This queue is the terminal failure sink of an event path (a dead-letter queue): it keeps failed events ' +
       'for 14 days, is encrypted and alarmed; a redrive policy on it would only move the problem to another queue.',
@@ -29,6 +34,7 @@ export const Acknowledgement = {
   /** No VPC was given: HIPAA/NIST/PCI want every function in a VPC, which only the user can provide. */
   NO_VPC: {
     ids: ['HIPAA.Security-LambdaInsideVPC', 'NIST.800.53.R5-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC'],
+    checkov: ['CKV_AWS_117'],
     reason:
       'No vpc was given. Attaching a function to a VPC needs the user\'s VPC, private subnets and endpoints; ' +
       'the library never creates a VPC on its own. Pass `vpc` to run the function in private subnets.',
@@ -36,6 +42,7 @@ export const Acknowledgement = {
   /** No reserved concurrency was given: reserving takes capacity from the account's shared pool. */
   NO_RESERVED_CONCURRENCY: {
     ids: ['HIPAA.Security-LambdaConcurrency', 'NIST.800.53.R5-LambdaConcurrency'],
+    checkov: ['CKV_AWS_115'],
     reason:
       'No reservedConcurrentExecutions was given. A reservation removes capacity from the account\'s ' +
       'unreserved pool (which AWS requires to stay at 100 or more) and can fail to deploy in new accounts; ' +
@@ -49,11 +56,61 @@ export const Acknowledgement = {
       '(DeadLetterConfig, which the packs require); an on-failure destination on the same queue would ' +
       'deliver every failure twice. Set `onFailure` to also receive invocation records elsewhere.',
   },
+
+  // ---- findings of the external validators only (checkov, cfn-lint); cdk-nag has no such rule
+
+  /** SSE-SQS is encryption at rest; checkov's CKV_AWS_27 only knows SSE-KMS (`KmsMasterKeyId`). */
+  SQS_MANAGED_ENCRYPTION: {
+    ids: [],
+    checkov: ['CKV_AWS_27'],
+    reason:
+      'The queue is encrypted at rest with SSE-SQS (SqsManagedSseEnabled), which the check does not recognise ' +
+      '(it only looks for KmsMasterKeyId). SSE-SQS lets the services that deliver failed events (Lambda, SNS, ' +
+      'EventBridge, S3) write to the queue without KMS key grants that a template cannot always give.',
+  },
+  /** The VPC network-interface actions Lambda needs only work with `Resource: *`. */
+  VPC_NETWORK_INTERFACES: {
+    ids: [],
+    checkov: ['CKV_AWS_111'],
+    reason:
+      'The VPC network-interface actions Lambda needs work only on Resource *. ' +
+      'Lambda creates, assigns and deletes the network interfaces of a VPC function with the execution role ' +
+      '(ec2:CreateNetworkInterface, DeleteNetworkInterface, AssignPrivateIpAddresses, UnassignPrivateIpAddresses) ' +
+      'on interfaces that do not exist yet, so the statement needs Resource *, as in AWSLambdaVPCAccessExecutionRole; ' +
+      'every other statement of this policy is scoped to the function\'s own resources.',
+  },
+  /** Environment values are never secrets (secrets pass by reference), so a CMK would protect nothing. */
+  PLAIN_ENVIRONMENT: {
+    ids: [],
+    checkov: ['CKV_AWS_173'],
+    reason:
+      'Lambda encrypts environment variables at rest with an AWS managed key. The library passes secrets by ' +
+      'reference (a Secrets Manager ARN or SSM parameter name, read at run time), never as values, so the ' +
+      'variables hold configuration only and a customer-managed key would protect no secret.',
+  },
+  /** The function logs to its own log group (with retention) through LoggingConfig, not by name. */
+  OWN_LOG_GROUP: {
+    ids: [],
+    cfnLint: ['WS1004'],
+    reason:
+      'The function writes to its own log group through LoggingConfig.LogGroup, and that group has a retention ' +
+      '(RetentionInDays); the rule only finds log groups named /aws/lambda/<function name>.',
+  },
+  /** aws-cdk-lib's lambda.Function always adds a DependsOn on its role, which Fn::GetAtt already implies. */
+  ROLE_DEPENDENCY: {
+    ids: [],
+    cfnLint: ['W3005'],
+    reason:
+      'aws-cdk-lib\'s lambda.Function adds DependsOn on its execution role to every function, next to the ' +
+      'Fn::GetAtt on the role\'s ARN; the duplicate dependency is harmless and not the library\'s to remove.',
+  },
 } as const;
 
 /** The shape of one acknowledgement. @internal */
-export interface AcknowledgementSpec {
+export interface AcknowledgementSpec extends ExternalValidatorSkips {
+  /** The cdk-nag finding ids (with sub-ids where the finding has one). */
   readonly ids: readonly string[];
+  /** Why the finding cannot be avoided, for the README and the tools' reports. */
   readonly reason: string;
 }
 
@@ -66,4 +123,5 @@ export function acknowledge(scope: IConstruct, ack: AcknowledgementSpec): void {
   for (const id of ack.ids) {
     Validations.of(scope).acknowledge({ id, reason: ack.reason });
   }
+  skipExternalChecks(scope, ack, ack.reason);
 }

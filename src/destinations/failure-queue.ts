@@ -98,5 +98,6 @@ export class FailureQueue extends Construct {
     }
 
     acknowledge(this.queue, Acknowledgement.TERMINAL_DLQ_REDRIVE);
+    acknowledge(this.queue, Acknowledgement.SQS_MANAGED_ENCRYPTION);
   }
 }

@@ -22,7 +22,10 @@ import { deadLetterQueueAgeOptions, FunctionAlarms } from '../observability/func
 import { ITrigger, TriggerConfig } from '../triggers/trigger';
 import { Validator } from '../validation/validator';
 
-/** The name of the alias every trigger targets. */
+/**
+ * The name of the alias every trigger targets. A module constant is TypeScript only (jsii does not
+ * carry it to Python or Java): use `ServerlessFunction.LIVE_ALIAS_NAME` there.
+ */
 export const LIVE_ALIAS_NAME = 'live';
 
 /**
@@ -36,6 +39,9 @@ export const LIVE_ALIAS_NAME = 'live';
  * Every configuration AWS would reject throws at synth, naming the property, the limit and the fix.
  */
 export class ServerlessFunction extends Construct {
+  /** The name of the alias every trigger targets (`live`), in every language. */
+  public static readonly LIVE_ALIAS_NAME: string = LIVE_ALIAS_NAME;
+
   /** The Lambda function. */
   public readonly function: lambda.Function;
 
@@ -172,7 +178,10 @@ export class ServerlessFunction extends Construct {
 
     // ---- the function
     const environment: { [key: string]: string } = { ...props.environment };
-    for (const [name, secret] of Object.entries(props.secrets ?? {})) {
+    // Bound in name order: a Java Map.of or HashMap iterates in an order that changes between runs,
+    // and the grants' statement order would follow it into the template.
+    const secrets = Object.entries(props.secrets ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [name, secret] of secrets) {
       environment[name] = secret.bind(role);
     }
     const tracing = props.tracing ?? lambda.Tracing.ACTIVE;
@@ -249,6 +258,13 @@ export class ServerlessFunction extends Construct {
     if (tracing === lambda.Tracing.ACTIVE || props.vpc) {
       acknowledge(role.policy, Acknowledgement.XRAY_AND_ENI_WILDCARD);
     }
+    if (props.vpc) {
+      acknowledge(role.policy, Acknowledgement.VPC_NETWORK_INTERFACES);
+    }
+    // Always: variables may also be added after construction (e.g. by bundling or by the user).
+    acknowledge(this.function, Acknowledgement.PLAIN_ENVIRONMENT);
+    acknowledge(this.function, Acknowledgement.OWN_LOG_GROUP);
+    acknowledge(this.function, Acknowledgement.ROLE_DEPENDENCY);
     if (!props.vpc) {
       acknowledge(this.function, Acknowledgement.NO_VPC);
     }

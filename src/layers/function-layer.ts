@@ -6,7 +6,10 @@ import { unzippedSizeBytes } from '../code/private/unzipped-size';
 import { ErrorCodes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
-/** Lambda's budget for a function and all its layers, unzipped: 250 MB. */
+/**
+ * Lambda's budget for a function and all its layers, unzipped: 250 MB. TypeScript only (jsii does not
+ * carry module constants): use `FunctionLayer.UNZIPPED_BUDGET_BYTES` in Python and Java.
+ */
 export const UNZIPPED_BUDGET_BYTES = 262_144_000;
 
 /**
@@ -131,6 +134,9 @@ export interface FunctionLayerProps {
  * against each function's 250 MB budget.
  */
 export class FunctionLayer extends Construct implements IFunctionLayer {
+  /** Lambda's budget for a function and all its layers, unzipped: 250 MB (262,144,000 bytes). */
+  public static readonly UNZIPPED_BUDGET_BYTES: number = UNZIPPED_BUDGET_BYTES;
+
   /**
    * A layer created elsewhere, with what you know about it.
    *

@@ -36,6 +36,7 @@ export interface HttpApiFunctionProps {
  * logs in an encrypted log group. Grant the function what it serves (e.g. `table.grantReadWriteData(
  * backend.function.role)`).
  *
+ * @exampleMetadata fixture=api
  * @example
  * const backend = new HttpApiFunction(this, 'Orders', {
  *   code: FunctionCode.fromAsset('lambda/orders'),

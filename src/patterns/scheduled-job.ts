@@ -42,6 +42,7 @@ export interface ScheduledJobProps {
  * dead-letter queue, and the function's own dead-letter queue for runs that fail. Every queue keeps
  * failures 14 days and raises an alarm.
  *
+ * @exampleMetadata fixture=api
  * @example
  * new ScheduledJob(this, 'StopDevInstances', {
  *   code: FunctionCode.fromAsset('lambda/stop-instances'),

@@ -21,6 +21,7 @@ import { TriggerSchedule } from './trigger-schedule';
  * failure handling and checks its limits at synth. Each returns its concrete class, so the parts it
  * creates (queues, rules, APIs, ...) are reachable after `addTrigger`.
  *
+ * @exampleMetadata fixture=api
  * @example
  * fn.addTrigger(Trigger.sqs(queue, { batchSize: 10 }));
  */

@@ -5,6 +5,7 @@ import { Duration, Token } from 'aws-cdk-lib';
  * EventBridge Scheduler. Every expression is checked at synth (fields, ranges, units), so a typo fails
  * `cdk synth` with the fix instead of `cdk deploy`.
  *
+ * @exampleMetadata fixture=api
  * @example
  * TriggerSchedule.cron('cron(0 2 ? * MON-FRI *)'); // weekdays at 02:00
  * TriggerSchedule.rate(Duration.minutes(5));       // rate(5 minutes)

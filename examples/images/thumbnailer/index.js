@@ -1,0 +1,4 @@
+exports.handler = async (event) => {
+  console.log(JSON.stringify({ message: 'thumbnail requested', event }));
+  return { ok: true };
+};

@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+/**
+ * Requires the cloud assemblies of the example app synthesized in TypeScript, Python and Java to be
+ * identical: the same stacks, byte-identical templates and the same file and image assets.
+ *
+ * Usage: node scripts/compare-templates.js <reference cdk.out> <label>=<cdk.out> [<label>=<cdk.out> ...]
+ *
+ * One thing is normalised, because it must differ: the `CDKMetadata` resource's `Analytics` string
+ * (gzipped, base64) names the jsii runtime that ran the app (`node.js/v20...`, `Python/3.11...`,
+ * `Java/17...`). It is decoded, that one entry is replaced by `<runtime>`, and everything else in it
+ * must still match. Asset manifests are compared without the templates' own entries (their hash is
+ * the hash of the template, compared above). Nothing else is normalised: asset hashes, logical ids
+ * and paths must match as they are.
+ *
+ * Prints one line per comparison and closes with `N passed, N failed`; exits 1 on any difference.
+ */
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const zlib = require('zlib');
+
+const RUNTIME_ENTRY = /[^,{}!]+!jsii-runtime\.Runtime/g;
+
+/** The Analytics string decoded, with the jsii runtime entry replaced. */
+function normaliseAnalytics(value) {
+  const match = /^v2:deflate64:(.*)$/.exec(value);
+  if (!match) return value;
+  const decoded = zlib.gunzipSync(Buffer.from(match[1], 'base64')).toString('utf8');
+  return `v2:decoded:${decoded.replace(RUNTIME_ENTRY, '<runtime>!jsii-runtime.Runtime')}`;
+}
+
+/** A template's text, with the analytics normalised and nothing else touched (key order kept). */
+function normalisedTemplate(file) {
+  const template = JSON.parse(fs.readFileSync(file, 'utf8'));
+  for (const resource of Object.values(template.Resources ?? {})) {
+    if (resource.Type === 'AWS::CDK::Metadata' && typeof resource.Properties?.Analytics === 'string') {
+      resource.Properties.Analytics = normaliseAnalytics(resource.Properties.Analytics);
+    }
+  }
+  return JSON.stringify(template, null, 1);
+}
+
+/** The file and image assets of a stack, without the template itself. */
+function normalisedAssets(file) {
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const files = Object.fromEntries(
+    Object.entries(manifest.files ?? {}).filter(([, a]) => !String(a.source?.path).endsWith('.template.json')),
+  );
+  return JSON.stringify({ files, dockerImages: manifest.dockerImages ?? {} }, null, 1);
+}
+
+/** The first lines where two texts differ, for the failure message. */
+function firstDifferences(expected, actual, max = 8) {
+  const a = expected.split('\n');
+  const b = actual.split('\n');
+  const out = [];
+  for (let i = 0; i < Math.max(a.length, b.length) && out.length < max; i++) {
+    if (a[i] !== b[i]) {
+      out.push(`    line ${i + 1}:\n      - ${a[i] ?? '<end>'}\n      + ${b[i] ?? '<end>'}`);
+    }
+  }
+  return out.join('\n');
+}
+
+function stacksIn(dir) {
+  if (!fs.existsSync(dir)) throw new Error(`no cloud assembly at ${dir}: did the synth run?`);
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.template.json')).map((f) => f.replace(/\.template\.json$/, '')).sort();
+}
+
+function main(argv) {
+  const [reference, ...others] = argv;
+  if (!reference || others.length === 0) {
+    console.error('usage: compare-templates.js <reference cdk.out> <label>=<cdk.out> ...');
+    return 2;
+  }
+  const referenceStacks = stacksIn(reference);
+  let passed = 0;
+  let failed = 0;
+  const check = (name, ok, detail) => {
+    if (ok) {
+      passed++;
+      console.log(`  ok    ${name}`);
+    } else {
+      failed++;
+      console.log(`  FAIL  ${name}${detail ? `\n${detail}` : ''}`);
+    }
+  };
+
+  for (const other of others) {
+    const [label, dir] = other.includes('=') ? other.split('=', 2) : [other, other];
+    const stacks = stacksIn(dir);
+    check(`${label}: same stacks as TypeScript (${referenceStacks.join(', ')})`,
+      JSON.stringify(stacks) === JSON.stringify(referenceStacks),
+      `    TypeScript: ${referenceStacks.join(', ')}\n    ${label}: ${stacks.join(', ')}`);
+    for (const stack of referenceStacks.filter((s) => stacks.includes(s))) {
+      const expected = normalisedTemplate(path.join(reference, `${stack}.template.json`));
+      const actual = normalisedTemplate(path.join(dir, `${stack}.template.json`));
+      check(`${label}: ${stack}.template.json identical`, expected === actual, firstDifferences(expected, actual));
+      const expectedAssets = normalisedAssets(path.join(reference, `${stack}.assets.json`));
+      const actualAssets = normalisedAssets(path.join(dir, `${stack}.assets.json`));
+      check(`${label}: ${stack} assets identical`, expectedAssets === actualAssets, firstDifferences(expectedAssets, actualAssets));
+    }
+  }
+  console.log(`templates: ${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+process.exitCode = main(process.argv.slice(2));
