@@ -1,19 +1,24 @@
 /**
- * Reference workloads 1 to 6 of the example app, one stack each, each a few lines of user code.
- * (Workload 7, the VPC / provisioned-concurrency / container-image functions, is `platformStack` in app.ts.)
+ * The example app's stacks: a default function, then reference workloads 1 to 7, one stack each, each a
+ * few lines of user code. app.ts instantiates them; tests build them in-process to run cdk-nag and the
+ * failure-path checker over every one.
  *
  * Tables the functions write to belong to the team's data stack: they are imported by name here, so the
  * example synthesizes without an AWS account and its findings are the library's alone.
  */
 import * as path from 'path';
 import { App, Duration, Environment, Stack, Validations } from 'aws-cdk-lib';
+import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 import {
-  BucketEventType, BucketProcessor, FunctionCode, FunctionLayer, HttpApiFunction, LatestRuntime, QueueProcessor,
-  ScheduledJob, StreamProcessor, TableStreamProcessor, TopicSubscriber, TriggerSchedule,
+  BucketEventType, BucketProcessor, FunctionCode, FunctionLayer, FunctionSecret, HttpApiFunction, LatestRuntime,
+  QueueProcessor, ScheduledJob, ServerlessFunction, StreamProcessor, TableStreamProcessor, TopicSubscriber, TriggerSchedule,
 } from '../src';
 
 const EXAMPLES = __dirname;
@@ -135,6 +140,74 @@ export function subscribersStack(app: App, env: Environment): Stack {
     triggerOptions: {
       filterPolicy: { eventType: sns.SubscriptionFilter.stringFilter({ allowlist: ['OrderPlaced', 'OrderCancelled'] }) },
     },
+  });
+  return stack;
+}
+
+/** A default ServerlessFunction: what one line of user code deploys. */
+export function coreStack(app: App, env: Environment): Stack {
+  const stack = new Stack(app, 'BlueprintsCore', { env, description: 'cdk-lambda-blueprints example: a default ServerlessFunction' });
+  new ServerlessFunction(stack, 'Hello', {
+    code: FunctionCode.fromAsset(path.join(EXAMPLES, 'handlers', 'hello')),
+  });
+  return stack;
+}
+
+/**
+ * Reference workload 7: a function in a VPC reaching a private database (a layer, secrets by
+ * reference, provisioned concurrency that scales on utilisation and on a schedule) and a
+ * container-image function.
+ */
+export function platformStack(app: App, env: Environment): Stack {
+  const stack = new Stack(app, 'BlueprintsPlatform', { env, description: 'cdk-lambda-blueprints example: VPC, layer, secrets, provisioned concurrency, container image' });
+
+  // An existing VPC, imported without a lookup (no AWS account needed to synthesize).
+  const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
+    vpcId: 'vpc-0a1b2c3d4e5f67890',
+    availabilityZones: ['us-east-1a', 'us-east-1b'],
+    privateSubnetIds: ['subnet-0a1b2c3d4e5f60001', 'subnet-0a1b2c3d4e5f60002'],
+    privateSubnetRouteTableIds: ['rtb-0a1b2c3d4e5f60001', 'rtb-0a1b2c3d4e5f60002'],
+  });
+  const dbSecret = secretsmanager.Secret.fromSecretCompleteArn(stack, 'DbSecret',
+    'arn:aws:secretsmanager:us-east-1:123456789012:secret:orders/db-AbCdEf');
+  const apiKey = ssm.StringParameter.fromSecureStringParameterAttributes(stack, 'ApiKey', {
+    parameterName: '/orders/api-key',
+  });
+
+  const layer = new FunctionLayer(stack, 'SharedLayer', {
+    path: path.join(EXAMPLES, 'layers', 'shared'),
+    compatibleRuntimes: [LatestRuntime.NODEJS],
+    description: 'Shared Node.js modules of the example',
+  });
+
+  new ServerlessFunction(stack, 'Orders', {
+    code: FunctionCode.fromAsset(path.join(EXAMPLES, 'handlers', 'orders')),
+    memorySize: 512,
+    timeout: Duration.seconds(10),
+    layers: [layer],
+    environment: { TABLE_NAME: 'orders' },
+    secrets: {
+      DB_SECRET_ARN: FunctionSecret.fromSecretsManager(dbSecret),
+      API_KEY_PARAMETER: FunctionSecret.fromSsmParameter(apiKey),
+    },
+    vpc,
+    reservedConcurrentExecutions: 50,
+    provisionedConcurrency: {
+      minCapacity: 2,
+      maxCapacity: 10,
+      utilizationTarget: 0.6,
+      schedules: [{
+        name: 'WeekdayMornings',
+        schedule: appscaling.Schedule.cron({ minute: '0', hour: '7', weekDay: 'MON-FRI' }),
+        minCapacity: 5,
+      }],
+    },
+  });
+
+  new ServerlessFunction(stack, 'Thumbnailer', {
+    code: FunctionCode.fromImageAsset(path.join(EXAMPLES, 'images', 'thumbnailer')),
+    memorySize: 2048,
+    timeout: Duration.minutes(2),
   });
   return stack;
 }
