@@ -39,7 +39,13 @@ export function benchBundling(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('esbuild').buildSync({
     entryPoints: Object.fromEntries(Array.from({ length: Math.max(...SIZES) }, (_, i) => [`fn${i}/index`, path.join(src, `fn${i}.ts`)])),
-    outdir: prebuilt, bundle: true, platform: 'node', format: 'cjs', target: 'node24', absWorkingDir: REPO, logLevel: 'silent',
+    outdir: prebuilt,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node24',
+    absWorkingDir: REPO,
+    logLevel: 'silent',
   });
   const impls: { name: string; label: string; reps: (n: number) => number }[] = [
     { name: 'nodejs', label: 'NodejsFunction', reps: (n) => (n >= 50 ? 1 : 2) },

@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
-# Compiles the TypeScript examples of the README and of docs/quickstart.md with jsii-rosetta (strict:
+# Compiles the TypeScript examples of the README with jsii-rosetta (strict:
 # every snippet must compile against the built assembly), and requires the Python shown next to each
-# TypeScript snippet of docs/quickstart.md to be rosetta's translation of it.
+# TypeScript snippet of the README that has one to be rosetta's translation of it.
 #
 # Run by `npx projen test:rosetta` after `compile` (it reads .jsii and lib/).
-# `bash scripts/rosetta.sh --update` rewrites the Python blocks of docs/quickstart.md instead.
+# `bash scripts/rosetta.sh --update` rewrites those Python blocks of the README instead.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 [[ -f .jsii ]] || { echo "rosetta: no .jsii: run npx projen compile" >&2; exit 1; }
 
 # rosetta reads the snippets of an assembly's readme and doc comments. A scratch copy of the package
-# gets a readme made of the README and the quick start, so both are compiled like the README is.
+# gets the README as its readme.
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 cp package.json "$WORK/"
@@ -27,12 +27,12 @@ node -e '
   const jsii = JSON.parse(fs.readFileSync(assembly, "utf8"));
   jsii.readme = { markdown: docs.map((d) => fs.readFileSync(d, "utf8")).join("\n\n") };
   fs.writeFileSync(out, JSON.stringify(jsii));
-' .jsii "$WORK/.jsii" README.md docs/quickstart.md
+' .jsii "$WORK/.jsii" README.md
 
 node_modules/.bin/jsii-rosetta extract --strict --directory "$WORK" --cache-to "$WORK/tablet.json" "$WORK/.jsii"
 
-# The Python rosetta gives for each TypeScript block of docs/quickstart.md must follow it verbatim.
-node - "$WORK/tablet.json" docs/quickstart.md "${1:-}" <<'EOF'
+# The Python rosetta gives for each TypeScript block followed by a Python block must follow it verbatim.
+node - "$WORK/tablet.json" README.md "${1:-}" <<'EOF'
 const fs = require('fs');
 const [tabletFile, doc, mode] = process.argv.slice(2);
 const tablet = JSON.parse(fs.readFileSync(tabletFile, 'utf8'));

@@ -120,7 +120,8 @@ describe('the checker finds what it must', () => {
   test('a schedule invoking a function without a dead-letter queue or a retry policy', () => {
     const report = checkFailurePaths({
       Resources: {
-        Fn: fn, ...goodSink,
+        Fn: fn,
+        ...goodSink,
         Schedule: { Type: 'AWS::Scheduler::Schedule', Properties: { Target: { Arn: { 'Fn::GetAtt': ['Fn', 'Arn'] } } } },
         Scheduled: { Type: 'AWS::Scheduler::Schedule', Properties: { Target: { Arn: { 'Fn::GetAtt': ['Fn', 'Arn'] }, DeadLetterConfig: { Arn: { 'Fn::GetAtt': ['Sink', 'Arn'] } }, RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3600 } } } },
       },

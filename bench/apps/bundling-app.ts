@@ -36,7 +36,13 @@ if (impl === 'ours') {
   const esbuild = require('esbuild');
   const options = {
     entryPoints: Object.fromEntries(entries.map((e, i) => [`fn${i}/index`, e])),
-    outdir: prebuilt!, bundle: true, platform: 'node', format: 'cjs', target: 'node24', absWorkingDir: repo, logLevel: 'silent',
+    outdir: prebuilt!,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node24',
+    absWorkingDir: repo,
+    logLevel: 'silent',
   };
   esbuild.buildSync({ ...options, write: false });
   entries.forEach((_, i) => new lambda.Function(stack, `Fn${i}`, {

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { PatternErrorCodes as Codes } from './error-codes';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { FunctionCode } from '../code/function-code';
+import { acknowledge, Acknowledgement } from '../compliance/acknowledgements';
 import { FailureQueue } from '../destinations/failure-queue';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionOptions } from '../function/serverless-function-props';
@@ -112,6 +113,7 @@ export class QueueProcessor extends Construct {
         visibilityTimeout: derivedVisibilityTimeout(this.processor.timeout, props.triggerOptions?.maxBatchingWindow),
         deadLetterQueue: { queue: dlq.queue, maxReceiveCount: props.maxReceiveCount ?? 5 },
       });
+      acknowledge(this.queue, Acknowledgement.SQS_MANAGED_ENCRYPTION);
     }
 
     this.processor.addTrigger(Trigger.sqs(this.queue, props.triggerOptions));

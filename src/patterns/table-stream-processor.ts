@@ -116,6 +116,9 @@ export class TableStreamProcessor extends Construct {
         removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
       });
       acknowledge(table, PatternAcknowledgement.TABLE_BACKUP_PLAN);
+      if (!props.encryptionKey) {
+        acknowledge(table, PatternAcknowledgement.TABLE_AWS_MANAGED_KEY);
+      }
       this.table = table;
     }
     this.processor = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });

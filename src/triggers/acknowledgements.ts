@@ -8,6 +8,7 @@ export const TriggerAcknowledgement = {
   /** An SQS event source mapping cannot have an on-failure destination. */
   SQS_ESM_NO_DESTINATION: {
     ids: ['Serverless-LambdaEventSourceMappingDestination'],
+    cfnLint: ['ES1001'],
     reason:
       'Lambda event source mappings for SQS do not support DestinationConfig (only Kinesis, DynamoDB Streams and ' +
       'Kafka do); messages that fail go to the source queue\'s redrive dead-letter queue, which the trigger requires.',
@@ -30,5 +31,26 @@ export const TriggerAcknowledgement = {
     reason:
       'dynamodb:ListStreams (which the DynamoDB Streams event source needs) does not support resource-level ' +
       'permissions; the stream read actions (DescribeStream, GetRecords, GetShardIterator) are scoped to the stream ARN.',
+  },
+  /**
+   * serverless-rules' ES1007 wants an EventInvokeConfig with an on-failure destination next to every
+   * permission that lets SNS, EventBridge or S3 invoke the function.
+   */
+  ASYNC_PERMISSION_FAILURES_IN_DLQ: {
+    ids: [],
+    cfnLint: ['ES1007'],
+    reason:
+      'Asynchronous invocations that fail every attempt go to the function\'s dead-letter queue (DeadLetterConfig: ' +
+      '14 days, encrypted, alarmed). An EventInvokeConfig on-failure destination on the same queue would deliver each ' +
+      'failure twice; set the function\'s onFailure to also receive invocation records.',
+  },
+  /** An ALB invoke permission cannot name the target group: the target group references the alias. */
+  ALB_PERMISSION_SOURCE: {
+    ids: [],
+    checkov: ['CKV_AWS_364'],
+    reason:
+      'Elastic Load Balancing may invoke the alias without a SourceArn. Naming the target group there would ' +
+      'make a circular reference (the target group registers the alias, which needs the permission first); ' +
+      'only this account\'s load balancers can use the permission.',
   },
 } as const;

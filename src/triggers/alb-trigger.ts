@@ -1,6 +1,8 @@
 import { Annotations, Duration, Names } from 'aws-cdk-lib';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as elbTargets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
+import { TriggerAcknowledgement } from './acknowledgements';
+import { acknowledgeInvokePermissions } from './private/async-failures';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, TriggerConfig } from './trigger';
@@ -157,6 +159,7 @@ export class AlbTrigger implements ITrigger {
       'Lambda targets of a load balancer accept request bodies and return responses of at most 1 MB; larger responses are answered with 502.',
     );
     this.bound = targetGroup;
+    acknowledgeInvokePermissions(target, 'elasticloadbalancing', TriggerAcknowledgement.ALB_PERMISSION_SOURCE);
     return { description: `Application Load Balancer target group ${targetGroup.node.path}` };
   }
 }

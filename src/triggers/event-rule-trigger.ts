@@ -2,9 +2,10 @@ import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { TriggerAcknowledgement } from './acknowledgements';
+import { acknowledgeAsyncPermissions } from './private/async-failures';
 import { checkRetryPolicy } from './private/retry-policy';
 import { triggerScope } from './private/trigger-scope';
-import { TriggerAcknowledgement } from './acknowledgements';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, TriggerConfig } from './trigger';
 import { acknowledge } from '../compliance/acknowledgements';
@@ -162,6 +163,7 @@ export class EventRuleTrigger implements ITrigger {
     }));
 
     this.bound = { rule, deadLetterQueue };
+    acknowledgeAsyncPermissions(target, 'events');
     return {
       description: `EventBridge rule ${scope.node.path}/Rule`,
       failureQueues: [deadLetterQueue],

@@ -5,7 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { TriggerAcknowledgement } from './acknowledgements';
 import { BucketEventType } from './bucket-event-type';
 import { TriggerErrorCodes as Codes } from './error-codes';
-import { asyncFailureQueues } from './private/async-failures';
+import { acknowledgeAsyncPermissions, asyncFailureQueues } from './private/async-failures';
 import { seconds } from './private/duration';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, TriggerConfig } from './trigger';
@@ -126,6 +126,7 @@ export class S3Trigger implements ITrigger {
       maxEventAge: o.maxEventAge ?? Duration.hours(24),
     }));
 
+    acknowledgeAsyncPermissions(target, 'events');
     return {
       description: `S3 bucket ${bucket.node.path} (through EventBridge)`,
       failureQueues: [sink.queue, ...functionFailures],

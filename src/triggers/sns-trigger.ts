@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { TriggerAcknowledgement } from './acknowledgements';
 import { TriggerErrorCodes as Codes } from './error-codes';
-import { asyncFailureQueues } from './private/async-failures';
+import { acknowledgeAsyncPermissions, asyncFailureQueues } from './private/async-failures';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, TriggerConfig } from './trigger';
 import { acknowledge } from '../compliance/acknowledgements';
@@ -83,6 +83,7 @@ export class SnsTrigger implements ITrigger {
       sourceArn: topic.topicArn,
     });
 
+    acknowledgeAsyncPermissions(target, 'sns');
     return {
       description: `SNS topic ${topic.node.path}`,
       failureQueues: [sink.queue, ...functionFailures],

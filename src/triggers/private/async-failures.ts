@@ -1,6 +1,9 @@
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { acknowledge, AcknowledgementSpec } from '../../compliance/acknowledgements';
 import type { ServerlessFunction } from '../../function/serverless-function';
 import { BlueprintValidationError } from '../../validation/blueprint-error';
+import { TriggerAcknowledgement } from '../acknowledgements';
 import { TriggerErrorCodes } from '../error-codes';
 
 /**
@@ -21,4 +24,27 @@ export function asyncFailureQueues(target: ServerlessFunction): sqs.IQueue[] {
     }]);
   }
   return [target.deadLetterQueue];
+}
+
+/**
+ * Writes the reason for the external validators' findings on the invoke permissions a trigger created
+ * for a service principal (`events`, `sns`, `elasticloadbalancing`, ...) on the function or its alias.
+ *
+ * @internal
+ */
+export function acknowledgeInvokePermissions(target: ServerlessFunction, servicePrefix: string, ack: AcknowledgementSpec): void {
+  for (const c of [...target.alias.node.findAll(), ...target.function.node.findAll()]) {
+    if (c instanceof lambda.CfnPermission && typeof c.principal === 'string' && c.principal.startsWith(`${servicePrefix}.`)) {
+      acknowledge(c, ack);
+    }
+  }
+}
+
+/**
+ * The asynchronous invoke permissions (SNS, EventBridge) of `target`: their failures go to its DLQ.
+ *
+ * @internal
+ */
+export function acknowledgeAsyncPermissions(target: ServerlessFunction, servicePrefix: 'events' | 'sns'): void {
+  acknowledgeInvokePermissions(target, servicePrefix, TriggerAcknowledgement.ASYNC_PERMISSION_FAILURES_IN_DLQ);
 }
