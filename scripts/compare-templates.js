@@ -12,6 +12,12 @@
  * the hash of the template, compared above). Nothing else is normalised: asset hashes, logical ids
  * and paths must match as they are.
  *
+ * The acknowledgements (`Validations.of(c).acknowledge(...)`, recorded as `aws:cdk:acknowledged-rules`
+ * metadata in <stack>.metadata.json, not in the template) must match too, construct path by construct
+ * path: they decide what cdk-nag reports, and an app's own acknowledgement (the nightly job's
+ * `AwsSolutions-IAM5[Resource::...]`) is written by hand in each language. The rest of that file
+ * (creation stacks naming each language's source files) is not compared.
+ *
  * Prints one line per comparison and closes with `N passed, N failed`; exits 1 on any difference.
  */
 'use strict';
@@ -47,6 +53,17 @@ function normalisedAssets(file) {
     Object.entries(manifest.files ?? {}).filter(([, a]) => !String(a.source?.path).endsWith('.template.json')),
   );
   return JSON.stringify({ files, dockerImages: manifest.dockerImages ?? {} }, null, 1);
+}
+
+/** The acknowledged rules of a stack, by construct path (empty when the stack has no metadata file). */
+function normalisedAcknowledgements(file) {
+  const metadata = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  const acknowledged = {};
+  for (const [constructPath, entries] of Object.entries(metadata).sort(([a], [b]) => a.localeCompare(b))) {
+    const data = (entries ?? []).filter((e) => e.type === 'aws:cdk:acknowledged-rules').map((e) => e.data);
+    if (data.length > 0) acknowledged[constructPath] = data;
+  }
+  return JSON.stringify(acknowledged, null, 1);
 }
 
 /** The first lines where two texts differ, for the failure message. */
@@ -99,6 +116,9 @@ function main(argv) {
       const expectedAssets = normalisedAssets(path.join(reference, `${stack}.assets.json`));
       const actualAssets = normalisedAssets(path.join(dir, `${stack}.assets.json`));
       check(`${label}: ${stack} assets identical`, expectedAssets === actualAssets, firstDifferences(expectedAssets, actualAssets));
+      const expectedAcks = normalisedAcknowledgements(path.join(reference, `${stack}.metadata.json`));
+      const actualAcks = normalisedAcknowledgements(path.join(dir, `${stack}.metadata.json`));
+      check(`${label}: ${stack} acknowledgements identical`, expectedAcks === actualAcks, firstDifferences(expectedAcks, actualAcks));
     }
   }
   console.log(`templates: ${passed} passed, ${failed} failed`);

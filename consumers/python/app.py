@@ -9,21 +9,188 @@ import os
 
 import aws_cdk as cdk
 from aws_cdk import aws_applicationautoscaling as appscaling
+from aws_cdk import aws_dynamodb as dynamodb
 from aws_cdk import aws_ec2 as ec2
+from aws_cdk import aws_iam as iam
+from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_secretsmanager as secretsmanager
+from aws_cdk import aws_sns as sns
 from aws_cdk import aws_ssm as ssm
 from cdk_lambda_blueprints import (
+    BucketEventType,
+    BucketProcessor,
+    DynamoDbStreamTriggerOptions,
     FunctionCode,
     FunctionLayer,
     FunctionSecret,
+    HttpApiFunction,
+    HttpApiTriggerOptions,
+    KinesisTriggerOptions,
     LatestRuntime,
     ProvisionedConcurrencyOptions,
     ProvisionedConcurrencySchedule,
+    QueueProcessor,
+    S3TriggerOptions,
+    ScheduledJob,
+    ScheduleTriggerOptions,
     ServerlessFunction,
+    ServerlessFunctionOptions,
+    SnsTriggerOptions,
+    SqsTriggerOptions,
+    StreamProcessor,
+    TableStreamProcessor,
+    TopicSubscriber,
+    TriggerSchedule,
 )
 
 # The example's assets (handlers, layers, images), shared by the three languages.
 EXAMPLES = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "examples"))
+
+
+
+def handler(name: str) -> FunctionCode:
+    """The code of the example handler examples/handlers/<name>."""
+    return FunctionCode.from_asset(os.path.join(EXAMPLES, "handlers", name))
+
+
+def image_pipeline_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
+    """1. S3 upload -> image-processing function (with a layer) -> DynamoDB metadata; failures kept in DLQs."""
+    stack = cdk.Stack(app, "BlueprintsImagePipeline", env=env,
+                      description="cdk-lambda-blueprints example 1: S3 -> image processing -> DynamoDB")
+    metadata = dynamodb.Table.from_table_name(stack, "ImageMetadata", "image-metadata")
+    image_libs = FunctionLayer(stack, "ImageLibs",
+        path=os.path.join(EXAMPLES, "layers", "shared"),
+        compatible_runtimes=[LatestRuntime.NODEJS],
+        description="Image helpers shared by the pipeline",
+    )
+    pipeline = BucketProcessor(stack, "Uploads",
+        code=handler("thumbnails"),
+        function_options=ServerlessFunctionOptions(
+            memory_size=2048,
+            timeout=cdk.Duration.minutes(1),
+            layers=[image_libs],
+            environment={"METADATA_TABLE": metadata.table_name},
+        ),
+        trigger_options=S3TriggerOptions(
+            event_types=[BucketEventType.OBJECT_CREATED], prefix="uploads/", suffix=".jpg"),
+    )
+    metadata.grant_write_data(pipeline.processor.function)
+    return stack
+
+
+def stream_analytics_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
+    """2. Kinesis stream -> real-time analytics function -> DynamoDB, bisect-on-error and an on-failure queue."""
+    stack = cdk.Stack(app, "BlueprintsStreamAnalytics", env=env,
+                      description="cdk-lambda-blueprints example 2: Kinesis -> analytics -> DynamoDB")
+    aggregates = dynamodb.Table.from_table_name(stack, "Aggregates", "clickstream-aggregates")
+    analytics = StreamProcessor(stack, "Clickstream",
+        code=handler("analytics"),
+        function_options=ServerlessFunctionOptions(
+            memory_size=1024,
+            timeout=cdk.Duration.seconds(60),
+            environment={"AGGREGATES_TABLE": aggregates.table_name},
+        ),
+        trigger_options=KinesisTriggerOptions(
+            batch_size=500,
+            max_batching_window=cdk.Duration.seconds(5),
+            parallelization_factor=2,
+            retry_attempts=3,
+            max_record_age=cdk.Duration.hours(1),
+            bisect_batch_on_error=True,
+            tumbling_window=cdk.Duration.seconds(60),
+        ),
+    )
+    aggregates.grant_write_data(analytics.processor.function)
+    return stack
+
+
+def web_backend_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
+    """3. HTTP API -> function -> DynamoDB: a serverless web backend with throttling and access logs."""
+    stack = cdk.Stack(app, "BlueprintsWebBackend", env=env,
+                      description="cdk-lambda-blueprints example 3: HTTP API -> function -> DynamoDB")
+    orders = dynamodb.Table.from_table_name(stack, "Orders", "orders")
+    api = HttpApiFunction(stack, "OrdersApi",
+        code=handler("api"),
+        function_options=ServerlessFunctionOptions(
+            memory_size=512,
+            timeout=cdk.Duration.seconds(10),
+            environment={"ORDERS_TABLE": orders.table_name},
+        ),
+        api_options=HttpApiTriggerOptions(
+            routes=["GET /orders", "GET /orders/{id}", "POST /orders"],
+            throttling_rate_limit=200,
+            throttling_burst_limit=400,
+        ),
+    )
+    orders.grant_read_write_data(api.function.function)
+    return stack
+
+
+def nightly_job_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
+    """4. EventBridge cron (weekdays 02:00) -> function that stops the EC2 instances tagged AutoStop=true."""
+    stack = cdk.Stack(app, "BlueprintsNightlyJob", env=env,
+                      description="cdk-lambda-blueprints example 4: weekday cron -> stop EC2 instances")
+    instances = f"arn:aws:ec2:{env.region}:{env.account}:instance/*"
+    job = ScheduledJob(stack, "StopDevInstances",
+        code=handler("stop-instances"),
+        schedule=TriggerSchedule.cron("cron(0 2 ? * MON-FRI *)"),
+        schedule_options=ScheduleTriggerOptions(time_zone="Europe/Paris"),
+        function_options=ServerlessFunctionOptions(
+            timeout=cdk.Duration.minutes(5),
+            initial_policy=[
+                iam.PolicyStatement(
+                    sid="StopTaggedInstances",
+                    actions=["ec2:StopInstances"],
+                    resources=[instances],
+                    conditions={"StringEquals": {"aws:ResourceTag/AutoStop": "true"}},
+                ),
+                # DescribeInstances has no resource-level permissions: Resource "*" is the only form AWS accepts.
+                iam.PolicyStatement(sid="FindTaggedInstances", actions=["ec2:DescribeInstances"], resources=["*"]),
+            ],
+        ),
+    )
+    # This app's own finding, acknowledged where it arises, with its reason (see the README).
+    cdk.Validations.of(job.function.policy).acknowledge(cdk.Acknowledgment(
+        id=f"AwsSolutions-IAM5[Resource::{instances}]",
+        reason="ec2:StopInstances is limited by the aws:ResourceTag/AutoStop condition; instance ids are not known in advance.",
+    ))
+    return stack
+
+
+def queue_worker_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
+    """5. SQS queue -> function with partial batch failure reporting and a redrive DLQ."""
+    stack = cdk.Stack(app, "BlueprintsQueueWorker", env=env,
+                      description="cdk-lambda-blueprints example 5: SQS -> worker with partial batch failures")
+    QueueProcessor(stack, "Invoices",
+        code=handler("invoices"),
+        function_options=ServerlessFunctionOptions(
+            timeout=cdk.Duration.seconds(20), reserved_concurrent_executions=20),
+        max_receive_count=5,
+        trigger_options=SqsTriggerOptions(
+            batch_size=10, max_batching_window=cdk.Duration.seconds(2), max_concurrency=10),
+    )
+    return stack
+
+
+def subscribers_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
+    """6. DynamoDB Streams and SNS subscribers."""
+    stack = cdk.Stack(app, "BlueprintsSubscribers", env=env,
+                      description="cdk-lambda-blueprints example 6: DynamoDB Streams and SNS subscribers")
+    TableStreamProcessor(stack, "Customers",
+        code=handler("customer-changes"),
+        partition_key=dynamodb.Attribute(name="customerId", type=dynamodb.AttributeType.STRING),
+        trigger_options=DynamoDbStreamTriggerOptions(
+            batch_size=100, starting_position=lambda_.StartingPosition.LATEST),
+    )
+    TopicSubscriber(stack, "OrderEvents",
+        code=handler("order-events"),
+        trigger_options=SnsTriggerOptions(
+            filter_policy={
+                "eventType": sns.SubscriptionFilter.string_filter(allowlist=["OrderPlaced", "OrderCancelled"]),
+            },
+        ),
+    )
+    return stack
 
 
 def core_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
@@ -96,5 +263,11 @@ env = cdk.Environment(
     region=os.environ.get("CDK_DEFAULT_REGION", "us-east-1"),
 )
 core_stack(app, env)
-platform_stack(app, env)
+image_pipeline_stack(app, env)    # 1. S3 -> image processing (layer) -> DynamoDB
+stream_analytics_stack(app, env)  # 2. Kinesis -> analytics -> DynamoDB
+web_backend_stack(app, env)       # 3. HTTP API -> function -> DynamoDB
+nightly_job_stack(app, env)       # 4. weekday 02:00 cron -> stop EC2 instances
+queue_worker_stack(app, env)      # 5. SQS -> worker with partial batch failures
+subscribers_stack(app, env)       # 6. DynamoDB Streams and SNS subscribers
+platform_stack(app, env)          # 7. VPC + layer + secrets + provisioned concurrency; container image
 app.synth()

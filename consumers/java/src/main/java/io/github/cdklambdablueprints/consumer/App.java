@@ -1,27 +1,54 @@
 package io.github.cdklambdablueprints.consumer;
 
+import io.github.cdklambdablueprints.BucketEventType;
+import io.github.cdklambdablueprints.BucketProcessor;
+import io.github.cdklambdablueprints.DynamoDbStreamTriggerOptions;
 import io.github.cdklambdablueprints.FunctionCode;
 import io.github.cdklambdablueprints.FunctionLayer;
 import io.github.cdklambdablueprints.FunctionSecret;
+import io.github.cdklambdablueprints.HttpApiFunction;
+import io.github.cdklambdablueprints.HttpApiTriggerOptions;
+import io.github.cdklambdablueprints.KinesisTriggerOptions;
 import io.github.cdklambdablueprints.LatestRuntime;
 import io.github.cdklambdablueprints.ProvisionedConcurrencyOptions;
 import io.github.cdklambdablueprints.ProvisionedConcurrencySchedule;
+import io.github.cdklambdablueprints.QueueProcessor;
+import io.github.cdklambdablueprints.S3TriggerOptions;
+import io.github.cdklambdablueprints.ScheduleTriggerOptions;
+import io.github.cdklambdablueprints.ScheduledJob;
 import io.github.cdklambdablueprints.ServerlessFunction;
+import io.github.cdklambdablueprints.ServerlessFunctionOptions;
+import io.github.cdklambdablueprints.SnsTriggerOptions;
+import io.github.cdklambdablueprints.SqsTriggerOptions;
+import io.github.cdklambdablueprints.StreamProcessor;
+import io.github.cdklambdablueprints.TableStreamProcessor;
+import io.github.cdklambdablueprints.TopicSubscriber;
+import io.github.cdklambdablueprints.TriggerSchedule;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.services.applicationautoscaling.CronOptions;
 import software.amazon.awscdk.services.applicationautoscaling.Schedule;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ec2.VpcAttributes;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.StartingPosition;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.sns.StringConditions;
+import software.amazon.awscdk.services.sns.SubscriptionFilter;
 import software.amazon.awscdk.services.ssm.IStringParameter;
 import software.amazon.awscdk.services.ssm.SecureStringParameterAttributes;
 import software.amazon.awscdk.services.ssm.StringParameter;
@@ -42,6 +69,176 @@ public final class App {
 
     private static String examplePath(final String... parts) {
         return EXAMPLES.resolve(Paths.get("", parts)).toString();
+    }
+
+    /** The code of the example handler examples/handlers/&lt;name&gt;. */
+    private static FunctionCode handler(final String name) {
+        return FunctionCode.fromAsset(examplePath("handlers", name));
+    }
+
+    /** 1. S3 upload -> image-processing function (with a layer) -> DynamoDB metadata; failures kept in DLQs. */
+    static Stack imagePipelineStack(final software.amazon.awscdk.App app, final Environment env) {
+        Stack stack = new Stack(app, "BlueprintsImagePipeline", StackProps.builder()
+                .env(env)
+                .description("cdk-lambda-blueprints example 1: S3 -> image processing -> DynamoDB")
+                .build());
+        ITable metadata = Table.fromTableName(stack, "ImageMetadata", "image-metadata");
+        FunctionLayer imageLibs = FunctionLayer.Builder.create(stack, "ImageLibs")
+                .path(examplePath("layers", "shared"))
+                .compatibleRuntimes(List.of(LatestRuntime.NODEJS))
+                .description("Image helpers shared by the pipeline")
+                .build();
+        BucketProcessor pipeline = BucketProcessor.Builder.create(stack, "Uploads")
+                .code(handler("thumbnails"))
+                .functionOptions(ServerlessFunctionOptions.builder()
+                        .memorySize(2048)
+                        .timeout(Duration.minutes(1))
+                        .layers(List.of(imageLibs))
+                        .environment(Map.of("METADATA_TABLE", metadata.getTableName()))
+                        .build())
+                .triggerOptions(S3TriggerOptions.builder()
+                        .eventTypes(List.of(BucketEventType.OBJECT_CREATED))
+                        .prefix("uploads/")
+                        .suffix(".jpg")
+                        .build())
+                .build();
+        metadata.grantWriteData(pipeline.getProcessor().getFunction());
+        return stack;
+    }
+
+    /** 2. Kinesis stream -> real-time analytics function -> DynamoDB, bisect-on-error and an on-failure queue. */
+    static Stack streamAnalyticsStack(final software.amazon.awscdk.App app, final Environment env) {
+        Stack stack = new Stack(app, "BlueprintsStreamAnalytics", StackProps.builder()
+                .env(env)
+                .description("cdk-lambda-blueprints example 2: Kinesis -> analytics -> DynamoDB")
+                .build());
+        ITable aggregates = Table.fromTableName(stack, "Aggregates", "clickstream-aggregates");
+        StreamProcessor analytics = StreamProcessor.Builder.create(stack, "Clickstream")
+                .code(handler("analytics"))
+                .functionOptions(ServerlessFunctionOptions.builder()
+                        .memorySize(1024)
+                        .timeout(Duration.seconds(60))
+                        .environment(Map.of("AGGREGATES_TABLE", aggregates.getTableName()))
+                        .build())
+                .triggerOptions(KinesisTriggerOptions.builder()
+                        .batchSize(500)
+                        .maxBatchingWindow(Duration.seconds(5))
+                        .parallelizationFactor(2)
+                        .retryAttempts(3)
+                        .maxRecordAge(Duration.hours(1))
+                        .bisectBatchOnError(true)
+                        .tumblingWindow(Duration.seconds(60))
+                        .build())
+                .build();
+        aggregates.grantWriteData(analytics.getProcessor().getFunction());
+        return stack;
+    }
+
+    /** 3. HTTP API -> function -> DynamoDB: a serverless web backend with throttling and access logs. */
+    static Stack webBackendStack(final software.amazon.awscdk.App app, final Environment env) {
+        Stack stack = new Stack(app, "BlueprintsWebBackend", StackProps.builder()
+                .env(env)
+                .description("cdk-lambda-blueprints example 3: HTTP API -> function -> DynamoDB")
+                .build());
+        ITable orders = Table.fromTableName(stack, "Orders", "orders");
+        HttpApiFunction api = HttpApiFunction.Builder.create(stack, "OrdersApi")
+                .code(handler("api"))
+                .functionOptions(ServerlessFunctionOptions.builder()
+                        .memorySize(512)
+                        .timeout(Duration.seconds(10))
+                        .environment(Map.of("ORDERS_TABLE", orders.getTableName()))
+                        .build())
+                .apiOptions(HttpApiTriggerOptions.builder()
+                        .routes(List.of("GET /orders", "GET /orders/{id}", "POST /orders"))
+                        .throttlingRateLimit(200)
+                        .throttlingBurstLimit(400)
+                        .build())
+                .build();
+        orders.grantReadWriteData(api.getFunction().getFunction());
+        return stack;
+    }
+
+    /** 4. EventBridge cron (weekdays 02:00) -> function that stops the EC2 instances tagged AutoStop=true. */
+    static Stack nightlyJobStack(final software.amazon.awscdk.App app, final Environment env) {
+        Stack stack = new Stack(app, "BlueprintsNightlyJob", StackProps.builder()
+                .env(env)
+                .description("cdk-lambda-blueprints example 4: weekday cron -> stop EC2 instances")
+                .build());
+        String instances = "arn:aws:ec2:" + env.getRegion() + ":" + env.getAccount() + ":instance/*";
+        ScheduledJob job = ScheduledJob.Builder.create(stack, "StopDevInstances")
+                .code(handler("stop-instances"))
+                .schedule(TriggerSchedule.cron("cron(0 2 ? * MON-FRI *)"))
+                .scheduleOptions(ScheduleTriggerOptions.builder().timeZone("Europe/Paris").build())
+                .functionOptions(ServerlessFunctionOptions.builder()
+                        .timeout(Duration.minutes(5))
+                        .initialPolicy(List.of(
+                                PolicyStatement.Builder.create()
+                                        .sid("StopTaggedInstances")
+                                        .actions(List.of("ec2:StopInstances"))
+                                        .resources(List.of(instances))
+                                        .conditions(Map.of("StringEquals", Map.of("aws:ResourceTag/AutoStop", "true")))
+                                        .build(),
+                                // DescribeInstances has no resource-level permissions: Resource "*" is the only form AWS accepts.
+                                PolicyStatement.Builder.create()
+                                        .sid("FindTaggedInstances")
+                                        .actions(List.of("ec2:DescribeInstances"))
+                                        .resources(List.of("*"))
+                                        .build()))
+                        .build())
+                .build();
+        // This app's own finding, acknowledged where it arises, with its reason (see the README).
+        Validations.of(job.getFunction().getPolicy()).acknowledge(Acknowledgment.builder()
+                .id("AwsSolutions-IAM5[Resource::" + instances + "]")
+                .reason("ec2:StopInstances is limited by the aws:ResourceTag/AutoStop condition; instance ids are not known in advance.")
+                .build());
+        return stack;
+    }
+
+    /** 5. SQS queue -> function with partial batch failure reporting and a redrive DLQ. */
+    static Stack queueWorkerStack(final software.amazon.awscdk.App app, final Environment env) {
+        Stack stack = new Stack(app, "BlueprintsQueueWorker", StackProps.builder()
+                .env(env)
+                .description("cdk-lambda-blueprints example 5: SQS -> worker with partial batch failures")
+                .build());
+        QueueProcessor.Builder.create(stack, "Invoices")
+                .code(handler("invoices"))
+                .functionOptions(ServerlessFunctionOptions.builder()
+                        .timeout(Duration.seconds(20))
+                        .reservedConcurrentExecutions(20)
+                        .build())
+                .maxReceiveCount(5)
+                .triggerOptions(SqsTriggerOptions.builder()
+                        .batchSize(10)
+                        .maxBatchingWindow(Duration.seconds(2))
+                        .maxConcurrency(10)
+                        .build())
+                .build();
+        return stack;
+    }
+
+    /** 6. DynamoDB Streams and SNS subscribers. */
+    static Stack subscribersStack(final software.amazon.awscdk.App app, final Environment env) {
+        Stack stack = new Stack(app, "BlueprintsSubscribers", StackProps.builder()
+                .env(env)
+                .description("cdk-lambda-blueprints example 6: DynamoDB Streams and SNS subscribers")
+                .build());
+        TableStreamProcessor.Builder.create(stack, "Customers")
+                .code(handler("customer-changes"))
+                .partitionKey(Attribute.builder().name("customerId").type(AttributeType.STRING).build())
+                .triggerOptions(DynamoDbStreamTriggerOptions.builder()
+                        .batchSize(100)
+                        .startingPosition(StartingPosition.LATEST)
+                        .build())
+                .build();
+        TopicSubscriber.Builder.create(stack, "OrderEvents")
+                .code(handler("order-events"))
+                .triggerOptions(SnsTriggerOptions.builder()
+                        .filterPolicy(Map.of("eventType", SubscriptionFilter.stringFilter(StringConditions.builder()
+                                .allowlist(List.of("OrderPlaced", "OrderCancelled"))
+                                .build())))
+                        .build())
+                .build();
+        return stack;
     }
 
     /** A default ServerlessFunction: what one line of user code deploys. */
@@ -120,7 +317,13 @@ public final class App {
                 .region(envOr("CDK_DEFAULT_REGION", "us-east-1"))
                 .build();
         coreStack(app, env);
-        platformStack(app, env);
+        imagePipelineStack(app, env); //   1. S3 -> image processing (layer) -> DynamoDB
+        streamAnalyticsStack(app, env); // 2. Kinesis -> analytics -> DynamoDB
+        webBackendStack(app, env); //      3. HTTP API -> function -> DynamoDB
+        nightlyJobStack(app, env); //      4. weekday 02:00 cron -> stop EC2 instances
+        queueWorkerStack(app, env); //     5. SQS -> worker with partial batch failures
+        subscribersStack(app, env); //     6. DynamoDB Streams and SNS subscribers
+        platformStack(app, env); //        7. VPC + layer + secrets + provisioned concurrency; container image
         app.synth();
     }
 
