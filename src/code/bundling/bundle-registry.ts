@@ -71,7 +71,9 @@ export class BundleRegistry implements IAspect {
       group.codes.push(code);
       groups.set(settings.key, group);
     }
-    for (const key of [...groups.keys()].sort()) {
+    // Groups in the order their first entry was registered (construct order): their keys hash absolute
+    // paths, so sorting by key would order the assets differently in every checkout directory.
+    for (const key of groups.keys()) {
       const { settings, codes: members } = groups.get(key)!;
       const entries: BatchEntry[] = [];
       const seen = new Set<string>();

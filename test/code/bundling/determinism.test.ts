@@ -46,6 +46,21 @@ describe('bundling is deterministic', () => {
     expect(elsewhere.hashes).toEqual(here.hashes);
   });
 
+  test('the asset manifest lists bundles in construct order in every checkout directory', () => {
+    // Two settings groups (two esbuild runs) whose keys hash the directory: their order must not depend on it.
+    const orders = Array.from({ length: 6 }, () => {
+      const root = tempProject(SOURCES);
+      const { app, stack } = appStack();
+      new ServerlessFunction(stack, 'Orders', { code: FunctionCode.fromNodejsEntry(path.join(root, 'src/orders.ts')) });
+      new ServerlessFunction(stack, 'Users', { code: FunctionCode.fromNodejsEntry(path.join(root, 'src/users.ts'), { sourceMap: true }) });
+      const manifest = JSON.parse(fs.readFileSync(path.join(app.synth().directory, `${stack.artifactId}.assets.json`), 'utf8'));
+      return Object.values<any>(manifest.files).map((f) => f.displayName).filter((n) => n.endsWith('/Code'));
+    });
+    for (const order of orders) {
+      expect(order).toEqual(['Orders/Function/Code', 'Users/Function/Code']);
+    }
+  });
+
   test('registration order and the other entries of the batch do not change an entry\'s bundle', () => {
     const root = tempProject(SOURCES);
     const all = synth(root, ENTRIES).hashes;
