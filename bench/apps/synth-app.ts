@@ -65,9 +65,17 @@ function handHardened(scope: Stack, i: number): void {
   policy.addStatements(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [dlq.queueArn] }));
   policy.addStatements(new iam.PolicyStatement({ actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] }));
   const fn = new lambda.Function(scope, `Fn${i}`, {
-    code: lambda.Code.fromAsset(handlerDir), handler: 'index.handler', runtime: LatestRuntime.NODEJS,
-    architecture: lambda.Architecture.ARM_64, memorySize: 1024, timeout: Duration.seconds(30), role, logGroup,
-    loggingFormat: lambda.LoggingFormat.JSON, tracing: lambda.Tracing.ACTIVE, deadLetterQueue: dlq,
+    code: lambda.Code.fromAsset(handlerDir),
+    handler: 'index.handler',
+    runtime: LatestRuntime.NODEJS,
+    architecture: lambda.Architecture.ARM_64,
+    memorySize: 1024,
+    timeout: Duration.seconds(30),
+    role,
+    logGroup,
+    loggingFormat: lambda.LoggingFormat.JSON,
+    tracing: lambda.Tracing.ACTIVE,
+    deadLetterQueue: dlq,
   });
   fn.node.addDependency(policy);
   const alias = new lambda.Alias(scope, `Fn${i}Live`, { aliasName: 'live', version: fn.currentVersion });

@@ -28,12 +28,14 @@ export function asyncFailureQueues(target: ServerlessFunction): sqs.IQueue[] {
 
 /**
  * Writes the reason for the external validators' findings on the invoke permissions a trigger created
- * for a service principal (`events`, `sns`, `elasticloadbalancing`, ...) on the function or its alias.
+ * for a service principal (`events`, `sns`, `elasticloadbalancing`, ...) anywhere under the function:
+ * on the function, its alias, or a trigger's own scope (an EventBridge rule target puts its permission
+ * under the rule).
  *
  * @internal
  */
 export function acknowledgeInvokePermissions(target: ServerlessFunction, servicePrefix: string, ack: AcknowledgementSpec): void {
-  for (const c of [...target.alias.node.findAll(), ...target.function.node.findAll()]) {
+  for (const c of target.node.findAll()) {
     if (c instanceof lambda.CfnPermission && typeof c.principal === 'string' && c.principal.startsWith(`${servicePrefix}.`)) {
       acknowledge(c, ack);
     }
