@@ -130,42 +130,35 @@ export function checkFailurePaths(template: CfnTemplate): FailurePathReport {
     paths.push({ kind: 'sns-subscription', resource: id, sink: dlq ? sink(id, dlq) : undefined });
   }
 
-  // ---- EventBridge rule targets that are functions
-  for (const [id, r] of ofType('AWS::Events::Rule')) {
-    for (const [i, target] of (r.Properties?.Targets ?? []).entries()) {
-      const isFunction = functionOf(target.Arn) !== undefined || (typeof target.Arn === 'string' && target.Arn.includes(':lambda:'));
-      if (!isFunction) {
-        continue;
-      }
-      const name = `${id}.Targets[${i}]`;
-      const dlq = target.DeadLetterConfig?.Arn;
-      if (!dlq) {
-        problems.push(`${name}: rule target has no dead-letter queue`);
-      }
-      const retry = target.RetryPolicy;
-      if (!retry || typeof retry.MaximumRetryAttempts !== 'number' || typeof retry.MaximumEventAgeInSeconds !== 'number') {
-        problems.push(`${name}: rule target has no explicit, finite retry policy (${JSON.stringify(retry)})`);
-      }
-      paths.push({ kind: 'rule-target', resource: name, sink: dlq ? sink(name, dlq) : undefined });
-    }
-  }
-
-  // ---- EventBridge Scheduler schedules that invoke functions
-  for (const [id, r] of ofType('AWS::Scheduler::Schedule')) {
-    const target = r.Properties?.Target ?? {};
+  /**
+   * An EventBridge rule target or Scheduler schedule target (same shape: Arn, DeadLetterConfig.Arn,
+   * RetryPolicy) that invokes a function needs a dead-letter queue and an explicit, finite retry policy.
+   */
+  const eventTarget = (kind: 'rule-target' | 'schedule-target', name: string, target: any): void => {
     const isFunction = functionOf(target.Arn) !== undefined || (typeof target.Arn === 'string' && target.Arn.includes(':lambda:'));
     if (!isFunction) {
-      continue;
+      return;
     }
+    const label = kind === 'rule-target' ? 'rule target' : 'schedule target';
     const dlq = target.DeadLetterConfig?.Arn;
     if (!dlq) {
-      problems.push(`${id}: schedule target has no dead-letter queue`);
+      problems.push(`${name}: ${label} has no dead-letter queue`);
     }
     const retry = target.RetryPolicy;
     if (!retry || typeof retry.MaximumRetryAttempts !== 'number' || typeof retry.MaximumEventAgeInSeconds !== 'number') {
-      problems.push(`${id}: schedule target has no explicit, finite retry policy (${JSON.stringify(retry)})`);
+      problems.push(`${name}: ${label} has no explicit, finite retry policy (${JSON.stringify(retry)})`);
     }
-    paths.push({ kind: 'schedule-target', resource: id, sink: dlq ? sink(id, dlq) : undefined });
+    paths.push({ kind, resource: name, sink: dlq ? sink(name, dlq) : undefined });
+  };
+
+  // ---- EventBridge rule targets and Scheduler schedules that invoke functions
+  for (const [id, r] of ofType('AWS::Events::Rule')) {
+    for (const [i, target] of (r.Properties?.Targets ?? []).entries()) {
+      eventTarget('rule-target', `${id}.Targets[${i}]`, target);
+    }
+  }
+  for (const [id, r] of ofType('AWS::Scheduler::Schedule')) {
+    eventTarget('schedule-target', id, r.Properties?.Target ?? {});
   }
 
   // ---- every function's asynchronous invocation
