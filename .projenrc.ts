@@ -1,4 +1,4 @@
-import { awscdk, javascript, JsonFile } from 'projen';
+import { awscdk, DependencyType, javascript, JsonFile } from 'projen';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-lambda-blueprints',
@@ -35,10 +35,23 @@ const project = new awscdk.AwsCdkConstructLibrary({
     mavenArtifactId: 'cdk-lambda-blueprints',
   },
 
-  // Blueprints.applyTo registers cdk-nag packs at synth, so users need cdk-nag at run time.
-  peerDeps: ['cdk-nag@^3.0.2'],
+  // Blueprints.applyTo registers cdk-nag packs at synth, so users need cdk-nag at run time: either line,
+  // 2.x (Aspects, `cdk_nag` metadata) or 3.x (validation plugins), docs/compliance.md. One comparator set,
+  // not `^2.38.2 || ^3.0.2`: jsii-pacmak turns each `||` alternative into comma-joined Python specifiers,
+  // and `>=2.38.2, <3.0.0, >=3.0.2, <4.0.0` is unsatisfiable for pip. Java gets an exact version Maven
+  // Central has (scripts/pin-java-deps.sh).
+  peerDeps: ['cdk-nag@>=2.38.2 <4.0.0'],
+  // projen would pin the peer's lowest version (2.38.2) as the dev dependency; develop on 3.x instead.
+  peerDependencyOptions: { pinnedDevDependency: false },
+  // Node.js versions the library supports (aws-cdk-lib 2.x and jsii 6 need 20 or newer).
+  minNodeVersion: '20.16.0',
 
   devDeps: [
+    // pinnedDevDependency is off (see above): the peers' development versions, given here.
+    'aws-cdk-lib@2.257.0',
+    'cdk-nag@3.0.2',
+    // The other cdk-nag line, for tests that run its five packs (test/compliance/nag-v2.test.ts).
+    'cdk-nag-v2@npm:cdk-nag@2.38.2',
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     '@aws-cdk/integ-runner@2.197.10',
     'aws-cdk@^2',
@@ -78,6 +91,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   ],
   npmignoreEnabled: true,
 });
+
+// projen's CDK dependencies remove any dev `constructs` given in devDeps: pin its development version here.
+project.deps.addDependency('constructs@10.5.1', DependencyType.BUILD);
 
 // The npm tarball is also embedded in the Python wheel and the Maven jar: keep the repository's
 // apps, virtualenvs and tools out of it (a consumer's .venv alone is hundreds of MB).

@@ -1,13 +1,16 @@
 import { Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ExternalValidatorSkips, skipExternalChecks } from './external-validators';
+import { writeNagV2Suppressions } from './nag-v2-suppressions';
 
 /**
  * The cdk-nag findings this library acknowledges itself: each one is a finding a template cannot
  * avoid (or a choice only the user can make), so it is acknowledged on the library's own construct,
  * with the reason, and listed in the README. Nothing else is ever acknowledged.
  *
- * An acknowledgement covers the construct and its descendants (cdk-nag 3 walks up the tree). Its
+ * An acknowledgement covers the construct and its descendants (cdk-nag 3 walks up the tree); the
+ * same ids are written as cdk-nag 2 suppressions (`cdk_nag` metadata) on every CloudFormation
+ * resource under the construct, with the same reason, so both cdk-nag lines honour it. Its
  * `checkov` and `cfnLint` ids (the same finding under those tools' ids) are written into the
  * `Metadata` of the construct's own CloudFormation resource, with the same reason (docs/validators.md).
  *
@@ -115,7 +118,12 @@ export interface AcknowledgementSpec extends ExternalValidatorSkips {
 }
 
 /**
- * Acknowledges every id of `ack` on `scope` (and so on its descendants).
+ * Acknowledges every id of `ack` on `scope` (and so on its descendants), for cdk-nag 3 and cdk-nag 2.
+ *
+ * cdk-nag 3 reads the construct's acknowledgements (`Validations.of(scope).acknowledge`); cdk-nag 2
+ * reads `cdk_nag` suppressions from each resource's template metadata, written here on the resources
+ * that exist under `scope` (so acknowledge after creating them). Every acknowledgement of the library,
+ * and of a user through the library, goes through this function.
  *
  * @internal
  */
@@ -123,5 +131,6 @@ export function acknowledge(scope: IConstruct, ack: AcknowledgementSpec): void {
   for (const id of ack.ids) {
     Validations.of(scope).acknowledge({ id, reason: ack.reason });
   }
+  writeNagV2Suppressions(scope, ack.ids, ack.reason);
   skipExternalChecks(scope, ack, ack.reason);
 }

@@ -1,6 +1,6 @@
 import { Aspects, IAspect, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ALL_NAG_PACKS, createNagPack, NagPackName, ScopedNagPlugin } from './nag-packs';
+import { ALL_NAG_PACKS, applyNagPack, createNagPack, NagPackName } from './nag-packs';
 import { PlainFunctionHardening } from './plain-function-hardening';
 import { ResourceBudgetAspect, ResourceBudgetPlugin } from './resource-budget';
 import { BlueprintDashboard, createBlueprintDashboardNow } from '../observability/blueprint-dashboard';
@@ -10,8 +10,11 @@ import { BlueprintDashboard, createBlueprintDashboardNow } from '../observabilit
  */
 export interface BlueprintsOptions {
   /**
-   * The cdk-nag packs every resource of the scope is checked against at synth. Any unacknowledged
-   * finding (warnings included) fails `cdk synth`. An empty list checks nothing.
+   * The cdk-nag packs every resource of the scope is checked against at synth.
+   *
+   * With cdk-nag 3.x (validation plugins), any unacknowledged finding (warnings included) fails
+   * `cdk synth`. With cdk-nag 2.x the packs are added as Aspects, as cdk-nag 2 documents: errors fail
+   * `cdk synth`, warnings only with `--strict`. An empty list checks nothing.
    *
    * @default - all five: AWS_SOLUTIONS, SERVERLESS, HIPAA_SECURITY, NIST_800_53_R5, PCI_DSS_321
    */
@@ -75,7 +78,7 @@ export class Blueprints {
     };
 
     for (const name of options.nagPacks ?? ALL_NAG_PACKS) {
-      once(`nag:${name}`, () => Validations.of(scope).addPlugins(new ScopedNagPlugin(createNagPack(name), scope)));
+      once(`nag:${name}`, () => applyNagPack(scope, createNagPack(name)));
     }
     if (options.resourceBudget ?? true) {
       once('budget', () => {

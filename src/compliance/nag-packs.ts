@@ -1,4 +1,4 @@
-import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport } from 'aws-cdk-lib';
+import { Aspects, IAspect, IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, Validations } from 'aws-cdk-lib';
 import {
   AwsSolutionsChecks,
   HIPAASecurityChecks,
@@ -40,6 +40,36 @@ export function createNagPack(name: NagPackName): NagPack {
     case NagPackName.NIST_800_53_R5: return new NIST80053R5Checks();
     case NagPackName.PCI_DSS_321: return new PCIDSS321Checks();
   }
+}
+
+/**
+ * Applies one cdk-nag pack to `scope` the way the installed cdk-nag line expects.
+ *
+ * cdk-nag 3.x packs are policy-validation plugins (they have `validateScope`), registered here through
+ * {@link ScopedNagPlugin}. cdk-nag 2.x packs are Aspects (they have `visit`) that report findings as
+ * annotations at synth, so they are added with `Aspects.of(scope).add`. The line is told apart by the
+ * pack object itself, so the library works with whichever cdk-nag the app installed.
+ *
+ * @internal
+ */
+export function applyNagPack(scope: IConstruct, pack: NagPack | IAspect): void {
+  if (isValidationPack(pack)) {
+    Validations.of(scope).addPlugins(new ScopedNagPlugin(pack, scope));
+  } else if (isAspectPack(pack)) {
+    Aspects.of(scope).add(pack);
+  } else {
+    throw new Error(`cdk-nag pack ${(pack as any).constructor?.name} is neither a cdk-nag 3 validation plugin nor a cdk-nag 2 Aspect: install cdk-nag 2.x or 3.x`);
+  }
+}
+
+/** Whether `pack` is a cdk-nag 3.x pack (a policy-validation plugin). @internal */
+export function isValidationPack(pack: unknown): pack is NagPack {
+  return typeof (pack as NagPack | undefined)?.validateScope === 'function';
+}
+
+/** Whether `pack` is a cdk-nag 2.x pack (an Aspect). @internal */
+export function isAspectPack(pack: unknown): pack is IAspect {
+  return typeof (pack as IAspect | undefined)?.visit === 'function';
 }
 
 /**
