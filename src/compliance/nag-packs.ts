@@ -1,4 +1,4 @@
-import { Aspects, IAspect, IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, Validations } from 'aws-cdk-lib';
+import { AspectPriority, Aspects, IAspect, IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, Validations } from 'aws-cdk-lib';
 import {
   AwsSolutionsChecks,
   HIPAASecurityChecks,
@@ -56,7 +56,8 @@ export function applyNagPack(scope: IConstruct, pack: NagPack | IAspect): void {
   if (isValidationPack(pack)) {
     Validations.of(scope).addPlugins(new ScopedNagPlugin(pack, scope));
   } else if (isAspectPack(pack)) {
-    Aspects.of(scope).add(pack);
+    // Read-only: after the aspects that change the tree (the hardening of plain functions).
+    Aspects.of(scope).add(pack, { priority: AspectPriority.READONLY });
   } else {
     throw new Error(`cdk-nag pack ${(pack as any).constructor?.name} is neither a cdk-nag 3 validation plugin nor a cdk-nag 2 Aspect: install cdk-nag 2.x or 3.x`);
   }
