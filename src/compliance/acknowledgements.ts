@@ -9,8 +9,9 @@ import { writeNagV2Suppressions } from './nag-v2-suppressions';
  * with the reason, and listed in the README. Nothing else is ever acknowledged.
  *
  * An acknowledgement covers the construct and its descendants (cdk-nag 3 walks up the tree); the
- * same ids are written as cdk-nag 2 suppressions (`cdk_nag` metadata) on every CloudFormation
- * resource under the construct, with the same reason, so both cdk-nag lines honour it. Its
+ * same ids are written as cdk-nag 2 suppressions (`cdk_nag` metadata) on the construct's
+ * CloudFormation resource (or, for a group, on every resource under it), with the same reason, so
+ * both cdk-nag lines honour it. Its
  * `checkov` and `cfnLint` ids (the same finding under those tools' ids) are written into the
  * `Metadata` of the construct's own CloudFormation resource, with the same reason (docs/validators.md).
  *

@@ -42,12 +42,16 @@ export function toNagV2Rule(id: string, reason: string): NagV2Rule {
 
 /**
  * Writes the cdk-nag 2.x suppressions of `ids` (cdk-nag 3 acknowledgement ids) with `reason` into the
- * `cdk_nag` metadata of every CloudFormation resource under `scope` (the scope included).
+ * `cdk_nag` metadata of the CloudFormation resource(s) of `scope`.
  *
  * cdk-nag 2 looks for suppressions on the resource it checks (and on its stack), never on the
- * resource's parents, so each L1 resource gets its own copy, as `NagSuppressions.addResourceSuppressions`
- * does with `applyToChildren`. Entries already there (the library's or the user's) are kept; an
- * identical entry is written once. Template-only scanners read the same reasons from the template.
+ * resource's parents. The resource of a construct that has one (the construct itself when it is an L1,
+ * else its default child) gets the entries, as cdk-nag 2's `NagSuppressions.addResourceSuppressions`
+ * does; a construct without one (a group of resources) gets them on every L1 resource under it, as
+ * with `applyToChildren`. Writing the full reasons on every child would repeat them on versions, queue
+ * policies and the like, which no acknowledged rule checks, at the cost of template bytes (CloudFormation
+ * allows 1 MB). Entries already there (the library's or the user's) are kept; an identical entry is
+ * written once. Template-only scanners read the same reasons from the template.
  *
  * @internal
  */
@@ -56,11 +60,12 @@ export function writeNagV2Suppressions(scope: IConstruct, ids: readonly string[]
     return;
   }
   const rules = ids.map((id) => toNagV2Rule(id, reason));
-  for (const child of scope.node.findAll()) {
-    if (!CfnResource.isCfnResource(child)) {
-      continue;
-    }
-    const existing: NagV2Rule[] = child.getMetadata('cdk_nag')?.rules_to_suppress ?? [];
+  const own = CfnResource.isCfnResource(scope) ? scope : scope.node.defaultChild;
+  const resources = own && CfnResource.isCfnResource(own)
+    ? [own]
+    : scope.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c));
+  for (const resource of resources) {
+    const existing: NagV2Rule[] = resource.getMetadata('cdk_nag')?.rules_to_suppress ?? [];
     const serialised = new Set<string>();
     const merged: NagV2Rule[] = [];
     for (const rule of [...existing, ...rules]) {
@@ -70,6 +75,6 @@ export function writeNagV2Suppressions(scope: IConstruct, ids: readonly string[]
         merged.push(rule);
       }
     }
-    child.addMetadata('cdk_nag', { rules_to_suppress: merged });
+    resource.addMetadata('cdk_nag', { rules_to_suppress: merged });
   }
 }

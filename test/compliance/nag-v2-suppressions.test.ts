@@ -63,7 +63,18 @@ describe('toNagV2Rule', () => {
 });
 
 describe('writeNagV2Suppressions', () => {
-  test('writes on every L1 resource under the scope, the scope itself included', () => {
+  test('a construct with a resource: on that resource only (not on its other children)', () => {
+    const s = stack();
+    const queue = new sqs.Queue(s, 'Q');
+    queue.addToResourcePolicy(new (require('aws-cdk-lib/aws-iam').PolicyStatement)({
+      actions: ['sqs:SendMessage'], resources: [queue.queueArn], principals: [new (require('aws-cdk-lib/aws-iam').ServicePrincipal)('sns.amazonaws.com')],
+    }));
+    writeNagV2Suppressions(queue, ['Serverless-SQSRedrivePolicy'], 'a terminal dead-letter queue');
+    expect(rulesOf(queue.node.defaultChild as CfnResource)).toHaveLength(1);
+    expect(rulesOf(queue.policy!.node.defaultChild as CfnResource)).toEqual([]);
+  });
+
+  test('a group of resources: on every L1 resource under it', () => {
     const s = stack();
     const group = new Construct(s, 'Group');
     const a = new sqs.CfnQueue(group, 'A');
