@@ -1,4 +1,4 @@
-import { awscdk, DependencyType, javascript, JsonFile } from 'projen';
+import { awscdk, DependencyType, github, javascript, JsonFile } from 'projen';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-lambda-blueprints',
@@ -19,9 +19,21 @@ const project = new awscdk.AwsCdkConstructLibrary({
   projenrcTs: true,
   sampleCode: false,
 
-  // No hosted CI or release automation here: `.ci/run` is the pipeline.
-  github: false,
-  release: false,
+  // Releases (docs/releasing.md): projen's release workflow (GitHub Actions) bumps the version from
+  // conventional commits, writes the changelog, tags, and publishes to npm, PyPI and Maven Central; the
+  // build workflow runs `npx projen build`, the same command as `.ci/run` (which stays the local gate).
+  github: true,
+  githubOptions: { mergify: false, pullRequestLint: true },
+  buildWorkflow: true,
+  release: true,
+  releaseToNpm: true,
+  // 0.x until the API is declared stable: a breaking change bumps the minor version.
+  majorVersion: 0,
+  // Construct Hub: shown as experimental until 1.0.
+  stability: 'experimental',
+  // The workflows run on the newest Node.js LTS line the toolchain supports; `.ci/run` runs the same
+  // build on the machine's Node.js (20 here), the lowest version the package declares (engines).
+  workflowNodeVersion: '22.x',
   depsUpgrade: false,
   pullRequestTemplate: false,
 
@@ -39,7 +51,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // 2.x (Aspects, `cdk_nag` metadata) or 3.x (validation plugins), docs/compliance.md. One comparator set,
   // not `^2.38.2 || ^3.0.2`: jsii-pacmak turns each `||` alternative into comma-joined Python specifiers,
   // and `>=2.38.2, <3.0.0, >=3.0.2, <4.0.0` is unsatisfiable for pip. Java gets an exact version Maven
-  // Central has (scripts/pin-java-deps.sh).
+  // Central has (scripts/pin-java-deps.js).
   peerDeps: ['cdk-nag@>=2.38.2 <4.0.0'],
   // projen would pin the peer's lowest version (2.38.2) as the dev dependency; develop on 3.x instead.
   peerDependencyOptions: { pinnedDevDependency: false },
@@ -185,16 +197,38 @@ const polyglot = project.addTask('test:polyglot', {
 // Each step is timed into build/timings.txt (printed by .ci/run).
 polyglot.exec(`bash scripts/timed.sh "rosetta (README)" projen ${rosetta.name}`);
 polyglot.exec('bash scripts/timed.sh "package python" projen package:python');
-// Maven Central's metadata for cdknag lists no 3.x release: register it in the user's local repository
-// (scripts/maven-local-metadata.sh) and let jsii-pacmak's Maven use that repository (by default it
-// uses a throw-away one) so the [3.0.2,4.0.0) range resolves.
+// Java: jsii-pacmak compiles against the Maven range it derives from the cdk-nag peer range, which
+// Central's metadata for cdknag cannot satisfy (it lists no 3.x release): register the development
+// version in the local repository first (scripts/maven-local-metadata.sh) and let jsii-pacmak's Maven
+// use that repository (by default it uses a throw-away one). The published POM then gets that exact
+// version, which Maven Central serves without metadata (scripts/pin-java-deps.js), so Java users
+// resolve everything from Central alone. The release workflow runs this same task.
 const packageJava = project.tasks.tryFind('package:java')!;
-packageJava.reset('jsii-pacmak -v --target java --maven-local-repository "$HOME/.m2/repository"');
-polyglot.exec('bash scripts/timed.sh "maven: register cdknag" bash scripts/maven-local-metadata.sh');
+packageJava.reset('bash scripts/maven-local-metadata.sh');
+packageJava.exec('jsii-pacmak -v --target java --maven-local-repository "$HOME/.m2/repository"');
+packageJava.exec('node scripts/pin-java-deps.js');
 polyglot.exec('bash scripts/timed.sh "package java" projen package:java');
 polyglot.spawn(consumers);
 polyglot.spawn(validators);
 project.testTask.spawn(polyglot);
+
+// Node.js versions (engines: >= 20.16.0): the library's unit tests and integ snapshots on each
+// supported LTS line. The build workflow runs the whole build on one (workflowNodeVersion).
+const nodeVersions = new github.GithubWorkflow(project.github!, 'node-versions');
+nodeVersions.on({ pullRequest: {}, workflowDispatch: {} });
+nodeVersions.addJob('test', {
+  runsOn: ['ubuntu-latest'],
+  permissions: { contents: github.workflows.JobPermission.READ },
+  strategy: { failFast: false, matrix: { domain: { node: ['20.x', '22.x', '24.x'] } } },
+  steps: [
+    { name: 'Checkout', uses: 'actions/checkout@v4' },
+    { name: 'Setup Node.js', uses: 'actions/setup-node@v4', with: { 'node-version': '${{ matrix.node }}' } },
+    { name: 'Install dependencies', run: 'npm ci' },
+    { name: 'Compile (jsii)', run: 'npx projen compile' },
+    { name: 'Unit tests', run: 'npx jest --ci' },
+    { name: 'Integ snapshots', run: 'npx projen integ:verify' },
+  ],
+});
 
 // Benchmarks (bench/README.md): `npm run bench -- bundling|synth|coldstart|all`. Scratch apps go to bench/out/.
 project.addTask('bench', {

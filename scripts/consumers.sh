@@ -48,7 +48,10 @@ java_build() {
   local repo
   repo="$(sed -n 's/.*-Dmaven\.repo\.local=\([^ ]*\).*/\1/p' <<<"${MAVEN_OPTS:-}")"
   rm -rf "${repo:-$HOME/.m2/repository}/io/github/cdklambdablueprints/cdk-lambda-blueprints"
-  (cd consumers/java && mvn --batch-mode --quiet -Dstyle.color=never compile)
+  # The version just packaged: 0.0.0, or the bumped one when the release task runs this build.
+  local version
+  version="$(node -p "require('$ROOT/package.json').version")"
+  (cd consumers/java && mvn --batch-mode --quiet -Dstyle.color=never -Dblueprints.version="$version" compile)
 }
 timed "java build" java_build
 timed "java synth" synth consumers/java

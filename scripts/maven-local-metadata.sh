@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Maven Central's maven-metadata.xml for io.github.cdklabs:cdknag lists no 3.x release (its <latest> is
 # 2.37.55, seen 2026-11-23) although the 3.x artifacts are there, so Maven cannot resolve the version
-# range jsii-pacmak writes for our cdk-nag peer dependency ([3.0.2,4.0.0)). Registering the exact
-# version in the local repository (install:install-file writes maven-metadata-local.xml) makes the
-# range resolvable. Java users need the same until Central's metadata is fixed: see the README.
+# range jsii-pacmak derives from our cdk-nag peer range ([2.38.2,4.0.0)) while it compiles the Java
+# package. Registering the development version in the local repository (install:install-file writes
+# maven-metadata-local.xml) makes the range resolvable for that build. Java users need nothing of the
+# kind: the published POM names that exact version (scripts/pin-java-deps.js), which Central serves.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 version="$(node -p "require('$ROOT/node_modules/cdk-nag/package.json').version")"
