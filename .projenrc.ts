@@ -192,7 +192,7 @@ const rosetta = project.addTask('test:rosetta', {
   exec: 'bash scripts/rosetta.sh',
 });
 const polyglot = project.addTask('test:polyglot', {
-  description: 'Rosetta-compile the docs, build the Python and Java packages, run their consumers, then the external validators',
+  description: 'Rosetta-compile the docs, build the Python and Java packages, run their consumers, the external validators, and the example app on the newest aws-cdk-lib',
 });
 // Each step is timed into build/timings.txt (printed by .ci/run).
 polyglot.exec(`bash scripts/timed.sh "rosetta (README)" projen ${rosetta.name}`);
@@ -210,6 +210,15 @@ packageJava.exec('node scripts/pin-java-deps.js');
 polyglot.exec('bash scripts/timed.sh "package java" projen package:java');
 polyglot.spawn(consumers);
 polyglot.spawn(validators);
+// The oldest supported aws-cdk-lib (cdkVersion) is what everything above runs on; users on newer ones get
+// aws-cdk-lib's built-in CloudFormation validator at every synth. The example app, from the packed
+// library, on the newest aws-cdk-lib 2.x with that validator on: no finding may be left unacknowledged.
+const newestCdk = project.addTask('test:newest-cdk', {
+  description: 'Synthesize the example app from the packed library on the newest aws-cdk-lib 2.x, built-in validator on (build/newest-cdk/)',
+  exec: 'bash scripts/newest-cdk.sh',
+  receiveArgs: true,
+});
+polyglot.exec(`bash scripts/timed.sh "newest aws-cdk-lib" projen ${newestCdk.name}`);
 project.testTask.spawn(polyglot);
 
 // Node.js versions (engines: >= 20.16.0): the library's unit tests and integ snapshots on each

@@ -31,7 +31,7 @@ cp -r examples "$SCRATCH/examples"
 rm -f "$SCRATCH/examples/tsconfig.json"
 sed -i "s#from '\.\./src'#from '$(pkg name)'#" "$SCRATCH"/examples/*.ts
 cat > "$SCRATCH/tsconfig.json" <<'EOF'
-{ "compilerOptions": { "target": "ES2022", "module": "commonjs", "esModuleInterop": true, "strict": false, "skipLibCheck": true } }
+{ "compilerOptions": { "target": "ES2022", "module": "commonjs", "rootDir": ".", "esModuleInterop": true, "strict": false, "skipLibCheck": true, "types": [] } }
 EOF
 cat > "$SCRATCH/package.json" <<EOF
 { "name": "newest-cdk-example", "private": true }
@@ -56,21 +56,23 @@ report="$CDK_OUTDIR/validation-report.json"
 node - "$report" "$installed" "$status" <<'EOF'
 const [report, version, status] = process.argv.slice(2);
 const json = JSON.parse(require('fs').readFileSync(report, 'utf8'));
+const where = (v) => (v.violatingConstructs ?? v.violatingResources ?? []).map((r) => r.constructPath ?? r.cloudFormationResource?.logicalId ?? '?');
 const findings = [];
-let suppressed = 0;
+const acknowledged = [];
 for (const plugin of json.pluginReports ?? []) {
   for (const v of plugin.violations ?? []) {
-    for (const r of v.violatingResources ?? []) {
-      findings.push(`${plugin.summary?.pluginName ?? plugin.pluginName}: ${v.severity} ${v.ruleName} @ ${r.constructPath ?? r.resourceLogicalId}: ${v.description ?? ''}`.trim());
-    }
+    for (const path of where(v)) findings.push(`${plugin.pluginName}: ${v.severity} ${v.ruleName} @ ${path}: ${v.description ?? ''}`);
   }
-  suppressed += (plugin.suppressedViolations ?? plugin.suppressed ?? []).length;
+  for (const v of plugin.suppressedViolations ?? []) {
+    for (const path of where(v)) acknowledged.push(`${v.ruleName} @ ${path} (acknowledged at ${v.acknowledgedAt})`);
+  }
 }
-const plugins = (json.pluginReports ?? []).map((p) => p.summary?.pluginName ?? p.pluginName).join(', ');
+const plugins = (json.pluginReports ?? []).map((p) => `${p.pluginName} ${p.pluginVersion ?? ''}`.trim()).join(', ');
 if (findings.length > 0 || status !== '0') {
-  console.error(`newest-cdk: aws-cdk-lib ${version}, validators (${plugins}): ${findings.length} finding(s) not acknowledged`);
+  console.error(`newest-cdk: aws-cdk-lib ${version}, ${plugins}: ${findings.length} finding(s) not acknowledged${status !== '0' ? `, synth exit code ${status}` : ''}`);
   for (const f of findings) console.error(`  ${f}`);
   process.exit(1);
 }
-console.log(`newest-cdk: aws-cdk-lib ${version}: example app synthesized, validators (${plugins}): no finding (${suppressed} acknowledged)`);
+console.log(`newest-cdk: aws-cdk-lib ${version}, ${plugins}: example app synthesized, no finding; ${acknowledged.length} acknowledged by the library:`);
+for (const a of acknowledged) console.log(`  ${a}`);
 EOF

@@ -1,6 +1,6 @@
 import { Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ExternalValidatorSkips, skipExternalChecks } from './external-validators';
+import { CDK_VALIDATOR_NAMESPACE, ExternalValidatorSkips, skipExternalChecks } from './external-validators';
 import { writeNagV2Suppressions } from './nag-v2-suppressions';
 
 /**
@@ -133,5 +133,8 @@ export function acknowledge(scope: IConstruct, ack: AcknowledgementSpec): void {
     Validations.of(scope).acknowledge({ id, reason: ack.reason });
   }
   writeNagV2Suppressions(scope, ack.ids, ack.reason);
+  for (const id of ack.cdkValidator ?? []) {
+    Validations.of(scope).acknowledge({ id: `${CDK_VALIDATOR_NAMESPACE}::${id}`, reason: ack.reason });
+  }
   skipExternalChecks(scope, ack, ack.reason);
 }

@@ -13,7 +13,16 @@ export interface ExternalValidatorSkips {
   readonly checkov?: readonly string[];
   /** cfn-lint rule ids, written as `Metadata.cfn-lint.config.ignore_checks`. */
   readonly cfnLint?: readonly string[];
+  /**
+   * Rule ids of aws-cdk-lib's built-in CloudFormation validator (the "CloudFormation Validate" plugin
+   * that aws-cdk-lib 2.262 and newer run at every synth), acknowledged on the construct as
+   * `CloudFormation-Validate::<id>`. Older aws-cdk-lib versions keep the acknowledgement and never use it.
+   */
+  readonly cdkValidator?: readonly string[];
 }
+
+/** The namespace aws-cdk-lib gives the built-in CloudFormation validator's rules in acknowledgements. @internal */
+export const CDK_VALIDATOR_NAMESPACE = 'CloudFormation-Validate';
 
 /**
  * Writes the checkov skips and cfn-lint ignores of an acknowledgement on the CloudFormation resource

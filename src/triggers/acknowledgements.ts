@@ -5,6 +5,18 @@
  * @internal
  */
 export const TriggerAcknowledgement = {
+  /**
+   * An SNS subscription's endpoint is the `live` alias, whose qualified ARN aws-cdk-lib's built-in
+   * validator does not take for a Lambda function.
+   */
+  SNS_ALIAS_ENDPOINT: {
+    ids: [],
+    cdkValidator: ['W3694'],
+    reason:
+      'The lambda-protocol endpoint is the ARN of the function\'s live alias (the function ARN with the alias ' +
+      'as qualifier), which SNS accepts and invokes: every trigger reaches the deployed version through the ' +
+      'alias. The check only recognises unqualified function ARNs.',
+  },
   /** An SQS event source mapping cannot have an on-failure destination. */
   SQS_ESM_NO_DESTINATION: {
     ids: ['Serverless-LambdaEventSourceMappingDestination'],

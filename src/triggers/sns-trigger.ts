@@ -70,7 +70,7 @@ export class SnsTrigger implements ITrigger {
     acknowledge(sink.queue, TriggerAcknowledgement.SINK_QUEUE_IS_A_DLQ);
 
     // sns.Subscription adds the queue-policy statement that lets this topic send to the DLQ.
-    new sns.Subscription(scope, 'Subscription', {
+    const subscription = new sns.Subscription(scope, 'Subscription', {
       topic,
       protocol: sns.SubscriptionProtocol.LAMBDA,
       endpoint: target.alias.functionArn,
@@ -78,6 +78,7 @@ export class SnsTrigger implements ITrigger {
       filterPolicy: o.filterPolicy,
       filterPolicyWithMessageBody: o.filterPolicyWithMessageBody,
     });
+    acknowledge(subscription, TriggerAcknowledgement.SNS_ALIAS_ENDPOINT);
     target.alias.addPermission(`AllowInvokeFrom${scope.node.id}`, {
       principal: new iam.ServicePrincipal('sns.amazonaws.com'),
       sourceArn: topic.topicArn,

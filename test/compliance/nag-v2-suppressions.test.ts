@@ -1,5 +1,6 @@
 import { App, Aspects, CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag-v2';
 import { Construct } from 'constructs';
@@ -66,12 +67,14 @@ describe('writeNagV2Suppressions', () => {
   test('a construct with a resource: on that resource only (not on its other children)', () => {
     const s = stack();
     const queue = new sqs.Queue(s, 'Q');
-    queue.addToResourcePolicy(new (require('aws-cdk-lib/aws-iam').PolicyStatement)({
-      actions: ['sqs:SendMessage'], resources: [queue.queueArn], principals: [new (require('aws-cdk-lib/aws-iam').ServicePrincipal)('sns.amazonaws.com')],
+    queue.addToResourcePolicy(new iam.PolicyStatement({
+      actions: ['sqs:SendMessage'], resources: [queue.queueArn], principals: [new iam.ServicePrincipal('sns.amazonaws.com')],
     }));
     writeNagV2Suppressions(queue, ['Serverless-SQSRedrivePolicy'], 'a terminal dead-letter queue');
     expect(rulesOf(queue.node.defaultChild as CfnResource)).toHaveLength(1);
-    expect(rulesOf(queue.policy!.node.defaultChild as CfnResource)).toEqual([]);
+    const policy = queue.node.findAll().find((c) => c instanceof sqs.CfnQueuePolicy) as CfnResource;
+    expect(policy).toBeDefined();
+    expect(rulesOf(policy)).toEqual([]);
   });
 
   test('a group of resources: on every L1 resource under it', () => {
