@@ -20,7 +20,7 @@ function nagAspects(scope: Stack): string[] {
 describe('with cdk-nag 2.x installed', () => {
   test('the library\'s packs are cdk-nag 2 packs', () => {
     // NagSuppressions exists in 2.x only (3.x acknowledges through aws-cdk-lib's Validations).
-    expect(require('cdk-nag').NagSuppressions).toBeDefined();
+    expect(jest.requireMock<Record<string, unknown>>('cdk-nag').NagSuppressions).toBeDefined();
   });
 
   test('Blueprints.applyTo adds the packs as Aspects (once), not as validation plugins', () => {

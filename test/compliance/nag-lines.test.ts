@@ -28,8 +28,8 @@ const USER_CAUSED: { [file: string]: string[] } = {
 };
 
 /** Whether the construct at `path` in `app` lies under a construct of this library. */
-function isLibraryResource(app: App, path: string): boolean {
-  let node: IConstruct | undefined = app.node.findAll().find((c) => c.node.path === path);
+function isLibraryResource(app: App, constructPath: string): boolean {
+  let node: IConstruct | undefined = app.node.findAll().find((c) => c.node.path === constructPath);
   while (node) {
     if (LIBRARY_CLASSES.some((cls) => node instanceof cls)) {
       return true;
@@ -82,6 +82,7 @@ function checkIntegApp(file: string): Checked {
   process.env.CDK_OUTDIR = outdir;
   try {
     // Each integ app is loaded once (in this test's module registry, so `App` is the class spied on).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require(file);
   } finally {
     spy.mockRestore();
@@ -100,7 +101,7 @@ function checkIntegApp(file: string): Checked {
   const libraryOnly = (f: Finding) => isLibraryResource(app!, f.path) && !userCaused.includes(f.rule);
   const v2 = collector.findings.filter(deployed);
   const v3 = stacks.flatMap((s) => nagFindings(s));
-  const show = (fs: Finding[]) => [...new Set(fs.map((f) => `${f.rule} @ ${f.path}`))].sort();
+  const show = (found: Finding[]) => [...new Set(found.map((f) => `${f.rule} @ ${f.path}`))].sort();
   return {
     v2: v2.filter(libraryOnly),
     v3: v3.filter(libraryOnly),

@@ -1,8 +1,8 @@
+import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { execFileSync } from 'child_process';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { pinPom } = require('../../scripts/pin-java-deps.js');
