@@ -56,7 +56,7 @@ export abstract class FunctionCode {
   }
 
   /**
-   * Inline source code (at most 4 KB; Node.js and Python only). Handy for tiny glue functions.
+   * Inline source code for Node.js and Python, at most 4 KB. Handy for tiny glue functions.
    *
    * @param code the source of `index.<ext>`; the handler is `index.handler` unless you say otherwise
    */

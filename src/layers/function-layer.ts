@@ -86,14 +86,14 @@ export interface FunctionLayerProps {
   readonly assetOptions?: s3assets.AssetOptions;
 
   /**
-   * The runtimes the layer supports; functions on other runtimes are refused at synth.
+   * The runtimes the layer supports. Functions on other runtimes are refused at synth.
    *
    * @default - any runtime
    */
   readonly compatibleRuntimes?: lambda.Runtime[];
 
   /**
-   * The architectures the layer's binaries are built for; functions on others are refused at synth.
+   * The architectures the layer's binaries are built for. Functions on others are refused at synth.
    *
    * @default [Architecture.ARM_64]
    */

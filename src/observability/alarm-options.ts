@@ -28,7 +28,7 @@ export interface AlarmOptions {
   readonly period?: Duration;
 
   /**
-   * How many recent periods the alarm looks at (at least 1; periods x evaluationPeriods at most one day).
+   * How many recent periods the alarm looks at. At least 1, and periods x evaluationPeriods is at most one day.
    *
    * @default - the alarm's default
    */

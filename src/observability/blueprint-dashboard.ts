@@ -85,7 +85,7 @@ export class BlueprintDashboard extends Construct {
     } satisfies IAspect);
   }
 
-  /** The CloudWatch dashboard (created at synth; undefined before, or when there is no function). */
+  /** The CloudWatch dashboard, created at synth. Undefined before, or when there is no function. */
   public get dashboard(): cloudwatch.Dashboard | undefined {
     return this._dashboard;
   }

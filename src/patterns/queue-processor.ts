@@ -43,8 +43,9 @@ export interface QueueProcessorProps {
   readonly maxReceiveCount?: number;
 
   /**
-   * How long the new queue keeps unprocessed messages (60 seconds to 14 days; shorter than the
-   * dead-letter queue's 14 days, so a redriven message has time left).
+   * How long the new queue keeps unprocessed messages, from 60 seconds to 14 days.
+   *
+   * Shorter than the dead-letter queue's 14 days, so a redriven message has time left.
    *
    * @default Duration.days(4) (the SQS default)
    */
@@ -66,10 +67,11 @@ export interface QueueProcessorProps {
 }
 
 /**
- * An SQS queue processed by a {@link ServerlessFunction} (reference workload 5): the queue is
- * encrypted (SSE-SQS) and TLS-only, redrives to a 14-day, alarmed FailureQueue after 5 receives, and
- * its visibility timeout is 6 x the function timeout + the batching window; the function reports
- * partial batch failures, so only failed messages are retried.
+ * An SQS queue processed by a {@link ServerlessFunction} (reference workload 5).
+ *
+ * The queue is encrypted (SSE-SQS) and TLS-only, redrives to a 14-day, alarmed FailureQueue after 5
+ * receives, and its visibility timeout is 6 x the function timeout + the batching window. The function
+ * reports partial batch failures, so only failed messages are retried.
  */
 export class QueueProcessor extends Construct {
   /** The queue being processed. */

@@ -62,10 +62,12 @@ export interface StreamProcessorProps {
 }
 
 /**
- * A Kinesis data stream processed by a {@link ServerlessFunction} (reference workload 2): the stream
- * is encrypted with the AWS managed key `alias/aws/kinesis` (AwsSolutions-KDS3) and on-demand; the
- * trigger retries a failing batch 3 times, bisecting it to isolate the bad record, and then sends
- * the batch's metadata to a 14-day, alarmed FailureQueue, so the shard moves on and nothing is lost.
+ * A Kinesis data stream processed by a {@link ServerlessFunction} (reference workload 2).
+ *
+ * The stream is on-demand and encrypted with the AWS managed key `alias/aws/kinesis`
+ * (AwsSolutions-KDS3). The trigger retries a failing batch 3 times, bisecting it to isolate the bad
+ * record, and then sends the batch's metadata to a 14-day, alarmed FailureQueue, so the shard moves on
+ * and nothing is lost.
  */
 export class StreamProcessor extends Construct {
   /** The stream being processed. */

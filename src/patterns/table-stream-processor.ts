@@ -72,10 +72,11 @@ export interface TableStreamProcessorProps {
 }
 
 /**
- * A DynamoDB table whose change stream is processed by a {@link ServerlessFunction} (reference
- * workload 6): the table is on-demand, KMS-encrypted, has point-in-time recovery and a
- * NEW_AND_OLD_IMAGES stream; the trigger has bounded retries, bisect-on-error and a 14-day,
- * alarmed FailureQueue on failure.
+ * A DynamoDB table whose change stream is processed by a {@link ServerlessFunction} (reference workload 6).
+ *
+ * The table is on-demand, KMS-encrypted, and has point-in-time recovery and a NEW_AND_OLD_IMAGES
+ * stream. The trigger has bounded retries, bisect-on-error and a 14-day, alarmed FailureQueue on
+ * failure.
  */
 export class TableStreamProcessor extends Construct {
   /** The table whose stream is processed. */

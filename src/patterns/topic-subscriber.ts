@@ -49,9 +49,11 @@ export interface TopicSubscriberProps {
 }
 
 /**
- * An SNS topic with a {@link ServerlessFunction} subscribed (reference workload 6): the topic is
- * KMS-encrypted and TLS-only; the subscription has a redrive dead-letter queue, and messages the
- * function fails on go to the function's own dead-letter queue; both keep failures 14 days and alarm.
+ * An SNS topic with a {@link ServerlessFunction} subscribed (reference workload 6).
+ *
+ * The topic is KMS-encrypted and TLS-only. The subscription has a redrive dead-letter queue, and
+ * messages the function fails on go to the function's own dead-letter queue. Both keep failures 14
+ * days and alarm.
  */
 export class TopicSubscriber extends Construct {
   /** The topic. */

@@ -58,8 +58,9 @@ export interface HttpApiTriggerOptions {
   readonly httpApi?: apigwv2.IHttpApi;
 
   /**
-   * The issuer (an `https://` URL) of the JWTs callers present; with `jwtAudience`, switches the
-   * routes from IAM to JWT authorization.
+   * The issuer (an `https://` URL) of the JWTs callers present.
+   *
+   * With `jwtAudience`, it switches the routes from IAM to JWT authorization.
    *
    * @default - IAM authorization (callers sign requests with SigV4)
    */

@@ -45,8 +45,9 @@ export interface StreamTriggerOptions {
   readonly retryAttempts?: number;
 
   /**
-   * The oldest record the function is sent (60 seconds to 7 days); older records go to the
-   * on-failure destination. Infinite (-1) is refused.
+   * The oldest record the function is sent, from 60 seconds to 7 days.
+   *
+   * Older records go to the on-failure destination. Infinite (-1) is refused.
    *
    * @default Duration.days(1)
    */

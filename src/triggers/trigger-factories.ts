@@ -27,8 +27,9 @@ import { TriggerSchedule } from './trigger-schedule';
  */
 export class Trigger {
   /**
-   * Batches of messages from an SQS queue, with partial batch responses; the queue must have a
-   * redrive policy and a visibility timeout of at least the function timeout.
+   * Batches of messages from an SQS queue, with partial batch responses.
+   *
+   * The queue must have a redrive policy and a visibility timeout of at least the function timeout.
    */
   public static sqs(queue: sqs.IQueue, options?: SqsTriggerOptions): SqsTrigger {
     return new SqsTrigger(queue, options);

@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsEntryOptions, OutputFormat } from './nodejs-entry-options';
 import { LatestRuntime } from '../../function/latest-runtime';
 
-/** Where bundles would be written; never written (`write: false`), but paths in source maps are relative to it. */
+/** Where bundles would be written. Nothing is written there (`write: false`), but paths in source maps are relative to it. */
 export const VIRTUAL_OUTDIR = '.lbp-bundles';
 
 /** Lets `require` work inside ESM bundles (for CommonJS dependencies that call it dynamically). */
