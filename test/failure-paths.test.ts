@@ -164,7 +164,8 @@ describe('the checker finds what it must', () => {
           Type: 'AWS::IoT::TopicRule',
           Properties: {
             TopicRulePayload: {
-              Sql: 'SELECT * FROM \'a\'', AwsIotSqlVersion: '2016-03-23',
+              Sql: 'SELECT * FROM \'a\'',
+              AwsIotSqlVersion: '2016-03-23',
               Actions: [{ Lambda: { FunctionArn: { 'Fn::GetAtt': ['Fn', 'Arn'] } } }],
               ErrorAction: { Sqs: { QueueUrl: { Ref: 'Sink' }, RoleArn: 'arn:aws:iam::1:role/r' } },
             },

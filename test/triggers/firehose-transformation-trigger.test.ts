@@ -99,11 +99,14 @@ describe('Trigger.firehoseTransformation', () => {
         BufferingHints: { IntervalInSeconds: 900, SizeInMBs: 128 },
         ProcessingConfiguration: {
           Enabled: true,
-          Processors: [{ Type: 'Lambda', Parameters: Match.arrayWith([
-            { ParameterName: 'NumberOfRetries', ParameterValue: '0' },
-            { ParameterName: 'BufferSizeInMBs', ParameterValue: '0.2' },
-            { ParameterName: 'BufferIntervalInSeconds', ParameterValue: '0' },
-          ]) }],
+          Processors: [{
+            Type: 'Lambda',
+            Parameters: Match.arrayWith([
+              { ParameterName: 'NumberOfRetries', ParameterValue: '0' },
+              { ParameterName: 'BufferSizeInMBs', ParameterValue: '0.2' },
+              { ParameterName: 'BufferIntervalInSeconds', ParameterValue: '0' },
+            ]),
+          }],
         },
       }),
     });
