@@ -101,7 +101,7 @@ export interface FirehoseTransformationTriggerProps {
 }
 
 /**
- * A Firehose delivery stream (Direct PUT, encrypted at rest) that transforms every record with the
+ * A Firehose delivery stream (Direct PUT, encrypted at rest with the stack's customer-managed key) that transforms every record with the
  * function's `live` alias before it writes it to an S3 bucket.
  *
  * Firehose invokes synchronously, per buffered batch, and retries a failed invocation a bounded number
@@ -146,7 +146,7 @@ export class FirehoseTransformationTrigger implements ITrigger {
     return this.resources().deliveryStream.attrArn;
   }
 
-  /** The role Firehose uses: invoke the alias, write the two prefixes, write its log stream (available once added). */
+  /** The role Firehose uses: invoke the alias, write the two prefixes, use the keys, write its log stream (available once added). */
   public get role(): iam.IRole {
     return this.resources().role;
   }
@@ -209,7 +209,9 @@ export class FirehoseTransformationTrigger implements ITrigger {
       'S3 object ARNs need a wildcard for the key: Firehose may only write, read back and abort uploads under the ' +
       'stream\'s data and error prefixes of this one bucket (no delete, no other keys).');
 
+    // The stack's customer-managed key encrypts the stream at rest and its log group.
     const encryptionKey = blueprintKey(scope);
+    encryptionKey.grant(role, 'kms:Decrypt', 'kms:GenerateDataKey');
     allowLogsToUseKey(encryptionKey);
     const logGroup = new logs.LogGroup(scope, 'LogGroup', {
       retention: logs.RetentionDays.THREE_MONTHS,
@@ -226,7 +228,7 @@ export class FirehoseTransformationTrigger implements ITrigger {
     const deliveryStream = new firehose.CfnDeliveryStream(scope, 'DeliveryStream', {
       deliveryStreamName: p.deliveryStreamName,
       deliveryStreamType: 'DirectPut',
-      deliveryStreamEncryptionConfigurationInput: { keyType: 'AWS_OWNED_CMK' },
+      deliveryStreamEncryptionConfigurationInput: { keyType: 'CUSTOMER_MANAGED_CMK', keyArn: encryptionKey.keyArn },
       extendedS3DestinationConfiguration: {
         bucketArn: bucket.bucketArn,
         roleArn: role.roleArn,

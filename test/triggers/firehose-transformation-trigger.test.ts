@@ -17,7 +17,7 @@ describe('Trigger.firehoseTransformation', () => {
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::KinesisFirehose::DeliveryStream', {
       DeliveryStreamType: 'DirectPut',
-      DeliveryStreamEncryptionConfigurationInput: { KeyType: 'AWS_OWNED_CMK' },
+      DeliveryStreamEncryptionConfigurationInput: { KeyType: 'CUSTOMER_MANAGED_CMK', KeyARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('^BlueprintKey'), 'Arn'] } },
       ExtendedS3DestinationConfiguration: Match.objectLike({
         BucketARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Lake'), 'Arn'] },
         Prefix: 'data/!{timestamp:yyyy/MM/dd}/',
