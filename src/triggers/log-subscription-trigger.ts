@@ -1,4 +1,4 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as destinations from 'aws-cdk-lib/aws-logs-destinations';
@@ -156,6 +156,11 @@ export class LogSubscriptionTrigger implements ITrigger {
     // CloudWatch Logs tests the destination when the filter is created: the permission must exist first.
     subscriptionFilter.node.addDependency(permission);
     recordSubscriptionFilter(target, key, subscriptionFilter.node.path);
+
+    Annotations.of(scope).addInfo(
+      `CloudWatch Logs invokes ${target.node.path} asynchronously: events the function fails on go to its dead-letter ` +
+      'queue. Deliveries CloudWatch Logs gives up on (after 24 hours of throttling, or at once on AccessDenied or ' +
+      'ResourceNotFound) reach no queue: watch the AWS/Logs DeliveryErrors and DeliveryThrottling metrics of the log group.');
 
     this.bound = { subscriptionFilter, permission };
     acknowledgeInvokePermissions(target, 'logs', TriggerAcknowledgement.ASYNC_SOURCE_FAILURES_IN_DLQ);

@@ -1,5 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -45,6 +45,7 @@ describe('Trigger.logSubscription', () => {
     expect(trigger.permission.principal).toBe('logs.amazonaws.com');
     // Events the function fails on end in its dead-letter queue.
     expect(fn.triggers[0].failureQueues).toEqual([fn.deadLetterQueue]);
+    Annotations.fromStack(stack).hasInfo('/TestStack/Fn/LogsAppLogs', Match.stringLikeRegexp('DeliveryErrors'));
     expect(nagFindings(stack)).toEqual([]);
   });
 
