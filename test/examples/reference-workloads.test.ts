@@ -17,7 +17,7 @@ const workloads: Array<[string, (app: App, e: Environment) => Stack]> = [
   ['5 SQS with partial batch failures', queueWorkerStack],
   ['6 DynamoDB Streams and SNS subscribers', subscribersStack],
   ['7 VPC, layer, secrets, provisioned concurrency, container image', platformStack],
-  ['8 IoT rule, log subscription, Alexa skill', deviceEventsStack],
+  ['8 IoT rule, log subscription, Alexa skill, Firehose transformation', deviceEventsStack],
 ];
 
 describe.each(workloads)('reference workload %s', (_name, build) => {

@@ -3,6 +3,7 @@ package io.github.cdklambdablueprints.consumer;
 import io.github.cdklambdablueprints.BucketEventType;
 import io.github.cdklambdablueprints.BucketProcessor;
 import io.github.cdklambdablueprints.DynamoDbStreamTriggerOptions;
+import io.github.cdklambdablueprints.FirehoseTransformationTriggerProps;
 import io.github.cdklambdablueprints.FunctionCode;
 import io.github.cdklambdablueprints.FunctionLayer;
 import io.github.cdklambdablueprints.FunctionSecret;
@@ -243,11 +244,11 @@ public final class App {
         return stack;
     }
 
-    /** 8. IoT telemetry (error action into a FailureQueue), log alerts through a subscription, an Alexa skill. */
+    /** 8. IoT telemetry (error action into a FailureQueue), log alerts, an Alexa skill, a Firehose archive. */
     static Stack deviceEventsStack(final software.amazon.awscdk.App app, final Environment env) {
         Stack stack = new Stack(app, "BlueprintsDeviceEvents", StackProps.builder()
                 .env(env)
-                .description("cdk-lambda-blueprints example 8: IoT telemetry, log alerts, an Alexa skill")
+                .description("cdk-lambda-blueprints example 8: IoT telemetry, log alerts, an Alexa skill, a Firehose archive")
                 .build());
         ServerlessFunction telemetry = ServerlessFunction.Builder.create(stack, "Telemetry")
                 .code(handler("telemetry"))
@@ -263,6 +264,18 @@ public final class App {
                 .timeout(Duration.seconds(7))
                 .build();
         voice.addTrigger(Trigger.alexaSkill("amzn1.ask.skill.12345678-90ab-cdef-1234-567890abcdef"));
+        // Telemetry archive: Firehose normalises records into the archive bucket, whose new files are indexed.
+        BucketProcessor archive = BucketProcessor.Builder.create(stack, "Archive")
+                .code(handler("archive"))
+                .triggerOptions(S3TriggerOptions.builder().prefix("data/").build())
+                .build();
+        ServerlessFunction normalize = ServerlessFunction.Builder.create(stack, "Normalize")
+                .code(handler("normalize"))
+                .timeout(Duration.minutes(1))
+                .build();
+        normalize.addTrigger(Trigger.firehoseTransformation(FirehoseTransformationTriggerProps.builder()
+                .destinationBucket(archive.getBucket())
+                .build()));
         return stack;
     }
 
@@ -349,7 +362,7 @@ public final class App {
         queueWorkerStack(app, env); //     5. SQS -> worker with partial batch failures
         subscribersStack(app, env); //     6. DynamoDB Streams and SNS subscribers
         platformStack(app, env); //        7. VPC + layer + secrets + provisioned concurrency; container image
-        deviceEventsStack(app, env); //    8. IoT rule, log subscription, Alexa skill
+        deviceEventsStack(app, env); //    8. IoT rule, log subscription, Alexa skill, Firehose transformation
         app.synth();
     }
 
