@@ -20,7 +20,7 @@ const fn = new ServerlessFunction(stack, 'Transformer', {
   code: FunctionCode.fromAsset(path.join(__dirname, '..', '..', 'test', 'fixtures', 'handler')),
   timeout: Duration.minutes(1),
 });
-fn.addTrigger(Trigger.firehoseTransformation({ destinationBucket: lake, bufferSizeInMBs: 0.5, bufferInterval: Duration.seconds(30) }));
+fn.addTrigger(Trigger.firehoseTransformation({ destinationBucket: lake, bufferSizeMegabytes: 0.5, bufferInterval: Duration.seconds(30) }));
 
 new IntegTest(app, 'FirehoseTransformationTrigger', { testCases: [stack] });
 app.synth();

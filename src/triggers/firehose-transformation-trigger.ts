@@ -46,7 +46,7 @@ export interface FirehoseTransformationTriggerProps {
    *
    * @default 1
    */
-  readonly bufferSizeInMBs?: number;
+  readonly bufferSizeMegabytes?: number;
 
   /**
    * How long Firehose buffers before it invokes the function (0 to 900 seconds).
@@ -90,7 +90,7 @@ export interface FirehoseTransformationTriggerProps {
    *
    * @default 5
    */
-  readonly destinationBufferSizeInMBs?: number;
+  readonly destinationBufferSizeMegabytes?: number;
 
   /**
    * A physical name for the delivery stream (1 to 64 letters, digits, `_`, `.` and `-`).
@@ -236,7 +236,7 @@ export class FirehoseTransformationTrigger implements ITrigger {
         errorOutputPrefix: errorPrefix,
         bufferingHints: {
           intervalInSeconds: seconds(p.destinationBufferInterval) ?? 300,
-          sizeInMBs: p.destinationBufferSizeInMBs ?? 5,
+          sizeInMBs: p.destinationBufferSizeMegabytes ?? 5,
         },
         encryptionConfiguration: bucket.encryptionKey
           ? { kmsEncryptionConfig: { awskmsKeyArn: bucket.encryptionKey.keyArn } }
@@ -249,7 +249,7 @@ export class FirehoseTransformationTrigger implements ITrigger {
             parameters: [
               { parameterName: 'LambdaArn', parameterValue: target.alias.functionArn },
               { parameterName: 'NumberOfRetries', parameterValue: `${p.retries ?? 3}` },
-              { parameterName: 'BufferSizeInMBs', parameterValue: `${p.bufferSizeInMBs ?? 1}` },
+              { parameterName: 'BufferSizeInMBs', parameterValue: `${p.bufferSizeMegabytes ?? 1}` },
               { parameterName: 'BufferIntervalInSeconds', parameterValue: `${seconds(p.bufferInterval) ?? 60}` },
               { parameterName: 'RoleArn', parameterValue: role.roleArn },
             ],
@@ -310,17 +310,17 @@ function staticPart(prefix: string): string {
 }
 
 function validate(v: Validator, p: FirehoseTransformationTriggerProps, target: ServerlessFunction, dataPrefix: string, errorPrefix: string): void {
-  v.range(Codes.FIREHOSE_BUFFER_SIZE, 'bufferSizeInMBs', p.bufferSizeInMBs, LIMITS.processorBufferMb.min, LIMITS.processorBufferMb.max, {
+  v.range(Codes.FIREHOSE_BUFFER_SIZE, 'bufferSizeMegabytes', p.bufferSizeMegabytes, LIMITS.processorBufferMb.min, LIMITS.processorBufferMb.max, {
     unit: 'MB',
     source: 'Firehose buffering hint for a Lambda processor',
-    fix: 'set bufferSizeInMBs from 0.2 to 3; the 6 MB Lambda payload limit applies to the batch and the response',
+    fix: 'set bufferSizeMegabytes from 0.2 to 3; the 6 MB Lambda payload limit applies to the batch and the response',
   });
   v.range(Codes.FIREHOSE_BUFFER_INTERVAL, 'bufferInterval', seconds(p.bufferInterval), LIMITS.bufferIntervalSeconds.min, LIMITS.bufferIntervalSeconds.max, {
     unit: 'seconds', integer: true, source: 'Firehose buffering hint for a Lambda processor',
   });
   v.range(Codes.FIREHOSE_BUFFER_INTERVAL, 'destinationBufferInterval', seconds(p.destinationBufferInterval),
     LIMITS.bufferIntervalSeconds.min, LIMITS.bufferIntervalSeconds.max, { unit: 'seconds', integer: true, source: 'Firehose S3 buffering hints' });
-  v.range(Codes.FIREHOSE_DESTINATION_BUFFER_SIZE, 'destinationBufferSizeInMBs', p.destinationBufferSizeInMBs,
+  v.range(Codes.FIREHOSE_DESTINATION_BUFFER_SIZE, 'destinationBufferSizeMegabytes', p.destinationBufferSizeMegabytes,
     LIMITS.destinationBufferMb.min, LIMITS.destinationBufferMb.max, { unit: 'MB', integer: true, source: 'Firehose S3 buffering hints' });
   v.range(Codes.FIREHOSE_RETRIES, 'retries', p.retries, LIMITS.retries.min, LIMITS.retries.max, {
     integer: true, source: 'Firehose Lambda processor NumberOfRetries',
@@ -331,7 +331,7 @@ function validate(v: Validator, p: FirehoseTransformationTriggerProps, target: S
     property: 'timeout',
     value: `${human(target.timeout)} on ${target.node.path}`,
     limit: `Firehose waits at most ${LIMITS.functionTimeoutSeconds / 60} minutes for a transformation ("The maximum supported function timeout is 5 minutes")`,
-    fix: 'set the function timeout to 5 minutes or less, and lower bufferSizeInMBs so a batch finishes in time',
+    fix: 'set the function timeout to 5 minutes or less, and lower bufferSizeMegabytes so a batch finishes in time',
   });
   if (p.deliveryStreamName !== undefined && !Token.isUnresolved(p.deliveryStreamName)) {
     v.failIf(!/^[a-zA-Z0-9_.-]{1,64}$/.test(p.deliveryStreamName), {

@@ -82,13 +82,13 @@ describe('Trigger.firehoseTransformation', () => {
     const fn = testFunction(stack);
     fn.addTrigger(Trigger.firehoseTransformation({
       destinationBucket: hardenedBucket(stack),
-      bufferSizeInMBs: 0.2,
+      bufferSizeMegabytes: 0.2,
       bufferInterval: Duration.seconds(0),
       retries: 0,
       dataOutputPrefix: 'clean/',
       errorOutputPrefix: 'bad/',
       destinationBufferInterval: Duration.seconds(900),
-      destinationBufferSizeInMBs: 128,
+      destinationBufferSizeMegabytes: 128,
       deliveryStreamName: 'orders.clean-v1',
     }));
     Template.fromStack(stack).hasResourceProperties('AWS::KinesisFirehose::DeliveryStream', {
@@ -113,12 +113,12 @@ describe('Trigger.firehoseTransformation', () => {
   });
 
   test.each([
-    ['bufferSizeInMBs', { bufferSizeInMBs: 0.1 }, /LBP_FIREHOSE_BUFFER_SIZE/],
-    ['bufferSizeInMBs', { bufferSizeInMBs: 3.1 }, /LBP_FIREHOSE_BUFFER_SIZE/],
+    ['bufferSizeMegabytes', { bufferSizeMegabytes: 0.1 }, /LBP_FIREHOSE_BUFFER_SIZE/],
+    ['bufferSizeMegabytes', { bufferSizeMegabytes: 3.1 }, /LBP_FIREHOSE_BUFFER_SIZE/],
     ['bufferInterval', { bufferInterval: Duration.seconds(901) }, /LBP_FIREHOSE_BUFFER_INTERVAL/],
     ['destinationBufferInterval', { destinationBufferInterval: Duration.seconds(901) }, /LBP_FIREHOSE_BUFFER_INTERVAL/],
-    ['destinationBufferSizeInMBs', { destinationBufferSizeInMBs: 129 }, /LBP_FIREHOSE_DESTINATION_BUFFER_SIZE/],
-    ['destinationBufferSizeInMBs', { destinationBufferSizeInMBs: 0 }, /LBP_FIREHOSE_DESTINATION_BUFFER_SIZE/],
+    ['destinationBufferSizeMegabytes', { destinationBufferSizeMegabytes: 129 }, /LBP_FIREHOSE_DESTINATION_BUFFER_SIZE/],
+    ['destinationBufferSizeMegabytes', { destinationBufferSizeMegabytes: 0 }, /LBP_FIREHOSE_DESTINATION_BUFFER_SIZE/],
     ['retries', { retries: 301 }, /LBP_FIREHOSE_RETRIES/],
     ['retries', { retries: -1 }, /LBP_FIREHOSE_RETRIES/],
     ['deliveryStreamName', { deliveryStreamName: 'has space' }, /LBP_FIREHOSE_STREAM_NAME/],
@@ -139,11 +139,11 @@ describe('Trigger.firehoseTransformation', () => {
     const stack = testStack();
     testFunction(stack).addTrigger(Trigger.firehoseTransformation({
       destinationBucket: hardenedBucket(stack),
-      bufferSizeInMBs: 3,
+      bufferSizeMegabytes: 3,
       bufferInterval: Duration.seconds(900),
       retries: 300,
       deliveryStreamName: 'n'.repeat(64),
-      destinationBufferSizeInMBs: 1,
+      destinationBufferSizeMegabytes: 1,
       dataOutputPrefix: 'p'.repeat(1024),
     }));
     Template.fromStack(stack).resourceCountIs('AWS::KinesisFirehose::DeliveryStream', 1);
