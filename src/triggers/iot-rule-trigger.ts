@@ -109,7 +109,7 @@ export class IotRuleTrigger implements ITrigger {
     return this.resources().errorQueue;
   }
 
-  /** The role the error action sends with: `sqs:SendMessage` on the error queue only (available once added). */
+  /** The role the error action sends with: `sqs:SendMessage` on the error queue only, plus its key if any (available once added). */
   public get errorActionRole(): iam.IRole {
     return this.resources().errorActionRole;
   }
@@ -161,7 +161,13 @@ export class IotRuleTrigger implements ITrigger {
     }
     const role = new ManagedPolicyRole(scope, 'ErrorActionRole', 'iot.amazonaws.com', stack.account,
       `the error action of the IoT rule of ${target.node.path}`);
-    errorQueue.grantSendMessages(role);
+    // Only what the IoT SQS action does: send (plus the queue key, when it has a customer-managed one).
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      sid: 'SendToErrorQueue',
+      actions: ['sqs:SendMessage'],
+      resources: [errorQueue.queueArn],
+    }));
+    errorQueue.encryptionMasterKey?.grant(role, 'kms:GenerateDataKey', 'kms:Decrypt');
 
     const rule = new iot.CfnTopicRule(scope, 'Rule', {
       ruleName: o.ruleName,

@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { testFunction } from './fixtures';
 import { IotSqlVersion, Trigger } from '../../src';
@@ -48,8 +49,9 @@ describe('Trigger.iotRule', () => {
     t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
       PolicyDocument: {
         Statement: [{
+          Sid: 'SendToErrorQueue',
           Effect: 'Allow',
-          Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
+          Action: 'sqs:SendMessage',
           Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('FnIotRuleErrorQueue'), 'Arn'] },
         }],
       },
@@ -83,6 +85,23 @@ describe('Trigger.iotRule', () => {
     });
     expect(trigger.errorQueue).toBe(queue);
     t.resourceCountIs('AWS::SQS::Queue', 2); // the given queue and the function's DLQ
+  });
+
+  test('a KMS-encrypted error queue: the role may use its key, nothing more', () => {
+    const stack = testStack();
+    const fn = testFunction(stack);
+    const key = new kms.Key(stack, 'QueueKey', { enableKeyRotation: true });
+    const queue = new sqs.Queue(stack, 'Encrypted', { encryptionMasterKey: key, enforceSSL: true });
+    fn.addTrigger(Trigger.iotRule('SELECT * FROM \'a\'', { errorQueue: queue }));
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: [
+          Match.objectLike({ Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Encrypted'), 'Arn'] } }),
+          Match.objectLike({ Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^QueueKey'), 'Arn'] } }),
+        ],
+      },
+      Roles: [{ Ref: Match.stringLikeRegexp('FnIotRuleErrorActionRole') }],
+    });
   });
 
   test.each([
