@@ -13,12 +13,13 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import {
   BucketEventType, BucketProcessor, FunctionCode, FunctionLayer, FunctionSecret, HttpApiFunction, LatestRuntime,
-  QueueProcessor, ScheduledJob, ServerlessFunction, StreamProcessor, TableStreamProcessor, TopicSubscriber, TriggerSchedule,
+  QueueProcessor, ScheduledJob, ServerlessFunction, StreamProcessor, TableStreamProcessor, TopicSubscriber, Trigger, TriggerSchedule,
 } from '../src';
 
 const EXAMPLES = __dirname;
@@ -141,6 +142,27 @@ export function subscribersStack(app: App, env: Environment): Stack {
       filterPolicy: { eventType: sns.SubscriptionFilter.stringFilter({ allowlist: ['OrderPlaced', 'OrderCancelled'] }) },
     },
   });
+  return stack;
+}
+
+/**
+ * 8. Events from devices and services: MQTT telemetry through an AWS IoT rule (error action into a
+ * FailureQueue), alerts on the telemetry function's error lines through a CloudWatch Logs subscription,
+ * an Alexa skill endpoint restricted to its skill id, and a Firehose stream whose records a function
+ * normalises into an archive bucket (failed records kept there), whose new files are indexed.
+ */
+export function deviceEventsStack(app: App, env: Environment): Stack {
+  const stack = new Stack(app, 'BlueprintsDeviceEvents', { env, description: 'cdk-lambda-blueprints example 8: IoT telemetry, log alerts, an Alexa skill, a Firehose archive' });
+  const telemetry = new ServerlessFunction(stack, 'Telemetry', { code: handler('telemetry'), timeout: Duration.seconds(10) });
+  telemetry.addTrigger(Trigger.iotRule("SELECT *, topic(2) AS device FROM 'devices/+/telemetry'"));
+  const alerts = new ServerlessFunction(stack, 'LogAlerts', { code: handler('log-alerts') });
+  alerts.addTrigger(Trigger.logSubscription(telemetry.logGroup, logs.FilterPattern.anyTerm('ERROR', 'Exception')));
+  const voice = new ServerlessFunction(stack, 'Voice', { code: handler('voice'), timeout: Duration.seconds(7) });
+  voice.addTrigger(Trigger.alexaSkill('amzn1.ask.skill.12345678-90ab-cdef-1234-567890abcdef'));
+  // Telemetry archive: Firehose normalises records into the archive bucket, whose new files are indexed.
+  const archive = new BucketProcessor(stack, 'Archive', { code: handler('archive'), triggerOptions: { prefix: 'data/' } });
+  const normalize = new ServerlessFunction(stack, 'Normalize', { code: handler('normalize'), timeout: Duration.minutes(1) });
+  normalize.addTrigger(Trigger.firehoseTransformation({ destinationBucket: archive.bucket }));
   return stack;
 }
 

@@ -32,6 +32,10 @@ export * from './triggers/dynamodb-stream-trigger';
 export * from './triggers/s3-trigger';
 export * from './triggers/bucket-event-type';
 export * from './triggers/sns-trigger';
+export * from './triggers/iot-rule-trigger';
+export * from './triggers/alexa-skill-trigger';
+export * from './triggers/log-subscription-trigger';
+export * from './triggers/firehose-transformation-trigger';
 
 // Patterns
 export * from './patterns/scheduled-job';

@@ -77,7 +77,10 @@ describe('every event path has a failure sink with finite retries, and every sin
 
   test('the templates cover every kind of event path', () => {
     const kinds = new Set(seen.map((p) => p.kind));
-    expect([...kinds].sort()).toEqual(['async-invoke', 'rule-target', 'schedule-target', 'sns-subscription', 'sqs-esm', 'stream-esm']);
+    expect([...kinds].sort()).toEqual([
+      'async-invoke', 'firehose-processor', 'iot-rule', 'log-subscription', 'rule-target', 'schedule-target', 'sns-subscription',
+      'sqs-esm', 'stream-esm',
+    ]);
     expect(seen.every((p) => p.sink !== undefined)).toBe(true);
   });
 });
@@ -149,5 +152,73 @@ describe('the checker finds what it must', () => {
       expect.stringMatching(/Sink: sink has no queue policy denying non-TLS/),
       expect.stringMatching(/Sink: sink has no CloudWatch alarm/),
     ]);
+  });
+
+  test('an IoT rule invoking a function without an error action or SQL version', () => {
+    const report = checkFailurePaths({
+      Resources: {
+        Fn: fn,
+        ...goodSink,
+        Rule: { Type: 'AWS::IoT::TopicRule', Properties: { TopicRulePayload: { Sql: 'SELECT * FROM \'a\'', Actions: [{ Lambda: { FunctionArn: { 'Fn::GetAtt': ['Fn', 'Arn'] } } }] } } },
+        Good: {
+          Type: 'AWS::IoT::TopicRule',
+          Properties: {
+            TopicRulePayload: {
+              Sql: 'SELECT * FROM \'a\'',
+              AwsIotSqlVersion: '2016-03-23',
+              Actions: [{ Lambda: { FunctionArn: { 'Fn::GetAtt': ['Fn', 'Arn'] } } }],
+              ErrorAction: { Sqs: { QueueUrl: { Ref: 'Sink' }, RoleArn: 'arn:aws:iam::1:role/r' } },
+            },
+          },
+        },
+      },
+    });
+    expect(report.problems).toEqual([
+      'Rule: IoT rule invoking a function has no SQS error action (failed invocations are dropped)',
+      expect.stringMatching(/Rule: IoT rule has no AwsIotSqlVersion/),
+    ]);
+    expect(report.paths.filter((p) => p.kind === 'iot-rule').map((p) => p.sink)).toEqual([undefined, 'Sink']);
+  });
+
+  test('a log subscription to a function that drops failed invocations', () => {
+    const report = checkFailurePaths({
+      Resources: {
+        Fn: { Type: 'AWS::Lambda::Function', Properties: {} },
+        Filter: { Type: 'AWS::Logs::SubscriptionFilter', Properties: { DestinationArn: { 'Fn::GetAtt': ['Fn', 'Arn'] } } },
+      },
+    });
+    expect(report.problems).toEqual([
+      'Filter: log subscription to Fn, whose failed asynchronous invocations are not kept',
+      expect.stringMatching(/Fn: failed asynchronous invocations are dropped/),
+      expect.stringMatching(/Fn: .* not an SQS queue/),
+    ]);
+  });
+
+  test('a Firehose transformation with unbounded retries, no error prefix, an unencrypted bucket and no alarm', () => {
+    const stream = (props: any) => ({
+      Type: 'AWS::KinesisFirehose::DeliveryStream',
+      Properties: {
+        ExtendedS3DestinationConfiguration: {
+          BucketARN: { 'Fn::GetAtt': ['Lake', 'Arn'] },
+          ProcessingConfiguration: { Enabled: true, Processors: [{ Type: 'Lambda', Parameters: [{ ParameterName: 'LambdaArn', ParameterValue: { 'Fn::GetAtt': ['Fn', 'Arn'] } }] }] },
+          ...props,
+        },
+      },
+    });
+    const report = checkFailurePaths({
+      Resources: {
+        Fn: fn,
+        ...goodSink,
+        Lake: { Type: 'AWS::S3::Bucket', Properties: {} },
+        Stream: stream({}),
+      },
+    });
+    expect(report.problems).toEqual([
+      expect.stringMatching(/Stream: Firehose Lambda processor has no explicit, bounded NumberOfRetries/),
+      'Stream: Firehose destination has no explicit ErrorOutputPrefix for failed records',
+      'Lake: Firehose sink bucket is not explicitly encrypted',
+      'Stream: Firehose stream has no alarm (with an action) on its failures',
+    ]);
+    expect(report.paths.filter((p) => p.kind === 'firehose-processor').map((p) => p.sink)).toEqual(['Lake']);
   });
 });

@@ -13,6 +13,7 @@ from aws_cdk import aws_dynamodb as dynamodb
 from aws_cdk import aws_ec2 as ec2
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
+from aws_cdk import aws_logs as logs
 from aws_cdk import aws_secretsmanager as secretsmanager
 from aws_cdk import aws_sns as sns
 from aws_cdk import aws_ssm as ssm
@@ -40,6 +41,7 @@ from cdk_lambda_blueprints import (
     StreamProcessor,
     TableStreamProcessor,
     TopicSubscriber,
+    Trigger,
     TriggerSchedule,
 )
 
@@ -193,6 +195,23 @@ def subscribers_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
     return stack
 
 
+def device_events_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
+    """8. IoT telemetry (error action into a FailureQueue), log alerts, an Alexa skill, a Firehose archive."""
+    stack = cdk.Stack(app, "BlueprintsDeviceEvents", env=env,
+                      description="cdk-lambda-blueprints example 8: IoT telemetry, log alerts, an Alexa skill, a Firehose archive")
+    telemetry = ServerlessFunction(stack, "Telemetry", code=handler("telemetry"), timeout=cdk.Duration.seconds(10))
+    telemetry.add_trigger(Trigger.iot_rule("SELECT *, topic(2) AS device FROM 'devices/+/telemetry'"))
+    alerts = ServerlessFunction(stack, "LogAlerts", code=handler("log-alerts"))
+    alerts.add_trigger(Trigger.log_subscription(telemetry.log_group, logs.FilterPattern.any_term("ERROR", "Exception")))
+    voice = ServerlessFunction(stack, "Voice", code=handler("voice"), timeout=cdk.Duration.seconds(7))
+    voice.add_trigger(Trigger.alexa_skill("amzn1.ask.skill.12345678-90ab-cdef-1234-567890abcdef"))
+    # Telemetry archive: Firehose normalises records into the archive bucket, whose new files are indexed.
+    archive = BucketProcessor(stack, "Archive", code=handler("archive"), trigger_options=S3TriggerOptions(prefix="data/"))
+    normalize = ServerlessFunction(stack, "Normalize", code=handler("normalize"), timeout=cdk.Duration.minutes(1))
+    normalize.add_trigger(Trigger.firehose_transformation(destination_bucket=archive.bucket))
+    return stack
+
+
 def core_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
     """A default ServerlessFunction: what one line of user code deploys."""
     stack = cdk.Stack(app, "BlueprintsCore", env=env,
@@ -270,4 +289,5 @@ nightly_job_stack(app, env)       # 4. weekday 02:00 cron -> stop EC2 instances
 queue_worker_stack(app, env)      # 5. SQS -> worker with partial batch failures
 subscribers_stack(app, env)       # 6. DynamoDB Streams and SNS subscribers
 platform_stack(app, env)          # 7. VPC + layer + secrets + provisioned concurrency; container image
+device_events_stack(app, env)     # 8. IoT rule, log subscription, Alexa skill, Firehose transformation
 app.synth()

@@ -65,4 +65,31 @@ export const TriggerAcknowledgement = {
       'make a circular reference (the target group registers the alias, which needs the permission first); ' +
       'only this account\'s load balancers can use the permission.',
   },
+  /** The queue an IoT rule's error action sends to is a dead-letter queue AwsSolutions-SQS3 does not recognise. */
+  IOT_ERROR_QUEUE_IS_A_DLQ: {
+    ids: ['AwsSolutions-SQS3'],
+    reason:
+      'This queue IS a dead-letter queue: the error action of an AWS IoT topic rule sends the messages it could not ' +
+      'hand to Lambda here. AwsSolutions-SQS3 only recognises queues referenced by another queue\'s RedrivePolicy or ' +
+      'a function\'s DeadLetterConfig. It keeps failed messages 14 days, is encrypted, TLS-only and alarmed.',
+  },
+  /** The IoT and CloudWatch Logs invoke permissions: their failures go to the function's DLQ. */
+  ASYNC_SOURCE_FAILURES_IN_DLQ: {
+    ids: [],
+    cfnLint: ['ES1007'],
+    reason:
+      'AWS IoT and CloudWatch Logs invoke the function asynchronously: events that fail every attempt go to the ' +
+      'function\'s dead-letter queue (DeadLetterConfig: 14 days, encrypted, alarmed); IoT rule errors go to the ' +
+      'rule\'s error-action queue. An EventInvokeConfig on-failure destination on the same queue would deliver each ' +
+      'failure twice.',
+  },
+  /** Alexa invokes from Amazon's account: the permission is bound to the skill id, not to an ARN or account. */
+  ALEXA_PERMISSION_SOURCE: {
+    ids: [],
+    checkov: ['CKV_AWS_364'],
+    reason:
+      'Alexa invokes the skill\'s endpoint from Amazon\'s own account, so no SourceArn or SourceAccount can name it. ' +
+      'The permission is restricted with EventSourceToken to the one skill id, which Lambda checks on every call; ' +
+      'this is the restriction Alexa documents for skill endpoints.',
+  },
 } as const;

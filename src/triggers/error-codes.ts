@@ -1,6 +1,7 @@
 /**
- * Stable validation error codes of the queue, stream, topic and bucket triggers. A code is never
- * reused for another rule; docs/triggers-async.md lists them all with their conditions.
+ * Stable validation error codes of the queue, stream, topic and bucket triggers, and of the IoT,
+ * Alexa, CloudWatch Logs and Firehose invokers. A code is never reused for another rule;
+ * docs/triggers-async.md and docs/triggers-events.md list them all with their conditions.
  *
  * @internal
  */
@@ -49,4 +50,36 @@ export const TriggerErrorCodes = {
   SNS_FILTER_POLICY: 'LBP_SNS_FILTER_POLICY',
   /** An asynchronously invoked function without a dead-letter queue. */
   ASYNC_FAILURES_UNCAPTURED: 'LBP_ASYNC_FAILURES_UNCAPTURED',
+  /** An IoT rule SQL statement that is empty, not `SELECT ... FROM '<topic filter>'`, or whose topic filter breaks the MQTT topic limits. */
+  IOT_SQL: 'LBP_IOT_SQL',
+  /** An IoT rule name outside 1-128 characters of `[a-zA-Z0-9_]`. */
+  IOT_RULE_NAME: 'LBP_IOT_RULE_NAME',
+  /** An IoT error-action queue that is FIFO (the IoT SQS action cannot send to FIFO queues). */
+  IOT_ERROR_QUEUE: 'LBP_IOT_ERROR_QUEUE',
+  /** An Alexa skill id that is not `amzn1.ask.skill.<uuid>`. */
+  ALEXA_SKILL_ID: 'LBP_ALEXA_SKILL_ID',
+  /** The function may run longer than the 8 s Alexa waits for a skill's response. */
+  ALEXA_TIMEOUT: 'LBP_ALEXA_TIMEOUT',
+  /** A log subscription on the function's own log group (an invocation loop). */
+  LOG_SUBSCRIPTION_LOOP: 'LBP_LOG_SUBSCRIPTION_LOOP',
+  /** A third subscription filter on one log group (CloudWatch Logs allows 2 per log group). */
+  LOG_SUBSCRIPTION_QUOTA: 'LBP_LOG_SUBSCRIPTION_QUOTA',
+  /** A filter pattern longer than 1,024 characters, or a filter name outside 1-512 characters without `:` and `*`. */
+  LOG_SUBSCRIPTION_FILTER: 'LBP_LOG_SUBSCRIPTION_FILTER',
+  /** The log group is in another account or Region than the function (subscriptions to Lambda are same-account, same-Region). */
+  LOG_SUBSCRIPTION_ENV: 'LBP_LOG_SUBSCRIPTION_ENV',
+  /** A Firehose Lambda-processor buffer size outside 0.2-3 MB. */
+  FIREHOSE_BUFFER_SIZE: 'LBP_FIREHOSE_BUFFER_SIZE',
+  /** A Firehose buffer interval (processor or S3 destination) outside 0-900 s. */
+  FIREHOSE_BUFFER_INTERVAL: 'LBP_FIREHOSE_BUFFER_INTERVAL',
+  /** Firehose processor retries outside 0-300. */
+  FIREHOSE_RETRIES: 'LBP_FIREHOSE_RETRIES',
+  /** The function timeout exceeds the 5 minutes Firehose waits for a transformation. */
+  FIREHOSE_TIMEOUT: 'LBP_FIREHOSE_TIMEOUT',
+  /** A Firehose S3 prefix that is too long or uses expressions Firehose rejects. */
+  FIREHOSE_PREFIX: 'LBP_FIREHOSE_PREFIX',
+  /** A delivery stream name outside 1-64 characters of `[a-zA-Z0-9_.-]`. */
+  FIREHOSE_STREAM_NAME: 'LBP_FIREHOSE_STREAM_NAME',
+  /** An S3 destination buffer size outside 1-128 MB. */
+  FIREHOSE_DESTINATION_BUFFER_SIZE: 'LBP_FIREHOSE_DESTINATION_BUFFER_SIZE',
 } as const;

@@ -1,14 +1,19 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AlbTrigger, AlbTriggerProps } from './alb-trigger';
+import { AlexaSkillTrigger, AlexaSkillTriggerOptions } from './alexa-skill-trigger';
 import { DynamoDbStreamTrigger, DynamoDbStreamTriggerOptions } from './dynamodb-stream-trigger';
 import { EventRuleTrigger, EventRuleTriggerProps } from './event-rule-trigger';
+import { FirehoseTransformationTrigger, FirehoseTransformationTriggerProps } from './firehose-transformation-trigger';
 import { FunctionUrlTrigger, FunctionUrlTriggerOptions } from './function-url-trigger';
 import { HttpApiTrigger, HttpApiTriggerOptions } from './http-api-trigger';
+import { IotRuleTrigger, IotRuleTriggerOptions } from './iot-rule-trigger';
 import { KinesisTrigger, KinesisTriggerOptions } from './kinesis-trigger';
+import { LogSubscriptionTrigger, LogSubscriptionTriggerOptions } from './log-subscription-trigger';
 import { S3Trigger, S3TriggerOptions } from './s3-trigger';
 import { ScheduleTrigger, ScheduleTriggerOptions } from './schedule-trigger';
 import { SnsTrigger, SnsTriggerOptions } from './sns-trigger';
@@ -113,6 +118,54 @@ export class Trigger {
    */
   public static alb(props: AlbTriggerProps): AlbTrigger {
     return new AlbTrigger(props);
+  }
+
+  /**
+   * Invokes the function for the MQTT messages an AWS IoT topic rule selects, with an error action
+   * into a FailureQueue and the SQL version always set.
+   *
+   * @param sql the rule's statement, e.g. `SELECT * FROM 'devices/+/telemetry'`
+   * @param options SQL version, rule name, error queue
+   */
+  public static iotRule(sql: string, options?: IotRuleTriggerOptions): IotRuleTrigger {
+    return new IotRuleTrigger(sql, options);
+  }
+
+  /**
+   * Lets one Alexa skill invoke the function (the permission carries the skill id; a permission for
+   * every skill is never created).
+   *
+   * @param skillId the skill's id, `amzn1.ask.skill.<uuid>`
+   * @param options the kind of skill
+   */
+  public static alexaSkill(skillId: string, options?: AlexaSkillTriggerOptions): AlexaSkillTrigger {
+    return new AlexaSkillTrigger(skillId, options);
+  }
+
+  /**
+   * Invokes the function with the matching events of a CloudWatch Logs log group (a subscription
+   * filter), refusing the function's own log group and a third filter on one log group.
+   *
+   * @param logGroup the log group to subscribe to
+   * @param filterPattern which events to deliver, e.g. `logs.FilterPattern.allEvents()`
+   * @param options filter name, distribution
+   */
+  public static logSubscription(
+    logGroup: logs.ILogGroup,
+    filterPattern: logs.IFilterPattern,
+    options?: LogSubscriptionTriggerOptions,
+  ): LogSubscriptionTrigger {
+    return new LogSubscriptionTrigger(logGroup, filterPattern, options);
+  }
+
+  /**
+   * Creates a Firehose delivery stream that transforms every record with the function before it
+   * writes it to an S3 bucket; failed records are kept in the bucket under an error prefix.
+   *
+   * @param props the destination bucket, buffering and retries
+   */
+  public static firehoseTransformation(props: FirehoseTransformationTriggerProps): FirehoseTransformationTrigger {
+    return new FirehoseTransformationTrigger(props);
   }
 
   private constructor() {}

@@ -1,9 +1,11 @@
 /**
  * A generic checker over CloudFormation template JSON: it finds every event path that can lose an
  * event (Lambda event source mappings, SNS subscriptions to functions, EventBridge rule targets that
- * are functions, and every function's asynchronous invocation) and proves each has a failure sink
- * with finite retries, and that every sink queue keeps messages 14 days, is encrypted, refuses
- * non-TLS requests and has an alarm with an action. It knows nothing about this library's
+ * are functions, IoT topic rules and CloudWatch Logs subscriptions invoking functions, Firehose
+ * streams transforming with a function, and every function's asynchronous invocation) and proves each
+ * has a failure sink with finite retries, and that every sink queue keeps messages 14 days, is
+ * encrypted, refuses non-TLS requests and has an alarm with an action (a Firehose sink is its S3
+ * bucket: encrypted, with an error prefix, and the stream alarmed). It knows nothing about this library's
  * constructs, so it covers templates others add later.
  */
 
@@ -15,9 +17,10 @@ export interface CfnTemplate {
 
 /** One event path found in a template. */
 export interface EventPath {
-  readonly kind: 'sqs-esm' | 'stream-esm' | 'sns-subscription' | 'rule-target' | 'schedule-target' | 'async-invoke';
+  readonly kind: 'sqs-esm' | 'stream-esm' | 'sns-subscription' | 'rule-target' | 'schedule-target' | 'async-invoke'
+  | 'iot-rule' | 'log-subscription' | 'firehose-processor';
   readonly resource: string;
-  /** The logical id of the sink queue, when one was found. */
+  /** The logical id of the sink (a queue; a bucket for Firehose), when one was found. */
   readonly sink?: string;
 }
 
@@ -161,6 +164,77 @@ export function checkFailurePaths(template: CfnTemplate): FailurePathReport {
     eventTarget('schedule-target', id, r.Properties?.Target ?? {});
   }
 
+  // ---- IoT topic rules invoking functions: an SQS error action (the function's own async path is checked below)
+  for (const [id, r] of ofType('AWS::IoT::TopicRule')) {
+    const payload = r.Properties?.TopicRulePayload ?? {};
+    const invokes = (payload.Actions ?? []).some((a: any) => a.Lambda && (functionOf(a.Lambda.FunctionArn) !== undefined
+      || (typeof a.Lambda.FunctionArn === 'string' && a.Lambda.FunctionArn.includes(':lambda:'))));
+    if (!invokes) {
+      continue;
+    }
+    const queueUrl = payload.ErrorAction?.Sqs?.QueueUrl;
+    if (!queueUrl) {
+      problems.push(`${id}: IoT rule invoking a function has no SQS error action (failed invocations are dropped)`);
+    }
+    if (payload.AwsIotSqlVersion === undefined) {
+      problems.push(`${id}: IoT rule has no AwsIotSqlVersion (CloudFormation falls back to 2015-10-08)`);
+    }
+    paths.push({ kind: 'iot-rule', resource: id, sink: queueUrl ? sink(id, queueUrl) : undefined });
+  }
+
+  // ---- CloudWatch Logs subscriptions to functions: the function's failed async invocations must be kept
+  for (const [id, r] of ofType('AWS::Logs::SubscriptionFilter')) {
+    const fn = functionOf(r.Properties?.DestinationArn);
+    if (!fn || typeOf(fn) !== 'AWS::Lambda::Function') {
+      continue;
+    }
+    const dlq = resources[fn].Properties?.DeadLetterConfig?.TargetArn;
+    if (!dlq) {
+      problems.push(`${id}: log subscription to ${fn}, whose failed asynchronous invocations are not kept`);
+    }
+    paths.push({ kind: 'log-subscription', resource: id, sink: dlq ? sink(id, dlq) : undefined });
+  }
+
+  // ---- Firehose streams transforming with a function: bounded retries, failed records kept in an encrypted bucket, alarmed
+  for (const [id, r] of ofType('AWS::KinesisFirehose::DeliveryStream')) {
+    const s3 = r.Properties?.ExtendedS3DestinationConfiguration;
+    const lambdaProcessors = (s3?.ProcessingConfiguration?.Processors ?? [])
+      .filter((p: any) => p.Type === 'Lambda');
+    const anyLambda = JSON.stringify(r.Properties ?? {}).includes('"Type":"Lambda"');
+    if (lambdaProcessors.length === 0) {
+      if (anyLambda) {
+        problems.push(`${id}: Firehose stream transforms with a function but has no S3 destination keeping failed records`);
+      }
+      continue;
+    }
+    for (const processor of lambdaProcessors) {
+      const retries = (processor.Parameters ?? []).find((p: any) => p.ParameterName === 'NumberOfRetries')?.ParameterValue;
+      if (retries === undefined || !/^\d+$/.test(`${retries}`) || Number(retries) > 300) {
+        problems.push(`${id}: Firehose Lambda processor has no explicit, bounded NumberOfRetries (${retries})`);
+      }
+    }
+    const bucket = referencedId(s3.BucketARN);
+    if (!bucket || typeOf(bucket) !== 'AWS::S3::Bucket') {
+      problems.push(`${id}: Firehose destination ${JSON.stringify(s3.BucketARN)} is not a bucket in this template`);
+      paths.push({ kind: 'firehose-processor', resource: id });
+      continue;
+    }
+    if (!s3.ErrorOutputPrefix) {
+      problems.push(`${id}: Firehose destination has no explicit ErrorOutputPrefix for failed records`);
+    }
+    if (!resources[bucket].Properties?.BucketEncryption) {
+      problems.push(`${bucket}: Firehose sink bucket is not explicitly encrypted`);
+    }
+    const alarmed = Object.values(resources).some((a) => a.Type === 'AWS::CloudWatch::Alarm'
+      && a.Properties?.Namespace === 'AWS/Firehose'
+      && (a.Properties?.Dimensions ?? []).some((d: any) => d.Name === 'DeliveryStreamName' && referencedId(d.Value) === id)
+      && (a.Properties?.AlarmActions ?? []).length > 0);
+    if (!alarmed) {
+      problems.push(`${id}: Firehose stream has no alarm (with an action) on its failures`);
+    }
+    paths.push({ kind: 'firehose-processor', resource: id, sink: bucket });
+  }
+
   // ---- every function's asynchronous invocation
   const eics = ofType('AWS::Lambda::EventInvokeConfig');
   for (const [id, r] of ofType('AWS::Lambda::Function')) {
@@ -178,7 +252,7 @@ export function checkFailurePaths(template: CfnTemplate): FailurePathReport {
   }
 
   // ---- every sink: 14 days, encrypted, TLS-only, alarmed
-  const sinks = new Set(paths.map((p) => p.sink).filter((s): s is string => s !== undefined));
+  const sinks = new Set(paths.map((p) => p.sink).filter((s): s is string => s !== undefined && typeOf(s) === 'AWS::SQS::Queue'));
   for (const q of sinks) {
     problems.push(...checkSinkQueue(resources, q));
   }

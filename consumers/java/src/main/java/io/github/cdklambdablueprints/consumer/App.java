@@ -3,6 +3,7 @@ package io.github.cdklambdablueprints.consumer;
 import io.github.cdklambdablueprints.BucketEventType;
 import io.github.cdklambdablueprints.BucketProcessor;
 import io.github.cdklambdablueprints.DynamoDbStreamTriggerOptions;
+import io.github.cdklambdablueprints.FirehoseTransformationTriggerProps;
 import io.github.cdklambdablueprints.FunctionCode;
 import io.github.cdklambdablueprints.FunctionLayer;
 import io.github.cdklambdablueprints.FunctionSecret;
@@ -23,6 +24,7 @@ import io.github.cdklambdablueprints.SqsTriggerOptions;
 import io.github.cdklambdablueprints.StreamProcessor;
 import io.github.cdklambdablueprints.TableStreamProcessor;
 import io.github.cdklambdablueprints.TopicSubscriber;
+import io.github.cdklambdablueprints.Trigger;
 import io.github.cdklambdablueprints.TriggerSchedule;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -45,6 +47,7 @@ import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ec2.VpcAttributes;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.StartingPosition;
+import software.amazon.awscdk.services.logs.FilterPattern;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.sns.StringConditions;
@@ -241,6 +244,41 @@ public final class App {
         return stack;
     }
 
+    /** 8. IoT telemetry (error action into a FailureQueue), log alerts, an Alexa skill, a Firehose archive. */
+    static Stack deviceEventsStack(final software.amazon.awscdk.App app, final Environment env) {
+        Stack stack = new Stack(app, "BlueprintsDeviceEvents", StackProps.builder()
+                .env(env)
+                .description("cdk-lambda-blueprints example 8: IoT telemetry, log alerts, an Alexa skill, a Firehose archive")
+                .build());
+        ServerlessFunction telemetry = ServerlessFunction.Builder.create(stack, "Telemetry")
+                .code(handler("telemetry"))
+                .timeout(Duration.seconds(10))
+                .build();
+        telemetry.addTrigger(Trigger.iotRule("SELECT *, topic(2) AS device FROM 'devices/+/telemetry'"));
+        ServerlessFunction alerts = ServerlessFunction.Builder.create(stack, "LogAlerts")
+                .code(handler("log-alerts"))
+                .build();
+        alerts.addTrigger(Trigger.logSubscription(telemetry.getLogGroup(), FilterPattern.anyTerm("ERROR", "Exception")));
+        ServerlessFunction voice = ServerlessFunction.Builder.create(stack, "Voice")
+                .code(handler("voice"))
+                .timeout(Duration.seconds(7))
+                .build();
+        voice.addTrigger(Trigger.alexaSkill("amzn1.ask.skill.12345678-90ab-cdef-1234-567890abcdef"));
+        // Telemetry archive: Firehose normalises records into the archive bucket, whose new files are indexed.
+        BucketProcessor archive = BucketProcessor.Builder.create(stack, "Archive")
+                .code(handler("archive"))
+                .triggerOptions(S3TriggerOptions.builder().prefix("data/").build())
+                .build();
+        ServerlessFunction normalize = ServerlessFunction.Builder.create(stack, "Normalize")
+                .code(handler("normalize"))
+                .timeout(Duration.minutes(1))
+                .build();
+        normalize.addTrigger(Trigger.firehoseTransformation(FirehoseTransformationTriggerProps.builder()
+                .destinationBucket(archive.getBucket())
+                .build()));
+        return stack;
+    }
+
     /** A default ServerlessFunction: what one line of user code deploys. */
     static Stack coreStack(final software.amazon.awscdk.App app, final Environment env) {
         Stack stack = new Stack(app, "BlueprintsCore", StackProps.builder()
@@ -324,6 +362,7 @@ public final class App {
         queueWorkerStack(app, env); //     5. SQS -> worker with partial batch failures
         subscribersStack(app, env); //     6. DynamoDB Streams and SNS subscribers
         platformStack(app, env); //        7. VPC + layer + secrets + provisioned concurrency; container image
+        deviceEventsStack(app, env); //    8. IoT rule, log subscription, Alexa skill, Firehose transformation
         app.synth();
     }
 

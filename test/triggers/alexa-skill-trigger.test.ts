@@ -1,0 +1,68 @@
+import { Duration } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { testFunction } from './fixtures';
+import { AlexaSkillKind, Trigger } from '../../src';
+import { nagFindings } from '../helpers/nag';
+import { testStack } from '../helpers/template';
+
+const SKILL = 'amzn1.ask.skill.12345678-90ab-cdef-1234-567890abcdef';
+
+describe('Trigger.alexaSkill', () => {
+  test('a permission for the one skill on the live alias, a note that failures are not kept; no findings', () => {
+    const stack = testStack();
+    const fn = testFunction(stack, { timeout: Duration.seconds(8) });
+    const trigger = Trigger.alexaSkill(SKILL);
+    fn.addTrigger(trigger);
+
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::Lambda::Permission', 1);
+    t.hasResource('AWS::Lambda::Permission', {
+      Properties: {
+        Action: 'lambda:InvokeFunction',
+        Principal: 'alexa-appkit.amazon.com',
+        EventSourceToken: SKILL,
+        FunctionName: { Ref: Match.stringLikeRegexp('FnLiveAlias') },
+      },
+      Metadata: { checkov: { skip: [{ id: 'CKV_AWS_364', comment: Match.stringLikeRegexp('no SourceArn or SourceAccount') }] } },
+    });
+    expect(trigger.permission.eventSourceToken).toBe(SKILL);
+    expect(fn.triggers[0].failureQueues).toBeUndefined();
+    Annotations.fromStack(stack).hasInfo('/TestStack/Fn/AlexaSkill', Match.stringLikeRegexp('synchronously .* no failure queue'));
+    expect(nagFindings(stack)).toEqual([]);
+  });
+
+  test('smart home skills are invoked by alexa-connectedhome', () => {
+    const stack = testStack();
+    const fn = testFunction(stack, { timeout: Duration.seconds(5) });
+    fn.addTrigger(Trigger.alexaSkill(SKILL, { skillKind: AlexaSkillKind.SMART_HOME }));
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Permission', { Principal: 'alexa-connectedhome.amazon.com', EventSourceToken: SKILL });
+  });
+
+  test.each([
+    ['empty', ''],
+    ['no prefix', '12345678-90ab-cdef-1234-567890abcdef'],
+    ['an application id of another product', 'amzn1.echo-sdk-ams.app.12345678-90ab-cdef-1234-567890abcdef'],
+    ['upper-case hex', 'amzn1.ask.skill.12345678-90AB-CDEF-1234-567890ABCDEF'],
+    ['a wildcard', 'amzn1.ask.skill.*'],
+  ])('refuses a skill id that is %s (no permission is created)', (_name, skillId) => {
+    const stack = testStack();
+    const fn = testFunction(stack, { timeout: Duration.seconds(3) });
+    expect(() => fn.addTrigger(Trigger.alexaSkill(skillId))).toThrow(/LBP_ALEXA_SKILL_ID/);
+    Template.fromStack(stack).resourceCountIs('AWS::Lambda::Permission', 0);
+  });
+
+  test('refuses a function timeout above the 8 s Alexa waits, accepts 8 s', () => {
+    const stack = testStack();
+    const slow = testFunction(stack, { timeout: Duration.seconds(9) }, 'Slow');
+    expect(() => slow.addTrigger(Trigger.alexaSkill(SKILL))).toThrow(/LBP_ALEXA_TIMEOUT[\s\S]*9 seconds/);
+    testFunction(stack, { timeout: Duration.seconds(8) }, 'JustInTime').addTrigger(Trigger.alexaSkill(SKILL));
+  });
+
+  test('one function per trigger; the permission needs addTrigger first', () => {
+    const stack = testStack();
+    const trigger = Trigger.alexaSkill(SKILL);
+    expect(() => trigger.permission).toThrow(/addTrigger first/);
+    testFunction(stack, { timeout: Duration.seconds(3) }).addTrigger(trigger);
+    expect(() => testFunction(stack, { timeout: Duration.seconds(3) }, 'Other').addTrigger(trigger)).toThrow(/one function only/);
+  });
+});
