@@ -114,7 +114,7 @@ export class ServerlessFunction extends Construct {
     this.timeout = props.timeout ?? Duration.seconds(30);
     const memorySize = props.memorySize ?? 1024;
     const ephemeralStorageSize = props.ephemeralStorageSize ?? Size.mebibytes(512);
-    const codeConfig = props.code.bind(this, this.architecture);
+    const codeConfig = props.code.bind(this, this.architecture, props.runtime);
     const layers = props.layers ?? [];
     this.runtime = codeConfig.isImage ? undefined : (props.runtime ?? latestOfFamily(codeConfig.runtimeFamily));
 
