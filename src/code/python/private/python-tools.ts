@@ -18,11 +18,16 @@ export function canRun(program: string, args: string[]): boolean {
   const key = [program, ...args].join('\u0000');
   let ok = probes.get(key);
   if (ok === undefined) {
-    const r = spawnSync(program, args, { stdio: 'ignore', windowsHide: true });
+    const r = spawnSync(program, args, { stdio: 'ignore', windowsHide: true, env: process.env });
     ok = !r.error && r.status === 0;
     probes.set(key, ok);
   }
   return ok;
+}
+
+/** Forgets which tools were found (tests change the PATH). @internal */
+export function resetToolProbes(): void {
+  probes.clear();
 }
 
 /** Runs a tool and returns its result (never throws on a non-zero exit). @internal */
