@@ -9,7 +9,7 @@
  */
 import { App, Environment } from 'aws-cdk-lib';
 import {
-  coreStack, imagePipelineStack, nightlyJobStack, platformStack, queueWorkerStack, streamAnalyticsStack,
+  coreStack, imagePipelineStack, nightlyJobStack, platformStack, pythonJavaStack, queueWorkerStack, streamAnalyticsStack,
   subscribersStack, webBackendStack,
 } from './reference-workloads';
 
@@ -26,4 +26,5 @@ nightlyJobStack(app, env); //      4. weekday 02:00 cron -> stop EC2 instances
 queueWorkerStack(app, env); //     5. SQS -> worker with partial batch failures
 subscribersStack(app, env); //     6. DynamoDB Streams and SNS subscribers
 platformStack(app, env); //        7. VPC + layer + secrets + provisioned concurrency; container image
+pythonJavaStack(app, env); //      Python (dependencies for arm64, a Python layer) and Java (SnapStart) handlers
 app.synth();

@@ -1,7 +1,7 @@
 import { App, Environment, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import {
-  coreStack, imagePipelineStack, nightlyJobStack, platformStack, queueWorkerStack, streamAnalyticsStack,
+  coreStack, imagePipelineStack, nightlyJobStack, platformStack, pythonJavaStack, queueWorkerStack, streamAnalyticsStack,
   subscribersStack, webBackendStack,
 } from '../../examples/reference-workloads';
 import { checkFailurePaths } from '../helpers/failure-paths';
@@ -17,6 +17,7 @@ const workloads: Array<[string, (app: App, e: Environment) => Stack]> = [
   ['5 SQS with partial batch failures', queueWorkerStack],
   ['6 DynamoDB Streams and SNS subscribers', subscribersStack],
   ['7 VPC, layer, secrets, provisioned concurrency, container image', platformStack],
+  ['Python (arm64 dependencies, a Python layer) and Java (SnapStart) handlers', pythonJavaStack],
 ];
 
 describe.each(workloads)('reference workload %s', (_name, build) => {
