@@ -14,8 +14,8 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { FunctionCode, LatestRuntime, PythonInstaller } from '../../src';
 import { installStats } from '../../src/code/python/private/dependency-cache';
-import { findInstaller, installArgs } from '../../src/code/python/private/python-tools';
 import { pythonTarget } from '../../src/code/python/private/python-target';
+import { findInstaller, installArgs } from '../../src/code/python/private/python-tools';
 
 const [impl, nArg, projects, outdir, cacheDir] = process.argv.slice(2);
 const n = Number(nArg);

@@ -91,7 +91,7 @@ export abstract class FunctionCode {
    * Docker. The dependencies come from the directory's `requirements.txt`, `uv.lock` (exported with
    * `uv export`), `poetry.lock` (`poetry export`) or `pyproject.toml` (its `[project]
    * dependencies`), and are installed with uv (when on the PATH) or pip as binary wheels for Linux on
-   * the function's architecture and the runtime's Python version (`--platform manylinux... 
+   * the function's architecture and the runtime's Python version (`--platform manylinux...
    * --only-binary :all: --implementation cp --python-version X.Y --target`). A dependency with no such
    * wheel fails the synth (LBP_PYTHON_NO_WHEEL) instead of falling back to the host's platform.
    *

@@ -1,6 +1,6 @@
 import * as path from 'path';
-import { Annotations, Template } from 'aws-cdk-lib/assertions';
 import { Size } from 'aws-cdk-lib';
+import { Annotations, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { FunctionCode, ServerlessFunction, ServerlessFunctionProps } from '../../src';
 import { nagFindings } from '../helpers/nag';
@@ -54,10 +54,13 @@ describe('snapStart', () => {
   });
 
   test('each supported family: Java 11+, Python 3.12+, .NET 8+', () => {
-    for (const runtime of [lambda.Runtime.JAVA_11, lambda.Runtime.JAVA_17, lambda.Runtime.PYTHON_3_12, lambda.Runtime.PYTHON_3_13, lambda.Runtime.DOTNET_8]) {
+    const runtimes = [lambda.Runtime.JAVA_11, lambda.Runtime.JAVA_17, lambda.Runtime.PYTHON_3_12, lambda.Runtime.PYTHON_3_13, lambda.Runtime.DOTNET_8];
+    for (const runtime of runtimes) {
       const stack = testStack();
       new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR), runtime, snapStart: true });
-      Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', { Runtime: runtime.name, SnapStart: { ApplyOn: 'PublishedVersions' } });
+      Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', {
+        Runtime: runtime.name, SnapStart: { ApplyOn: 'PublishedVersions' },
+      });
     }
   });
 

@@ -19,10 +19,10 @@ const CACHE = fs.mkdtempSync(path.join(os.tmpdir(), 'lbp-python-cache-'));
 const PIP = { installer: PythonInstaller.PIP, cacheDirectory: CACHE };
 
 /** A fresh copy of a project directory with the given files. */
-function project(files: { [name: string]: string }, from: string = FIXTURE): string {
+function project(overrides: { [name: string]: string }, from: string = FIXTURE): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lbp-python-project-'));
   fs.cpSync(from, dir, { recursive: true });
-  for (const [name, content] of Object.entries(files)) {
+  for (const [name, content] of Object.entries(overrides)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), content);
   }

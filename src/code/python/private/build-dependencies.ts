@@ -1,13 +1,13 @@
+import { Annotations } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
-import { Annotations } from 'aws-cdk-lib';
 import { Validator } from '../../../validation/validator';
 import { PythonErrorCodes } from '../error-codes';
 import { PythonInstallOptions } from '../python-install-options';
 import { PythonInstaller } from '../python-installer';
 import { installDependencies, InstallError } from './dependency-cache';
-import { findInstaller } from './python-tools';
 import { PythonTarget } from './python-target';
+import { findInstaller } from './python-tools';
 import { readRequirements, RequirementsError } from './requirements';
 
 /**

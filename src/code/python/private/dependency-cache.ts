@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { normaliseInstalledTree } from './normalise-tree';
-import { InstallerCommand, installArgs, run } from './python-tools';
 import { PythonTarget } from './python-target';
+import { InstallerCommand, installArgs, run } from './python-tools';
 
 /** Bumped whenever the installed tree's layout or normalisation changes (it keys the cache). */
 const CACHE_FORMAT = 'python-deps-v1';
@@ -78,8 +78,11 @@ export function installDependencies(requirements: RequirementsInput, target: Pyt
     }
     normaliseInstalledTree(site);
     fs.writeFileSync(path.join(tmp, COMPLETE_MARKER), `${JSON.stringify({
-      format: CACHE_FORMAT, installer: installer.kind, pythonVersion: target.pythonVersion,
-      platform: target.platformTags[0], requirements: requirements.text,
+      format: CACHE_FORMAT,
+      installer: installer.kind,
+      pythonVersion: target.pythonVersion,
+      platform: target.platformTags[0],
+      requirements: requirements.text,
     }, null, 1)}\n`);
     try {
       fs.renameSync(tmp, dir);

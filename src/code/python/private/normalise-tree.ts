@@ -42,8 +42,8 @@ export function normaliseInstalledTree(root: string): void {
 export function fixModesAndTimes(root: string): void {
   walk(root, (file, isDir) => {
     const st = fs.lstatSync(file);
-    const mode = isDir || (st.mode & 0o111) !== 0 ? 0o755 : 0o644;
-    if ((st.mode & 0o777) !== mode) {
+    const mode = isDir || isExecutable(st.mode) ? 0o755 : 0o644;
+    if (st.mode % 0o1000 !== mode) {
       fs.chmodSync(file, mode);
     }
     return true;
@@ -61,6 +61,11 @@ export function fixModesAndTimes(root: string): void {
   for (const dir of dirs.reverse()) {
     fs.utimesSync(dir, FIXED_MTIME, FIXED_MTIME);
   }
+}
+
+/** Whether a file mode has any execute bit (owner, group or other). @internal */
+export function isExecutable(mode: number): boolean {
+  return [0o100, 0o10, 0o1].some((bit) => Math.floor(mode / bit) % 2 === 1);
 }
 
 /**

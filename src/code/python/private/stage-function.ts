@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { IgnoreStrategy } from 'aws-cdk-lib';
 import { COMPLETE_MARKER } from './dependency-cache';
-import { FIXED_MTIME } from './normalise-tree';
+import { FIXED_MTIME, isExecutable } from './normalise-tree';
 
 /** What never belongs in a function's asset (see PythonProjectOptions.exclude). @internal */
 export const DEFAULT_EXCLUDES = [
@@ -49,7 +49,7 @@ export function stageFunction(directory: string, sources: string[], site: string
   const hash = crypto.createHash('sha256').update(`${STAGE_FORMAT}\0${site ? path.basename(path.dirname(site)) : '-'}\0`);
   for (const rel of sources) {
     const content = fs.readFileSync(path.join(directory, rel));
-    const executable = (fs.statSync(path.join(directory, rel)).mode & 0o111) !== 0;
+    const executable = isExecutable(fs.statSync(path.join(directory, rel)).mode);
     hash.update(`${rel}\0${executable ? 'x' : '-'}\0${content.length}\0`).update(content);
   }
   const key = hash.digest('hex').slice(0, 32);
@@ -70,7 +70,7 @@ export function stageFunction(directory: string, sources: string[], site: string
       // A handler file shadowing a dependency's: unlink first, never write through a hard link into the cache.
       fs.rmSync(to, { force: true });
       fs.copyFileSync(path.join(directory, rel), to);
-      const executable = (fs.statSync(path.join(directory, rel)).mode & 0o111) !== 0;
+      const executable = isExecutable(fs.statSync(path.join(directory, rel)).mode);
       fs.chmodSync(to, executable ? 0o755 : 0o644);
       fs.utimesSync(to, FIXED_MTIME, FIXED_MTIME);
     }
