@@ -54,7 +54,8 @@ describe('snapStart', () => {
   });
 
   test('each supported family: Java 11+, Python 3.12+, .NET 8+', () => {
-    const runtimes = [lambda.Runtime.JAVA_11, lambda.Runtime.JAVA_17, lambda.Runtime.PYTHON_3_12, lambda.Runtime.PYTHON_3_13, lambda.Runtime.DOTNET_8];
+    const { JAVA_11, JAVA_17, PYTHON_3_12, PYTHON_3_13, DOTNET_8 } = lambda.Runtime;
+    const runtimes = [JAVA_11, JAVA_17, PYTHON_3_12, PYTHON_3_13, DOTNET_8];
     for (const runtime of runtimes) {
       const stack = testStack();
       new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR), runtime, snapStart: true });
