@@ -1,3 +1,4 @@
+import * as path from 'path';
 import { Annotations } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
@@ -61,7 +62,7 @@ export function buildDependencies(
       + `(e.g. "; python_version < ...") are evaluated for this machine's Python. Install uv, or python${target.pythonVersion}, to evaluate them for the runtime.`);
   }
   try {
-    const cwd = requirementsFile.replace(/[\\/][^\\/]*$/, '');
+    const cwd = path.dirname(requirementsFile);
     const isPlain = !/(uv\.lock|poetry\.lock|pyproject\.toml)$/.test(requirementsFile);
     return installDependencies({ text, file: isPlain ? requirementsFile : undefined, cwd }, target, installer, root);
   } catch (e) {
