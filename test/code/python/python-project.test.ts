@@ -1,8 +1,9 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { FunctionCode, FunctionLayer, LatestRuntime, PythonInstaller, ServerlessFunction } from '../../../src';
 import { installStats } from '../../../src/code/python/private/dependency-cache';
@@ -151,6 +152,31 @@ describe('FunctionCode.fromPythonProject', () => {
     expect(listed.filter((f) => f.startsWith('docs/') || f.endsWith('.json'))).toEqual([]);
   });
 
+  test('stacks excluded from bundling install nothing and get the sources alone', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const stack = new Stack(app, 'Excluded');
+    const dir = project({ 'requirements.txt': 'ujson==5.11.0\nsix==1.17.0\n' });
+    const before = installStats.installs;
+    new ServerlessFunction(stack, 'Orders', { code: FunctionCode.fromPythonProject(dir, PIP) });
+    Template.fromStack(stack);
+    expect(installStats.installs).toBe(before);
+  });
+
+  test('pip under another Python than the runtime\'s warns about environment markers', () => {
+    const dir = project({ 'requirements.txt': 'six==1.17.0; python_version < "3"\n' });
+    const stack = testStack();
+    new ServerlessFunction(stack, 'Orders', {
+      code: FunctionCode.fromPythonProject(dir, PIP),
+      runtime: lambda.Runtime.PYTHON_3_9,
+    });
+    const warning = Match.stringLikeRegexp('environment markers');
+    if (spawnSync('python3.9', ['-m', 'pip', '--version']).status === 0) {
+      Annotations.fromStack(stack).hasNoWarning('/TestStack/Orders', warning);
+    } else {
+      Annotations.fromStack(stack).hasWarning('/TestStack/Orders', warning);
+    }
+  });
+
   test('passes the five cdk-nag packs, with a Python layer', () => {
     const stack = testStack();
     const layer = FunctionLayer.fromPythonRequirements(stack, 'Deps', path.join(FIXTURE, 'requirements.txt'), PIP);
@@ -230,6 +256,10 @@ describe('FunctionCode.fromPythonProject errors', () => {
       fs.rmSync(path.join(locked, 'requirements.txt'));
       expect(synthError(() => ({ code: FunctionCode.fromPythonProject(locked, { cacheDirectory: CACHE }) })))
         .toMatch(/LBP_PYTHON_TOOL_MISSING.*uv export/);
+      const poetry = project({ 'poetry.lock': '# lock\n', 'pyproject.toml': '[tool.poetry]\nname = "x"\n' });
+      fs.rmSync(path.join(poetry, 'requirements.txt'));
+      expect(synthError(() => ({ code: FunctionCode.fromPythonProject(poetry, { cacheDirectory: CACHE }) })))
+        .toMatch(/LBP_PYTHON_TOOL_MISSING.*poetry export/);
     });
   });
 });
