@@ -1,4 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, RemovalPolicy } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
@@ -189,8 +189,8 @@ export class FunctionLayer extends Construct implements IFunctionLayer {
     const runtime = opts.runtime ?? LatestRuntime.PYTHON;
     const architecture = opts.architecture ?? lambda.Architecture.ARM_64;
     const content = pythonLayerContent(scope, id, requirementsFile, runtime, architecture, opts);
-    return new FunctionLayer(scope, id, {
-      path: content,
+    const layer = new FunctionLayer(scope, id, {
+      path: content.path,
       compatibleRuntimes: [runtime],
       compatibleArchitectures: [architecture],
       description: opts.description,
@@ -198,6 +198,10 @@ export class FunctionLayer extends Construct implements IFunctionLayer {
       license: opts.license,
       removalPolicy: opts.removalPolicy,
     });
+    for (const [warningId, message] of content.warnings) {
+      Annotations.of(layer).addWarningV2(warningId, message);
+    }
+    return layer;
   }
 
   public readonly layerVersion: lambda.ILayerVersion;

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Stack } from 'aws-cdk-lib';
+import { Annotations, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
 import { PythonErrorCodes } from './error-codes';
@@ -61,7 +61,8 @@ export function bindPythonProject(
 
   const root = cacheRoot(options.cacheDirectory);
   const target = pythonTarget(effectiveRuntime, architecture);
-  const site = requirementsFile ? buildDependencies(v, scope, requirementsFile, target, options, root) : undefined;
+  const warn = (id: string, message: string) => Annotations.of(scope).addWarningV2(id, message);
+  const site = requirementsFile ? buildDependencies(v, warn, requirementsFile, target, options, root) : undefined;
   v.throwIfAny();
 
   const sources = listSources(dir, exclude, [root]);

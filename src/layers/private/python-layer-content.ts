@@ -26,7 +26,7 @@ export function pythonLayerContent(
   runtime: lambda.Runtime,
   architecture: lambda.Architecture,
   options: PythonRequirementsLayerOptions,
-): string {
+): PythonLayerContent {
   // A placeholder for the messages' construct path; removed again (by the validator on failure).
   const probe = new Construct(scope, id);
   const v = new Validator(probe);
@@ -49,8 +49,9 @@ export function pythonLayerContent(
 
   const root = cacheRoot(options.cacheDirectory);
   // Stacks excluded from bundling (`cdk synth --exclusively`) get an empty layer, as CDK does.
+  const warnings: Array<[string, string]> = [];
   const site = Stack.of(scope).bundlingRequired
-    ? buildDependencies(v, probe, file, pythonTarget(runtime, architecture), options, root)
+    ? buildDependencies(v, (wid, message) => warnings.push([wid, message]), file, pythonTarget(runtime, architecture), options, root)
     : undefined;
   v.throwIfAny();
   scope.node.tryRemoveChild(id);
@@ -79,5 +80,11 @@ export function pythonLayerContent(
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   }
-  return path.join(dir, 'content');
+  return { path: path.join(dir, 'content'), warnings };
+}
+
+/** A layer's staged content and the warnings to put on the layer. @internal */
+export interface PythonLayerContent {
+  readonly path: string;
+  readonly warnings: Array<[string, string]>;
 }

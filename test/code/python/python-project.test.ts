@@ -300,6 +300,18 @@ describe('FunctionLayer.fromPythonRequirements', () => {
     new ServerlessFunction(stack, 'Matching', { code: FunctionCode.fromPythonProject(handler, PIP), layers: [layer] });
   });
 
+  test('the environment-marker warning lands on the layer', () => {
+    const dir = project({ 'requirements.txt': 'six==1.17.0; python_version < "3"\n' });
+    const stack = testStack();
+    FunctionLayer.fromPythonRequirements(stack, 'Deps', path.join(dir, 'requirements.txt'), { ...PIP, runtime: lambda.Runtime.PYTHON_3_9 });
+    const warning = Match.stringLikeRegexp('environment markers');
+    if (spawnSync('python3.9', ['-m', 'pip', '--version']).status !== 0) {
+      Annotations.fromStack(stack).hasWarning('/TestStack/Deps', warning);
+    } else {
+      Annotations.fromStack(stack).hasNoWarning('/TestStack/Deps', warning);
+    }
+  });
+
   test('x86_64 and an older runtime, when asked for', () => {
     const stack = testStack();
     const layer = FunctionLayer.fromPythonRequirements(stack, 'Deps', requirements, {

@@ -1,7 +1,5 @@
 import * as path from 'path';
-import { Annotations } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { IConstruct } from 'constructs';
 import { Validator } from '../../../validation/validator';
 import { PythonErrorCodes } from '../error-codes';
 import { PythonInstallOptions } from '../python-install-options';
@@ -11,15 +9,19 @@ import { PythonTarget } from './python-target';
 import { findInstaller } from './python-tools';
 import { readRequirements, RequirementsError } from './requirements';
 
+/** The id of the warning about environment markers evaluated on the host. @internal */
+export const HOST_MARKERS_WARNING = '@cdk-lambda-blueprints/python:host-markers';
+
 /**
  * Reads a requirements file (exporting lock files) and installs it for `target`, or takes the
- * installed tree from the cache. Records coded problems on `v` and returns undefined on failure.
+ * installed tree from the cache. Records coded problems on `v` and returns undefined on failure;
+ * warnings go to `warn`.
  *
  * @internal
  */
 export function buildDependencies(
   v: Validator,
-  scope: IConstruct,
+  warn: (id: string, message: string) => void,
   requirementsFile: string,
   target: PythonTarget,
   options: PythonInstallOptions,
@@ -57,7 +59,7 @@ export function buildDependencies(
     return undefined;
   }
   if (!installer.matchesTarget && /;/.test(text)) {
-    Annotations.of(scope).addWarningV2('@cdk-lambda-blueprints/python:host-markers',
+    warn(HOST_MARKERS_WARNING,
       `pip runs under ${installer.program}, not python${target.pythonVersion}: environment markers in ${requirementsFile} `
       + `(e.g. "; python_version < ...") are evaluated for this machine's Python. Install uv, or python${target.pythonVersion}, to evaluate them for the runtime.`);
   }
