@@ -97,6 +97,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '/consumers/**/cdk.out/',
     '/consumers/python/.venv/',
     '/consumers/java/target/',
+    '/consumers/java/handler/target/',
     '__pycache__/',
     '/.tools/',
     '/build/',

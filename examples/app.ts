@@ -9,7 +9,7 @@
  */
 import { App, Environment } from 'aws-cdk-lib';
 import {
-  coreStack, deviceEventsStack, imagePipelineStack, nightlyJobStack, platformStack, queueWorkerStack, streamAnalyticsStack,
+  coreStack, deviceEventsStack, imagePipelineStack, nightlyJobStack, platformStack, pythonJavaStack, queueWorkerStack, streamAnalyticsStack,
   subscribersStack, webBackendStack,
 } from './reference-workloads';
 
@@ -27,4 +27,5 @@ queueWorkerStack(app, env); //     5. SQS -> worker with partial batch failures
 subscribersStack(app, env); //     6. DynamoDB Streams and SNS subscribers
 platformStack(app, env); //        7. VPC + layer + secrets + provisioned concurrency; container image
 deviceEventsStack(app, env); //    8. IoT rule, log subscription, Alexa skill, Firehose transformation
+pythonJavaStack(app, env); //      Python (dependencies for arm64, a Python layer) and Java (SnapStart) handlers
 app.synth();

@@ -166,6 +166,29 @@ export function deviceEventsStack(app: App, env: Environment): Stack {
   return stack;
 }
 
+/**
+ * Python and Java handlers: a Python function whose compiled dependency is installed for arm64
+ * without Docker, with a layer of Python packages built the same way, and a Java function (newest Java runtime) from a
+ * jar (consumers/java/handler, built by Maven) with SnapStart on its published version.
+ */
+export function pythonJavaStack(app: App, env: Environment): Stack {
+  const stack = new Stack(app, 'BlueprintsPythonJava', { env, description: 'cdk-lambda-blueprints example: Python and Java handlers' });
+  const libs = FunctionLayer.fromPythonRequirements(stack, 'PythonLibs', path.join(EXAMPLES, 'layers', 'python', 'requirements.txt'), {
+    description: 'Python packages of the example (markupsafe)',
+  });
+  new ServerlessFunction(stack, 'PythonOrders', {
+    code: FunctionCode.fromPythonProject(path.join(EXAMPLES, 'handlers', 'python-orders')),
+    layers: [libs],
+  });
+  new ServerlessFunction(stack, 'JavaOrders', {
+    code: FunctionCode.fromAsset(path.join(EXAMPLES, 'handlers', 'java-orders', 'orders-handler.jar')),
+    runtime: LatestRuntime.JAVA,
+    handler: 'example.OrdersHandler::handleRequest',
+    snapStart: true,
+  });
+  return stack;
+}
+
 /** A default ServerlessFunction: what one line of user code deploys. */
 export function coreStack(app: App, env: Environment): Stack {
   const stack = new Stack(app, 'BlueprintsCore', { env, description: 'cdk-lambda-blueprints example: a default ServerlessFunction' });

@@ -7,7 +7,11 @@ export * from './function/latest-runtime';
 // Code and layers
 export * from './code/function-code';
 export * from './code/bundling/nodejs-entry-options';
+export * from './code/python/python-installer';
+export * from './code/python/python-install-options';
+export * from './code/python/python-project-options';
 export * from './layers/function-layer';
+export * from './layers/python-requirements-layer-options';
 
 // Failure handling
 export * from './destinations/async-destination';

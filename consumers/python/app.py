@@ -276,6 +276,27 @@ def platform_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
     return stack
 
 
+def python_java_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
+    """Python and Java handlers: Python dependencies for arm64 without Docker, a Python layer, Java with SnapStart."""
+    stack = cdk.Stack(app, "BlueprintsPythonJava", env=env,
+                      description="cdk-lambda-blueprints example: Python and Java handlers")
+    libs = FunctionLayer.from_python_requirements(stack, "PythonLibs",
+        os.path.join(EXAMPLES, "layers", "python", "requirements.txt"),
+        description="Python packages of the example (markupsafe)",
+    )
+    ServerlessFunction(stack, "PythonOrders",
+        code=FunctionCode.from_python_project(os.path.join(EXAMPLES, "handlers", "python-orders")),
+        layers=[libs],
+    )
+    ServerlessFunction(stack, "JavaOrders",
+        code=FunctionCode.from_asset(os.path.join(EXAMPLES, "handlers", "java-orders", "orders-handler.jar")),
+        runtime=LatestRuntime.JAVA,
+        handler="example.OrdersHandler::handleRequest",
+        snap_start=True,
+    )
+    return stack
+
+
 app = cdk.App()
 env = cdk.Environment(
     account=os.environ.get("CDK_DEFAULT_ACCOUNT", "123456789012"),
@@ -290,4 +311,5 @@ queue_worker_stack(app, env)      # 5. SQS -> worker with partial batch failures
 subscribers_stack(app, env)       # 6. DynamoDB Streams and SNS subscribers
 platform_stack(app, env)          # 7. VPC + layer + secrets + provisioned concurrency; container image
 device_events_stack(app, env)     # 8. IoT rule, log subscription, Alexa skill, Firehose transformation
+python_java_stack(app, env)       # Python (arm64 dependencies, a Python layer) and Java (SnapStart) handlers
 app.synth()

@@ -6,6 +6,8 @@ import { Construct } from 'constructs';
 import { bindNodejsEntry } from './bundling/bind-nodejs-entry';
 import { NodejsEntryOptions } from './bundling/nodejs-entry-options';
 import { unzippedSizeBytes } from './private/unzipped-size';
+import { bindPythonProject } from './python/bind-python-project';
+import { PythonProjectOptions } from './python/python-project-options';
 
 /**
  * What a {@link FunctionCode} gives the function it is bound to.
@@ -85,6 +87,28 @@ export abstract class FunctionCode {
   }
 
   /**
+   * A Python handler directory with its dependencies installed for the function's platform, without
+   * Docker. The dependencies come from the directory's `requirements.txt`, `uv.lock` (exported with
+   * `uv export`), `poetry.lock` (`poetry export`) or `pyproject.toml` (its `[project]
+   * dependencies`), and are installed with uv (when on the PATH) or pip as binary wheels for Linux on
+   * the function's architecture and the runtime's Python version (`--platform manylinux...
+   * --only-binary :all: --implementation cp --python-version X.Y --target`). A dependency with no such
+   * wheel fails the synth (LBP_PYTHON_NO_WHEEL) instead of falling back to the host's platform.
+   *
+   * The function's runtime must be a Python runtime (the newest one by default). Installs are cached
+   * by requirements, platform and Python version (see `cacheDirectory`): functions sharing
+   * requirements install once, and a synth with unchanged inputs installs nothing. The asset is the
+   * same on every machine and in every directory: no bytecode, no virtualenvs, tests or caches, no
+   * machine-specific install metadata, fixed timestamps and modes.
+   *
+   * @param directory the handler's directory (the handler is `module.function`, e.g. `index.handler`)
+   * @param options requirements file, exclusions, installer and cache
+   */
+  public static fromPythonProject(directory: string, options?: PythonProjectOptions): FunctionCode {
+    return new PythonProjectFunctionCode(directory, options ?? {});
+  }
+
+  /**
    * A container image built from a directory with a Dockerfile (built and pushed by `cdk deploy`,
    * not at synth). The image is built for the function's architecture (ARM64 by default) unless
    * `options.platform` says otherwise.
@@ -111,8 +135,10 @@ export abstract class FunctionCode {
    *
    * @param scope the function construct
    * @param architecture the function's instruction set architecture
+   * @param runtime the function's runtime, when it was given (code that is built for a runtime,
+   *   like a Python project, otherwise builds for the newest runtime of its family)
    */
-  public abstract bind(scope: Construct, architecture: lambda.Architecture): FunctionCodeConfig;
+  public abstract bind(scope: Construct, architecture: lambda.Architecture, runtime?: lambda.Runtime): FunctionCodeConfig;
 }
 
 class SimpleFunctionCode extends FunctionCode {
@@ -132,6 +158,16 @@ class NodejsEntryFunctionCode extends FunctionCode {
 
   public bind(scope: Construct, _architecture: lambda.Architecture): FunctionCodeConfig {
     return bindNodejsEntry(scope, this.entry, this.options);
+  }
+}
+
+class PythonProjectFunctionCode extends FunctionCode {
+  constructor(private readonly directory: string, private readonly options: PythonProjectOptions) {
+    super();
+  }
+
+  public bind(scope: Construct, architecture: lambda.Architecture, runtime?: lambda.Runtime): FunctionCodeConfig {
+    return bindPythonProject(scope, this.directory, this.options, architecture, runtime);
   }
 }
 

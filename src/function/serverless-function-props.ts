@@ -31,7 +31,8 @@ export interface ServerlessFunctionOptions {
   /**
    * The runtime, for zip and inline code. Container images bring their own.
    *
-   * @default LatestRuntime.NODEJS (the newest Node.js runtime in the installed aws-cdk-lib)
+   * @default - the newest runtime of the code's family in the installed aws-cdk-lib (Python for
+   * `FunctionCode.fromPythonProject`, Node.js for `fromNodejsEntry`), else LatestRuntime.NODEJS
    */
   readonly runtime?: lambda.Runtime;
 
@@ -234,6 +235,18 @@ export interface ServerlessFunctionOptions {
    * @default - none (on-demand)
    */
   readonly provisionedConcurrency?: ProvisionedConcurrencyOptions;
+
+  /**
+   * Lambda SnapStart on the published version behind the `live` alias: Lambda initialises the
+   * function when the version is published and resumes new execution environments from a snapshot
+   * (`SnapStartConf.ON_PUBLISHED_VERSIONS`). For Java 11+, Python 3.12+ and .NET 8+ managed
+   * runtimes on either architecture; refused at synth with a container image, provisioned
+   * concurrency or more than 512 MB of ephemeral storage (what Lambda refuses). Java has no extra
+   * charge; Python and .NET pay for the snapshot cache and for restores. See docs/python-java.md.
+   *
+   * @default false
+   */
+  readonly snapStart?: boolean;
 
   // ---------------------------------------------------------------- network
 

@@ -1,4 +1,4 @@
-import { Duration, Size, SizeRoundingBehavior } from 'aws-cdk-lib';
+import { Annotations, Duration, Size, SizeRoundingBehavior } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -114,7 +114,7 @@ export class ServerlessFunction extends Construct {
     this.timeout = props.timeout ?? Duration.seconds(30);
     const memorySize = props.memorySize ?? 1024;
     const ephemeralStorageSize = props.ephemeralStorageSize ?? Size.mebibytes(512);
-    const codeConfig = props.code.bind(this, this.architecture);
+    const codeConfig = props.code.bind(this, this.architecture, props.runtime);
     const layers = props.layers ?? [];
     this.runtime = codeConfig.isImage ? undefined : (props.runtime ?? latestOfFamily(codeConfig.runtimeFamily));
 
@@ -208,7 +208,12 @@ export class ServerlessFunction extends Construct {
       vpc: props.vpc,
       vpcSubnets: subnets,
       securityGroups: props.vpc ? this.securityGroups : undefined,
+      snapStart: props.snapStart ? lambda.SnapStartConf.ON_PUBLISHED_VERSIONS : undefined,
     });
+    if (props.snapStart) {
+      Annotations.of(this.function).acknowledgeWarning('@aws-cdk/aws-lambda:snapStartRequirePublish',
+        'the library always publishes a version, and the live alias (every trigger) invokes it');
+    }
     // Statements added straight to the policy (not through a grant) must exist before the function.
     this.function.node.addDependency(role.policy);
 

@@ -76,6 +76,50 @@ export function validateFunction(v: Validator, props: ServerlessFunctionProps, s
   validateLayers(v, s);
   validateConcurrency(v, props);
   validateAsync(v, props);
+  validateSnapStart(v, props, s);
+}
+
+/** Where Lambda refuses SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
+function validateSnapStart(v: Validator, props: ServerlessFunctionProps, s: ResolvedFunctionSettings): void {
+  if (props.snapStart !== true) {
+    return;
+  }
+  const page = 'see https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html';
+  if (s.code.isImage) {
+    v.fail({
+      code: ErrorCodes.SNAPSTART_IMAGE,
+      property: 'snapStart',
+      value: 'true on a container-image function',
+      limit: `SnapStart works with managed runtimes on zip packages, not container images (${page})`,
+      fix: 'deploy the code as a zip (FunctionCode.fromAsset / fromPythonProject) on a supported runtime, or remove snapStart',
+    });
+  } else if (s.runtime && !s.runtime.supportsSnapStart) {
+    v.fail({
+      code: ErrorCodes.SNAPSTART_RUNTIME,
+      property: 'snapStart',
+      value: `true on ${s.runtime.name}`,
+      limit: `SnapStart supports the Java 11+, Python 3.12+ and .NET 8+ managed runtimes only (${page})`,
+      fix: 'set runtime to one of them (e.g. Runtime.JAVA_21 or LatestRuntime.PYTHON), or remove snapStart (provisioned concurrency also removes cold starts)',
+    });
+  }
+  if (props.provisionedConcurrency) {
+    v.fail({
+      code: ErrorCodes.SNAPSTART_PROVISIONED_CONCURRENCY,
+      property: 'snapStart',
+      value: 'true with provisionedConcurrency',
+      limit: `Lambda does not support SnapStart together with provisioned concurrency (${page})`,
+      fix: 'choose one: remove provisionedConcurrency, or remove snapStart',
+    });
+  }
+  if (s.ephemeralStorageMb !== undefined && s.ephemeralStorageMb > 512) {
+    v.fail({
+      code: ErrorCodes.SNAPSTART_EPHEMERAL_STORAGE,
+      property: 'snapStart',
+      value: `true with ephemeralStorageSize ${s.ephemeralStorageMb} MB`,
+      limit: `SnapStart supports at most 512 MB of ephemeral storage (${page})`,
+      fix: 'set ephemeralStorageSize to Size.mebibytes(512) (the default), or remove snapStart',
+    });
+  }
 }
 
 function validateEnvironment(v: Validator, props: ServerlessFunctionProps): void {

@@ -1,8 +1,11 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, RemovalPolicy } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
+import { pythonLayerContent } from './private/python-layer-content';
+import { PythonRequirementsLayerOptions } from './python-requirements-layer-options';
 import { unzippedSizeBytes } from '../code/private/unzipped-size';
+import { LatestRuntime } from '../function/latest-runtime';
 import { ErrorCodes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
@@ -161,6 +164,44 @@ export class FunctionLayer extends Construct implements IFunctionLayer {
       compatibleRuntimes: options?.compatibleRuntimes,
       unzippedSizeBytes: options?.unzippedSizeBytes,
     };
+  }
+
+  /**
+   * A layer of Python packages installed from a requirements file for one Python runtime and one
+   * architecture, without Docker: binary wheels for Linux on that architecture (uv or pip, as in
+   * `FunctionCode.fromPythonProject`), under `python/` (the directory Lambda adds to the runtime's
+   * path). The runtime and architecture are recorded as the layer's only compatible ones, so a
+   * function on another runtime or architecture is refused at synth (LBP_LAYER_RUNTIME,
+   * LBP_LAYER_ARCHITECTURE), and its unzipped size counts against the 250 MB budget.
+   *
+   * @param scope scope
+   * @param id id
+   * @param requirementsFile a requirements.txt, uv.lock, poetry.lock or pyproject.toml
+   * @param options runtime, architecture, installer, cache and layer settings
+   */
+  public static fromPythonRequirements(
+    scope: Construct,
+    id: string,
+    requirementsFile: string,
+    options?: PythonRequirementsLayerOptions,
+  ): FunctionLayer {
+    const opts = options ?? {};
+    const runtime = opts.runtime ?? LatestRuntime.PYTHON;
+    const architecture = opts.architecture ?? lambda.Architecture.ARM_64;
+    const content = pythonLayerContent(scope, id, requirementsFile, runtime, architecture, opts);
+    const layer = new FunctionLayer(scope, id, {
+      path: content.path,
+      compatibleRuntimes: [runtime],
+      compatibleArchitectures: [architecture],
+      description: opts.description,
+      layerVersionName: opts.layerVersionName,
+      license: opts.license,
+      removalPolicy: opts.removalPolicy,
+    });
+    for (const [warningId, message] of content.warnings) {
+      Annotations.of(layer).addWarningV2(warningId, message);
+    }
+    return layer;
   }
 
   public readonly layerVersion: lambda.ILayerVersion;

@@ -1,7 +1,7 @@
 import { App, Environment, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import {
-  coreStack, deviceEventsStack, imagePipelineStack, nightlyJobStack, platformStack, queueWorkerStack, streamAnalyticsStack,
+  coreStack, deviceEventsStack, imagePipelineStack, nightlyJobStack, platformStack, pythonJavaStack, queueWorkerStack, streamAnalyticsStack,
   subscribersStack, webBackendStack,
 } from '../../examples/reference-workloads';
 import { checkFailurePaths } from '../helpers/failure-paths';
@@ -18,6 +18,7 @@ const workloads: Array<[string, (app: App, e: Environment) => Stack]> = [
   ['6 DynamoDB Streams and SNS subscribers', subscribersStack],
   ['7 VPC, layer, secrets, provisioned concurrency, container image', platformStack],
   ['8 IoT rule, log subscription, Alexa skill, Firehose transformation', deviceEventsStack],
+  ['Python (arm64 dependencies, a Python layer) and Java (SnapStart) handlers', pythonJavaStack],
 ];
 
 describe.each(workloads)('reference workload %s', (_name, build) => {

@@ -13,6 +13,7 @@ import io.github.cdklambdablueprints.KinesisTriggerOptions;
 import io.github.cdklambdablueprints.LatestRuntime;
 import io.github.cdklambdablueprints.ProvisionedConcurrencyOptions;
 import io.github.cdklambdablueprints.ProvisionedConcurrencySchedule;
+import io.github.cdklambdablueprints.PythonRequirementsLayerOptions;
 import io.github.cdklambdablueprints.QueueProcessor;
 import io.github.cdklambdablueprints.S3TriggerOptions;
 import io.github.cdklambdablueprints.ScheduleTriggerOptions;
@@ -348,6 +349,30 @@ public final class App {
         return stack;
     }
 
+    /** Python and Java handlers: Python dependencies for arm64 without Docker, a Python layer, Java with SnapStart. */
+    static Stack pythonJavaStack(final software.amazon.awscdk.App app, final Environment env) {
+        Stack stack = new Stack(app, "BlueprintsPythonJava", StackProps.builder()
+                .env(env)
+                .description("cdk-lambda-blueprints example: Python and Java handlers")
+                .build());
+        FunctionLayer libs = FunctionLayer.fromPythonRequirements(stack, "PythonLibs",
+                examplePath("layers", "python", "requirements.txt"),
+                PythonRequirementsLayerOptions.builder()
+                        .description("Python packages of the example (markupsafe)")
+                        .build());
+        ServerlessFunction.Builder.create(stack, "PythonOrders")
+                .code(FunctionCode.fromPythonProject(examplePath("handlers", "python-orders")))
+                .layers(List.of(libs))
+                .build();
+        ServerlessFunction.Builder.create(stack, "JavaOrders")
+                .code(FunctionCode.fromAsset(examplePath("handlers", "java-orders", "orders-handler.jar")))
+                .runtime(LatestRuntime.JAVA)
+                .handler("example.OrdersHandler::handleRequest")
+                .snapStart(true)
+                .build();
+        return stack;
+    }
+
     public static void main(final String[] args) {
         software.amazon.awscdk.App app = new software.amazon.awscdk.App();
         Environment env = Environment.builder()
@@ -363,6 +388,7 @@ public final class App {
         subscribersStack(app, env); //     6. DynamoDB Streams and SNS subscribers
         platformStack(app, env); //        7. VPC + layer + secrets + provisioned concurrency; container image
         deviceEventsStack(app, env); //    8. IoT rule, log subscription, Alexa skill, Firehose transformation
+        pythonJavaStack(app, env); //      Python (arm64 dependencies, a Python layer) and Java (SnapStart) handlers
         app.synth();
     }
 

@@ -1,0 +1,90 @@
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { PythonErrorCodes } from '../../code/python/error-codes';
+import { buildDependencies } from '../../code/python/private/build-dependencies';
+import { cacheRoot, COMPLETE_MARKER } from '../../code/python/private/dependency-cache';
+import { pythonTarget, pythonVersionOf } from '../../code/python/private/python-target';
+import { fixDirectoryTimes, linkTree } from '../../code/python/private/stage-function';
+import { Validator } from '../../validation/validator';
+import { PythonRequirementsLayerOptions } from '../python-requirements-layer-options';
+
+/**
+ * Installs a requirements file for a layer (or takes it from the cache) and returns the directory
+ * holding `python/<packages>`, the layout Lambda puts on the runtime's path under `/opt`. Problems
+ * are thrown as coded errors under `scope/id`, before the layer exists.
+ *
+ * @internal
+ */
+export function pythonLayerContent(
+  scope: Construct,
+  id: string,
+  requirementsFile: string,
+  runtime: lambda.Runtime,
+  architecture: lambda.Architecture,
+  options: PythonRequirementsLayerOptions,
+): PythonLayerContent {
+  // A placeholder for the messages' construct path; removed again (by the validator on failure).
+  const probe = new Construct(scope, id);
+  const v = new Validator(probe);
+  const file = path.resolve(requirementsFile);
+  v.failIf(!(fs.existsSync(file) && fs.statSync(file).isFile()), {
+    code: PythonErrorCodes.PROJECT_NOT_FOUND,
+    property: 'requirementsFile',
+    value: file,
+    limit: 'the requirements file must exist',
+    fix: 'pass a requirements.txt, uv.lock, poetry.lock or pyproject.toml',
+  });
+  v.failIf(!pythonVersionOf(runtime), {
+    code: PythonErrorCodes.RUNTIME,
+    property: 'runtime',
+    value: runtime.name,
+    limit: 'a layer of Python packages is built for one Python runtime',
+    fix: 'pass a Python runtime (e.g. LatestRuntime.PYTHON), or leave runtime unset',
+  });
+  v.throwIfAny();
+
+  const root = cacheRoot(options.cacheDirectory);
+  // Stacks excluded from bundling (`cdk synth --exclusively`) get an empty layer, as CDK does.
+  const warnings: Array<[string, string]> = [];
+  const site = Stack.of(scope).bundlingRequired
+    ? buildDependencies(v, (wid, message) => warnings.push([wid, message]), file, pythonTarget(runtime, architecture), options, root)
+    : undefined;
+  v.throwIfAny();
+  scope.node.tryRemoveChild(id);
+
+  const key = crypto.createHash('sha256').update(`python-layer-v1\0${site ? path.basename(path.dirname(site)) : '-'}`).digest('hex').slice(0, 32);
+  const dir = path.join(root, 'layers', key);
+  if (!fs.existsSync(path.join(dir, COMPLETE_MARKER))) {
+    const tmp = `${dir}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+    try {
+      const content = path.join(tmp, 'content', 'python');
+      fs.mkdirSync(content, { recursive: true });
+      if (site) {
+        linkTree(site, content);
+      }
+      fixDirectoryTimes(path.join(tmp, 'content'));
+      fs.writeFileSync(path.join(tmp, COMPLETE_MARKER), '{"format":"python-layer-v1"}\n');
+      try {
+        fs.renameSync(tmp, dir);
+      } catch {
+        if (!fs.existsSync(path.join(dir, COMPLETE_MARKER))) {
+          fs.rmSync(dir, { recursive: true, force: true });
+          fs.renameSync(tmp, dir);
+        }
+      }
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+  return { path: path.join(dir, 'content'), warnings };
+}
+
+/** A layer's staged content and the warnings to put on the layer. @internal */
+export interface PythonLayerContent {
+  readonly path: string;
+  readonly warnings: Array<[string, string]>;
+}
