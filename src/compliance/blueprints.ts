@@ -4,6 +4,7 @@ import { ALL_NAG_PACKS, createNagPack, NagPackName, ScopedNagPlugin } from './na
 import { PlainFunctionHardening } from './plain-function-hardening';
 import { ResourceBudgetAspect, ResourceBudgetPlugin } from './resource-budget';
 import { BlueprintDashboard, createBlueprintDashboardNow } from '../observability/blueprint-dashboard';
+import { FunctionGroup } from '../scale/function-group';
 
 /**
  * What `Blueprints.applyTo` applies to a scope.
@@ -100,7 +101,9 @@ export class Blueprints {
 /** Adds a BlueprintDashboard to each stack that has none (built at once: this runs at synth). */
 class StackDashboards implements IAspect {
   public visit(node: IConstruct): void {
-    if (!Stack.isStack(node)) {
+    // The shards of a FunctionGroup get no dashboard each (a dashboard is $3 a month past the free
+    // three); add a BlueprintDashboard to a shard yourself where you want one.
+    if (!Stack.isStack(node) || FunctionGroup.isShard(node)) {
       return;
     }
     const hasOne = node.node.findAll().some((c) => c instanceof BlueprintDashboard && Stack.of(c) === node);
