@@ -2,6 +2,7 @@ import { Aspects, IAspect, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ALL_NAG_PACKS, createNagPack, NagPackName, ScopedNagPlugin } from './nag-packs';
 import { PlainFunctionHardening } from './plain-function-hardening';
+import { CostReportAspect } from '../cost/cost-report';
 import { ResourceBudgetAspect, ResourceBudgetPlugin } from './resource-budget';
 import { BlueprintDashboard, createBlueprintDashboardNow } from '../observability/blueprint-dashboard';
 import { FunctionGroup } from '../scale/function-group';
@@ -48,13 +49,23 @@ export interface BlueprintsOptions {
    * @default true
    */
   readonly dashboard?: boolean;
+
+  /**
+   * Whether each top-level stack of the scope reports its fixed monthly cost at synth: the standing
+   * charges of its resources (alarms per metric, KMS keys, dashboards, provisioned concurrency, ...)
+   * at the library's us-east-1 price table, written to `<stackArtifactId>.cost.json` in the cloud
+   * assembly, plus one info annotation per stack (see docs/scale.md).
+   *
+   * @default true
+   */
+  readonly costReport?: boolean;
 }
 
 const APPLIED = new WeakMap<IConstruct, Set<string>>();
 
 /**
  * Applies the library's checks to any scope (an App, a Stage, a Stack or a construct): cdk-nag packs,
- * the resource budget, tags, the hardening of plain functions and a dashboard per stack. Teams with
+ * the resource budget, tags, the hardening of plain functions, a dashboard and an idle-cost report per stack. Teams with
  * their own stack classes get the same checks as `BlueprintStack`.
  */
 export class Blueprints {
@@ -92,6 +103,9 @@ export class Blueprints {
     }
     if (options.dashboard ?? true) {
       once('dashboard', () => Aspects.of(scope).add(new StackDashboards()));
+    }
+    if (options.costReport ?? true) {
+      once('cost', () => Aspects.of(scope).add(new CostReportAspect()));
     }
   }
 

@@ -15,7 +15,7 @@ export const MAX_TEMPLATE_BYTES = 1_048_576;
 /** The share of a limit at which the budget warns. */
 export const BUDGET_WARNING_SHARE = 0.8;
 
-const SPLIT_ADVICE = 'Split the stack: move groups of functions (with their triggers) into their own stacks or nested stacks, ' +
+const SPLIT_ADVICE = 'Split the stack: create the functions in a FunctionGroup (nested stacks, placed by a stable hash of their id), or move groups of functions (with their triggers) into their own stacks, ' +
   'or turn off alarms you do not need (alarms: { enabled: false } or per alarm).';
 
 /**
