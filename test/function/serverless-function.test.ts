@@ -14,7 +14,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import {
-  AsyncDestination, FunctionCode, FunctionLayer, FunctionSecret, LatestRuntime, ServerlessFunction,
+  AsyncDestination, FunctionCode, FunctionLayer, FunctionSecret, LatestRuntime, ServerlessFunction, ServerlessFunctionProps,
 } from '../../src';
 import { HANDLER_DIR, testStack } from '../helpers/template';
 
@@ -151,14 +151,23 @@ describe('ServerlessFunction defaults', () => {
     ]);
   });
 
-  test('30 default functions average at most 10 resources each (shared key and topic amortised)', () => {
+  // The before/after numbers of docs/scale.md: a stack of 30 default functions.
+  const thirty = (props: Partial<ServerlessFunctionProps> = {}) => {
     const stack = testStack();
     for (let i = 0; i < 30; i++) {
-      new ServerlessFunction(stack, `Fn${i}`, { code: FunctionCode.fromAsset(HANDLER_DIR) });
+      new ServerlessFunction(stack, `Fn${i}`, { code: FunctionCode.fromAsset(HANDLER_DIR), ...props });
     }
-    const count = Object.keys(Template.fromStack(stack).toJSON().Resources).length;
+    return Object.keys(Template.fromStack(stack).toJSON().Resources).length;
+  };
+
+  test('30 default functions average at most 10 resources each (shared key and topic amortised): 273, 9.1 each', () => {
+    const count = thirty();
     expect(count).toBe(30 * 9 + 3);
     expect(count / 30).toBeLessThanOrEqual(10);
+  });
+
+  test('with one alarm per signal (combined: false, the former default) they are 453, 15.1 each', () => {
+    expect(thirty({ alarms: { combined: false } })).toBe(30 * 15 + 3);
   });
 });
 
