@@ -6,8 +6,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, NestedStack, Stack } from 'aws-cdk-lib';
-import { FunctionCode, FunctionGroup } from '../../src';
 import { handHardened } from './hand-hardened';
+import { FunctionCode, FunctionGroup } from '../../src';
 
 const [impl, nArg, outdir] = process.argv.slice(2);
 const n = Number(nArg);

@@ -9,8 +9,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { FunctionCode, LatestRuntime, ServerlessFunction } from '../../src';
 import { handHardened } from './hand-hardened';
+import { FunctionCode, LatestRuntime, ServerlessFunction } from '../../src';
 
 const [impl, nArg, outdir] = process.argv.slice(2);
 const n = Number(nArg);

@@ -2,8 +2,8 @@ import { Aspects, IAspect, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ALL_NAG_PACKS, createNagPack, NagPackName, ScopedNagPlugin } from './nag-packs';
 import { PlainFunctionHardening } from './plain-function-hardening';
-import { CostReportAspect } from '../cost/cost-report';
 import { ResourceBudgetAspect, ResourceBudgetPlugin } from './resource-budget';
+import { CostReportAspect } from '../cost/cost-report';
 import { BlueprintDashboard, createBlueprintDashboardNow } from '../observability/blueprint-dashboard';
 import { FunctionGroup } from '../scale/function-group';
 

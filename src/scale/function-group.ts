@@ -1,9 +1,9 @@
 import { CfnOutput, CfnParameter, CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { ScaleErrorCodes as Codes } from './error-codes';
+import { MAX_RESOURCES } from '../compliance/resource-budget';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionProps } from '../function/serverless-function-props';
-import { MAX_RESOURCES } from '../compliance/resource-budget';
 import { BlueprintValidationError, Problem } from '../validation/blueprint-error';
 import { Validator } from '../validation/validator';
 
@@ -50,9 +50,10 @@ export class FunctionGroup extends Construct {
    */
   public static shardIndex(id: string, shards: number): number {
     let hash = 0x811c9dc5;
+    // FNV-1a (32 bit): a published, stable hash; bitwise operations are its definition.
     for (const byte of Buffer.from(id, 'utf-8')) {
-      hash ^= byte;
-      hash = Math.imul(hash, 0x01000193) >>> 0;
+      hash ^= byte; // eslint-disable-line no-bitwise
+      hash = Math.imul(hash, 0x01000193) >>> 0; // eslint-disable-line no-bitwise
     }
     return hash % shards;
   }

@@ -153,11 +153,11 @@ describe('ServerlessFunction defaults', () => {
 
   // The before/after numbers of docs/scale.md: a stack of 30 default functions.
   const thirty = (props: Partial<ServerlessFunctionProps> = {}) => {
-    const stack = testStack();
+    const s = testStack();
     for (let i = 0; i < 30; i++) {
-      new ServerlessFunction(stack, `Fn${i}`, { code: FunctionCode.fromAsset(HANDLER_DIR), ...props });
+      new ServerlessFunction(s, `Fn${i}`, { code: FunctionCode.fromAsset(HANDLER_DIR), ...props });
     }
-    return Object.keys(Template.fromStack(stack).toJSON().Resources).length;
+    return Object.keys(Template.fromStack(s).toJSON().Resources).length;
   };
 
   test('30 default functions average at most 10 resources each (shared key and topic amortised): 273, 9.1 each', () => {

@@ -35,8 +35,12 @@ describe('default: one combined metric-math alarm', () => {
     expect(f.alarms.errors).toBeUndefined();
     const p = alarms[0].Properties;
     expect(p).toMatchObject({
-      Threshold: 1, EvaluationPeriods: 1, DatapointsToAlarm: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      TreatMissingData: 'notBreaching', AlarmActions: topicAction.map(() => expect.objectContaining({ Ref: expect.stringMatching(/^BlueprintAlarmTopic/) })),
+      Threshold: 1,
+      EvaluationPeriods: 1,
+      DatapointsToAlarm: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: topicAction.map(() => expect.objectContaining({ Ref: expect.stringMatching(/^BlueprintAlarmTopic/) })),
     });
     expect(p.Metrics[0]).toEqual({
       Id: 'expr_1',
