@@ -21,7 +21,9 @@ export interface AlarmOptions {
   readonly threshold?: number;
 
   /**
-   * The length of each datapoint: 10, 20 or 30 seconds, or a whole number of minutes.
+   * The length of each datapoint: 10, 20 or 30 seconds, or a whole number of minutes. Setting it
+   * (or `evaluationPeriods`, or `datapointsToAlarm`) gives the signal an alarm of its own instead of
+   * a place in the function's combined alarm.
    *
    * @default - the alarm's default
    */
