@@ -6,6 +6,7 @@ import {
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ComplianceCodes } from './error-codes';
+import { isShard } from '../scale/private/shard-mark';
 import { Validator } from '../validation/validator';
 
 /** CloudFormation's quota of resources per stack. */
@@ -27,7 +28,8 @@ const SPLIT_ADVICE = 'Split the stack: create the functions in a FunctionGroup (
  */
 export class ResourceBudgetAspect implements IAspect {
   public visit(node: IConstruct): void {
-    if (!Stack.isStack(node)) {
+    // A FunctionGroup shard checks itself, with advice that fits a shard (LBP_GROUP_SHARD_FULL).
+    if (!Stack.isStack(node) || isShard(node)) {
       return;
     }
     const byType = new Map<string, number>();

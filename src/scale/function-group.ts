@@ -1,6 +1,7 @@
 import { CfnOutput, CfnParameter, CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { ScaleErrorCodes as Codes } from './error-codes';
+import { isShard, markShard } from './private/shard-mark';
 import { MAX_RESOURCES } from '../compliance/resource-budget';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionProps } from '../function/serverless-function-props';
@@ -27,8 +28,6 @@ export interface FunctionGroupProps {
    */
   readonly shards?: number;
 }
-
-const SHARD_MARK = Symbol.for('cdk-lambda-blueprints.FunctionGroupShard');
 
 /**
  * Spreads many functions over nested stacks so that no stack passes CloudFormation's 500 resources,
@@ -60,7 +59,7 @@ export class FunctionGroup extends Construct {
 
   /** Whether a construct is a shard of some FunctionGroup. */
   public static isShard(x: IConstruct): boolean {
-    return (x as any)[SHARD_MARK] === true;
+    return isShard(x);
   }
 
   /** The shard count. */
@@ -97,7 +96,7 @@ export class FunctionGroup extends Construct {
       shard = new NestedStack(this, `Shard${String(index).padStart(2, '0')}`, {
         description: `cdk-lambda-blueprints: shard ${index} of ${this.shardCount} of ${this.node.path}`,
       });
-      (shard as any)[SHARD_MARK] = true;
+      markShard(shard);
       shard.node.addValidation({ validate: () => shardProblems(shard!) });
       this.shardStacks.set(index, shard);
     }

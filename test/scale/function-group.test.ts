@@ -95,6 +95,16 @@ describe('validation', () => {
     expect(build(55, 6)).toThrow(/LBP_GROUP_SHARD_FULL\] S\/G\/Shard00: resources is 501; CloudFormation accepts at most 500/);
   });
 
+  test('under BlueprintStack too, a full shard reports LBP_GROUP_SHARD_FULL (the stack-wide budget leaves shards to themselves)', () => {
+    const app = new App();
+    const stack = new BlueprintStack(app, 'S', { env: TEST_ENV, nagPacks: [], dashboard: false });
+    const shard = new FunctionGroup(stack, 'G', { shards: 1 }).shardFor('x');
+    for (let i = 0; i < 501; i++) {
+      new sqs.CfnQueue(shard, `Q${i}`);
+    }
+    expect(() => app.synth()).toThrow(/LBP_GROUP_SHARD_FULL\] S\/G\/Shard00: resources is 501/);
+  });
+
   test('a shard with more than 200 outputs fails synth with LBP_GROUP_SHARD_REFERENCES; 200 passes', () => {
     const build = (n: number) => {
       const app = new App();
