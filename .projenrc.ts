@@ -240,12 +240,19 @@ nodeVersions.addJob('test', {
   ],
 });
 
-// Benchmarks (bench/README.md): `npm run bench -- bundling|synth|coldstart|all`. Scratch apps go to bench/out/.
+// Benchmarks (bench/README.md): `npm run bench -- bundling|synth|coldstart|scale|python|all|smoke`. Scratch apps go to bench/out/.
 project.addTask('bench', {
-  description: 'Run a benchmark: bundling, synth, coldstart (or all); prints ratios measured side by side',
+  description: 'Run a benchmark: bundling, synth, coldstart, scale (or all; smoke = all at their smallest size); prints ratios measured side by side',
   env: { TS_NODE_TRANSPILE_ONLY: 'true' },
   exec: 'ts-node -P tsconfig.check.json bench/run.ts',
   receiveArgs: true,
 });
+// Every benchmark at its smallest size, so one that breaks fails the build (no timing is asserted).
+const benchSmoke = project.addTask('bench:smoke', {
+  description: 'Run every benchmark at its smallest size (a smoke test: fails when a benchmark breaks, asserts no time)',
+  env: { TS_NODE_TRANSPILE_ONLY: 'true' },
+  exec: 'ts-node -P tsconfig.check.json bench/run.ts smoke',
+});
+project.testTask.spawn(benchSmoke);
 
 project.synth();

@@ -8,9 +8,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { freshDir, median, printTable, ratio, REPO, runApp } from './lib/measure';
+import { freshDir, median, printTable, ratio, REPO, runApp, SMOKE } from './lib/measure';
 
-const RUNS = 15;
+const RUNS = SMOKE ? 2 : 15;
 
 const HANDLER = [
   "import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';",

@@ -8,7 +8,7 @@
 /// 15 s, most of it two pip runs.
 import * as fs from 'fs';
 import * as path from 'path';
-import { freshDir, median, OUT, printTable, ratio, runApp, sec } from './lib/measure';
+import { freshDir, median, OUT, printTable, ratio, runApp, sec, SMOKE } from './lib/measure';
 
 /** Pinned (the benchmark must not move with new releases); compiled: pydantic-core and ujson. */
 const REQUIREMENTS = [
@@ -39,7 +39,7 @@ function writeProjects(dir: string, n: number, requirements: string[]): void {
 }
 
 export function benchPython(): void {
-  const smoke = process.argv.includes('--smoke');
+  const smoke = SMOKE || process.argv.includes('--smoke');
   const sizes = smoke ? [1] : [1, 10, 20];
   const requirements = smoke ? SMOKE_REQUIREMENTS : REQUIREMENTS;
   // Ours is cheap to repeat; a per-function run at N = 20 is 20 pip runs, so it is measured once there.

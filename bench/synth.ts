@@ -2,10 +2,13 @@
 /// 100 functions in one stack, bundling excluded, each measurement in a fresh process. Prints the
 /// ratios (in-process construct + synth time, and the whole process as `cdk synth` would pay it) and
 /// the resources each hardened function adds.
-import { freshDir, median, printTable, ratio, runApp, sec } from './lib/measure';
+import { freshDir, median, printTable, ratio, runApp, sec, SMOKE } from './lib/measure';
 
-const SIZES = [1, 10, 100];
-const REPS = 3;
+const SIZES = SMOKE ? [1, 2] : [1, 10, 100];
+const REPS = SMOKE ? 1 : 3;
+/** The sizes the marginal count (MID - 1 functions) and the ratios (TOP) are read at. */
+const MID = SIZES[1];
+const TOP = SIZES[SIZES.length - 1];
 
 export function benchSynth(): void {
   const r: { [impl: string]: { [n: number]: { ms: number; wallMs: number; resources: number; types: { [t: string]: number } } } } = {};
@@ -34,10 +37,10 @@ export function benchSynth(): void {
   console.log('what the library itself costs; hardened/bare mostly measures that a hardened function has more resources.');
 
   // Resources per function: the marginal count (stack singletons such as the alarm topic and its key excluded).
-  const perFn = (impl: string) => (r[impl][10].resources - r[impl][1].resources) / 9;
+  const perFn = (impl: string) => (r[impl][MID].resources - r[impl][1].resources) / (MID - 1);
   const perFnTypes: { [t: string]: number } = {};
-  for (const [t, c] of Object.entries(r.hardened[10].types)) {
-    const marginal = (c - (r.hardened[1].types[t] ?? 0)) / 9;
+  for (const [t, c] of Object.entries(r.hardened[MID].types)) {
+    const marginal = (c - (r.hardened[1].types[t] ?? 0)) / (MID - 1);
     if (marginal > 0) {
       perFnTypes[t] = marginal;
     }
@@ -46,9 +49,9 @@ export function benchSynth(): void {
   console.log(`\nresources per function: hardened ${perFn('hardened')}, bare ${perFn('bare')}; `
     + `shared per stack (hardened): ${singletons}`);
   console.log(`per hardened function: ${Object.entries(perFnTypes).sort().map(([t, c]) => `${t.replace('AWS::', '')} x${c}`).join(', ')}`);
-  console.log(`synth time per resource (N=100): bare ${(r.bare[100].ms / r.bare[100].resources).toFixed(2)} ms, `
-    + `hardened ${(r.hardened[100].ms / r.hardened[100].resources).toFixed(2)} ms`);
-  console.log(`ratio (N=100, in-process synth): ${ratio(r.hardened[100].ms, r.bare[100].ms)}x`);
-  console.log(`ratio (N=100, whole process): ${ratio(r.hardened[100].wallMs, r.bare[100].wallMs)}x`);
-  console.log(`ratio hardened / by hand (N=100, in-process synth): ${ratio(r.hardened[100].ms, r.hand[100].ms)}x`);
+  console.log(`synth time per resource (N=${TOP}): bare ${(r.bare[TOP].ms / r.bare[TOP].resources).toFixed(2)} ms, `
+    + `hardened ${(r.hardened[TOP].ms / r.hardened[TOP].resources).toFixed(2)} ms`);
+  console.log(`ratio (N=${TOP}, in-process synth): ${ratio(r.hardened[TOP].ms, r.bare[TOP].ms)}x`);
+  console.log(`ratio (N=${TOP}, whole process): ${ratio(r.hardened[TOP].wallMs, r.bare[TOP].wallMs)}x`);
+  console.log(`ratio hardened / by hand (N=${TOP}, in-process synth): ${ratio(r.hardened[TOP].ms, r.hand[TOP].ms)}x`);
 }

@@ -60,6 +60,9 @@ export * from './observability/blueprint-dashboard';
 export * from './deployment/deployment-options';
 export * from './deployment/function-deployment';
 
+// Scale
+export * from './scale/function-group';
+
 // Compliance
 export * from './compliance/nag-packs';
 export * from './compliance/blueprints';

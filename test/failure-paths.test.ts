@@ -98,6 +98,25 @@ describe('the checker finds what it must', () => {
     expect(checkFailurePaths({ Resources: { Fn: fn, ...goodSink } }).problems).toEqual([]);
   });
 
+  test('a metric-math alarm that reads the sink among other metrics counts as alarmed', () => {
+    const mathAlarm = (actions: unknown[]) => ({
+      Type: 'AWS::CloudWatch::Alarm',
+      Properties: {
+        AlarmActions: actions,
+        Metrics: [
+          { Id: 'expr_1', Expression: '(FILL(errors, 0) >= 1) + (FILL(dlqDepth, 0) >= 1)', ReturnData: true },
+          { Id: 'errors', MetricStat: { Metric: { MetricName: 'Errors', Namespace: 'AWS/Lambda', Dimensions: [{ Name: 'FunctionName', Value: { Ref: 'Fn' } }] } } },
+          { Id: 'dlqDepth', MetricStat: { Metric: { MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS', Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['Sink', 'QueueName'] } }] } } },
+        ],
+      },
+    });
+    const { SinkAlarm: _single, ...withoutSingle } = goodSink;
+    expect(checkFailurePaths({ Resources: { Fn: fn, ...withoutSingle, Combined: mathAlarm([{ Ref: 'Topic' }]) } }).problems).toEqual([]);
+    // Without an action, or reading another queue, it does not count.
+    expect(checkFailurePaths({ Resources: { Fn: fn, ...withoutSingle, Combined: mathAlarm([]) } }).problems)
+      .toEqual([expect.stringMatching(/Sink: sink has no CloudWatch alarm/)]);
+  });
+
   test('a function without a DLQ, a stream mapping retrying forever, a subscription and a rule target without DLQ', () => {
     const report = checkFailurePaths({
       Resources: {

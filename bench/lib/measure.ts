@@ -2,6 +2,12 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
+/**
+ * Smoke mode (`npm run bench -- smoke`, or BENCH_SMOKE=1): every benchmark at its smallest size and
+ * one repetition, so CI notices a benchmark that breaks. Its numbers mean nothing; nothing asserts a time.
+ */
+export const SMOKE = process.env.BENCH_SMOKE === '1';
+
 /** The repository root. */
 export const REPO = path.resolve(__dirname, '..', '..');
 

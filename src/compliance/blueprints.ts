@@ -3,7 +3,9 @@ import { IConstruct } from 'constructs';
 import { ALL_NAG_PACKS, applyNagPack, createNagPack, NagPackName } from './nag-packs';
 import { PlainFunctionHardening } from './plain-function-hardening';
 import { ResourceBudgetAspect, ResourceBudgetPlugin } from './resource-budget';
+import { CostReportAspect } from '../cost/cost-report';
 import { BlueprintDashboard, createBlueprintDashboardNow } from '../observability/blueprint-dashboard';
+import { FunctionGroup } from '../scale/function-group';
 
 /**
  * What `Blueprints.applyTo` applies to a scope.
@@ -50,13 +52,23 @@ export interface BlueprintsOptions {
    * @default true
    */
   readonly dashboard?: boolean;
+
+  /**
+   * Whether each top-level stack of the scope reports its fixed monthly cost at synth: the standing
+   * charges of its resources (alarms per metric, KMS keys, dashboards, provisioned concurrency, ...)
+   * at the library's us-east-1 price table, written to `<stackArtifactId>.cost.json` in the cloud
+   * assembly, plus one info annotation per stack (see docs/scale.md).
+   *
+   * @default true
+   */
+  readonly costReport?: boolean;
 }
 
 const APPLIED = new WeakMap<IConstruct, Set<string>>();
 
 /**
  * Applies the library's checks to any scope (an App, a Stage, a Stack or a construct): cdk-nag packs,
- * the resource budget, tags, the hardening of plain functions and a dashboard per stack. Teams with
+ * the resource budget, tags, the hardening of plain functions, a dashboard and an idle-cost report per stack. Teams with
  * their own stack classes get the same checks as `BlueprintStack`.
  */
 export class Blueprints {
@@ -95,6 +107,9 @@ export class Blueprints {
     if (options.dashboard ?? true) {
       once('dashboard', () => Aspects.of(scope).add(new StackDashboards()));
     }
+    if (options.costReport ?? true) {
+      once('cost', () => Aspects.of(scope).add(new CostReportAspect()));
+    }
   }
 
   private constructor() {}
@@ -103,7 +118,9 @@ export class Blueprints {
 /** Adds a BlueprintDashboard to each stack that has none (built at once: this runs at synth). */
 class StackDashboards implements IAspect {
   public visit(node: IConstruct): void {
-    if (!Stack.isStack(node)) {
+    // The shards of a FunctionGroup get no dashboard each (a dashboard is $3 a month past the free
+    // three); add a BlueprintDashboard to a shard yourself where you want one.
+    if (!Stack.isStack(node) || FunctionGroup.isShard(node)) {
       return;
     }
     const hasOne = node.node.findAll().some((c) => c instanceof BlueprintDashboard && Stack.of(c) === node);

@@ -6,6 +6,7 @@ import {
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ComplianceCodes } from './error-codes';
+import { isShard } from '../scale/private/shard-mark';
 import { Validator } from '../validation/validator';
 
 /** CloudFormation's quota of resources per stack. */
@@ -15,7 +16,7 @@ export const MAX_TEMPLATE_BYTES = 1_048_576;
 /** The share of a limit at which the budget warns. */
 export const BUDGET_WARNING_SHARE = 0.8;
 
-const SPLIT_ADVICE = 'Split the stack: move groups of functions (with their triggers) into their own stacks or nested stacks, ' +
+const SPLIT_ADVICE = 'Split the stack: create the functions in a FunctionGroup (nested stacks, placed by a stable hash of their id), or move groups of functions (with their triggers) into their own stacks, ' +
   'or turn off alarms you do not need (alarms: { enabled: false } or per alarm).';
 
 /**
@@ -27,7 +28,8 @@ const SPLIT_ADVICE = 'Split the stack: move groups of functions (with their trig
  */
 export class ResourceBudgetAspect implements IAspect {
   public visit(node: IConstruct): void {
-    if (!Stack.isStack(node)) {
+    // A FunctionGroup shard checks itself, with advice that fits a shard (LBP_GROUP_SHARD_FULL).
+    if (!Stack.isStack(node) || isShard(node)) {
       return;
     }
     const byType = new Map<string, number>();

@@ -57,8 +57,11 @@ export class FailureQueue extends Construct {
   /** The queue. */
   public readonly queue: sqs.Queue;
 
-  /** Fires when at least one failed event is waiting in the queue. */
-  public readonly depthAlarm: cloudwatch.Alarm;
+  /**
+   * Fires when at least one failed event is waiting in the queue. Unset only for a
+   * ServerlessFunction's own dead-letter queue, whose combined alarm watches the depth.
+   */
+  public readonly depthAlarm?: cloudwatch.Alarm;
 
   /** Fires when the oldest failed event is about to expire (unless turned off). */
   public readonly ageAlarm?: cloudwatch.Alarm;
@@ -76,19 +79,10 @@ export class FailureQueue extends Construct {
       fifo: props.fifo ? true : undefined,
     });
 
-    this.depthAlarm = new cloudwatch.Alarm(this, 'DepthAlarm', {
-      alarmDescription: `Failed events are waiting in the failure queue of ${props.purpose}. Inspect and redrive them within 14 days.`,
-      metric: this.queue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(1),
-        statistic: cloudwatch.Stats.MAXIMUM,
-      }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
     const topic = props.alarmTopic ?? defaultAlarmTopic(this);
-    this.depthAlarm.addAlarmAction(new cwActions.SnsAction(topic));
+    if (!(props as InternalFailureQueueProps).depthWatchedByOwner) {
+      this.depthAlarm = this.createDepthAlarm(props.purpose, topic);
+    }
     if (age) {
       this.ageAlarm = createAlarm(this, 'AgeAlarm',
         this.queue.metricApproximateAgeOfOldestMessage({ period: age.period, statistic: cloudwatch.Stats.MAXIMUM }),
@@ -100,4 +94,29 @@ export class FailureQueue extends Construct {
     acknowledge(this.queue, Acknowledgement.TERMINAL_DLQ_REDRIVE);
     acknowledge(this.queue, Acknowledgement.SQS_MANAGED_ENCRYPTION);
   }
+
+  private createDepthAlarm(purpose: string, topic: sns.ITopic): cloudwatch.Alarm {
+    const alarm = new cloudwatch.Alarm(this, 'DepthAlarm', {
+      alarmDescription: `Failed events are waiting in the failure queue of ${purpose}. Inspect and redrive them within 14 days.`,
+      metric: this.queue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(1),
+        statistic: cloudwatch.Stats.MAXIMUM,
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new cwActions.SnsAction(topic));
+    return alarm;
+  }
+}
+
+/**
+ * What only the library passes to a FailureQueue: the queue's owner (a ServerlessFunction) watches
+ * its depth in the owner's combined alarm, so the queue creates no depth alarm of its own (passed
+ * through a cast, so that the public props carry no way to make an unalarmed sink).
+ */
+interface InternalFailureQueueProps extends FailureQueueProps {
+  readonly depthWatchedByOwner?: boolean;
 }

@@ -16,7 +16,7 @@ const KEY_ID = 'BlueprintKey';
  * @internal
  */
 export function blueprintKey(scope: IConstruct): kms.IKey {
-  const stack = Stack.of(scope);
+  const stack = sharingStack(scope);
   const existing = stack.node.tryFindChild(KEY_ID) as kms.Key | undefined;
   if (existing) {
     return existing;
@@ -68,4 +68,18 @@ export function allowLogsToUseKey(key: kms.IKey): void {
       },
     }),
   );
+}
+
+/**
+ * The stack that holds the shared pieces (key, alarm topic) for `scope`: its own stack, or for a
+ * nested stack the top-level stack above it (one key for the whole tree, not one per nested stack).
+ *
+ * @internal
+ */
+export function sharingStack(scope: IConstruct): Stack {
+  let stack = Stack.of(scope);
+  while (stack.nestedStackParent) {
+    stack = stack.nestedStackParent;
+  }
+  return stack;
 }

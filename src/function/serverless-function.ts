@@ -16,9 +16,9 @@ import { validateFunction } from './validate-function';
 import { acknowledge, Acknowledgement } from '../compliance/acknowledgements';
 import { configureProvisionedConcurrencyScaling } from '../concurrency/provisioned-concurrency';
 import { FunctionDeployment } from '../deployment/function-deployment';
-import { FailureQueue } from '../destinations/failure-queue';
+import { FailureQueue, FailureQueueProps } from '../destinations/failure-queue';
 import { defaultAlarmTopic } from '../observability/alarm-topic';
-import { deadLetterQueueAgeOptions, FunctionAlarms } from '../observability/function-alarms';
+import { deadLetterQueueAgeOptions, deadLetterQueueJoinsCombined, FunctionAlarms } from '../observability/function-alarms';
 import { ITrigger, TriggerConfig } from '../triggers/trigger';
 import { Validator } from '../validation/validator';
 
@@ -64,7 +64,8 @@ export class ServerlessFunction extends Construct {
   public readonly deadLetterQueue: sqs.IQueue;
 
   /**
-   * The alarm on the dead-letter queue's depth (when the library created the queue).
+   * The alarm on the dead-letter queue's depth (when the library created the queue): the function's
+   * combined alarm (`alarms.combined`) unless `alarms.combined` or `alarms.enabled` is false.
    */
   public readonly deadLetterQueueAlarm?: cloudwatch.IAlarm;
 
@@ -141,6 +142,7 @@ export class ServerlessFunction extends Construct {
     this.alarmTopic = props.alarmTopic ?? defaultAlarmTopic(this);
     this.logGroup = configureFunctionLogGroup(this, role, props);
 
+    const dlqInCombinedAlarm = !props.deadLetterQueue && deadLetterQueueJoinsCombined(props.alarms);
     if (props.deadLetterQueue) {
       this.deadLetterQueue = props.deadLetterQueue;
     } else {
@@ -148,7 +150,8 @@ export class ServerlessFunction extends Construct {
         purpose: `asynchronous invocations of ${this.node.path}`,
         alarmTopic: this.alarmTopic,
         ageAlarm: deadLetterQueueAgeOptions(props.alarms),
-      });
+        depthWatchedByOwner: dlqInCombinedAlarm,
+      } as FailureQueueProps);
       this.deadLetterQueue = sink.queue;
       this.deadLetterQueueAlarm = sink.depthAlarm;
       this.deadLetterQueueAgeAlarm = sink.ageAlarm;
@@ -236,7 +239,12 @@ export class ServerlessFunction extends Construct {
       alarmTopic: this.alarmTopic,
       provisionedConcurrency: props.provisionedConcurrency !== undefined,
       options: props.alarms,
+      deadLetterQueue: dlqInCombinedAlarm ? this.deadLetterQueue : undefined,
+      separateRollbackAlarms: props.deployment !== undefined,
     });
+    if (dlqInCombinedAlarm) {
+      this.deadLetterQueueAlarm = this.alarms.combined;
+    }
     if (props.deployment) {
       this.deployment = new FunctionDeployment(this, 'Deployment', {
         ...props.deployment, function: this.function, alias: this.alias, functionAlarms: this.alarms.rollbackAlarms,

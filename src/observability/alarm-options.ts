@@ -21,7 +21,9 @@ export interface AlarmOptions {
   readonly threshold?: number;
 
   /**
-   * The length of each datapoint: 10, 20 or 30 seconds, or a whole number of minutes.
+   * The length of each datapoint: 10, 20 or 30 seconds, or a whole number of minutes. Setting it
+   * (or `evaluationPeriods`, or `datapointsToAlarm`) gives the signal an alarm of its own instead of
+   * a place in the function's combined alarm.
    *
    * @default - the alarm's default
    */
@@ -55,6 +57,18 @@ export interface FunctionAlarmsOptions {
    * @default true
    */
   readonly enabled?: boolean;
+
+  /**
+   * Whether the function's failure signals share one metric-math alarm. Each signal keeps its own
+   * threshold inside the expression (the alarm's value is the highest signal divided by its
+   * threshold, so it fires at 1); the alarm evaluates 5-minute periods, 1 of 1. A signal whose
+   * `period`, `evaluationPeriods` or `datapointsToAlarm` you set gets its own alarm instead, as do
+   * errors and duration when a deployment rolls back on them. `false` gives every signal its own
+   * alarm (7 alarms instead of 1 for a default function; see docs/scale.md).
+   *
+   * @default true
+   */
+  readonly combined?: boolean;
 
   /**
    * Errors as a percentage of invocations through the `live` alias. Threshold in percent. Used for

@@ -1,7 +1,6 @@
-import { Stack } from 'aws-cdk-lib';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { IConstruct } from 'constructs';
-import { blueprintKey } from '../encryption/blueprint-key';
+import { blueprintKey, sharingStack } from '../encryption/blueprint-key';
 
 const TOPIC_ID = 'BlueprintAlarmTopic';
 
@@ -13,7 +12,7 @@ const TOPIC_ID = 'BlueprintAlarmTopic';
  * @internal
  */
 export function defaultAlarmTopic(scope: IConstruct): sns.ITopic {
-  const stack = Stack.of(scope);
+  const stack = sharingStack(scope);
   const existing = stack.node.tryFindChild(TOPIC_ID) as sns.Topic | undefined;
   if (existing) {
     return existing;

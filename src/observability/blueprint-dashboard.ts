@@ -118,9 +118,10 @@ export class BlueprintDashboard extends Construct {
     const period = this.props.period ?? Duration.minutes(5);
     const rows: cloudwatch.IWidget[][] = [];
 
-    const alarms = functions.flatMap((fn) => [fn.alarms.all, fn.deadLetterQueueAlarm, fn.deadLetterQueueAgeAlarm])
+    // A function's combined alarm is also its dead-letter queue alarm: list it once.
+    const alarms = [...new Set(functions.flatMap((fn) => [fn.alarms.all, fn.deadLetterQueueAlarm, fn.deadLetterQueueAgeAlarm])
       .flat()
-      .filter((a): a is cloudwatch.IAlarm => a !== undefined);
+      .filter((a): a is cloudwatch.IAlarm => a !== undefined))];
     for (let i = 0; i < alarms.length; i += ALARMS_PER_STATUS_WIDGET) {
       rows.push([new cloudwatch.AlarmStatusWidget({
         title: i === 0 ? 'Alarms' : `Alarms (${i / ALARMS_PER_STATUS_WIDGET + 1})`,

@@ -2,11 +2,13 @@ import { Annotations, Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { AlarmOptions, FunctionAlarmsOptions } from './alarm-options';
 import { ObservabilityWarnings } from './error-codes';
 import { FunctionMetrics } from './function-metrics';
 import { AlarmDefaults, AlarmSettings, createAlarm, resolveAlarmSettings } from './private/alarm-settings';
+import { CombinedAlarmBuilder, COMBINED_ALARM_PERIOD, isCombinable } from './private/combined-alarm';
 import type { TriggerConfig } from '../triggers/trigger';
 import { Validator } from '../validation/validator';
 
@@ -52,6 +54,23 @@ export interface FunctionAlarmsProps {
    * @default - every alarm with its default threshold
    */
   readonly options?: FunctionAlarmsOptions;
+
+  /**
+   * The dead-letter queue the library created for the function: its depth (and, unless tuned or
+   * off, its oldest message's age) join the combined alarm. Pass it only when the queue itself
+   * creates no alarm for those signals.
+   *
+   * @default - the queue's alarms are the queue's own
+   */
+  readonly deadLetterQueue?: sqs.IQueue;
+
+  /**
+   * Whether the errors and duration signals keep alarms of their own (a deployment rolls back on
+   * them, and must not roll back on a message already waiting in the dead-letter queue).
+   *
+   * @default false
+   */
+  readonly separateRollbackAlarms?: boolean;
 }
 
 /**
@@ -74,6 +93,11 @@ export class FunctionAlarms extends Construct {
   public readonly provisionedConcurrencySpillover?: cloudwatch.Alarm;
   /** Provisioned-concurrency utilisation (only with provisioned concurrency). */
   public readonly provisionedConcurrencyUtilization?: cloudwatch.Alarm;
+  /**
+   * The one metric-math alarm over every signal that kept the combined settings (see the
+   * `combined` option); undefined when no signal is combined.
+   */
+  public readonly combined?: cloudwatch.Alarm;
   /** The metrics the alarms read. */
   public readonly metrics: FunctionMetrics;
 
@@ -102,15 +126,28 @@ export class FunctionAlarms extends Construct {
     const pc = props.provisionedConcurrency === true;
     const spill = pc ? resolveAlarmSettings(v, 'alarms.provisionedConcurrencySpillover', o.provisionedConcurrencySpillover, ALARM_DEFAULTS.provisionedConcurrencySpillover) : undefined;
     const util = pc ? resolveAlarmSettings(v, 'alarms.provisionedConcurrencyUtilization', o.provisionedConcurrencyUtilization, ALARM_DEFAULTS.provisionedConcurrencyUtilization) : undefined;
+    const dlqAge = props.deadLetterQueue && combinesDlqAge(o)
+      ? resolveAlarmSettings(v, 'alarms.deadLetterQueueAge', o.deadLetterQueueAge, ALARM_DEFAULTS.deadLetterQueueAge)
+      : undefined;
     v.throwIfAny();
 
     const m = this.metrics;
     const who = this.subject;
-    if (errors) {
+    const combine = o.combined !== false;
+    const joins = (opts: AlarmOptions | undefined, settings: AlarmSettings | undefined, rollback = false) =>
+      settings !== undefined && combine && isCombinable(opts) && !(rollback && props.separateRollbackAlarms === true);
+    const cp = COMBINED_ALARM_PERIOD;
+    const group = new CombinedAlarmBuilder();
+
+    if (errors && joins(o.errors, errors, true)) {
+      group.add('errorRate', `error rate >= ${errors.threshold} %`, m.errorRate(cp), errors.threshold);
+    } else if (errors) {
       this.errors = createAlarm(this, 'Errors', m.errorRate(errors.period), errors, errors.threshold,
         `${who}: at least ${errors.threshold} % of invocations of the live alias failed. Check the function's logs and traces.`, this.topic);
     }
-    if (throttles) {
+    if (throttles && joins(o.throttles, throttles)) {
+      group.add('throttleRate', `throttle rate >= ${throttles.threshold} %`, m.throttleRate(cp), throttles.threshold);
+    } else if (throttles) {
       this.throttles = createAlarm(this, 'Throttles', m.throttleRate(throttles.period), throttles, throttles.threshold,
         `${who}: at least ${throttles.threshold} % of requests were throttled. Raise reserved concurrency or the account's concurrency quota.`, this.topic);
     }
@@ -120,17 +157,37 @@ export class FunctionAlarms extends Construct {
           'The timeout is a token, so the duration alarm (a share of the timeout) was not created. Give a concrete timeout, or set alarms.duration.enabled: false.');
       } else {
         const limitMs = props.timeout.toMilliseconds() * duration.threshold / 100;
-        this.duration = createAlarm(this, 'Duration', m.duration(99, duration.period), duration, limitMs,
-          `${who}: p99 duration reached ${duration.threshold} % of the ${props.timeout.toHumanString()} timeout (${limitMs} ms). Invocations are close to timing out.`, this.topic);
+        if (joins(o.duration, duration, true)) {
+          group.add('p99', `p99 duration >= ${duration.threshold} % of the ${props.timeout.toHumanString()} timeout (${limitMs} ms)`, m.duration(99, cp), limitMs);
+        } else {
+          this.duration = createAlarm(this, 'Duration', m.duration(99, duration.period), duration, limitMs,
+            `${who}: p99 duration reached ${duration.threshold} % of the ${props.timeout.toHumanString()} timeout (${limitMs} ms). Invocations are close to timing out.`, this.topic);
+        }
       }
     }
-    if (dropped) {
+    if (dropped && joins(o.asyncEventsDropped, dropped)) {
+      group.add('dropped', `asynchronous events dropped >= ${dropped.threshold}`, m.asyncEventsDropped(cp), dropped.threshold);
+    } else if (dropped) {
       this.asyncEventsDropped = createAlarm(this, 'AsyncEventsDropped', m.asyncEventsDropped(dropped.period), dropped, dropped.threshold,
         `${who}: asynchronous events were dropped (expired past the maximum event age, out of retries, or throttled). Check the dead-letter queue.`, this.topic);
     }
-    if (delivery) {
+    if (delivery && joins(o.deliveryFailures, delivery)) {
+      group.add('deliveries', `failed deliveries to the dead-letter queue or destinations >= ${delivery.threshold}`, m.deliveryFailures(cp), delivery.threshold);
+    } else if (delivery) {
       this.deliveryFailures = createAlarm(this, 'DeliveryFailures', m.deliveryFailures(delivery.period), delivery, delivery.threshold,
         `${who}: Lambda could not deliver failed events to the dead-letter queue or an invocation record to a destination. Check their permissions and encryption.`, this.topic);
+    }
+    if (props.deadLetterQueue) {
+      const q = props.deadLetterQueue;
+      group.add('dlqDepth', 'failed events waiting in the dead-letter queue >= 1',
+        q.metricApproximateNumberOfMessagesVisible({ period: cp, statistic: cloudwatch.Stats.MAXIMUM }), 1);
+      if (dlqAge) {
+        group.add('dlqAge', `oldest message in the dead-letter queue >= ${dlqAge.threshold} s (SQS deletes it after 14 days)`,
+          q.metricApproximateAgeOfOldestMessage({ period: cp, statistic: cloudwatch.Stats.MAXIMUM }), dlqAge.threshold);
+      }
+    }
+    if (!group.isEmpty) {
+      this.combined = group.build(this, 'Combined', who, this.topic);
     }
     if (spill) {
       this.provisionedConcurrencySpillover = createAlarm(this, 'ProvisionedConcurrencySpillover', m.provisionedConcurrencySpillover(spill.period), spill, spill.threshold,
@@ -155,7 +212,7 @@ export class FunctionAlarms extends Construct {
   /** Every alarm of this construct. */
   public get all(): cloudwatch.IAlarm[] {
     return [
-      this.errors, this.throttles, this.duration, this.asyncEventsDropped, this.deliveryFailures,
+      this.combined, this.errors, this.throttles, this.duration, this.asyncEventsDropped, this.deliveryFailures,
       this._iteratorAge, this.provisionedConcurrencySpillover, this.provisionedConcurrencyUtilization,
     ].filter((a): a is cloudwatch.Alarm => a !== undefined);
   }
@@ -178,5 +235,26 @@ export class FunctionAlarms extends Construct {
 
 /** The age-of-oldest-message settings of a dead-letter queue, from the function's alarm options. @internal */
 export function deadLetterQueueAgeOptions(options: FunctionAlarmsOptions | undefined): AlarmOptions {
-  return options?.enabled === false ? { enabled: false } : (options?.deadLetterQueueAge ?? {});
+  if (options?.enabled === false) {
+    return { enabled: false };
+  }
+  // The combined alarm watches the age when its settings were left alone.
+  if (deadLetterQueueJoinsCombined(options) && combinesDlqAge(options ?? {})) {
+    return { enabled: false };
+  }
+  return options?.deadLetterQueueAge ?? {};
+}
+
+/**
+ * Whether the function's combined alarm watches its library-created dead-letter queue (its depth
+ * always, its age unless tuned), so that the queue creates no alarms of its own for them.
+ *
+ * @internal
+ */
+export function deadLetterQueueJoinsCombined(options: FunctionAlarmsOptions | undefined): boolean {
+  return options?.enabled !== false && options?.combined !== false;
+}
+
+function combinesDlqAge(o: FunctionAlarmsOptions): boolean {
+  return o.combined !== false && o.deadLetterQueueAge?.enabled !== false && isCombinable(o.deadLetterQueueAge);
 }

@@ -14,7 +14,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import {
-  AsyncDestination, FunctionCode, FunctionLayer, FunctionSecret, LatestRuntime, ServerlessFunction,
+  AsyncDestination, FunctionCode, FunctionLayer, FunctionSecret, LatestRuntime, ServerlessFunction, ServerlessFunctionProps,
 } from '../../src';
 import { HANDLER_DIR, testStack } from '../helpers/template';
 
@@ -114,8 +114,12 @@ describe('ServerlessFunction defaults', () => {
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       PolicyDocument: { Statement: [Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })] },
     });
+    // The function's combined alarm reads the queue's depth (and the age of its oldest message).
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Metrics: Match.arrayWith([Match.objectLike({
+        Id: 'dlqDepth',
+        MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'ApproximateNumberOfMessagesVisible' }), Stat: 'Maximum' }),
+      })]),
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       AlarmActions: [{ Ref: Match.stringLikeRegexp('BlueprintAlarmTopic') }],
@@ -137,12 +141,33 @@ describe('ServerlessFunction defaults', () => {
 
   test('exactly these resources for one default function (plus the stack-shared key and alarm topic)', () => {
     const types = Object.values(template.toJSON().Resources).map((r: any) => r.Type).sort();
-    // 7 alarms: errors, throttles, duration vs timeout, async events dropped, delivery failures, DLQ depth, DLQ age
+    // 1 alarm: errors, throttles, duration vs timeout, async events dropped, delivery failures, DLQ depth and DLQ age
+    // in one metric-math expression (docs/scale.md); 9 per function + 3 per stack.
+    expect(types).toHaveLength(12);
     expect(types).toEqual([
-      ...Array(7).fill('AWS::CloudWatch::Alarm'), 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::KMS::Key', 'AWS::Lambda::Alias',
+      'AWS::CloudWatch::Alarm', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::KMS::Key', 'AWS::Lambda::Alias',
       'AWS::Lambda::Function', 'AWS::Lambda::Version', 'AWS::Logs::LogGroup', 'AWS::SNS::Topic', 'AWS::SNS::TopicPolicy',
       'AWS::SQS::Queue', 'AWS::SQS::QueuePolicy',
     ]);
+  });
+
+  // The before/after numbers of docs/scale.md: a stack of 30 default functions.
+  const thirty = (props: Partial<ServerlessFunctionProps> = {}) => {
+    const s = testStack();
+    for (let i = 0; i < 30; i++) {
+      new ServerlessFunction(s, `Fn${i}`, { code: FunctionCode.fromAsset(HANDLER_DIR), ...props });
+    }
+    return Object.keys(Template.fromStack(s).toJSON().Resources).length;
+  };
+
+  test('30 default functions average at most 10 resources each (shared key and topic amortised): 273, 9.1 each', () => {
+    const count = thirty();
+    expect(count).toBe(30 * 9 + 3);
+    expect(count / 30).toBeLessThanOrEqual(10);
+  });
+
+  test('with one alarm per signal (combined: false, the former default) they are 453, 15.1 each', () => {
+    expect(thirty({ alarms: { combined: false } })).toBe(30 * 15 + 3);
   });
 });
 

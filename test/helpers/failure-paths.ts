@@ -275,8 +275,12 @@ function checkSinkQueue(resources: NonNullable<CfnTemplate['Resources']>, q: str
   if (!tlsOnly) {
     problems.push(`${q}: sink has no queue policy denying non-TLS requests`);
   }
+  // A single-metric alarm names the queue in Dimensions; a metric-math alarm (such as a
+  // ServerlessFunction's combined alarm) names it in one of its MetricStat entries.
+  const watchesQueue = (dimensions: any[] | undefined) => (dimensions ?? []).some((d: any) => d.Name === 'QueueName' && referencedId(d.Value) === q);
   const alarmed = Object.values(resources).some((r) => r.Type === 'AWS::CloudWatch::Alarm'
-    && (r.Properties?.Dimensions ?? []).some((d: any) => d.Name === 'QueueName' && referencedId(d.Value) === q)
+    && (watchesQueue(r.Properties?.Dimensions)
+      || (r.Properties?.Metrics ?? []).some((m: any) => watchesQueue(m.MetricStat?.Metric?.Dimensions)))
     && (r.Properties?.AlarmActions ?? []).length > 0);
   if (!alarmed) {
     problems.push(`${q}: sink has no CloudWatch alarm (with an action) on it`);

@@ -32,7 +32,7 @@ describe('dashboard of every function in the stack', () => {
   test('an alarm overview, then three widgets per function', () => {
     expect(widgets).toHaveLength(1 + 2 * 3);
     expect(widgets[0].type).toBe('alarm');
-    expect(widgets[0].properties.alarms).toHaveLength(15); // A: 6 (with iterator age) + DLQ depth + age; B: 5 + 2
+    expect(widgets[0].properties.alarms).toHaveLength(3); // A: combined + iterator age; B: combined (it also watches the DLQ)
     expect(widgets.slice(1).map((w: any) => w.properties.title)).toEqual([
       'TestStack/A: traffic', 'TestStack/A: duration', 'TestStack/A: failure sinks',
       'TestStack/B: traffic', 'TestStack/B: duration', 'TestStack/B: failure sinks',

@@ -21,8 +21,95 @@ class FakeTrigger implements ITrigger {
 
 const topicAction = [{ Ref: Match.stringLikeRegexp('^BlueprintAlarmTopic') }];
 
-describe('default alarms', () => {
+describe('default: one combined metric-math alarm', () => {
   const { stack, f } = fn();
+  const t = Template.fromStack(stack);
+  const alarms = Object.values(t.findResources('AWS::CloudWatch::Alarm'));
+
+  test('a single alarm, every signal with its own threshold, 5-minute periods, 1 of 1', () => {
+    t.resourceCountIs('AWS::CloudWatch::Alarm', 1);
+    expect(f.alarms.combined).toBeDefined();
+    expect(f.alarms.all).toEqual([f.alarms.combined]);
+    expect(f.deadLetterQueueAlarm).toBe(f.alarms.combined);
+    expect(f.deadLetterQueueAgeAlarm).toBeUndefined();
+    expect(f.alarms.errors).toBeUndefined();
+    const p = alarms[0].Properties;
+    expect(p).toMatchObject({
+      Threshold: 1,
+      EvaluationPeriods: 1,
+      DatapointsToAlarm: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: topicAction.map(() => expect.objectContaining({ Ref: expect.stringMatching(/^BlueprintAlarmTopic/) })),
+    });
+    expect(p.Metrics[0]).toEqual({
+      Id: 'expr_1',
+      Label: 'Signals past their threshold',
+      ReturnData: true,
+      Expression: '(FILL(errorRate, 0) >= 1) + (FILL(throttleRate, 0) >= 1) + (FILL(p99, 0) >= 24000) + (FILL(dropped, 0) >= 1)'
+        + ' + (FILL(deliveries, 0) >= 1) + (FILL(dlqDepth, 0) >= 1) + (FILL(dlqAge, 0) >= 864000)',
+    });
+  });
+
+  test('it reads 9 metrics (within CloudWatch\'s 10 per metric-math alarm), all at 300 s', () => {
+    const stats = alarms[0].Properties.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat);
+    expect(stats.map((m: any) => m.Metric.MetricName).sort()).toEqual([
+      'ApproximateAgeOfOldestMessage', 'ApproximateNumberOfMessagesVisible', 'AsyncEventsDropped', 'DeadLetterErrors',
+      'DestinationDeliveryFailures', 'Duration', 'Errors', 'Invocations', 'Throttles',
+    ]);
+    expect(new Set(stats.map((m: any) => m.Period))).toEqual(new Set([300]));
+    expect(stats.find((m: any) => m.Metric.MetricName === 'Duration').Stat).toBe('p99');
+  });
+
+  test('the description names every signal and its threshold', () => {
+    expect(alarms[0].Properties.AlarmDescription).toMatch(/error rate >= 1 %.*throttle rate >= 1 %.*24000 ms.*dead-letter queue >= 1.*864000 s/);
+  });
+
+  test('tuning a threshold keeps the signal combined; tuning its evaluation gives it its own alarm', () => {
+    const tuned = fn({ alarms: { errors: { threshold: 5 }, throttles: { period: Duration.minutes(1), evaluationPeriods: 3 } } });
+    const tt = Template.fromStack(tuned.stack);
+    tt.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    expect(tuned.f.alarms.throttles).toBeDefined();
+    tt.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Metrics: Match.arrayWith([Match.objectLike({ Expression: Match.stringLikeRegexp('^\\(FILL\\(errorRate, 0\\) >= 5\\) \\+ \\(FILL\\(p99') })]),
+    });
+    tt.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      EvaluationPeriods: 3,
+      Metrics: Match.arrayWith([Match.objectLike({ Expression: '100 * throttles / (invocations + throttles)', ReturnData: true })]),
+    });
+  });
+
+  test('turning one signal off drops it from the expression; the DLQ depth stays', () => {
+    const off = fn({ alarms: { errors: { enabled: false }, deadLetterQueueAge: { enabled: false } } });
+    const expr = Object.values(Template.fromStack(off.stack).findResources('AWS::CloudWatch::Alarm'))[0].Properties.Metrics[0].Expression;
+    expect(expr).not.toMatch(/errorRate|dlqAge/);
+    expect(expr).toMatch(/dlqDepth/);
+  });
+
+  test('a tuned DLQ age evaluation gets the queue\'s own age alarm', () => {
+    const aged = fn({ alarms: { deadLetterQueueAge: { period: Duration.minutes(15) } } });
+    expect(aged.f.deadLetterQueueAgeAlarm).toBeDefined();
+    Template.fromStack(aged.stack).resourceCountIs('AWS::CloudWatch::Alarm', 2);
+  });
+
+  test('with a deployment, errors and duration keep their own alarms to roll back on', () => {
+    const d = fn({ deployment: {} });
+    expect(d.f.alarms.rollbackAlarms).toEqual([d.f.alarms.errors, d.f.alarms.duration]);
+    expect(d.f.alarms.errors).toBeDefined();
+    expect(d.f.alarms.combined).toBeDefined();
+  });
+
+  test('combined: false gives each signal its own alarm (7)', () => {
+    Template.fromStack(fn({ alarms: { combined: false } }).stack).resourceCountIs('AWS::CloudWatch::Alarm', 7);
+  });
+
+  test('nag clean', () => {
+    expect(nagFindings(stack)).toEqual([]);
+  });
+});
+
+describe('separate alarms (combined: false)', () => {
+  const { stack, f } = fn({ alarms: { combined: false } });
   const t = Template.fromStack(stack);
 
   test('one alarm per signal, plus the DLQ depth and age alarms', () => {
@@ -131,7 +218,7 @@ describe('overrides and switches', () => {
   });
 
   test('one alarm can be turned off', () => {
-    const { stack, f } = fn({ alarms: { throttles: { enabled: false }, deadLetterQueueAge: { enabled: false } } });
+    const { stack, f } = fn({ alarms: { combined: false, throttles: { enabled: false }, deadLetterQueueAge: { enabled: false } } });
     expect(f.alarms.throttles).toBeUndefined();
     Template.fromStack(stack).resourceCountIs('AWS::CloudWatch::Alarm', 5);
   });
@@ -145,7 +232,7 @@ describe('overrides and switches', () => {
   });
 
   test('duration threshold follows the timeout', () => {
-    const { stack } = fn({ timeout: Duration.seconds(10), alarms: { duration: { threshold: 50 } } });
+    const { stack } = fn({ timeout: Duration.seconds(10), alarms: { combined: false, duration: { threshold: 50 } } });
     Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Duration', Threshold: 5000 });
   });
 });

@@ -65,8 +65,12 @@ describe('ScheduledJob (reference workload 4: stop tagged EC2 instances on weekd
     expect(job.deadLetterQueue).toBe(job.function.deadLetterQueue);
     expect(job.scheduleDeadLetterQueue).not.toBe(job.deadLetterQueue);
     t.resourcePropertiesCountIs('AWS::SQS::Queue', { MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true }, 2);
-    t.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 }, 2);
-    t.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateAgeOfOldestMessage' }, 2);
+    // The schedule's queue has its own depth and age alarms; the function's DLQ is read by the function's combined alarm.
+    t.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 }, 1);
+    t.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateAgeOfOldestMessage' }, 1);
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Metrics: Match.arrayWith([Match.objectLike({ Id: 'dlqDepth' }), Match.objectLike({ Id: 'dlqAge' })]),
+    });
     expect(job.function.triggers[0].failureQueues).toEqual([job.scheduleDeadLetterQueue]);
   });
 

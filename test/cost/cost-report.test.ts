@@ -1,0 +1,92 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Blueprints, BlueprintStack, BlueprintStackProps, FunctionCode, FunctionGroup, ServerlessFunction, ServerlessFunctionProps } from '../../src';
+import { HANDLER_DIR, TEST_ENV } from '../helpers/template';
+
+const code = FunctionCode.fromAsset(HANDLER_DIR);
+
+function synth(build: (stack: Stack) => void, props: BlueprintStackProps = {}) {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cost-'));
+  const app = new App({ outdir });
+  const stack = new BlueprintStack(app, 'Shop', { env: TEST_ENV, nagPacks: [], ...props });
+  build(stack);
+  app.synth();
+  const file = path.join(outdir, 'Shop.cost.json');
+  return { stack, outdir, file, report: fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf-8')) : undefined };
+}
+
+const fn = (props: Partial<ServerlessFunctionProps> = {}) => (s: Stack) => new ServerlessFunction(s, 'Fn', { code, ...props });
+const monthly = (report: any, item: string) => report.lines.find((l: any) => l.item === item)?.monthlyUsd;
+
+describe('one default function', () => {
+  const { stack, report } = synth(fn());
+
+  test('states the price table\'s region and date', () => {
+    expect(report.priceTable).toEqual({ region: 'us-east-1', date: '2026-12-01', currency: 'USD' });
+    expect(report.stack).toBe('Shop');
+  });
+
+  test('1 metric-math alarm over 9 metrics, 1 KMS key, 1 dashboard: $4.90', () => {
+    expect(report.alarms).toEqual({ standard: 1, highResolution: 0, metricMath: 1, metrics: 9 });
+    expect(report.lines).toEqual([
+      { item: 'alarm metrics (standard)', count: 9, unitUsd: 0.1, monthlyUsd: 0.9 },
+      { item: 'KMS keys', count: 1, unitUsd: 1, monthlyUsd: 1 },
+      { item: 'dashboards', count: 1, unitUsd: 3, monthlyUsd: 3 },
+    ]);
+    expect(report.monthlyUsd).toBe(4.9);
+  });
+
+  test('one info line on the stack', () => {
+    const infos = Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('idle cost'));
+    expect(infos).toHaveLength(1);
+    expect(infos[0].entry.data).toMatch(/^cdk-lambda-blueprints: idle cost: about \$4\.90 a month before any traffic \(us-east-1 prices of 2026-12-01: 9 alarm metrics \(standard\) \$0\.90, 1 KMS keys \$1\.00, 1 dashboards \$3\.00\); see Shop\.cost\.json/);
+  });
+});
+
+test('separate alarms (combined: false) cost 10 alarm metrics: the two rates read 2 metrics each, delivery failures 2', () => {
+  const { report } = synth(fn({ alarms: { combined: false } }));
+  expect(report.alarms).toEqual({ standard: 7, highResolution: 0, metricMath: 3, metrics: 10 });
+  expect(monthly(report, 'alarm metrics (standard)')).toBe(1);
+});
+
+test('provisioned concurrency by the function\'s memory, and target tracking\'s two alarms', () => {
+  const { report } = synth(fn({ memorySize: 2048, provisionedConcurrency: { minCapacity: 2, maxCapacity: 4 } }));
+  // 2 units x 2 GB x 730 h x 3600 s x $0.0000041667
+  expect(report.lines).toContainEqual({ item: 'GB of provisioned concurrency', count: 4, unitUsd: 10.95, monthlyUsd: 43.8 });
+  expect(report.lines).toContainEqual({ item: 'target-tracking alarms (created by Application Auto Scaling)', count: 2, unitUsd: 0.1, monthlyUsd: 0.2 });
+});
+
+test('a high-resolution alarm costs $0.30 a metric', () => {
+  const { report } = synth((s) => {
+    const q = new sqs.Queue(s, 'Q', { enforceSSL: true });
+    new cloudwatch.Alarm(s, 'Fast', { metric: q.metricApproximateNumberOfMessagesVisible({ period: Duration.seconds(10) }), threshold: 1, evaluationPeriods: 1 });
+  }, { dashboard: false });
+  expect(report.alarms).toEqual({ standard: 0, highResolution: 1, metricMath: 0, metrics: 1 });
+  expect(report.monthlyUsd).toBe(0.3);
+});
+
+test('a stack with nested FunctionGroup shards reports once, with the shards\' resources', () => {
+  const { outdir, report } = synth((s) => {
+    const g = new FunctionGroup(s, 'G', { shards: 3 });
+    for (const id of ['A', 'B', 'C', 'D', 'E', 'F']) {
+      g.addFunction(id, { code });
+    }
+  });
+  expect(report.alarms.metrics).toBe(6 * 9);
+  expect(fs.readdirSync(outdir).filter((f) => f.endsWith('.cost.json'))).toEqual(['Shop.cost.json']);
+});
+
+test('costReport: false writes nothing; Blueprints.applyTo reports for stacks it did not create', () => {
+  expect(synth(fn(), { costReport: false }).report).toBeUndefined();
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cost-'));
+  const app = new App({ outdir });
+  new ServerlessFunction(new Stack(app, 'Mine', { env: TEST_ENV }), 'Fn', { code });
+  Blueprints.applyTo(app, { nagPacks: [], dashboard: false });
+  app.synth();
+  expect(JSON.parse(fs.readFileSync(path.join(outdir, 'Mine.cost.json'), 'utf-8')).monthlyUsd).toBe(1.9);
+});
