@@ -34,6 +34,7 @@ export * from './triggers/bucket-event-type';
 export * from './triggers/sns-trigger';
 
 // Patterns
+export * from './patterns/blueprint-pattern-props';
 export * from './patterns/scheduled-job';
 export * from './patterns/http-api-function';
 export * from './patterns/queue-processor';
@@ -55,4 +56,5 @@ export * from './deployment/function-deployment';
 // Compliance
 export * from './compliance/nag-packs';
 export * from './compliance/blueprints';
+export * from './compliance/user-decisions';
 export * from './compliance/blueprint-stack';

@@ -1,8 +1,9 @@
 import { Aspects, IAspect, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ALL_NAG_PACKS, createNagPack, NagPackName, ScopedNagPlugin } from './nag-packs';
+import { createNagPack, DEFAULT_NAG_PACKS, NagPackName, ScopedNagPlugin } from './nag-packs';
 import { PlainFunctionHardening } from './plain-function-hardening';
 import { ResourceBudgetAspect, ResourceBudgetPlugin } from './resource-budget';
+import { acknowledgeUserDecisions, UserDecisions } from './user-decisions';
 import { BlueprintDashboard, createBlueprintDashboardNow } from '../observability/blueprint-dashboard';
 
 /**
@@ -11,11 +12,23 @@ import { BlueprintDashboard, createBlueprintDashboardNow } from '../observabilit
 export interface BlueprintsOptions {
   /**
    * The cdk-nag packs every resource of the scope is checked against at synth. Any unacknowledged
-   * finding (warnings included) fails `cdk synth`. An empty list checks nothing.
+   * finding (warnings included) fails `cdk synth`. An empty list checks nothing. The regulatory packs
+   * (HIPAA_SECURITY, NIST_800_53_R5, PCI_DSS_321) are opt-in: they ask for decisions only you can
+   * make (see `userDecisions`).
    *
-   * @default - all five: AWS_SOLUTIONS, SERVERLESS, HIPAA_SECURITY, NIST_800_53_R5, PCI_DSS_321
+   * @default - the general packs: AWS_SOLUTIONS and SERVERLESS
    */
   readonly nagPacks?: NagPackName[];
+
+  /**
+   * Decisions only you can make (no VPC, no reserved concurrency, no replication, no backup plan),
+   * each with your reason: the matching findings of the regulatory packs are acknowledged for the
+   * whole scope with that reason (listed in an info annotation at synth). See
+   * `Blueprints.acknowledgeUserDecisions`.
+   *
+   * @default - none: those findings are reported
+   */
+  readonly userDecisions?: UserDecisions;
 
   /**
    * Whether each stack's template is checked against CloudFormation's 500 resources and 1 MB: a
@@ -52,7 +65,8 @@ export interface BlueprintsOptions {
 const APPLIED = new WeakMap<IConstruct, Set<string>>();
 
 /**
- * Applies the library's checks to any scope (an App, a Stage, a Stack or a construct): cdk-nag packs,
+ * Applies the library's checks to any scope (an App, a Stage, a Stack or a construct): cdk-nag packs
+ * (the general ones by default, the regulatory ones opt-in),
  * the resource budget, tags, the hardening of plain functions and a dashboard per stack. Teams with
  * their own stack classes get the same checks as `BlueprintStack`.
  */
@@ -74,7 +88,10 @@ export class Blueprints {
       }
     };
 
-    for (const name of options.nagPacks ?? ALL_NAG_PACKS) {
+    if (options.userDecisions) {
+      acknowledgeUserDecisions(scope, options.userDecisions);
+    }
+    for (const name of options.nagPacks ?? DEFAULT_NAG_PACKS) {
       once(`nag:${name}`, () => Validations.of(scope).addPlugins(new ScopedNagPlugin(createNagPack(name), scope)));
     }
     if (options.resourceBudget ?? true) {
@@ -92,6 +109,20 @@ export class Blueprints {
     if (options.dashboard ?? true) {
       once('dashboard', () => Aspects.of(scope).add(new StackDashboards()));
     }
+  }
+
+  /**
+   * Acknowledges decisions only you can make for a whole scope (an App, a Stage, a Stack or a
+   * construct), each with your reason: functions outside a VPC, without reserved concurrency, buckets
+   * without replication, tables in no backup plan. The regulatory packs' matching findings are then
+   * acknowledged with your reason, and an info annotation lists them at synth. The library never
+   * acknowledges these for you: a decision you leave out is reported like any other finding.
+   *
+   * @param scope the construct whose descendants the decisions cover
+   * @param decisions the decisions, each with its reason
+   */
+  public static acknowledgeUserDecisions(scope: IConstruct, decisions: UserDecisions): void {
+    acknowledgeUserDecisions(scope, decisions);
   }
 
   private constructor() {}

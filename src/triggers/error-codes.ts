@@ -49,4 +49,8 @@ export const TriggerErrorCodes = {
   SNS_FILTER_POLICY: 'LBP_SNS_FILTER_POLICY',
   /** An asynchronously invoked function without a dead-letter queue. */
   ASYNC_FAILURES_UNCAPTURED: 'LBP_ASYNC_FAILURES_UNCAPTURED',
+  /** A trigger's resources were read before it was added to a function. */
+  TRIGGER_NOT_BOUND: 'LBP_TRIGGER_NOT_BOUND',
+  /** One trigger object was added to a second function. */
+  TRIGGER_ALREADY_BOUND: 'LBP_TRIGGER_ALREADY_BOUND',
 } as const;
