@@ -43,7 +43,7 @@ export function imagePipelineStack(app: App, env: Environment): Stack {
     },
     triggerOptions: { eventTypes: [BucketEventType.OBJECT_CREATED], prefix: 'uploads/', suffix: '.jpg' },
   });
-  metadata.grantWriteData(pipeline.processor.function);
+  metadata.grantWriteData(pipeline.function);
   return stack;
 }
 
@@ -64,7 +64,7 @@ export function streamAnalyticsStack(app: App, env: Environment): Stack {
       tumblingWindow: Duration.seconds(60),
     },
   });
-  aggregates.grantWriteData(analytics.processor.function);
+  aggregates.grantWriteData(analytics.function);
   return stack;
 }
 
@@ -75,13 +75,13 @@ export function webBackendStack(app: App, env: Environment): Stack {
   const api = new HttpApiFunction(stack, 'OrdersApi', {
     code: handler('api'),
     functionOptions: { memorySize: 512, timeout: Duration.seconds(10), environment: { ORDERS_TABLE: orders.tableName } },
-    apiOptions: {
+    triggerOptions: {
       routes: ['GET /orders', 'GET /orders/{id}', 'POST /orders'],
       throttlingRateLimit: 200,
       throttlingBurstLimit: 400,
     },
   });
-  orders.grantReadWriteData(api.function.function);
+  orders.grantReadWriteData(api.function);
   return stack;
 }
 
@@ -92,7 +92,7 @@ export function nightlyJobStack(app: App, env: Environment): Stack {
   const job = new ScheduledJob(stack, 'StopDevInstances', {
     code: handler('stop-instances'),
     schedule: TriggerSchedule.cron('cron(0 2 ? * MON-FRI *)'),
-    scheduleOptions: { timeZone: 'Europe/Paris' },
+    triggerOptions: { timeZone: 'Europe/Paris' },
     functionOptions: {
       timeout: Duration.minutes(5),
       initialPolicy: [

@@ -25,7 +25,7 @@ new ServerlessFunction(stack, 'Checkout', {
   alarms: { errors: { threshold: 2 } },
   deployment: {
     config: codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES,
-    preTrafficHook: smokeTest.function,
+    preTrafficHook: smokeTest,
   },
 });
 

@@ -15,9 +15,9 @@ const table = new dynamodb.TableV2(stack, 'Orders', {
 const backend = new HttpApiFunction(stack, 'OrdersApi', {
   code: FunctionCode.fromAsset(path.join(__dirname, '..', '..', 'test', 'fixtures', 'handler')),
   functionOptions: { environment: { TABLE_NAME: table.tableName } },
-  apiOptions: { routes: ['GET /orders/{id}', 'POST /orders'] },
+  triggerOptions: { routes: ['GET /orders/{id}', 'POST /orders'] },
 });
-table.grantReadWriteData(backend.function.role);
+table.grantReadWriteData(backend.function);
 
 new IntegTest(app, 'HttpApiFunction', { testCases: [stack] });
 app.synth();

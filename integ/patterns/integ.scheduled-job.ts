@@ -10,7 +10,7 @@ const stack = new Stack(app, 'BlueprintsScheduledJob');
 new ScheduledJob(stack, 'StopDevInstances', {
   code: FunctionCode.fromAsset(path.join(__dirname, '..', '..', 'test', 'fixtures', 'handler')),
   schedule: TriggerSchedule.cron('cron(0 2 ? * MON-FRI *)'),
-  scheduleOptions: { timeZone: 'Europe/Paris' },
+  triggerOptions: { timeZone: 'Europe/Paris' },
   functionOptions: {
     timeout: Duration.minutes(5),
     initialPolicy: [

@@ -21,7 +21,6 @@ export const Acknowledgement = {
    */
   RESOURCE_STAR_ONLY_ACTIONS: {
     ids: ['AwsSolutions-IAM5[Resource::*]'],
-    checkov: ['CKV_AWS_111'],
     reason:
       'Every statement of this policy allows only actions that do not support resource-level permissions, on Resource *: ' +
       'X-Ray PutTraceSegments/PutTelemetryRecords, the VPC network-interface actions Lambda needs ' +
@@ -66,6 +65,17 @@ export const Acknowledgement = {
       'The queue is encrypted at rest with SSE-SQS (SqsManagedSseEnabled), which the check does not recognise ' +
       '(it only looks for KmsMasterKeyId). SSE-SQS lets the services that deliver failed events (Lambda, SNS, ' +
       'EventBridge, S3) write to the queue without KMS key grants that a template cannot always give.',
+  },
+  /** The VPC network-interface actions Lambda needs only work with `Resource: *` (checkov's write-access check). */
+  VPC_NETWORK_INTERFACES: {
+    ids: [],
+    checkov: ['CKV_AWS_111'],
+    reason:
+      'The VPC network-interface actions Lambda needs work only on Resource *. ' +
+      'Lambda creates, assigns and deletes the network interfaces of a VPC function with the execution role ' +
+      '(ec2:CreateNetworkInterface, DeleteNetworkInterface, AssignPrivateIpAddresses, UnassignPrivateIpAddresses) ' +
+      'on interfaces that do not exist yet, so the statement needs Resource *, as in AWSLambdaVPCAccessExecutionRole. ' +
+      'This policy holds only such Resource-* actions; the user\'s statements and grants are in the role\'s other policy.',
   },
   /** Environment values are never secrets (secrets pass by reference), so a CMK would protect nothing. */
   PLAIN_ENVIRONMENT: {

@@ -68,8 +68,12 @@ export class FunctionRole extends iam.Role {
   }
 
   public addToPrincipalPolicy(statement: iam.PolicyStatement): iam.AddToPrincipalPolicyResult {
-    const target = isResourceStarOnly(statement) ? this.ensureLibraryPolicy() : this.policy;
+    const resourceStar = isResourceStarOnly(statement);
+    const target = resourceStar ? this.ensureLibraryPolicy() : this.policy;
     target.addStatements(statement);
+    if (resourceStar && statement.actions.some((a) => a.startsWith('ec2:'))) {
+      acknowledge(target, Acknowledgement.VPC_NETWORK_INTERFACES);
+    }
     return { statementAdded: true, policyDependable: target };
   }
 
