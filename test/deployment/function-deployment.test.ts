@@ -157,8 +157,9 @@ describe('hooks', () => {
     t.hasResource('AWS::Lambda::Alias', {
       UpdatePolicy: {
         CodeDeployLambdaAliasUpdate: Match.objectLike({
-          BeforeAllowTrafficHook: { 'Fn::Join': ['', [{ Ref: Match.stringLikeRegexp('PreHookFunction') }, ':live']] },
-          AfterAllowTrafficHook: { 'Fn::Join': ['', [{ Ref: Match.stringLikeRegexp('PostHookFunction') }, ':live']] },
+          // `<function name>:live`, the name taken from the alias ARN
+          BeforeAllowTrafficHook: { 'Fn::Join': ['', [{ 'Fn::Select': [6, { 'Fn::Split': [':', { Ref: Match.stringLikeRegexp('PreHookLiveAlias') }] }] }, ':live']] },
+          AfterAllowTrafficHook: { 'Fn::Join': ['', [{ 'Fn::Select': [6, { 'Fn::Split': [':', { Ref: Match.stringLikeRegexp('PostHookLiveAlias') }] }] }, ':live']] },
         }),
       },
     });
