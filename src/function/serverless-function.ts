@@ -87,8 +87,11 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
   /** The `live` alias: every trigger, provisioned concurrency and deployment targets it. */
   public readonly alias: lambda.Alias;
 
-  /** The execution role. */
-  public readonly role: iam.IRole;
+  /**
+   * The execution role. Always set on a ServerlessFunction (optional in the type only because
+   * `lambda.IFunction` declares it so); grants can simply name the function itself.
+   */
+  public readonly role?: iam.IRole;
 
   /**
    * The customer-managed policy that receives every grant and statement of the role (`initialPolicy`,
@@ -376,7 +379,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
    * @param statement the statement
    */
   public addToRolePolicy(statement: iam.PolicyStatement): void {
-    this.role.addToPrincipalPolicy(statement);
+    this.functionRole.addToPrincipalPolicy(statement);
   }
 
   /**

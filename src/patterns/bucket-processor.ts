@@ -144,14 +144,14 @@ export class BucketProcessor extends Construct {
     const resource = this.bucket.arnForObjects(`${prefix ?? ''}*`);
     const policy = new iam.ManagedPolicy(this, 'ReadObjectsPolicy', {
       description: `s3:GetObject on the objects whose events ${this.function.node.path} processes`,
-      roles: [this.function.role],
+      roles: [this.function.role!],
       statements: [new iam.PolicyStatement({
         sid: 'ReadTriggeringObjects',
         actions: ['s3:GetObject'],
         resources: [resource],
       })],
     });
-    this.bucket.encryptionKey?.grantDecrypt(this.function.role);
+    this.bucket.encryptionKey?.grantDecrypt(this.function);
     if (!inApp) {
       // An imported bucket's ARN (`arn:<AWS::Partition>:s3:::name/*`) contains '::', which cdk-nag 3
       // acknowledgement ids cannot hold: the finding stays visible (see docs/triggers-async.md).

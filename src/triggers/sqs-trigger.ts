@@ -215,7 +215,9 @@ export class SqsTrigger implements ITrigger {
     });
     queue.grantConsumeMessages(target.alias);
     // The grant lands in the function's managed policy, which must exist before Lambda validates the mapping.
-    mapping.node.addDependency(target.role);
+    if (target.role) {
+      mapping.node.addDependency(target.role);
+    }
     acknowledge(mapping, TriggerAcknowledgement.SQS_ESM_NO_DESTINATION);
     this.bound = { mapping };
 

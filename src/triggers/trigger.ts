@@ -35,13 +35,16 @@ export interface TriggerConfig {
  */
 export interface ITriggerTarget extends IConstruct {
   /** The alias the trigger invokes (a ServerlessFunction's `live` alias). */
-  readonly alias: lambda.IAlias;
+  readonly alias: lambda.Alias;
 
   /**
-   * The execution role. Grants for reading the source go to it, and the resources that need those
-   * grants at creation (event source mappings) depend on it and its policies.
+   * The execution role (always set on a ServerlessFunction; optional as in `lambda.IFunction`).
+   * Grants for reading the source go to the alias's principal, and the resources that need those
+   * grants at creation (event source mappings) depend on this role and its policies.
+   *
+   * @default - no dependency is added
    */
-  readonly role: iam.IRole;
+  readonly role?: iam.IRole;
 
   /** The invocation timeout, checked against the source's limits (e.g. SQS visibility timeout). */
   readonly timeout: Duration;

@@ -15,7 +15,7 @@ describe('HttpApiFunction (reference workload 3: HTTP API -> function -> DynamoD
     functionOptions: { environment: { TABLE_NAME: table.tableName } },
     triggerOptions: { routes: ['GET /orders/{id}', 'POST /orders'], throttlingRateLimit: 50, throttlingBurstLimit: 100 },
   });
-  table.grantReadWriteData(backend.function.role);
+  table.grantReadWriteData(backend.function);
   const t = Template.fromStack(stack);
 
   test('the function may read and write the table, through its one managed policy', () => {

@@ -147,6 +147,8 @@ export function createStreamMapping(
     onFailure,
     enabled: o.enabled,
   });
-  mapping.node.addDependency(target.role);
+  if (target.role) {
+    mapping.node.addDependency(target.role);
+  }
   return { mapping, failureQueues, failureQueue };
 }
