@@ -1,7 +1,7 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import { TriggerErrorCodes as Codes } from './error-codes';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { TriggerErrorCodes as Codes } from './error-codes';
 import { requireBound, refuseSecondBind } from './private/bound';
 import { createStreamMapping, validateStreamOptions } from './private/stream-mapping';
 import { triggerScope } from './private/trigger-scope';

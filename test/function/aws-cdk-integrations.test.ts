@@ -248,7 +248,8 @@ describe('security-group connections', () => {
   test('in a VPC: the function\'s own security group opens egress to the database', () => {
     const stack = testStack();
     const vpc = new ec2.Vpc(stack, 'Vpc', {
-      maxAzs: 2, natGateways: 0,
+      maxAzs: 2,
+      natGateways: 0,
       subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
     });
     const fn = new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR), vpc });

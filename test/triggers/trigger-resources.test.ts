@@ -4,11 +4,11 @@ import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { hardenedBucket, testFunction } from './fixtures';
 import {
   BucketProcessor, FunctionCode, HttpApiFunction, QueueProcessor, ScheduledJob, StreamProcessor, TableStreamProcessor,
   TopicSubscriber, Trigger, TriggerSchedule,
 } from '../../src';
-import { hardenedBucket, testFunction } from './fixtures';
 import { HANDLER_DIR, testStack } from '../helpers/template';
 
 /** Every trigger exposes what it created, as typed properties, once it is bound. */

@@ -3,8 +3,8 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { acknowledge, AcknowledgementSpec } from '../../compliance/acknowledgements';
 import { BlueprintValidationError } from '../../validation/blueprint-error';
 import { TriggerAcknowledgement } from '../acknowledgements';
-import type { ITriggerTarget } from '../trigger';
 import { TriggerErrorCodes } from '../error-codes';
+import type { ITriggerTarget } from '../trigger';
 
 /**
  * The queues that capture the function's failed asynchronous invocations (its dead-letter queue).

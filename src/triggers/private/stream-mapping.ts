@@ -8,9 +8,9 @@ import { acknowledge } from '../../compliance/acknowledgements';
 import { FailureQueue } from '../../destinations/failure-queue';
 import { Validator } from '../../validation/validator';
 import { TriggerAcknowledgement } from '../acknowledgements';
-import type { ITriggerTarget } from '../trigger';
 import { TriggerErrorCodes as Codes } from '../error-codes';
 import { StreamTriggerOptions } from '../stream-trigger-options';
+import type { ITriggerTarget } from '../trigger';
 
 /** The bounded defaults of every stream trigger. @internal */
 export const STREAM_DEFAULTS = {
