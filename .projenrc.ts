@@ -89,6 +89,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
 
   gitignore: [
+    '/node_modules', // also a symlink (a worktree sharing another checkout's modules)
     'cdk.out/',
     '/integ/**/cdk-integ.out.*',
     '/integ/**/*.snapshot/asset.*',

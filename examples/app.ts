@@ -10,11 +10,12 @@
 import { App, Environment } from 'aws-cdk-lib';
 import { Blueprints } from '../src';
 import {
-  coreStack, deviceEventsStack, imagePipelineStack, nightlyJobStack, platformStack, pythonJavaStack, queueWorkerStack, streamAnalyticsStack,
+  acknowledgeUserDecisions, coreStack, deviceEventsStack, imagePipelineStack, nightlyJobStack, platformStack, pythonJavaStack, queueWorkerStack, streamAnalyticsStack,
   subscribersStack, webBackendStack,
 } from './reference-workloads';
 
 const app = new App();
+acknowledgeUserDecisions(app); //   what only this app's owners can decide, with their reasons
 const env: Environment = {
   account: process.env.CDK_DEFAULT_ACCOUNT ?? '123456789012',
   region: process.env.CDK_DEFAULT_REGION ?? 'us-east-1',

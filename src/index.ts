@@ -42,6 +42,7 @@ export * from './triggers/log-subscription-trigger';
 export * from './triggers/firehose-transformation-trigger';
 
 // Patterns
+export * from './patterns/blueprint-pattern-props';
 export * from './patterns/scheduled-job';
 export * from './patterns/http-api-function';
 export * from './patterns/queue-processor';
@@ -66,4 +67,5 @@ export * from './scale/function-group';
 // Compliance
 export * from './compliance/nag-packs';
 export * from './compliance/blueprints';
+export * from './compliance/user-decisions';
 export * from './compliance/blueprint-stack';

@@ -5,9 +5,11 @@ import * as path from 'path';
 import { IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Stack } from 'aws-cdk-lib';
 import { FunctionCode, ServerlessFunction } from '../../src';
+import { acknowledgeUserDecisions } from '../user-decisions';
 
 const fixtures = path.join(__dirname, '..', '..', 'test', 'fixtures', 'bundling');
 const app = new App();
+acknowledgeUserDecisions(app);
 const stack = new Stack(app, 'BlueprintsBundledFunction');
 new ServerlessFunction(stack, 'Alpha', {
   code: FunctionCode.fromNodejsEntry(path.join(fixtures, 'alpha.ts')),

@@ -4,8 +4,10 @@ import { IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Stack } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { FunctionCode, FunctionLayer, LatestRuntime, ServerlessFunction } from '../../src';
+import { acknowledgeUserDecisions } from '../user-decisions';
 
 const app = new App();
+acknowledgeUserDecisions(app);
 const stack = new Stack(app, 'BlueprintsLayerFunction');
 const fixtures = path.join(__dirname, '..', '..', 'test', 'fixtures');
 const layer = new FunctionLayer(stack, 'SharedLibs', {

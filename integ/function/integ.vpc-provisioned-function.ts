@@ -6,8 +6,10 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { FunctionCode, ServerlessFunction } from '../../src';
+import { acknowledgeUserDecisions } from '../user-decisions';
 
 const app = new App();
+acknowledgeUserDecisions(app);
 const stack = new Stack(app, 'BlueprintsVpcProvisionedFunction');
 // The VPC belongs to the network team's stack: imported, never created by the library.
 const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {

@@ -4,13 +4,15 @@ import { IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { FunctionCode, ScheduledJob, TriggerSchedule } from '../../src';
+import { acknowledgeUserDecisions } from '../user-decisions';
 
 const app = new App();
+acknowledgeUserDecisions(app);
 const stack = new Stack(app, 'BlueprintsScheduledJob');
 new ScheduledJob(stack, 'StopDevInstances', {
   code: FunctionCode.fromAsset(path.join(__dirname, '..', '..', 'test', 'fixtures', 'handler')),
   schedule: TriggerSchedule.cron('cron(0 2 ? * MON-FRI *)'),
-  scheduleOptions: { timeZone: 'Europe/Paris' },
+  triggerOptions: { timeZone: 'Europe/Paris' },
   functionOptions: {
     timeout: Duration.minutes(5),
     initialPolicy: [

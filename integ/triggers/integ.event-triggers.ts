@@ -5,8 +5,10 @@ import { IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import { FunctionCode, ServerlessFunction, Trigger, TriggerSchedule } from '../../src';
+import { acknowledgeUserDecisions } from '../user-decisions';
 
 const app = new App();
+acknowledgeUserDecisions(app);
 const stack = new Stack(app, 'BlueprintsEventTriggers');
 const fn = new ServerlessFunction(stack, 'Worker', {
   code: FunctionCode.fromAsset(path.join(__dirname, '..', '..', 'test', 'fixtures', 'handler')),

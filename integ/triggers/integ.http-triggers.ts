@@ -5,8 +5,10 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { FunctionCode, ServerlessFunction, Trigger } from '../../src';
+import { acknowledgeUserDecisions } from '../user-decisions';
 
 const app = new App();
+acknowledgeUserDecisions(app);
 const stack = new Stack(app, 'BlueprintsHttpTriggers');
 const code = FunctionCode.fromAsset(path.join(__dirname, '..', '..', 'test', 'fixtures', 'handler'));
 

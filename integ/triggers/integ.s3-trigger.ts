@@ -4,8 +4,10 @@ import { IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { FunctionCode, ServerlessFunction, Trigger } from '../../src';
+import { acknowledgeUserDecisions } from '../user-decisions';
 
 const app = new App();
+acknowledgeUserDecisions(app);
 const stack = new Stack(app, 'BlueprintsS3Trigger');
 const bucket = new s3.Bucket(stack, 'Uploads', { enforceSSL: true, versioned: true });
 const fn = new ServerlessFunction(stack, 'Thumbnailer', { code: FunctionCode.fromAsset(path.join(__dirname, '..', '..', 'test', 'fixtures', 'handler')) });

@@ -4,8 +4,10 @@ import { IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { FailureQueue, FunctionCode, ServerlessFunction, Trigger } from '../../src';
+import { acknowledgeUserDecisions } from '../user-decisions';
 
 const app = new App();
+acknowledgeUserDecisions(app);
 const stack = new Stack(app, 'BlueprintsSqsTrigger');
 const dlq = new FailureQueue(stack, 'OrdersDlq', { purpose: 'orders that failed 5 times' });
 const queue = new sqs.Queue(stack, 'Orders', {

@@ -5,8 +5,9 @@ import { writeNagV2Suppressions } from './nag-v2-suppressions';
 
 /**
  * The cdk-nag findings this library acknowledges itself: each one is a finding a template cannot
- * avoid (or a choice only the user can make), so it is acknowledged on the library's own construct,
- * with the reason, and listed in the README. Nothing else is ever acknowledged.
+ * avoid, so it is acknowledged on a construct only the library writes, with the reason, and listed in
+ * the README. Nothing else is ever acknowledged: never what the user adds, and never a decision only
+ * the user can make (see `Blueprints.acknowledgeUserDecisions`).
  *
  * An acknowledgement covers the construct and its descendants (cdk-nag 3 walks up the tree); the
  * same ids are written as cdk-nag 2 suppressions (`cdk_nag` metadata) on the construct's
@@ -18,13 +19,27 @@ import { writeNagV2Suppressions } from './nag-v2-suppressions';
  * @internal
  */
 export const Acknowledgement = {
-  /** X-Ray and VPC ENI actions only work with `Resource: *`. */
-  XRAY_AND_ENI_WILDCARD: {
+  /**
+   * The role policy that holds only actions IAM allows on `Resource: *` alone (FunctionRole routes
+   * them there; no other statement can land in it).
+   */
+  RESOURCE_STAR_ONLY_ACTIONS: {
     ids: ['AwsSolutions-IAM5[Resource::*]'],
     reason:
-      'X-Ray PutTraceSegments/PutTelemetryRecords and the VPC network-interface actions Lambda needs ' +
-      '(ec2:CreateNetworkInterface, DescribeNetworkInterfaces, ...) do not support resource-level permissions; ' +
-      'every other statement in this policy is scoped to the function\'s own resources.',
+      'Every statement of this policy allows only actions that do not support resource-level permissions, on Resource *: ' +
+      'X-Ray PutTraceSegments/PutTelemetryRecords, the VPC network-interface actions Lambda needs ' +
+      '(ec2:CreateNetworkInterface, DescribeNetworkInterfaces, DescribeSubnets, DeleteNetworkInterface, ' +
+      'AssignPrivateIpAddresses, UnassignPrivateIpAddresses) and dynamodb:ListStreams. The library routes a statement ' +
+      'here only when every action is one of these, on Resource * alone, without condition; every other statement, ' +
+      'including all of yours and every grant, lands in the role\'s other policy, which carries no acknowledgement.',
+  },
+  /** The policy the hardening of a plain function creates: X-Ray on `*` and its own DLQ only. */
+  HARDENING_XRAY_WILDCARD: {
+    ids: ['AwsSolutions-IAM5[Resource::*]'],
+    reason:
+      'This policy is written only by the library\'s hardening of a plain lambda.Function: X-Ray ' +
+      'PutTraceSegments/PutTelemetryRecords, which do not support resource-level permissions, and sqs:SendMessage ' +
+      'on the dead-letter queue it created. Statements of the function\'s own role are in its other policies.',
   },
   /** The terminal queue of a failure path cannot have a redrive policy of its own. */
   TERMINAL_DLQ_REDRIVE: {
@@ -34,23 +49,6 @@ export const Acknowledgement = {
     reason:
       'This queue is the terminal failure sink of an event path (a dead-letter queue): it keeps failed events ' +
       'for 14 days, is encrypted and alarmed; a redrive policy on it would only move the problem to another queue.',
-  },
-  /** No VPC was given: HIPAA/NIST/PCI want every function in a VPC, which only the user can provide. */
-  NO_VPC: {
-    ids: ['HIPAA.Security-LambdaInsideVPC', 'NIST.800.53.R5-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC'],
-    checkov: ['CKV_AWS_117'],
-    reason:
-      'No vpc was given. Attaching a function to a VPC needs the user\'s VPC, private subnets and endpoints; ' +
-      'the library never creates a VPC on its own. Pass `vpc` to run the function in private subnets.',
-  },
-  /** No reserved concurrency was given: reserving takes capacity from the account's shared pool. */
-  NO_RESERVED_CONCURRENCY: {
-    ids: ['HIPAA.Security-LambdaConcurrency', 'NIST.800.53.R5-LambdaConcurrency'],
-    checkov: ['CKV_AWS_115'],
-    reason:
-      'No reservedConcurrentExecutions was given. A reservation removes capacity from the account\'s ' +
-      'unreserved pool (which AWS requires to stay at 100 or more) and can fail to deploy in new accounts; ' +
-      'only the user can size it. Set `reservedConcurrentExecutions` to reserve capacity.',
   },
   /** An async-invocation config without on-failure destination: failures already reach the DLQ. */
   ASYNC_FAILURES_IN_DLQ: {
@@ -72,7 +70,7 @@ export const Acknowledgement = {
       '(it only looks for KmsMasterKeyId). SSE-SQS lets the services that deliver failed events (Lambda, SNS, ' +
       'EventBridge, S3) write to the queue without KMS key grants that a template cannot always give.',
   },
-  /** The VPC network-interface actions Lambda needs only work with `Resource: *`. */
+  /** The VPC network-interface actions Lambda needs only work with `Resource: *` (checkov's write-access check). */
   VPC_NETWORK_INTERFACES: {
     ids: [],
     checkov: ['CKV_AWS_111'],
@@ -80,8 +78,8 @@ export const Acknowledgement = {
       'The VPC network-interface actions Lambda needs work only on Resource *. ' +
       'Lambda creates, assigns and deletes the network interfaces of a VPC function with the execution role ' +
       '(ec2:CreateNetworkInterface, DeleteNetworkInterface, AssignPrivateIpAddresses, UnassignPrivateIpAddresses) ' +
-      'on interfaces that do not exist yet, so the statement needs Resource *, as in AWSLambdaVPCAccessExecutionRole; ' +
-      'every other statement of this policy is scoped to the function\'s own resources.',
+      'on interfaces that do not exist yet, so the statement needs Resource *, as in AWSLambdaVPCAccessExecutionRole. ' +
+      'This policy holds only such Resource-* actions; the user\'s statements and grants are in the role\'s other policy.',
   },
   /** Environment values are never secrets (secrets pass by reference), so a CMK would protect nothing. */
   PLAIN_ENVIRONMENT: {

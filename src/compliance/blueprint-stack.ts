@@ -9,7 +9,7 @@ export interface BlueprintStackProps extends StackProps, BlueprintsOptions {}
 
 /**
  * A Stack with the library's checks applied (see `Blueprints.applyTo`): the chosen cdk-nag packs
- * (all five by default), the 500-resource / 1 MB budget, tags, the hardening of plain functions and
+ * (AwsSolutions and Serverless by default; HIPAA, NIST and PCI opt-in), the 500-resource / 1 MB budget, tags, the hardening of plain functions and
  * a dashboard of its ServerlessFunctions.
  */
 export class BlueprintStack extends Stack {

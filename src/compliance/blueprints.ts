@@ -1,8 +1,9 @@
 import { Aspects, IAspect, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ALL_NAG_PACKS, applyNagPack, createNagPack, NagPackName } from './nag-packs';
+import { applyNagPack, createNagPack, DEFAULT_NAG_PACKS, NagPackName } from './nag-packs';
 import { PlainFunctionHardening } from './plain-function-hardening';
 import { ResourceBudgetAspect, ResourceBudgetPlugin } from './resource-budget';
+import { acknowledgeUserDecisions, UserDecisions } from './user-decisions';
 import { CostReportAspect } from '../cost/cost-report';
 import { BlueprintDashboard, createBlueprintDashboardNow } from '../observability/blueprint-dashboard';
 import { FunctionGroup } from '../scale/function-group';
@@ -16,11 +17,23 @@ export interface BlueprintsOptions {
    *
    * With cdk-nag 3.x (validation plugins), any unacknowledged finding (warnings included) fails
    * `cdk synth`. With cdk-nag 2.x the packs are added as Aspects, as cdk-nag 2 documents: errors fail
-   * `cdk synth`, warnings only with `--strict`. An empty list checks nothing.
+   * `cdk synth`, warnings only with `--strict`. An empty list checks nothing. The regulatory packs
+   * (HIPAA_SECURITY, NIST_800_53_R5, PCI_DSS_321) are opt-in: they ask for decisions only you can
+   * make (see `userDecisions`).
    *
-   * @default - all five: AWS_SOLUTIONS, SERVERLESS, HIPAA_SECURITY, NIST_800_53_R5, PCI_DSS_321
+   * @default - the general packs: AWS_SOLUTIONS and SERVERLESS
    */
   readonly nagPacks?: NagPackName[];
+
+  /**
+   * Decisions only you can make (no VPC, no reserved concurrency, no replication, no backup plan),
+   * each with your reason: the matching findings of the regulatory packs are acknowledged for the
+   * whole scope with that reason (listed in an info annotation at synth). See
+   * `Blueprints.acknowledgeUserDecisions`.
+   *
+   * @default - none: those findings are reported
+   */
+  readonly userDecisions?: UserDecisions;
 
   /**
    * Whether each stack's template is checked against CloudFormation's 500 resources and 1 MB: a
@@ -67,8 +80,9 @@ export interface BlueprintsOptions {
 const APPLIED = new WeakMap<IConstruct, Set<string>>();
 
 /**
- * Applies the library's checks to any scope (an App, a Stage, a Stack or a construct): cdk-nag packs,
- * the resource budget, tags, the hardening of plain functions, a dashboard and an idle-cost report per stack. Teams with
+ * Applies the library's checks to any scope (an App, a Stage, a Stack or a construct): cdk-nag packs
+ * (the general ones by default, the regulatory ones opt-in), the resource budget, tags, the hardening of
+ * plain functions, a dashboard and an idle-cost report per stack. Teams with
  * their own stack classes get the same checks as `BlueprintStack`.
  */
 export class Blueprints {
@@ -89,7 +103,10 @@ export class Blueprints {
       }
     };
 
-    for (const name of options.nagPacks ?? ALL_NAG_PACKS) {
+    if (options.userDecisions) {
+      acknowledgeUserDecisions(scope, options.userDecisions);
+    }
+    for (const name of options.nagPacks ?? DEFAULT_NAG_PACKS) {
       once(`nag:${name}`, () => applyNagPack(scope, createNagPack(name)));
     }
     if (options.resourceBudget ?? true) {
@@ -110,6 +127,20 @@ export class Blueprints {
     if (options.costReport ?? true) {
       once('cost', () => Aspects.of(scope).add(new CostReportAspect()));
     }
+  }
+
+  /**
+   * Acknowledges decisions only you can make for a whole scope (an App, a Stage, a Stack or a
+   * construct), each with your reason: functions outside a VPC, without reserved concurrency, buckets
+   * without replication, tables in no backup plan. The regulatory packs' matching findings are then
+   * acknowledged with your reason, and an info annotation lists them at synth. The library never
+   * acknowledges these for you: a decision you leave out is reported like any other finding.
+   *
+   * @param scope the construct whose descendants the decisions cover
+   * @param decisions the decisions, each with its reason
+   */
+  public static acknowledgeUserDecisions(scope: IConstruct, decisions: UserDecisions): void {
+    acknowledgeUserDecisions(scope, decisions);
   }
 
   private constructor() {}

@@ -8,6 +8,10 @@ export const ComplianceCodes = {
   RESOURCE_BUDGET: 'LBP_RESOURCE_BUDGET',
   /** A stack's template reached 80 % of (warning) or passed (error) CloudFormation's 1 MB. */
   TEMPLATE_SIZE: 'LBP_TEMPLATE_SIZE',
+  /** A user decision was given without a readable reason. */
+  USER_DECISION_REASON: 'LBP_USER_DECISION_REASON',
+  /** The info annotation listing the user decisions acknowledged on a scope. */
+  USER_DECISIONS: 'LBP_USER_DECISIONS',
 } as const;
 
 /** @internal */

@@ -25,7 +25,14 @@ export enum NagPackName {
   PCI_DSS_321 = 'PCI_DSS_321',
 }
 
-/** Every pack, the default of `Blueprints.applyTo`. @internal */
+/**
+ * The default packs of `Blueprints.applyTo` and `BlueprintStack`: the general ones. The regulatory
+ * packs (HIPAA, NIST, PCI) ask for decisions only the user can make (VPC, reserved concurrency,
+ * replication, backup plans), so they are opt-in. @internal
+ */
+export const DEFAULT_NAG_PACKS: NagPackName[] = [NagPackName.AWS_SOLUTIONS, NagPackName.SERVERLESS];
+
+/** Every pack. @internal */
 export const ALL_NAG_PACKS: NagPackName[] = [
   NagPackName.AWS_SOLUTIONS, NagPackName.SERVERLESS, NagPackName.HIPAA_SECURITY,
   NagPackName.NIST_800_53_R5, NagPackName.PCI_DSS_321,

@@ -52,7 +52,7 @@ export class PlainFunctionHardening implements IAspect {
           actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
           resources: ['*'],
         }));
-        acknowledge(policy, Acknowledgement.XRAY_AND_ENI_WILDCARD);
+        acknowledge(policy, Acknowledgement.HARDENING_XRAY_WILDCARD);
         applied.push('X-Ray active tracing');
       }
       if (needsDlq) {

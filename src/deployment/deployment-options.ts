@@ -20,7 +20,7 @@ export interface DeploymentOptions {
   /**
    * A function CodeDeploy invokes before any traffic shifts (e.g. smoke tests against the new
    * version). It must report its result with `codedeploy:PutLifecycleEventHookExecutionStatus`,
-   * which it is granted when it has a role in this app. Use a ServerlessFunction's `function`.
+   * which it is granted when it has a role in this app. Pass a ServerlessFunction: CodeDeploy then invokes it through its `live` alias.
    *
    * @default - no pre-traffic hook
    */

@@ -121,12 +121,14 @@ export class FunctionDeployment extends Construct {
 function validateHooks(scope: Construct, props: FunctionDeploymentProps): void {
   const v = new Validator(scope);
   for (const [property, hook] of [['deployment.preTrafficHook', props.preTrafficHook], ['deployment.postTrafficHook', props.postTrafficHook]] as const) {
-    v.failIf(hook !== undefined && hook === props.function, {
+    // The function itself may arrive as its inner lambda.Function, its alias or the ServerlessFunction.
+    const isTarget = hook !== undefined && (hook === props.function || hook === props.alias || hook === props.alias.node.scope);
+    v.failIf(isTarget, {
       code: DeploymentErrorCodes.HOOK_IS_TARGET,
       property,
       value: hook?.node.path ?? '',
       limit: 'a traffic hook tests the new version from outside; the function being deployed cannot be its own hook',
-      fix: `pass a separate function (e.g. another ServerlessFunction's \`function\`) as ${property}`,
+      fix: `pass a separate function (e.g. another ServerlessFunction, invoked through its live alias) as ${property}`,
     });
   }
   v.failIf(props.preTrafficHook !== undefined && props.preTrafficHook === props.postTrafficHook, {

@@ -1,54 +1,119 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { acknowledge, Acknowledgement } from '../compliance/acknowledgements';
 
 /** IAM's size limit for one managed policy document. @internal */
 export const MANAGED_POLICY_MAX_CHARACTERS = 6144;
 
 /**
- * An execution role whose every grant lands in one customer-managed policy: no AWS managed policy
+ * The actions Lambda functions need that IAM only allows on `Resource: *` (no resource-level
+ * permissions): X-Ray trace writes, the VPC network-interface actions and `dynamodb:ListStreams`.
+ *
+ * @internal
+ */
+export const RESOURCE_STAR_ONLY_ACTIONS: readonly string[] = [
+  'xray:PutTraceSegments',
+  'xray:PutTelemetryRecords',
+  'ec2:CreateNetworkInterface',
+  'ec2:DescribeNetworkInterfaces',
+  'ec2:DescribeSubnets',
+  'ec2:DeleteNetworkInterface',
+  'ec2:AssignPrivateIpAddresses',
+  'ec2:UnassignPrivateIpAddresses',
+  'dynamodb:ListStreams',
+];
+
+/**
+ * An execution role whose statements land in customer-managed policies only: no AWS managed policy
  * (AwsSolutions-IAM4) and no inline policy (HIPAA/NIST/PCI IAMNoInlinePolicy). aws-cdk-lib's grants
- * (event sources, destinations, X-Ray, dead-letter queue, ...) all call `addToPrincipalPolicy`, so
- * they land there too, and the function depends on the policy, so it exists before the function.
+ * (event sources, destinations, X-Ray, dead-letter queue, ...) all call `addToPrincipalPolicy`.
+ *
+ * Two policies, so that no acknowledgement ever covers what the user adds:
+ * - `policy` holds every grant and every statement of the user (`initialPolicy`, `addToRolePolicy`,
+ *   `table.grantReadData(fn)`, ...). It carries no acknowledgement: cdk-nag reports a user's `*`.
+ * - `libraryPolicy` (created on first use) holds only statements whose every action is one of
+ *   `RESOURCE_STAR_ONLY_ACTIONS` on `Resource: *` and nothing else; it alone carries the
+ *   `AwsSolutions-IAM5[Resource::*]` acknowledgement, whose reason is then true by construction.
  *
  * @internal
  */
 export class FunctionRole extends iam.Role {
-  /** The one policy holding every statement of this role. */
+  /** The policy holding every grant and user statement of this role (no acknowledgement). */
   public readonly policy: iam.ManagedPolicy;
+
+  private readonly description: string;
+  private _libraryPolicy?: iam.ManagedPolicy;
 
   constructor(scope: Construct, id: string, description: string) {
     super(scope, id, {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description,
     });
+    this.description = description;
     this.policy = new iam.ManagedPolicy(this, 'Policy', {
-      description: `Every permission of ${description}`,
+      description: `Every grant and statement of ${description}`,
       roles: [this],
     });
     // Grants keep arriving after construction (triggers, user code), so the size is checked at synth.
-    this.policy.node.addValidation({ validate: () => this.validatePolicySize() });
+    this.policy.node.addValidation({ validate: () => validatePolicySize(this.policy) });
   }
 
   /**
-   * IAM limits a managed policy to 6,144 characters (whitespace not counted). Tokens are measured as
-   * their CloudFormation form, which is an estimate of the deployed ARNs.
+   * The policy holding only the `Resource: *` statements IAM cannot scope (X-Ray, VPC network
+   * interfaces, `dynamodb:ListStreams`), or undefined while there is none.
    */
-  private validatePolicySize(): string[] {
-    const json = JSON.stringify(Stack.of(this).resolve(this.policy.document.toJSON()) ?? {});
-    const size = json.replace(/\s/g, '').length;
-    if (size <= MANAGED_POLICY_MAX_CHARACTERS) {
-      return [];
-    }
-    return [
-      `[LBP_POLICY_SIZE] ${this.policy.node.path}: the execution role's policy is about ${size} characters; ` +
-      `IAM allows at most ${MANAGED_POLICY_MAX_CHARACTERS} per managed policy. Fix: grant on fewer, broader-named ` +
-      'resources (e.g. one grant per table prefix), or split the work across functions.',
-    ];
+  public get libraryPolicy(): iam.ManagedPolicy | undefined {
+    return this._libraryPolicy;
   }
 
   public addToPrincipalPolicy(statement: iam.PolicyStatement): iam.AddToPrincipalPolicyResult {
-    this.policy.addStatements(statement);
-    return { statementAdded: true, policyDependable: this.policy };
+    const resourceStar = isResourceStarOnly(statement);
+    const target = resourceStar ? this.ensureLibraryPolicy() : this.policy;
+    target.addStatements(statement);
+    if (resourceStar && statement.actions.some((a) => a.startsWith('ec2:'))) {
+      acknowledge(target, Acknowledgement.VPC_NETWORK_INTERFACES);
+    }
+    return { statementAdded: true, policyDependable: target };
   }
+
+  private ensureLibraryPolicy(): iam.ManagedPolicy {
+    if (!this._libraryPolicy) {
+      this._libraryPolicy = new iam.ManagedPolicy(this, 'ResourceStarPolicy', {
+        description: `The actions of ${this.description} that IAM only allows on Resource * (X-Ray, VPC network interfaces, dynamodb:ListStreams)`,
+        roles: [this],
+      });
+      acknowledge(this._libraryPolicy, Acknowledgement.RESOURCE_STAR_ONLY_ACTIONS);
+    }
+    return this._libraryPolicy;
+  }
+}
+
+/**
+ * Whether a statement only allows actions that IAM cannot scope, on `*`, with nothing else that a
+ * user could hide under the acknowledgement (no NotAction, NotResource, principal or condition).
+ */
+function isResourceStarOnly(s: iam.PolicyStatement): boolean {
+  return s.effect === iam.Effect.ALLOW
+    && s.actions.length > 0 && s.actions.every((a) => RESOURCE_STAR_ONLY_ACTIONS.includes(a))
+    && s.resources.length === 1 && s.resources[0] === '*'
+    && s.notActions.length === 0 && s.notResources.length === 0
+    && !s.hasPrincipal && Object.keys(s.conditions ?? {}).length === 0;
+}
+
+/**
+ * IAM limits a managed policy to 6,144 characters (whitespace not counted). Tokens are measured as
+ * their CloudFormation form, which is an estimate of the deployed ARNs.
+ */
+function validatePolicySize(policy: iam.ManagedPolicy): string[] {
+  const json = JSON.stringify(Stack.of(policy).resolve(policy.document.toJSON()) ?? {});
+  const size = json.replace(/\s/g, '').length;
+  if (size <= MANAGED_POLICY_MAX_CHARACTERS) {
+    return [];
+  }
+  return [
+    `[LBP_POLICY_SIZE] ${policy.node.path}: the execution role's policy is about ${size} characters; ` +
+    `IAM allows at most ${MANAGED_POLICY_MAX_CHARACTERS} per managed policy. Fix: grant on fewer, broader-named ` +
+    'resources (e.g. one grant per table prefix), or split the work across functions.',
+  ];
 }

@@ -105,7 +105,8 @@ export interface ServerlessFunctionOptions {
   readonly layers?: IFunctionLayer[];
 
   /**
-   * Extra statements for the execution role (they land in its one customer-managed policy).
+   * Extra statements for the execution role. They land in its customer-managed `policy`, where no
+   * acknowledgement applies: cdk-nag reports a `Resource: *` here as it would anywhere else.
    *
    * @default - none beyond what the function's own features need
    */

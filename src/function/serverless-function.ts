@@ -6,7 +6,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { Construct } from 'constructs';
+import { LAMBDA_CREATE_NEW_POLICIES_WITH_ADDTOROLEPOLICY } from 'aws-cdk-lib/cx-api';
+import { Construct, Node } from 'constructs';
+import { FunctionErrorCodes } from './error-codes';
 import { configureFunctionLogGroup } from './function-log-group';
 import { FunctionRole } from './function-role';
 import { selectPrivateSubnets } from './function-vpc';
@@ -19,7 +21,8 @@ import { FunctionDeployment } from '../deployment/function-deployment';
 import { FailureQueue, FailureQueueProps } from '../destinations/failure-queue';
 import { defaultAlarmTopic } from '../observability/alarm-topic';
 import { deadLetterQueueAgeOptions, deadLetterQueueJoinsCombined, FunctionAlarms } from '../observability/function-alarms';
-import { ITrigger, TriggerConfig } from '../triggers/trigger';
+import { ITrigger, ITriggerTarget, TriggerConfig } from '../triggers/trigger';
+import { BlueprintValidationError } from '../validation/blueprint-error';
 import { Validator } from '../validation/validator';
 
 /**
@@ -30,20 +33,53 @@ export const LIVE_ALIAS_NAME = 'live';
 
 /**
  * One production-ready Lambda function: ARM64, the newest runtime, explicit sizing, an owned and
- * encrypted JSON log group, X-Ray, a least-privilege role with one customer-managed policy, a
+ * encrypted JSON log group, X-Ray, a least-privilege role with customer-managed policies only, a
  * dead-letter queue that keeps failed events 14 days and raises an alarm, a published version and a
  * `live` alias that every trigger targets, optional reserved and provisioned concurrency with
  * auto-scaling, and optional VPC attachment. Clean under the five cdk-nag packs; the few findings a
  * template cannot avoid are acknowledged with a reason (see the README).
  *
+ * It is an aws-cdk-lib `lambda.IFunction` (so `IGrantable` and `IConnectable` too): pass it wherever
+ * aws-cdk-lib takes a function or a grantee (`table.grantReadData(fn)`,
+ * `new apigateway.LambdaIntegration(fn)`, `new targets.LambdaFunction(fn)`, `LambdaInvoke`,
+ * `userPool.addTrigger(...)`). What each member means:
+ *
+ * - The `live` alias (what callers invoke): `functionArn`, `functionName`, `resourceArnsForGrantInvoke`,
+ *   `addPermission`, `grantInvoke`, `grantInvokeUrl`, `grantInvokeCompositePrincipal`, `metric*` and
+ *   `addFunctionUrl`. Every caller thus goes through `live` (and through CodeDeploy's traffic shifting).
+ * - The execution role: `grantPrincipal`, `role`, `addToRolePolicy`. Grants land in the role's
+ *   customer-managed `policy`, never in an inline policy, and no acknowledgement covers them.
+ * - The underlying function (`unqualifiedFunction`): `latestVersion`, `grantInvokeLatestVersion`,
+ *   `grantInvokeVersion`, `architecture`, `tenancyConfig`.
+ * - The function's security groups: `connections` (empty outside a VPC), `isBoundToVpc`.
+ *
+ * `addEventSource`, `addEventSourceMapping` and `configureAsyncInvoke` are refused at synth: use the
+ * `Trigger` factories (which bring failure handling and quota checks) with `addTrigger`, and the
+ * asynchronous-invocation props of the function.
+ *
  * Every configuration AWS would reject throws at synth, naming the property, the limit and the fix.
  */
-export class ServerlessFunction extends Construct {
+export class ServerlessFunction extends lambda.FunctionBase implements ITriggerTarget {
   /** The name of the alias every trigger targets (`live`), in every language. */
   public static readonly LIVE_ALIAS_NAME: string = LIVE_ALIAS_NAME;
 
-  /** The Lambda function. */
-  public readonly function: lambda.Function;
+  /**
+   * The underlying `lambda.Function` (its `$LATEST`). Invoke through the function itself or its
+   * `alias`, never through this: callers of the unqualified function bypass `live`.
+   */
+  public readonly unqualifiedFunction: lambda.Function;
+
+  /** The ARN callers invoke: the `live` alias's. */
+  public readonly functionArn: string;
+
+  /** The name callers invoke: the `live` alias's (`<function name>:live`). */
+  public readonly functionName: string;
+
+  /** The principal that grants go to: the execution role. */
+  public readonly grantPrincipal: iam.IPrincipal;
+
+  /** The construct node under which invoke permissions are created. */
+  public readonly permissionsNode: Node;
 
   /** The version published from the current configuration. */
   public readonly version: lambda.IVersion;
@@ -51,10 +87,16 @@ export class ServerlessFunction extends Construct {
   /** The `live` alias: every trigger, provisioned concurrency and deployment targets it. */
   public readonly alias: lambda.Alias;
 
-  /** The execution role. */
-  public readonly role: iam.IRole;
+  /**
+   * The execution role. Always set on a ServerlessFunction (optional in the type only because
+   * `lambda.IFunction` declares it so); grants can simply name the function itself.
+   */
+  public readonly role?: iam.IRole;
 
-  /** The one customer-managed policy holding every permission of the role. */
+  /**
+   * The customer-managed policy that receives every grant and statement of the role (`initialPolicy`,
+   * `addToRolePolicy`, `table.grantReadData(fn)`, the triggers' grants). Nothing on it is acknowledged.
+   */
   public readonly policy: iam.ManagedPolicy;
 
   /** The function's log group. */
@@ -96,19 +138,23 @@ export class ServerlessFunction extends Construct {
   /** The security groups of the function's network interfaces (empty outside a VPC). */
   public readonly securityGroups: ec2.ISecurityGroup[];
 
-  /** The network connections of the function (for `allowTo...` rules). */
-  public readonly connections: ec2.Connections;
-
   /** The function's alarms (see the `alarms` option). */
   public readonly alarms: FunctionAlarms;
 
   /** The CodeDeploy deployment of the `live` alias, when `deployment` was given. */
   public readonly deployment?: FunctionDeployment;
 
+  protected readonly canCreatePermissions = true;
+
   private readonly triggerConfigs: TriggerConfig[] = [];
+  private readonly functionRole: FunctionRole;
+  private readonly allConnections: ec2.Connections;
 
   constructor(scope: Construct, id: string, props: ServerlessFunctionProps) {
     super(scope, id);
+    // aws-cdk-lib's deprecated flag would put the inner function's own statements (X-Ray, dead-letter
+    // queue) into new inline policies; this library keeps every statement in managed policies.
+    this.node.setContext(LAMBDA_CREATE_NEW_POLICIES_WITH_ADDTOROLEPOLICY, false);
 
     // ---- resolve defaults, then validate everything before creating anything
     this.architecture = props.architecture ?? lambda.Architecture.ARM_64;
@@ -134,7 +180,9 @@ export class ServerlessFunction extends Construct {
 
     // ---- role, log group, failure sink
     const role = new FunctionRole(this, 'Role', `the function ${this.node.path}`);
+    this.functionRole = role;
     this.role = role;
+    this.grantPrincipal = role;
     this.policy = role.policy;
     for (const statement of props.initialPolicy ?? []) {
       role.addToPrincipalPolicy(statement);
@@ -177,7 +225,10 @@ export class ServerlessFunction extends Construct {
         resources: ['*'],
       }));
     }
-    this.connections = new ec2.Connections({ securityGroups: this.securityGroups });
+    this.allConnections = new ec2.Connections({ securityGroups: this.securityGroups });
+    if (props.vpc) {
+      this._connections = this.allConnections;
+    }
 
     // ---- the function
     const environment: { [key: string]: string } = { ...props.environment };
@@ -188,7 +239,7 @@ export class ServerlessFunction extends Construct {
       environment[name] = secret.bind(role);
     }
     const tracing = props.tracing ?? lambda.Tracing.ACTIVE;
-    this.function = new lambda.Function(this, 'Function', {
+    this.unqualifiedFunction = new lambda.Function(this, 'Function', {
       code: codeConfig.code,
       handler: codeConfig.isImage ? lambda.Handler.FROM_IMAGE : (props.handler ?? codeConfig.handler ?? 'index.handler'),
       runtime: this.runtime ?? lambda.Runtime.FROM_IMAGE,
@@ -214,26 +265,29 @@ export class ServerlessFunction extends Construct {
       snapStart: props.snapStart ? lambda.SnapStartConf.ON_PUBLISHED_VERSIONS : undefined,
     });
     if (props.snapStart) {
-      Annotations.of(this.function).acknowledgeWarning('@aws-cdk/aws-lambda:snapStartRequirePublish',
+      Annotations.of(this.unqualifiedFunction).acknowledgeWarning('@aws-cdk/aws-lambda:snapStartRequirePublish',
         'the library always publishes a version, and the live alias (every trigger) invokes it');
     }
     // Statements added straight to the policy (not through a grant) must exist before the function.
-    this.function.node.addDependency(role.policy);
+    this.unqualifiedFunction.node.addDependency(role);
 
     // ---- version, alias, provisioned concurrency
-    this.version = this.function.currentVersion;
+    this.version = this.unqualifiedFunction.currentVersion;
     this.alias = new lambda.Alias(this, 'LiveAlias', {
       aliasName: LIVE_ALIAS_NAME,
       version: this.version,
       provisionedConcurrentExecutions: props.provisionedConcurrency?.minCapacity,
     });
+    this.functionArn = this.alias.functionArn;
+    this.functionName = this.alias.functionName;
+    this.permissionsNode = this.node;
     if (props.provisionedConcurrency) {
       this.provisionedConcurrencyScaling = configureProvisionedConcurrencyScaling(this.alias, props.provisionedConcurrency);
     }
 
     // ---- alarms and safe deployment (docs/observability.md)
     this.alarms = new FunctionAlarms(this, 'Alarms', {
-      function: this.function,
+      function: this.unqualifiedFunction,
       alias: this.alias,
       timeout: this.timeout,
       alarmTopic: this.alarmTopic,
@@ -247,14 +301,14 @@ export class ServerlessFunction extends Construct {
     }
     if (props.deployment) {
       this.deployment = new FunctionDeployment(this, 'Deployment', {
-        ...props.deployment, function: this.function, alias: this.alias, functionAlarms: this.alarms.rollbackAlarms,
+        ...props.deployment, function: this.unqualifiedFunction, alias: this.alias, functionAlarms: this.alarms.rollbackAlarms,
       });
     }
 
     // ---- asynchronous invocation (on the alias, which the async triggers invoke)
     if ([props.retryAttempts, props.maxEventAge, props.onFailure, props.onSuccess].some((x) => x !== undefined)) {
       this.eventInvokeConfig = new lambda.EventInvokeConfig(this, 'AsyncInvokeConfig', {
-        function: this.function,
+        function: this.unqualifiedFunction,
         qualifier: LIVE_ALIAS_NAME,
         retryAttempts: props.retryAttempts,
         maxEventAge: props.maxEventAge,
@@ -267,23 +321,14 @@ export class ServerlessFunction extends Construct {
       }
     }
 
-    // ---- what only the user can choose, acknowledged with the reason (see the README)
-    if (tracing === lambda.Tracing.ACTIVE || props.vpc) {
-      acknowledge(role.policy, Acknowledgement.XRAY_AND_ENI_WILDCARD);
-    }
-    if (props.vpc) {
-      acknowledge(role.policy, Acknowledgement.VPC_NETWORK_INTERFACES);
-    }
+    // ---- findings a template cannot avoid (see the README). The `Resource: *` actions X-Ray and VPC
+    // functions need are acknowledged on the role's own policy for them (see FunctionRole). What only
+    // the user can decide (no VPC, no reserved concurrency) is not acknowledged here: see
+    // `Blueprints.acknowledgeUserDecisions`.
     // Always: variables may also be added after construction (e.g. by bundling or by the user).
-    acknowledge(this.function, Acknowledgement.PLAIN_ENVIRONMENT);
-    acknowledge(this.function, Acknowledgement.OWN_LOG_GROUP);
-    acknowledge(this.function, Acknowledgement.ROLE_DEPENDENCY);
-    if (!props.vpc) {
-      acknowledge(this.function, Acknowledgement.NO_VPC);
-    }
-    if (props.reservedConcurrentExecutions === undefined) {
-      acknowledge(this.function, Acknowledgement.NO_RESERVED_CONCURRENCY);
-    }
+    acknowledge(this.unqualifiedFunction, Acknowledgement.PLAIN_ENVIRONMENT);
+    acknowledge(this.unqualifiedFunction, Acknowledgement.OWN_LOG_GROUP);
+    acknowledge(this.unqualifiedFunction, Acknowledgement.ROLE_DEPENDENCY);
   }
 
   /**
@@ -307,6 +352,162 @@ export class ServerlessFunction extends Construct {
   public get timeoutSeconds(): number | undefined {
     return this.timeout.isUnresolved() ? undefined : this.timeout.toSeconds({ integral: false });
   }
+
+  /**
+   * The role's customer-managed policy for the actions IAM only allows on `Resource: *` (X-Ray, VPC
+   * network interfaces, `dynamodb:ListStreams`); the library alone writes it, and it alone carries
+   * the `AwsSolutions-IAM5[Resource::*]` acknowledgement. Undefined while there is no such statement.
+   */
+  public get resourceStarPolicy(): iam.ManagedPolicy | undefined {
+    return this.functionRole.libraryPolicy;
+  }
+
+  /** The ARNs `grantInvoke` allows: the `live` alias's. */
+  public get resourceArnsForGrantInvoke(): string[] {
+    return [this.functionArn];
+  }
+
+  /** The tenancy configuration of the underlying function. */
+  public get tenancyConfig(): lambda.TenancyConfig | undefined {
+    return this.unqualifiedFunction.tenancyConfig;
+  }
+
+  /**
+   * The network connections of the function's security groups (for `allowTo...` rules). Outside a
+   * VPC it has no security group, and rules on it have no effect.
+   */
+  public get connections(): ec2.Connections {
+    return this.allConnections;
+  }
+
+  /** The `$LATEST` version of the underlying function. */
+  public get latestVersion(): lambda.IVersion {
+    return this.unqualifiedFunction.latestVersion;
+  }
+
+  /**
+   * Adds a statement to the role's customer-managed policy (never an inline policy). Nothing
+   * acknowledges it: cdk-nag reports a `Resource: *` you add like anywhere else.
+   *
+   * @param statement the statement
+   */
+  public addToRolePolicy(statement: iam.PolicyStatement): void {
+    this.functionRole.addToPrincipalPolicy(statement);
+  }
+
+  /**
+   * A metric of the `live` alias (dimensions FunctionName and Resource, as `lambda.Alias` reports).
+   *
+   * @param metricName the Lambda metric name
+   * @param props options of the metric
+   */
+  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.alias.metric(metricName, props);
+  }
+
+  /**
+   * Grants invoking a version of the underlying function (not through `live`).
+   *
+   * @param grantee who may invoke
+   * @param version the version
+   */
+  public grantInvokeVersion(grantee: iam.IGrantable, version: lambda.IVersion): iam.Grant {
+    return this.unqualifiedFunction.grantInvokeVersion(grantee, version);
+  }
+
+  /**
+   * Grants invoking the `$LATEST` version of the underlying function (not through `live`).
+   *
+   * @param grantee who may invoke
+   */
+  public grantInvokeLatestVersion(grantee: iam.IGrantable): iam.Grant {
+    return this.unqualifiedFunction.grantInvokeLatestVersion(grantee);
+  }
+
+  /**
+   * Adds a function URL to the `live` alias. `Trigger.functionUrl` does the same with the library's
+   * checks and acknowledgements: prefer it.
+   *
+   * @param options the URL's settings
+   */
+  public addFunctionUrl(options?: lambda.FunctionUrlOptions): lambda.FunctionUrl {
+    return this.alias.addFunctionUrl(options);
+  }
+
+  /**
+   * Refused: an aws-cdk-lib event source brings none of the failure handling and quota checks of the
+   * matching `Trigger`. Throws an error naming the `Trigger` factory to use with `addTrigger`.
+   *
+   * @param source the event source
+   */
+  public addEventSource(source: lambda.IEventSource): void {
+    const name = source.constructor?.name ?? 'an event source';
+    throw new BlueprintValidationError(this, [{
+      code: FunctionErrorCodes.EVENT_SOURCE_REFUSED,
+      property: 'addEventSource',
+      value: name,
+      limit: 'aws-cdk-lib event sources bring none of the failure handling (on-failure destinations, redrive, bounded retries) and quota checks of the library\'s triggers',
+      fix: `use ${triggerFor(name)} with fn.addTrigger(...)`,
+    }]);
+  }
+
+  /**
+   * Refused: a raw event source mapping brings none of the failure handling and quota checks of the
+   * library's triggers. Throws an error naming the `Trigger` factories to use with `addTrigger`.
+   *
+   * @param id the mapping's id
+   * @param _options the mapping's settings
+   */
+  public addEventSourceMapping(id: string, _options: lambda.EventSourceMappingOptions): lambda.EventSourceMapping {
+    throw new BlueprintValidationError(this, [{
+      code: FunctionErrorCodes.EVENT_SOURCE_REFUSED,
+      property: 'addEventSourceMapping',
+      value: `"${id}"`,
+      limit: 'a raw event source mapping brings none of the failure handling (on-failure destinations, redrive, bounded retries) and quota checks of the library\'s triggers',
+      fix: 'use Trigger.sqs, Trigger.kinesis or Trigger.dynamoDbStream with fn.addTrigger(...); for another source, map it to fn.alias and give it a failure destination yourself',
+    }]);
+  }
+
+  /**
+   * Refused: the asynchronous invocation of a ServerlessFunction is configured by its props.
+   *
+   * @param _options the settings
+   */
+  public configureAsyncInvoke(_options: lambda.EventInvokeConfigOptions): void {
+    throw new BlueprintValidationError(this, [{
+      code: FunctionErrorCodes.EVENT_SOURCE_REFUSED,
+      property: 'configureAsyncInvoke',
+      value: 'called',
+      limit: 'the function already configures asynchronous invocation of its live alias from its props (one EventInvokeConfig per alias)',
+      fix: 'set retryAttempts, maxEventAge, onFailure and onSuccess on the ServerlessFunction instead',
+    }]);
+  }
+
+  /**
+   * Permissions are created on the `live` alias, so aws-cdk-lib's warning about unqualified
+   * permissions does not apply.
+   *
+   * @param _scope the scope of the permission
+   * @param _action the permitted action
+   */
+  public considerWarningOnInvokeFunctionPermissions(_scope: Construct, _action: string): void {
+    // Nothing to warn about: every permission names the live alias.
+  }
+}
+
+/** The Trigger factory matching an aws-cdk-lib event source class. */
+function triggerFor(eventSourceClass: string): string {
+  const known: { [name: string]: string } = {
+    SqsEventSource: 'Trigger.sqs(queue, options)',
+    KinesisEventSource: 'Trigger.kinesis(stream, options)',
+    DynamoEventSource: 'Trigger.dynamoDbStream(table, options)',
+    S3EventSource: 'Trigger.s3(bucket, options)',
+    S3EventSourceV2: 'Trigger.s3(bucket, options)',
+    SnsEventSource: 'Trigger.sns(topic, options)',
+    ApiEventSource: 'Trigger.httpApi(options)',
+  };
+  return known[eventSourceClass]
+    ?? 'the matching Trigger factory (Trigger.sqs, kinesis, dynamoDbStream, s3, sns, schedule, eventRule, httpApi, functionUrl, alb); for another source, bind it to fn.alias and give it a failure destination yourself';
 }
 
 function latestOfFamily(family: lambda.RuntimeFamily | undefined): lambda.Runtime {

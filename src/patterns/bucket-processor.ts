@@ -4,31 +4,19 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { PatternAcknowledgement } from './acknowledgements';
+import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
-import { FunctionCode } from '../code/function-code';
 import { acknowledge } from '../compliance/acknowledgements';
 import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
-import { ServerlessFunctionOptions } from '../function/serverless-function-props';
-import { S3TriggerOptions } from '../triggers/s3-trigger';
-import { TriggerConfig } from '../triggers/trigger';
+import { S3Trigger, S3TriggerOptions } from '../triggers/s3-trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { Validator } from '../validation/validator';
 
 /**
  * Properties of a {@link BucketProcessor}.
  */
-export interface BucketProcessorProps {
-  /** The function's code. */
-  readonly code: FunctionCode;
-
-  /**
-   * Settings of the function.
-   *
-   * @default - the ServerlessFunction defaults
-   */
-  readonly functionOptions?: ServerlessFunctionOptions;
-
+export interface BucketProcessorProps extends BlueprintPatternProps {
   /**
    * An existing bucket to process instead of a new one. A bucket defined in the app gets its
    * EventBridge notifications turned on; an imported one must have them on (state it with
@@ -92,10 +80,10 @@ export class BucketProcessor extends Construct {
   public readonly accessLogsBucket?: s3.IBucket;
 
   /** The function that processes the object events. */
-  public readonly processor: ServerlessFunction;
+  public readonly function: ServerlessFunction;
 
-  /** What the trigger wired (its failure queues are in `failureQueues`). */
-  public readonly trigger: TriggerConfig;
+  /** The trigger: what it created (mapping, rule, subscription, failure queue) are its properties. */
+  public readonly trigger: S3Trigger;
 
   constructor(scope: Construct, id: string, props: BucketProcessorProps) {
     super(scope, id);
@@ -120,7 +108,6 @@ export class BucketProcessor extends Construct {
           removalPolicy,
         });
         acknowledge(logBucket, PatternAcknowledgement.ACCESS_LOG_BUCKET_SSE_S3);
-        acknowledge(logBucket, PatternAcknowledgement.BUCKET_REPLICATION);
         this.accessLogsBucket = logBucket;
         logs = logBucket;
       }
@@ -135,13 +122,12 @@ export class BucketProcessor extends Construct {
         removalPolicy,
       });
       configureAccessLogs(bucket, logs);
-      acknowledge(bucket, PatternAcknowledgement.BUCKET_REPLICATION);
       this.bucket = bucket;
     }
 
-    this.processor = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
-    this.processor.addTrigger(Trigger.s3(this.bucket, props.triggerOptions));
-    this.trigger = this.processor.triggers[0];
+    this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+    this.trigger = Trigger.s3(this.bucket, props.triggerOptions);
+    this.function.addTrigger(this.trigger);
 
     const inApp = this.bucket instanceof s3.Bucket;
     if (props.readObjects ?? inApp) {
@@ -151,27 +137,33 @@ export class BucketProcessor extends Construct {
 
   /**
    * `s3:GetObject` on the keys the trigger matches (the prefix, if any) and decrypt on the bucket's
-   * key. Object ARNs need a wildcard after the prefix; that one finding is acknowledged precisely.
+   * key. Object ARNs need a wildcard after the prefix; that one finding is acknowledged precisely, on
+   * a policy of its own that only this pattern writes (a user's `bucket.grantRead(fn)` lands in the
+   * function's policy, where nothing is acknowledged).
    */
   private grantReadObjects(prefix: string | undefined, inApp: boolean): void {
     const resource = this.bucket.arnForObjects(`${prefix ?? ''}*`);
-    this.processor.role.addToPrincipalPolicy(new iam.PolicyStatement({
-      sid: 'ReadTriggeringObjects',
-      actions: ['s3:GetObject'],
-      resources: [resource],
-    }));
-    this.bucket.encryptionKey?.grantDecrypt(this.processor.role);
+    const policy = new iam.ManagedPolicy(this, 'ReadObjectsPolicy', {
+      description: `s3:GetObject on the objects whose events ${this.function.node.path} processes`,
+      roles: [this.function.role!],
+      statements: [new iam.PolicyStatement({
+        sid: 'ReadTriggeringObjects',
+        actions: ['s3:GetObject'],
+        resources: [resource],
+      })],
+    });
+    this.bucket.encryptionKey?.grantDecrypt(this.function);
     if (!inApp) {
       // An imported bucket's ARN (`arn:<AWS::Partition>:s3:::name/*`) contains '::', which cdk-nag 3
       // acknowledgement ids cannot hold: the finding stays visible (see docs/triggers-async.md).
       return;
     }
     const finding = nagResourceString(Stack.of(this).resolve(resource));
-    acknowledge(this.processor.policy, {
+    acknowledge(policy, {
       ids: [`AwsSolutions-IAM5[Resource::${finding}]`],
       reason:
-        'S3 object ARNs need a wildcard for the key: the function may only s3:GetObject the keys its trigger ' +
-        'matches (the prefix, when one is set) in this one bucket, nothing else.',
+        'S3 object ARNs need a wildcard for the key: this policy, which only the pattern writes, lets the function ' +
+        's3:GetObject the keys its trigger matches (the prefix, when one is set) in this one bucket, nothing else.',
     });
   }
 }

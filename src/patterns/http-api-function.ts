@@ -1,25 +1,14 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { FunctionCode } from '../code/function-code';
+import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { ServerlessFunction } from '../function/serverless-function';
-import { ServerlessFunctionOptions } from '../function/serverless-function-props';
 import { HttpApiTrigger, HttpApiTriggerOptions } from '../triggers/http-api-trigger';
 
 /**
  * Properties of an {@link HttpApiFunction}.
  */
-export interface HttpApiFunctionProps {
-  /** The backend's code. */
-  readonly code: FunctionCode;
-
-  /**
-   * The function's settings. Its timeout must not exceed the 30-second HTTP API integration limit.
-   *
-   * @default - the ServerlessFunction defaults (timeout 30 s)
-   */
-  readonly functionOptions?: ServerlessFunctionOptions;
-
+export interface HttpApiFunctionProps extends BlueprintPatternProps {
   /**
    * The API's settings: routes, IAM or JWT authorization, throttling, access logs, or an existing
    * HTTP API to add the routes to.
@@ -27,22 +16,22 @@ export interface HttpApiFunctionProps {
    * @default - a new HTTP API, IAM authorization, `ANY /{proxy+}`, 100 requests/s (burst 200), JSON
    * access logs kept 3 months
    */
-  readonly apiOptions?: HttpApiTriggerOptions;
+  readonly triggerOptions?: HttpApiTriggerOptions;
 }
 
 /**
  * A serverless web backend: an API Gateway HTTP API in front of the hardened `ServerlessFunction`
  * (its `live` alias), with authorization on every route, default-route throttling and JSON access
  * logs in an encrypted log group. Grant the function what it serves (e.g. `table.grantReadWriteData(
- * backend.function.role)`).
+ * backend.function)`). The function's timeout must not exceed the 30-second HTTP API integration limit.
  *
  * @exampleMetadata fixture=api
  * @example
  * const backend = new HttpApiFunction(this, 'Orders', {
  *   code: FunctionCode.fromAsset('lambda/orders'),
- *   apiOptions: { routes: ['GET /orders/{id}', 'POST /orders'] },
+ *   triggerOptions: { routes: ['GET /orders/{id}', 'POST /orders'] },
  * });
- * table.grantReadWriteData(backend.function.role);
+ * table.grantReadWriteData(backend.function);
  */
 export class HttpApiFunction extends Construct {
   /** The backend function. */
@@ -63,7 +52,7 @@ export class HttpApiFunction extends Construct {
   constructor(scope: Construct, id: string, props: HttpApiFunctionProps) {
     super(scope, id);
     this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, code: props.code });
-    this.trigger = new HttpApiTrigger(props.apiOptions);
+    this.trigger = new HttpApiTrigger(props.triggerOptions);
     this.function.addTrigger(this.trigger);
     this.api = this.trigger.api;
     this.url = this.trigger.url;

@@ -1,31 +1,20 @@
 import { Duration } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { PatternErrorCodes as Codes } from './error-codes';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
-import { FunctionCode } from '../code/function-code';
 import { acknowledge, Acknowledgement } from '../compliance/acknowledgements';
 import { FailureQueue } from '../destinations/failure-queue';
 import { ServerlessFunction } from '../function/serverless-function';
-import { ServerlessFunctionOptions } from '../function/serverless-function-props';
-import { SqsTriggerOptions } from '../triggers/sqs-trigger';
+import { SqsTrigger, SqsTriggerOptions } from '../triggers/sqs-trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { Validator } from '../validation/validator';
 
 /**
  * Properties of a {@link QueueProcessor}.
  */
-export interface QueueProcessorProps {
-  /** The function's code. */
-  readonly code: FunctionCode;
-
-  /**
-   * Settings of the function.
-   *
-   * @default - the ServerlessFunction defaults
-   */
-  readonly functionOptions?: ServerlessFunctionOptions;
-
+export interface QueueProcessorProps extends BlueprintPatternProps {
   /**
    * An existing queue to process instead of a new one. It must have a redrive policy (for an imported
    * queue, state it with `triggerOptions.queueHasRedrivePolicy`).
@@ -81,7 +70,10 @@ export class QueueProcessor extends Construct {
   public readonly deadLetterQueue?: sqs.IQueue;
 
   /** The function that processes the messages. */
-  public readonly processor: ServerlessFunction;
+  public readonly function: ServerlessFunction;
+
+  /** The trigger: its `mapping` is the event source mapping it created. */
+  public readonly trigger: SqsTrigger;
 
   constructor(scope: Construct, id: string, props: QueueProcessorProps) {
     super(scope, id);
@@ -95,7 +87,7 @@ export class QueueProcessor extends Construct {
 
     v.throwIfAny();
 
-    this.processor = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+    this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
 
     if (props.queue) {
       this.queue = props.queue;
@@ -103,7 +95,7 @@ export class QueueProcessor extends Construct {
       const fifo = props.fifo === true;
       const dlq = new FailureQueue(this, 'DeadLetterQueue', {
         purpose: `messages of ${this.node.path} that failed ${props.maxReceiveCount ?? 5} times`,
-        alarmTopic: this.processor.alarmTopic,
+        alarmTopic: this.function.alarmTopic,
         fifo,
       });
       this.deadLetterQueue = dlq.queue;
@@ -112,13 +104,14 @@ export class QueueProcessor extends Construct {
         enforceSSL: true,
         fifo: fifo || undefined,
         retentionPeriod: props.retentionPeriod,
-        visibilityTimeout: derivedVisibilityTimeout(this.processor.timeout, props.triggerOptions?.maxBatchingWindow),
+        visibilityTimeout: derivedVisibilityTimeout(this.function.timeout, props.triggerOptions?.maxBatchingWindow),
         deadLetterQueue: { queue: dlq.queue, maxReceiveCount: props.maxReceiveCount ?? 5 },
       });
       acknowledge(this.queue, Acknowledgement.SQS_MANAGED_ENCRYPTION);
     }
 
-    this.processor.addTrigger(Trigger.sqs(this.queue, props.triggerOptions));
+    this.trigger = Trigger.sqs(this.queue, props.triggerOptions);
+    this.function.addTrigger(this.trigger);
   }
 }
 

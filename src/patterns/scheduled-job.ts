@@ -2,30 +2,19 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { FunctionCode } from '../code/function-code';
+import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { ServerlessFunction } from '../function/serverless-function';
-import { ServerlessFunctionOptions } from '../function/serverless-function-props';
 import { ScheduleTrigger, ScheduleTriggerOptions } from '../triggers/schedule-trigger';
 import { TriggerSchedule } from '../triggers/trigger-schedule';
 
 /**
  * Properties of a {@link ScheduledJob}.
  */
-export interface ScheduledJobProps {
-  /** The job's code. */
-  readonly code: FunctionCode;
-
+export interface ScheduledJobProps extends BlueprintPatternProps {
   /**
    * When the job runs, e.g. `TriggerSchedule.cron('cron(0 2 ? * MON-FRI *)')` (weekdays at 02:00).
    */
   readonly schedule: TriggerSchedule;
-
-  /**
-   * The function's settings (timeout, memory, `initialPolicy` for what the job does, ...).
-   *
-   * @default - the ServerlessFunction defaults
-   */
-  readonly functionOptions?: ServerlessFunctionOptions;
 
   /**
    * The schedule's settings (time zone, flexible window, retries, input, an existing dead-letter
@@ -33,7 +22,7 @@ export interface ScheduledJobProps {
    *
    * @default - UTC, no flexible window, 10 retries within 1 hour, a new failure queue
    */
-  readonly scheduleOptions?: ScheduleTriggerOptions;
+  readonly triggerOptions?: ScheduleTriggerOptions;
 }
 
 /**
@@ -47,7 +36,7 @@ export interface ScheduledJobProps {
  * new ScheduledJob(this, 'StopDevInstances', {
  *   code: FunctionCode.fromAsset('lambda/stop-instances'),
  *   schedule: TriggerSchedule.cron('cron(0 2 ? * MON-FRI *)'),
- *   scheduleOptions: { timeZone: 'Europe/Paris' },
+ *   triggerOptions: { timeZone: 'Europe/Paris' },
  * });
  */
 export class ScheduledJob extends Construct {
@@ -72,7 +61,7 @@ export class ScheduledJob extends Construct {
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
     super(scope, id);
     this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, code: props.code });
-    this.trigger = new ScheduleTrigger(props.schedule, props.scheduleOptions);
+    this.trigger = new ScheduleTrigger(props.schedule, props.triggerOptions);
     this.function.addTrigger(this.trigger);
     this.schedule = this.trigger.schedule;
     this.scheduleRole = this.trigger.role;

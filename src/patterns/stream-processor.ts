@@ -1,30 +1,18 @@
 import { Duration } from 'aws-cdk-lib';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import { Construct } from 'constructs';
+import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { PatternErrorCodes as Codes } from './error-codes';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
-import { FunctionCode } from '../code/function-code';
 import { ServerlessFunction } from '../function/serverless-function';
-import { ServerlessFunctionOptions } from '../function/serverless-function-props';
-import { KinesisTriggerOptions } from '../triggers/kinesis-trigger';
-import { TriggerConfig } from '../triggers/trigger';
+import { KinesisTrigger, KinesisTriggerOptions } from '../triggers/kinesis-trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { Validator } from '../validation/validator';
 
 /**
  * Properties of a {@link StreamProcessor}.
  */
-export interface StreamProcessorProps {
-  /** The function's code. */
-  readonly code: FunctionCode;
-
-  /**
-   * Settings of the function.
-   *
-   * @default - the ServerlessFunction defaults
-   */
-  readonly functionOptions?: ServerlessFunctionOptions;
-
+export interface StreamProcessorProps extends BlueprintPatternProps {
   /**
    * An existing Kinesis data stream to process instead of a new one.
    *
@@ -74,10 +62,10 @@ export class StreamProcessor extends Construct {
   public readonly stream: kinesis.IStream;
 
   /** The function that processes the records. */
-  public readonly processor: ServerlessFunction;
+  public readonly function: ServerlessFunction;
 
-  /** What the trigger wired (its failure queue is in `failureQueues`). */
-  public readonly trigger: TriggerConfig;
+  /** The trigger: what it created (mapping, rule, subscription, failure queue) are its properties. */
+  public readonly trigger: KinesisTrigger;
 
   constructor(scope: Construct, id: string, props: StreamProcessorProps) {
     super(scope, id);
@@ -104,8 +92,8 @@ export class StreamProcessor extends Construct {
       shardCount: mode === kinesis.StreamMode.PROVISIONED ? props.shardCount ?? 1 : undefined,
       retentionPeriod: props.retentionPeriod ?? Duration.hours(24),
     });
-    this.processor = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
-    this.processor.addTrigger(Trigger.kinesis(this.stream, props.triggerOptions));
-    this.trigger = this.processor.triggers[0];
+    this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+    this.trigger = Trigger.kinesis(this.stream, props.triggerOptions);
+    this.function.addTrigger(this.trigger);
   }
 }

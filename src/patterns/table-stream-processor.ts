@@ -3,31 +3,19 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { PatternAcknowledgement } from './acknowledgements';
+import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { PatternErrorCodes as Codes } from './error-codes';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
-import { FunctionCode } from '../code/function-code';
 import { acknowledge } from '../compliance/acknowledgements';
 import { ServerlessFunction } from '../function/serverless-function';
-import { ServerlessFunctionOptions } from '../function/serverless-function-props';
-import { DynamoDbStreamTriggerOptions } from '../triggers/dynamodb-stream-trigger';
-import { TriggerConfig } from '../triggers/trigger';
+import { DynamoDbStreamTrigger, DynamoDbStreamTriggerOptions } from '../triggers/dynamodb-stream-trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { Validator } from '../validation/validator';
 
 /**
  * Properties of a {@link TableStreamProcessor}.
  */
-export interface TableStreamProcessorProps {
-  /** The function's code. */
-  readonly code: FunctionCode;
-
-  /**
-   * Settings of the function.
-   *
-   * @default - the ServerlessFunction defaults
-   */
-  readonly functionOptions?: ServerlessFunctionOptions;
-
+export interface TableStreamProcessorProps extends BlueprintPatternProps {
   /**
    * An existing table (with a stream) to process instead of a new one.
    *
@@ -83,10 +71,10 @@ export class TableStreamProcessor extends Construct {
   public readonly table: dynamodb.ITable;
 
   /** The function that processes the change records. */
-  public readonly processor: ServerlessFunction;
+  public readonly function: ServerlessFunction;
 
-  /** What the trigger wired (its failure queue is in `failureQueues`). */
-  public readonly trigger: TriggerConfig;
+  /** The trigger: what it created (mapping, rule, subscription, failure queue) are its properties. */
+  public readonly trigger: DynamoDbStreamTrigger;
 
   constructor(scope: Construct, id: string, props: TableStreamProcessorProps) {
     super(scope, id);
@@ -116,14 +104,13 @@ export class TableStreamProcessor extends Construct {
         stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
         removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
       });
-      acknowledge(table, PatternAcknowledgement.TABLE_BACKUP_PLAN);
       if (!props.encryptionKey) {
         acknowledge(table, PatternAcknowledgement.TABLE_AWS_MANAGED_KEY);
       }
       this.table = table;
     }
-    this.processor = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
-    this.processor.addTrigger(Trigger.dynamoDbStream(this.table, props.triggerOptions));
-    this.trigger = this.processor.triggers[0];
+    this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+    this.trigger = Trigger.dynamoDbStream(this.table, props.triggerOptions);
+    this.function.addTrigger(this.trigger);
   }
 }

@@ -1,30 +1,18 @@
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
-import { FunctionCode } from '../code/function-code';
 import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
-import { ServerlessFunctionOptions } from '../function/serverless-function-props';
-import { SnsTriggerOptions } from '../triggers/sns-trigger';
-import { TriggerConfig } from '../triggers/trigger';
+import { SnsTrigger, SnsTriggerOptions } from '../triggers/sns-trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { Validator } from '../validation/validator';
 
 /**
  * Properties of a {@link TopicSubscriber}.
  */
-export interface TopicSubscriberProps {
-  /** The function's code. */
-  readonly code: FunctionCode;
-
-  /**
-   * Settings of the function.
-   *
-   * @default - the ServerlessFunction defaults
-   */
-  readonly functionOptions?: ServerlessFunctionOptions;
-
+export interface TopicSubscriberProps extends BlueprintPatternProps {
   /**
    * An existing (standard) topic to subscribe to instead of a new one.
    *
@@ -60,10 +48,10 @@ export class TopicSubscriber extends Construct {
   public readonly topic: sns.ITopic;
 
   /** The function subscribed to the topic. */
-  public readonly processor: ServerlessFunction;
+  public readonly function: ServerlessFunction;
 
-  /** What the trigger wired (the subscription DLQ and the function's DLQ are in `failureQueues`). */
-  public readonly trigger: TriggerConfig;
+  /** The trigger: what it created (mapping, rule, subscription, failure queue) are its properties. */
+  public readonly trigger: SnsTrigger;
 
   constructor(scope: Construct, id: string, props: TopicSubscriberProps) {
     super(scope, id);
@@ -75,8 +63,8 @@ export class TopicSubscriber extends Construct {
       masterKey: props.masterKey ?? blueprintKey(this),
       enforceSSL: true,
     });
-    this.processor = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
-    this.processor.addTrigger(Trigger.sns(this.topic, props.triggerOptions));
-    this.trigger = this.processor.triggers[0];
+    this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+    this.trigger = Trigger.sns(this.topic, props.triggerOptions);
+    this.function.addTrigger(this.trigger);
   }
 }

@@ -37,13 +37,6 @@ export const TriggerAcknowledgement = {
       'AwsSolutions-SQS3 only recognises queues referenced by another queue\'s RedrivePolicy or a function\'s ' +
       'DeadLetterConfig. It keeps failed events 14 days, is encrypted, TLS-only and alarmed.',
   },
-  /** `dynamodb:ListStreams` only supports `Resource: *`. */
-  DYNAMODB_LIST_STREAMS: {
-    ids: ['AwsSolutions-IAM5[Resource::*]'],
-    reason:
-      'dynamodb:ListStreams (which the DynamoDB Streams event source needs) does not support resource-level ' +
-      'permissions; the stream read actions (DescribeStream, GetRecords, GetShardIterator) are scoped to the stream ARN.',
-  },
   /**
    * serverless-rules' ES1007 wants an EventInvokeConfig with an on-failure destination next to every
    * permission that lets SNS, EventBridge or S3 invoke the function.

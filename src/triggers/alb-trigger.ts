@@ -3,10 +3,10 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as elbTargets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import { TriggerAcknowledgement } from './acknowledgements';
 import { acknowledgeInvokePermissions } from './private/async-failures';
+import { seconds } from './private/duration';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
-import { ITrigger, TriggerConfig } from './trigger';
-import type { ServerlessFunction } from '../function/serverless-function';
+import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { Validator } from '../validation/validator';
 
 /**
@@ -97,7 +97,7 @@ export class AlbTrigger implements ITrigger {
   }
 
   /** @inheritdoc */
-  public bind(target: ServerlessFunction): TriggerConfig {
+  public bind(target: ITriggerTarget): TriggerConfig {
     if (this.bound) {
       throw new Error('An AlbTrigger can be added to one function only: create one per function.');
     }
@@ -127,7 +127,7 @@ export class AlbTrigger implements ITrigger {
     });
     const idle = props.loadBalancerIdleTimeout ?? Duration.seconds(60);
     const idleSeconds = idle.isUnresolved() ? undefined : idle.toSeconds({ integral: false });
-    const timeout = target.timeoutSeconds;
+    const timeout = seconds(target.timeout);
     v.failIf(timeout !== undefined && idleSeconds !== undefined && timeout > idleSeconds, {
       code: Codes.ALB_IDLE_TIMEOUT,
       property: 'timeout',

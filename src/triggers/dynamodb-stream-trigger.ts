@@ -1,12 +1,12 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import { TriggerAcknowledgement } from './acknowledgements';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { TriggerErrorCodes as Codes } from './error-codes';
+import { requireBound, refuseSecondBind } from './private/bound';
 import { createStreamMapping, validateStreamOptions } from './private/stream-mapping';
 import { triggerScope } from './private/trigger-scope';
 import { StreamTriggerOptions } from './stream-trigger-options';
-import { ITrigger, TriggerConfig } from './trigger';
-import { acknowledge } from '../compliance/acknowledgements';
-import type { ServerlessFunction } from '../function/serverless-function';
+import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { Validator } from '../validation/validator';
 
 /**
@@ -20,9 +20,37 @@ export interface DynamoDbStreamTriggerOptions extends StreamTriggerOptions {}
  * on-failure destination (a FailureQueue unless you give one). The table must have a stream.
  */
 export class DynamoDbStreamTrigger implements ITrigger {
-  constructor(private readonly table: dynamodb.ITable, private readonly options: DynamoDbStreamTriggerOptions = {}) {}
+  /** The table whose stream records invoke the function. */
+  public readonly table: dynamodb.ITable;
 
-  public bind(target: ServerlessFunction): TriggerConfig {
+  private readonly options: DynamoDbStreamTriggerOptions;
+  private bound?: { mapping: lambda.EventSourceMapping; failureQueue?: sqs.IQueue };
+
+  /**
+   * @param table the table whose stream records invoke the function
+   * @param options the mapping's settings
+   */
+  constructor(table: dynamodb.ITable, options: DynamoDbStreamTriggerOptions = {}) {
+    this.table = table;
+    this.options = options;
+  }
+
+  /** The event source mapping from the stream to the `live` alias (available once added to a function). */
+  public get mapping(): lambda.EventSourceMapping {
+    return requireBound(this.bound, 'DynamoDbStreamTrigger', 'mapping').mapping;
+  }
+
+  /**
+   * The FailureQueue the trigger created as the mapping's on-failure destination (available once
+   * added to a function; undefined when you gave `onFailureQueue` or `onFailureTopic`).
+   */
+  public get failureQueue(): sqs.IQueue | undefined {
+    return requireBound(this.bound, 'DynamoDbStreamTrigger', 'failureQueue').failureQueue;
+  }
+
+  /** @inheritdoc */
+  public bind(target: ITriggerTarget): TriggerConfig {
+    refuseSecondBind(this.bound !== undefined, target, 'DynamoDbStreamTrigger');
     const table = this.table;
     const scope = triggerScope(target, `DynamoDbStream${table.node.id}`);
     const v = new Validator(scope);
@@ -38,11 +66,11 @@ export class DynamoDbStreamTrigger implements ITrigger {
     validateStreamOptions(v, this.options, { supportsTimestamp: false });
     v.throwIfAny();
 
+    // The dynamodb:ListStreams statement (Resource * only) lands in the role's resource-star policy.
     table.grantStreamRead(target.alias);
-    // grantStreamRead adds dynamodb:ListStreams on `*` to the function's policy.
-    acknowledge(target.policy, TriggerAcknowledgement.DYNAMODB_LIST_STREAMS);
-    const { failureQueues } = createStreamMapping(scope, target, table.tableStreamArn!, this.options,
+    const { mapping, failureQueues, failureQueue } = createStreamMapping(scope, target, table.tableStreamArn!, this.options,
       `DynamoDB stream of ${table.node.path} -> ${target.node.path}`);
+    this.bound = { mapping, failureQueue };
     return {
       description: `DynamoDB stream of ${table.node.path}`,
       failureQueues,

@@ -82,4 +82,8 @@ export const TriggerErrorCodes = {
   FIREHOSE_STREAM_NAME: 'LBP_FIREHOSE_STREAM_NAME',
   /** An S3 destination buffer size outside 1-128 MB. */
   FIREHOSE_DESTINATION_BUFFER_SIZE: 'LBP_FIREHOSE_DESTINATION_BUFFER_SIZE',
+  /** A trigger's resources were read before it was added to a function. */
+  TRIGGER_NOT_BOUND: 'LBP_TRIGGER_NOT_BOUND',
+  /** One trigger object was added to a second function. */
+  TRIGGER_ALREADY_BOUND: 'LBP_TRIGGER_ALREADY_BOUND',
 } as const;

@@ -7,10 +7,9 @@ import { acknowledgeAsyncPermissions } from './private/async-failures';
 import { checkRetryPolicy } from './private/retry-policy';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
-import { ITrigger, TriggerConfig } from './trigger';
+import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { acknowledge } from '../compliance/acknowledgements';
 import { FailureQueue } from '../destinations/failure-queue';
-import type { ServerlessFunction } from '../function/serverless-function';
 import { Validator } from '../validation/validator';
 
 /**
@@ -115,7 +114,7 @@ export class EventRuleTrigger implements ITrigger {
   }
 
   /** @inheritdoc */
-  public bind(target: ServerlessFunction): TriggerConfig {
+  public bind(target: ITriggerTarget): TriggerConfig {
     if (this.bound) {
       throw new Error('An EventRuleTrigger can be added to one function only: create one per function.');
     }

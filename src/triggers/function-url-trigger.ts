@@ -3,9 +3,8 @@ import { IConstruct } from 'constructs';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerAcknowledgement } from './sync-acknowledgements';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
-import { ITrigger, TriggerConfig } from './trigger';
+import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { acknowledge } from '../compliance/acknowledgements';
-import type { ServerlessFunction } from '../function/serverless-function';
 import { Validator } from '../validation/validator';
 
 /**
@@ -76,7 +75,7 @@ export class FunctionUrlTrigger implements ITrigger {
   }
 
   /** @inheritdoc */
-  public bind(target: ServerlessFunction): TriggerConfig {
+  public bind(target: ITriggerTarget): TriggerConfig {
     if (this.bound) {
       throw new Error('A FunctionUrlTrigger can be added to one function only: create one per function.');
     }

@@ -6,12 +6,12 @@ import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { seconds } from './private/duration';
 import { parseRoutes } from './private/http-routes';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
-import { ITrigger, TriggerConfig } from './trigger';
+import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
-import type { ServerlessFunction } from '../function/serverless-function';
 import { Validator } from '../validation/validator';
 
 /** The HTTP API integration limit: API Gateway answers 504 after 30 seconds. */
@@ -184,14 +184,14 @@ export class HttpApiTrigger implements ITrigger {
   }
 
   /** @inheritdoc */
-  public bind(target: ServerlessFunction): TriggerConfig {
+  public bind(target: ITriggerTarget): TriggerConfig {
     if (this.bound) {
       throw new Error('An HttpApiTrigger can be added to one function only: create one per function.');
     }
     const opts = this.options;
     const scope = triggerScope(target, 'HttpApi');
     const v = new Validator(scope);
-    const timeout = target.timeoutSeconds;
+    const timeout = seconds(target.timeout);
     v.failIf(timeout !== undefined && timeout > INTEGRATION_LIMIT_SECONDS, {
       code: Codes.HTTP_API_TIMEOUT,
       property: 'timeout',
@@ -292,7 +292,7 @@ export class HttpApiTrigger implements ITrigger {
   }
 }
 
-function createStage(scope: Construct, api: apigwv2.HttpApi, target: ServerlessFunction, opts: HttpApiTriggerOptions) {
+function createStage(scope: Construct, api: apigwv2.HttpApi, target: ITriggerTarget, opts: HttpApiTriggerOptions) {
   const key = opts.accessLogEncryptionKey ?? blueprintKey(scope);
   allowLogsToUseKey(key);
   const logGroup = new logs.LogGroup(scope, 'AccessLogs', {

@@ -1,9 +1,11 @@
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { requireBound, refuseSecondBind } from './private/bound';
 import { createStreamMapping, validateStreamOptions } from './private/stream-mapping';
 import { triggerScope } from './private/trigger-scope';
 import { StreamTriggerOptions } from './stream-trigger-options';
-import { ITrigger, TriggerConfig } from './trigger';
-import type { ServerlessFunction } from '../function/serverless-function';
+import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { Validator } from '../validation/validator';
 
 /**
@@ -18,17 +20,46 @@ export interface KinesisTriggerOptions extends StreamTriggerOptions {}
  * lost.
  */
 export class KinesisTrigger implements ITrigger {
-  constructor(private readonly stream: kinesis.IStream, private readonly options: KinesisTriggerOptions = {}) {}
+  /** The Kinesis data stream whose records invoke the function. */
+  public readonly stream: kinesis.IStream;
 
-  public bind(target: ServerlessFunction): TriggerConfig {
+  private readonly options: KinesisTriggerOptions;
+  private bound?: { mapping: lambda.EventSourceMapping; failureQueue?: sqs.IQueue };
+
+  /**
+   * @param stream the Kinesis data stream whose records invoke the function
+   * @param options the mapping's settings
+   */
+  constructor(stream: kinesis.IStream, options: KinesisTriggerOptions = {}) {
+    this.stream = stream;
+    this.options = options;
+  }
+
+  /** The event source mapping from the stream to the `live` alias (available once added to a function). */
+  public get mapping(): lambda.EventSourceMapping {
+    return requireBound(this.bound, 'KinesisTrigger', 'mapping').mapping;
+  }
+
+  /**
+   * The FailureQueue the trigger created as the mapping's on-failure destination (available once
+   * added to a function; undefined when you gave `onFailureQueue` or `onFailureTopic`).
+   */
+  public get failureQueue(): sqs.IQueue | undefined {
+    return requireBound(this.bound, 'KinesisTrigger', 'failureQueue').failureQueue;
+  }
+
+  /** @inheritdoc */
+  public bind(target: ITriggerTarget): TriggerConfig {
+    refuseSecondBind(this.bound !== undefined, target, 'KinesisTrigger');
     const scope = triggerScope(target, `Kinesis${this.stream.node.id}`);
     const v = new Validator(scope);
     validateStreamOptions(v, this.options, { supportsTimestamp: true });
     v.throwIfAny();
 
     this.stream.grantRead(target.alias);
-    const { failureQueues } = createStreamMapping(scope, target, this.stream.streamArn, this.options,
+    const { mapping, failureQueues, failureQueue } = createStreamMapping(scope, target, this.stream.streamArn, this.options,
       `Kinesis stream ${this.stream.node.path} -> ${target.node.path}`);
+    this.bound = { mapping, failureQueue };
     return {
       description: `Kinesis stream ${this.stream.node.path}`,
       failureQueues,

@@ -2,16 +2,17 @@ import { Duration, Token } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { TriggerAcknowledgement } from './acknowledgements';
 import { BucketEventType } from './bucket-event-type';
 import { TriggerErrorCodes as Codes } from './error-codes';
 import { acknowledgeAsyncPermissions, asyncFailureQueues } from './private/async-failures';
+import { requireBound, refuseSecondBind } from './private/bound';
 import { seconds } from './private/duration';
 import { triggerScope } from './private/trigger-scope';
-import { ITrigger, TriggerConfig } from './trigger';
+import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { acknowledge } from '../compliance/acknowledgements';
 import { FailureQueue } from '../destinations/failure-queue';
-import type { ServerlessFunction } from '../function/serverless-function';
 import { Validator } from '../validation/validator';
 
 /**
@@ -71,9 +72,37 @@ export interface S3TriggerOptions {
  * asynchronous retries go to the function's own dead-letter queue.
  */
 export class S3Trigger implements ITrigger {
-  constructor(private readonly bucket: s3.IBucket, private readonly options: S3TriggerOptions = {}) {}
+  /** The bucket whose object events invoke the function. */
+  public readonly bucket: s3.IBucket;
 
-  public bind(target: ServerlessFunction): TriggerConfig {
+  private readonly options: S3TriggerOptions;
+  private bound?: { rule: events.Rule; deadLetterQueue: sqs.IQueue };
+
+  /**
+   * @param bucket the bucket whose object events invoke the function
+   * @param options the events, key filters and retry policy
+   */
+  constructor(bucket: s3.IBucket, options: S3TriggerOptions = {}) {
+    this.bucket = bucket;
+    this.options = options;
+  }
+
+  /** The EventBridge rule matching the bucket's events (available once added to a function). */
+  public get rule(): events.Rule {
+    return requireBound(this.bound, 'S3Trigger', 'rule').rule;
+  }
+
+  /**
+   * Where events EventBridge could not deliver to the alias go: the rule target's dead-letter queue
+   * (available once added to a function).
+   */
+  public get deadLetterQueue(): sqs.IQueue {
+    return requireBound(this.bound, 'S3Trigger', 'deadLetterQueue').deadLetterQueue;
+  }
+
+  /** @inheritdoc */
+  public bind(target: ITriggerTarget): TriggerConfig {
+    refuseSecondBind(this.bound !== undefined, target, 'S3Trigger');
     const bucket = this.bucket;
     const o = this.options;
     // Events this trigger delivers that fail in the function end in its dead-letter queue.
@@ -127,6 +156,7 @@ export class S3Trigger implements ITrigger {
     }));
 
     acknowledgeAsyncPermissions(target, 'events');
+    this.bound = { rule, deadLetterQueue: sink.queue };
     return {
       description: `S3 bucket ${bucket.node.path} (through EventBridge)`,
       failureQueues: [sink.queue, ...functionFailures],

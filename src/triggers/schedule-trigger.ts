@@ -8,11 +8,10 @@ import { checkRetryPolicy } from './private/retry-policy';
 import { validateScheduleExpression } from './private/schedule-expression';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
-import { ITrigger, TriggerConfig } from './trigger';
+import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { TriggerSchedule } from './trigger-schedule';
 import { acknowledge } from '../compliance/acknowledgements';
 import { FailureQueue } from '../destinations/failure-queue';
-import type { ServerlessFunction } from '../function/serverless-function';
 import { Validator } from '../validation/validator';
 
 /**
@@ -128,7 +127,7 @@ export class ScheduleTrigger implements ITrigger {
   }
 
   /** @inheritdoc */
-  public bind(target: ServerlessFunction): TriggerConfig {
+  public bind(target: ITriggerTarget): TriggerConfig {
     if (this.bound) {
       throw new Error('A ScheduleTrigger can be added to one function only: create one per function.');
     }

@@ -1,14 +1,16 @@
 import { Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { TriggerAcknowledgement } from './acknowledgements';
 import { TriggerErrorCodes as Codes } from './error-codes';
 import { acknowledgeAsyncPermissions, asyncFailureQueues } from './private/async-failures';
+import { requireBound, refuseSecondBind } from './private/bound';
 import { triggerScope } from './private/trigger-scope';
-import { ITrigger, TriggerConfig } from './trigger';
+import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { acknowledge } from '../compliance/acknowledgements';
 import { FailureQueue } from '../destinations/failure-queue';
-import type { ServerlessFunction } from '../function/serverless-function';
 import { Validator } from '../validation/validator';
 
 /**
@@ -38,9 +40,42 @@ export interface SnsTriggerOptions {
  * dead-letter queue. FIFO topics are refused (Lambda cannot subscribe to them).
  */
 export class SnsTrigger implements ITrigger {
-  constructor(private readonly topic: sns.ITopic, private readonly options: SnsTriggerOptions = {}) {}
+  /** The topic whose messages invoke the function. */
+  public readonly topic: sns.ITopic;
 
-  public bind(target: ServerlessFunction): TriggerConfig {
+  private readonly options: SnsTriggerOptions;
+  private bound?: { subscription: sns.Subscription; permission: lambda.CfnPermission; deadLetterQueue: sqs.IQueue };
+
+  /**
+   * @param topic the topic whose messages invoke the function
+   * @param options the subscription's filter policy
+   */
+  constructor(topic: sns.ITopic, options: SnsTriggerOptions = {}) {
+    this.topic = topic;
+    this.options = options;
+  }
+
+  /** The subscription of the `live` alias to the topic (available once added to a function). */
+  public get subscription(): sns.Subscription {
+    return requireBound(this.bound, 'SnsTrigger', 'subscription').subscription;
+  }
+
+  /** The permission that lets the topic invoke the `live` alias (available once added to a function). */
+  public get permission(): lambda.CfnPermission {
+    return requireBound(this.bound, 'SnsTrigger', 'permission').permission;
+  }
+
+  /**
+   * Where messages SNS could not deliver go: the subscription's redrive dead-letter queue (available
+   * once added to a function).
+   */
+  public get deadLetterQueue(): sqs.IQueue {
+    return requireBound(this.bound, 'SnsTrigger', 'deadLetterQueue').deadLetterQueue;
+  }
+
+  /** @inheritdoc */
+  public bind(target: ITriggerTarget): TriggerConfig {
+    refuseSecondBind(this.bound !== undefined, target, 'SnsTrigger');
     const topic = this.topic;
     const o = this.options;
     // Events this trigger delivers that fail in the function end in its dead-letter queue.
@@ -79,10 +114,13 @@ export class SnsTrigger implements ITrigger {
       filterPolicyWithMessageBody: o.filterPolicyWithMessageBody,
     });
     acknowledge(subscription, TriggerAcknowledgement.SNS_ALIAS_ENDPOINT);
-    target.alias.addPermission(`AllowInvokeFrom${scope.node.id}`, {
+    const permissionId = `AllowInvokeFrom${scope.node.id}`;
+    target.alias.addPermission(permissionId, {
       principal: new iam.ServicePrincipal('sns.amazonaws.com'),
       sourceArn: topic.topicArn,
     });
+    const permission = target.alias.node.findChild(permissionId) as lambda.CfnPermission;
+    this.bound = { subscription, permission, deadLetterQueue: sink.queue };
 
     acknowledgeAsyncPermissions(target, 'sns');
     return {

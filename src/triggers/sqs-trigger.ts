@@ -3,11 +3,11 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { TriggerAcknowledgement } from './acknowledgements';
 import { TriggerErrorCodes as Codes } from './error-codes';
+import { requireBound, refuseSecondBind } from './private/bound';
 import { seconds } from './private/duration';
 import { triggerScope } from './private/trigger-scope';
-import { ITrigger, TriggerConfig } from './trigger';
+import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { acknowledge } from '../compliance/acknowledgements';
-import type { ServerlessFunction } from '../function/serverless-function';
 import { Validator } from '../validation/validator';
 
 /** How many visibility timeouts of headroom AWS recommends per function timeout. */
@@ -79,9 +79,29 @@ export interface SqsTriggerOptions {
  * dead-letter queue. The visibility timeout is checked against the function timeout.
  */
 export class SqsTrigger implements ITrigger {
-  constructor(private readonly queue: sqs.IQueue, private readonly options: SqsTriggerOptions = {}) {}
+  /** The queue whose messages invoke the function. */
+  public readonly queue: sqs.IQueue;
 
-  public bind(target: ServerlessFunction): TriggerConfig {
+  private readonly options: SqsTriggerOptions;
+  private bound?: { mapping: lambda.EventSourceMapping };
+
+  /**
+   * @param queue the queue whose messages invoke the function
+   * @param options the mapping's settings
+   */
+  constructor(queue: sqs.IQueue, options: SqsTriggerOptions = {}) {
+    this.queue = queue;
+    this.options = options;
+  }
+
+  /** The event source mapping from the queue to the `live` alias (available once added to a function). */
+  public get mapping(): lambda.EventSourceMapping {
+    return requireBound(this.bound, 'SqsTrigger', 'mapping').mapping;
+  }
+
+  /** @inheritdoc */
+  public bind(target: ITriggerTarget): TriggerConfig {
+    refuseSecondBind(this.bound !== undefined, target, 'SqsTrigger');
     const queue = this.queue;
     const o = this.options;
     const scope = triggerScope(target, `Sqs${queue.node.id}`);
@@ -158,7 +178,7 @@ export class SqsTrigger implements ITrigger {
     const visibility = queue instanceof sqs.Queue
       ? ownedVisibilityTimeout(queue)
       : seconds(o.queueVisibilityTimeout);
-    const timeout = target.timeoutSeconds;
+    const timeout = seconds(target.timeout);
     if (visibility === undefined) {
       Annotations.of(scope).addWarningV2('cdk-lambda-blueprints:sqs-visibility-unknown',
         `The visibility timeout of ${queue.node.path} is unknown, so it cannot be checked against the function timeout; ` +
@@ -195,8 +215,11 @@ export class SqsTrigger implements ITrigger {
     });
     queue.grantConsumeMessages(target.alias);
     // The grant lands in the function's managed policy, which must exist before Lambda validates the mapping.
-    mapping.node.addDependency(target.policy);
+    if (target.role) {
+      mapping.node.addDependency(target.role);
+    }
     acknowledge(mapping, TriggerAcknowledgement.SQS_ESM_NO_DESTINATION);
+    this.bound = { mapping };
 
     const dlq = queue instanceof sqs.Queue ? queue.deadLetterQueue?.queue : undefined;
     return {

@@ -1,5 +1,9 @@
+import { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import type { ServerlessFunction } from '../function/serverless-function';
+import { IConstruct } from 'constructs';
 
 /**
  * What a trigger reports back to the function it was added to.
@@ -26,7 +30,34 @@ export interface TriggerConfig {
 }
 
 /**
- * An event source for a {@link ServerlessFunction}. Create one with the `Trigger` factories and add it
+ * What a trigger binds to: the parts of a function a trigger needs. `ServerlessFunction` implements
+ * it; the trigger's resources are created under it (as children of `node`).
+ */
+export interface ITriggerTarget extends IConstruct {
+  /** The alias the trigger invokes (a ServerlessFunction's `live` alias). */
+  readonly alias: lambda.Alias;
+
+  /**
+   * The execution role (always set on a ServerlessFunction; optional as in `lambda.IFunction`).
+   * Grants for reading the source go to the alias's principal, and the resources that need those
+   * grants at creation (event source mappings) depend on this role and its policies.
+   *
+   * @default - no dependency is added
+   */
+  readonly role?: iam.IRole;
+
+  /** The invocation timeout, checked against the source's limits (e.g. SQS visibility timeout). */
+  readonly timeout: Duration;
+
+  /** Where the alarms of the trigger's failure queues notify. */
+  readonly alarmTopic: sns.ITopic;
+
+  /** Where asynchronous invocations that fail every attempt go. */
+  readonly deadLetterQueue: sqs.IQueue;
+}
+
+/**
+ * An event source for a ServerlessFunction. Create one with the `Trigger` factories and add it
  * with `ServerlessFunction.addTrigger`; it targets the function's `live` alias, applies its
  * best-practice failure handling and checks its quotas at synth.
  */
@@ -36,5 +67,5 @@ export interface ITrigger {
    *
    * @param target the function to trigger
    */
-  bind(target: ServerlessFunction): TriggerConfig;
+  bind(target: ITriggerTarget): TriggerConfig;
 }

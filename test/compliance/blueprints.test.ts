@@ -26,11 +26,20 @@ afterEach(() => {
 });
 
 describe('Blueprints.applyTo registers the checks', () => {
-  test('all five nag packs and the budget by default, once per scope', () => {
+  test('the general nag packs (AwsSolutions, Serverless) and the budget by default, once per scope', () => {
     const app = quietApp();
     const stack = new Stack(app, 'S', { env: TEST_ENV });
     Blueprints.applyTo(stack);
     Blueprints.applyTo(stack);
+    expect(plugins(app)).toEqual(['AwsSolutions', 'Serverless', 'cdk-lambda-blueprints-budget']);
+  });
+
+  test('the regulatory packs are opt-in', () => {
+    const app = quietApp();
+    const stack = new Stack(app, 'S', { env: TEST_ENV });
+    Blueprints.applyTo(stack, {
+      nagPacks: [NagPackName.AWS_SOLUTIONS, NagPackName.SERVERLESS, NagPackName.HIPAA_SECURITY, NagPackName.NIST_800_53_R5, NagPackName.PCI_DSS_321],
+    });
     expect(plugins(app)).toEqual([
       'AwsSolutions', 'Serverless', 'HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321', 'cdk-lambda-blueprints-budget',
     ]);
@@ -66,13 +75,43 @@ describe('Blueprints.applyTo registers the checks', () => {
 });
 
 describe('BlueprintStack', () => {
-  test('a clean stack synthesizes with all five packs at synth (no failure)', () => {
+  test('a default stack is clean under the default packs without any user decision', () => {
     const app = new App();
     const stack = new BlueprintStack(app, 'Clean', { env: TEST_ENV });
     new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR) });
     app.synth();
     expect(process.exitCode ?? 0).toBe(0);
+    expect(plugins(app)).toHaveLength(3);
+  });
+
+  test('a stack with all five packs and the user\'s decisions synthesizes clean, and lists the decisions at synth', () => {
+    const app = new App();
+    const stack = new BlueprintStack(app, 'Regulated', {
+      env: TEST_ENV,
+      nagPacks: [NagPackName.AWS_SOLUTIONS, NagPackName.SERVERLESS, NagPackName.HIPAA_SECURITY, NagPackName.NIST_800_53_R5, NagPackName.PCI_DSS_321],
+      userDecisions: { noVpc: 'Calls public AWS endpoints only.', noReservedConcurrency: 'Shares the account pool on purpose.' },
+    });
+    new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR) });
+    app.synth();
+    expect(process.exitCode ?? 0).toBe(0);
     expect(plugins(app)).toHaveLength(6);
+    Annotations.fromStack(stack).hasInfo('/Regulated', Match.stringLikeRegexp(
+      'LBP_USER_DECISIONS.*noVpc \\(HIPAA.Security-LambdaInsideVPC.*"Calls public AWS endpoints only."'));
+  });
+
+  test('with the regulatory packs and no user decision, the function outside a VPC fails synth', () => {
+    const app = new App();
+    const stack = new BlueprintStack(app, 'Undecided', { env: TEST_ENV, nagPacks: [NagPackName.HIPAA_SECURITY] });
+    new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR) });
+    app.synth();
+    expect(process.exitCode).toBe(1);
+  });
+
+  test('a user decision without a readable reason is refused', () => {
+    const stack = new Stack(quietApp(), 'S', { env: TEST_ENV });
+    expect(() => Blueprints.acknowledgeUserDecisions(stack, { noVpc: ' ' })).toThrow(/LBP_USER_DECISION_REASON.*userDecisions.noVpc/);
+    expect(() => Blueprints.acknowledgeUserDecisions(stack, { noVpc: 'short one' })).toThrow(/LBP_USER_DECISION_REASON/);
+    expect(() => Blueprints.acknowledgeUserDecisions(stack, { noVpc: 'ten chars!' })).not.toThrow();
   });
 
   test('a finding fails synth', () => {
@@ -154,7 +193,7 @@ describe('hardening plain lambda.Functions', () => {
   });
 
   test('the functions of a ServerlessFunction are left alone', () => {
-    expect(ours.function.node.tryFindChild('BlueprintDeadLetterQueue')).toBeUndefined();
+    expect(ours.unqualifiedFunction.node.tryFindChild('BlueprintDeadLetterQueue')).toBeUndefined();
     t.resourceCountIs('AWS::SQS::Queue', 3);
   });
 
@@ -173,7 +212,7 @@ describe('hardening plain lambda.Functions', () => {
   });
 
   test('hardening removes the DLQ and tracing findings of a plain function and adds none', () => {
-    const rules = nagFindings(stack).filter((f) => f.path.startsWith('Plain/A/')).map((f) => f.rule).sort();
+    const rules = nagFindings(stack, {}).filter((f) => f.path.startsWith('Plain/A/')).map((f) => f.rule).sort();
     // What only the function's owner can fix: AWS managed policy on its role, runtime, sizing, VPC, reservation.
     expect(rules).toEqual([
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',

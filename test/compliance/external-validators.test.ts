@@ -2,7 +2,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { FailureQueue, FunctionCode, ServerlessFunction } from '../../src';
+import { Blueprints, FailureQueue, FunctionCode, ServerlessFunction } from '../../src';
 import { acknowledge, Acknowledgement } from '../../src/compliance/acknowledgements';
 import { skipExternalChecks } from '../../src/compliance/external-validators';
 import { nagFindings } from '../helpers/nag';
@@ -32,28 +32,32 @@ function only(template: Template, type: string): any {
 }
 
 describe('validator skips written by acknowledgements', () => {
-  test('a default function: no VPC and no reservation skipped in checkov, log group and role dependency in cfn-lint', () => {
+  test('a default function: log group and role dependency in cfn-lint; no VPC and no reservation are the user\'s to skip', () => {
     const stack = testStack();
     new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR) });
     const template = Template.fromStack(stack);
 
     expect(suppressions(only(template, 'AWS::Lambda::Function').Metadata)).toEqual({
-      checkov: ['CKV_AWS_115', 'CKV_AWS_117', 'CKV_AWS_173'],
+      checkov: ['CKV_AWS_173'],
       cfnLint: ['W3005', 'WS1004'],
     });
     expect(suppressions(only(template, 'AWS::SQS::Queue').Metadata)).toEqual({ checkov: ['CKV_AWS_27'], cfnLint: ['ES6000'] });
-    // Nothing about the policy: without a VPC, its one wildcard statement is X-Ray's.
-    expect(suppressions(only(template, 'AWS::IAM::ManagedPolicy').Metadata)).toEqual({ checkov: [], cfnLint: [] });
-    expect(nagFindings(stack)).toEqual([]);
+    // Nothing about the policies: without a VPC, the one wildcard statement is X-Ray's.
+    for (const policy of Object.values(template.findResources('AWS::IAM::ManagedPolicy'))) {
+      expect(suppressions(policy.Metadata)).toEqual({ checkov: [], cfnLint: [] });
+    }
   });
 
-  test('each checkov skip carries the first sentence of the acknowledgement reason as its comment', () => {
+  test('the user\'s decisions write their checkov skips with the user\'s reason as the comment', () => {
     const stack = testStack();
     new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR) });
+    Blueprints.acknowledgeUserDecisions(stack, {
+      noVpc: 'The function calls public AWS APIs only. More text.',
+      noReservedConcurrency: 'The account pool is shared.',
+    });
     const skip = only(Template.fromStack(stack), 'AWS::Lambda::Function').Metadata.checkov.skip;
-    expect(skip).toContainEqual({ id: 'CKV_AWS_117', comment: 'cdk-lambda-blueprints: No vpc was given.' });
-    expect(skip).toContainEqual({ id: 'CKV_AWS_115', comment: 'cdk-lambda-blueprints: No reservedConcurrentExecutions was given.' });
-    expect(Acknowledgement.NO_VPC.reason.startsWith('No vpc was given. ')).toBe(true);
+    expect(skip).toContainEqual({ id: 'CKV_AWS_117', comment: 'cdk-lambda-blueprints: User decision (noVpc): The function calls public AWS APIs only.' });
+    expect(skip).toContainEqual({ id: 'CKV_AWS_115', comment: 'cdk-lambda-blueprints: User decision (noReservedConcurrency): The account pool is shared.' });
   });
 
   test('every checkov comment of the library fits in 160 characters', () => {
@@ -91,7 +95,9 @@ describe('validator skips written by acknowledgements', () => {
       checkov: ['CKV_AWS_173'],
       cfnLint: ['W3005', 'WS1004'],
     });
-    expect(suppressions(only(template, 'AWS::IAM::ManagedPolicy').Metadata)).toEqual({ checkov: ['CKV_AWS_111'], cfnLint: [] });
+    const [resourceStar] = Object.values(template.findResources('AWS::IAM::ManagedPolicy'))
+      .filter((p) => p.Properties.Description.startsWith('The actions of'));
+    expect(suppressions(resourceStar.Metadata)).toEqual({ checkov: ['CKV_AWS_111'], cfnLint: [] });
     expect(nagFindings(stack)).toEqual([]);
   });
 

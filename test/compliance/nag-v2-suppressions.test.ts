@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { FunctionCode, ServerlessFunction } from '../../src';
 import { Acknowledgement, acknowledge } from '../../src/compliance/acknowledgements';
 import { toNagV2Rule, writeNagV2Suppressions } from '../../src/compliance/nag-v2-suppressions';
-import { nagFindings } from '../helpers/nag';
+import { nagFindings, USER_DECISIONS } from '../helpers/nag';
 import { NagV2Collector, nagV2Packs } from '../helpers/nag-v2';
 import { HANDLER_DIR, TEST_ENV } from '../helpers/template';
 
@@ -123,22 +123,33 @@ describe('acknowledge() writes for both cdk-nag lines', () => {
     ]);
   });
 
-  test('a default ServerlessFunction is clean under both lines, and template-only scanners see the reasons', () => {
+  test('a default ServerlessFunction is clean under both lines with the user\'s decisions, and template-only scanners see the reasons', () => {
     const s = stack();
-    new ServerlessFunction(s, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR) });
-    expect(nagFindings(s)).toEqual([]);
+    const fn = new ServerlessFunction(s, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR) });
+    expect(nagFindings(s)).toEqual([]); // gives the root USER_DECISIONS (Blueprints.acknowledgeUserDecisions)
     expect(v2Findings(s)).toEqual([]);
 
+    // The user's decisions reach cdk-nag 2 as metadata on each function, with the user's reason.
     const functions = Template.fromStack(s).findResources('AWS::Lambda::Function');
     const suppressed = Object.values(functions).flatMap((r: any) => r.Metadata?.cdk_nag?.rules_to_suppress ?? []);
     expect(suppressed).toEqual(expect.arrayContaining([
-      { reason: Acknowledgement.NO_VPC.reason, id: 'HIPAA.Security-LambdaInsideVPC' },
-      { reason: Acknowledgement.NO_RESERVED_CONCURRENCY.reason, id: 'NIST.800.53.R5-LambdaConcurrency' },
+      { reason: `User decision (noVpc): ${USER_DECISIONS.noVpc}`, id: 'HIPAA.Security-LambdaInsideVPC' },
+      { reason: `User decision (noReservedConcurrency): ${USER_DECISIONS.noReservedConcurrency}`, id: 'NIST.800.53.R5-LambdaConcurrency' },
     ]));
-    const policies = Template.fromStack(s).findResources('AWS::IAM::ManagedPolicy');
-    expect(Object.values(policies).flatMap((r: any) => r.Metadata?.cdk_nag?.rules_to_suppress ?? [])).toContainEqual(
-      { reason: Acknowledgement.XRAY_AND_ENI_WILDCARD.reason, id: 'AwsSolutions-IAM5', applies_to: ['Resource::*'] },
+    // The library's one Resource-* acknowledgement sits on the library-only policy, never on `fn.policy`.
+    expect(rulesOf(fn.resourceStarPolicy!.node.defaultChild as CfnResource)).toContainEqual(
+      { reason: Acknowledgement.RESOURCE_STAR_ONLY_ACTIONS.reason, id: 'AwsSolutions-IAM5', applies_to: ['Resource::*'] },
     );
+    expect(rulesOf(fn.policy.node.defaultChild as CfnResource)).toEqual([]);
+  });
+
+  test('without the user\'s decisions, cdk-nag 2 reports them like cdk-nag 3 does (the library never decides)', () => {
+    const s = stack();
+    new ServerlessFunction(s, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR) });
+    expect(v2Findings(s)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^HIPAA\.Security-LambdaInsideVPC @ S\/Fn\//),
+      expect.stringMatching(/^NIST\.800\.53\.R5-LambdaConcurrency @ S\/Fn\//),
+    ]));
   });
 
   test('without the cdk_nag metadata, cdk-nag 2 reports the acknowledged findings (the metadata is what it reads)', () => {

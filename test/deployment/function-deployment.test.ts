@@ -149,22 +149,23 @@ describe('hooks', () => {
   const post = new ServerlessFunction(stack, 'PostHook', hookProps);
   new ServerlessFunction(stack, 'Fn', {
     code: FunctionCode.fromAsset(HANDLER_DIR),
-    deployment: { preTrafficHook: pre.function, postTrafficHook: post.function },
+    deployment: { preTrafficHook: pre, postTrafficHook: post },
   });
   const t = Template.fromStack(stack);
 
-  test('the alias update names both hooks', () => {
+  test('the alias update names both hooks through their live aliases', () => {
     t.hasResource('AWS::Lambda::Alias', {
       UpdatePolicy: {
         CodeDeployLambdaAliasUpdate: Match.objectLike({
-          BeforeAllowTrafficHook: { Ref: Match.stringLikeRegexp('PreHookFunction') },
-          AfterAllowTrafficHook: { Ref: Match.stringLikeRegexp('PostHookFunction') },
+          // `<function name>:live`, the name taken from the alias ARN
+          BeforeAllowTrafficHook: { 'Fn::Join': ['', [{ 'Fn::Select': [6, { 'Fn::Split': [':', { Ref: Match.stringLikeRegexp('PreHookLiveAlias') }] }] }, ':live']] },
+          AfterAllowTrafficHook: { 'Fn::Join': ['', [{ 'Fn::Select': [6, { 'Fn::Split': [':', { Ref: Match.stringLikeRegexp('PostHookLiveAlias') }] }] }, ':live']] },
         }),
       },
     });
   });
 
-  test('CodeDeploy may invoke exactly the hooks (no :* qualifier)', () => {
+  test('CodeDeploy may invoke exactly the hooks\' live aliases (no :* qualifier)', () => {
     t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([{
@@ -172,8 +173,8 @@ describe('hooks', () => {
           Effect: 'Allow',
           Action: 'lambda:InvokeFunction',
           Resource: [
-            { 'Fn::GetAtt': [Match.stringLikeRegexp('PreHookFunction'), 'Arn'] },
-            { 'Fn::GetAtt': [Match.stringLikeRegexp('PostHookFunction'), 'Arn'] },
+            { Ref: Match.stringLikeRegexp('PreHookLiveAlias') },
+            { Ref: Match.stringLikeRegexp('PostHookLiveAlias') },
           ],
         }]),
       },
@@ -209,9 +210,11 @@ describe('hook validation', () => {
     const stack = testStack();
     const f = new ServerlessFunction(stack, 'Target', { code: FunctionCode.fromAsset(HANDLER_DIR) });
     const hook = new ServerlessFunction(stack, 'Hook', { code: FunctionCode.fromAsset(HANDLER_DIR) });
-    expect(() => new FunctionDeployment(stack, 'Self', { function: f.function, alias: f.alias, preTrafficHook: f.function }))
-      .toThrow(/LBP_DEPLOYMENT_HOOK_SELF/);
-    expect(() => new FunctionDeployment(stack, 'Other', { function: f.function, alias: f.alias, preTrafficHook: hook.function }))
+    for (const self of [f, f.alias, f.unqualifiedFunction]) {
+      expect(() => new FunctionDeployment(stack, `Self${self.node.id}`, { function: f.unqualifiedFunction, alias: f.alias, preTrafficHook: self }))
+        .toThrow(/LBP_DEPLOYMENT_HOOK_SELF/);
+    }
+    expect(() => new FunctionDeployment(stack, 'Other', { function: f.unqualifiedFunction, alias: f.alias, preTrafficHook: hook }))
       .not.toThrow();
   });
 
@@ -221,11 +224,11 @@ describe('hook validation', () => {
     const post = new ServerlessFunction(stack, 'Post', { code: FunctionCode.fromAsset(HANDLER_DIR) });
     expect(() => new ServerlessFunction(stack, 'Fn', {
       code: FunctionCode.fromAsset(HANDLER_DIR),
-      deployment: { preTrafficHook: hook.function, postTrafficHook: hook.function },
+      deployment: { preTrafficHook: hook, postTrafficHook: hook },
     })).toThrow(/LBP_DEPLOYMENT_SAME_HOOK/);
     expect(() => new ServerlessFunction(stack, 'Fn2', {
       code: FunctionCode.fromAsset(HANDLER_DIR),
-      deployment: { preTrafficHook: hook.function, postTrafficHook: post.function },
+      deployment: { preTrafficHook: hook, postTrafficHook: post },
     })).not.toThrow();
   });
 });

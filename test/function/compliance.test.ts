@@ -82,7 +82,7 @@ describe('all five cdk-nag packs', () => {
     for (const c of stack.node.findAll()) {
       (c.node as any)._metadata = c.node.metadata.filter((m) => m.type !== 'aws:cdk:acknowledged-rules');
     }
-    const rules = [...new Set(nagFindings(stack).map((f) => f.rule))].sort();
+    const rules = [...new Set(nagFindings(stack, {}).map((f) => f.rule))].sort();
     expect(rules).toEqual([
       'AwsSolutions-IAM5[Resource::*]',
       'HIPAA.Security-LambdaConcurrency',
@@ -94,11 +94,24 @@ describe('all five cdk-nag packs', () => {
     ]);
   });
 
-  test('with a VPC and reserved concurrency, the VPC and concurrency acknowledgements are not made', () => {
+  test('the library never acknowledges a decision only the user can make: without the user\'s, exactly those are reported', () => {
     const stack = testStack();
-    new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR), vpc: privateVpc(stack), reservedConcurrentExecutions: 5 });
+    new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR) });
     const acked = stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules').map((m) => JSON.stringify(m.data)));
     expect(acked.join()).not.toMatch(/LambdaInsideVPC|LambdaConcurrency/);
-    expect(acked.join()).toMatch(/IAM5/);
+    const rules = [...new Set(nagFindings(stack, {}).map((f) => f.rule))].sort();
+    expect(rules).toEqual([
+      'HIPAA.Security-LambdaConcurrency',
+      'HIPAA.Security-LambdaInsideVPC',
+      'NIST.800.53.R5-LambdaConcurrency',
+      'NIST.800.53.R5-LambdaInsideVPC',
+      'PCI.DSS.321-LambdaInsideVPC',
+    ]);
+  });
+
+  test('with a VPC and reserved concurrency, the function is clean without any user decision', () => {
+    const stack = testStack();
+    new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR), vpc: privateVpc(stack), reservedConcurrentExecutions: 5 });
+    expect(nagFindings(stack, {})).toEqual([]);
   });
 });

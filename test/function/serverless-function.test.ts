@@ -82,31 +82,38 @@ describe('ServerlessFunction defaults', () => {
     });
   });
 
-  test('a role with no AWS managed policy and no inline policy; one customer-managed policy scoped to its own resources', () => {
+  test('a role with no AWS managed policy and no inline policy; a customer-managed policy scoped to its own resources, and one for Resource-* actions only', () => {
     template.resourceCountIs('AWS::IAM::Policy', 0);
     template.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'lambda.amazonaws.com' } })] },
       ManagedPolicyArns: Match.absent(),
       Policies: Match.absent(),
     });
-    template.resourceCountIs('AWS::IAM::ManagedPolicy', 1);
-    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
-      Roles: [{ Ref: Match.stringLikeRegexp('FnRole') }],
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          { Sid: 'WriteOwnLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('FnLogGroup'), 'Arn'] } },
-          { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('FnDeadLetterQueue'), 'Arn'] } },
-          { Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' },
-        ]),
-      },
-    });
+    template.resourceCountIs('AWS::IAM::ManagedPolicy', 2);
+    const policies = template.findResources('AWS::IAM::ManagedPolicy');
+    const [grantsId] = Object.keys(policies).filter((id) => /^FnRolePolicy/.test(id));
+    const [starId] = Object.keys(policies).filter((id) => /^FnRoleResourceStarPolicy/.test(id));
+    expect(policies[grantsId].Properties).toEqual(expect.objectContaining({
+      Roles: [{ Ref: expect.stringMatching(/^FnRole/) }],
+      PolicyDocument: expect.objectContaining({
+        Statement: [
+          { Sid: 'WriteOwnLogGroup', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [expect.stringMatching(/^FnLogGroup/), 'Arn'] } },
+          { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^FnDeadLetterQueue/), 'Arn'] } },
+        ],
+      }),
+    }));
+    // The Resource-* policy holds X-Ray only, and alone carries the IAM5 acknowledgement.
+    expect(policies[starId].Properties.PolicyDocument.Statement).toEqual([
+      { Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' },
+    ]);
+    expect(fn.resourceStarPolicy).toBeDefined();
     // no logs:CreateLogGroup: Lambda must never create an unencrypted group itself
-    const policy = Object.values(template.findResources('AWS::IAM::ManagedPolicy'))[0];
-    expect(JSON.stringify(policy)).not.toContain('logs:CreateLogGroup');
+    expect(JSON.stringify(policies)).not.toContain('logs:CreateLogGroup');
   });
 
-  test('the function depends on its policy, so permissions exist before it', () => {
+  test('the function depends on its policies, so permissions exist before it', () => {
     template.hasResource('AWS::Lambda::Function', { DependsOn: Match.arrayWith([Match.stringLikeRegexp('FnRolePolicy')]) });
+    template.hasResource('AWS::Lambda::Function', { DependsOn: Match.arrayWith([Match.stringLikeRegexp('FnRoleResourceStarPolicy')]) });
   });
 
   test('the dead-letter queue keeps 14 days, is SSE-encrypted, TLS-only and alarmed to the encrypted alarm topic', () => {
@@ -142,10 +149,10 @@ describe('ServerlessFunction defaults', () => {
   test('exactly these resources for one default function (plus the stack-shared key and alarm topic)', () => {
     const types = Object.values(template.toJSON().Resources).map((r: any) => r.Type).sort();
     // 1 alarm: errors, throttles, duration vs timeout, async events dropped, delivery failures, DLQ depth and DLQ age
-    // in one metric-math expression (docs/scale.md); 9 per function + 3 per stack.
-    expect(types).toHaveLength(12);
+    // in one metric-math expression (docs/scale.md); 10 per function (two managed policies) + 3 per stack.
+    expect(types).toHaveLength(13);
     expect(types).toEqual([
-      'AWS::CloudWatch::Alarm', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::KMS::Key', 'AWS::Lambda::Alias',
+      'AWS::CloudWatch::Alarm', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::KMS::Key', 'AWS::Lambda::Alias',
       'AWS::Lambda::Function', 'AWS::Lambda::Version', 'AWS::Logs::LogGroup', 'AWS::SNS::Topic', 'AWS::SNS::TopicPolicy',
       'AWS::SQS::Queue', 'AWS::SQS::QueuePolicy',
     ]);
@@ -266,7 +273,7 @@ describe('ServerlessFunction configuration', () => {
   test('grants made after construction land in the managed policy too', () => {
     const stack = testStack();
     const fn = new ServerlessFunction(stack, 'Fn', { code: code() });
-    new sqs.Queue(stack, 'Q').grantConsumeMessages(fn.function);
+    new sqs.Queue(stack, 'Q').grantConsumeMessages(fn);
     const t = Template.fromStack(stack);
     t.resourceCountIs('AWS::IAM::Policy', 0);
     t.hasResourceProperties('AWS::IAM::ManagedPolicy', {

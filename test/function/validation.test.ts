@@ -157,7 +157,7 @@ describe('the execution role policy size (checked at synth)', () => {
     const stack = testStack();
     const fn = new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR) });
     for (let i = 0; i < count; i++) {
-      fn.function.addToRolePolicy(new iam.PolicyStatement({
+      fn.addToRolePolicy(new iam.PolicyStatement({
         actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
         resources: [`arn:aws:dynamodb:us-east-1:123456789012:table/orders-table-number-${i}`],
       }));

@@ -6,6 +6,7 @@ import {
   ServerlessChecks,
 } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { Blueprints, UserDecisions } from '../../src';
 
 /** One finding, flattened for readable assertions. */
 export interface Finding {
@@ -24,9 +25,30 @@ export const ALL_PACKS = [
 ];
 
 /**
- * Runs all five cdk-nag packs over a scope and returns the findings that are not acknowledged.
+ * The decisions a regulated team gives with `Blueprints.acknowledgeUserDecisions` (the library never
+ * makes them itself): without them, the regulatory packs report LambdaInsideVPC, LambdaConcurrency,
+ * S3BucketReplicationEnabled and DynamoDBInBackupPlan.
  */
-export function nagFindings(scope: IConstruct): Finding[] {
+export const USER_DECISIONS: UserDecisions = {
+  noVpc: 'Test app: the functions reach only AWS service endpoints, no private network.',
+  noReservedConcurrency: 'Test app: the account concurrency pool is shared on purpose.',
+  noBucketReplication: 'Test app: the objects can be re-created from their sources.',
+  noBackupPlan: 'Test app: point-in-time recovery is enough for this data.',
+};
+
+const decided = new WeakSet<IConstruct>();
+
+/**
+ * Runs all five cdk-nag packs over a scope and returns the findings that are not acknowledged.
+ * The app's root first gets the user's decisions (`USER_DECISIONS`, or the ones given; `{}` checks
+ * without any), once per app, as a regulated user's app would.
+ */
+export function nagFindings(scope: IConstruct, decisions: UserDecisions = USER_DECISIONS): Finding[] {
+  const root = scope.node.root;
+  if (Object.keys(decisions).length > 0 && !decided.has(root)) {
+    decided.add(root);
+    Blueprints.acknowledgeUserDecisions(root, decisions);
+  }
   const findings: Finding[] = [];
   for (const pack of ALL_PACKS) {
     const report = pack.validateScope(scope as any);

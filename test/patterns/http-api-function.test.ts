@@ -13,9 +13,9 @@ describe('HttpApiFunction (reference workload 3: HTTP API -> function -> DynamoD
   const backend = new HttpApiFunction(stack, 'OrdersApi', {
     code: FunctionCode.fromAsset(HANDLER_DIR),
     functionOptions: { environment: { TABLE_NAME: table.tableName } },
-    apiOptions: { routes: ['GET /orders/{id}', 'POST /orders'], throttlingRateLimit: 50, throttlingBurstLimit: 100 },
+    triggerOptions: { routes: ['GET /orders/{id}', 'POST /orders'], throttlingRateLimit: 50, throttlingBurstLimit: 100 },
   });
-  table.grantReadWriteData(backend.function.role);
+  table.grantReadWriteData(backend.function);
   const t = Template.fromStack(stack);
 
   test('the function may read and write the table, through its one managed policy', () => {
@@ -73,7 +73,7 @@ describe('HttpApiFunction defaults and errors', () => {
   test('an existing HTTP API is accepted', () => {
     const stack = testStack();
     const api = new apigwv2.HttpApi(stack, 'Shared');
-    const backend = new HttpApiFunction(stack, 'Api', { code: FunctionCode.fromAsset(HANDLER_DIR), apiOptions: { httpApi: api } });
+    const backend = new HttpApiFunction(stack, 'Api', { code: FunctionCode.fromAsset(HANDLER_DIR), triggerOptions: { httpApi: api } });
     expect(backend.api).toBe(api);
     expect(backend.url).toBeUndefined();
     Template.fromStack(stack).resourceCountIs('AWS::ApiGatewayV2::Api', 1);

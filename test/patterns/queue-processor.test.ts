@@ -20,7 +20,7 @@ describe('QueueProcessor', () => {
     t.hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 1209600 });
     t.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionResponseTypes: ['ReportBatchItemFailures'] });
     expect(p.deadLetterQueue).toBeDefined();
-    expect(p.processor.triggers[0].failureQueues).toEqual([p.deadLetterQueue]);
+    expect(p.function.triggers[0].failureQueues).toEqual([p.deadLetterQueue]);
     expect(nagFindings(stack)).toEqual([]);
   });
 

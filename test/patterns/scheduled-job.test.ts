@@ -12,7 +12,7 @@ describe('ScheduledJob (reference workload 4: stop tagged EC2 instances on weekd
   const job = new ScheduledJob(stack, 'StopDevInstances', {
     code: FunctionCode.fromAsset(HANDLER_DIR),
     schedule: WEEKDAYS_AT_2,
-    scheduleOptions: { timeZone: 'Europe/Paris' },
+    triggerOptions: { timeZone: 'Europe/Paris' },
     functionOptions: {
       timeout: Duration.minutes(5),
       initialPolicy: [
@@ -105,7 +105,7 @@ describe('ScheduledJob defaults and errors', () => {
     const job = new ScheduledJob(stack, 'Job', {
       code: FunctionCode.fromAsset(HANDLER_DIR),
       schedule: WEEKDAYS_AT_2,
-      scheduleOptions: { retryAttempts: 185, maxEventAge: Duration.hours(24) },
+      triggerOptions: { retryAttempts: 185, maxEventAge: Duration.hours(24) },
     });
     Template.fromStack(stack).hasResourceProperties('AWS::Scheduler::Schedule', {
       Target: Match.objectLike({ RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 } }),

@@ -20,8 +20,8 @@ describe('StreamProcessor', () => {
     t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       BisectBatchOnFunctionError: true, MaximumRetryAttempts: 3, DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
     });
-    expect(p.trigger.readsStream).toBe(true);
-    expect(p.trigger.failureQueues).toHaveLength(1);
+    expect(p.function.triggers[0].readsStream).toBe(true);
+    expect(p.function.triggers[0].failureQueues).toHaveLength(1);
     expect(nagFindings(stack)).toEqual([]);
   });
 

@@ -25,7 +25,7 @@ describe('TableStreamProcessor', () => {
       EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('OrdersTable'), 'StreamArn'] },
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
     });
-    expect(p.trigger.readsStream).toBe(true);
+    expect(p.function.triggers[0].readsStream).toBe(true);
     expect(nagFindings(stack)).toEqual([]);
   });
 

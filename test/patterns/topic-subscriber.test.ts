@@ -18,7 +18,7 @@ describe('TopicSubscriber', () => {
       Topics: [{ Ref: Match.stringLikeRegexp('EventsTopic') }],
     });
     t.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', RedrivePolicy: Match.anyValue() });
-    expect(p.trigger.failureQueues).toEqual([expect.anything(), p.processor.deadLetterQueue]);
+    expect(p.function.triggers[0].failureQueues).toEqual([expect.anything(), p.function.deadLetterQueue]);
     expect(nagFindings(stack)).toEqual([]);
   });
 

@@ -15,7 +15,7 @@ describe('Trigger.functionUrl defaults', () => {
   test('an AWS_IAM URL on the live alias, buffered, with no public permission', () => {
     t.hasResourceProperties('AWS::Lambda::Url', {
       AuthType: 'AWS_IAM',
-      TargetFunctionArn: stack.resolve(fn.function.functionArn),
+      TargetFunctionArn: stack.resolve(fn.unqualifiedFunction.functionArn),
       Qualifier: 'live',
     });
     expect(Object.values(t.findResources('AWS::Lambda::Url'))[0].Properties.InvokeMode).toBeUndefined();

@@ -1,10 +1,10 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { acknowledge, AcknowledgementSpec } from '../../compliance/acknowledgements';
-import type { ServerlessFunction } from '../../function/serverless-function';
 import { BlueprintValidationError } from '../../validation/blueprint-error';
 import { TriggerAcknowledgement } from '../acknowledgements';
 import { TriggerErrorCodes } from '../error-codes';
+import type { ITriggerTarget } from '../trigger';
 
 /**
  * The queues that capture the function's failed asynchronous invocations (its dead-letter queue).
@@ -13,7 +13,7 @@ import { TriggerErrorCodes } from '../error-codes';
  *
  * @internal
  */
-export function asyncFailureQueues(target: ServerlessFunction): sqs.IQueue[] {
+export function asyncFailureQueues(target: ITriggerTarget): sqs.IQueue[] {
   if (!target.deadLetterQueue) {
     throw new BlueprintValidationError(target, [{
       code: TriggerErrorCodes.ASYNC_FAILURES_UNCAPTURED,
@@ -34,7 +34,7 @@ export function asyncFailureQueues(target: ServerlessFunction): sqs.IQueue[] {
  *
  * @internal
  */
-export function acknowledgeInvokePermissions(target: ServerlessFunction, servicePrefix: string, ack: AcknowledgementSpec): void {
+export function acknowledgeInvokePermissions(target: ITriggerTarget, servicePrefix: string, ack: AcknowledgementSpec): void {
   for (const c of target.node.findAll()) {
     if (c instanceof lambda.CfnPermission && typeof c.principal === 'string' && c.principal.startsWith(`${servicePrefix}.`)) {
       acknowledge(c, ack);
@@ -47,6 +47,6 @@ export function acknowledgeInvokePermissions(target: ServerlessFunction, service
  *
  * @internal
  */
-export function acknowledgeAsyncPermissions(target: ServerlessFunction, servicePrefix: 'events' | 'sns'): void {
+export function acknowledgeAsyncPermissions(target: ITriggerTarget, servicePrefix: 'events' | 'sns'): void {
   acknowledgeInvokePermissions(target, servicePrefix, TriggerAcknowledgement.ASYNC_PERMISSION_FAILURES_IN_DLQ);
 }

@@ -6,11 +6,11 @@ import { Construct } from 'constructs';
 import { seconds } from './duration';
 import { acknowledge } from '../../compliance/acknowledgements';
 import { FailureQueue } from '../../destinations/failure-queue';
-import type { ServerlessFunction } from '../../function/serverless-function';
 import { Validator } from '../../validation/validator';
 import { TriggerAcknowledgement } from '../acknowledgements';
 import { TriggerErrorCodes as Codes } from '../error-codes';
 import { StreamTriggerOptions } from '../stream-trigger-options';
+import type { ITriggerTarget } from '../trigger';
 
 /** The bounded defaults of every stream trigger. @internal */
 export const STREAM_DEFAULTS = {
@@ -110,12 +110,13 @@ export function validateStreamOptions(v: Validator, o: StreamTriggerOptions, opt
  */
 export function createStreamMapping(
   scope: Construct,
-  target: ServerlessFunction,
+  target: ITriggerTarget,
   eventSourceArn: string,
   o: StreamTriggerOptions,
   purpose: string,
-): { mapping: lambda.EventSourceMapping; failureQueues: sqs.IQueue[] } {
+): { mapping: lambda.EventSourceMapping; failureQueues: sqs.IQueue[]; failureQueue?: sqs.IQueue } {
   let onFailure: lambda.IEventSourceDlq;
+  let failureQueue: sqs.IQueue | undefined;
   const failureQueues: sqs.IQueue[] = [];
   if (o.onFailureTopic) {
     onFailure = new sources.SnsDlq(o.onFailureTopic);
@@ -127,6 +128,7 @@ export function createStreamMapping(
     acknowledge(sink.queue, TriggerAcknowledgement.SINK_QUEUE_IS_A_DLQ);
     onFailure = new sources.SqsDlq(sink.queue);
     failureQueues.push(sink.queue);
+    failureQueue = sink.queue;
   }
   const mapping = new lambda.EventSourceMapping(scope, 'EventSourceMapping', {
     target: target.alias,
@@ -145,6 +147,8 @@ export function createStreamMapping(
     onFailure,
     enabled: o.enabled,
   });
-  mapping.node.addDependency(target.policy);
-  return { mapping, failureQueues };
+  if (target.role) {
+    mapping.node.addDependency(target.role);
+  }
+  return { mapping, failureQueues, failureQueue };
 }

@@ -38,7 +38,7 @@ describe('fromNodejsEntry: errors at construction', () => {
     expect(() => new ServerlessFunction(stack, 'Bad', { code: FunctionCode.fromNodejsEntry(ALPHA, { handlerExport: 'my-handler' }) }))
       .toThrow(/LBP_BUNDLING_HANDLER_EXPORT.*"my-handler"/);
     const ok = new ServerlessFunction(stack, 'Ok', { code: FunctionCode.fromNodejsEntry(ALPHA, { handlerExport: '$main_2' }) });
-    expect(stack.resolve((ok.function.node.defaultChild as lambda.CfnFunction).handler)).toBe('index.$main_2');
+    expect(stack.resolve((ok.unqualifiedFunction.node.defaultChild as lambda.CfnFunction).handler)).toBe('index.$main_2');
   });
 
   test('a project root that does not exist: LBP_BUNDLING_PROJECT_ROOT', () => {

@@ -1,0 +1,37 @@
+import { IConstruct } from 'constructs';
+import { BlueprintValidationError } from '../../validation/blueprint-error';
+import { TriggerErrorCodes as Codes } from '../error-codes';
+
+/**
+ * The resources a trigger created, or a clear error when it was not added to a function yet (the
+ * trigger's resource properties are readable once `ServerlessFunction.addTrigger` bound it).
+ *
+ * @internal
+ */
+export function requireBound<T>(bound: T | undefined, trigger: string, property: string): T {
+  if (bound === undefined) {
+    throw new Error(
+      `[${Codes.TRIGGER_NOT_BOUND}] ${trigger}.${property} is read before the trigger was added to a function; ` +
+      'its resources exist once it is bound. Fix: call fn.addTrigger(trigger) first (a pattern\'s `trigger` is always bound).',
+    );
+  }
+  return bound;
+}
+
+/**
+ * Refuses binding one trigger object to a second function: its resource properties describe one
+ * binding. Create one trigger per function.
+ *
+ * @internal
+ */
+export function refuseSecondBind(alreadyBound: boolean, target: IConstruct, trigger: string): void {
+  if (alreadyBound) {
+    throw new BlueprintValidationError(target, [{
+      code: Codes.TRIGGER_ALREADY_BOUND,
+      property: 'addTrigger',
+      value: `a ${trigger} that was already added to a function`,
+      limit: 'a trigger can be added to one function only (its properties expose the resources of that binding)',
+      fix: `create one ${trigger} per function (call the Trigger factory again)`,
+    }]);
+  }
+}
