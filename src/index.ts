@@ -25,6 +25,7 @@ export * from './triggers/event-rule-trigger';
 export * from './triggers/http-api-trigger';
 export * from './triggers/function-url-trigger';
 export * from './triggers/alb-trigger';
+export * from './triggers/rest-api-trigger';
 export * from './triggers/sqs-trigger';
 export * from './triggers/stream-trigger-options';
 export * from './triggers/kinesis-trigger';
@@ -41,6 +42,8 @@ export * from './patterns/stream-processor';
 export * from './patterns/table-stream-processor';
 export * from './patterns/topic-subscriber';
 export * from './patterns/bucket-processor';
+export * from './patterns/blueprint-pattern-props';
+export * from './patterns/rest-api-function';
 
 // Observability
 export * from './observability/alarm-options';

@@ -9,6 +9,7 @@ import { EventRuleTrigger, EventRuleTriggerProps } from './event-rule-trigger';
 import { FunctionUrlTrigger, FunctionUrlTriggerOptions } from './function-url-trigger';
 import { HttpApiTrigger, HttpApiTriggerOptions } from './http-api-trigger';
 import { KinesisTrigger, KinesisTriggerOptions } from './kinesis-trigger';
+import { RestApiTrigger, RestApiTriggerOptions } from './rest-api-trigger';
 import { S3Trigger, S3TriggerOptions } from './s3-trigger';
 import { ScheduleTrigger, ScheduleTriggerOptions } from './schedule-trigger';
 import { SnsTrigger, SnsTriggerOptions } from './sns-trigger';
@@ -94,6 +95,16 @@ export class Trigger {
    */
   public static httpApi(options?: HttpApiTriggerOptions): HttpApiTrigger {
     return new HttpApiTrigger(options);
+  }
+
+  /**
+   * Serves the function over an API Gateway REST API (IAM or Cognito auth on every method, request
+   * validation, stage throttling, JSON access logs, X-Ray, optional WAF).
+   *
+   * @param options routes, authorization, integration timeout, throttling, logs, web ACL
+   */
+  public static restApi(options?: RestApiTriggerOptions): RestApiTrigger {
+    return new RestApiTrigger(options);
   }
 
   /**
