@@ -64,6 +64,12 @@ export const SyncTriggerErrorCodes = {
   WEBSOCKET_THROTTLE: 'LBP_WEBSOCKET_THROTTLE',
   /** The function may run longer than Cognito's 5 s wait for a synchronous user pool trigger. */
   COGNITO_TIMEOUT: 'LBP_COGNITO_TIMEOUT',
+  /** `Trigger.cognito` on an imported user pool, whose LambdaConfig the app cannot set. */
+  COGNITO_POOL: 'LBP_COGNITO_POOL',
+  /** A second trigger for the same user pool operation. */
+  COGNITO_DUPLICATE: 'LBP_COGNITO_DUPLICATE',
+  /** The function's policy or environment names the user pool that invokes it (a dependency cycle). */
+  COGNITO_CYCLE: 'LBP_COGNITO_CYCLE',
   /** A custom sender trigger without a KMS key, or a KMS key on a non-sender trigger. */
   COGNITO_SENDER_KEY: 'LBP_COGNITO_SENDER_KEY',
   /** A Lambda trigger version the operation does not support (e.g. V2_0 outside pre token generation). */

@@ -1,9 +1,11 @@
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AlbTrigger, AlbTriggerProps } from './alb-trigger';
+import { CognitoTrigger, CognitoTriggerOptions } from './cognito-trigger';
 import { DynamoDbStreamTrigger, DynamoDbStreamTriggerOptions } from './dynamodb-stream-trigger';
 import { EventRuleTrigger, EventRuleTriggerProps } from './event-rule-trigger';
 import { FunctionUrlTrigger, FunctionUrlTriggerOptions } from './function-url-trigger';
@@ -105,6 +107,18 @@ export class Trigger {
    */
   public static restApi(options?: RestApiTriggerOptions): RestApiTrigger {
     return new RestApiTrigger(options);
+  }
+
+  /**
+   * Invokes the function from a Cognito user pool operation (any `UserPoolOperation`, custom senders
+   * with their KMS key), with the timeout checked against Cognito's 5-second wait.
+   *
+   * @param userPool the user pool (defined in this app)
+   * @param operation the operation, e.g. `UserPoolOperation.PRE_SIGN_UP`
+   * @param options the event version, the custom sender key
+   */
+  public static cognito(userPool: cognito.IUserPool, operation: cognito.UserPoolOperation, options?: CognitoTriggerOptions): CognitoTrigger {
+    return new CognitoTrigger(userPool, operation, options);
   }
 
   /**
