@@ -27,6 +27,7 @@ export * from './triggers/function-url-trigger';
 export * from './triggers/alb-trigger';
 export * from './triggers/rest-api-trigger';
 export * from './triggers/cognito-trigger';
+export * from './triggers/websocket-api-trigger';
 export * from './triggers/sqs-trigger';
 export * from './triggers/stream-trigger-options';
 export * from './triggers/kinesis-trigger';

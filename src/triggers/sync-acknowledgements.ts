@@ -80,4 +80,11 @@ export const SyncTriggerAcknowledgement = {
       'connection is stateful, you can configure authorization only on the $connect route". Messages on this ' +
       'route arrive on a connection that was already authorized there.',
   },
+  /** A WebSocket `$connect` whose user explicitly chose `allowPublicConnect: true`. */
+  WEBSOCKET_PUBLIC_CONNECT: {
+    ids: ['AwsSolutions-APIG4'],
+    reason:
+      'The user explicitly asked for unauthenticated WebSocket connections (allowPublicConnect: true); the ' +
+      'function must authenticate clients itself. Leave it unset for IAM authorization on $connect.',
+  },
 } as const;

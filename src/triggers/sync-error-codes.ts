@@ -56,10 +56,12 @@ export const SyncTriggerErrorCodes = {
   REST_API_ROUTE: 'LBP_REST_API_ROUTE',
   /** A REST API stage name is not 1-128 letters, digits, hyphens or underscores. */
   REST_API_STAGE: 'LBP_REST_API_STAGE',
-  /** A WebSocket route key is malformed or repeated, or a custom route needs a route selection expression. */
+  /** A WebSocket route key or stage name is malformed or repeated, or there are too many routes. */
   WEBSOCKET_ROUTE: 'LBP_WEBSOCKET_ROUTE',
   /** The function may run longer than the 29 s WebSocket integration limit. */
   WEBSOCKET_TIMEOUT: 'LBP_WEBSOCKET_TIMEOUT',
+  /** `$connect` both public and with an authorizer. */
+  WEBSOCKET_AUTH: 'LBP_WEBSOCKET_AUTH',
   /** WebSocket stage throttling is not above 0 / not a whole burst within the account quota. */
   WEBSOCKET_THROTTLE: 'LBP_WEBSOCKET_THROTTLE',
   /** The function may run longer than Cognito's 5 s wait for a synchronous user pool trigger. */

@@ -17,6 +17,7 @@ import { ScheduleTrigger, ScheduleTriggerOptions } from './schedule-trigger';
 import { SnsTrigger, SnsTriggerOptions } from './sns-trigger';
 import { SqsTrigger, SqsTriggerOptions } from './sqs-trigger';
 import { TriggerSchedule } from './trigger-schedule';
+import { WebSocketApiTrigger, WebSocketApiTriggerOptions } from './websocket-api-trigger';
 
 /**
  * The event sources of a {@link ServerlessFunction}: each factory returns a trigger to pass to
@@ -107,6 +108,16 @@ export class Trigger {
    */
   public static restApi(options?: RestApiTriggerOptions): RestApiTrigger {
     return new RestApiTrigger(options);
+  }
+
+  /**
+   * Serves the function over an API Gateway WebSocket API ($connect with IAM auth, $disconnect,
+   * $default and custom routes, stage throttling, JSON access logs).
+   *
+   * @param options routes, $connect authorization, throttling, logs
+   */
+  public static webSocketApi(options?: WebSocketApiTriggerOptions): WebSocketApiTrigger {
+    return new WebSocketApiTrigger(options);
   }
 
   /**
