@@ -61,3 +61,4 @@ export * from './deployment/function-deployment';
 export * from './compliance/nag-packs';
 export * from './compliance/blueprints';
 export * from './compliance/blueprint-stack';
+export * from './edge/edge-function';
