@@ -118,7 +118,9 @@ export class EdgeFunction extends Construct {
 
     const v = new Validator(this);
     const timeoutSeconds = this.timeout.isUnresolved() ? undefined : this.timeout.toSeconds({ integral: false });
-    const ephemeralStorageMb = ephemeralStorageSize.isUnresolved() ? undefined : ephemeralStorageSize.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
+    const ephemeralStorageMb = ephemeralStorageSize.isUnresolved()
+      ? undefined
+      : ephemeralStorageSize.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
     validateFunction(v, { ...props, layers: undefined, provisionedConcurrency: undefined }, {
       memorySize: this.memorySize,
       timeoutSeconds,
@@ -129,7 +131,13 @@ export class EdgeFunction extends Construct {
       layers: [],
     });
     validateEdge(v, this, props, {
-      eventTypes: this.eventTypes, architecture, memorySize: this.memorySize, timeoutSeconds, ephemeralStorageMb, runtime: this.runtime, code: codeConfig,
+      eventTypes: this.eventTypes,
+      architecture,
+      memorySize: this.memorySize,
+      timeoutSeconds,
+      ephemeralStorageMb,
+      runtime: this.runtime,
+      code: codeConfig,
     });
     v.throwIfAny();
 

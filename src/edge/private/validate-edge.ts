@@ -147,7 +147,9 @@ export function validateEdge(v: Validator, scope: IConstruct, props: ServerlessF
   });
   const limits = edgeLimits(events);
   v.range(Codes.EDGE_MEMORY, 'memorySize', s.memorySize, 128, limits.maxMemoryMb, {
-    unit: 'MB', integer: true, source: `Lambda@Edge quota for ${limits.kind} events`,
+    unit: 'MB',
+    integer: true,
+    source: `Lambda@Edge quota for ${limits.kind} events`,
     fix: limits.kind === 'viewer' ? 'use 128 MB, or move the work to an origin event (up to 10,240 MB)' : undefined,
   });
   if (s.timeoutSeconds !== undefined) {
