@@ -155,7 +155,7 @@ export class EdgeFunction extends Construct {
 
     // ---- log group: named, so replicas write to a group of the same name in their Region
     const stack = Stack.of(this);
-    const logGroupName = `/aws/lambda-edge/${Names.uniqueResourceName(this, { maxLength: 200, separator: '-' })}`;
+    const logGroupName = `/lambda-edge/${Names.uniqueResourceName(this, { maxLength: 200, separator: '-' })}`;
     const encryptionKey = props.logEncryptionKey ?? blueprintKey(this);
     allowLogsToUseKey(encryptionKey);
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {

@@ -68,7 +68,7 @@ describe('EdgeFunction defaults (viewer request)', () => {
       PolicyDocument: {
         Statement: Match.arrayWith([Match.objectLike({
           Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
-          Resource: Match.arrayWith([Match.stringLikeRegexp('^arn:aws:logs:\\*:\\*:log-group:/aws/lambda-edge/.*:\\*$')]),
+          Resource: Match.arrayWith([Match.stringLikeRegexp('^arn:aws:logs:\\*:\\*:log-group:/lambda-edge/.*:\\*$')]),
         })]),
       },
     });
@@ -76,7 +76,7 @@ describe('EdgeFunction defaults (viewer request)', () => {
 
   test('an encrypted log group with retention, retained', () => {
     t.hasResource('AWS::Logs::LogGroup', {
-      Properties: { LogGroupName: Match.stringLikeRegexp('^/aws/lambda-edge/'), RetentionInDays: 90, KmsKeyId: Match.anyValue() },
+      Properties: { LogGroupName: Match.stringLikeRegexp('^/lambda-edge/'), RetentionInDays: 90, KmsKeyId: Match.anyValue() },
       DeletionPolicy: 'Retain',
     });
   });
