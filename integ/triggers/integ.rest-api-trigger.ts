@@ -21,6 +21,12 @@ const acl = new wafv2.CfnWebACL(stack, 'Acl', {
   defaultAction: { allow: {} },
   visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'blueprints-rest-api', sampledRequestsEnabled: true },
   rules: [{
+    name: 'KnownBadInputs',
+    priority: 1,
+    overrideAction: { none: {} },
+    statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesKnownBadInputsRuleSet' } },
+    visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'known-bad-inputs', sampledRequestsEnabled: true },
+  }, {
     name: 'RateLimit',
     priority: 0,
     action: { block: {} },

@@ -8,7 +8,7 @@ export const EdgeAcknowledgement = {
   /** Lambda@Edge is invoked synchronously by CloudFront and does not support dead-letter queues. */
   NO_DLQ: {
     ids: ['Serverless-LambdaDLQ', 'HIPAA.Security-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ'],
-    cfnLint: ['ES1007'],
+    checkov: ['CKV_AWS_116'],
     reason:
       'A Lambda@Edge function is invoked synchronously by CloudFront: a failure is returned to the viewer as a ' +
       '502/503, there is no asynchronous event to keep, and Lambda@Edge does not support dead-letter queues.',
@@ -16,6 +16,7 @@ export const EdgeAcknowledgement = {
   /** Lambda@Edge does not support X-Ray active tracing. */
   NO_TRACING: {
     ids: ['Serverless-LambdaTracing'],
+    cfnLint: ['WS1000'],
     reason: 'Lambda@Edge does not support AWS X-Ray active tracing on replicated functions.',
   },
   /** Lambda@Edge cannot run in a VPC. */

@@ -49,6 +49,7 @@ export const SyncTriggerAcknowledgement = {
       'NIST.800.53.R5-APIGWCacheEnabledAndEncrypted',
       'PCI.DSS.321-APIGWCacheEnabledAndEncrypted',
     ],
+    checkov: ['CKV_AWS_120'],
     reason:
       'Stage caching runs a cache cluster billed by the hour (from 0.5 GB) and serves cached responses to ' +
       'other callers, which is only correct for responses that do not depend on the caller. The library never ' +
@@ -66,6 +67,7 @@ export const SyncTriggerAcknowledgement = {
   API_GATEWAY_ACCOUNT_ROLE: {
     // The id's resource is filled in with the statement's own resource where it is acknowledged.
     ids: [],
+    checkov: ['CKV_AWS_111'],
     reason:
       'This is the Region\'s API Gateway CloudWatch Logs role (AWS::ApiGateway::Account): API Gateway uses it ' +
       'for the execution and access logs of every API in the account and Region, whose log groups it names itself ' +
