@@ -29,6 +29,9 @@ export * from './triggers/event-rule-trigger';
 export * from './triggers/http-api-trigger';
 export * from './triggers/function-url-trigger';
 export * from './triggers/alb-trigger';
+export * from './triggers/rest-api-trigger';
+export * from './triggers/cognito-trigger';
+export * from './triggers/websocket-api-trigger';
 export * from './triggers/sqs-trigger';
 export * from './triggers/stream-trigger-options';
 export * from './triggers/kinesis-trigger';
@@ -50,6 +53,8 @@ export * from './patterns/stream-processor';
 export * from './patterns/table-stream-processor';
 export * from './patterns/topic-subscriber';
 export * from './patterns/bucket-processor';
+export * from './patterns/blueprint-pattern-props';
+export * from './patterns/rest-api-function';
 
 // Observability
 export * from './observability/alarm-options';
@@ -69,3 +74,4 @@ export * from './compliance/nag-packs';
 export * from './compliance/blueprints';
 export * from './compliance/user-decisions';
 export * from './compliance/blueprint-stack';
+export * from './edge/edge-function';

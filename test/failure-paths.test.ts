@@ -139,6 +139,19 @@ describe('the checker finds what it must', () => {
     ]);
   });
 
+  test('a Lambda@Edge function (role trusted by edgelambda) has no asynchronous path; any other role does', () => {
+    const role = (services: string[]) => ({
+      Type: 'AWS::IAM::Role',
+      Properties: { AssumeRolePolicyDocument: { Statement: services.map((s) => ({ Action: 'sts:AssumeRole', Principal: { Service: s } })) } },
+    });
+    const edgeFn = { Type: 'AWS::Lambda::Function', Properties: { Role: { 'Fn::GetAtt': ['Role', 'Arn'] } } };
+    const edge = checkFailurePaths({ Resources: { Role: role(['lambda.amazonaws.com', 'edgelambda.amazonaws.com']), Fn: edgeFn } });
+    expect(edge.problems).toEqual([]);
+    expect(edge.paths).toEqual([]);
+    const plain = checkFailurePaths({ Resources: { Role: role(['lambda.amazonaws.com']), Fn: edgeFn } });
+    expect(plain.problems).toEqual([expect.stringMatching(/Fn: failed asynchronous invocations are dropped/), expect.stringMatching(/not an SQS queue/)]);
+  });
+
   test('a schedule invoking a function without a dead-letter queue or a retry policy', () => {
     const report = checkFailurePaths({
       Resources: {

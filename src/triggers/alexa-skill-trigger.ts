@@ -3,10 +3,10 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { TriggerAcknowledgement } from './acknowledgements';
 import { TriggerErrorCodes as Codes } from './error-codes';
 import { triggerScope } from './private/trigger-scope';
-import { ITrigger, TriggerConfig } from './trigger';
+import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { acknowledge } from '../compliance/acknowledgements';
-import type { ServerlessFunction } from '../function/serverless-function';
 import { Validator } from '../validation/validator';
+import { seconds } from './private/duration';
 
 /**
  * The kind of Alexa skill that calls the function, which decides the service that invokes it.
@@ -75,7 +75,7 @@ export class AlexaSkillTrigger implements ITrigger {
   }
 
   /** @inheritdoc */
-  public bind(target: ServerlessFunction): TriggerConfig {
+  public bind(target: ITriggerTarget): TriggerConfig {
     if (this.bound) {
       throw new Error('An AlexaSkillTrigger can be added to one function only: create one per function.');
     }
@@ -97,7 +97,7 @@ export class AlexaSkillTrigger implements ITrigger {
       limit: 'a skill id is required: a permission for every skill is never created',
       fix: 'pass the skill id, amzn1.ask.skill.<uuid>',
     });
-    const timeout = target.timeoutSeconds;
+    const timeout = seconds(target.timeout);
     v.failIf(timeout !== undefined && timeout > ALEXA_WAIT_SECONDS, {
       code: Codes.ALEXA_TIMEOUT,
       property: 'timeout',

@@ -86,4 +86,6 @@ export const TriggerErrorCodes = {
   TRIGGER_NOT_BOUND: 'LBP_TRIGGER_NOT_BOUND',
   /** One trigger object was added to a second function. */
   TRIGGER_ALREADY_BOUND: 'LBP_TRIGGER_ALREADY_BOUND',
+  /** A trigger target without an execution role (every ServerlessFunction has one). */
+  TRIGGER_TARGET_ROLE: 'LBP_TRIGGER_TARGET_ROLE',
 } as const;

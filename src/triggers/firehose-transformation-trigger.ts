@@ -10,9 +10,8 @@ import { human, seconds } from './private/duration';
 import { ManagedPolicyRole } from './private/managed-policy-role';
 import { acknowledgeObjectWildcard } from './private/object-wildcard';
 import { triggerScope } from './private/trigger-scope';
-import { ITrigger, TriggerConfig } from './trigger';
+import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
-import type { ServerlessFunction } from '../function/serverless-function';
 import { Validator } from '../validation/validator';
 
 /** Firehose's own limits for a Lambda transformation. */
@@ -167,7 +166,7 @@ export class FirehoseTransformationTrigger implements ITrigger {
   }
 
   /** @inheritdoc */
-  public bind(target: ServerlessFunction): TriggerConfig {
+  public bind(target: ITriggerTarget): TriggerConfig {
     if (this.bound) {
       throw new Error('A FirehoseTransformationTrigger can be added to one function only: create one per function.');
     }
@@ -309,7 +308,7 @@ function staticPart(prefix: string): string {
   return i === -1 ? prefix : prefix.slice(0, i);
 }
 
-function validate(v: Validator, p: FirehoseTransformationTriggerProps, target: ServerlessFunction, dataPrefix: string, errorPrefix: string): void {
+function validate(v: Validator, p: FirehoseTransformationTriggerProps, target: ITriggerTarget, dataPrefix: string, errorPrefix: string): void {
   v.range(Codes.FIREHOSE_BUFFER_SIZE, 'bufferSizeMegabytes', p.bufferSizeMegabytes, LIMITS.processorBufferMb.min, LIMITS.processorBufferMb.max, {
     unit: 'MB',
     source: 'Firehose buffering hint for a Lambda processor',
@@ -325,7 +324,7 @@ function validate(v: Validator, p: FirehoseTransformationTriggerProps, target: S
   v.range(Codes.FIREHOSE_RETRIES, 'retries', p.retries, LIMITS.retries.min, LIMITS.retries.max, {
     integer: true, source: 'Firehose Lambda processor NumberOfRetries',
   });
-  const timeout = target.timeoutSeconds;
+  const timeout = seconds(target.timeout);
   v.failIf(timeout !== undefined && timeout > LIMITS.functionTimeoutSeconds, {
     code: Codes.FIREHOSE_TIMEOUT,
     property: 'timeout',

@@ -8,10 +8,9 @@ import { TriggerErrorCodes as Codes } from './error-codes';
 import { acknowledgeInvokePermissions, asyncFailureQueues } from './private/async-failures';
 import { ManagedPolicyRole } from './private/managed-policy-role';
 import { triggerScope } from './private/trigger-scope';
-import { ITrigger, TriggerConfig } from './trigger';
+import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { acknowledge } from '../compliance/acknowledgements';
 import { FailureQueue } from '../destinations/failure-queue';
-import type { ServerlessFunction } from '../function/serverless-function';
 import { Validator } from '../validation/validator';
 
 /**
@@ -120,7 +119,7 @@ export class IotRuleTrigger implements ITrigger {
   }
 
   /** @inheritdoc */
-  public bind(target: ServerlessFunction): TriggerConfig {
+  public bind(target: ITriggerTarget): TriggerConfig {
     if (this.bound) {
       throw new Error('An IotRuleTrigger can be added to one function only: create one per function.');
     }

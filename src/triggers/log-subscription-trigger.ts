@@ -9,8 +9,7 @@ import {
   logGroupKey, recordSubscriptionFilter, SUBSCRIPTION_FILTERS_PER_LOG_GROUP, subscriptionFilters,
 } from './private/log-subscription-budget';
 import { triggerScope } from './private/trigger-scope';
-import { ITrigger, TriggerConfig } from './trigger';
-import type { ServerlessFunction } from '../function/serverless-function';
+import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { Validator } from '../validation/validator';
 
 /** The longest filter pattern CloudWatch Logs accepts. */
@@ -78,7 +77,7 @@ export class LogSubscriptionTrigger implements ITrigger {
   }
 
   /** @inheritdoc */
-  public bind(target: ServerlessFunction): TriggerConfig {
+  public bind(target: ITriggerTarget): TriggerConfig {
     if (this.bound) {
       throw new Error('A LogSubscriptionTrigger can be added to one function only: create one per function.');
     }
@@ -88,7 +87,7 @@ export class LogSubscriptionTrigger implements ITrigger {
     const scope = triggerScope(target, `Logs${logGroup.node.id}`);
     const v = new Validator(scope);
 
-    v.failIf(sameLogGroup(logGroup, target.logGroup), {
+    v.failIf(target.logGroup !== undefined && sameLogGroup(logGroup, target.logGroup), {
       code: Codes.LOG_SUBSCRIPTION_LOOP,
       property: 'logGroup',
       value: `${logGroup.node.path}, the log group of ${target.node.path} itself`,

@@ -46,4 +46,34 @@ export const SyncTriggerErrorCodes = {
   ALB_PRIORITY: 'LBP_ALB_PRIORITY',
   /** The function timeout exceeds the load balancer's idle timeout. */
   ALB_IDLE_TIMEOUT: 'LBP_ALB_IDLE_TIMEOUT',
+  /** The function may run longer than the REST API integration timeout, or that timeout is out of range. */
+  REST_API_TIMEOUT: 'LBP_REST_API_TIMEOUT',
+  /** REST API stage throttling is not above 0 / not a whole burst within the account quota. */
+  REST_API_THROTTLE: 'LBP_REST_API_THROTTLE',
+  /** A REST API method would be public and authorized at once, two authorizers, or scopes without Cognito. */
+  REST_API_AUTH: 'LBP_REST_API_AUTH',
+  /** A REST API route is not `METHOD /path`, or is listed twice. */
+  REST_API_ROUTE: 'LBP_REST_API_ROUTE',
+  /** A REST API stage name is not 1-128 letters, digits, hyphens or underscores. */
+  REST_API_STAGE: 'LBP_REST_API_STAGE',
+  /** A WebSocket route key or stage name is malformed or repeated, or there are too many routes. */
+  WEBSOCKET_ROUTE: 'LBP_WEBSOCKET_ROUTE',
+  /** The function may run longer than the 29 s WebSocket integration limit. */
+  WEBSOCKET_TIMEOUT: 'LBP_WEBSOCKET_TIMEOUT',
+  /** `$connect` both public and with an authorizer. */
+  WEBSOCKET_AUTH: 'LBP_WEBSOCKET_AUTH',
+  /** WebSocket stage throttling is not above 0 / not a whole burst within the account quota. */
+  WEBSOCKET_THROTTLE: 'LBP_WEBSOCKET_THROTTLE',
+  /** The function may run longer than Cognito's 5 s wait for a synchronous user pool trigger. */
+  COGNITO_TIMEOUT: 'LBP_COGNITO_TIMEOUT',
+  /** `Trigger.cognito` on an imported user pool, whose LambdaConfig the app cannot set. */
+  COGNITO_POOL: 'LBP_COGNITO_POOL',
+  /** A second trigger for the same user pool operation. */
+  COGNITO_DUPLICATE: 'LBP_COGNITO_DUPLICATE',
+  /** The function's policy or environment names the user pool that invokes it (a dependency cycle). */
+  COGNITO_CYCLE: 'LBP_COGNITO_CYCLE',
+  /** A custom sender trigger without a KMS key, or a KMS key on a non-sender trigger. */
+  COGNITO_SENDER_KEY: 'LBP_COGNITO_SENDER_KEY',
+  /** A Lambda trigger version the operation does not support (e.g. V2_0 outside pre token generation). */
+  COGNITO_LAMBDA_VERSION: 'LBP_COGNITO_LAMBDA_VERSION',
 } as const;

@@ -1,3 +1,4 @@
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -6,6 +7,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AlbTrigger, AlbTriggerProps } from './alb-trigger';
 import { AlexaSkillTrigger, AlexaSkillTriggerOptions } from './alexa-skill-trigger';
+import { CognitoTrigger, CognitoTriggerOptions } from './cognito-trigger';
 import { DynamoDbStreamTrigger, DynamoDbStreamTriggerOptions } from './dynamodb-stream-trigger';
 import { EventRuleTrigger, EventRuleTriggerProps } from './event-rule-trigger';
 import { FirehoseTransformationTrigger, FirehoseTransformationTriggerProps } from './firehose-transformation-trigger';
@@ -14,11 +16,13 @@ import { HttpApiTrigger, HttpApiTriggerOptions } from './http-api-trigger';
 import { IotRuleTrigger, IotRuleTriggerOptions } from './iot-rule-trigger';
 import { KinesisTrigger, KinesisTriggerOptions } from './kinesis-trigger';
 import { LogSubscriptionTrigger, LogSubscriptionTriggerOptions } from './log-subscription-trigger';
+import { RestApiTrigger, RestApiTriggerOptions } from './rest-api-trigger';
 import { S3Trigger, S3TriggerOptions } from './s3-trigger';
 import { ScheduleTrigger, ScheduleTriggerOptions } from './schedule-trigger';
 import { SnsTrigger, SnsTriggerOptions } from './sns-trigger';
 import { SqsTrigger, SqsTriggerOptions } from './sqs-trigger';
 import { TriggerSchedule } from './trigger-schedule';
+import { WebSocketApiTrigger, WebSocketApiTriggerOptions } from './websocket-api-trigger';
 
 /**
  * The event sources of a {@link ServerlessFunction}: each factory returns a trigger to pass to
@@ -100,6 +104,38 @@ export class Trigger {
    */
   public static httpApi(options?: HttpApiTriggerOptions): HttpApiTrigger {
     return new HttpApiTrigger(options);
+  }
+
+  /**
+   * Serves the function over an API Gateway REST API (IAM or Cognito auth on every method, request
+   * validation, stage throttling, JSON access logs, X-Ray, optional WAF).
+   *
+   * @param options routes, authorization, integration timeout, throttling, logs, web ACL
+   */
+  public static restApi(options?: RestApiTriggerOptions): RestApiTrigger {
+    return new RestApiTrigger(options);
+  }
+
+  /**
+   * Serves the function over an API Gateway WebSocket API ($connect with IAM auth, $disconnect,
+   * $default and custom routes, stage throttling, JSON access logs).
+   *
+   * @param options routes, $connect authorization, throttling, logs
+   */
+  public static webSocketApi(options?: WebSocketApiTriggerOptions): WebSocketApiTrigger {
+    return new WebSocketApiTrigger(options);
+  }
+
+  /**
+   * Invokes the function from a Cognito user pool operation (any `UserPoolOperation`, custom senders
+   * with their KMS key), with the timeout checked against Cognito's 5-second wait.
+   *
+   * @param userPool the user pool (defined in this app)
+   * @param operation the operation, e.g. `UserPoolOperation.PRE_SIGN_UP`
+   * @param options the event version, the custom sender key
+   */
+  public static cognito(userPool: cognito.IUserPool, operation: cognito.UserPoolOperation, options?: CognitoTriggerOptions): CognitoTrigger {
+    return new CognitoTrigger(userPool, operation, options);
   }
 
   /**

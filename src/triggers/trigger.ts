@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { IConstruct } from 'constructs';
@@ -54,6 +55,13 @@ export interface ITriggerTarget extends IConstruct {
 
   /** Where asynchronous invocations that fail every attempt go. */
   readonly deadLetterQueue: sqs.IQueue;
+
+  /**
+   * The function's own log group, so that a log subscription can refuse it (an invocation loop).
+   *
+   * @default - unknown: no loop check
+   */
+  readonly logGroup?: logs.ILogGroup;
 }
 
 /**

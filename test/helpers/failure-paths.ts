@@ -56,6 +56,13 @@ function allReferences(value: any, into: Set<string> = new Set()): Set<string> {
   return into;
 }
 
+/** Whether a function's role (in this template) is trusted by Lambda@Edge (`edgelambda.amazonaws.com`). */
+function isEdgeFunction(resources: NonNullable<CfnTemplate['Resources']>, roleArn: any): boolean {
+  const role = resources[referencedId(roleArn) ?? ''];
+  const trust = JSON.stringify(role?.Properties?.AssumeRolePolicyDocument ?? {});
+  return role?.Type === 'AWS::IAM::Role' && trust.includes('edgelambda.amazonaws.com');
+}
+
 export function checkFailurePaths(template: CfnTemplate): FailurePathReport {
   const resources = template.Resources ?? {};
   const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
@@ -238,6 +245,11 @@ export function checkFailurePaths(template: CfnTemplate): FailurePathReport {
   // ---- every function's asynchronous invocation
   const eics = ofType('AWS::Lambda::EventInvokeConfig');
   for (const [id, r] of ofType('AWS::Lambda::Function')) {
+    if (isEdgeFunction(resources, r.Properties?.Role)) {
+      // Lambda@Edge: CloudFront invokes it synchronously (errors go to the viewer) and it cannot have
+      // a dead-letter queue; there is no asynchronous path to check.
+      continue;
+    }
     const dlq = r.Properties?.DeadLetterConfig?.TargetArn;
     const eic = eics.find(([, e]) => allReferences(e.Properties?.FunctionName).has(id));
     const onFailure = eic?.[1].Properties?.DestinationConfig?.OnFailure?.Destination;

@@ -1,3 +1,4 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { BlueprintValidationError } from '../../validation/blueprint-error';
 import { TriggerErrorCodes as Codes } from '../error-codes';
@@ -34,4 +35,23 @@ export function refuseSecondBind(alreadyBound: boolean, target: IConstruct, trig
       fix: `create one ${trigger} per function (call the Trigger factory again)`,
     }]);
   }
+}
+
+/**
+ * The execution role of a trigger's target (a ServerlessFunction always has one; `role` is optional only
+ * because it is in `lambda.IFunction`).
+ *
+ * @internal
+ */
+export function targetRole(target: { readonly role?: iam.IRole } & IConstruct, trigger: string): iam.IRole {
+  if (!target.role) {
+    throw new BlueprintValidationError(target, [{
+      code: Codes.TRIGGER_TARGET_ROLE,
+      property: 'role',
+      value: 'undefined',
+      limit: `a ${trigger} grants its target's execution role, so the target needs one`,
+      fix: 'add the trigger to a ServerlessFunction (which always has a role)',
+    }]);
+  }
+  return target.role;
 }

@@ -1,0 +1,46 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
+import { Construct } from 'constructs';
+import { ManagedPolicyRole } from './managed-policy-role';
+import { acknowledge } from '../../compliance/acknowledgements';
+import { SyncTriggerAcknowledgement as Ack } from '../sync-acknowledgements';
+
+const ID = 'ApiGatewayCloudWatchRole';
+
+/**
+ * The Region's API Gateway CloudWatch Logs role (`AWS::ApiGateway::Account`), once per stack: a role
+ * with one customer-managed policy (the AWS managed `AmazonAPIGatewayPushToCloudWatchLogs` would be an
+ * AwsSolutions-IAM4 finding).
+ *
+ * @internal
+ */
+export function createApiGatewayAccountRole(scope: Construct): { role: iam.IRole; account: apigw.CfnAccount } {
+  const stack = Stack.of(scope);
+  const existing = stack.node.tryFindChild(ID) as Construct | undefined;
+  if (existing) {
+    return { role: existing.node.findChild('Role') as iam.IRole, account: existing.node.findChild('Account') as apigw.CfnAccount };
+  }
+  const holder = new Construct(stack, ID);
+  // cdk-nag 3 acknowledgement ids cannot hold '::' (a pseudo parameter such as <AWS::Region>), so the
+  // statement names this account's log groups in this Region when the stack's environment is known,
+  // and any log group (of this account, the only one the role can reach) otherwise.
+  const concrete = !Token.isUnresolved(stack.region) && !Token.isUnresolved(stack.account);
+  const partition = concrete ? RegionInfo.get(stack.region).partition ?? 'aws' : undefined;
+  const resource = concrete ? `arn:${partition}:logs:${stack.region}:${stack.account}:log-group:*` : '*';
+  const role = new ManagedPolicyRole(holder, 'Role', 'apigateway.amazonaws.com', stack.account,
+    'the API Gateway CloudWatch Logs role of this account and Region');
+  role.addToPrincipalPolicy(new iam.PolicyStatement({
+    sid: 'WriteApiGatewayLogs',
+    actions: [
+      'logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams',
+      'logs:PutLogEvents', 'logs:GetLogEvents', 'logs:FilterLogEvents',
+    ],
+    resources: [resource],
+  }));
+  acknowledge(role.policy, { ...Ack.API_GATEWAY_ACCOUNT_ROLE, ids: [`AwsSolutions-IAM5[Resource::${resource}]`] });
+  const account = new apigw.CfnAccount(holder, 'Account', { cloudWatchRoleArn: role.roleArn });
+  account.node.addDependency(role.policy);
+  return { role, account };
+}
