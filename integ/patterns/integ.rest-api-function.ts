@@ -4,8 +4,10 @@ import { IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { FunctionCode, RestApiFunction } from '../../src';
+import { acknowledgeUserDecisions } from '../user-decisions';
 
 const app = new App();
+acknowledgeUserDecisions(app);
 const stack = new Stack(app, 'BlueprintsRestApiFunction');
 const table = new dynamodb.TableV2(stack, 'Orders', {
   partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },

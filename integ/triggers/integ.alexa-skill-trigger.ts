@@ -3,8 +3,10 @@ import * as path from 'path';
 import { IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { FunctionCode, ServerlessFunction, Trigger } from '../../src';
+import { acknowledgeUserDecisions } from '../user-decisions';
 
 const app = new App();
+acknowledgeUserDecisions(app);
 const stack = new Stack(app, 'BlueprintsAlexaSkillTrigger');
 const fn = new ServerlessFunction(stack, 'Skill', {
   code: FunctionCode.fromAsset(path.join(__dirname, '..', '..', 'test', 'fixtures', 'handler')),

@@ -5,8 +5,10 @@ import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { FunctionCode, ServerlessFunction, Trigger } from '../../src';
+import { acknowledgeUserDecisions } from '../user-decisions';
 
 const app = new App();
+acknowledgeUserDecisions(app);
 const stack = new Stack(app, 'BlueprintsFirehoseTransformationTrigger');
 const lake = new s3.Bucket(stack, 'Lake', {
   encryption: s3.BucketEncryption.KMS,

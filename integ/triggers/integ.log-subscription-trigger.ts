@@ -6,8 +6,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { FunctionCode, ServerlessFunction, Trigger } from '../../src';
+import { acknowledgeUserDecisions } from '../user-decisions';
 
 const app = new App();
+acknowledgeUserDecisions(app);
 const stack = new Stack(app, 'BlueprintsLogSubscriptionTrigger');
 // Another service's log group (the user's, hardened as the packs want: retention and a KMS key).
 const logsKey = new kms.Key(stack, 'OrdersServiceLogsKey', { enableKeyRotation: true, removalPolicy: RemovalPolicy.DESTROY });

@@ -1,4 +1,4 @@
-import { Annotations, Aspects, CfnResource, IAspect, Validations } from 'aws-cdk-lib';
+import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -114,7 +114,8 @@ export function acknowledgeUserDecisions(scope: IConstruct, decisions: UserDecis
     return;
   }
   // cdk-nag 2 and template-only scanners read suppressions from each resource's metadata.
-  Aspects.of(scope).add(new UserDecisionMetadata(decisions));
+  // Before any cdk-nag 2 pack (an Aspect too) reads the metadata.
+  Aspects.of(scope).add(new UserDecisionMetadata(decisions), { priority: AspectPriority.MUTATING });
   Annotations.of(scope).addInfo(
     `[${ComplianceCodes.USER_DECISIONS}] Acknowledged for ${scope.node.path || 'the app'} with your reasons: ${given.join('; ')}.`);
 }

@@ -44,6 +44,7 @@ export class FunctionRole extends iam.Role {
 
   private readonly description: string;
   private _libraryPolicy?: iam.ManagedPolicy;
+  private readonly attachedShared = new Set<iam.ManagedPolicy>();
 
   constructor(scope: Construct, id: string, description: string) {
     super(scope, id, {
@@ -60,14 +61,32 @@ export class FunctionRole extends iam.Role {
   }
 
   /**
-   * The policy holding only the `Resource: *` statements IAM cannot scope (X-Ray, VPC network
-   * interfaces, `dynamodb:ListStreams`), or undefined while there is none.
+   * The stack's shared X-Ray policy when this role has it (a traced function), else undefined.
+   */
+  public get xrayPolicy(): iam.ManagedPolicy | undefined {
+    return [...this.attachedShared][0];
+  }
+
+  /**
+   * The policy holding only the `Resource: *` statements IAM cannot scope for this role alone (VPC
+   * network interfaces, `dynamodb:ListStreams`), or undefined while there is none. X-Ray's statement
+   * is in the stack's shared `xrayPolicy`.
    */
   public get libraryPolicy(): iam.ManagedPolicy | undefined {
     return this._libraryPolicy;
   }
 
   public addToPrincipalPolicy(statement: iam.PolicyStatement): iam.AddToPrincipalPolicyResult {
+    if (isXRayWriteOnly(statement)) {
+      // Every traced function needs the same two actions: one library-only policy per stack serves
+      // every role there (one resource per stack instead of one per function).
+      const shared = sharedXRayPolicy(Stack.of(this));
+      if (!this.attachedShared.has(shared)) {
+        this.attachedShared.add(shared);
+        shared.attachToRole(this);
+      }
+      return { statementAdded: true, policyDependable: shared };
+    }
     const resourceStar = isResourceStarOnly(statement);
     const target = resourceStar ? this.ensureLibraryPolicy() : this.policy;
     target.addStatements(statement);
@@ -87,6 +106,33 @@ export class FunctionRole extends iam.Role {
     }
     return this._libraryPolicy;
   }
+}
+
+/** The two X-Ray actions a traced function needs; IAM only allows them on `Resource: *`. */
+const XRAY_WRITE_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
+
+/** Whether a statement only allows X-Ray trace writes on `*` (what `Tracing.ACTIVE` adds). */
+function isXRayWriteOnly(s: iam.PolicyStatement): boolean {
+  return isResourceStarOnly(s) && s.actions.every((a) => XRAY_WRITE_ACTIONS.includes(a));
+}
+
+/**
+ * The stack's one library-only policy with the X-Ray trace-write statement, attached to every traced
+ * function's role in that stack. It holds exactly that statement, so its acknowledgement covers nothing
+ * else; a nested stack has its own (a policy can only name roles of its own template).
+ */
+function sharedXRayPolicy(stack: Stack): iam.ManagedPolicy {
+  const id = 'BlueprintXRayWritePolicy';
+  const existing = stack.node.tryFindChild(id);
+  if (existing) {
+    return existing as iam.ManagedPolicy;
+  }
+  const policy = new iam.ManagedPolicy(stack, id, {
+    description: 'X-Ray trace writes of the traced functions of this stack (IAM only allows them on Resource *)',
+    statements: [new iam.PolicyStatement({ actions: XRAY_WRITE_ACTIONS, resources: ['*'] })],
+  });
+  acknowledge(policy, Acknowledgement.RESOURCE_STAR_ONLY_ACTIONS);
+  return policy;
 }
 
 /**

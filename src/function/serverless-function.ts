@@ -270,6 +270,10 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
     }
     // Statements added straight to the policy (not through a grant) must exist before the function.
     this.unqualifiedFunction.node.addDependency(role);
+    if (role.xrayPolicy) {
+      // The shared X-Ray policy lives at the stack's root, outside the role.
+      this.unqualifiedFunction.node.addDependency(role.xrayPolicy);
+    }
 
     // ---- version, alias, provisioned concurrency
     this.version = this.unqualifiedFunction.currentVersion;
@@ -354,12 +358,24 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
   }
 
   /**
-   * The role's customer-managed policy for the actions IAM only allows on `Resource: *` (X-Ray, VPC
-   * network interfaces, `dynamodb:ListStreams`); the library alone writes it, and it alone carries
-   * the `AwsSolutions-IAM5[Resource::*]` acknowledgement. Undefined while there is no such statement.
+   * The role's customer-managed policy for the VPC network-interface actions and `dynamodb:ListStreams`.
+   *
+   * IAM only allows these on `Resource: *`. The library alone writes this policy, and it carries the
+   * `AwsSolutions-IAM5[Resource::*]` acknowledgement. Undefined while there is no such statement.
    */
   public get resourceStarPolicy(): iam.ManagedPolicy | undefined {
     return this.functionRole.libraryPolicy;
+  }
+
+  /**
+   * The stack's shared X-Ray policy, attached to this function's role when tracing is active.
+   *
+   * One policy per stack holds the X-Ray trace-write statement (IAM only allows it on `Resource: *`)
+   * for every traced function there; the library alone writes it, and it carries the
+   * `AwsSolutions-IAM5[Resource::*]` acknowledgement. Undefined without active tracing.
+   */
+  public get xrayPolicy(): iam.ManagedPolicy | undefined {
+    return this.functionRole.xrayPolicy;
   }
 
   /** The ARNs `grantInvoke` allows: the `live` alias's. */

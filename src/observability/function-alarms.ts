@@ -95,7 +95,7 @@ export class FunctionAlarms extends Construct {
   public readonly provisionedConcurrencyUtilization?: cloudwatch.Alarm;
   /**
    * The one metric-math alarm over every signal that kept the combined settings (see the
-   * `combined` option); undefined when no signal is combined.
+   * `combined` option). Undefined when no signal is combined.
    */
   public readonly combined?: cloudwatch.Alarm;
   /** The metrics the alarms read. */

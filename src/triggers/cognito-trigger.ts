@@ -29,7 +29,7 @@ const CFN_KEYS: Record<string, string> = {
 export interface CognitoTriggerOptions {
   /**
    * The event version of a `PRE_TOKEN_GENERATION_CONFIG` trigger (`V2_0` customises access tokens,
-   * `V3_0` also machine-to-machine tokens; both need the Essentials or Plus feature plan).
+   * `V3_0` also machine-to-machine tokens, both need the Essentials or Plus feature plan).
    *
    * @default LambdaVersion.V1_0
    */

@@ -42,7 +42,7 @@ export class DynamoDbStreamTrigger implements ITrigger {
 
   /**
    * The FailureQueue the trigger created as the mapping's on-failure destination (available once
-   * added to a function; undefined when you gave `onFailureQueue` or `onFailureTopic`).
+   * added to a function, undefined when you gave `onFailureQueue` or `onFailureTopic`).
    */
   public get failureQueue(): sqs.IQueue | undefined {
     return requireBound(this.bound, 'DynamoDbStreamTrigger', 'failureQueue').failureQueue;

@@ -70,7 +70,7 @@ export interface FirehoseTransformationTriggerProps {
   readonly dataOutputPrefix?: string;
 
   /**
-   * The S3 prefix for failed records; with expressions it must contain `!{firehose:error-output-type}`
+   * The S3 prefix for failed records. With expressions it must contain `!{firehose:error-output-type}`
    * (`processing-failed`, ...).
    *
    * @default 'failed/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/'

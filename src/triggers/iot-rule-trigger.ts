@@ -21,7 +21,7 @@ export enum IotSqlVersion {
   V2016_03_23 = '2016-03-23',
   /** The original SQL version: what CloudFormation uses when no version is set. */
   V2015_10_08 = '2015-10-08',
-  /** The most recent beta version; it may change without notice. */
+  /** The most recent beta version. It may change without notice. */
   BETA = 'beta',
 }
 
@@ -60,7 +60,7 @@ export interface IotRuleTriggerOptions {
 
   /**
    * Where the rule's error action sends the messages AWS IoT could not hand to Lambda (a standard
-   * queue; the IoT SQS action cannot send to FIFO queues).
+   * queue, the IoT SQS action cannot send to FIFO queues).
    *
    * @default - a FailureQueue: 14 days, SSE-SQS, TLS-only, alarmed
    */

@@ -35,7 +35,7 @@ export interface RestApiTriggerOptions {
   readonly routes?: string[];
 
   /**
-   * Cognito user pools whose ID or access tokens callers present; switches every method from IAM to a
+   * Cognito user pools whose ID or access tokens callers present. Switches every method from IAM to a
    * Cognito authorizer (which also satisfies AwsSolutions-COG4).
    *
    * @default - IAM authorization (callers sign requests with SigV4)
@@ -130,7 +130,7 @@ export interface RestApiTriggerOptions {
   readonly cloudWatchRole?: boolean;
 
   /**
-   * The execution-log level of every method (errors only by default; `INFO` logs more, `OFF` fails
+   * The execution-log level of every method (errors only by default, `INFO` logs more, `OFF` fails
    * the APIGWExecutionLoggingEnabled rules).
    *
    * @default MethodLoggingLevel.ERROR

@@ -168,7 +168,7 @@ export class Trigger {
   }
 
   /**
-   * Lets one Alexa skill invoke the function (the permission carries the skill id; a permission for
+   * Lets one Alexa skill invoke the function (the permission carries the skill id, a permission for
    * every skill is never created).
    *
    * @param skillId the skill's id, `amzn1.ask.skill.<uuid>`
@@ -196,7 +196,7 @@ export class Trigger {
 
   /**
    * Creates a Firehose delivery stream that transforms every record with the function before it
-   * writes it to an S3 bucket; failed records are kept in the bucket under an error prefix.
+   * writes it to an S3 bucket. Failed records are kept in the bucket under an error prefix.
    *
    * @param props the destination bucket, buffering and retries
    */

@@ -106,7 +106,7 @@ export interface WebSocketApiTriggerOptions {
   readonly throttlingBurstLimit?: number;
 
   /**
-   * Creates the Region's API Gateway CloudWatch Logs role and sets it in the account settings; see
+   * Creates the Region's API Gateway CloudWatch Logs role and sets it in the account settings. See
    * `RestApiTriggerOptions.cloudWatchRole` (the same one-per-account-and-Region setting).
    *
    * @default false

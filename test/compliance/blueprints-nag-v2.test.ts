@@ -7,6 +7,9 @@ import { HANDLER_DIR, TEST_ENV } from '../helpers/template';
 // An app with cdk-nag 2.x installed: the library's `require('cdk-nag')` gets the 2.x package.
 jest.mock('cdk-nag', () => jest.requireActual('cdk-nag-v2'));
 
+const ALL_PACKS = [
+  NagPackName.AWS_SOLUTIONS, NagPackName.SERVERLESS, NagPackName.HIPAA_SECURITY, NagPackName.NIST_800_53_R5, NagPackName.PCI_DSS_321,
+];
 const NAG_MESSAGE = Match.stringLikeRegexp('^(AwsSolutions|Serverless|HIPAA\\.Security|NIST\\.800\\.53\\.R5|PCI\\.DSS\\.321)-');
 
 function plugins(app: App): string[] {
@@ -28,7 +31,8 @@ describe('with cdk-nag 2.x installed', () => {
     const stack = new Stack(app, 'S', { env: TEST_ENV });
     Blueprints.applyTo(stack);
     Blueprints.applyTo(stack);
-    expect(nagAspects(stack)).toEqual(['AwsSolutions', 'Serverless', 'HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321']);
+    // The general packs by default; the regulatory ones are opt-in (README, Compliance).
+    expect(nagAspects(stack)).toEqual(['AwsSolutions', 'Serverless']);
     expect(plugins(app)).toEqual(['cdk-lambda-blueprints-budget']);
   });
 
@@ -38,9 +42,13 @@ describe('with cdk-nag 2.x installed', () => {
     expect(nagAspects(stack)).toEqual(['Serverless']);
   });
 
-  test('a BlueprintStack with a default ServerlessFunction: no cdk-nag 2 error or warning', () => {
+  test('a BlueprintStack with a default ServerlessFunction: no cdk-nag 2 error or warning, all five packs with the user\'s decisions', () => {
     const app = new App();
-    const stack = new BlueprintStack(app, 'Clean', { env: TEST_ENV });
+    const stack = new BlueprintStack(app, 'Clean', {
+      env: TEST_ENV,
+      nagPacks: ALL_PACKS,
+      userDecisions: { noVpc: 'Calls public AWS endpoints only.', noReservedConcurrency: 'The account pool is shared on purpose.' },
+    });
     new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR) });
     const annotations = Annotations.fromStack(stack);
     expect(annotations.findError('*', NAG_MESSAGE)).toEqual([]);
@@ -50,7 +58,7 @@ describe('with cdk-nag 2.x installed', () => {
 
   test('a finding is an error annotation on the resource, which fails `cdk synth`', () => {
     const app = new App();
-    const stack = new BlueprintStack(app, 'Dirty', { env: TEST_ENV, hardenPlainFunctions: false });
+    const stack = new BlueprintStack(app, 'Dirty', { env: TEST_ENV, hardenPlainFunctions: false, nagPacks: ALL_PACKS });
     new lambda.Function(stack, 'Plain', {
       code: lambda.Code.fromAsset(HANDLER_DIR), handler: 'index.handler', runtime: lambda.Runtime.NODEJS_22_X,
     });

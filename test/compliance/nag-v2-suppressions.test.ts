@@ -136,8 +136,8 @@ describe('acknowledge() writes for both cdk-nag lines', () => {
       { reason: `User decision (noVpc): ${USER_DECISIONS.noVpc}`, id: 'HIPAA.Security-LambdaInsideVPC' },
       { reason: `User decision (noReservedConcurrency): ${USER_DECISIONS.noReservedConcurrency}`, id: 'NIST.800.53.R5-LambdaConcurrency' },
     ]));
-    // The library's one Resource-* acknowledgement sits on the library-only policy, never on `fn.policy`.
-    expect(rulesOf(fn.resourceStarPolicy!.node.defaultChild as CfnResource)).toContainEqual(
+    // The library's one Resource-* acknowledgement sits on the library-only X-Ray policy, never on `fn.policy`.
+    expect(rulesOf(fn.xrayPolicy!.node.defaultChild as CfnResource)).toContainEqual(
       { reason: Acknowledgement.RESOURCE_STAR_ONLY_ACTIONS.reason, id: 'AwsSolutions-IAM5', applies_to: ['Resource::*'] },
     );
     expect(rulesOf(fn.policy.node.defaultChild as CfnResource)).toEqual([]);
@@ -162,7 +162,7 @@ describe('acknowledge() writes for both cdk-nag lines', () => {
     }
     expect(v2Findings(s)).toEqual(expect.arrayContaining([
       expect.stringMatching(/^HIPAA\.Security-LambdaInsideVPC @ S\/Fn\//),
-      expect.stringMatching(/^AwsSolutions-IAM5\[Resource::\*\] @ S\/Fn\//),
+      expect.stringMatching(/^AwsSolutions-IAM5\[Resource::\*\] @ S\/BlueprintXRayWritePolicy\//),
     ]));
   });
 });

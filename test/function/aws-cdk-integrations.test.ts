@@ -169,8 +169,8 @@ describe('a user\'s Resource-* statement is reported, never acknowledged by the 
     expect(nagFindings(stack)).toEqual([
       { pack: 'AwsSolutions', rule: 'AwsSolutions-IAM5[Resource::*]', path: 'TestStack/Fn/Role/Policy/Resource' },
     ]);
-    // The library's own X-Ray statement stays in the acknowledged Resource-* policy.
-    expect(stack.resolve(fn.resourceStarPolicy!.document.toJSON()).Statement).toEqual([
+    // The library's own X-Ray statement stays in the stack's acknowledged X-Ray policy.
+    expect(stack.resolve(fn.xrayPolicy!.document.toJSON()).Statement).toEqual([
       { Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Effect: 'Allow', Resource: '*' },
     ]);
   });

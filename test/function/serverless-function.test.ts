@@ -92,7 +92,7 @@ describe('ServerlessFunction defaults', () => {
     template.resourceCountIs('AWS::IAM::ManagedPolicy', 2);
     const policies = template.findResources('AWS::IAM::ManagedPolicy');
     const [grantsId] = Object.keys(policies).filter((id) => /^FnRolePolicy/.test(id));
-    const [starId] = Object.keys(policies).filter((id) => /^FnRoleResourceStarPolicy/.test(id));
+    const [starId] = Object.keys(policies).filter((id) => /^BlueprintXRayWritePolicy/.test(id));
     expect(policies[grantsId].Properties).toEqual(expect.objectContaining({
       Roles: [{ Ref: expect.stringMatching(/^FnRole/) }],
       PolicyDocument: expect.objectContaining({
@@ -102,18 +102,21 @@ describe('ServerlessFunction defaults', () => {
         ],
       }),
     }));
-    // The Resource-* policy holds X-Ray only, and alone carries the IAM5 acknowledgement.
+    // The stack's shared X-Ray policy holds X-Ray only, is attached to the role, and alone carries the
+    // IAM5 acknowledgement; without a VPC or a stream there is no per-role Resource-* policy.
     expect(policies[starId].Properties.PolicyDocument.Statement).toEqual([
       { Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' },
     ]);
-    expect(fn.resourceStarPolicy).toBeDefined();
+    expect(policies[starId].Properties.Roles).toEqual([{ Ref: expect.stringMatching(/^FnRole/) }]);
+    expect(fn.xrayPolicy).toBeDefined();
+    expect(fn.resourceStarPolicy).toBeUndefined();
     // no logs:CreateLogGroup: Lambda must never create an unencrypted group itself
     expect(JSON.stringify(policies)).not.toContain('logs:CreateLogGroup');
   });
 
   test('the function depends on its policies, so permissions exist before it', () => {
     template.hasResource('AWS::Lambda::Function', { DependsOn: Match.arrayWith([Match.stringLikeRegexp('FnRolePolicy')]) });
-    template.hasResource('AWS::Lambda::Function', { DependsOn: Match.arrayWith([Match.stringLikeRegexp('FnRoleResourceStarPolicy')]) });
+    template.hasResource('AWS::Lambda::Function', { DependsOn: Match.arrayWith([Match.stringLikeRegexp('BlueprintXRayWritePolicy')]) });
   });
 
   test('the dead-letter queue keeps 14 days, is SSE-encrypted, TLS-only and alarmed to the encrypted alarm topic', () => {
@@ -149,7 +152,8 @@ describe('ServerlessFunction defaults', () => {
   test('exactly these resources for one default function (plus the stack-shared key and alarm topic)', () => {
     const types = Object.values(template.toJSON().Resources).map((r: any) => r.Type).sort();
     // 1 alarm: errors, throttles, duration vs timeout, async events dropped, delivery failures, DLQ depth and DLQ age
-    // in one metric-math expression (docs/scale.md); 10 per function (two managed policies) + 3 per stack.
+    // in one metric-math expression (docs/scale.md); 9 per function + 4 per stack (key, alarm topic and its
+    // policy, the shared X-Ray policy).
     expect(types).toHaveLength(13);
     expect(types).toEqual([
       'AWS::CloudWatch::Alarm', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::KMS::Key', 'AWS::Lambda::Alias',
@@ -167,14 +171,14 @@ describe('ServerlessFunction defaults', () => {
     return Object.keys(Template.fromStack(s).toJSON().Resources).length;
   };
 
-  test('30 default functions average at most 10 resources each (shared key and topic amortised): 273, 9.1 each', () => {
+  test('30 default functions average at most 10 resources each (shared key, topic and X-Ray policy amortised): 274, 9.1 each', () => {
     const count = thirty();
-    expect(count).toBe(30 * 9 + 3);
+    expect(count).toBe(30 * 9 + 4);
     expect(count / 30).toBeLessThanOrEqual(10);
   });
 
-  test('with one alarm per signal (combined: false, the former default) they are 453, 15.1 each', () => {
-    expect(thirty({ alarms: { combined: false } })).toBe(30 * 15 + 3);
+  test('with one alarm per signal (combined: false, the former default) they are 454, 15.1 each', () => {
+    expect(thirty({ alarms: { combined: false } })).toBe(30 * 15 + 4);
   });
 });
 

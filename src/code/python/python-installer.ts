@@ -6,6 +6,6 @@ export enum PythonInstaller {
   AUTO = 'AUTO',
   /** pip (`python3 -m pip`), run under the runtime's Python version when that interpreter is on the PATH. */
   PIP = 'PIP',
-  /** uv (`uv pip install`); synth fails with LBP_PYTHON_TOOL_MISSING when uv is not on the PATH. */
+  /** uv (`uv pip install`). Synth fails with LBP_PYTHON_TOOL_MISSING when uv is not on the PATH. */
   UV = 'UV',
 }
