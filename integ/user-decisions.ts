@@ -11,5 +11,7 @@ export function acknowledgeUserDecisions(app: IConstruct): void {
     noReservedConcurrency: 'Integration test app: the account concurrency pool is shared.',
     noBucketReplication: 'Integration test app: the objects can be uploaded again.',
     noBackupPlan: 'Integration test app: point-in-time recovery is enough.',
+    noWebAcl: 'Integration test app: no public traffic reaches the test APIs.',
+    noApiCache: 'Integration test app: responses depend on the caller and must not be cached.',
   });
 }

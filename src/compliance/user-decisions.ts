@@ -1,4 +1,5 @@
 import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Validations } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -10,7 +11,7 @@ import { Validator } from '../validation/validator';
 
 /**
  * Decisions only you can make, each with your reason. A decision you give acknowledges the matching
- * findings of the regulatory cdk-nag packs (HIPAA Security, NIST 800-53 rev 5, PCI DSS 3.2.1) for a
+ * findings of the cdk-nag packs (mostly the regulatory HIPAA Security, NIST 800-53 rev 5 and PCI DSS 3.2.1) for a
  * whole scope, with your reason; a decision you leave out is reported like any other finding. The
  * library never makes these decisions for you.
  */
@@ -47,6 +48,24 @@ export interface UserDecisions {
    * @default - not acknowledged: each table outside a backup plan is reported
    */
   readonly noBackupPlan?: string;
+
+  /**
+   * Why the REST API stages of the scope have no AWS WAF web ACL. Acknowledges `AwsSolutions-APIG3`
+   * and `APIGWAssociatedWithWAF` (NIST, PCI) on stages without one (`Trigger.restApi` without
+   * `webAclArn`): a web ACL's rules and monthly cost are your application's decision.
+   *
+   * @default - not acknowledged: each REST API stage without a web ACL is reported
+   */
+  readonly noWebAcl?: string;
+
+  /**
+   * Why the REST API stages of the scope have no (encrypted) response cache. Acknowledges
+   * `APIGWCacheEnabledAndEncrypted` (HIPAA, NIST, PCI) and checkov's CKV_AWS_120: a cache is a cluster
+   * billed by the hour that serves cached responses to other callers, so only you can decide it is safe.
+   *
+   * @default - not acknowledged: each REST API stage without a cache is reported
+   */
+  readonly noApiCache?: string;
 }
 
 interface DecisionSpec {
@@ -76,6 +95,16 @@ export const USER_DECISION_FINDINGS: readonly DecisionSpec[] = [
     property: 'noBackupPlan',
     what: 'tables in no AWS Backup plan',
     ids: ['HIPAA.Security-DynamoDBInBackupPlan', 'NIST.800.53.R5-DynamoDBInBackupPlan'],
+  },
+  {
+    property: 'noWebAcl',
+    what: 'REST API stages without a web ACL',
+    ids: ['AwsSolutions-APIG3', 'NIST.800.53.R5-APIGWAssociatedWithWAF', 'PCI.DSS.321-APIGWAssociatedWithWAF'],
+  },
+  {
+    property: 'noApiCache',
+    what: 'REST API stages without a response cache',
+    ids: ['HIPAA.Security-APIGWCacheEnabledAndEncrypted', 'NIST.800.53.R5-APIGWCacheEnabledAndEncrypted', 'PCI.DSS.321-APIGWCacheEnabledAndEncrypted'],
   },
 ];
 
@@ -140,6 +169,11 @@ class UserDecisionMetadata implements IAspect {
       this.write(node, 'noBucketReplication', []);
     } else if (node instanceof dynamodb.CfnTable) {
       this.write(node, 'noBackupPlan', []);
+    } else if (node instanceof apigateway.CfnStage) {
+      this.write(node, 'noWebAcl', []);
+      if (!node.cacheClusterEnabled) {
+        this.write(node, 'noApiCache', ['CKV_AWS_120']);
+      }
     }
   }
 

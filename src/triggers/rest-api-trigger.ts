@@ -428,12 +428,9 @@ export class RestApiTrigger implements ITrigger {
       });
     }
 
-    // ---- what only the user can choose, acknowledged with the reason (docs/triggers-sync.md)
+    // ---- what a template cannot avoid, acknowledged with the reason (docs/triggers-rest-websocket-cognito.md).
+    // A web ACL and a response cache are the user's decisions (UserDecisions noWebAcl / noApiCache).
     acknowledge(stage, Ack.REST_API_NO_CLIENT_CERTIFICATE);
-    acknowledge(stage, Ack.REST_API_NO_CACHE);
-    if (!webAclAssociation) {
-      acknowledge(stage, Ack.REST_API_NO_WAF);
-    }
     for (const method of methods) {
       if (isPublic) {
         acknowledge(method, Ack.REST_API_PUBLIC);

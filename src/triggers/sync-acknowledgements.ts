@@ -42,27 +42,6 @@ export const SyncTriggerAcknowledgement = {
       'only backend is a Lambda function, invoked through the Lambda API with a resource policy scoped to this API: ' +
       'there is no HTTP backend to present a certificate to.',
   },
-  /** The stage cache is a paid cluster and caches responses: only the user can decide it is safe and worth it. */
-  REST_API_NO_CACHE: {
-    ids: [
-      'HIPAA.Security-APIGWCacheEnabledAndEncrypted',
-      'NIST.800.53.R5-APIGWCacheEnabledAndEncrypted',
-      'PCI.DSS.321-APIGWCacheEnabledAndEncrypted',
-    ],
-    checkov: ['CKV_AWS_120'],
-    reason:
-      'Stage caching runs a cache cluster billed by the hour (from 0.5 GB) and serves cached responses to ' +
-      'other callers, which is only correct for responses that do not depend on the caller. The library never ' +
-      'enables it on its own; there is no cache, so there is no unencrypted cached data.',
-  },
-  /** No web ACL was given: WAF rules and their cost are the user's decision. */
-  REST_API_NO_WAF: {
-    ids: ['AwsSolutions-APIG3', 'NIST.800.53.R5-APIGWAssociatedWithWAF', 'PCI.DSS.321-APIGWAssociatedWithWAF'],
-    reason:
-      'No webAclArn was given. A web ACL\'s rules (rate limits, managed rule groups, IP sets) and its monthly ' +
-      'cost are application decisions, and one ACL usually protects several APIs; the library does not create ' +
-      'one. Pass webAclArn to associate a REGIONAL web ACL with the stage.',
-  },
   /** The account-level API Gateway logging role writes to every API's log groups in the Region. */
   API_GATEWAY_ACCOUNT_ROLE: {
     // The id's resource is filled in with the statement's own resource where it is acknowledged.

@@ -34,6 +34,8 @@ export const USER_DECISIONS: UserDecisions = {
   noReservedConcurrency: 'Test app: the account concurrency pool is shared on purpose.',
   noBucketReplication: 'Test app: the objects can be re-created from their sources.',
   noBackupPlan: 'Test app: point-in-time recovery is enough for this data.',
+  noWebAcl: 'Test app: no public traffic reaches the test APIs.',
+  noApiCache: 'Test app: responses depend on the caller and must not be cached.',
 };
 
 const decided = new WeakSet<IConstruct>();
