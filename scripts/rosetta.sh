@@ -41,7 +41,8 @@ for (const s of Object.values(tablet.snippets)) {
   pythonOf.set(s.translations.$.source.trim(), s.translations.python?.source);
 }
 const text = fs.readFileSync(doc, 'utf8');
-const block = /```ts\n([\s\S]*?)```\n\n```python\n([\s\S]*?)```/g;
+// A block's body never holds a fence, so a TypeScript block without a Python twin is skipped.
+const block = /```ts\n((?:(?!```)[\s\S])*?)```\n\n```python\n((?:(?!```)[\s\S])*?)```/g;
 let passed = 0;
 let failed = 0;
 const updated = text.replace(block, (whole, ts, py) => {

@@ -34,7 +34,7 @@ export interface RestApiFunctionProps extends BlueprintPatternProps {
  *   code: FunctionCode.fromAsset('lambda/orders'),
  *   triggerOptions: { routes: ['GET /orders/{id}', 'POST /orders'] },
  * });
- * table.grantReadWriteData(backend.function.role);
+ * table.grantReadWriteData(backend.function);
  */
 export class RestApiFunction extends Construct {
   /** The backend function. */

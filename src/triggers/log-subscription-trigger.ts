@@ -87,7 +87,7 @@ export class LogSubscriptionTrigger implements ITrigger {
     const scope = triggerScope(target, `Logs${logGroup.node.id}`);
     const v = new Validator(scope);
 
-    v.failIf(target.logGroup !== undefined && sameLogGroup(logGroup, target.logGroup), {
+    v.failIf(sameLogGroup(logGroup, target.logGroup), {
       code: Codes.LOG_SUBSCRIPTION_LOOP,
       property: 'logGroup',
       value: `${logGroup.node.path}, the log group of ${target.node.path} itself`,

@@ -56,12 +56,8 @@ export interface ITriggerTarget extends IConstruct {
   /** Where asynchronous invocations that fail every attempt go. */
   readonly deadLetterQueue: sqs.IQueue;
 
-  /**
-   * The function's own log group, so that a log subscription can refuse it (an invocation loop).
-   *
-   * @default - unknown: no loop check
-   */
-  readonly logGroup?: logs.ILogGroup;
+  /** The function's own log group, so that a log subscription can refuse it (an invocation loop). */
+  readonly logGroup: logs.ILogGroup;
 }
 
 /**
