@@ -6,9 +6,12 @@
  * Usage: node scripts/compare-templates.js <reference cdk.out> <label>=<cdk.out> [<label>=<cdk.out> ...]
  *
  * One thing is normalised, because it must differ: the `CDKMetadata` resource's `Analytics` string
- * (gzipped, base64) names the jsii runtime that ran the app (`node.js/v20...`, `Python/3.11...`,
- * `Java/17...`). It is decoded, that one entry is replaced by `<runtime>`, and everything else in it
- * must still match. Asset manifests are compared without the templates' own entries (their hash is
+ * (gzipped, base64, CDK's usage report, not deployed configuration) names the jsii runtime that ran
+ * the app (`node.js/v20...`, `Python/3.11...`, `Java/17...`) and the aws-cdk-lib classes in the tree.
+ * The class list differs by language too: the TypeScript app loads the library from its sources,
+ * which carry no jsii type information, so a `ServerlessFunction` is reported as the aws-cdk-lib class
+ * it extends (`lambda.FunctionBase`), while from Python and Java it is the library's own class and is
+ * not listed. It is decoded, and only the aws-cdk-lib version must match. Asset manifests are compared without the templates' own entries (their hash is
  * the hash of the template, compared above). Nothing else is normalised: asset hashes, logical ids
  * and paths must match as they are.
  *
@@ -25,14 +28,13 @@ const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 
-const RUNTIME_ENTRY = /[^,{}!]+!jsii-runtime\.Runtime/g;
-
-/** The Analytics string decoded, with the jsii runtime entry replaced. */
+/** The Analytics string decoded, reduced to the aws-cdk-lib version it reports. */
 function normaliseAnalytics(value) {
   const match = /^v2:deflate64:(.*)$/.exec(value);
   if (!match) return value;
   const decoded = zlib.gunzipSync(Buffer.from(match[1], 'base64')).toString('utf8');
-  return `v2:decoded:${decoded.replace(RUNTIME_ENTRY, '<runtime>!jsii-runtime.Runtime')}`;
+  const version = /(?:^|,)([^,!{}]+)!aws-cdk-lib\./.exec(decoded);
+  return `v2:decoded:aws-cdk-lib@${version ? version[1] : '?'}`;
 }
 
 /** A template's text, with the analytics normalised and nothing else touched (key order kept). */

@@ -44,7 +44,6 @@ from cdk_lambda_blueprints import (
     TopicSubscriber,
     Trigger,
     TriggerSchedule,
-    UserDecisions,
 )
 
 # The example's assets (handlers, layers, images), shared by the three languages.
@@ -59,12 +58,12 @@ def handler(name: str) -> FunctionCode:
 
 def acknowledge_user_decisions(app: cdk.App) -> None:
     """The decisions only this app's owners can make, each with their reason (the library never makes them)."""
-    Blueprints.acknowledge_user_decisions(app, UserDecisions(
+    Blueprints.acknowledge_user_decisions(app,
         no_vpc="The example functions call AWS service endpoints only; the platform stack shows a function in a VPC.",
         no_reserved_concurrency="The example account shares its concurrency pool; the queue worker and the VPC function reserve theirs.",
         no_bucket_replication="Uploaded images can be uploaded again from their source; a second Region is not needed.",
         no_backup_plan="Point-in-time recovery (35 days) is enough for the example tables.",
-    ))
+    )
 
 
 def image_pipeline_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
