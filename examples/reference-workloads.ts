@@ -194,7 +194,7 @@ export function deviceEventsStack(app: App, env: Environment): Stack {
 export function pythonJavaStack(app: App, env: Environment): Stack {
   const stack = new Stack(app, 'BlueprintsPythonJava', { env, description: 'cdk-lambda-blueprints example: Python and Java handlers' });
   const libs = FunctionLayer.fromPythonRequirements(stack, 'PythonLibs', path.join(EXAMPLES, 'layers', 'python', 'requirements.txt'), {
-    description: 'Python packages of the example (markupsafe)',
+    description: 'Python packages of the example (psutil)',
   });
   new ServerlessFunction(stack, 'PythonOrders', {
     code: FunctionCode.fromPythonProject(path.join(EXAMPLES, 'handlers', 'python-orders')),

@@ -298,7 +298,7 @@ def python_java_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
                       description="cdk-lambda-blueprints example: Python and Java handlers")
     libs = FunctionLayer.from_python_requirements(stack, "PythonLibs",
         os.path.join(EXAMPLES, "layers", "python", "requirements.txt"),
-        description="Python packages of the example (markupsafe)",
+        description="Python packages of the example (psutil)",
     )
     ServerlessFunction(stack, "PythonOrders",
         code=FunctionCode.from_python_project(os.path.join(EXAMPLES, "handlers", "python-orders")),

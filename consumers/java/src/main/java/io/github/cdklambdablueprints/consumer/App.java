@@ -375,7 +375,7 @@ public final class App {
         FunctionLayer libs = FunctionLayer.fromPythonRequirements(stack, "PythonLibs",
                 examplePath("layers", "python", "requirements.txt"),
                 PythonRequirementsLayerOptions.builder()
-                        .description("Python packages of the example (markupsafe)")
+                        .description("Python packages of the example (psutil)")
                         .build());
         ServerlessFunction.Builder.create(stack, "PythonOrders")
                 .code(FunctionCode.fromPythonProject(examplePath("handlers", "python-orders")))
