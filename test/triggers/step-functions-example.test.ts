@@ -13,7 +13,7 @@ describe('docs/step-functions.md', () => {
     const stack = testStack();
     const fn = testFunction(stack, { timeout: Duration.seconds(30) }, 'Enrich');
     const invoke = new tasks.LambdaInvoke(stack, 'Invoke', {
-      lambdaFunction: fn.alias,
+      lambdaFunction: fn, // a ServerlessFunction is a lambda.IFunction: its invoke side is the live alias
       payloadResponseOnly: true,
       taskTimeout: sfn.Timeout.duration(Duration.seconds(35)),
       retryOnServiceExceptions: true,
