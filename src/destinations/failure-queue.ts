@@ -9,6 +9,7 @@ import { AlarmOptions } from '../observability/alarm-options';
 import { defaultAlarmTopic } from '../observability/alarm-topic';
 import { ALARM_DEFAULTS } from '../observability/function-alarms';
 import { createAlarm, resolveAlarmSettings } from '../observability/private/alarm-settings';
+import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 
 /**
@@ -65,39 +66,44 @@ export class FailureQueue extends Construct {
 
   constructor(scope: Construct, id: string, props: FailureQueueProps) {
     super(scope, id);
-    const v = new Validator(this);
-    const age = resolveAlarmSettings(v, 'ageAlarm', props.ageAlarm, ALARM_DEFAULTS.deadLetterQueueAge);
-    v.throwIfAny();
+    const guard = ConstructionGuard.forConstructor(this);
+    try {
+      const v = new Validator(this);
+      const age = resolveAlarmSettings(v, 'ageAlarm', props.ageAlarm, ALARM_DEFAULTS.deadLetterQueueAge);
+      v.throwIfAny();
 
-    this.queue = new sqs.Queue(this, 'Queue', {
-      retentionPeriod: FailureQueue.RETENTION,
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      fifo: props.fifo ? true : undefined,
-    });
+      this.queue = new sqs.Queue(this, 'Queue', {
+        retentionPeriod: FailureQueue.RETENTION,
+        encryption: sqs.QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        fifo: props.fifo ? true : undefined,
+      });
 
-    this.depthAlarm = new cloudwatch.Alarm(this, 'DepthAlarm', {
-      alarmDescription: `Failed events are waiting in the failure queue of ${props.purpose}. Inspect and redrive them within 14 days.`,
-      metric: this.queue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(1),
-        statistic: cloudwatch.Stats.MAXIMUM,
-      }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    const topic = props.alarmTopic ?? defaultAlarmTopic(this);
-    this.depthAlarm.addAlarmAction(new cwActions.SnsAction(topic));
-    if (age) {
-      this.ageAlarm = createAlarm(this, 'AgeAlarm',
-        this.queue.metricApproximateAgeOfOldestMessage({ period: age.period, statistic: cloudwatch.Stats.MAXIMUM }),
-        age, age.threshold,
-        `The oldest failed event in the failure queue of ${props.purpose} is ${age.threshold} seconds old; ` +
-        'SQS deletes it after 14 days. Inspect and redrive it now.', topic);
+      this.depthAlarm = new cloudwatch.Alarm(this, 'DepthAlarm', {
+        alarmDescription: `Failed events are waiting in the failure queue of ${props.purpose}. Inspect and redrive them within 14 days.`,
+        metric: this.queue.metricApproximateNumberOfMessagesVisible({
+          period: Duration.minutes(1),
+          statistic: cloudwatch.Stats.MAXIMUM,
+        }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      const topic = props.alarmTopic ?? defaultAlarmTopic(this);
+      this.depthAlarm.addAlarmAction(new cwActions.SnsAction(topic));
+      if (age) {
+        this.ageAlarm = createAlarm(this, 'AgeAlarm',
+          this.queue.metricApproximateAgeOfOldestMessage({ period: age.period, statistic: cloudwatch.Stats.MAXIMUM }),
+          age, age.threshold,
+          `The oldest failed event in the failure queue of ${props.purpose} is ${age.threshold} seconds old; ` +
+          'SQS deletes it after 14 days. Inspect and redrive it now.', topic);
+      }
+
+      acknowledge(this.queue, Acknowledgement.TERMINAL_DLQ_REDRIVE);
+      acknowledge(this.queue, Acknowledgement.SQS_MANAGED_ENCRYPTION);
+    } catch (error) {
+      throw guard.fail(error);
     }
-
-    acknowledge(this.queue, Acknowledgement.TERMINAL_DLQ_REDRIVE);
-    acknowledge(this.queue, Acknowledgement.SQS_MANAGED_ENCRYPTION);
   }
 }

@@ -1,10 +1,15 @@
-import { Token } from 'aws-cdk-lib';
+import { RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { ServerlessFunctionProps } from './serverless-function-props';
 import { FunctionCodeConfig } from '../code/function-code';
 import { peakProvisionedConcurrency } from '../concurrency/provisioned-concurrency';
+import { validateDeploymentOptions } from '../deployment/function-deployment';
 import { IFunctionLayer, megabytes, UNZIPPED_BUDGET_BYTES } from '../layers/function-layer';
+import { validateAlarmOptions } from '../observability/function-alarms';
+import { checkName, NAME_RULES } from '../validation/aws-names';
 import { ErrorCodes } from '../validation/error-codes';
+import { ALARM_OPTIONS_SHAPE, PropShape } from '../validation/prop-types';
 import { isConcrete, Validator } from '../validation/validator';
 
 /** Lambda's limit on the environment: 4 KB for all keys and values together. @internal */
@@ -19,8 +24,92 @@ export const RESERVED_ENVIRONMENT_VARIABLES = new Set([
   'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
 ]);
 
+/** The retention periods CloudWatch Logs accepts (PutRetentionPolicy), and INFINITE. */
+const LOG_RETENTION_DAYS = new Set<number>(Object.values(logs.RetentionDays).filter((x): x is number => typeof x === 'number'));
+
+function nearestRetention(days: number): string {
+  const allowed = [...LOG_RETENTION_DAYS].filter((d) => d !== logs.RetentionDays.INFINITE).sort((a, b) => a - b);
+  const next = allowed.find((d) => d >= days) ?? allowed[allowed.length - 1];
+  return logs.RetentionDays[next as logs.RetentionDays];
+}
+
 const ENV_KEY = /^[a-zA-Z][a-zA-Z0-9_]+$/;
 const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+
+const ALARM = { shape: ALARM_OPTIONS_SHAPE };
+
+/**
+ * The types of `ServerlessFunctionOptions` (checked before anything else, so a wrongly typed value
+ * from JavaScript or Python is a coded error, never a `TypeError`). Reused by the patterns under
+ * `functionOptions`.
+ *
+ * @internal
+ */
+export const FUNCTION_OPTIONS_SHAPE: PropShape = {
+  handler: 'string',
+  runtime: 'object',
+  architecture: 'object',
+  memorySize: 'number',
+  timeout: 'duration',
+  ephemeralStorageSize: 'size',
+  description: 'string',
+  functionName: 'string',
+  environment: 'stringMap',
+  secrets: { mapOf: 'object' },
+  layers: { arrayOf: 'object' },
+  initialPolicy: { arrayOf: 'object' },
+  logRetention: 'number',
+  logRemovalPolicy: { oneOf: Object.values(RemovalPolicy) },
+  logEncryptionKey: 'construct',
+  applicationLogLevel: { oneOf: Object.values(lambda.ApplicationLogLevel) },
+  systemLogLevel: { oneOf: Object.values(lambda.SystemLogLevel) },
+  tracing: { oneOf: Object.values(lambda.Tracing) },
+  alarmTopic: 'construct',
+  alarms: {
+    shape: {
+      enabled: 'boolean',
+      errors: ALARM,
+      throttles: ALARM,
+      duration: ALARM,
+      asyncEventsDropped: ALARM,
+      deliveryFailures: ALARM,
+      iteratorAge: ALARM,
+      deadLetterQueueAge: ALARM,
+      provisionedConcurrencySpillover: ALARM,
+      provisionedConcurrencyUtilization: ALARM,
+    },
+  },
+  deployment: {
+    shape: {
+      config: 'object',
+      preTrafficHook: 'construct',
+      postTrafficHook: 'construct',
+      rollbackOnAlarms: 'boolean',
+      rollbackAlarms: { arrayOf: 'construct' },
+      application: 'construct',
+    },
+  },
+  retryAttempts: 'number',
+  maxEventAge: 'duration',
+  deadLetterQueue: 'construct',
+  onFailure: 'object',
+  onSuccess: 'object',
+  reservedConcurrentExecutions: 'number',
+  provisionedConcurrency: {
+    shape: {
+      'minCapacity!': 'number',
+      'maxCapacity': 'number',
+      'utilizationTarget': 'number',
+      'schedules': { arrayOf: { shape: { 'name!': 'string', 'schedule!': 'object', 'minCapacity': 'number', 'maxCapacity': 'number', 'timeZone': 'object' } } },
+    },
+  },
+  vpc: 'construct',
+  vpcSubnets: 'object',
+  securityGroups: { arrayOf: 'construct' },
+};
+
+/** The types of `ServerlessFunctionProps`. @internal */
+export const FUNCTION_PROPS_SHAPE: PropShape = { ...FUNCTION_OPTIONS_SHAPE, 'code!': 'object' };
 
 /** The resolved settings the checks look at. @internal */
 export interface ResolvedFunctionSettings {
@@ -71,11 +160,26 @@ export function validateFunction(v: Validator, props: ServerlessFunctionProps, s
     });
   }
 
+  checkName(v, ErrorCodes.HANDLER, 'handler', props.handler, NAME_RULES.handler);
+  const retention = props.logRetention;
+  if (isConcrete(retention) && !LOG_RETENTION_DAYS.has(retention)) {
+    v.fail({
+      code: ErrorCodes.LOG_RETENTION,
+      property: 'logRetention',
+      value: `${retention} days`,
+      limit: `CloudWatch Logs keeps logs for one of ${[...LOG_RETENTION_DAYS].filter((d) => d !== logs.RetentionDays.INFINITE).join(', ')} days, or forever`,
+      fix: `use a logs.RetentionDays value, e.g. RetentionDays.${nearestRetention(retention)}`,
+    });
+  }
   validateEnvironment(v, props);
   validateCode(v, props, s);
   validateLayers(v, s);
   validateConcurrency(v, props);
   validateAsync(v, props);
+  validateAlarmOptions(v, 'alarms', props.alarms, props.provisionedConcurrency !== undefined);
+  if (props.deployment) {
+    validateDeploymentOptions(v, 'deployment', props.deployment);
+  }
 }
 
 function validateEnvironment(v: Validator, props: ServerlessFunctionProps): void {

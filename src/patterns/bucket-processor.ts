@@ -10,10 +10,13 @@ import { acknowledge } from '../compliance/acknowledgements';
 import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionOptions } from '../function/serverless-function-props';
+import { S3_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { S3TriggerOptions } from '../triggers/s3-trigger';
 import { TriggerConfig } from '../triggers/trigger';
 import { Trigger } from '../triggers/trigger-factories';
+import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
+import { checkPatternProps } from './private/pattern-shape';
 
 /**
  * Properties of a {@link BucketProcessor}.
@@ -98,53 +101,59 @@ export class BucketProcessor extends Construct {
 
   constructor(scope: Construct, id: string, props: BucketProcessorProps) {
     super(scope, id);
-    const v = new Validator(this);
-    refuseSourceOptionsWithExisting(v, 'bucket', props.bucket !== undefined, {
-      encryptionKey: props.encryptionKey, serverAccessLogsBucket: props.serverAccessLogsBucket, removalPolicy: props.removalPolicy,
-    });
-    v.throwIfAny();
+    const guard = ConstructionGuard.forConstructor(this);
+    try {
+      const v = new Validator(this);
+      checkPatternProps(v, props, { bucket: 'construct', encryptionKey: 'construct', serverAccessLogsBucket: 'construct', removalPolicy: 'string', readObjects: 'boolean', triggerOptions: { shape: S3_TRIGGER_SHAPE } });
+      refuseSourceOptionsWithExisting(v, 'bucket', props.bucket !== undefined, {
+        encryptionKey: props.encryptionKey, serverAccessLogsBucket: props.serverAccessLogsBucket, removalPolicy: props.removalPolicy,
+      });
+      v.throwIfAny();
 
-    if (props.bucket) {
-      this.bucket = props.bucket;
-    } else {
-      const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
-      let logs = props.serverAccessLogsBucket;
-      if (!logs) {
-        const logBucket = new s3.Bucket(this, 'AccessLogs', {
-          encryption: s3.BucketEncryption.S3_MANAGED,
+      if (props.bucket) {
+        this.bucket = props.bucket;
+      } else {
+        const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+        let logs = props.serverAccessLogsBucket;
+        if (!logs) {
+          const logBucket = new s3.Bucket(this, 'AccessLogs', {
+            encryption: s3.BucketEncryption.S3_MANAGED,
+            enforceSSL: true,
+            blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+            objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+            versioned: true,
+            removalPolicy,
+          });
+          acknowledge(logBucket, PatternAcknowledgement.ACCESS_LOG_BUCKET_SSE_S3);
+          acknowledge(logBucket, PatternAcknowledgement.BUCKET_REPLICATION);
+          this.accessLogsBucket = logBucket;
+          logs = logBucket;
+        }
+        const bucket = new s3.Bucket(this, 'Bucket', {
+          encryption: s3.BucketEncryption.KMS,
+          encryptionKey: props.encryptionKey ?? blueprintKey(this),
+          bucketKeyEnabled: true,
           enforceSSL: true,
           blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
           objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
           versioned: true,
           removalPolicy,
         });
-        acknowledge(logBucket, PatternAcknowledgement.ACCESS_LOG_BUCKET_SSE_S3);
-        acknowledge(logBucket, PatternAcknowledgement.BUCKET_REPLICATION);
-        this.accessLogsBucket = logBucket;
-        logs = logBucket;
+        configureAccessLogs(bucket, logs);
+        acknowledge(bucket, PatternAcknowledgement.BUCKET_REPLICATION);
+        this.bucket = bucket;
       }
-      const bucket = new s3.Bucket(this, 'Bucket', {
-        encryption: s3.BucketEncryption.KMS,
-        encryptionKey: props.encryptionKey ?? blueprintKey(this),
-        bucketKeyEnabled: true,
-        enforceSSL: true,
-        blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-        objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-        versioned: true,
-        removalPolicy,
-      });
-      configureAccessLogs(bucket, logs);
-      acknowledge(bucket, PatternAcknowledgement.BUCKET_REPLICATION);
-      this.bucket = bucket;
-    }
 
-    this.processor = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
-    this.processor.addTrigger(Trigger.s3(this.bucket, props.triggerOptions));
-    this.trigger = this.processor.triggers[0];
+      this.processor = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+      this.processor.addTrigger(Trigger.s3(this.bucket, props.triggerOptions));
+      this.trigger = this.processor.triggers[0];
 
-    const inApp = this.bucket instanceof s3.Bucket;
-    if (props.readObjects ?? inApp) {
-      this.grantReadObjects(props.triggerOptions?.prefix, inApp);
+      const inApp = this.bucket instanceof s3.Bucket;
+      if (props.readObjects ?? inApp) {
+        this.grantReadObjects(props.triggerOptions?.prefix, inApp);
+      }
+    } catch (error) {
+      throw guard.fail(error);
     }
   }
 

@@ -10,9 +10,12 @@ import { acknowledge } from '../compliance/acknowledgements';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionOptions } from '../function/serverless-function-props';
 import { DynamoDbStreamTriggerOptions } from '../triggers/dynamodb-stream-trigger';
+import { STREAM_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { TriggerConfig } from '../triggers/trigger';
 import { Trigger } from '../triggers/trigger-factories';
+import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
+import { checkPatternProps } from './private/pattern-shape';
 
 /**
  * Properties of a {@link TableStreamProcessor}.
@@ -89,40 +92,46 @@ export class TableStreamProcessor extends Construct {
 
   constructor(scope: Construct, id: string, props: TableStreamProcessorProps) {
     super(scope, id);
-    const v = new Validator(this);
-    refuseSourceOptionsWithExisting(v, 'table', props.table !== undefined, {
-      partitionKey: props.partitionKey, sortKey: props.sortKey, encryptionKey: props.encryptionKey, removalPolicy: props.removalPolicy,
-    });
-    v.failIf(!props.table && !props.partitionKey, {
-      code: Codes.TABLE_PARTITION_KEY,
-      property: 'partitionKey',
-      value: 'undefined',
-      limit: 'a new table needs a partition key',
-      fix: 'set partitionKey (e.g. { name: "pk", type: AttributeType.STRING }), or pass an existing `table`',
-    });
-    v.throwIfAny();
-
-    if (props.table) {
-      this.table = props.table;
-    } else {
-      const table = new dynamodb.Table(this, 'Table', {
-        partitionKey: props.partitionKey!,
-        sortKey: props.sortKey,
-        billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
-        pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-        encryption: props.encryptionKey ? dynamodb.TableEncryption.CUSTOMER_MANAGED : dynamodb.TableEncryption.AWS_MANAGED,
-        encryptionKey: props.encryptionKey,
-        stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
-        removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+    const guard = ConstructionGuard.forConstructor(this);
+    try {
+      const v = new Validator(this);
+      checkPatternProps(v, props, { table: 'construct', partitionKey: 'object', sortKey: 'object', encryptionKey: 'construct', removalPolicy: 'string', triggerOptions: { shape: STREAM_TRIGGER_SHAPE } });
+      refuseSourceOptionsWithExisting(v, 'table', props.table !== undefined, {
+        partitionKey: props.partitionKey, sortKey: props.sortKey, encryptionKey: props.encryptionKey, removalPolicy: props.removalPolicy,
       });
-      acknowledge(table, PatternAcknowledgement.TABLE_BACKUP_PLAN);
-      if (!props.encryptionKey) {
-        acknowledge(table, PatternAcknowledgement.TABLE_AWS_MANAGED_KEY);
+      v.failIf(!props.table && !props.partitionKey, {
+        code: Codes.TABLE_PARTITION_KEY,
+        property: 'partitionKey',
+        value: 'undefined',
+        limit: 'a new table needs a partition key',
+        fix: 'set partitionKey (e.g. { name: "pk", type: AttributeType.STRING }), or pass an existing `table`',
+      });
+      v.throwIfAny();
+
+      if (props.table) {
+        this.table = props.table;
+      } else {
+        const table = new dynamodb.Table(this, 'Table', {
+          partitionKey: props.partitionKey!,
+          sortKey: props.sortKey,
+          billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+          pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+          encryption: props.encryptionKey ? dynamodb.TableEncryption.CUSTOMER_MANAGED : dynamodb.TableEncryption.AWS_MANAGED,
+          encryptionKey: props.encryptionKey,
+          stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
+          removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+        });
+        acknowledge(table, PatternAcknowledgement.TABLE_BACKUP_PLAN);
+        if (!props.encryptionKey) {
+          acknowledge(table, PatternAcknowledgement.TABLE_AWS_MANAGED_KEY);
+        }
+        this.table = table;
       }
-      this.table = table;
+      this.processor = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+      this.processor.addTrigger(Trigger.dynamoDbStream(this.table, props.triggerOptions));
+      this.trigger = this.processor.triggers[0];
+    } catch (error) {
+      throw guard.fail(error);
     }
-    this.processor = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
-    this.processor.addTrigger(Trigger.dynamoDbStream(this.table, props.triggerOptions));
-    this.trigger = this.processor.triggers[0];
   }
 }

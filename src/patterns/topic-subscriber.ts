@@ -6,9 +6,12 @@ import { FunctionCode } from '../code/function-code';
 import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionOptions } from '../function/serverless-function-props';
+import { checkPatternProps } from './private/pattern-shape';
+import { SNS_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { SnsTriggerOptions } from '../triggers/sns-trigger';
 import { TriggerConfig } from '../triggers/trigger';
 import { Trigger } from '../triggers/trigger-factories';
+import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 
 /**
@@ -65,16 +68,22 @@ export class TopicSubscriber extends Construct {
 
   constructor(scope: Construct, id: string, props: TopicSubscriberProps) {
     super(scope, id);
-    const v = new Validator(this);
-    refuseSourceOptionsWithExisting(v, 'topic', props.topic !== undefined, { masterKey: props.masterKey });
-    v.throwIfAny();
+    const guard = ConstructionGuard.forConstructor(this);
+    try {
+      const v = new Validator(this);
+      checkPatternProps(v, props, { topic: 'construct', masterKey: 'construct', triggerOptions: { shape: SNS_TRIGGER_SHAPE } });
+      refuseSourceOptionsWithExisting(v, 'topic', props.topic !== undefined, { masterKey: props.masterKey });
+      v.throwIfAny();
 
-    this.topic = props.topic ?? new sns.Topic(this, 'Topic', {
-      masterKey: props.masterKey ?? blueprintKey(this),
-      enforceSSL: true,
-    });
-    this.processor = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
-    this.processor.addTrigger(Trigger.sns(this.topic, props.triggerOptions));
-    this.trigger = this.processor.triggers[0];
+      this.topic = props.topic ?? new sns.Topic(this, 'Topic', {
+        masterKey: props.masterKey ?? blueprintKey(this),
+        enforceSSL: true,
+      });
+      this.processor = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+      this.processor.addTrigger(Trigger.sns(this.topic, props.triggerOptions));
+      this.trigger = this.processor.triggers[0];
+    } catch (error) {
+      throw guard.fail(error);
+    }
   }
 }

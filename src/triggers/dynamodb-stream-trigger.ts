@@ -1,6 +1,7 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { TriggerAcknowledgement } from './acknowledgements';
 import { TriggerErrorCodes as Codes } from './error-codes';
+import { checkTriggerOptions, STREAM_TRIGGER_SHAPE } from './private/option-shapes';
 import { createStreamMapping, validateStreamOptions } from './private/stream-mapping';
 import { triggerScope } from './private/trigger-scope';
 import { StreamTriggerOptions } from './stream-trigger-options';
@@ -26,6 +27,7 @@ export class DynamoDbStreamTrigger implements ITrigger {
     const table = this.table;
     const scope = triggerScope(target, `DynamoDbStream${table.node.id}`);
     const v = new Validator(scope);
+    checkTriggerOptions(v, this.options, STREAM_TRIGGER_SHAPE);
     if (!table.tableStreamArn) {
       v.fail({
         code: Codes.DYNAMODB_STREAM_REQUIRED,

@@ -5,6 +5,10 @@
  * @internal
  */
 export const TriggerErrorCodes = {
+  /** A trigger object was added to a second function. */
+  TRIGGER_REUSED: 'LBP_TRIGGER_REUSED',
+  /** A trigger's resources were read before it was added to a function. */
+  TRIGGER_NOT_ADDED: 'LBP_TRIGGER_NOT_ADDED',
   /** The SQS source queue has no redrive policy (or, imported, none was stated). */
   SQS_REDRIVE_REQUIRED: 'LBP_SQS_REDRIVE_REQUIRED',
   /** The SQS queue's visibility timeout is below the function timeout (Lambda rejects the mapping). */
@@ -35,13 +39,9 @@ export const TriggerErrorCodes = {
   S3_EVENTBRIDGE_REQUIRED: 'LBP_S3_EVENTBRIDGE_REQUIRED',
   /** No S3 event types were given. */
   S3_EVENT_TYPES: 'LBP_S3_EVENT_TYPES',
-  /** EventBridge target retry attempts outside 0-185. */
-  EVENT_TARGET_RETRY_ATTEMPTS: 'LBP_EVENT_TARGET_RETRY_ATTEMPTS',
-  /** EventBridge target maximum event age outside 60 s - 24 h. */
-  EVENT_TARGET_MAX_EVENT_AGE: 'LBP_EVENT_TARGET_MAX_EVENT_AGE',
   /** A FIFO SNS topic (Lambda cannot subscribe to one). */
   SNS_FIFO_TOPIC: 'LBP_SNS_FIFO_TOPIC',
-  /** A trigger's own failure queue was given as a FIFO queue. */
+  /** A FIFO queue given as the dead-letter queue of an EventBridge rule target or a schedule (standard only). */
   FIFO_FAILURE_QUEUE: 'LBP_FIFO_FAILURE_QUEUE',
   /** A FIFO source queue whose dead-letter queue is standard (or the reverse): SQS rejects it. */
   SQS_DLQ_TYPE: 'LBP_SQS_DLQ_TYPE',

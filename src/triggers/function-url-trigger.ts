@@ -1,5 +1,6 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
+import { checkTriggerOptions, FUNCTION_URL_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerAcknowledgement } from './sync-acknowledgements';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
@@ -65,7 +66,7 @@ export class FunctionUrlTrigger implements ITrigger {
   /** The function URL (available once the trigger was added to a function). */
   public get functionUrl(): lambda.FunctionUrl {
     if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
+      throw triggerNotAdded('functionUrl');
     }
     return this.bound;
   }
@@ -78,13 +79,14 @@ export class FunctionUrlTrigger implements ITrigger {
   /** @inheritdoc */
   public bind(target: ServerlessFunction): TriggerConfig {
     if (this.bound) {
-      throw new Error('A FunctionUrlTrigger can be added to one function only: create one per function.');
+      throw triggerReused(target, 'functionUrl');
     }
     const opts = this.options;
     const authType = opts.authType ?? lambda.FunctionUrlAuthType.AWS_IAM;
     const existing = target.node.tryFindChild('FunctionUrl');
     const scope = triggerScope(target, 'FunctionUrl');
     const v = new Validator(scope);
+    checkTriggerOptions(v, this.options, FUNCTION_URL_TRIGGER_SHAPE);
     v.failIf(existing !== undefined, {
       code: Codes.FUNCTION_URL_DUPLICATE,
       property: 'functionUrl',

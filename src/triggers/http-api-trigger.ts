@@ -7,6 +7,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { parseRoutes } from './private/http-routes';
+import { checkTriggerOptions, HTTP_API_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, TriggerConfig } from './trigger';
@@ -185,11 +186,12 @@ export class HttpApiTrigger implements ITrigger {
   /** @inheritdoc */
   public bind(target: ServerlessFunction): TriggerConfig {
     if (this.bound) {
-      throw new Error('An HttpApiTrigger can be added to one function only: create one per function.');
+      throw triggerReused(target, 'httpApi');
     }
     const opts = this.options;
     const scope = triggerScope(target, 'HttpApi');
     const v = new Validator(scope);
+    checkTriggerOptions(v, this.options, HTTP_API_TRIGGER_SHAPE);
     const timeout = target.timeoutSeconds;
     v.failIf(timeout !== undefined && timeout > INTEGRATION_LIMIT_SECONDS, {
       code: Codes.HTTP_API_TIMEOUT,
@@ -285,7 +287,7 @@ export class HttpApiTrigger implements ITrigger {
 
   private resources() {
     if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
+      throw triggerNotAdded('httpApi');
     }
     return this.bound;
   }

@@ -1,4 +1,5 @@
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import { checkTriggerOptions, STREAM_TRIGGER_SHAPE } from './private/option-shapes';
 import { createStreamMapping, validateStreamOptions } from './private/stream-mapping';
 import { triggerScope } from './private/trigger-scope';
 import { StreamTriggerOptions } from './stream-trigger-options';
@@ -23,6 +24,7 @@ export class KinesisTrigger implements ITrigger {
   public bind(target: ServerlessFunction): TriggerConfig {
     const scope = triggerScope(target, `Kinesis${this.stream.node.id}`);
     const v = new Validator(scope);
+    checkTriggerOptions(v, this.options, STREAM_TRIGGER_SHAPE);
     validateStreamOptions(v, this.options, { supportsTimestamp: true });
     v.throwIfAny();
 

@@ -4,6 +4,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { TriggerAcknowledgement } from './acknowledgements';
 import { TriggerErrorCodes as Codes } from './error-codes';
 import { acknowledgeAsyncPermissions, asyncFailureQueues } from './private/async-failures';
+import { checkTriggerOptions, SNS_TRIGGER_SHAPE } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, TriggerConfig } from './trigger';
 import { acknowledge } from '../compliance/acknowledgements';
@@ -47,6 +48,7 @@ export class SnsTrigger implements ITrigger {
     const functionFailures = asyncFailureQueues(target);
     const scope = triggerScope(target, `Sns${topic.node.id}`);
     const v = new Validator(scope);
+    checkTriggerOptions(v, this.options, SNS_TRIGGER_SHAPE);
     v.failIf(!Token.isUnresolved(topic.fifo) && topic.fifo === true, {
       code: Codes.SNS_FIFO_TOPIC,
       property: 'topic',

@@ -4,6 +4,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { TriggerAcknowledgement } from './acknowledgements';
 import { TriggerErrorCodes as Codes } from './error-codes';
 import { seconds } from './private/duration';
+import { checkTriggerOptions, SQS_TRIGGER_SHAPE } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, TriggerConfig } from './trigger';
 import { acknowledge } from '../compliance/acknowledgements';
@@ -86,6 +87,7 @@ export class SqsTrigger implements ITrigger {
     const o = this.options;
     const scope = triggerScope(target, `Sqs${queue.node.id}`);
     const v = new Validator(scope);
+    checkTriggerOptions(v, this.options, SQS_TRIGGER_SHAPE);
     const fifo = !Token.isUnresolved(queue.fifo) && queue.fifo;
     const windowSeconds = seconds(o.maxBatchingWindow);
     const batchSize = o.batchSize ?? 10;

@@ -46,4 +46,10 @@ export const SyncTriggerErrorCodes = {
   ALB_PRIORITY: 'LBP_ALB_PRIORITY',
   /** The function timeout exceeds the load balancer's idle timeout. */
   ALB_IDLE_TIMEOUT: 'LBP_ALB_IDLE_TIMEOUT',
+  /** A target group name AWS refuses (1-32 letters, digits, hyphens; no hyphen at either end). */
+  ALB_TARGET_GROUP_NAME: 'LBP_ALB_TARGET_GROUP_NAME',
+  /** An EventBridge rule name or description AWS refuses. */
+  EVENT_RULE_NAME: 'LBP_EVENT_RULE_NAME',
+  /** A Scheduler group name or schedule description AWS refuses. */
+  SCHEDULE_NAME: 'LBP_SCHEDULE_NAME',
 } as const;

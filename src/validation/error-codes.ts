@@ -10,6 +10,7 @@ export const ErrorCodes = {
   EPHEMERAL_STORAGE: 'LBP_EPHEMERAL_STORAGE',
   DESCRIPTION: 'LBP_DESCRIPTION',
   FUNCTION_NAME: 'LBP_FUNCTION_NAME',
+  HANDLER: 'LBP_HANDLER',
   ENV_SIZE: 'LBP_ENV_SIZE',
   ENV_KEY: 'LBP_ENV_KEY',
   ENV_RESERVED: 'LBP_ENV_RESERVED',
@@ -32,5 +33,11 @@ export const ErrorCodes = {
   VPC_REQUIRED: 'LBP_VPC_REQUIRED',
   LOG_RETENTION: 'LBP_LOG_RETENTION',
   LAYER_SIZE: 'LBP_LAYER_SIZE',
+  LAYER_PATH: 'LBP_LAYER_PATH',
+  LAYER_NAME: 'LBP_LAYER_NAME',
   POLICY_SIZE: 'LBP_POLICY_SIZE',
+  /** A value of the wrong type (e.g. `undefined` in a map, a string for a number) from JavaScript or Python. */
+  PROP_TYPE: 'LBP_PROP_TYPE',
+  /** aws-cdk-lib refused a value a construct forwards (a check this library does not pre-empt yet). */
+  AWS_CDK: 'LBP_AWS_CDK',
 } as const;

@@ -1,0 +1,15 @@
+import { FUNCTION_OPTIONS_SHAPE } from '../../function/validate-function';
+import { checkShape, PropShape } from '../../validation/prop-types';
+import { Validator } from '../../validation/validator';
+
+/**
+ * Checks the types of a pattern's props (its `code`, its `functionOptions` and its own `extra`
+ * properties) into `v` and throws at once when one is wrong, before anything is created.
+ *
+ * @internal
+ */
+export function checkPatternProps(v: Validator, props: unknown, extra: PropShape): void {
+  if (!checkShape(v, '', props, { 'code!': 'object', 'functionOptions': { shape: FUNCTION_OPTIONS_SHAPE }, ...extra })) {
+    v.throwIfAny();
+  }
+}
