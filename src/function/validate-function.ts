@@ -1,4 +1,4 @@
-import { RemovalPolicy, Token } from 'aws-cdk-lib';
+import { RemovalPolicy, SecretValue, Token, Tokenization } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { ServerlessFunctionProps } from './serverless-function-props';
@@ -172,6 +172,15 @@ export function validateFunction(v: Validator, props: ServerlessFunctionProps, s
     });
   }
   validateEnvironment(v, props);
+  for (const [property, value] of [['vpcSubnets', props.vpcSubnets], ['securityGroups', props.securityGroups]] as const) {
+    v.failIf(value !== undefined && props.vpc === undefined, {
+      code: ErrorCodes.VPC_REQUIRED,
+      property,
+      value: 'set without vpc',
+      limit: `${property} only applies to a function attached to a VPC: without vpc it would be silently ignored`,
+      fix: `pass vpc as well, or remove ${property}`,
+    });
+  }
   validateCode(v, props, s);
   validateLayers(v, s);
   validateConcurrency(v, props);
@@ -185,7 +194,6 @@ export function validateFunction(v: Validator, props: ServerlessFunctionProps, s
 function validateEnvironment(v: Validator, props: ServerlessFunctionProps): void {
   const env = props.environment ?? {};
   const secretNames = Object.keys(props.secrets ?? {});
-  let bytes = 0;
   for (const key of [...Object.keys(env), ...secretNames]) {
     if (Token.isUnresolved(key)) {
       continue;
@@ -207,11 +215,16 @@ function validateEnvironment(v: Validator, props: ServerlessFunctionProps): void
         fix: 'use another name; the runtime already provides this value',
       });
     }
-    bytes += Buffer.byteLength(key, 'utf8');
   }
-  for (const value of Object.values(env)) {
-    if (!Token.isUnresolved(value)) {
-      bytes += Buffer.byteLength(value, 'utf8');
+  for (const [key, value] of Object.entries(env)) {
+    if (typeof value === 'string' && holdsSecretValue(value)) {
+      v.fail({
+        code: ErrorCodes.ENV_SECRET_VALUE,
+        property: `environment.${key}`,
+        value: 'a secret\'s value (a {{resolve:secretsmanager:...}} / {{resolve:ssm-secure:...}} reference or a SecretValue)',
+        limit: 'secrets are passed by reference, never as values: a plain variable shows the secret to anyone who can read the function\'s configuration',
+        fix: `pass it through secrets: { ${key}: FunctionSecret.fromSecretsManager(secret) } and read the value at run time`,
+      });
     }
   }
   for (const key of secretNames) {
@@ -225,15 +238,48 @@ function validateEnvironment(v: Validator, props: ServerlessFunctionProps): void
       });
     }
   }
+  const bytes = serializedEnvironmentBytes(env, secretNames);
   if (bytes > ENVIRONMENT_BUDGET_BYTES) {
     v.fail({
       code: ErrorCodes.ENV_SIZE,
       property: 'environment',
-      value: `${bytes} bytes (keys and values, not counting unresolved tokens)`,
+      value: `${bytes} bytes as Lambda measures it (the JSON of the variables, not counting the values of unresolved tokens)`,
       limit: `Lambda allows at most ${ENVIRONMENT_BUDGET_BYTES} bytes for all variables together`,
       fix: 'move large values to SSM parameters or Secrets Manager (see `secrets`), or into the code',
     });
   }
+}
+
+/**
+ * The size Lambda checks against 4 KB: the JSON of the Variables map (`{"KEY":"value",...}`, UTF-8),
+ * as its error message shows ("String measured: {...}"). Unresolved values and the secrets' values
+ * (names or ARNs, known only at deploy time) count as empty strings.
+ *
+ * @internal
+ */
+export function serializedEnvironmentBytes(env: { [key: string]: string }, secretNames: string[] = []): number {
+  const measured: { [key: string]: string } = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (!Token.isUnresolved(key)) {
+      measured[key] = typeof value === 'string' && !Token.isUnresolved(value) ? value : '';
+    }
+  }
+  for (const key of secretNames) {
+    measured[key] ??= '';
+  }
+  return Object.keys(measured).length === 0 ? 0 : Buffer.byteLength(JSON.stringify(measured), 'utf8');
+}
+
+/** Whether a variable's value is (or embeds) a secret's value rather than a reference to it. */
+function holdsSecretValue(value: string): boolean {
+  if (/\{\{resolve:(secretsmanager|ssm-secure):/.test(value)) {
+    return true;
+  }
+  if (!Token.isUnresolved(value)) {
+    return false;
+  }
+  const fragments = Tokenization.reverseString(value);
+  return fragments.tokens.some((t) => t instanceof SecretValue || /\{\{resolve:(secretsmanager|ssm-secure):/.test(String((t as { value?: unknown }).value ?? '')));
 }
 
 function suggestKey(key: string): string {
@@ -252,7 +298,13 @@ function validateCode(v: Validator, props: ServerlessFunctionProps, s: ResolvedF
     });
     imageOnly('handler', props.handler);
     imageOnly('runtime', props.runtime);
-    imageOnly('layers', props.layers && props.layers.length > 0 ? props.layers : undefined);
+    v.failIf((props.layers?.length ?? 0) > 0, {
+      code: ErrorCodes.LAYER_ON_IMAGE,
+      property: 'layers',
+      value: `${props.layers?.length} layer(s) on a container-image function`,
+      limit: 'Lambda refuses layers on container-image functions',
+      fix: 'remove layers and COPY their content into the image in the Dockerfile',
+    });
     return;
   }
   if (s.code.runtimeFamily !== undefined && s.runtime && s.runtime.family !== s.code.runtimeFamily) {

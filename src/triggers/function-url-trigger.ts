@@ -1,5 +1,6 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
+import { checkCors } from './private/cors';
 import { checkTriggerOptions, FUNCTION_URL_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerAcknowledgement } from './sync-acknowledgements';
@@ -102,6 +103,9 @@ export class FunctionUrlTrigger implements ITrigger {
       limit: 'a function URL without authentication lets anyone on the internet invoke the function',
       fix: 'leave authType unset (AWS_IAM) and grant callers with trigger.functionUrl.grantInvokeUrl(...), or, if the URL must be public and the function authenticates callers itself, also set allowPublicAccess: true',
     });
+    checkCors(v, 'cors', opts.cors && {
+      origins: opts.cors.allowedOrigins, credentials: opts.cors.allowCredentials, maxAge: opts.cors.maxAge,
+    }, { min: 0, max: 86_400, api: 'Lambda function URL CORS MaxAge' });
     v.throwIfAny();
 
     this.bound = new lambda.FunctionUrl(scope, 'Url', {

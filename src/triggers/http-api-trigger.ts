@@ -6,6 +6,7 @@ import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { checkCors } from './private/cors';
 import { parseRoutes } from './private/http-routes';
 import { checkTriggerOptions, HTTP_API_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
@@ -247,6 +248,20 @@ export class HttpApiTrigger implements ITrigger {
       fix: 'set jwtIssuer and jwtAudience (or a Cognito authorizer), or remove authorizationScopes',
     });
     const parsedRoutes = parseRoutes(v, opts.routes ?? ['ANY /{proxy+}']);
+    checkCors(v, 'corsPreflight', opts.corsPreflight && {
+      origins: opts.corsPreflight.allowOrigins, credentials: opts.corsPreflight.allowCredentials, maxAge: opts.corsPreflight.maxAge,
+    }, { min: -1, max: 86_400, api: 'API Gateway CORS MaxAge' });
+    if (opts.httpApi) {
+      for (const name of ['apiName', 'corsPreflight', 'throttlingRateLimit', 'throttlingBurstLimit', 'accessLogRetention', 'accessLogEncryptionKey', 'accessLogRemovalPolicy'] as const) {
+        v.failIf(opts[name] !== undefined, {
+          code: Codes.SETTING_IGNORED,
+          property: name,
+          value: 'set together with httpApi',
+          limit: `${name} configures the API (or its stage) the trigger creates, and an existing httpApi was given: it would be ignored`,
+          fix: `configure ${name} on your API, or remove httpApi`,
+        });
+      }
+    }
     v.throwIfAny();
 
     // The authorizer and integration constructs live under the API: on an API shared by several

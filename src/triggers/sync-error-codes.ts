@@ -46,6 +46,10 @@ export const SyncTriggerErrorCodes = {
   ALB_PRIORITY: 'LBP_ALB_PRIORITY',
   /** The function timeout exceeds the load balancer's idle timeout. */
   ALB_IDLE_TIMEOUT: 'LBP_ALB_IDLE_TIMEOUT',
+  /** CORS settings AWS or browsers refuse (credentials with `*`, preflight cache age out of range). */
+  CORS: 'LBP_CORS',
+  /** A setting that only applies to something the trigger creates, given with an existing one (it would be ignored). */
+  SETTING_IGNORED: 'LBP_SETTING_IGNORED',
   /** A target group name AWS refuses (1-32 letters, digits, hyphens; no hyphen at either end). */
   ALB_TARGET_GROUP_NAME: 'LBP_ALB_TARGET_GROUP_NAME',
   /** An EventBridge rule name or description AWS refuses. */

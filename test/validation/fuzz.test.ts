@@ -52,7 +52,7 @@ const bool = (): any => gen([true, false], ['true', 1, null]);
 const alarm = (): any => gen<unknown>([
   { threshold: num([1, 50, 100], [0, 101]) },
   {
-    period: dur([Duration.seconds(10), Duration.seconds(20), Duration.minutes(1), Duration.hours(1)], [Duration.seconds(45)]),
+    period: dur([Duration.seconds(10), Duration.seconds(30), Duration.minutes(1), Duration.hours(1)], [Duration.seconds(45), Duration.seconds(20)]),
     evaluationPeriods: num([1, 5, 24], [1441]),
   },
   { datapointsToAlarm: num([1, 3], [6]), evaluationPeriods: num([5]) },
