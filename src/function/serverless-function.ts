@@ -20,6 +20,7 @@ import { FailureQueue } from '../destinations/failure-queue';
 import { defaultAlarmTopic } from '../observability/alarm-topic';
 import { deadLetterQueueAgeOptions, FunctionAlarms } from '../observability/function-alarms';
 import { ITrigger, TriggerConfig } from '../triggers/trigger';
+import { registerAppChecks } from '../validation/app-checks';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
@@ -113,6 +114,7 @@ export class ServerlessFunction extends Construct {
     const guard = ConstructionGuard.forConstructor(this);
     try {
       // ---- types first (JavaScript and Python callers), then defaults, then every other check
+      registerAppChecks(this);
       const v = new Validator(this);
       if (!checkShape(v, '', props, FUNCTION_PROPS_SHAPE)) {
         v.throwIfAny();

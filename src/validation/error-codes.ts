@@ -37,6 +37,18 @@ export const ErrorCodes = {
   LAYER_PATH: 'LBP_LAYER_PATH',
   LAYER_NAME: 'LBP_LAYER_NAME',
   POLICY_SIZE: 'LBP_POLICY_SIZE',
+  /** Two event source mappings of one source to one function (app-wide, at synth). */
+  DUPLICATE_EVENT_SOURCE: 'LBP_DUPLICATE_EVENT_SOURCE',
+  /** Two URLs on one function or alias, however they were created (app-wide, at synth). */
+  FUNCTION_URL_DUPLICATE_APP: 'LBP_FUNCTION_URL_DUPLICATE',
+  /** Two routes with one key on one HTTP API (app-wide, at synth). */
+  HTTP_API_ROUTE_DUPLICATE: 'LBP_HTTP_API_ROUTE_DUPLICATE',
+  /** Two rules with one priority on one listener (app-wide, at synth). */
+  ALB_PRIORITY_DUPLICATE: 'LBP_ALB_PRIORITY_DUPLICATE',
+  /** A function's resource-based policy above 20 KB as permissions accumulate (app-wide, at synth). */
+  RESOURCE_POLICY_SIZE: 'LBP_RESOURCE_POLICY_SIZE',
+  /** More than 50 user tags on one resource (app-wide, at synth). */
+  TAG_COUNT: 'LBP_TAG_COUNT',
   /** A value of the wrong type (e.g. `undefined` in a map, a string for a number) from JavaScript or Python. */
   PROP_TYPE: 'LBP_PROP_TYPE',
   /** aws-cdk-lib refused a value a construct forwards (a check this library does not pre-empt yet). */
