@@ -1,6 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { ErrorCodes } from '../validation/error-codes';
 
 /** IAM's size limit for one managed policy document. @internal */
 export const MANAGED_POLICY_MAX_CHARACTERS = 6144;
@@ -41,7 +42,7 @@ export class FunctionRole extends iam.Role {
       return [];
     }
     return [
-      `[LBP_POLICY_SIZE] ${this.policy.node.path}: the execution role's policy is about ${size} characters; ` +
+      `[${ErrorCodes.POLICY_SIZE}] ${this.policy.node.path}: the execution role's policy is about ${size} characters; ` +
       `IAM allows at most ${MANAGED_POLICY_MAX_CHARACTERS} per managed policy. Fix: grant on fewer, broader-named ` +
       'resources (e.g. one grant per table prefix), or split the work across functions.',
     ];

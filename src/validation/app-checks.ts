@@ -69,7 +69,7 @@ export class AppChecks implements IValidation {
       } else if (c instanceof CfnUrl) {
         const k = key(c.targetFunctionArn, c.qualifier ?? '');
         if (k) {
-          group(ErrorCodes.FUNCTION_URL_DUPLICATE_APP, k, c.node.path,
+          group(ErrorCodes.FUNCTION_URL_DUPLICATE, k, c.node.path,
             'Lambda allows one function URL per function or alias',
             'create the URL once and share its url with every caller');
         }

@@ -130,6 +130,11 @@ describe('alarm evaluation windows exactly as CloudWatch defines them', () => {
     alarm(Duration.seconds(10), 8640)();
     expect(alarm(Duration.seconds(10), 8641)).toThrow(/LBP_ALARM_EVALUATION_RANGE/);
   });
+  test('evaluationPeriods is a whole number of at least 1', () => {
+    expect(alarm(Duration.minutes(1), 0)).toThrow(/LBP_ALARM_EVALUATION_PERIODS/);
+    expect(alarm(Duration.minutes(1), 1.5)).toThrow(/LBP_ALARM_EVALUATION_PERIODS/);
+    alarm(Duration.minutes(1), 1)();
+  });
   test('periods are 10 or 30 s or whole minutes (CloudWatch also takes 20 s; aws-cdk-lib metrics do not)', () => {
     alarm(Duration.seconds(30), 3)();
     expect(alarm(Duration.seconds(20), 3)).toThrow(/LBP_ALARM_PERIOD.*aws-cdk-lib/);
