@@ -1,9 +1,10 @@
-import { CfnResource, IResolvable, Stack, TagManager, Token } from 'aws-cdk-lib';
+import { Aspects, CfnResource, IResolvable, Stack, TagManager, Token } from 'aws-cdk-lib';
 import { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { CfnListenerRule } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnEventSourceMapping, CfnPermission, CfnUrl } from 'aws-cdk-lib/aws-lambda';
 import { IConstruct, IValidation } from 'constructs';
 import { ErrorCodes } from './error-codes';
+import { VpcEndpointCheck } from './vpc-endpoints';
 
 const REGISTERED = Symbol.for('cdk-lambda-blueprints.appChecks');
 
@@ -26,6 +27,7 @@ export function registerAppChecks(scope: IConstruct): void {
   }
   root[REGISTERED] = true;
   root.node.addValidation(new AppChecks(root));
+  Aspects.of(root).add(new VpcEndpointCheck(root));
 }
 
 /**

@@ -1,11 +1,13 @@
 import { App, Stack, Tags } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { FunctionCode, ServerlessFunction, Trigger } from '../../src';
+import { FunctionCode, FunctionSecret, ServerlessFunction, Trigger } from '../../src';
 import { HANDLER_DIR, testStack } from '../helpers/template';
 
 /** Conflicts that only exist across constructs, checked once for the whole app at synth. */
@@ -100,4 +102,33 @@ test('more than 50 tags on a resource are refused; 50 are fine', () => {
   };
   expect(synth(build(50))).not.toThrow();
   expect(synth(build(51))).toThrow(/\[LBP_TAG_COUNT\].*51 tags/);
+});
+
+describe('a function in a VPC of the app, granted a service its subnets cannot reach, is warned', () => {
+  const warnings = (stack: Stack) => Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('vpcEndpointMissing'));
+  function build(opts: { nat: boolean; endpoint?: boolean }): Stack {
+    const stack = testStack();
+    const vpc = new ec2.Vpc(stack, 'Vpc', {
+      natGateways: opts.nat ? 1 : 0,
+      subnetConfiguration: opts.nat
+        ? [{ name: 'Public', subnetType: ec2.SubnetType.PUBLIC }, { name: 'App', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }]
+        : [{ name: 'App', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+    });
+    if (opts.endpoint) {
+      vpc.addInterfaceEndpoint('Secrets', { service: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER });
+    }
+    const secret = new secretsmanager.Secret(stack, 'S');
+    new ServerlessFunction(stack, 'Fn', { code, vpc, secrets: { DB_SECRET: FunctionSecret.fromSecretsManager(secret) } });
+    return stack;
+  }
+
+  test('isolated subnets without a Secrets Manager endpoint: a coded warning naming it', () => {
+    const found = warnings(build({ nat: false }));
+    expect(found).toHaveLength(1);
+    expect(JSON.stringify(found[0].entry.data)).toMatch(/secretsmanager.*interface endpoint for secretsmanager/);
+  });
+  test('with the endpoint, or with a NAT route, no warning', () => {
+    expect(warnings(build({ nat: false, endpoint: true }))).toHaveLength(0);
+    expect(warnings(build({ nat: true }))).toHaveLength(0);
+  });
 });
