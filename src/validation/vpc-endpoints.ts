@@ -71,7 +71,8 @@ export class VpcEndpointCheck implements IAspect {
       const endpoints = new Set(cfn
         .filter((r): r is CfnVPCEndpoint => r instanceof CfnVPCEndpoint && JSON.stringify(Stack.of(r).resolve(r.vpcId)) === vpcKey)
         .map((e) => serviceSuffix(JSON.stringify(Stack.of(e).resolve(e.serviceName)))));
-      const missing = [...new Set(grantedPrefixes(stack, fn, cfn, refOf, serviceSideResources(stack, fn, cfn)).map((p) => ENDPOINT_OF[p]).filter((x) => x !== undefined))]
+      const granted = grantedPrefixes(stack, fn, cfn, refOf, serviceSideResources(stack, fn, cfn));
+      const missing = [...new Set(granted.map((p) => ENDPOINT_OF[p]).filter((x) => x !== undefined))]
         .filter((service) => !endpoints.has(service))
         .sort();
       if (missing.length > 0) {
@@ -126,10 +127,11 @@ function serviceSideResources(stack: Stack, fn: CfnFunction, cfn: CfnResource[])
       if (!resolved.includes(fnKey.replace(/^\{"Ref":"|"\}$/g, ''))) {
         continue;
       }
+      type Target = { Destination?: unknown; destination?: unknown };
       const dest = stack.resolve((r as unknown as { destinationConfig?: unknown }).destinationConfig) as
-        { OnFailure?: { Destination?: unknown }; OnSuccess?: { Destination?: unknown }; onFailure?: { destination?: unknown }; onSuccess?: { destination?: unknown } } | undefined;
-      add(dest?.OnFailure?.Destination ?? dest?.onFailure?.destination);
-      add(dest?.OnSuccess?.Destination ?? dest?.onSuccess?.destination);
+        { OnFailure?: Target; OnSuccess?: Target; onFailure?: Target; onSuccess?: Target } | undefined;
+      add(dest?.OnFailure?.Destination ?? dest?.onFailure?.destination ?? dest?.OnFailure?.destination);
+      add(dest?.OnSuccess?.Destination ?? dest?.onSuccess?.destination ?? dest?.OnSuccess?.destination);
     }
   }
   return out;
