@@ -16,7 +16,7 @@ import { TriggerConfig } from '../triggers/trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
-import { checkPatternProps } from './private/pattern-shape';
+import { checkPatternProps, patternPaths } from './private/pattern-shape';
 
 /**
  * Properties of a {@link BucketProcessor}.
@@ -153,7 +153,7 @@ export class BucketProcessor extends Construct {
         this.grantReadObjects(props.triggerOptions?.prefix, inApp);
       }
     } catch (error) {
-      throw guard.fail(error);
+      throw guard.fail(error, patternPaths('triggerOptions', S3_TRIGGER_SHAPE));
     }
   }
 

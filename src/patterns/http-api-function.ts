@@ -7,7 +7,7 @@ import { ServerlessFunctionOptions } from '../function/serverless-function-props
 import { HttpApiTrigger, HttpApiTriggerOptions } from '../triggers/http-api-trigger';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
-import { checkPatternProps } from './private/pattern-shape';
+import { checkPatternProps, patternPaths } from './private/pattern-shape';
 import { HTTP_API_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 
 /**
@@ -76,7 +76,7 @@ export class HttpApiFunction extends Construct {
       this.url = this.trigger.url;
       this.accessLogGroup = this.trigger.accessLogGroup;
     } catch (error) {
-      throw guard.fail(error);
+      throw guard.fail(error, patternPaths('apiOptions', HTTP_API_TRIGGER_SHAPE));
     }
   }
 }

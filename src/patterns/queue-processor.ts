@@ -13,7 +13,7 @@ import { SqsTriggerOptions } from '../triggers/sqs-trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
-import { checkPatternProps } from './private/pattern-shape';
+import { checkPatternProps, patternPaths } from './private/pattern-shape';
 
 /**
  * Properties of a {@link QueueProcessor}.
@@ -124,7 +124,7 @@ export class QueueProcessor extends Construct {
 
       this.processor.addTrigger(Trigger.sqs(this.queue, props.triggerOptions));
     } catch (error) {
-      throw guard.fail(error);
+      throw guard.fail(error, patternPaths('triggerOptions', SQS_TRIGGER_SHAPE));
     }
   }
 }

@@ -9,7 +9,7 @@ import { ScheduleTrigger, ScheduleTriggerOptions } from '../triggers/schedule-tr
 import { TriggerSchedule } from '../triggers/trigger-schedule';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
-import { checkPatternProps } from './private/pattern-shape';
+import { checkPatternProps, patternPaths } from './private/pattern-shape';
 import { SCHEDULE_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 
 /**
@@ -86,7 +86,7 @@ export class ScheduledJob extends Construct {
       this.scheduleDeadLetterQueue = this.trigger.deadLetterQueue;
       this.deadLetterQueue = this.function.deadLetterQueue;
     } catch (error) {
-      throw guard.fail(error);
+      throw guard.fail(error, patternPaths('scheduleOptions', SCHEDULE_TRIGGER_SHAPE));
     }
   }
 }

@@ -12,7 +12,7 @@ import { TriggerConfig } from '../triggers/trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
-import { checkPatternProps } from './private/pattern-shape';
+import { checkPatternProps, patternPaths } from './private/pattern-shape';
 
 /**
  * Properties of a {@link StreamProcessor}.
@@ -112,7 +112,7 @@ export class StreamProcessor extends Construct {
       this.processor.addTrigger(Trigger.kinesis(this.stream, props.triggerOptions));
       this.trigger = this.processor.triggers[0];
     } catch (error) {
-      throw guard.fail(error);
+      throw guard.fail(error, patternPaths('triggerOptions', STREAM_TRIGGER_SHAPE));
     }
   }
 }

@@ -15,7 +15,7 @@ import { TriggerConfig } from '../triggers/trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
-import { checkPatternProps } from './private/pattern-shape';
+import { checkPatternProps, patternPaths } from './private/pattern-shape';
 
 /**
  * Properties of a {@link TableStreamProcessor}.
@@ -131,7 +131,7 @@ export class TableStreamProcessor extends Construct {
       this.processor.addTrigger(Trigger.dynamoDbStream(this.table, props.triggerOptions));
       this.trigger = this.processor.triggers[0];
     } catch (error) {
-      throw guard.fail(error);
+      throw guard.fail(error, patternPaths('triggerOptions', STREAM_TRIGGER_SHAPE));
     }
   }
 }

@@ -6,7 +6,7 @@ import { FunctionCode } from '../code/function-code';
 import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionOptions } from '../function/serverless-function-props';
-import { checkPatternProps } from './private/pattern-shape';
+import { checkPatternProps, patternPaths } from './private/pattern-shape';
 import { SNS_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { SnsTriggerOptions } from '../triggers/sns-trigger';
 import { TriggerConfig } from '../triggers/trigger';
@@ -83,7 +83,7 @@ export class TopicSubscriber extends Construct {
       this.processor.addTrigger(Trigger.sns(this.topic, props.triggerOptions));
       this.trigger = this.processor.triggers[0];
     } catch (error) {
-      throw guard.fail(error);
+      throw guard.fail(error, patternPaths('triggerOptions', SNS_TRIGGER_SHAPE));
     }
   }
 }

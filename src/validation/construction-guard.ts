@@ -61,10 +61,10 @@ export class ConstructionGuard {
    * error raised by aws-cdk-lib) or `LBP_PROP_TYPE` (a value of the wrong type, e.g. from
    * JavaScript or Python) that carries the original message.
    */
-  public fail(error: unknown): BlueprintValidationError {
+  public fail(error: unknown, paths?: PropertyPaths): BlueprintValidationError {
     this.rollBack();
     if (error instanceof BlueprintValidationError) {
-      return error;
+      return paths ? this.renamed(error, paths) : error;
     }
     const message = error instanceof Error ? error.message : String(error);
     const typeError = error instanceof TypeError;
@@ -79,6 +79,30 @@ export class ConstructionGuard {
     }]);
     (wrapped as { cause?: unknown }).cause = error;
     return wrapped;
+  }
+
+  /**
+   * The error of a child the owner created (a pattern's function, or a trigger under it), restated at
+   * the owner with the property paths its user wrote (`functionOptions.memorySize`).
+   */
+  private renamed(error: BlueprintValidationError, paths: PropertyPaths): BlueprintValidationError {
+    const own = this.owner.node.path;
+    if (!error.constructPath.startsWith(`${own}/`)) {
+      return error;
+    }
+    const depth = error.constructPath.slice(own.length + 1).split('/').length;
+    const levels = depth === 1 ? [paths.child] : depth === 2 ? [paths.grandchild, paths.child] : [];
+    if (levels.every((l) => l === undefined)) {
+      return error;
+    }
+    // A trigger's problem may name the function's setting (e.g. its timeout): the first level that
+    // knows the property names it.
+    const rename = (property: string) => {
+      const first = property.split(/[.[ ]/)[0];
+      const level = levels.find((l) => l !== undefined && l[1].includes(first));
+      return level ? `${level[0]}.${property}` : property;
+    };
+    return new BlueprintValidationError(this.owner, error.problems.map((p) => ({ ...p, property: rename(p.property) })));
   }
 
   private rollBack(): void {
@@ -97,6 +121,19 @@ export class ConstructionGuard {
       }
     }
   }
+}
+
+/**
+ * How a construct's props reach the children it creates, for naming a child's problem by the path
+ * the user wrote.
+ *
+ * @internal
+ */
+export interface PropertyPaths {
+  /** The prop the direct child received (e.g. `functionOptions`), and the property names under it. */
+  readonly child?: [string, string[]];
+  /** The prop the child's children received (e.g. `triggerOptions`), and the property names under it. */
+  readonly grandchild?: [string, string[]];
 }
 
 /** Removes the topmost constructs under `root` that are not in `known`. */

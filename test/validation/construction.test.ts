@@ -168,3 +168,15 @@ describe('logRetention is one of the periods CloudWatch Logs accepts', () => {
     expect(error.message).toMatch(/RetentionDays\.[A-Z_]+/);
   });
 });
+
+describe('a pattern names its function\'s and trigger\'s problems by the path the user wrote', () => {
+  test('functionOptions.* and triggerOptions.* at the pattern', () => {
+    const stack = testStack();
+    const fnError = thrown(() => new QueueProcessor(stack, 'P', { code, functionOptions: { memorySize: 64 } }));
+    expect(fnError.constructPath).toBe('TestStack/P');
+    expect(fnError.message).toMatch(/^\[LBP_MEMORY_SIZE\] TestStack\/P: functionOptions\.memorySize is 64 MB/);
+    const triggerError = thrown(() => new QueueProcessor(stack, 'P', { code, triggerOptions: { batchSize: 11 } }));
+    expect(triggerError.message).toMatch(/\[LBP_SQS_BATCH_SIZE\] TestStack\/P: triggerOptions\.batchSize is 11/);
+    new QueueProcessor(stack, 'P', { code, functionOptions: { memorySize: 128 }, triggerOptions: { batchSize: 10 } });
+  });
+});

@@ -1,4 +1,5 @@
 import { FUNCTION_OPTIONS_SHAPE } from '../../function/validate-function';
+import { PropertyPaths } from '../../validation/construction-guard';
 import { checkShape, PropShape } from '../../validation/prop-types';
 import { Validator } from '../../validation/validator';
 
@@ -12,4 +13,17 @@ export function checkPatternProps(v: Validator, props: unknown, extra: PropShape
   if (!checkShape(v, '', props, { 'code!': 'object', 'functionOptions': { shape: FUNCTION_OPTIONS_SHAPE }, ...extra })) {
     v.throwIfAny();
   }
+}
+
+/**
+ * How a pattern's props reach its function (`functionOptions`) and the function's trigger (e.g.
+ * `triggerOptions`), so their problems are named by the path the user wrote.
+ *
+ * @internal
+ */
+export function patternPaths(triggerProp: string, triggerShape: PropShape): PropertyPaths {
+  return {
+    child: ['functionOptions', Object.keys(FUNCTION_OPTIONS_SHAPE)],
+    grandchild: [triggerProp, Object.keys(triggerShape).map((k) => k.replace(/!$/, ''))],
+  };
 }
