@@ -1,10 +1,10 @@
-import { Aspects, CfnResource, IResolvable, Stack, TagManager, Token } from 'aws-cdk-lib';
+import { CfnResource, IResolvable, Stack, TagManager, Token } from 'aws-cdk-lib';
 import { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { CfnListenerRule } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnEventSourceMapping, CfnPermission, CfnUrl } from 'aws-cdk-lib/aws-lambda';
 import { IConstruct, IValidation } from 'constructs';
 import { ErrorCodes } from './error-codes';
-import { VpcEndpointCheck } from './vpc-endpoints';
+import { checkVpcEndpoints } from './vpc-endpoints';
 
 const REGISTERED = Symbol.for('cdk-lambda-blueprints.appChecks');
 
@@ -27,7 +27,6 @@ export function registerAppChecks(scope: IConstruct): void {
   }
   root[REGISTERED] = true;
   root.node.addValidation(new AppChecks(root));
-  Aspects.of(root).add(new VpcEndpointCheck(root));
 }
 
 /**
@@ -42,6 +41,8 @@ export class AppChecks implements IValidation {
   constructor(private readonly root: IConstruct) {}
 
   public validate(): string[] {
+    // Warnings only (after aspects and bundling, so every grant is in place).
+    checkVpcEndpoints(this.root);
     const errors: string[] = [];
     const groups = new Map<string, { code: string; paths: string[]; limit: string; fix: string }>();
     const group = (code: string, key: string, path: string, limit: string, fix: string) => {

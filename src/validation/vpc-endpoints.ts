@@ -1,4 +1,4 @@
-import { Annotations, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnRoute, CfnSubnet, CfnSubnetRouteTableAssociation, CfnVPCEndpoint } from 'aws-cdk-lib/aws-ec2';
 import { CfnManagedPolicy, CfnPolicy } from 'aws-cdk-lib/aws-iam';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -26,21 +26,16 @@ const ENDPOINT_OF: { [iamPrefix: string]: string } = {
 };
 
 /**
- * At synth, once per app: a function attached to subnets of a VPC defined in the app, whose role is
+ * At synth (from the app-wide validation): a function attached to subnets of a VPC defined in the app, whose role is
  * granted actions of an AWS service, while one of those subnets has no route to a NAT gateway and the
  * VPC has no endpoint for that service, gets a warning naming the missing endpoints (the calls would
  * time out at run time).
  *
  * @internal
  */
-export class VpcEndpointCheck implements IAspect {
-  constructor(private readonly root: IConstruct) {}
-
-  public visit(node: IConstruct): void {
-    if (node !== this.root) {
-      return;
-    }
-    const all = this.root.node.findAll();
+export function checkVpcEndpoints(root: IConstruct): void {
+  {
+    const all = root.node.findAll();
     const cfn = all.filter((c): c is CfnResource => CfnResource.isCfnResource(c));
     const byRef = new Map<string, CfnResource>();
     for (const r of cfn) {
@@ -75,7 +70,8 @@ export class VpcEndpointCheck implements IAspect {
       const missing = [...new Set(granted.map((p) => ENDPOINT_OF[p]).filter((x) => x !== undefined))]
         .filter((service) => !endpoints.has(service))
         .sort();
-      if (missing.length > 0) {
+      if (missing.length > 0 && !WARNED.has(fn)) {
+        WARNED.add(fn);
         Annotations.of(fn.node.scope ?? fn).addWarningV2(WarningIds.VPC_ENDPOINT_MISSING,
           `The function runs in subnets without a NAT route (${withoutNat.map((s) => s.node.path).join(', ')}) and is granted ` +
           `access to ${missing.join(', ')}, but the VPC has no endpoint for ${missing.length === 1 ? 'it' : 'them'}: the calls will time out. ` +
@@ -85,6 +81,9 @@ export class VpcEndpointCheck implements IAspect {
     }
   }
 }
+
+/** Functions already warned (the check runs at every synth of the app). */
+const WARNED = new WeakSet<IConstruct>();
 
 function serviceSuffix(resolvedServiceName: string): string {
   const m = /\.([a-z0-9-]+)$/.exec(resolvedServiceName.replace(/[\]}"]+$/g, ''));
