@@ -1,20 +1,5 @@
-import { Validations } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
-import { skipExternalChecks } from './external-validators';
-import type { AcknowledgementSpec } from '../validation/acknowledgements';
-
+// The acknowledgements and acknowledge() live in the validation layer (src/validation/acknowledgements.ts,
+// src/validation/acknowledge.ts); these names stay for the code that uses them.
+export { acknowledge } from '../validation/acknowledge';
 export { Acknowledgement } from '../validation/acknowledgements';
-
 export type { AcknowledgementSpec } from '../validation/acknowledgements';
-
-/**
- * Acknowledges every id of `ack` on `scope` (and so on its descendants).
- *
- * @internal
- */
-export function acknowledge(scope: IConstruct, ack: AcknowledgementSpec): void {
-  for (const id of ack.ids) {
-    Validations.of(scope).acknowledge({ id, reason: ack.reason });
-  }
-  skipExternalChecks(scope, ack, ack.reason);
-}

@@ -4,11 +4,12 @@ import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { acknowledge, Acknowledgement } from '../compliance/acknowledgements';
 import { AlarmOptions } from '../observability/alarm-options';
 import { defaultAlarmTopic } from '../observability/alarm-topic';
 import { ALARM_DEFAULTS } from '../observability/function-alarms';
 import { createAlarm, resolveAlarmSettings } from '../observability/private/alarm-settings';
+import { acknowledge } from '../validation/acknowledge';
+import { Acknowledgement } from '../validation/acknowledgements';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 

@@ -6,7 +6,6 @@ import { Construct } from 'constructs';
 import { PatternAcknowledgement } from './acknowledgements';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { FunctionCode } from '../code/function-code';
-import { acknowledge } from '../compliance/acknowledgements';
 import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionOptions } from '../function/serverless-function-props';
@@ -17,6 +16,7 @@ import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 import { checkPatternProps, patternPaths } from './private/pattern-shape';
+import { acknowledge } from '../validation/acknowledge';
 
 /**
  * Properties of a {@link BucketProcessor}.

@@ -4,16 +4,17 @@ import { Construct } from 'constructs';
 import { PatternErrorCodes as Codes } from './error-codes';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { FunctionCode } from '../code/function-code';
-import { acknowledge, Acknowledgement } from '../compliance/acknowledgements';
 import { FailureQueue } from '../destinations/failure-queue';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionOptions } from '../function/serverless-function-props';
+import { checkPatternProps, patternPaths } from './private/pattern-shape';
 import { SQS_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { SqsTriggerOptions } from '../triggers/sqs-trigger';
 import { Trigger } from '../triggers/trigger-factories';
+import { acknowledge } from '../validation/acknowledge';
+import { Acknowledgement } from '../validation/acknowledgements';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
-import { checkPatternProps, patternPaths } from './private/pattern-shape';
 
 /**
  * Properties of a {@link QueueProcessor}.

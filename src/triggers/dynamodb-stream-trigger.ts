@@ -6,8 +6,8 @@ import { createStreamMapping, validateStreamOptions } from './private/stream-map
 import { triggerScope } from './private/trigger-scope';
 import { StreamTriggerOptions } from './stream-trigger-options';
 import { ITrigger, TriggerConfig } from './trigger';
-import { acknowledge } from '../compliance/acknowledgements';
 import type { ServerlessFunction } from '../function/serverless-function';
+import { acknowledge } from '../validation/acknowledge';
 import { Validator } from '../validation/validator';
 
 /**

@@ -9,9 +9,9 @@ import { checkRetryPolicy, checkTargetDeadLetterQueue } from './private/retry-po
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, TriggerConfig } from './trigger';
-import { acknowledge } from '../compliance/acknowledgements';
 import { FailureQueue } from '../destinations/failure-queue';
 import type { ServerlessFunction } from '../function/serverless-function';
+import { acknowledge } from '../validation/acknowledge';
 import { checkLength, checkName, NAME_RULES } from '../validation/aws-names';
 import { Validator } from '../validation/validator';
 

@@ -6,8 +6,8 @@ import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerAcknowledgement } from './sync-acknowledgements';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, TriggerConfig } from './trigger';
-import { acknowledge } from '../compliance/acknowledgements';
 import type { ServerlessFunction } from '../function/serverless-function';
+import { acknowledge } from '../validation/acknowledge';
 import { Validator } from '../validation/validator';
 
 /**

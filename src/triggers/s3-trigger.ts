@@ -11,9 +11,9 @@ import { checkTriggerOptions, S3_TRIGGER_SHAPE } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerErrorCodes as SyncCodes } from './sync-error-codes';
 import { ITrigger, TriggerConfig } from './trigger';
-import { acknowledge } from '../compliance/acknowledgements';
 import { FailureQueue } from '../destinations/failure-queue';
 import type { ServerlessFunction } from '../function/serverless-function';
+import { acknowledge } from '../validation/acknowledge';
 import { Validator } from '../validation/validator';
 
 /**

@@ -11,9 +11,9 @@ import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, TriggerConfig } from './trigger';
 import { TriggerSchedule } from './trigger-schedule';
-import { acknowledge } from '../compliance/acknowledgements';
 import { FailureQueue } from '../destinations/failure-queue';
 import type { ServerlessFunction } from '../function/serverless-function';
+import { acknowledge } from '../validation/acknowledge';
 import { checkLength, checkName, NAME_RULES } from '../validation/aws-names';
 import { Validator } from '../validation/validator';
 

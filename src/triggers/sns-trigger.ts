@@ -7,9 +7,9 @@ import { acknowledgeAsyncPermissions, asyncFailureQueues } from './private/async
 import { checkTriggerOptions, SNS_TRIGGER_SHAPE } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, TriggerConfig } from './trigger';
-import { acknowledge } from '../compliance/acknowledgements';
 import { FailureQueue } from '../destinations/failure-queue';
 import type { ServerlessFunction } from '../function/serverless-function';
+import { acknowledge } from '../validation/acknowledge';
 import { Validator } from '../validation/validator';
 
 /**

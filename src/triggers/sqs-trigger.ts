@@ -7,8 +7,8 @@ import { seconds } from './private/duration';
 import { checkTriggerOptions, SQS_TRIGGER_SHAPE } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, TriggerConfig } from './trigger';
-import { acknowledge } from '../compliance/acknowledgements';
 import type { ServerlessFunction } from '../function/serverless-function';
+import { acknowledge } from '../validation/acknowledge';
 import { Validator } from '../validation/validator';
 import { WarningIds } from '../validation/warning-ids';
 
