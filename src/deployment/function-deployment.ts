@@ -48,7 +48,7 @@ export class FunctionDeployment extends Construct {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
     try {
-      validateHooks(scope, props);
+      validateHooks(this, props);
       const rollbackOnAlarms = props.rollbackOnAlarms ?? true;
       this.rollbackAlarms = rollbackOnAlarms ? [...(props.functionAlarms ?? []), ...(props.rollbackAlarms ?? [])] : [];
       if (rollbackOnAlarms && this.rollbackAlarms.length === 0) {

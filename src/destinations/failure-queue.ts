@@ -11,6 +11,7 @@ import { createAlarm, resolveAlarmSettings } from '../observability/private/alar
 import { acknowledge } from '../validation/acknowledge';
 import { Acknowledgement } from '../validation/acknowledgements';
 import { ConstructionGuard } from '../validation/construction-guard';
+import { ALARM_OPTIONS_SHAPE, checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
 
 /**
@@ -70,6 +71,11 @@ export class FailureQueue extends Construct {
     const guard = ConstructionGuard.forConstructor(this);
     try {
       const v = new Validator(this);
+      if (!checkShape(v, '', props, {
+        'purpose!': 'string', 'alarmTopic': 'construct', 'fifo': 'boolean', 'ageAlarm': { shape: ALARM_OPTIONS_SHAPE },
+      })) {
+        v.throwIfAny();
+      }
       const age = resolveAlarmSettings(v, 'ageAlarm', props.ageAlarm, ALARM_DEFAULTS.deadLetterQueueAge);
       v.throwIfAny();
 

@@ -184,7 +184,7 @@ export class FunctionLayer extends Construct implements IFunctionLayer {
         'description': 'string',
         'layerVersionName': 'string',
         'license': 'string',
-        'removalPolicy': 'string',
+        'removalPolicy': { oneOf: Object.values(RemovalPolicy) },
       })) {
         types.throwIfAny();
       }

@@ -9,7 +9,24 @@ import { FunctionMetrics } from './function-metrics';
 import { AlarmDefaults, AlarmSettings, createAlarm, resolveAlarmSettings } from './private/alarm-settings';
 import type { TriggerConfig } from '../triggers/trigger';
 import { ConstructionGuard } from '../validation/construction-guard';
+import { ALARM_OPTIONS_SHAPE, checkShape, PropShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
+
+const ALARM = { shape: ALARM_OPTIONS_SHAPE };
+
+/** The types of `FunctionAlarmsOptions`. @internal */
+export const FUNCTION_OPTIONS_SHAPE_ALARMS: PropShape = {
+  enabled: 'boolean',
+  errors: ALARM,
+  throttles: ALARM,
+  duration: ALARM,
+  asyncEventsDropped: ALARM,
+  deliveryFailures: ALARM,
+  iteratorAge: ALARM,
+  deadLetterQueueAge: ALARM,
+  provisionedConcurrencySpillover: ALARM,
+  provisionedConcurrencyUtilization: ALARM,
+};
 
 /** The default of every alarm (the README lists them). @internal */
 export const ALARM_DEFAULTS = {
@@ -95,7 +112,11 @@ export class FunctionAlarms extends Construct {
         return;
       }
 
-      const v = new Validator(scope);
+      // Validated on this construct: a failure removes it, never its parent.
+      const v = new Validator(this);
+      if (!checkShape(v, 'alarms', o, FUNCTION_OPTIONS_SHAPE_ALARMS)) {
+        v.throwIfAny();
+      }
       const errors = resolveAlarmSettings(v, 'alarms.errors', o.errors, ALARM_DEFAULTS.errors);
       const throttles = resolveAlarmSettings(v, 'alarms.throttles', o.throttles, ALARM_DEFAULTS.throttles);
       const duration = resolveAlarmSettings(v, 'alarms.duration', o.duration, ALARM_DEFAULTS.duration);

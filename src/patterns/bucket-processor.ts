@@ -104,7 +104,7 @@ export class BucketProcessor extends Construct {
     const guard = ConstructionGuard.forConstructor(this);
     try {
       const v = new Validator(this);
-      checkPatternProps(v, props, { bucket: 'construct', encryptionKey: 'construct', serverAccessLogsBucket: 'construct', removalPolicy: 'string', readObjects: 'boolean', triggerOptions: { shape: S3_TRIGGER_SHAPE } });
+      checkPatternProps(v, props, { bucket: 'construct', encryptionKey: 'construct', serverAccessLogsBucket: 'construct', removalPolicy: { oneOf: Object.values(RemovalPolicy) }, readObjects: 'boolean', triggerOptions: { shape: S3_TRIGGER_SHAPE } });
       refuseSourceOptionsWithExisting(v, 'bucket', props.bucket !== undefined, {
         encryptionKey: props.encryptionKey, serverAccessLogsBucket: props.serverAccessLogsBucket, removalPolicy: props.removalPolicy,
       });

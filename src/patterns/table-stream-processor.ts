@@ -95,7 +95,7 @@ export class TableStreamProcessor extends Construct {
     const guard = ConstructionGuard.forConstructor(this);
     try {
       const v = new Validator(this);
-      checkPatternProps(v, props, { table: 'construct', partitionKey: 'object', sortKey: 'object', encryptionKey: 'construct', removalPolicy: 'string', triggerOptions: { shape: STREAM_TRIGGER_SHAPE } });
+      checkPatternProps(v, props, { table: 'construct', partitionKey: 'object', sortKey: 'object', encryptionKey: 'construct', removalPolicy: { oneOf: Object.values(RemovalPolicy) }, triggerOptions: { shape: STREAM_TRIGGER_SHAPE } });
       refuseSourceOptionsWithExisting(v, 'table', props.table !== undefined, {
         partitionKey: props.partitionKey, sortKey: props.sortKey, encryptionKey: props.encryptionKey, removalPolicy: props.removalPolicy,
       });

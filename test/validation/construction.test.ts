@@ -3,7 +3,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { FunctionCode, QueueProcessor, ServerlessFunction, ServerlessFunctionProps, Trigger } from '../../src';
+import { Construct } from 'constructs';
+import { FailureQueue, FunctionAlarms, FunctionCode, QueueProcessor, ServerlessFunction, ServerlessFunctionProps, Trigger } from '../../src';
 import { BlueprintValidationError } from '../../src/validation/blueprint-error';
 import { HANDLER_DIR, testStack } from '../helpers/template';
 
@@ -178,5 +179,32 @@ describe('a pattern names its function\'s and trigger\'s problems by the path th
     const triggerError = thrown(() => new QueueProcessor(stack, 'P', { code, triggerOptions: { batchSize: 11 } }));
     expect(triggerError.message).toMatch(/\[LBP_SQS_BATCH_SIZE\] TestStack\/P: triggerOptions\.batchSize is 11/);
     new QueueProcessor(stack, 'P', { code, functionOptions: { memorySize: 128 }, triggerOptions: { batchSize: 10 } });
+  });
+});
+
+describe('standalone building blocks', () => {
+  test('a FailureQueue with a wrongly typed alarm option is coded and leaves nothing', () => {
+    const stack = testStack();
+    const before = paths(stack);
+    const error = thrown(() => new FailureQueue(stack, 'Q', { purpose: 'mine', ageAlarm: { threshold: '5' as unknown as number } }));
+    expect(error.code).toBe('LBP_PROP_TYPE');
+    expect(error.problems[0].property).toBe('ageAlarm.threshold');
+    expect(paths(stack)).toEqual(before);
+    new FailureQueue(stack, 'Q', { purpose: 'mine', ageAlarm: { threshold: 5 } });
+  });
+
+  test('FunctionAlarms with a bad option removes itself, never its parent', () => {
+    const stack = testStack();
+    const fn = make(stack, { code });
+    const parent = new Construct(stack, 'Parent');
+    expect(() => new FunctionAlarms(parent, 'Alarms', {
+      function: fn.function,
+      alias: fn.alias,
+      timeout: Duration.seconds(30),
+      alarmTopic: fn.alarmTopic,
+      options: { errors: { threshold: 0 } },
+    })).toThrow(/LBP_ALARM_THRESHOLD/);
+    expect(stack.node.tryFindChild('Parent')).toBe(parent);
+    expect(parent.node.children).toHaveLength(0);
   });
 });

@@ -302,7 +302,7 @@ const TRIGGERS: Run[] = [
   },
 }));
 
-const RUNS_PER_CONSTRUCT = 10;
+const RUNS_PER_CONSTRUCT = Number(process.env.FUZZ_RUNS ?? 10);
 
 describe('generative: bad props give BlueprintValidationError and leave nothing behind', () => {
   const outcomes: Record<string, { ok: number; refused: number }> = {};
@@ -325,6 +325,9 @@ describe('generative: bad props give BlueprintValidationError and leave nothing 
             throw new Error(`${run.name} run ${i} threw ${error.name}, not BlueprintValidationError: ${error.stack}`);
           }
           expect(error.message).toMatch(/\[LBP_[A-Z0-9_]+\]/);
+          if (process.env.FUZZ_DEBUG && /LBP_AWS_CDK/.test(error.message)) {
+            console.log(`${run.name}: ${error.message}`);
+          }
           expect(snapshot(scopes)).toEqual(before);
           stats.refused++;
         }

@@ -1,3 +1,4 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { ServerlessFunction } from '../../function/serverless-function';
 import { BlueprintValidationError } from '../../validation/blueprint-error';
@@ -89,7 +90,7 @@ export const HTTP_API_TRIGGER_SHAPE: PropShape = {
   apiName: 'string',
   accessLogRetention: 'number',
   accessLogEncryptionKey: 'construct',
-  accessLogRemovalPolicy: 'string',
+  accessLogRemovalPolicy: { oneOf: Object.values(RemovalPolicy) },
 };
 
 /** The types of `FunctionUrlTriggerOptions`. @internal */
