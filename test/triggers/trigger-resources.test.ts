@@ -81,9 +81,9 @@ describe('the resources each trigger created', () => {
   test('reading a resource before the trigger is added is a clear error', () => {
     const stack = testStack();
     const trigger = Trigger.sqs(sourceQueue(stack));
-    expect(() => trigger.mapping).toThrow(/\[LBP_TRIGGER_NOT_BOUND\] SqsTrigger\.mapping .*fn\.addTrigger\(trigger\)/);
-    expect(() => Trigger.sns(new sns.Topic(stack, 'T')).subscription).toThrow(/LBP_TRIGGER_NOT_BOUND/);
-    expect(() => Trigger.kinesis(new kinesis.Stream(stack, 'S')).failureQueue).toThrow(/LBP_TRIGGER_NOT_BOUND/);
+    expect(() => trigger.mapping).toThrow(/\[LBP_TRIGGER_NOT_ADDED\] SqsTrigger\.mapping .*fn\.addTrigger\(trigger\)/);
+    expect(() => Trigger.sns(new sns.Topic(stack, 'T')).subscription).toThrow(/LBP_TRIGGER_NOT_ADDED/);
+    expect(() => Trigger.kinesis(new kinesis.Stream(stack, 'S')).failureQueue).toThrow(/LBP_TRIGGER_NOT_ADDED/);
   });
 
   test('one trigger object cannot be added to a second function', () => {
@@ -91,7 +91,7 @@ describe('the resources each trigger created', () => {
     const trigger = Trigger.sqs(sourceQueue(stack));
     testFunction(stack).addTrigger(trigger);
     expect(() => testFunction(stack, {}, 'Second').addTrigger(trigger))
-      .toThrow(/\[LBP_TRIGGER_ALREADY_BOUND\] TestStack\/Second: .*create one SqsTrigger per function/);
+      .toThrow(/\[LBP_TRIGGER_REUSED\] TestStack\/Second: .*create one SqsTrigger per function/);
   });
 });
 
