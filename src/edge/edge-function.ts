@@ -9,12 +9,13 @@ import { EdgeAcknowledgement } from './acknowledgements';
 import { EdgeErrorCodes as Codes } from './error-codes';
 import { edgeLimits, isViewer, validateEdge } from './private/validate-edge';
 import { LatestRuntime } from '../code/latest-runtime';
-import { acknowledge, Acknowledgement } from '../compliance/acknowledgements';
 import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
 import { FunctionRole } from '../function/function-role';
+import { noteSynchronousInvoker } from '../function/private/sync-note';
 import { ServerlessFunctionProps } from '../function/serverless-function-props';
 import { validateFunction } from '../function/validate-function';
-import { noteSynchronousInvoker } from '../triggers/private/sync-note';
+import { acknowledge } from '../validation/acknowledge';
+import { Acknowledgement } from '../validation/acknowledgements';
 import { BlueprintValidationError, Problem } from '../validation/blueprint-error';
 import { Validator } from '../validation/validator';
 

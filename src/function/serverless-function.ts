@@ -20,7 +20,7 @@ import { FunctionDeployment } from '../deployment/function-deployment';
 import { FailureQueue, FailureQueueProps } from '../destinations/failure-queue';
 import { defaultAlarmTopic } from '../observability/alarm-topic';
 import { deadLetterQueueAgeOptions, FunctionAlarms, deadLetterQueueJoinsCombined } from '../observability/function-alarms';
-import { ITrigger, TriggerConfig, ITriggerTarget } from '../triggers/trigger';
+import type { ITrigger, ITriggerTarget, TriggerConfig } from '../triggers/trigger';
 import { acknowledge } from '../validation/acknowledge';
 import { Acknowledgement } from '../validation/acknowledgements';
 import { registerAppChecks } from '../validation/app-checks';

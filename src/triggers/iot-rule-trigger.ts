@@ -9,8 +9,8 @@ import { acknowledgeInvokePermissions, asyncFailureQueues } from './private/asyn
 import { ManagedPolicyRole } from './private/managed-policy-role';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
-import { acknowledge } from '../compliance/acknowledgements';
 import { FailureQueue } from '../destinations/failure-queue';
+import { acknowledge } from '../validation/acknowledge';
 import { Validator } from '../validation/validator';
 
 /**

@@ -9,13 +9,13 @@ import { Construct } from 'constructs';
 import { createApiGatewayAccountRole } from './private/apigw-account-role';
 import { seconds } from './private/duration';
 import { parseRestRoutes } from './private/rest-routes';
-import { noteSynchronousInvoker } from './private/sync-note';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerAcknowledgement as Ack } from './sync-acknowledgements';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
-import { acknowledge } from '../compliance/acknowledgements';
 import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
+import { noteSynchronousInvoker } from '../function/private/sync-note';
+import { acknowledge } from '../validation/acknowledge';
 import { Validator } from '../validation/validator';
 
 /** The default REST integration timeout, and the ceiling without a quota increase. */

@@ -8,17 +8,17 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { createApiGatewayAccountRole } from './private/apigw-account-role';
+import { targetRole } from './private/bound';
+import { seconds } from './private/duration';
 import { nagResourceString } from './private/nag-resource';
-import { noteSynchronousInvoker } from './private/sync-note';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerAcknowledgement as Ack } from './sync-acknowledgements';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
-import { targetRole } from './private/bound';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
-import { acknowledge } from '../compliance/acknowledgements';
 import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
+import { noteSynchronousInvoker } from '../function/private/sync-note';
+import { acknowledge } from '../validation/acknowledge';
 import { Validator } from '../validation/validator';
-import { seconds } from './private/duration';
 
 /** A WebSocket API waits at most 29 s for an integration; the quota cannot be raised. */
 const INTEGRATION_LIMIT_SECONDS = 29;

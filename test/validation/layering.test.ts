@@ -3,8 +3,8 @@ import * as path from 'path';
 
 /**
  * The layering the code wants, one way only: validation -> primitives (code, layers, encryption,
- * destinations, concurrency, observability, deployment) -> function -> triggers -> patterns ->
- * compliance and the dashboard. A module imports only from its own layer or below. The one
+ * destinations, concurrency, observability, deployment; code/python is part of code) -> function
+ * and Lambda@Edge -> triggers -> patterns -> compliance, scale, cost and the dashboard. A module imports only from its own layer or below. The one
  * exception is type-only: the function and its alarms know the trigger contract
  * (`triggers/trigger.ts`, interfaces only), which is erased at run time.
  */
@@ -21,9 +21,12 @@ const LAYERS: { [folder: string]: number } = {
   observability: 1,
   deployment: 1,
   function: 2,
+  edge: 2,
   triggers: 3,
   patterns: 4,
   compliance: 5,
+  scale: 5,
+  cost: 5,
 };
 
 function layerOf(file: string): number {
