@@ -1,5 +1,5 @@
 import { Duration, Size, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -86,7 +86,13 @@ describe('one phase: all props are checked before any child exists, by the path 
   test('the threshold at the 14-day retention is accepted', () => {
     const stack = testStack();
     make(stack, { code, alarms: { deadLetterQueueAge: { threshold: 1_209_600 } } });
-    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: 1_209_600 });
+    // One combined alarm: each signal's threshold is in its expression (and description).
+    Template.fromStack(stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription: Match.stringLikeRegexp('oldest message in the dead-letter queue >= 1209600 s'),
+    });
+    const separate = testStack();
+    make(separate, { code, alarms: { combined: false, deadLetterQueueAge: { threshold: 1_209_600 } } });
+    Template.fromStack(separate).hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: 1_209_600 });
   });
 
   test('problems of the function, its alarms and its async settings come in one error', () => {
