@@ -134,6 +134,7 @@ export function validateFunction(v: Validator, props: ServerlessFunctionProps, s
   });
   v.range(ErrorCodes.TIMEOUT, 'timeout', s.timeoutSeconds, 1, 900, {
     unit: 'seconds',
+    integer: true,
     source: 'Lambda allows at most 15 minutes',
     fix: 'set timeout between Duration.seconds(1) and Duration.minutes(15); move longer work to Step Functions or ECS',
   });

@@ -7,6 +7,7 @@ import { pythonLayerContent } from './private/python-layer-content';
 import { PythonRequirementsLayerOptions } from './python-requirements-layer-options';
 import { LatestRuntime } from '../code/latest-runtime';
 import { unzippedSizeBytes } from '../code/private/unzipped-size';
+import { PythonInstaller } from '../code/python/python-installer';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
 import { checkShape } from '../validation/prop-types';
@@ -188,23 +189,47 @@ export class FunctionLayer extends Construct implements IFunctionLayer {
     requirementsFile: string,
     options?: PythonRequirementsLayerOptions,
   ): FunctionLayer {
-    const opts = options ?? {};
-    const runtime = opts.runtime ?? LatestRuntime.PYTHON;
-    const architecture = opts.architecture ?? lambda.Architecture.ARM_64;
-    const content = pythonLayerContent(scope, id, requirementsFile, runtime, architecture, opts);
-    const layer = new FunctionLayer(scope, id, {
-      path: content.path,
-      compatibleRuntimes: [runtime],
-      compatibleArchitectures: [architecture],
-      description: opts.description,
-      layerVersionName: opts.layerVersionName,
-      license: opts.license,
-      removalPolicy: opts.removalPolicy,
-    });
-    for (const [warningId, message] of content.warnings) {
-      Annotations.of(layer).addWarningV2(warningId, message);
+    // Types first (JavaScript and Python callers), named as the caller wrote them; then all or nothing.
+    const types = new Validator(scope);
+    if (!checkShape(types, '', { requirementsFile, options }, {
+      'requirementsFile!': 'string',
+      'options': {
+        shape: {
+          installer: { oneOf: Object.values(PythonInstaller) },
+          cacheDirectory: 'string',
+          runtime: 'object',
+          architecture: 'object',
+          description: 'string',
+          layerVersionName: 'string',
+          license: 'string',
+          removalPolicy: { oneOf: Object.values(RemovalPolicy) },
+        },
+      },
+    })) {
+      types.throwIfAny();
     }
-    return layer;
+    const guard = ConstructionGuard.forMethod(scope, [scope]);
+    try {
+      const opts = options ?? {};
+      const runtime = opts.runtime ?? LatestRuntime.PYTHON;
+      const architecture = opts.architecture ?? lambda.Architecture.ARM_64;
+      const content = pythonLayerContent(scope, id, requirementsFile, runtime, architecture, opts);
+      const layer = new FunctionLayer(scope, id, {
+        path: content.path,
+        compatibleRuntimes: [runtime],
+        compatibleArchitectures: [architecture],
+        description: opts.description,
+        layerVersionName: opts.layerVersionName,
+        license: opts.license,
+        removalPolicy: opts.removalPolicy,
+      });
+      for (const [warningId, message] of content.warnings) {
+        Annotations.of(layer).addWarningV2(warningId, message);
+      }
+      return layer;
+    } catch (error) {
+      throw guard.fail(error);
+    }
   }
 
   public readonly layerVersion: lambda.ILayerVersion;

@@ -57,7 +57,7 @@ export class HttpApiFunction extends Construct {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
     try {
-      checkPatternProps(new Validator(this), props, { apiOptions: { shape: HTTP_API_TRIGGER_SHAPE } });
+      checkPatternProps(new Validator(this), props, { triggerOptions: { shape: HTTP_API_TRIGGER_SHAPE } });
       this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, code: props.code });
       this.trigger = new HttpApiTrigger(props.triggerOptions);
       this.function.addTrigger(this.trigger);
@@ -65,7 +65,7 @@ export class HttpApiFunction extends Construct {
       this.url = this.trigger.url;
       this.accessLogGroup = this.trigger.accessLogGroup;
     } catch (error) {
-      throw guard.fail(error, patternPaths('apiOptions', HTTP_API_TRIGGER_SHAPE));
+      throw guard.fail(error, patternPaths('triggerOptions', HTTP_API_TRIGGER_SHAPE));
     }
   }
 }

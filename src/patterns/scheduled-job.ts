@@ -66,7 +66,7 @@ export class ScheduledJob extends Construct {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
     try {
-      checkPatternProps(new Validator(this), props, { 'schedule!': 'object', 'scheduleOptions': { shape: SCHEDULE_TRIGGER_SHAPE } });
+      checkPatternProps(new Validator(this), props, { 'schedule!': 'object', 'triggerOptions': { shape: SCHEDULE_TRIGGER_SHAPE } });
       this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, code: props.code });
       this.trigger = new ScheduleTrigger(props.schedule, props.triggerOptions);
       this.function.addTrigger(this.trigger);
@@ -75,7 +75,7 @@ export class ScheduledJob extends Construct {
       this.scheduleDeadLetterQueue = this.trigger.deadLetterQueue;
       this.deadLetterQueue = this.function.deadLetterQueue;
     } catch (error) {
-      throw guard.fail(error, patternPaths('scheduleOptions', SCHEDULE_TRIGGER_SHAPE));
+      throw guard.fail(error, patternPaths('triggerOptions', SCHEDULE_TRIGGER_SHAPE));
     }
   }
 }

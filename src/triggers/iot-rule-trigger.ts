@@ -7,6 +7,7 @@ import { TriggerAcknowledgement } from './acknowledgements';
 import { TriggerErrorCodes as Codes } from './error-codes';
 import { acknowledgeInvokePermissions, asyncFailureQueues } from './private/async-failures';
 import { ManagedPolicyRole } from './private/managed-policy-role';
+import { checkTriggerOptions } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
@@ -128,6 +129,7 @@ export class IotRuleTrigger implements ITrigger {
     const functionFailures = asyncFailureQueues(target);
     const scope = triggerScope(target, 'IotRule');
     const v = new Validator(scope);
+    checkTriggerOptions(v, o, { sqlVersion: 'string', ruleName: 'string', description: 'string', enabled: 'boolean', errorQueue: 'construct' });
     validateSql(v, this.sql);
     if (o.ruleName !== undefined && !Token.isUnresolved(o.ruleName)) {
       v.failIf(!/^[a-zA-Z0-9_]{1,128}$/.test(o.ruleName), {

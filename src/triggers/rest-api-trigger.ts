@@ -8,6 +8,7 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { createApiGatewayAccountRole } from './private/apigw-account-role';
 import { seconds } from './private/duration';
+import { checkTriggerOptions, REST_API_TRIGGER_SHAPE } from './private/option-shapes';
 import { parseRestRoutes } from './private/rest-routes';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerAcknowledgement as Ack } from './sync-acknowledgements';
@@ -267,6 +268,7 @@ export class RestApiTrigger implements ITrigger {
     const opts = this.options;
     const scope = triggerScope(target, 'RestApi');
     const v = new Validator(scope);
+    checkTriggerOptions(v, opts, REST_API_TRIGGER_SHAPE);
     const endpointType = opts.endpointType ?? apigw.EndpointType.REGIONAL;
     const raised = opts.integrationTimeoutQuotaRaised === true;
     const integration = seconds(opts.integrationTimeout) ?? (opts.integrationTimeout ? undefined : DEFAULT_INTEGRATION_SECONDS);

@@ -11,6 +11,7 @@ import { createApiGatewayAccountRole } from './private/apigw-account-role';
 import { targetRole } from './private/bound';
 import { seconds } from './private/duration';
 import { nagResourceString } from './private/nag-resource';
+import { checkTriggerOptions } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerAcknowledgement as Ack } from './sync-acknowledgements';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
@@ -215,6 +216,21 @@ export class WebSocketApiTrigger implements ITrigger {
     const opts = this.options;
     const scope = triggerScope(target, 'WebSocketApi');
     const v = new Validator(scope);
+    checkTriggerOptions(v, opts, {
+      routes: { arrayOf: 'string' },
+      routeSelectionExpression: 'string',
+      connectAuthorizer: 'object',
+      allowPublicConnect: 'boolean',
+      manageConnections: 'boolean',
+      stageName: 'string',
+      throttlingRateLimit: 'number',
+      throttlingBurstLimit: 'number',
+      cloudWatchRole: 'boolean',
+      apiName: 'string',
+      accessLogRetention: 'number',
+      accessLogEncryptionKey: 'construct',
+      accessLogRemovalPolicy: { oneOf: Object.values(RemovalPolicy) },
+    });
     const timeout = seconds(target.timeout);
     v.failIf(timeout !== undefined && timeout > INTEGRATION_LIMIT_SECONDS, {
       code: Codes.WEBSOCKET_TIMEOUT,

@@ -275,7 +275,7 @@ export const ERROR_CODE_RULES: { readonly [code: string]: ErrorCodeRule } = {
   LBP_EVENT_RULE_NAME: { area: 'Schedule, event-rule, HTTP and load-balancer triggers', rule: '`ruleName` 1..64 of `[.\-_A-Za-z0-9]`; `description` at most 512 characters' },
   LBP_SCHEDULE_NAME: { area: 'Schedule, event-rule, HTTP and load-balancer triggers', rule: '`groupName` 1..64 of `[0-9a-zA-Z-_.]`; `description` at most 512 characters' },
   LBP_MEMORY_SIZE: { area: 'Functions, code and layers', rule: '`memorySize` a whole number in 128..10240 MB' },
-  LBP_TIMEOUT: { area: 'Functions, code and layers', rule: '`timeout` in 1..900 s' },
+  LBP_TIMEOUT: { area: 'Functions, code and layers', rule: '`timeout` a whole number of seconds in 1..900 (Lambda counts whole seconds)' },
   LBP_EPHEMERAL_STORAGE: { area: 'Functions, code and layers', rule: '`ephemeralStorageSize` a whole number in 512..10240 MB' },
   LBP_DESCRIPTION: { area: 'Functions, code and layers', rule: 'at most 256 characters' },
   LBP_FUNCTION_NAME: { area: 'Functions, code and layers', rule: '1..64 letters, digits, `-`, `_`' },

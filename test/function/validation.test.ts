@@ -44,6 +44,7 @@ const rules: Array<[string, Configure, RegExp, Configure]> = [
   ['LBP_MEMORY_SIZE', () => ({ memorySize: 512.5 }), /whole number/, () => ({ memorySize: 512 })],
   ['LBP_TIMEOUT', () => ({ timeout: Duration.millis(500) }), /timeout is 0.5 seconds/, () => ({ timeout: Duration.seconds(1) })],
   ['LBP_TIMEOUT', () => ({ timeout: Duration.seconds(901) }), /Lambda allows at most 15 minutes/, () => ({ timeout: Duration.minutes(15) })],
+  ['LBP_TIMEOUT', () => ({ timeout: Duration.millis(1500) }), /timeout is 1.5 seconds; it must be a whole number/, () => ({ timeout: Duration.seconds(2) })],
   ['LBP_EPHEMERAL_STORAGE', () => ({ ephemeralStorageSize: Size.mebibytes(511) }), /ephemeralStorageSize is 511 MB/, () => ({ ephemeralStorageSize: Size.mebibytes(512) })],
   ['LBP_EPHEMERAL_STORAGE', () => ({ ephemeralStorageSize: Size.mebibytes(10_241) }), /between 512 and 10240 MB/, () => ({ ephemeralStorageSize: Size.mebibytes(10_240) })],
   ['LBP_DESCRIPTION', () => ({ description: 'x'.repeat(257) }), /257 characters long/, () => ({ description: 'x'.repeat(256) })],

@@ -1,16 +1,18 @@
 import { App, Duration, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { IConstruct } from 'constructs';
 import {
-  BucketProcessor, FailureQueue, FunctionCode, FunctionLayer, HttpApiFunction, QueueProcessor, ScheduledJob,
-  ServerlessFunction, StreamProcessor, TableStreamProcessor, TopicSubscriber, Trigger, TriggerSchedule,
+  BucketProcessor, EdgeFunction, FailureQueue, FunctionCode, FunctionGroup, FunctionLayer, HttpApiFunction, QueueProcessor,
+  RestApiFunction, ScheduledJob, ServerlessFunction, StreamProcessor, TableStreamProcessor, TopicSubscriber, Trigger, TriggerSchedule,
 } from '../../src';
 import { HANDLER_DIR } from '../helpers/template';
 
@@ -18,7 +20,8 @@ import { HANDLER_DIR } from '../helpers/template';
  * Generative test: seeded random props (valid, at the limits, past them, and of the wrong type as
  * JavaScript and Python callers can pass them) over every public construct and every trigger. Each
  * run either synthesizes or throws BlueprintValidationError, never another error, and a failed run
- * leaves the tree as it was.
+ * leaves the tree as it was. (FunctionLayer.fromPythonRequirements and FunctionCode.fromPythonProject
+ * need pip and are not fuzzed here; test/code/python and test/layers cover their errors.)
  */
 
 // Park-Miller minimal standard generator: small, deterministic, no bitwise operators.
@@ -216,10 +219,54 @@ const CONSTRUCTS: Run[] = [
       }),
     }),
   },
+  {
+    name: 'RestApiFunction',
+    build: (s) => ({
+      scopes: [s],
+      act: () => new RestApiFunction(s, 'P', {
+        code: code(),
+        functionOptions: functionOptions(),
+        triggerOptions: gen([{ routes: ['GET /items/{id}'] }, { throttlingRateLimit: num([1, 10000]), throttlingBurstLimit: num([1, 5000]) },
+          { integrationTimeout: dur([Duration.seconds(29)]) }, { stageName: str(['prod', 'x'.repeat(128)]) }],
+        [{ routes: ['GET /items', 'GET /items'] }, { routes: ['FETCH /x'] }, { routes: 'GET /items' }, { throttlingRateLimit: -1 },
+          { integrationTimeout: Duration.seconds(30) }, { stageName: 'bad stage!' }, { endpointType: 'EDGY' }, null]),
+      }),
+    }),
+  },
+  {
+    name: 'EdgeFunction',
+    build: (s) => ({
+      scopes: [s],
+      act: () => new EdgeFunction(s, 'Edge', {
+        code: code(),
+        eventTypes: random() < badRate
+          ? pick<any>([[], undefined, 'viewer-request', [cloudfront.LambdaEdgeEventType.VIEWER_REQUEST, cloudfront.LambdaEdgeEventType.VIEWER_REQUEST], ['nope']])
+          : pick([[cloudfront.LambdaEdgeEventType.VIEWER_REQUEST], [cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST, cloudfront.LambdaEdgeEventType.ORIGIN_RESPONSE]]),
+        memorySize: num([128], [129, 10241]),
+        timeout: dur([Duration.seconds(1), Duration.seconds(5)], [Duration.seconds(31)]),
+        description: str(['an edge function']),
+        environment: gen<any>([undefined], [{ A: 'b' }]),
+      }),
+    }),
+  },
+  {
+    name: 'FunctionGroup',
+    build: (s) => ({
+      scopes: [s],
+      act: () => new FunctionGroup(s, 'G', { shards: num([1, 10, 100], [0, 101, 2.5]) }),
+    }),
+  },
+  {
+    name: 'FunctionGroup.addFunction',
+    build: (s) => {
+      const group = new FunctionGroup(s, 'G', { shards: 4 });
+      return { scopes: [s], act: () => group.addFunction(pick(['a', 'b', 'c']), { code: code(), ...functionOptions() }) };
+    },
+  },
 ];
 
-function fn(s: Stack): ServerlessFunction {
-  return new ServerlessFunction(s, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR) });
+function fn(s: Stack, timeout?: Duration): ServerlessFunction {
+  return new ServerlessFunction(s, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR), timeout });
 }
 
 const LISTENER_ARN = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2';
@@ -279,10 +326,38 @@ const TRIGGERS: Run[] = [
       targetGroupName: str(['tg', 'x'.repeat(32)], ['bad_tg', 'x'.repeat(33), '-tg']),
     });
   }],
+  ['restApi', (_s: Stack) => Trigger.restApi({
+    routes: gen<any>([['GET /a']], [['GET /a', 'GET /a'], ['BAD'], 'GET /a']),
+    throttlingRateLimit: num([1], [-1]),
+    stageName: str(['prod'], ['bad stage!']),
+  })],
+  ['webSocketApi', (_s: Stack) => Trigger.webSocketApi({
+    routes: gen<any>([['$default', 'sendMessage']], [['$connect', '$connect'], ['']]),
+    throttlingRateLimit: num([1], [-1]),
+    stageName: str(['prod'], ['bad stage!']),
+  })],
+  ['iotRule', (_s: Stack) => Trigger.iotRule(random() < badRate ? pick(['', 'SELECT *', 'DELETE FROM \'a\'']) : 'SELECT * FROM \'devices/+/telemetry\'', {
+    ruleName: str(['telemetry_rule'], ['bad-rule!']),
+    enabled: bool(),
+  })],
+  ['alexaSkill', (_s: Stack) => Trigger.alexaSkill(random() < badRate
+    ? pick(['skill', 'amzn1.ask.skill.xyz', ''])
+    : 'amzn1.ask.skill.12345678-90ab-cdef-1234-567890abcdef')],
+  ['logSubscription', (s: Stack) => Trigger.logSubscription(new logs.LogGroup(s, 'Lg'), logs.FilterPattern.allEvents(), {
+    filterName: str(['errors'], ['a:b', '*']),
+  })],
+  ['firehoseTransformation', (s: Stack) => Trigger.firehoseTransformation({
+    destinationBucket: new s3.Bucket(s, 'Dest'),
+    bufferSizeMegabytes: num([0.2, 3], [0.1, 4]),
+    bufferInterval: dur([Duration.seconds(0), Duration.seconds(900)], [Duration.seconds(901)]),
+    retries: num([0, 300], [301]),
+    deliveryStreamName: str(['stream-1'], ['bad stream!']),
+  })],
 ].map(([name, make]) => ({
   name: `addTrigger(Trigger.${name as string})`,
   build: (s: Stack) => {
-    const f = fn(s);
+    // API Gateway waits at most 29 s, Alexa 8 s: their targets answer in time (the other triggers keep 30 s).
+    const f = fn(s, ['restApi', 'webSocketApi', 'alexaSkill'].includes(name as string) ? Duration.seconds(8) : undefined);
     // The source is created here (outside the act) so only what the trigger adds is compared.
     let trigger: any;
     try {

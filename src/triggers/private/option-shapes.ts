@@ -1,4 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
 import { BlueprintValidationError } from '../../validation/blueprint-error';
@@ -86,6 +87,29 @@ export const HTTP_API_TRIGGER_SHAPE: PropShape = {
   authorizationScopes: { arrayOf: 'string' },
   throttlingRateLimit: 'number',
   throttlingBurstLimit: 'number',
+  corsPreflight: 'object',
+  apiName: 'string',
+  accessLogRetention: 'number',
+  accessLogEncryptionKey: 'construct',
+  accessLogRemovalPolicy: { oneOf: Object.values(RemovalPolicy) },
+};
+
+/** The types of `RestApiTriggerOptions`. @internal */
+export const REST_API_TRIGGER_SHAPE: PropShape = {
+  routes: { arrayOf: 'string' },
+  cognitoUserPools: { arrayOf: 'construct' },
+  authorizer: 'object',
+  authorizationScopes: { arrayOf: 'string' },
+  allowPublicAccess: 'boolean',
+  integrationTimeout: 'duration',
+  integrationTimeoutQuotaRaised: 'boolean',
+  endpointType: { oneOf: Object.values(apigw.EndpointType) },
+  throttlingRateLimit: 'number',
+  throttlingBurstLimit: 'number',
+  stageName: 'string',
+  webAclArn: 'string',
+  cloudWatchRole: 'boolean',
+  executionLogLevel: { oneOf: Object.values(apigw.MethodLoggingLevel) },
   corsPreflight: 'object',
   apiName: 'string',
   accessLogRetention: 'number',
