@@ -241,7 +241,10 @@ const CONSTRUCTS: Run[] = [
         code: code(),
         eventTypes: random() < badRate
           ? pick<any>([[], undefined, 'viewer-request', [cloudfront.LambdaEdgeEventType.VIEWER_REQUEST, cloudfront.LambdaEdgeEventType.VIEWER_REQUEST], ['nope']])
-          : pick([[cloudfront.LambdaEdgeEventType.VIEWER_REQUEST], [cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST, cloudfront.LambdaEdgeEventType.ORIGIN_RESPONSE]]),
+          : pick([
+            [cloudfront.LambdaEdgeEventType.VIEWER_REQUEST],
+            [cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST, cloudfront.LambdaEdgeEventType.ORIGIN_RESPONSE],
+          ]),
         memorySize: num([128], [129, 10241]),
         timeout: dur([Duration.seconds(1), Duration.seconds(5)], [Duration.seconds(31)]),
         description: str(['an edge function']),
