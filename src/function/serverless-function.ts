@@ -160,7 +160,6 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
     // queue) into new inline policies; this library keeps every statement in managed policies.
     this.node.setContext(LAMBDA_CREATE_NEW_POLICIES_WITH_ADDTOROLEPOLICY, false);
 
-
     const guard = ConstructionGuard.forConstructor(this);
     try {
       // ---- types first (JavaScript and Python callers), then defaults, then every other check

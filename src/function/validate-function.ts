@@ -64,10 +64,12 @@ export const FUNCTION_OPTIONS_SHAPE: PropShape = {
   applicationLogLevel: { oneOf: Object.values(lambda.ApplicationLogLevel) },
   systemLogLevel: { oneOf: Object.values(lambda.SystemLogLevel) },
   tracing: { oneOf: Object.values(lambda.Tracing) },
+  snapStart: 'boolean',
   alarmTopic: 'construct',
   alarms: {
     shape: {
       enabled: 'boolean',
+      combined: 'boolean',
       errors: ALARM,
       throttles: ALARM,
       duration: ALARM,

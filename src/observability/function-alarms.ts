@@ -19,6 +19,7 @@ const ALARM = { shape: ALARM_OPTIONS_SHAPE };
 /** The types of `FunctionAlarmsOptions`. @internal */
 export const FUNCTION_OPTIONS_SHAPE_ALARMS: PropShape = {
   enabled: 'boolean',
+  combined: 'boolean',
   errors: ALARM,
   throttles: ALARM,
   duration: ALARM,

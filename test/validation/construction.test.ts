@@ -42,6 +42,8 @@ describe('values of the wrong type (JavaScript and Python callers) are coded err
     ['null for an optional setting', { memorySize: null }, 'memorySize'],
     ['a tracing mode AWS does not know', { tracing: 'ON' }, 'tracing'],
     ['a log level AWS does not know', { applicationLogLevel: 'VERBOSE' }, 'applicationLogLevel'],
+    ['snapStart as a string', { snapStart: 'true' }, 'snapStart'],
+    ['the combined alarm switch as a string', { alarms: { combined: 'no' } }, 'alarms.combined'],
   ])('%s', (_name, props, property) => {
     const stack = testStack();
     const error = thrown(() => make(stack, { code, ...props }));
