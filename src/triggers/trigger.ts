@@ -58,10 +58,9 @@ export interface ITriggerTarget extends IConstruct {
 
   /**
    * The function's own log group, so that a log subscription can refuse it (an invocation loop).
-   *
-   * @default - unknown: no loop check
+   * Required: jsii does not let `ServerlessFunction.logGroup` (always set) implement an optional one.
    */
-  readonly logGroup?: logs.ILogGroup;
+  readonly logGroup: logs.ILogGroup;
 }
 
 /**
