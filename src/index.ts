@@ -2,7 +2,7 @@
 export * from './function/serverless-function';
 export * from './function/serverless-function-props';
 export * from './function/function-secret';
-export * from './function/latest-runtime';
+export * from './code/latest-runtime';
 
 // Code and layers
 export * from './code/function-code';

@@ -6,7 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { IConstruct } from 'constructs';
 import { ComplianceCodes } from './error-codes';
 import { skipExternalChecks } from './external-validators';
-import { writeNagV2Suppressions } from './nag-v2-suppressions';
+import { writeNagV2Suppressions } from '../validation/nag-v2-suppressions';
 import { Validator } from '../validation/validator';
 
 /**

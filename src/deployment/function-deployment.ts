@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { DeploymentOptions } from './deployment-options';
 import { DeploymentRole } from './deployment-role';
 import { DeploymentErrorCodes, DeploymentWarnings } from './error-codes';
+import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 
 /**
@@ -45,75 +46,80 @@ export class FunctionDeployment extends Construct {
 
   constructor(scope: Construct, id: string, props: FunctionDeploymentProps) {
     super(scope, id);
-    validateHooks(scope, props);
-    const rollbackOnAlarms = props.rollbackOnAlarms ?? true;
-    this.rollbackAlarms = rollbackOnAlarms ? [...(props.functionAlarms ?? []), ...(props.rollbackAlarms ?? [])] : [];
-    if (rollbackOnAlarms && this.rollbackAlarms.length === 0) {
-      Annotations.of(this).addWarningV2(DeploymentWarnings.NO_ROLLBACK_ALARMS,
-        'rollbackOnAlarms is on but there is no alarm to roll back on (the errors and duration alarms are off and no rollbackAlarms were given): ' +
+    const guard = ConstructionGuard.forConstructor(this);
+    try {
+      validateHooks(this, props);
+      const rollbackOnAlarms = props.rollbackOnAlarms ?? true;
+      this.rollbackAlarms = rollbackOnAlarms ? [...(props.functionAlarms ?? []), ...(props.rollbackAlarms ?? [])] : [];
+      if (rollbackOnAlarms && this.rollbackAlarms.length === 0) {
+        Annotations.of(this).addWarningV2(DeploymentWarnings.NO_ROLLBACK_ALARMS,
+          'rollbackOnAlarms is on but there is no alarm to roll back on (the errors and duration alarms are off and no rollbackAlarms were given): ' +
         'a bad version will receive all traffic. Enable alarms.errors or pass rollbackAlarms.');
-    }
-
-    const role = new DeploymentRole(this, 'ServiceRole', scope.node.path);
-    this.role = role;
-    // Exactly what AWSCodeDeployRoleForLambdaLimited grants for a Lambda deployment, scoped to this
-    // function's `live` alias (built from the name, so there is no dependency cycle with the alias).
-    const fnArn = props.function.functionArn;
-    role.addToPrincipalPolicy(new iam.PolicyStatement({
-      sid: 'ShiftAliasTraffic',
-      actions: ['lambda:GetAlias', 'lambda:UpdateAlias', 'lambda:GetProvisionedConcurrencyConfig'],
-      resources: [fnArn, `${fnArn}:${props.alias.aliasName}`],
-    }));
-    if (this.rollbackAlarms.length > 0) {
-      role.addToPrincipalPolicy(new iam.PolicyStatement({
-        sid: 'ReadRollbackAlarms',
-        actions: ['cloudwatch:DescribeAlarms'],
-        resources: this.rollbackAlarms.map((a) => a.alarmArn),
-      }));
-    }
-
-    this.deploymentGroup = new codedeploy.LambdaDeploymentGroup(this, 'DeploymentGroup', {
-      alias: props.alias,
-      application: props.application,
-      deploymentConfig: props.config ?? codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES,
-      role,
-      alarms: this.rollbackAlarms,
-      autoRollback: {
-        failedDeployment: true,
-        stoppedDeployment: true,
-        deploymentInAlarm: this.rollbackAlarms.length > 0,
-      },
-    });
-    // No dependency of the group on the role's policy: the hooks' grants reference the group, and the
-    // policy references the hooks (a cycle). CodeDeploy only uses the role when a deployment runs,
-    // which is always a later stack update.
-
-    // The hooks are wired here rather than with addPreHook/addPostHook, whose grantInvoke would also
-    // allow `<hook>:*` (AwsSolutions-IAM5): CodeDeploy invokes the hook by its unqualified name.
-    const pre = props.preTrafficHook;
-    const post = props.postTrafficHook;
-    const hooks = [pre, post].filter((h): h is lambda.IFunction => h !== undefined);
-    if (hooks.length > 0) {
-      role.addToPrincipalPolicy(new iam.PolicyStatement({
-        sid: 'InvokeLifecycleHooks',
-        actions: ['lambda:InvokeFunction'],
-        resources: [...new Set(hooks.map((h) => h.functionArn))],
-      }));
-      for (const hook of hooks) {
-        if (hook.role === undefined) {
-          Annotations.of(this).addWarningV2(DeploymentWarnings.HOOK_WITHOUT_ROLE,
-            `The hook ${hook.node.path} has no role in this app, so it could not be granted codedeploy:PutLifecycleEventHookExecutionStatus; grant it yourself or the deployment will time out.`);
-        }
-        this.deploymentGroup.grantPutLifecycleEventHookExecutionStatus(hook);
       }
-      const aliasResource = props.alias.node.defaultChild as CfnResource;
-      aliasResource.cfnOptions.updatePolicy = {
-        codeDeployLambdaAliasUpdate: {
-          ...aliasResource.cfnOptions.updatePolicy?.codeDeployLambdaAliasUpdate!,
-          beforeAllowTrafficHook: pre?.functionName,
-          afterAllowTrafficHook: post?.functionName,
+
+      const role = new DeploymentRole(this, 'ServiceRole', scope.node.path);
+      this.role = role;
+      // Exactly what AWSCodeDeployRoleForLambdaLimited grants for a Lambda deployment, scoped to this
+      // function's `live` alias (built from the name, so there is no dependency cycle with the alias).
+      const fnArn = props.function.functionArn;
+      role.addToPrincipalPolicy(new iam.PolicyStatement({
+        sid: 'ShiftAliasTraffic',
+        actions: ['lambda:GetAlias', 'lambda:UpdateAlias', 'lambda:GetProvisionedConcurrencyConfig'],
+        resources: [fnArn, `${fnArn}:${props.alias.aliasName}`],
+      }));
+      if (this.rollbackAlarms.length > 0) {
+        role.addToPrincipalPolicy(new iam.PolicyStatement({
+          sid: 'ReadRollbackAlarms',
+          actions: ['cloudwatch:DescribeAlarms'],
+          resources: this.rollbackAlarms.map((a) => a.alarmArn),
+        }));
+      }
+
+      this.deploymentGroup = new codedeploy.LambdaDeploymentGroup(this, 'DeploymentGroup', {
+        alias: props.alias,
+        application: props.application,
+        deploymentConfig: props.config ?? codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES,
+        role,
+        alarms: this.rollbackAlarms,
+        autoRollback: {
+          failedDeployment: true,
+          stoppedDeployment: true,
+          deploymentInAlarm: this.rollbackAlarms.length > 0,
         },
-      };
+      });
+      // No dependency of the group on the role's policy: the hooks' grants reference the group, and the
+      // policy references the hooks (a cycle). CodeDeploy only uses the role when a deployment runs,
+      // which is always a later stack update.
+
+      // The hooks are wired here rather than with addPreHook/addPostHook, whose grantInvoke would also
+      // allow `<hook>:*` (AwsSolutions-IAM5): CodeDeploy invokes the hook by its unqualified name.
+      const pre = props.preTrafficHook;
+      const post = props.postTrafficHook;
+      const hooks = [pre, post].filter((h): h is lambda.IFunction => h !== undefined);
+      if (hooks.length > 0) {
+        role.addToPrincipalPolicy(new iam.PolicyStatement({
+          sid: 'InvokeLifecycleHooks',
+          actions: ['lambda:InvokeFunction'],
+          resources: [...new Set(hooks.map((h) => h.functionArn))],
+        }));
+        for (const hook of hooks) {
+          if (hook.role === undefined) {
+            Annotations.of(this).addWarningV2(DeploymentWarnings.HOOK_WITHOUT_ROLE,
+              `The hook ${hook.node.path} has no role in this app, so it could not be granted codedeploy:PutLifecycleEventHookExecutionStatus; grant it yourself or the deployment will time out.`);
+          }
+          this.deploymentGroup.grantPutLifecycleEventHookExecutionStatus(hook);
+        }
+        const aliasResource = props.alias.node.defaultChild as CfnResource;
+        aliasResource.cfnOptions.updatePolicy = {
+          codeDeployLambdaAliasUpdate: {
+            ...aliasResource.cfnOptions.updatePolicy?.codeDeployLambdaAliasUpdate!,
+            beforeAllowTrafficHook: pre?.functionName,
+            afterAllowTrafficHook: post?.functionName,
+          },
+        };
+      }
+    } catch (error) {
+      throw guard.fail(error);
     }
   }
 }
@@ -131,12 +137,22 @@ function validateHooks(scope: Construct, props: FunctionDeploymentProps): void {
       fix: `pass a separate function (e.g. another ServerlessFunction, invoked through its live alias) as ${property}`,
     });
   }
-  v.failIf(props.preTrafficHook !== undefined && props.preTrafficHook === props.postTrafficHook, {
+  validateDeploymentOptions(v, 'deployment', props);
+  v.throwIfAny();
+}
+
+/**
+ * The checks of {@link DeploymentOptions} that need no function, run by `ServerlessFunction` before
+ * it creates anything.
+ *
+ * @internal
+ */
+export function validateDeploymentOptions(v: Validator, prefix: string, options: DeploymentOptions): void {
+  v.failIf(options.preTrafficHook !== undefined && options.preTrafficHook === options.postTrafficHook, {
     code: DeploymentErrorCodes.SAME_HOOK,
-    property: 'deployment.postTrafficHook',
-    value: props.postTrafficHook?.node.path ?? '',
+    property: `${prefix}.postTrafficHook`,
+    value: options.postTrafficHook?.node.path ?? '',
     limit: 'CloudFormation names each hook once in the alias update policy and CodeDeploy invokes it for one lifecycle event',
     fix: 'use two functions, or only a preTrafficHook',
   });
-  v.throwIfAny();
 }

@@ -4,11 +4,14 @@ import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { acknowledge, Acknowledgement } from '../compliance/acknowledgements';
 import { AlarmOptions } from '../observability/alarm-options';
 import { defaultAlarmTopic } from '../observability/alarm-topic';
 import { ALARM_DEFAULTS } from '../observability/function-alarms';
 import { createAlarm, resolveAlarmSettings } from '../observability/private/alarm-settings';
+import { acknowledge } from '../validation/acknowledge';
+import { Acknowledgement } from '../validation/acknowledgements';
+import { ConstructionGuard } from '../validation/construction-guard';
+import { ALARM_OPTIONS_SHAPE, checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
 
 /**
@@ -68,31 +71,41 @@ export class FailureQueue extends Construct {
 
   constructor(scope: Construct, id: string, props: FailureQueueProps) {
     super(scope, id);
-    const v = new Validator(this);
-    const age = resolveAlarmSettings(v, 'ageAlarm', props.ageAlarm, ALARM_DEFAULTS.deadLetterQueueAge);
-    v.throwIfAny();
+    const guard = ConstructionGuard.forConstructor(this);
+    try {
+      const v = new Validator(this);
+      if (!checkShape(v, '', props, {
+        'purpose!': 'string', 'alarmTopic': 'construct', 'fifo': 'boolean', 'ageAlarm': { shape: ALARM_OPTIONS_SHAPE },
+      })) {
+        v.throwIfAny();
+      }
+      const age = resolveAlarmSettings(v, 'ageAlarm', props.ageAlarm, ALARM_DEFAULTS.deadLetterQueueAge);
+      v.throwIfAny();
 
-    this.queue = new sqs.Queue(this, 'Queue', {
-      retentionPeriod: FailureQueue.RETENTION,
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      fifo: props.fifo ? true : undefined,
-    });
+      this.queue = new sqs.Queue(this, 'Queue', {
+        retentionPeriod: FailureQueue.RETENTION,
+        encryption: sqs.QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        fifo: props.fifo ? true : undefined,
+      });
 
-    const topic = props.alarmTopic ?? defaultAlarmTopic(this);
-    if (!(props as InternalFailureQueueProps).depthWatchedByOwner) {
-      this.depthAlarm = this.createDepthAlarm(props.purpose, topic);
-    }
-    if (age) {
-      this.ageAlarm = createAlarm(this, 'AgeAlarm',
-        this.queue.metricApproximateAgeOfOldestMessage({ period: age.period, statistic: cloudwatch.Stats.MAXIMUM }),
-        age, age.threshold,
-        `The oldest failed event in the failure queue of ${props.purpose} is ${age.threshold} seconds old; ` +
+      const topic = props.alarmTopic ?? defaultAlarmTopic(this);
+      if (!(props as InternalFailureQueueProps).depthWatchedByOwner) {
+        this.depthAlarm = this.createDepthAlarm(props.purpose, topic);
+      }
+      if (age) {
+        this.ageAlarm = createAlarm(this, 'AgeAlarm',
+          this.queue.metricApproximateAgeOfOldestMessage({ period: age.period, statistic: cloudwatch.Stats.MAXIMUM }),
+          age, age.threshold,
+          `The oldest failed event in the failure queue of ${props.purpose} is ${age.threshold} seconds old; ` +
         'SQS deletes it after 14 days. Inspect and redrive it now.', topic);
-    }
+      }
 
-    acknowledge(this.queue, Acknowledgement.TERMINAL_DLQ_REDRIVE);
-    acknowledge(this.queue, Acknowledgement.SQS_MANAGED_ENCRYPTION);
+      acknowledge(this.queue, Acknowledgement.TERMINAL_DLQ_REDRIVE);
+      acknowledge(this.queue, Acknowledgement.SQS_MANAGED_ENCRYPTION);
+    } catch (error) {
+      throw guard.fail(error);
+    }
   }
 
   private createDepthAlarm(purpose: string, topic: sns.ITopic): cloudwatch.Alarm {

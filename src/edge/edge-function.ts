@@ -8,14 +8,17 @@ import { Construct } from 'constructs';
 import { EdgeAcknowledgement } from './acknowledgements';
 import { EdgeErrorCodes as Codes } from './error-codes';
 import { edgeLimits, isViewer, validateEdge } from './private/validate-edge';
-import { acknowledge, Acknowledgement } from '../compliance/acknowledgements';
+import { LatestRuntime } from '../code/latest-runtime';
 import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
 import { FunctionRole } from '../function/function-role';
-import { LatestRuntime } from '../function/latest-runtime';
+import { noteSynchronousInvoker } from '../function/private/sync-note';
 import { ServerlessFunctionProps } from '../function/serverless-function-props';
-import { validateFunction } from '../function/validate-function';
-import { noteSynchronousInvoker } from '../triggers/private/sync-note';
+import { FUNCTION_PROPS_SHAPE, validateFunction } from '../function/validate-function';
+import { acknowledge } from '../validation/acknowledge';
+import { Acknowledgement } from '../validation/acknowledgements';
 import { BlueprintValidationError, Problem } from '../validation/blueprint-error';
+import { ConstructionGuard } from '../validation/construction-guard';
+import { checkShape, PropShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
 
 /**
@@ -54,6 +57,12 @@ export interface EdgeAssociationOptions {
    */
   readonly includeBody?: boolean;
 }
+
+/** The types of `EdgeFunctionProps`. */
+const EDGE_FUNCTION_PROPS_SHAPE: PropShape = {
+  ...FUNCTION_PROPS_SHAPE,
+  'eventTypes!': { arrayOf: { oneOf: Object.values(cloudfront.LambdaEdgeEventType) } },
+};
 
 /**
  * A Lambda@Edge function with the library's defaults where Lambda@Edge allows them: an owned,
@@ -107,109 +116,119 @@ export class EdgeFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: EdgeFunctionProps) {
     super(scope, id);
-    this.eventTypes = [...props.eventTypes];
-    const limits = edgeLimits(this.eventTypes);
-    const architecture = props.architecture ?? lambda.Architecture.X86_64;
-    this.timeout = props.timeout ?? Duration.seconds(limits.maxTimeoutSeconds);
-    this.memorySize = props.memorySize ?? 128;
-    const ephemeralStorageSize = props.ephemeralStorageSize ?? Size.mebibytes(512);
-    const codeConfig = props.code.bind(this, architecture);
-    this.runtime = codeConfig.isImage ? undefined : (props.runtime ?? LatestRuntime.of(codeConfig.runtimeFamily ?? lambda.RuntimeFamily.NODEJS));
+    const guard = ConstructionGuard.forConstructor(this);
+    try {
+      // ---- types first (JavaScript and Python callers), then every other check
+      const types = new Validator(this);
+      if (!checkShape(types, '', props, EDGE_FUNCTION_PROPS_SHAPE)) {
+        types.throwIfAny();
+      }
+      this.eventTypes = [...props.eventTypes];
+      const limits = edgeLimits(this.eventTypes);
+      const architecture = props.architecture ?? lambda.Architecture.X86_64;
+      this.timeout = props.timeout ?? Duration.seconds(limits.maxTimeoutSeconds);
+      this.memorySize = props.memorySize ?? 128;
+      const ephemeralStorageSize = props.ephemeralStorageSize ?? Size.mebibytes(512);
+      const codeConfig = props.code.bind(this, architecture);
+      this.runtime = codeConfig.isImage ? undefined : (props.runtime ?? LatestRuntime.of(codeConfig.runtimeFamily ?? lambda.RuntimeFamily.NODEJS));
 
-    const v = new Validator(this);
-    const timeoutSeconds = this.timeout.isUnresolved() ? undefined : this.timeout.toSeconds({ integral: false });
-    const ephemeralStorageMb = ephemeralStorageSize.isUnresolved()
-      ? undefined
-      : ephemeralStorageSize.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
-    validateFunction(v, { ...props, layers: undefined, provisionedConcurrency: undefined }, {
-      memorySize: this.memorySize,
-      timeoutSeconds,
-      ephemeralStorageMb,
-      runtime: this.runtime,
-      architecture,
-      code: codeConfig,
-      layers: [],
-    });
-    validateEdge(v, this, props, {
-      eventTypes: this.eventTypes,
-      architecture,
-      memorySize: this.memorySize,
-      timeoutSeconds,
-      ephemeralStorageMb,
-      runtime: this.runtime,
-      code: codeConfig,
-    });
-    v.throwIfAny();
+      const v = new Validator(this);
+      const timeoutSeconds = this.timeout.isUnresolved() ? undefined : this.timeout.toSeconds({ integral: false });
+      const ephemeralStorageMb = ephemeralStorageSize.isUnresolved()
+        ? undefined
+        : ephemeralStorageSize.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
+      validateFunction(v, { ...props, layers: undefined, provisionedConcurrency: undefined }, {
+        memorySize: this.memorySize,
+        timeoutSeconds,
+        ephemeralStorageMb,
+        runtime: this.runtime,
+        architecture,
+        code: codeConfig,
+        layers: [],
+      });
+      validateEdge(v, this, props, {
+        eventTypes: this.eventTypes,
+        architecture,
+        memorySize: this.memorySize,
+        timeoutSeconds,
+        ephemeralStorageMb,
+        runtime: this.runtime,
+        code: codeConfig,
+      });
+      v.throwIfAny();
 
-    // ---- role: one managed policy, trusted by Lambda and by Lambda@Edge's replication
-    const role = new FunctionRole(this, 'Role', `the Lambda@Edge function ${this.node.path}`);
-    role.assumeRolePolicy?.addStatements(new iam.PolicyStatement({
-      actions: ['sts:AssumeRole'],
-      principals: [new iam.ServicePrincipal('edgelambda.amazonaws.com')],
-    }));
-    this.role = role;
-    this.policy = role.policy;
-    for (const statement of props.initialPolicy ?? []) {
-      role.addToPrincipalPolicy(statement);
+      // ---- role: one managed policy, trusted by Lambda and by Lambda@Edge's replication
+      const role = new FunctionRole(this, 'Role', `the Lambda@Edge function ${this.node.path}`);
+      role.assumeRolePolicy?.addStatements(new iam.PolicyStatement({
+        actions: ['sts:AssumeRole'],
+        principals: [new iam.ServicePrincipal('edgelambda.amazonaws.com')],
+      }));
+      this.role = role;
+      this.policy = role.policy;
+      for (const statement of props.initialPolicy ?? []) {
+        role.addToPrincipalPolicy(statement);
+      }
+
+      // ---- log group: named, so replicas write to a group of the same name in their Region
+      const stack = Stack.of(this);
+      const logGroupName = `/lambda-edge/${Names.uniqueResourceName(this, { maxLength: 200, separator: '-' })}`;
+      const encryptionKey = props.logEncryptionKey ?? blueprintKey(this);
+      allowLogsToUseKey(encryptionKey);
+      this.logGroup = new logs.LogGroup(this, 'LogGroup', {
+        logGroupName,
+        retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
+        removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+        encryptionKey,
+      });
+      // Replicas run in every Region; without CreateLogGroup there, they would log nowhere. The partition
+      // is a literal (us-east-1 is checked above), so the finding id can name the resource.
+      const partition = RegionInfo.get(stack.region).partition ?? 'aws';
+      const everyRegion = `arn:${partition}:logs:*:*:log-group:${logGroupName}:*`;
+      role.addToPrincipalPolicy(new iam.PolicyStatement({
+        sid: 'WriteOwnLogGroupInEveryRegion',
+        actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn, everyRegion],
+      }));
+      acknowledge(role.policy, {
+        ids: [`AwsSolutions-IAM5[Resource::${everyRegion}]`],
+        reason:
+          'Lambda@Edge replicas run, and log, in the Region of the CloudFront location that served the request; the ' +
+          'statement names this function\'s own log group name only, in every Region (the role acts in its own account).',
+      });
+
+      // ---- the function and its numbered version
+      this.unqualifiedFunction = new lambda.Function(this, 'Function', {
+        code: codeConfig.code,
+        handler: props.handler ?? codeConfig.handler ?? 'index.handler',
+        runtime: this.runtime!,
+        architecture,
+        memorySize: this.memorySize,
+        timeout: this.timeout,
+        ephemeralStorageSize,
+        description: props.description,
+        functionName: props.functionName,
+        role,
+        logGroup: this.logGroup,
+        loggingFormat: lambda.LoggingFormat.JSON,
+        applicationLogLevelV2: props.applicationLogLevel ?? lambda.ApplicationLogLevel.INFO,
+        systemLogLevelV2: props.systemLogLevel ?? lambda.SystemLogLevel.INFO,
+        currentVersionOptions: { removalPolicy: RemovalPolicy.RETAIN },
+      });
+      this.unqualifiedFunction.node.addDependency(role.policy);
+      this.unqualifiedFunction.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+      this.version = this.unqualifiedFunction.currentVersion;
+
+      // ---- what Lambda@Edge does not support, acknowledged with the reason
+      acknowledge(this.unqualifiedFunction, EdgeAcknowledgement.NO_DLQ);
+      acknowledge(this.unqualifiedFunction, EdgeAcknowledgement.NO_TRACING);
+      acknowledge(this.unqualifiedFunction, EdgeAcknowledgement.NO_VPC);
+      acknowledge(this.unqualifiedFunction, EdgeAcknowledgement.NO_CONCURRENCY);
+      acknowledge(this.unqualifiedFunction, Acknowledgement.OWN_LOG_GROUP);
+      acknowledge(this.unqualifiedFunction, Acknowledgement.ROLE_DEPENDENCY);
+      noteSynchronousInvoker(this.unqualifiedFunction, 'CloudFront distribution (Lambda@Edge)', 'the viewer receives a 502 or 503');
+    } catch (error) {
+      throw guard.fail(error);
     }
-
-    // ---- log group: named, so replicas write to a group of the same name in their Region
-    const stack = Stack.of(this);
-    const logGroupName = `/lambda-edge/${Names.uniqueResourceName(this, { maxLength: 200, separator: '-' })}`;
-    const encryptionKey = props.logEncryptionKey ?? blueprintKey(this);
-    allowLogsToUseKey(encryptionKey);
-    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
-      logGroupName,
-      retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
-      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
-      encryptionKey,
-    });
-    // Replicas run in every Region; without CreateLogGroup there, they would log nowhere. The partition
-    // is a literal (us-east-1 is checked above), so the finding id can name the resource.
-    const partition = RegionInfo.get(stack.region).partition ?? 'aws';
-    const everyRegion = `arn:${partition}:logs:*:*:log-group:${logGroupName}:*`;
-    role.addToPrincipalPolicy(new iam.PolicyStatement({
-      sid: 'WriteOwnLogGroupInEveryRegion',
-      actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
-      resources: [this.logGroup.logGroupArn, everyRegion],
-    }));
-    acknowledge(role.policy, {
-      ids: [`AwsSolutions-IAM5[Resource::${everyRegion}]`],
-      reason:
-        'Lambda@Edge replicas run, and log, in the Region of the CloudFront location that served the request; the ' +
-        'statement names this function\'s own log group name only, in every Region (the role acts in its own account).',
-    });
-
-    // ---- the function and its numbered version
-    this.unqualifiedFunction = new lambda.Function(this, 'Function', {
-      code: codeConfig.code,
-      handler: props.handler ?? codeConfig.handler ?? 'index.handler',
-      runtime: this.runtime!,
-      architecture,
-      memorySize: this.memorySize,
-      timeout: this.timeout,
-      ephemeralStorageSize,
-      description: props.description,
-      functionName: props.functionName,
-      role,
-      logGroup: this.logGroup,
-      loggingFormat: lambda.LoggingFormat.JSON,
-      applicationLogLevelV2: props.applicationLogLevel ?? lambda.ApplicationLogLevel.INFO,
-      systemLogLevelV2: props.systemLogLevel ?? lambda.SystemLogLevel.INFO,
-      currentVersionOptions: { removalPolicy: RemovalPolicy.RETAIN },
-    });
-    this.unqualifiedFunction.node.addDependency(role.policy);
-    this.unqualifiedFunction.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
-    this.version = this.unqualifiedFunction.currentVersion;
-
-    // ---- what Lambda@Edge does not support, acknowledged with the reason
-    acknowledge(this.unqualifiedFunction, EdgeAcknowledgement.NO_DLQ);
-    acknowledge(this.unqualifiedFunction, EdgeAcknowledgement.NO_TRACING);
-    acknowledge(this.unqualifiedFunction, EdgeAcknowledgement.NO_VPC);
-    acknowledge(this.unqualifiedFunction, EdgeAcknowledgement.NO_CONCURRENCY);
-    acknowledge(this.unqualifiedFunction, Acknowledgement.OWN_LOG_GROUP);
-    acknowledge(this.unqualifiedFunction, Acknowledgement.ROLE_DEPENDENCY);
-    noteSynchronousInvoker(this.unqualifiedFunction, 'CloudFront distribution (Lambda@Edge)', 'the viewer receives a 502 or 503');
   }
 
   /**

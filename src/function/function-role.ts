@@ -1,7 +1,9 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { acknowledge, Acknowledgement } from '../compliance/acknowledgements';
+import { acknowledge } from '../validation/acknowledge';
+import { Acknowledgement } from '../validation/acknowledgements';
+import { ErrorCodes } from '../validation/error-codes';
 
 /** IAM's size limit for one managed policy document. @internal */
 export const MANAGED_POLICY_MAX_CHARACTERS = 6144;
@@ -158,7 +160,7 @@ function validatePolicySize(policy: iam.ManagedPolicy): string[] {
     return [];
   }
   return [
-    `[LBP_POLICY_SIZE] ${policy.node.path}: the execution role's policy is about ${size} characters; ` +
+    `[${ErrorCodes.POLICY_SIZE}] ${policy.node.path}: the execution role's policy is about ${size} characters; ` +
     `IAM allows at most ${MANAGED_POLICY_MAX_CHARACTERS} per managed policy. Fix: grant on fewer, broader-named ` +
     'resources (e.g. one grant per table prefix), or split the work across functions.',
   ];

@@ -12,17 +12,21 @@ import { FunctionErrorCodes } from './error-codes';
 import { configureFunctionLogGroup } from './function-log-group';
 import { FunctionRole } from './function-role';
 import { selectPrivateSubnets } from './function-vpc';
-import { LatestRuntime } from './latest-runtime';
 import { ServerlessFunctionProps } from './serverless-function-props';
-import { validateFunction } from './validate-function';
-import { acknowledge, Acknowledgement } from '../compliance/acknowledgements';
+import { FUNCTION_PROPS_SHAPE, validateFunction } from './validate-function';
+import { LatestRuntime } from '../code/latest-runtime';
 import { configureProvisionedConcurrencyScaling } from '../concurrency/provisioned-concurrency';
 import { FunctionDeployment } from '../deployment/function-deployment';
 import { FailureQueue, FailureQueueProps } from '../destinations/failure-queue';
 import { defaultAlarmTopic } from '../observability/alarm-topic';
-import { deadLetterQueueAgeOptions, deadLetterQueueJoinsCombined, FunctionAlarms } from '../observability/function-alarms';
-import { ITrigger, ITriggerTarget, TriggerConfig } from '../triggers/trigger';
+import { deadLetterQueueAgeOptions, FunctionAlarms, deadLetterQueueJoinsCombined } from '../observability/function-alarms';
+import type { ITrigger, ITriggerTarget, TriggerConfig } from '../triggers/trigger';
+import { acknowledge } from '../validation/acknowledge';
+import { Acknowledgement } from '../validation/acknowledgements';
+import { registerAppChecks } from '../validation/app-checks';
 import { BlueprintValidationError } from '../validation/blueprint-error';
+import { ConstructionGuard } from '../validation/construction-guard';
+import { checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
 
 /**
@@ -156,183 +160,194 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
     // queue) into new inline policies; this library keeps every statement in managed policies.
     this.node.setContext(LAMBDA_CREATE_NEW_POLICIES_WITH_ADDTOROLEPOLICY, false);
 
-    // ---- resolve defaults, then validate everything before creating anything
-    this.architecture = props.architecture ?? lambda.Architecture.ARM_64;
-    this.timeout = props.timeout ?? Duration.seconds(30);
-    const memorySize = props.memorySize ?? 1024;
-    const ephemeralStorageSize = props.ephemeralStorageSize ?? Size.mebibytes(512);
-    const codeConfig = props.code.bind(this, this.architecture, props.runtime);
-    const layers = props.layers ?? [];
-    this.runtime = codeConfig.isImage ? undefined : (props.runtime ?? latestOfFamily(codeConfig.runtimeFamily));
-
-    const v = new Validator(this);
-    validateFunction(v, props, {
-      memorySize,
-      timeoutSeconds: this.timeout.isUnresolved() ? undefined : this.timeout.toSeconds({ integral: false }),
-      ephemeralStorageMb: ephemeralStorageSize.isUnresolved() ? undefined : ephemeralStorageSize.toMebibytes({ rounding: SizeRoundingBehavior.NONE }),
-      runtime: codeConfig.isImage ? undefined : this.runtime,
-      architecture: this.architecture,
-      code: codeConfig,
-      layers,
-    });
-    const subnets = props.vpc ? selectPrivateSubnets(v, props.vpc, props.vpcSubnets) : undefined;
-    v.throwIfAny();
-
-    // ---- role, log group, failure sink
-    const role = new FunctionRole(this, 'Role', `the function ${this.node.path}`);
-    this.functionRole = role;
-    this.role = role;
-    this.grantPrincipal = role;
-    this.policy = role.policy;
-    for (const statement of props.initialPolicy ?? []) {
-      role.addToPrincipalPolicy(statement);
-    }
-    this.alarmTopic = props.alarmTopic ?? defaultAlarmTopic(this);
-    this.logGroup = configureFunctionLogGroup(this, role, props);
-
-    const dlqInCombinedAlarm = !props.deadLetterQueue && deadLetterQueueJoinsCombined(props.alarms);
-    if (props.deadLetterQueue) {
-      this.deadLetterQueue = props.deadLetterQueue;
-    } else {
-      const sink = new FailureQueue(this, 'DeadLetterQueue', {
-        purpose: `asynchronous invocations of ${this.node.path}`,
-        alarmTopic: this.alarmTopic,
-        ageAlarm: deadLetterQueueAgeOptions(props.alarms),
-        depthWatchedByOwner: dlqInCombinedAlarm,
-      } as FailureQueueProps);
-      this.deadLetterQueue = sink.queue;
-      this.deadLetterQueueAlarm = sink.depthAlarm;
-      this.deadLetterQueueAgeAlarm = sink.ageAlarm;
-    }
-
-    // ---- network
-    this.securityGroups = [];
-    if (props.vpc) {
-      this.securityGroups = props.securityGroups ?? [
-        new ec2.SecurityGroup(this, 'SecurityGroup', {
-          vpc: props.vpc,
-          description: `Network interfaces of ${this.node.path} (no ingress)`,
-          allowAllOutbound: true,
-        }),
-      ];
-      // aws-cdk-lib only adds these (as an AWS managed policy) to roles it creates itself.
-      role.addToPrincipalPolicy(new iam.PolicyStatement({
-        sid: 'ManageVpcNetworkInterfaces',
-        actions: [
-          'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets',
-          'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses',
-        ],
-        resources: ['*'],
-      }));
-    }
-    this.allConnections = new ec2.Connections({ securityGroups: this.securityGroups });
-    if (props.vpc) {
-      this._connections = this.allConnections;
-    }
-
-    // ---- the function
-    const environment: { [key: string]: string } = { ...props.environment };
-    // Bound in name order: a Java Map.of or HashMap iterates in an order that changes between runs,
-    // and the grants' statement order would follow it into the template.
-    const secrets = Object.entries(props.secrets ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [name, secret] of secrets) {
-      environment[name] = secret.bind(role);
-    }
-    const tracing = props.tracing ?? lambda.Tracing.ACTIVE;
-    this.unqualifiedFunction = new lambda.Function(this, 'Function', {
-      code: codeConfig.code,
-      handler: codeConfig.isImage ? lambda.Handler.FROM_IMAGE : (props.handler ?? codeConfig.handler ?? 'index.handler'),
-      runtime: this.runtime ?? lambda.Runtime.FROM_IMAGE,
-      architecture: this.architecture,
-      memorySize,
-      timeout: this.timeout,
-      ephemeralStorageSize,
-      description: props.description,
-      functionName: props.functionName,
-      environment: Object.keys(environment).length > 0 ? environment : undefined,
-      layers: layers.length > 0 ? layers.map((l) => l.layerVersion) : undefined,
-      role,
-      logGroup: this.logGroup,
-      loggingFormat: lambda.LoggingFormat.JSON,
-      applicationLogLevelV2: props.applicationLogLevel ?? lambda.ApplicationLogLevel.INFO,
-      systemLogLevelV2: props.systemLogLevel ?? lambda.SystemLogLevel.INFO,
-      tracing,
-      deadLetterQueue: this.deadLetterQueue,
-      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
-      vpc: props.vpc,
-      vpcSubnets: subnets,
-      securityGroups: props.vpc ? this.securityGroups : undefined,
-      snapStart: props.snapStart ? lambda.SnapStartConf.ON_PUBLISHED_VERSIONS : undefined,
-    });
-    if (props.snapStart) {
-      Annotations.of(this.unqualifiedFunction).acknowledgeWarning('@aws-cdk/aws-lambda:snapStartRequirePublish',
-        'the library always publishes a version, and the live alias (every trigger) invokes it');
-    }
-    // Statements added straight to the policy (not through a grant) must exist before the function.
-    this.unqualifiedFunction.node.addDependency(role);
-    if (role.xrayPolicy) {
-      // The shared X-Ray policy lives at the stack's root, outside the role.
-      this.unqualifiedFunction.node.addDependency(role.xrayPolicy);
-    }
-
-    // ---- version, alias, provisioned concurrency
-    this.version = this.unqualifiedFunction.currentVersion;
-    this.alias = new lambda.Alias(this, 'LiveAlias', {
-      aliasName: LIVE_ALIAS_NAME,
-      version: this.version,
-      provisionedConcurrentExecutions: props.provisionedConcurrency?.minCapacity,
-    });
-    this.functionArn = this.alias.functionArn;
-    this.functionName = this.alias.functionName;
-    this.permissionsNode = this.node;
-    if (props.provisionedConcurrency) {
-      this.provisionedConcurrencyScaling = configureProvisionedConcurrencyScaling(this.alias, props.provisionedConcurrency);
-    }
-
-    // ---- alarms and safe deployment (docs/observability.md)
-    this.alarms = new FunctionAlarms(this, 'Alarms', {
-      function: this.unqualifiedFunction,
-      alias: this.alias,
-      timeout: this.timeout,
-      alarmTopic: this.alarmTopic,
-      provisionedConcurrency: props.provisionedConcurrency !== undefined,
-      options: props.alarms,
-      deadLetterQueue: dlqInCombinedAlarm ? this.deadLetterQueue : undefined,
-      separateRollbackAlarms: props.deployment !== undefined,
-    });
-    if (dlqInCombinedAlarm) {
-      this.deadLetterQueueAlarm = this.alarms.combined;
-    }
-    if (props.deployment) {
-      this.deployment = new FunctionDeployment(this, 'Deployment', {
-        ...props.deployment, function: this.unqualifiedFunction, alias: this.alias, functionAlarms: this.alarms.rollbackAlarms,
-      });
-    }
-
-    // ---- asynchronous invocation (on the alias, which the async triggers invoke)
-    if ([props.retryAttempts, props.maxEventAge, props.onFailure, props.onSuccess].some((x) => x !== undefined)) {
-      this.eventInvokeConfig = new lambda.EventInvokeConfig(this, 'AsyncInvokeConfig', {
-        function: this.unqualifiedFunction,
-        qualifier: LIVE_ALIAS_NAME,
-        retryAttempts: props.retryAttempts,
-        maxEventAge: props.maxEventAge,
-        onFailure: props.onFailure?.destination,
-        onSuccess: props.onSuccess?.destination,
-      });
-      this.eventInvokeConfig.node.addDependency(this.alias);
-      if (!props.onFailure) {
-        acknowledge(this.eventInvokeConfig, Acknowledgement.ASYNC_FAILURES_IN_DLQ);
+    const guard = ConstructionGuard.forConstructor(this);
+    try {
+      // ---- types first (JavaScript and Python callers), then defaults, then every other check
+      registerAppChecks(this);
+      const v = new Validator(this);
+      if (!checkShape(v, '', props, FUNCTION_PROPS_SHAPE)) {
+        v.throwIfAny();
       }
-    }
+      this.architecture = props.architecture ?? lambda.Architecture.ARM_64;
+      this.timeout = props.timeout ?? Duration.seconds(30);
+      const memorySize = props.memorySize ?? 1024;
+      const ephemeralStorageSize = props.ephemeralStorageSize ?? Size.mebibytes(512);
+      const codeConfig = props.code.bind(this, this.architecture, props.runtime);
+      const layers = props.layers ?? [];
+      this.runtime = codeConfig.isImage ? undefined : (props.runtime ?? latestOfFamily(codeConfig.runtimeFamily));
 
-    // ---- findings a template cannot avoid (see the README). The `Resource: *` actions X-Ray and VPC
-    // functions need are acknowledged on the role's own policy for them (see FunctionRole). What only
-    // the user can decide (no VPC, no reserved concurrency) is not acknowledged here: see
-    // `Blueprints.acknowledgeUserDecisions`.
-    // Always: variables may also be added after construction (e.g. by bundling or by the user).
-    acknowledge(this.unqualifiedFunction, Acknowledgement.PLAIN_ENVIRONMENT);
-    acknowledge(this.unqualifiedFunction, Acknowledgement.OWN_LOG_GROUP);
-    acknowledge(this.unqualifiedFunction, Acknowledgement.ROLE_DEPENDENCY);
+      validateFunction(v, props, {
+        memorySize,
+        timeoutSeconds: this.timeout.isUnresolved() ? undefined : this.timeout.toSeconds({ integral: false }),
+        ephemeralStorageMb: ephemeralStorageSize.isUnresolved()
+          ? undefined
+          : ephemeralStorageSize.toMebibytes({ rounding: SizeRoundingBehavior.NONE }),
+        runtime: codeConfig.isImage ? undefined : this.runtime,
+        architecture: this.architecture,
+        code: codeConfig,
+        layers,
+      });
+      const subnets = props.vpc ? selectPrivateSubnets(v, props.vpc, props.vpcSubnets) : undefined;
+      v.throwIfAny();
+
+      // ---- role, log group, failure sink
+      const role = new FunctionRole(this, 'Role', `the function ${this.node.path}`);
+      this.functionRole = role;
+      this.role = role;
+      this.grantPrincipal = role;
+      this.policy = role.policy;
+      for (const statement of props.initialPolicy ?? []) {
+        role.addToPrincipalPolicy(statement);
+      }
+      this.alarmTopic = props.alarmTopic ?? defaultAlarmTopic(this);
+      this.logGroup = configureFunctionLogGroup(this, role, props);
+
+      const dlqInCombinedAlarm = !props.deadLetterQueue && deadLetterQueueJoinsCombined(props.alarms);
+      if (props.deadLetterQueue) {
+        this.deadLetterQueue = props.deadLetterQueue;
+      } else {
+        const sink = new FailureQueue(this, 'DeadLetterQueue', {
+          purpose: `asynchronous invocations of ${this.node.path}`,
+          alarmTopic: this.alarmTopic,
+          ageAlarm: deadLetterQueueAgeOptions(props.alarms),
+          depthWatchedByOwner: dlqInCombinedAlarm,
+        } as FailureQueueProps);
+        this.deadLetterQueue = sink.queue;
+        this.deadLetterQueueAlarm = sink.depthAlarm;
+        this.deadLetterQueueAgeAlarm = sink.ageAlarm;
+      }
+
+      // ---- network
+      this.securityGroups = [];
+      if (props.vpc) {
+        this.securityGroups = props.securityGroups ?? [
+          new ec2.SecurityGroup(this, 'SecurityGroup', {
+            vpc: props.vpc,
+            description: `Network interfaces of ${this.node.path} (no ingress)`,
+            allowAllOutbound: true,
+          }),
+        ];
+        // aws-cdk-lib only adds these (as an AWS managed policy) to roles it creates itself.
+        role.addToPrincipalPolicy(new iam.PolicyStatement({
+          sid: 'ManageVpcNetworkInterfaces',
+          actions: [
+            'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets',
+            'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses',
+          ],
+          resources: ['*'],
+        }));
+      }
+      this.allConnections = new ec2.Connections({ securityGroups: this.securityGroups });
+      if (props.vpc) {
+        this._connections = this.allConnections;
+      }
+
+      // ---- the function
+      const environment: { [key: string]: string } = { ...props.environment };
+      // Bound in name order: a Java Map.of or HashMap iterates in an order that changes between runs,
+      // and the grants' statement order would follow it into the template.
+      const secrets = Object.entries(props.secrets ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      for (const [name, secret] of secrets) {
+        environment[name] = secret.bind(role);
+      }
+      const tracing = props.tracing ?? lambda.Tracing.ACTIVE;
+      this.unqualifiedFunction = new lambda.Function(this, 'Function', {
+        code: codeConfig.code,
+        handler: codeConfig.isImage ? lambda.Handler.FROM_IMAGE : (props.handler ?? codeConfig.handler ?? 'index.handler'),
+        runtime: this.runtime ?? lambda.Runtime.FROM_IMAGE,
+        architecture: this.architecture,
+        memorySize,
+        timeout: this.timeout,
+        ephemeralStorageSize,
+        description: props.description,
+        functionName: props.functionName,
+        environment: Object.keys(environment).length > 0 ? environment : undefined,
+        layers: layers.length > 0 ? layers.map((l) => l.layerVersion) : undefined,
+        role,
+        logGroup: this.logGroup,
+        loggingFormat: lambda.LoggingFormat.JSON,
+        applicationLogLevelV2: props.applicationLogLevel ?? lambda.ApplicationLogLevel.INFO,
+        systemLogLevelV2: props.systemLogLevel ?? lambda.SystemLogLevel.INFO,
+        tracing,
+        deadLetterQueue: this.deadLetterQueue,
+        reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+        vpc: props.vpc,
+        vpcSubnets: subnets,
+        securityGroups: props.vpc ? this.securityGroups : undefined,
+        snapStart: props.snapStart ? lambda.SnapStartConf.ON_PUBLISHED_VERSIONS : undefined,
+      });
+      if (props.snapStart) {
+        Annotations.of(this.unqualifiedFunction).acknowledgeWarning('@aws-cdk/aws-lambda:snapStartRequirePublish',
+          'the library always publishes a version, and the live alias (every trigger) invokes it');
+      }
+      // Statements added straight to the policy (not through a grant) must exist before the function.
+      this.unqualifiedFunction.node.addDependency(role);
+      if (role.xrayPolicy) {
+        // The shared X-Ray policy lives at the stack's root, outside the role.
+        this.unqualifiedFunction.node.addDependency(role.xrayPolicy);
+      }
+
+      // ---- version, alias, provisioned concurrency
+      this.version = this.unqualifiedFunction.currentVersion;
+      this.alias = new lambda.Alias(this, 'LiveAlias', {
+        aliasName: LIVE_ALIAS_NAME,
+        version: this.version,
+        provisionedConcurrentExecutions: props.provisionedConcurrency?.minCapacity,
+      });
+      this.functionArn = this.alias.functionArn;
+      this.functionName = this.alias.functionName;
+      this.permissionsNode = this.node;
+      if (props.provisionedConcurrency) {
+        this.provisionedConcurrencyScaling = configureProvisionedConcurrencyScaling(this.alias, props.provisionedConcurrency);
+      }
+
+      // ---- alarms and safe deployment (docs/observability.md)
+      this.alarms = new FunctionAlarms(this, 'Alarms', {
+        function: this.unqualifiedFunction,
+        alias: this.alias,
+        timeout: this.timeout,
+        alarmTopic: this.alarmTopic,
+        provisionedConcurrency: props.provisionedConcurrency !== undefined,
+        options: props.alarms,
+        deadLetterQueue: dlqInCombinedAlarm ? this.deadLetterQueue : undefined,
+        separateRollbackAlarms: props.deployment !== undefined,
+      });
+      if (dlqInCombinedAlarm) {
+        this.deadLetterQueueAlarm = this.alarms.combined;
+      }
+      if (props.deployment) {
+        this.deployment = new FunctionDeployment(this, 'Deployment', {
+          ...props.deployment, function: this.unqualifiedFunction, alias: this.alias, functionAlarms: this.alarms.rollbackAlarms,
+        });
+      }
+
+      // ---- asynchronous invocation (on the alias, which the async triggers invoke)
+      if ([props.retryAttempts, props.maxEventAge, props.onFailure, props.onSuccess].some((x) => x !== undefined)) {
+        this.eventInvokeConfig = new lambda.EventInvokeConfig(this, 'AsyncInvokeConfig', {
+          function: this.unqualifiedFunction,
+          qualifier: LIVE_ALIAS_NAME,
+          retryAttempts: props.retryAttempts,
+          maxEventAge: props.maxEventAge,
+          onFailure: props.onFailure?.destination,
+          onSuccess: props.onSuccess?.destination,
+        });
+        this.eventInvokeConfig.node.addDependency(this.alias);
+        if (!props.onFailure) {
+          acknowledge(this.eventInvokeConfig, Acknowledgement.ASYNC_FAILURES_IN_DLQ);
+        }
+      }
+
+      // ---- findings a template cannot avoid (see the README). The `Resource: *` actions X-Ray and VPC
+      // functions need are acknowledged on the role's own policy for them (see FunctionRole). What only
+      // the user can decide (no VPC, no reserved concurrency) is not acknowledged here: see
+      // `Blueprints.acknowledgeUserDecisions`.
+      // Always: variables may also be added after construction (e.g. by bundling or by the user).
+      acknowledge(this.unqualifiedFunction, Acknowledgement.PLAIN_ENVIRONMENT);
+      acknowledge(this.unqualifiedFunction, Acknowledgement.OWN_LOG_GROUP);
+      acknowledge(this.unqualifiedFunction, Acknowledgement.ROLE_DEPENDENCY);
+    } catch (error) {
+      throw guard.fail(error);
+    }
   }
 
   /**
@@ -342,9 +357,15 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
    * @param trigger the trigger
    */
   public addTrigger(trigger: ITrigger): void {
-    const config = trigger.bind(this);
-    this.triggerConfigs.push(config);
-    this.alarms.watchTrigger(config);
+    // All or nothing: a trigger that fails leaves nothing under this function (nor the stack).
+    const guard = ConstructionGuard.forMethod(this, [this]);
+    try {
+      const config = trigger.bind(this);
+      this.alarms.watchTrigger(config);
+      this.triggerConfigs.push(config);
+    } catch (error) {
+      throw guard.fail(error);
+    }
   }
 
   /** What the added triggers reported, in the order they were added. */

@@ -1,10 +1,15 @@
-import { Token } from 'aws-cdk-lib';
+import { RemovalPolicy, SecretValue, Token, Tokenization } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { ServerlessFunctionProps } from './serverless-function-props';
 import { FunctionCodeConfig } from '../code/function-code';
 import { peakProvisionedConcurrency } from '../concurrency/provisioned-concurrency';
+import { validateDeploymentOptions } from '../deployment/function-deployment';
 import { IFunctionLayer, megabytes, UNZIPPED_BUDGET_BYTES } from '../layers/function-layer';
+import { validateAlarmOptions } from '../observability/function-alarms';
+import { checkName, NAME_RULES } from '../validation/aws-names';
 import { ErrorCodes } from '../validation/error-codes';
+import { ALARM_OPTIONS_SHAPE, PropShape } from '../validation/prop-types';
 import { isConcrete, Validator } from '../validation/validator';
 
 /** Lambda's limit on the environment: 4 KB for all keys and values together. @internal */
@@ -19,8 +24,94 @@ export const RESERVED_ENVIRONMENT_VARIABLES = new Set([
   'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
 ]);
 
+/** The retention periods CloudWatch Logs accepts (PutRetentionPolicy), and INFINITE. */
+const LOG_RETENTION_DAYS = new Set<number>(Object.values(logs.RetentionDays).filter((x): x is number => typeof x === 'number'));
+
+function nearestRetention(days: number): string {
+  const allowed = [...LOG_RETENTION_DAYS].filter((d) => d !== logs.RetentionDays.INFINITE).sort((a, b) => a - b);
+  const next = allowed.find((d) => d >= days) ?? allowed[allowed.length - 1];
+  return logs.RetentionDays[next as logs.RetentionDays];
+}
+
 const ENV_KEY = /^[a-zA-Z][a-zA-Z0-9_]+$/;
 const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+
+const ALARM = { shape: ALARM_OPTIONS_SHAPE };
+
+/**
+ * The types of `ServerlessFunctionOptions` (checked before anything else, so a wrongly typed value
+ * from JavaScript or Python is a coded error, never a `TypeError`). Reused by the patterns under
+ * `functionOptions`.
+ *
+ * @internal
+ */
+export const FUNCTION_OPTIONS_SHAPE: PropShape = {
+  handler: 'string',
+  runtime: 'object',
+  architecture: 'object',
+  memorySize: 'number',
+  timeout: 'duration',
+  ephemeralStorageSize: 'size',
+  description: 'string',
+  functionName: 'string',
+  environment: 'stringMap',
+  secrets: { mapOf: 'object' },
+  layers: { arrayOf: 'object' },
+  initialPolicy: { arrayOf: 'object' },
+  logRetention: 'number',
+  logRemovalPolicy: { oneOf: Object.values(RemovalPolicy) },
+  logEncryptionKey: 'construct',
+  applicationLogLevel: { oneOf: Object.values(lambda.ApplicationLogLevel) },
+  systemLogLevel: { oneOf: Object.values(lambda.SystemLogLevel) },
+  tracing: { oneOf: Object.values(lambda.Tracing) },
+  snapStart: 'boolean',
+  alarmTopic: 'construct',
+  alarms: {
+    shape: {
+      enabled: 'boolean',
+      combined: 'boolean',
+      errors: ALARM,
+      throttles: ALARM,
+      duration: ALARM,
+      asyncEventsDropped: ALARM,
+      deliveryFailures: ALARM,
+      iteratorAge: ALARM,
+      deadLetterQueueAge: ALARM,
+      provisionedConcurrencySpillover: ALARM,
+      provisionedConcurrencyUtilization: ALARM,
+    },
+  },
+  deployment: {
+    shape: {
+      config: 'object',
+      preTrafficHook: 'construct',
+      postTrafficHook: 'construct',
+      rollbackOnAlarms: 'boolean',
+      rollbackAlarms: { arrayOf: 'construct' },
+      application: 'construct',
+    },
+  },
+  retryAttempts: 'number',
+  maxEventAge: 'duration',
+  deadLetterQueue: 'construct',
+  onFailure: 'object',
+  onSuccess: 'object',
+  reservedConcurrentExecutions: 'number',
+  provisionedConcurrency: {
+    shape: {
+      'minCapacity!': 'number',
+      'maxCapacity': 'number',
+      'utilizationTarget': 'number',
+      'schedules': { arrayOf: { shape: { 'name!': 'string', 'schedule!': 'object', 'minCapacity': 'number', 'maxCapacity': 'number', 'timeZone': 'object' } } },
+    },
+  },
+  vpc: 'construct',
+  vpcSubnets: 'object',
+  securityGroups: { arrayOf: 'construct' },
+};
+
+/** The types of `ServerlessFunctionProps`. @internal */
+export const FUNCTION_PROPS_SHAPE: PropShape = { ...FUNCTION_OPTIONS_SHAPE, 'code!': 'object' };
 
 /** The resolved settings the checks look at. @internal */
 export interface ResolvedFunctionSettings {
@@ -45,6 +136,7 @@ export function validateFunction(v: Validator, props: ServerlessFunctionProps, s
   });
   v.range(ErrorCodes.TIMEOUT, 'timeout', s.timeoutSeconds, 1, 900, {
     unit: 'seconds',
+    integer: true,
     source: 'Lambda allows at most 15 minutes',
     fix: 'set timeout between Duration.seconds(1) and Duration.minutes(15); move longer work to Step Functions or ECS',
   });
@@ -71,12 +163,36 @@ export function validateFunction(v: Validator, props: ServerlessFunctionProps, s
     });
   }
 
+  checkName(v, ErrorCodes.HANDLER, 'handler', props.handler, NAME_RULES.handler);
+  const retention = props.logRetention;
+  if (isConcrete(retention) && !LOG_RETENTION_DAYS.has(retention)) {
+    v.fail({
+      code: ErrorCodes.LOG_RETENTION,
+      property: 'logRetention',
+      value: `${retention} days`,
+      limit: `CloudWatch Logs keeps logs for one of ${[...LOG_RETENTION_DAYS].filter((d) => d !== logs.RetentionDays.INFINITE).join(', ')} days, or forever`,
+      fix: `use a logs.RetentionDays value, e.g. RetentionDays.${nearestRetention(retention)}`,
+    });
+  }
   validateEnvironment(v, props);
+  for (const [property, value] of [['vpcSubnets', props.vpcSubnets], ['securityGroups', props.securityGroups]] as const) {
+    v.failIf(value !== undefined && props.vpc === undefined, {
+      code: ErrorCodes.VPC_REQUIRED,
+      property,
+      value: 'set without vpc',
+      limit: `${property} only applies to a function attached to a VPC: without vpc it would be silently ignored`,
+      fix: `pass vpc as well, or remove ${property}`,
+    });
+  }
   validateCode(v, props, s);
   validateLayers(v, s);
   validateConcurrency(v, props);
   validateAsync(v, props);
   validateSnapStart(v, props, s);
+  validateAlarmOptions(v, 'alarms', props.alarms, props.provisionedConcurrency !== undefined);
+  if (props.deployment) {
+    validateDeploymentOptions(v, 'deployment', props.deployment);
+  }
 }
 
 /** Where Lambda refuses SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
@@ -125,7 +241,6 @@ function validateSnapStart(v: Validator, props: ServerlessFunctionProps, s: Reso
 function validateEnvironment(v: Validator, props: ServerlessFunctionProps): void {
   const env = props.environment ?? {};
   const secretNames = Object.keys(props.secrets ?? {});
-  let bytes = 0;
   for (const key of [...Object.keys(env), ...secretNames]) {
     if (Token.isUnresolved(key)) {
       continue;
@@ -147,11 +262,16 @@ function validateEnvironment(v: Validator, props: ServerlessFunctionProps): void
         fix: 'use another name; the runtime already provides this value',
       });
     }
-    bytes += Buffer.byteLength(key, 'utf8');
   }
-  for (const value of Object.values(env)) {
-    if (!Token.isUnresolved(value)) {
-      bytes += Buffer.byteLength(value, 'utf8');
+  for (const [key, value] of Object.entries(env)) {
+    if (typeof value === 'string' && holdsSecretValue(value)) {
+      v.fail({
+        code: ErrorCodes.ENV_SECRET_VALUE,
+        property: `environment.${key}`,
+        value: 'a secret\'s value (a {{resolve:secretsmanager:...}} / {{resolve:ssm-secure:...}} reference or a SecretValue)',
+        limit: 'secrets are passed by reference, never as values: a plain variable shows the secret to anyone who can read the function\'s configuration',
+        fix: `pass it through secrets: { ${key}: FunctionSecret.fromSecretsManager(secret) } and read the value at run time`,
+      });
     }
   }
   for (const key of secretNames) {
@@ -165,15 +285,48 @@ function validateEnvironment(v: Validator, props: ServerlessFunctionProps): void
       });
     }
   }
+  const bytes = serializedEnvironmentBytes(env, secretNames);
   if (bytes > ENVIRONMENT_BUDGET_BYTES) {
     v.fail({
       code: ErrorCodes.ENV_SIZE,
       property: 'environment',
-      value: `${bytes} bytes (keys and values, not counting unresolved tokens)`,
+      value: `${bytes} bytes as Lambda measures it (the JSON of the variables, not counting the values of unresolved tokens)`,
       limit: `Lambda allows at most ${ENVIRONMENT_BUDGET_BYTES} bytes for all variables together`,
       fix: 'move large values to SSM parameters or Secrets Manager (see `secrets`), or into the code',
     });
   }
+}
+
+/**
+ * The size Lambda checks against 4 KB: the JSON of the Variables map (`{"KEY":"value",...}`, UTF-8),
+ * as its error message shows ("String measured: {...}"). Unresolved values and the secrets' values
+ * (names or ARNs, known only at deploy time) count as empty strings.
+ *
+ * @internal
+ */
+export function serializedEnvironmentBytes(env: { [key: string]: string }, secretNames: string[] = []): number {
+  const measured: { [key: string]: string } = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (!Token.isUnresolved(key)) {
+      measured[key] = typeof value === 'string' && !Token.isUnresolved(value) ? value : '';
+    }
+  }
+  for (const key of secretNames) {
+    measured[key] ??= '';
+  }
+  return Object.keys(measured).length === 0 ? 0 : Buffer.byteLength(JSON.stringify(measured), 'utf8');
+}
+
+/** Whether a variable's value is (or embeds) a secret's value rather than a reference to it. */
+function holdsSecretValue(value: string): boolean {
+  if (/\{\{resolve:(secretsmanager|ssm-secure):/.test(value)) {
+    return true;
+  }
+  if (!Token.isUnresolved(value)) {
+    return false;
+  }
+  const fragments = Tokenization.reverseString(value);
+  return fragments.tokens.some((t) => t instanceof SecretValue || /\{\{resolve:(secretsmanager|ssm-secure):/.test(String((t as { value?: unknown }).value ?? '')));
 }
 
 function suggestKey(key: string): string {
@@ -192,7 +345,13 @@ function validateCode(v: Validator, props: ServerlessFunctionProps, s: ResolvedF
     });
     imageOnly('handler', props.handler);
     imageOnly('runtime', props.runtime);
-    imageOnly('layers', props.layers && props.layers.length > 0 ? props.layers : undefined);
+    v.failIf((props.layers?.length ?? 0) > 0, {
+      code: ErrorCodes.LAYER_ON_IMAGE,
+      property: 'layers',
+      value: `${props.layers?.length} layer(s) on a container-image function`,
+      limit: 'Lambda refuses layers on container-image functions',
+      fix: 'remove layers and COPY their content into the image in the Dockerfile',
+    });
     return;
   }
   if (s.code.runtimeFamily !== undefined && s.runtime && s.runtime.family !== s.code.runtimeFamily) {

@@ -1,12 +1,16 @@
-import { Annotations, RemovalPolicy } from 'aws-cdk-lib';
+import * as fs from 'fs';
+import { RemovalPolicy, Token, Annotations } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
 import { pythonLayerContent } from './private/python-layer-content';
 import { PythonRequirementsLayerOptions } from './python-requirements-layer-options';
+import { LatestRuntime } from '../code/latest-runtime';
 import { unzippedSizeBytes } from '../code/private/unzipped-size';
-import { LatestRuntime } from '../function/latest-runtime';
+import { PythonInstaller } from '../code/python/python-installer';
+import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
+import { checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
 
 /**
@@ -185,23 +189,47 @@ export class FunctionLayer extends Construct implements IFunctionLayer {
     requirementsFile: string,
     options?: PythonRequirementsLayerOptions,
   ): FunctionLayer {
-    const opts = options ?? {};
-    const runtime = opts.runtime ?? LatestRuntime.PYTHON;
-    const architecture = opts.architecture ?? lambda.Architecture.ARM_64;
-    const content = pythonLayerContent(scope, id, requirementsFile, runtime, architecture, opts);
-    const layer = new FunctionLayer(scope, id, {
-      path: content.path,
-      compatibleRuntimes: [runtime],
-      compatibleArchitectures: [architecture],
-      description: opts.description,
-      layerVersionName: opts.layerVersionName,
-      license: opts.license,
-      removalPolicy: opts.removalPolicy,
-    });
-    for (const [warningId, message] of content.warnings) {
-      Annotations.of(layer).addWarningV2(warningId, message);
+    // Types first (JavaScript and Python callers), named as the caller wrote them; then all or nothing.
+    const types = new Validator(scope);
+    if (!checkShape(types, '', { requirementsFile, options }, {
+      'requirementsFile!': 'string',
+      'options': {
+        shape: {
+          installer: { oneOf: Object.values(PythonInstaller) },
+          cacheDirectory: 'string',
+          runtime: 'object',
+          architecture: 'object',
+          description: 'string',
+          layerVersionName: 'string',
+          license: 'string',
+          removalPolicy: { oneOf: Object.values(RemovalPolicy) },
+        },
+      },
+    })) {
+      types.throwIfAny();
     }
-    return layer;
+    const guard = ConstructionGuard.forMethod(scope, [scope]);
+    try {
+      const opts = options ?? {};
+      const runtime = opts.runtime ?? LatestRuntime.PYTHON;
+      const architecture = opts.architecture ?? lambda.Architecture.ARM_64;
+      const content = pythonLayerContent(scope, id, requirementsFile, runtime, architecture, opts);
+      const layer = new FunctionLayer(scope, id, {
+        path: content.path,
+        compatibleRuntimes: [runtime],
+        compatibleArchitectures: [architecture],
+        description: opts.description,
+        layerVersionName: opts.layerVersionName,
+        license: opts.license,
+        removalPolicy: opts.removalPolicy,
+      });
+      for (const [warningId, message] of content.warnings) {
+        Annotations.of(layer).addWarningV2(warningId, message);
+      }
+      return layer;
+    } catch (error) {
+      throw guard.fail(error);
+    }
   }
 
   public readonly layerVersion: lambda.ILayerVersion;
@@ -211,41 +239,94 @@ export class FunctionLayer extends Construct implements IFunctionLayer {
 
   constructor(scope: Construct, id: string, props: FunctionLayerProps) {
     super(scope, id);
-    const compatibleArchitectures = props.compatibleArchitectures ?? [lambda.Architecture.ARM_64];
-    this.compatibleArchitectures = compatibleArchitectures;
-    this.compatibleRuntimes = props.compatibleRuntimes;
-    this.unzippedSizeBytes = props.assetOptions?.bundling ? undefined : unzippedSizeBytes(props.path);
+    const guard = ConstructionGuard.forConstructor(this);
+    try {
+      const types = new Validator(this);
+      if (!checkShape(types, '', props, {
+        'path!': 'string',
+        'assetOptions': 'object',
+        'compatibleRuntimes': { arrayOf: 'object' },
+        'compatibleArchitectures': { arrayOf: 'object' },
+        'description': 'string',
+        'layerVersionName': 'string',
+        'license': 'string',
+        'removalPolicy': { oneOf: Object.values(RemovalPolicy) },
+      })) {
+        types.throwIfAny();
+      }
+      const compatibleArchitectures = props.compatibleArchitectures ?? [lambda.Architecture.ARM_64];
+      this.compatibleArchitectures = compatibleArchitectures;
+      this.compatibleRuntimes = props.compatibleRuntimes;
+      this.unzippedSizeBytes = props.assetOptions?.bundling ? undefined : unzippedSizeBytes(props.path);
 
-    const v = new Validator(this);
-    v.failIf(compatibleArchitectures.length === 0, {
-      code: ErrorCodes.LAYER_ARCHITECTURE,
-      property: 'compatibleArchitectures',
-      value: '[]',
-      limit: 'a layer must name at least one architecture',
-      fix: 'leave compatibleArchitectures unset (ARM64) or list the architectures the layer is built for',
-    });
-    v.failIf(this.unzippedSizeBytes !== undefined && this.unzippedSizeBytes > UNZIPPED_BUDGET_BYTES, {
-      code: ErrorCodes.LAYER_SIZE,
-      property: 'path',
-      value: `${props.path} (${megabytes(this.unzippedSizeBytes ?? 0)} unzipped)`,
-      limit: 'a function and all its layers may hold at most 250 MB unzipped (Lambda quota)',
-      fix: 'remove what the runtime already provides (e.g. the AWS SDK), split the layer, or use a container image (up to 10 GB)',
-    });
-    v.throwIfAny();
+      const v = new Validator(this);
+      v.failIf(compatibleArchitectures.length === 0, {
+        code: ErrorCodes.LAYER_ARCHITECTURE,
+        property: 'compatibleArchitectures',
+        value: '[]',
+        limit: 'a layer must name at least one architecture',
+        fix: 'leave compatibleArchitectures unset (ARM64) or list the architectures the layer is built for',
+      });
+      v.failIf(!Token.isUnresolved(props.path) && !fs.existsSync(props.path), {
+        code: ErrorCodes.LAYER_PATH,
+        property: 'path',
+        value: `'${props.path}'`,
+        limit: 'the layer directory (or .zip file) must exist when the app synthesizes',
+        fix: 'point path at the layer\'s directory (relative paths resolve from the working directory of `cdk synth`)',
+      });
+      validateLayerNames(v, props);
+      v.failIf(this.unzippedSizeBytes !== undefined && this.unzippedSizeBytes > UNZIPPED_BUDGET_BYTES, {
+        code: ErrorCodes.LAYER_SIZE,
+        property: 'path',
+        value: `${props.path} (${megabytes(this.unzippedSizeBytes ?? 0)} unzipped)`,
+        limit: 'a function and all its layers may hold at most 250 MB unzipped (Lambda quota)',
+        fix: 'remove what the runtime already provides (e.g. the AWS SDK), split the layer, or use a container image (up to 10 GB)',
+      });
+      v.throwIfAny();
 
-    this.layerVersion = new lambda.LayerVersion(this, 'Layer', {
-      code: lambda.Code.fromAsset(props.path, props.assetOptions),
-      compatibleRuntimes: props.compatibleRuntimes,
-      compatibleArchitectures,
-      description: props.description,
-      layerVersionName: props.layerVersionName,
-      license: props.license,
-      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
-    });
+      this.layerVersion = new lambda.LayerVersion(this, 'Layer', {
+        code: lambda.Code.fromAsset(props.path, props.assetOptions),
+        compatibleRuntimes: props.compatibleRuntimes,
+        compatibleArchitectures,
+        description: props.description,
+        layerVersionName: props.layerVersionName,
+        license: props.license,
+        removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      });
+    } catch (error) {
+      throw guard.fail(error);
+    }
   }
 }
 
 /** Bytes as megabytes with one decimal, for messages. @internal */
 export function megabytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+const LAYER_NAME = /^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\d{12}:layer:[a-zA-Z0-9-_]+|[a-zA-Z0-9-_]+)$/;
+
+/** The name, description and license limits of PublishLayerVersion. */
+function validateLayerNames(v: Validator, props: FunctionLayerProps): void {
+  const name = props.layerVersionName;
+  if (name !== undefined && !Token.isUnresolved(name) && (name.length < 1 || name.length > 140 || !LAYER_NAME.test(name))) {
+    v.fail({
+      code: ErrorCodes.LAYER_NAME,
+      property: 'layerVersionName',
+      value: `'${name}'`,
+      limit: 'a layer name has 1 to 140 characters, each a letter, digit, hyphen or underscore (PublishLayerVersion)',
+      fix: `rename it, e.g. '${name.replace(/[^a-zA-Z0-9-_]/g, '-').slice(0, 140) || 'my-layer'}', or leave it unset`,
+    });
+  }
+  for (const [property, value, max] of [['description', props.description, 256], ['license', props.license, 512]] as const) {
+    if (value !== undefined && !Token.isUnresolved(value) && value.length > max) {
+      v.fail({
+        code: ErrorCodes.DESCRIPTION,
+        property,
+        value: `${value.length} characters long`,
+        limit: `PublishLayerVersion allows at most ${max} characters`,
+        fix: `shorten ${property}`,
+      });
+    }
+  }
 }

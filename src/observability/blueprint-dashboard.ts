@@ -4,6 +4,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, IConstruct } from 'constructs';
 import { ObservabilityWarnings } from './error-codes';
 import { ServerlessFunction } from '../function/serverless-function';
+import { ConstructionGuard } from '../validation/construction-guard';
 
 let buildEagerly = false;
 
@@ -70,19 +71,24 @@ export class BlueprintDashboard extends Construct {
 
   constructor(scope: Construct, id: string, props: BlueprintDashboardProps = {}) {
     super(scope, id);
-    this.props = props;
-    this.explicit = [...(props.functions ?? [])];
-    if (buildEagerly) {
-      return;
+    const guard = ConstructionGuard.forConstructor(this);
+    try {
+      this.props = props;
+      this.explicit = [...(props.functions ?? [])];
+      if (buildEagerly) {
+        return;
+      }
+      const self = this;
+      Aspects.of(this).add({
+        visit(node: IConstruct) {
+          if (node === self && !self._dashboard) {
+            self._build();
+          }
+        },
+      } satisfies IAspect);
+    } catch (error) {
+      throw guard.fail(error);
     }
-    const self = this;
-    Aspects.of(this).add({
-      visit(node: IConstruct) {
-        if (node === self && !self._dashboard) {
-          self._build();
-        }
-      },
-    } satisfies IAspect);
   }
 
   /** The CloudWatch dashboard, created at synth. Undefined before, or when there is no function. */

@@ -1,22 +1,3 @@
-/**
- * Stable error codes of the observability options (alarms and dashboards). Never reused.
- *
- * @internal
- */
-export const ObservabilityErrorCodes = {
-  ALARM_THRESHOLD: 'LBP_ALARM_THRESHOLD',
-  ALARM_EVALUATION_PERIODS: 'LBP_ALARM_EVALUATION_PERIODS',
-  ALARM_DATAPOINTS: 'LBP_ALARM_DATAPOINTS',
-  ALARM_PERIOD: 'LBP_ALARM_PERIOD',
-  ALARM_EVALUATION_RANGE: 'LBP_ALARM_EVALUATION_RANGE',
-} as const;
-
-/**
- * Stable ids of the observability warnings (`cdk-lambda-blueprints:<id>`).
- *
- * @internal
- */
-export const ObservabilityWarnings = {
-  DURATION_ALARM_UNRESOLVED_TIMEOUT: 'cdk-lambda-blueprints:durationAlarmUnresolvedTimeout',
-  DASHBOARD_WIDGETS: 'cdk-lambda-blueprints:dashboardWidgetLimit',
-} as const;
+// The codes and warning ids live in one registry (src/validation); these names stay for the code that uses them.
+export { ErrorCodes as ObservabilityErrorCodes } from '../validation/error-codes';
+export { WarningIds as ObservabilityWarnings } from '../validation/warning-ids';

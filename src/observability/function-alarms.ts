@@ -10,7 +10,26 @@ import { FunctionMetrics } from './function-metrics';
 import { AlarmDefaults, AlarmSettings, createAlarm, resolveAlarmSettings } from './private/alarm-settings';
 import { CombinedAlarmBuilder, COMBINED_ALARM_PERIOD, isCombinable } from './private/combined-alarm';
 import type { TriggerConfig } from '../triggers/trigger';
+import { ConstructionGuard } from '../validation/construction-guard';
+import { ALARM_OPTIONS_SHAPE, checkShape, PropShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
+
+const ALARM = { shape: ALARM_OPTIONS_SHAPE };
+
+/** The types of `FunctionAlarmsOptions`. @internal */
+export const FUNCTION_OPTIONS_SHAPE_ALARMS: PropShape = {
+  enabled: 'boolean',
+  combined: 'boolean',
+  errors: ALARM,
+  throttles: ALARM,
+  duration: ALARM,
+  asyncEventsDropped: ALARM,
+  deliveryFailures: ALARM,
+  iteratorAge: ALARM,
+  deadLetterQueueAge: ALARM,
+  provisionedConcurrencySpillover: ALARM,
+  provisionedConcurrencyUtilization: ALARM,
+};
 
 /** The default of every alarm (the README lists them). @internal */
 export const ALARM_DEFAULTS = {
@@ -108,94 +127,103 @@ export class FunctionAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: FunctionAlarmsProps) {
     super(scope, id);
-    this.metrics = new FunctionMetrics({ function: props.function, alias: props.alias });
-    this.topic = props.alarmTopic;
-    this.subject = scope.node.path;
-    const o: FunctionAlarmsOptions = props.options ?? {};
-    if (o.enabled === false) {
-      return;
-    }
+    const guard = ConstructionGuard.forConstructor(this);
+    try {
+      this.metrics = new FunctionMetrics({ function: props.function, alias: props.alias });
+      this.topic = props.alarmTopic;
+      this.subject = scope.node.path;
+      const o: FunctionAlarmsOptions = props.options ?? {};
+      if (o.enabled === false) {
+        return;
+      }
 
-    const v = new Validator(scope);
-    const errors = resolveAlarmSettings(v, 'alarms.errors', o.errors, ALARM_DEFAULTS.errors);
-    const throttles = resolveAlarmSettings(v, 'alarms.throttles', o.throttles, ALARM_DEFAULTS.throttles);
-    const duration = resolveAlarmSettings(v, 'alarms.duration', o.duration, ALARM_DEFAULTS.duration);
-    const dropped = resolveAlarmSettings(v, 'alarms.asyncEventsDropped', o.asyncEventsDropped, ALARM_DEFAULTS.asyncEventsDropped);
-    const delivery = resolveAlarmSettings(v, 'alarms.deliveryFailures', o.deliveryFailures, ALARM_DEFAULTS.deliveryFailures);
-    this.iteratorAgeSettings = resolveAlarmSettings(v, 'alarms.iteratorAge', o.iteratorAge, ALARM_DEFAULTS.iteratorAge);
-    const pc = props.provisionedConcurrency === true;
-    const spill = pc ? resolveAlarmSettings(v, 'alarms.provisionedConcurrencySpillover', o.provisionedConcurrencySpillover, ALARM_DEFAULTS.provisionedConcurrencySpillover) : undefined;
-    const util = pc ? resolveAlarmSettings(v, 'alarms.provisionedConcurrencyUtilization', o.provisionedConcurrencyUtilization, ALARM_DEFAULTS.provisionedConcurrencyUtilization) : undefined;
-    const dlqAge = props.deadLetterQueue && combinesDlqAge(o)
-      ? resolveAlarmSettings(v, 'alarms.deadLetterQueueAge', o.deadLetterQueueAge, ALARM_DEFAULTS.deadLetterQueueAge)
-      : undefined;
-    v.throwIfAny();
+      // Validated on this construct: a failure removes it, never its parent.
+      const v = new Validator(this);
+      if (!checkShape(v, 'alarms', o, FUNCTION_OPTIONS_SHAPE_ALARMS)) {
+        v.throwIfAny();
+      }
+      const errors = resolveAlarmSettings(v, 'alarms.errors', o.errors, ALARM_DEFAULTS.errors);
+      const throttles = resolveAlarmSettings(v, 'alarms.throttles', o.throttles, ALARM_DEFAULTS.throttles);
+      const duration = resolveAlarmSettings(v, 'alarms.duration', o.duration, ALARM_DEFAULTS.duration);
+      const dropped = resolveAlarmSettings(v, 'alarms.asyncEventsDropped', o.asyncEventsDropped, ALARM_DEFAULTS.asyncEventsDropped);
+      const delivery = resolveAlarmSettings(v, 'alarms.deliveryFailures', o.deliveryFailures, ALARM_DEFAULTS.deliveryFailures);
+      this.iteratorAgeSettings = resolveAlarmSettings(v, 'alarms.iteratorAge', o.iteratorAge, ALARM_DEFAULTS.iteratorAge);
+      const pc = props.provisionedConcurrency === true;
+      const spill = pc ? resolveAlarmSettings(v, 'alarms.provisionedConcurrencySpillover', o.provisionedConcurrencySpillover, ALARM_DEFAULTS.provisionedConcurrencySpillover) : undefined;
+      const util = pc ? resolveAlarmSettings(v, 'alarms.provisionedConcurrencyUtilization', o.provisionedConcurrencyUtilization, ALARM_DEFAULTS.provisionedConcurrencyUtilization) : undefined;
+      const dlqAge = props.deadLetterQueue && combinesDlqAge(o)
+        ? resolveAlarmSettings(v, 'alarms.deadLetterQueueAge', o.deadLetterQueueAge, ALARM_DEFAULTS.deadLetterQueueAge)
+        : undefined;
+      v.throwIfAny();
 
-    const m = this.metrics;
-    const who = this.subject;
-    const combine = o.combined !== false;
-    const joins = (opts: AlarmOptions | undefined, settings: AlarmSettings | undefined, rollback = false) =>
-      settings !== undefined && combine && isCombinable(opts) && !(rollback && props.separateRollbackAlarms === true);
-    const cp = COMBINED_ALARM_PERIOD;
-    const group = new CombinedAlarmBuilder();
+      const m = this.metrics;
+      const who = this.subject;
+      const combine = o.combined !== false;
+      const joins = (opts: AlarmOptions | undefined, settings: AlarmSettings | undefined, rollback = false) =>
+        settings !== undefined && combine && isCombinable(opts) && !(rollback && props.separateRollbackAlarms === true);
+      const cp = COMBINED_ALARM_PERIOD;
+      const group = new CombinedAlarmBuilder();
 
-    if (errors && joins(o.errors, errors, true)) {
-      group.add('errorRate', `error rate >= ${errors.threshold} %`, m.errorRate(cp), errors.threshold);
-    } else if (errors) {
-      this.errors = createAlarm(this, 'Errors', m.errorRate(errors.period), errors, errors.threshold,
-        `${who}: at least ${errors.threshold} % of invocations of the live alias failed. Check the function's logs and traces.`, this.topic);
-    }
-    if (throttles && joins(o.throttles, throttles)) {
-      group.add('throttleRate', `throttle rate >= ${throttles.threshold} %`, m.throttleRate(cp), throttles.threshold);
-    } else if (throttles) {
-      this.throttles = createAlarm(this, 'Throttles', m.throttleRate(throttles.period), throttles, throttles.threshold,
-        `${who}: at least ${throttles.threshold} % of requests were throttled. Raise reserved concurrency or the account's concurrency quota.`, this.topic);
-    }
-    if (duration) {
-      if (props.timeout.isUnresolved()) {
-        Annotations.of(this).addWarningV2(ObservabilityWarnings.DURATION_ALARM_UNRESOLVED_TIMEOUT,
-          'The timeout is a token, so the duration alarm (a share of the timeout) was not created. Give a concrete timeout, or set alarms.duration.enabled: false.');
-      } else {
-        const limitMs = props.timeout.toMilliseconds() * duration.threshold / 100;
-        if (joins(o.duration, duration, true)) {
-          group.add('p99', `p99 duration >= ${duration.threshold} % of the ${props.timeout.toHumanString()} timeout (${limitMs} ms)`, m.duration(99, cp), limitMs);
+      if (errors && joins(o.errors, errors, true)) {
+        group.add('errorRate', `error rate >= ${errors.threshold} %`, m.errorRate(cp), errors.threshold);
+      } else if (errors) {
+        this.errors = createAlarm(this, 'Errors', m.errorRate(errors.period), errors, errors.threshold,
+          `${who}: at least ${errors.threshold} % of invocations of the live alias failed. Check the function's logs and traces.`, this.topic);
+      }
+      if (throttles && joins(o.throttles, throttles)) {
+        group.add('throttleRate', `throttle rate >= ${throttles.threshold} %`, m.throttleRate(cp), throttles.threshold);
+      } else if (throttles) {
+        this.throttles = createAlarm(this, 'Throttles', m.throttleRate(throttles.period), throttles, throttles.threshold,
+          `${who}: at least ${throttles.threshold} % of requests were throttled. Raise reserved concurrency or the account's concurrency quota.`, this.topic);
+      }
+      if (duration) {
+        if (props.timeout.isUnresolved()) {
+          Annotations.of(this).addWarningV2(ObservabilityWarnings.DURATION_ALARM_UNRESOLVED_TIMEOUT,
+            'The timeout is a token, so the duration alarm (a share of the timeout) was not created. Give a concrete timeout, or set alarms.duration.enabled: false.');
         } else {
-          this.duration = createAlarm(this, 'Duration', m.duration(99, duration.period), duration, limitMs,
-            `${who}: p99 duration reached ${duration.threshold} % of the ${props.timeout.toHumanString()} timeout (${limitMs} ms). Invocations are close to timing out.`, this.topic);
+          const limitMs = props.timeout.toMilliseconds() * duration.threshold / 100;
+          if (joins(o.duration, duration, true)) {
+            group.add('p99', `p99 duration >= ${duration.threshold} % of the ${props.timeout.toHumanString()} timeout (${limitMs} ms)`, m.duration(99, cp), limitMs);
+          } else {
+            this.duration = createAlarm(this, 'Duration', m.duration(99, duration.period), duration, limitMs,
+              `${who}: p99 duration reached ${duration.threshold} % of the ${props.timeout.toHumanString()} timeout (${limitMs} ms). Invocations are close to timing out.`, this.topic);
+          }
         }
       }
-    }
-    if (dropped && joins(o.asyncEventsDropped, dropped)) {
-      group.add('dropped', `asynchronous events dropped >= ${dropped.threshold}`, m.asyncEventsDropped(cp), dropped.threshold);
-    } else if (dropped) {
-      this.asyncEventsDropped = createAlarm(this, 'AsyncEventsDropped', m.asyncEventsDropped(dropped.period), dropped, dropped.threshold,
-        `${who}: asynchronous events were dropped (expired past the maximum event age, out of retries, or throttled). Check the dead-letter queue.`, this.topic);
-    }
-    if (delivery && joins(o.deliveryFailures, delivery)) {
-      group.add('deliveries', `failed deliveries to the dead-letter queue or destinations >= ${delivery.threshold}`, m.deliveryFailures(cp), delivery.threshold);
-    } else if (delivery) {
-      this.deliveryFailures = createAlarm(this, 'DeliveryFailures', m.deliveryFailures(delivery.period), delivery, delivery.threshold,
-        `${who}: Lambda could not deliver failed events to the dead-letter queue or an invocation record to a destination. Check their permissions and encryption.`, this.topic);
-    }
-    if (props.deadLetterQueue) {
-      const q = props.deadLetterQueue;
-      group.add('dlqDepth', 'failed events waiting in the dead-letter queue >= 1',
-        q.metricApproximateNumberOfMessagesVisible({ period: cp, statistic: cloudwatch.Stats.MAXIMUM }), 1);
-      if (dlqAge) {
-        group.add('dlqAge', `oldest message in the dead-letter queue >= ${dlqAge.threshold} s (SQS deletes it after 14 days)`,
-          q.metricApproximateAgeOfOldestMessage({ period: cp, statistic: cloudwatch.Stats.MAXIMUM }), dlqAge.threshold);
+      if (dropped && joins(o.asyncEventsDropped, dropped)) {
+        group.add('dropped', `asynchronous events dropped >= ${dropped.threshold}`, m.asyncEventsDropped(cp), dropped.threshold);
+      } else if (dropped) {
+        this.asyncEventsDropped = createAlarm(this, 'AsyncEventsDropped', m.asyncEventsDropped(dropped.period), dropped, dropped.threshold,
+          `${who}: asynchronous events were dropped (expired past the maximum event age, out of retries, or throttled). Check the dead-letter queue.`, this.topic);
       }
-    }
-    if (!group.isEmpty) {
-      this.combined = group.build(this, 'Combined', who, this.topic);
-    }
-    if (spill) {
-      this.provisionedConcurrencySpillover = createAlarm(this, 'ProvisionedConcurrencySpillover', m.provisionedConcurrencySpillover(spill.period), spill, spill.threshold,
-        `${who}: invocations spilled over provisioned concurrency (cold starts). Raise minCapacity or maxCapacity.`, this.topic);
-    }
-    if (util) {
-      this.provisionedConcurrencyUtilization = createAlarm(this, 'ProvisionedConcurrencyUtilization', m.provisionedConcurrencyUtilization(util.period), util, util.threshold / 100,
-        `${who}: provisioned concurrency is ${util.threshold} % used. Raise maxCapacity before invocations spill over.`, this.topic);
+      if (delivery && joins(o.deliveryFailures, delivery)) {
+        group.add('deliveries', `failed deliveries to the dead-letter queue or destinations >= ${delivery.threshold}`, m.deliveryFailures(cp), delivery.threshold);
+      } else if (delivery) {
+        this.deliveryFailures = createAlarm(this, 'DeliveryFailures', m.deliveryFailures(delivery.period), delivery, delivery.threshold,
+          `${who}: Lambda could not deliver failed events to the dead-letter queue or an invocation record to a destination. Check their permissions and encryption.`, this.topic);
+      }
+      if (props.deadLetterQueue) {
+        const q = props.deadLetterQueue;
+        group.add('dlqDepth', 'failed events waiting in the dead-letter queue >= 1',
+          q.metricApproximateNumberOfMessagesVisible({ period: cp, statistic: cloudwatch.Stats.MAXIMUM }), 1);
+        if (dlqAge) {
+          group.add('dlqAge', `oldest message in the dead-letter queue >= ${dlqAge.threshold} s (SQS deletes it after 14 days)`,
+            q.metricApproximateAgeOfOldestMessage({ period: cp, statistic: cloudwatch.Stats.MAXIMUM }), dlqAge.threshold);
+        }
+      }
+      if (!group.isEmpty) {
+        this.combined = group.build(this, 'Combined', who, this.topic);
+      }
+      if (spill) {
+        this.provisionedConcurrencySpillover = createAlarm(this, 'ProvisionedConcurrencySpillover', m.provisionedConcurrencySpillover(spill.period), spill, spill.threshold,
+          `${who}: invocations spilled over provisioned concurrency (cold starts). Raise minCapacity or maxCapacity.`, this.topic);
+      }
+      if (util) {
+        this.provisionedConcurrencyUtilization = createAlarm(this, 'ProvisionedConcurrencyUtilization', m.provisionedConcurrencyUtilization(util.period), util, util.threshold / 100,
+          `${who}: provisioned concurrency is ${util.threshold} % used. Raise maxCapacity before invocations spill over.`, this.topic);
+      }
+    } catch (error) {
+      throw guard.fail(error);
     }
   }
 
@@ -230,6 +258,30 @@ export class FunctionAlarms extends Construct {
     const s = this.iteratorAgeSettings;
     this._iteratorAge = createAlarm(this, 'IteratorAge', this.metrics.iteratorAge(s.period), s, s.threshold * 1000,
       `${this.subject}: the function is ${s.threshold} seconds or more behind its stream (iterator age). Records may expire before they are processed.`, this.topic);
+  }
+}
+
+/**
+ * Validates every alarm of `options` (including the dead-letter queue's age alarm) into `v`, naming
+ * each problem by the path the user wrote (`alarms.deadLetterQueueAge.threshold`), before any alarm
+ * or queue is created.
+ *
+ * @internal
+ */
+export function validateAlarmOptions(
+  v: Validator, prefix: string, options: FunctionAlarmsOptions | undefined, provisionedConcurrency: boolean,
+): void {
+  if (options?.enabled === false) {
+    return;
+  }
+  const o = options ?? {};
+  for (const key of ['errors', 'throttles', 'duration', 'asyncEventsDropped', 'deliveryFailures', 'iteratorAge', 'deadLetterQueueAge'] as const) {
+    resolveAlarmSettings(v, `${prefix}.${key}`, o[key], ALARM_DEFAULTS[key]);
+  }
+  if (provisionedConcurrency) {
+    for (const key of ['provisionedConcurrencySpillover', 'provisionedConcurrencyUtilization'] as const) {
+      resolveAlarmSettings(v, `${prefix}.${key}`, o[key], ALARM_DEFAULTS[key]);
+    }
   }
 }
 

@@ -5,12 +5,15 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { PatternAcknowledgement } from './acknowledgements';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
+import { checkPatternProps, patternPaths } from './private/pattern-shape';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
-import { acknowledge } from '../compliance/acknowledgements';
 import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
-import { S3Trigger, S3TriggerOptions } from '../triggers/s3-trigger';
+import { S3_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
+import { S3TriggerOptions, S3Trigger } from '../triggers/s3-trigger';
 import { Trigger } from '../triggers/trigger-factories';
+import { acknowledge } from '../validation/acknowledge';
+import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 
 /**
@@ -87,51 +90,57 @@ export class BucketProcessor extends Construct {
 
   constructor(scope: Construct, id: string, props: BucketProcessorProps) {
     super(scope, id);
-    const v = new Validator(this);
-    refuseSourceOptionsWithExisting(v, 'bucket', props.bucket !== undefined, {
-      encryptionKey: props.encryptionKey, serverAccessLogsBucket: props.serverAccessLogsBucket, removalPolicy: props.removalPolicy,
-    });
-    v.throwIfAny();
+    const guard = ConstructionGuard.forConstructor(this);
+    try {
+      const v = new Validator(this);
+      checkPatternProps(v, props, { bucket: 'construct', encryptionKey: 'construct', serverAccessLogsBucket: 'construct', removalPolicy: { oneOf: Object.values(RemovalPolicy) }, readObjects: 'boolean', triggerOptions: { shape: S3_TRIGGER_SHAPE } });
+      refuseSourceOptionsWithExisting(v, 'bucket', props.bucket !== undefined, {
+        encryptionKey: props.encryptionKey, serverAccessLogsBucket: props.serverAccessLogsBucket, removalPolicy: props.removalPolicy,
+      });
+      v.throwIfAny();
 
-    if (props.bucket) {
-      this.bucket = props.bucket;
-    } else {
-      const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
-      let logs = props.serverAccessLogsBucket;
-      if (!logs) {
-        const logBucket = new s3.Bucket(this, 'AccessLogs', {
-          encryption: s3.BucketEncryption.S3_MANAGED,
+      if (props.bucket) {
+        this.bucket = props.bucket;
+      } else {
+        const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+        let logs = props.serverAccessLogsBucket;
+        if (!logs) {
+          const logBucket = new s3.Bucket(this, 'AccessLogs', {
+            encryption: s3.BucketEncryption.S3_MANAGED,
+            enforceSSL: true,
+            blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+            objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+            versioned: true,
+            removalPolicy,
+          });
+          acknowledge(logBucket, PatternAcknowledgement.ACCESS_LOG_BUCKET_SSE_S3);
+          this.accessLogsBucket = logBucket;
+          logs = logBucket;
+        }
+        const bucket = new s3.Bucket(this, 'Bucket', {
+          encryption: s3.BucketEncryption.KMS,
+          encryptionKey: props.encryptionKey ?? blueprintKey(this),
+          bucketKeyEnabled: true,
           enforceSSL: true,
           blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
           objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
           versioned: true,
           removalPolicy,
         });
-        acknowledge(logBucket, PatternAcknowledgement.ACCESS_LOG_BUCKET_SSE_S3);
-        this.accessLogsBucket = logBucket;
-        logs = logBucket;
+        configureAccessLogs(bucket, logs);
+        this.bucket = bucket;
       }
-      const bucket = new s3.Bucket(this, 'Bucket', {
-        encryption: s3.BucketEncryption.KMS,
-        encryptionKey: props.encryptionKey ?? blueprintKey(this),
-        bucketKeyEnabled: true,
-        enforceSSL: true,
-        blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-        objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-        versioned: true,
-        removalPolicy,
-      });
-      configureAccessLogs(bucket, logs);
-      this.bucket = bucket;
-    }
 
-    this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
-    this.trigger = Trigger.s3(this.bucket, props.triggerOptions);
-    this.function.addTrigger(this.trigger);
+      this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+      this.trigger = Trigger.s3(this.bucket, props.triggerOptions);
+      this.function.addTrigger(this.trigger);
 
-    const inApp = this.bucket instanceof s3.Bucket;
-    if (props.readObjects ?? inApp) {
-      this.grantReadObjects(props.triggerOptions?.prefix, inApp);
+      const inApp = this.bucket instanceof s3.Bucket;
+      if (props.readObjects ?? inApp) {
+        this.grantReadObjects(props.triggerOptions?.prefix, inApp);
+      }
+    } catch (error) {
+      throw guard.fail(error, patternPaths('triggerOptions', S3_TRIGGER_SHAPE));
     }
   }
 

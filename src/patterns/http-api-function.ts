@@ -4,6 +4,10 @@ import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { ServerlessFunction } from '../function/serverless-function';
 import { HttpApiTrigger, HttpApiTriggerOptions } from '../triggers/http-api-trigger';
+import { ConstructionGuard } from '../validation/construction-guard';
+import { Validator } from '../validation/validator';
+import { checkPatternProps, patternPaths } from './private/pattern-shape';
+import { HTTP_API_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 
 /**
  * Properties of an {@link HttpApiFunction}.
@@ -51,11 +55,17 @@ export class HttpApiFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: HttpApiFunctionProps) {
     super(scope, id);
-    this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, code: props.code });
-    this.trigger = new HttpApiTrigger(props.triggerOptions);
-    this.function.addTrigger(this.trigger);
-    this.api = this.trigger.api;
-    this.url = this.trigger.url;
-    this.accessLogGroup = this.trigger.accessLogGroup;
+    const guard = ConstructionGuard.forConstructor(this);
+    try {
+      checkPatternProps(new Validator(this), props, { triggerOptions: { shape: HTTP_API_TRIGGER_SHAPE } });
+      this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, code: props.code });
+      this.trigger = new HttpApiTrigger(props.triggerOptions);
+      this.function.addTrigger(this.trigger);
+      this.api = this.trigger.api;
+      this.url = this.trigger.url;
+      this.accessLogGroup = this.trigger.accessLogGroup;
+    } catch (error) {
+      throw guard.fail(error, patternPaths('triggerOptions', HTTP_API_TRIGGER_SHAPE));
+    }
   }
 }

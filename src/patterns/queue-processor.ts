@@ -4,11 +4,15 @@ import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { PatternErrorCodes as Codes } from './error-codes';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
-import { acknowledge, Acknowledgement } from '../compliance/acknowledgements';
 import { FailureQueue } from '../destinations/failure-queue';
 import { ServerlessFunction } from '../function/serverless-function';
-import { SqsTrigger, SqsTriggerOptions } from '../triggers/sqs-trigger';
+import { checkPatternProps, patternPaths } from './private/pattern-shape';
+import { SQS_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
+import { SqsTriggerOptions, SqsTrigger } from '../triggers/sqs-trigger';
 import { Trigger } from '../triggers/trigger-factories';
+import { acknowledge } from '../validation/acknowledge';
+import { Acknowledgement } from '../validation/acknowledgements';
+import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 
 /**
@@ -77,41 +81,47 @@ export class QueueProcessor extends Construct {
 
   constructor(scope: Construct, id: string, props: QueueProcessorProps) {
     super(scope, id);
-    const v = new Validator(this);
-    refuseSourceOptionsWithExisting(v, 'queue', props.queue !== undefined, {
-      maxReceiveCount: props.maxReceiveCount, retentionPeriod: props.retentionPeriod, fifo: props.fifo,
-    });
-    v.range(Codes.MAX_RECEIVE_COUNT, 'maxReceiveCount', props.maxReceiveCount, 1, 1000, { integer: true });
-    const retention = props.retentionPeriod && !props.retentionPeriod.isUnresolved() ? props.retentionPeriod.toSeconds() : undefined;
-    v.range(Codes.QUEUE_RETENTION, 'retentionPeriod', retention, 60, 1209600, { unit: 'seconds', integer: true });
-
-    v.throwIfAny();
-
-    this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
-
-    if (props.queue) {
-      this.queue = props.queue;
-    } else {
-      const fifo = props.fifo === true;
-      const dlq = new FailureQueue(this, 'DeadLetterQueue', {
-        purpose: `messages of ${this.node.path} that failed ${props.maxReceiveCount ?? 5} times`,
-        alarmTopic: this.function.alarmTopic,
-        fifo,
+    const guard = ConstructionGuard.forConstructor(this);
+    try {
+      const v = new Validator(this);
+      checkPatternProps(v, props, { queue: 'construct', maxReceiveCount: 'number', retentionPeriod: 'duration', fifo: 'boolean', triggerOptions: { shape: SQS_TRIGGER_SHAPE } });
+      refuseSourceOptionsWithExisting(v, 'queue', props.queue !== undefined, {
+        maxReceiveCount: props.maxReceiveCount, retentionPeriod: props.retentionPeriod, fifo: props.fifo,
       });
-      this.deadLetterQueue = dlq.queue;
-      this.queue = new sqs.Queue(this, 'Queue', {
-        encryption: sqs.QueueEncryption.SQS_MANAGED,
-        enforceSSL: true,
-        fifo: fifo || undefined,
-        retentionPeriod: props.retentionPeriod,
-        visibilityTimeout: derivedVisibilityTimeout(this.function.timeout, props.triggerOptions?.maxBatchingWindow),
-        deadLetterQueue: { queue: dlq.queue, maxReceiveCount: props.maxReceiveCount ?? 5 },
-      });
-      acknowledge(this.queue, Acknowledgement.SQS_MANAGED_ENCRYPTION);
+      v.range(Codes.MAX_RECEIVE_COUNT, 'maxReceiveCount', props.maxReceiveCount, 1, 1000, { integer: true });
+      const retention = props.retentionPeriod && !props.retentionPeriod.isUnresolved() ? props.retentionPeriod.toSeconds() : undefined;
+      v.range(Codes.QUEUE_RETENTION, 'retentionPeriod', retention, 60, 1209600, { unit: 'seconds', integer: true });
+
+      v.throwIfAny();
+
+      this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+
+      if (props.queue) {
+        this.queue = props.queue;
+      } else {
+        const fifo = props.fifo === true;
+        const dlq = new FailureQueue(this, 'DeadLetterQueue', {
+          purpose: `messages of ${this.node.path} that failed ${props.maxReceiveCount ?? 5} times`,
+          alarmTopic: this.function.alarmTopic,
+          fifo,
+        });
+        this.deadLetterQueue = dlq.queue;
+        this.queue = new sqs.Queue(this, 'Queue', {
+          encryption: sqs.QueueEncryption.SQS_MANAGED,
+          enforceSSL: true,
+          fifo: fifo || undefined,
+          retentionPeriod: props.retentionPeriod,
+          visibilityTimeout: derivedVisibilityTimeout(this.function.timeout, props.triggerOptions?.maxBatchingWindow),
+          deadLetterQueue: { queue: dlq.queue, maxReceiveCount: props.maxReceiveCount ?? 5 },
+        });
+        acknowledge(this.queue, Acknowledgement.SQS_MANAGED_ENCRYPTION);
+      }
+
+      this.trigger = Trigger.sqs(this.queue, props.triggerOptions);
+      this.function.addTrigger(this.trigger);
+    } catch (error) {
+      throw guard.fail(error, patternPaths('triggerOptions', SQS_TRIGGER_SHAPE));
     }
-
-    this.trigger = Trigger.sqs(this.queue, props.triggerOptions);
-    this.function.addTrigger(this.trigger);
   }
 }
 

@@ -3,7 +3,11 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { ServerlessFunction } from '../function/serverless-function';
+import { checkPatternProps, patternPaths } from './private/pattern-shape';
+import { REST_API_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { RestApiTrigger, RestApiTriggerOptions } from '../triggers/rest-api-trigger';
+import { ConstructionGuard } from '../validation/construction-guard';
+import { Validator } from '../validation/validator';
 
 /**
  * Properties of a {@link RestApiFunction}.
@@ -51,11 +55,21 @@ export class RestApiFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: RestApiFunctionProps) {
     super(scope, id);
-    const timeout = props.functionOptions?.timeout ?? props.triggerOptions?.integrationTimeout ?? Duration.seconds(29);
-    this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, timeout, code: props.code });
-    this.trigger = new RestApiTrigger(props.triggerOptions);
-    this.function.addTrigger(this.trigger);
-    this.api = this.trigger.api;
-    this.url = this.trigger.url;
+    const guard = ConstructionGuard.forConstructor(this);
+    try {
+      checkPatternProps(new Validator(this), props, { triggerOptions: { shape: REST_API_TRIGGER_SHAPE } });
+      // Lambda counts whole seconds: the default function timeout is the integration timeout, rounded down.
+      const integration = props.triggerOptions?.integrationTimeout;
+      const timeout = props.functionOptions?.timeout
+        ?? (integration && !integration.isUnresolved() ? Duration.seconds(Math.max(1, Math.floor(integration.toMilliseconds() / 1000))) : integration)
+        ?? Duration.seconds(29);
+      this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, timeout, code: props.code });
+      this.trigger = new RestApiTrigger(props.triggerOptions);
+      this.function.addTrigger(this.trigger);
+      this.api = this.trigger.api;
+      this.url = this.trigger.url;
+    } catch (error) {
+      throw guard.fail(error, patternPaths('triggerOptions', REST_API_TRIGGER_SHAPE));
+    }
   }
 }

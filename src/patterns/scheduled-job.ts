@@ -6,6 +6,10 @@ import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ScheduleTrigger, ScheduleTriggerOptions } from '../triggers/schedule-trigger';
 import { TriggerSchedule } from '../triggers/trigger-schedule';
+import { ConstructionGuard } from '../validation/construction-guard';
+import { Validator } from '../validation/validator';
+import { checkPatternProps, patternPaths } from './private/pattern-shape';
+import { SCHEDULE_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 
 /**
  * Properties of a {@link ScheduledJob}.
@@ -60,12 +64,18 @@ export class ScheduledJob extends Construct {
 
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
     super(scope, id);
-    this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, code: props.code });
-    this.trigger = new ScheduleTrigger(props.schedule, props.triggerOptions);
-    this.function.addTrigger(this.trigger);
-    this.schedule = this.trigger.schedule;
-    this.scheduleRole = this.trigger.role;
-    this.scheduleDeadLetterQueue = this.trigger.deadLetterQueue;
-    this.deadLetterQueue = this.function.deadLetterQueue;
+    const guard = ConstructionGuard.forConstructor(this);
+    try {
+      checkPatternProps(new Validator(this), props, { 'schedule!': 'object', 'triggerOptions': { shape: SCHEDULE_TRIGGER_SHAPE } });
+      this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, code: props.code });
+      this.trigger = new ScheduleTrigger(props.schedule, props.triggerOptions);
+      this.function.addTrigger(this.trigger);
+      this.schedule = this.trigger.schedule;
+      this.scheduleRole = this.trigger.role;
+      this.scheduleDeadLetterQueue = this.trigger.deadLetterQueue;
+      this.deadLetterQueue = this.function.deadLetterQueue;
+    } catch (error) {
+      throw guard.fail(error, patternPaths('triggerOptions', SCHEDULE_TRIGGER_SHAPE));
+    }
   }
 }

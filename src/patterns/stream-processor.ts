@@ -5,9 +5,12 @@ import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { PatternErrorCodes as Codes } from './error-codes';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { ServerlessFunction } from '../function/serverless-function';
-import { KinesisTrigger, KinesisTriggerOptions } from '../triggers/kinesis-trigger';
+import { KinesisTriggerOptions, KinesisTrigger } from '../triggers/kinesis-trigger';
+import { STREAM_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { Trigger } from '../triggers/trigger-factories';
+import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
+import { checkPatternProps, patternPaths } from './private/pattern-shape';
 
 /**
  * Properties of a {@link StreamProcessor}.
@@ -69,31 +72,37 @@ export class StreamProcessor extends Construct {
 
   constructor(scope: Construct, id: string, props: StreamProcessorProps) {
     super(scope, id);
-    const v = new Validator(this);
-    refuseSourceOptionsWithExisting(v, 'stream', props.stream !== undefined, {
-      streamMode: props.streamMode, shardCount: props.shardCount, retentionPeriod: props.retentionPeriod,
-    });
-    const mode = props.streamMode ?? kinesis.StreamMode.ON_DEMAND;
-    v.failIf(mode === kinesis.StreamMode.ON_DEMAND && props.shardCount !== undefined, {
-      code: Codes.STREAM_SHARD_COUNT,
-      property: 'shardCount',
-      value: `${props.shardCount} with an ON_DEMAND stream`,
-      limit: 'on-demand streams manage their own shards',
-      fix: 'remove shardCount, or set streamMode: StreamMode.PROVISIONED',
-    });
-    v.range(Codes.STREAM_SHARD_COUNT, 'shardCount', props.shardCount, 1, 500, { integer: true });
-    const hours = props.retentionPeriod && !props.retentionPeriod.isUnresolved() ? props.retentionPeriod.toHours({ integral: false }) : undefined;
-    v.range(Codes.STREAM_RETENTION, 'retentionPeriod', hours, 24, 8760, { unit: 'hours', integer: true });
-    v.throwIfAny();
+    const guard = ConstructionGuard.forConstructor(this);
+    try {
+      const v = new Validator(this);
+      checkPatternProps(v, props, { stream: 'construct', streamMode: { oneOf: Object.values(kinesis.StreamMode) }, shardCount: 'number', retentionPeriod: 'duration', triggerOptions: { shape: STREAM_TRIGGER_SHAPE } });
+      refuseSourceOptionsWithExisting(v, 'stream', props.stream !== undefined, {
+        streamMode: props.streamMode, shardCount: props.shardCount, retentionPeriod: props.retentionPeriod,
+      });
+      const mode = props.streamMode ?? kinesis.StreamMode.ON_DEMAND;
+      v.failIf(mode === kinesis.StreamMode.ON_DEMAND && props.shardCount !== undefined, {
+        code: Codes.STREAM_SHARD_COUNT,
+        property: 'shardCount',
+        value: `${props.shardCount} with an ON_DEMAND stream`,
+        limit: 'on-demand streams manage their own shards',
+        fix: 'remove shardCount, or set streamMode: StreamMode.PROVISIONED',
+      });
+      v.range(Codes.STREAM_SHARD_COUNT, 'shardCount', props.shardCount, 1, 500, { integer: true });
+      const hours = props.retentionPeriod && !props.retentionPeriod.isUnresolved() ? props.retentionPeriod.toHours({ integral: false }) : undefined;
+      v.range(Codes.STREAM_RETENTION, 'retentionPeriod', hours, 24, 8760, { unit: 'hours', integer: true });
+      v.throwIfAny();
 
-    this.stream = props.stream ?? new kinesis.Stream(this, 'Stream', {
-      encryption: kinesis.StreamEncryption.MANAGED,
-      streamMode: mode,
-      shardCount: mode === kinesis.StreamMode.PROVISIONED ? props.shardCount ?? 1 : undefined,
-      retentionPeriod: props.retentionPeriod ?? Duration.hours(24),
-    });
-    this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
-    this.trigger = Trigger.kinesis(this.stream, props.triggerOptions);
-    this.function.addTrigger(this.trigger);
+      this.stream = props.stream ?? new kinesis.Stream(this, 'Stream', {
+        encryption: kinesis.StreamEncryption.MANAGED,
+        streamMode: mode,
+        shardCount: mode === kinesis.StreamMode.PROVISIONED ? props.shardCount ?? 1 : undefined,
+        retentionPeriod: props.retentionPeriod ?? Duration.hours(24),
+      });
+      this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+      this.trigger = Trigger.kinesis(this.stream, props.triggerOptions);
+      this.function.addTrigger(this.trigger);
+    } catch (error) {
+      throw guard.fail(error, patternPaths('triggerOptions', STREAM_TRIGGER_SHAPE));
+    }
   }
 }

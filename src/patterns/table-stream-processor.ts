@@ -6,11 +6,14 @@ import { PatternAcknowledgement } from './acknowledgements';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { PatternErrorCodes as Codes } from './error-codes';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
-import { acknowledge } from '../compliance/acknowledgements';
 import { ServerlessFunction } from '../function/serverless-function';
-import { DynamoDbStreamTrigger, DynamoDbStreamTriggerOptions } from '../triggers/dynamodb-stream-trigger';
+import { DynamoDbStreamTriggerOptions, DynamoDbStreamTrigger } from '../triggers/dynamodb-stream-trigger';
+import { STREAM_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { Trigger } from '../triggers/trigger-factories';
+import { acknowledge } from '../validation/acknowledge';
+import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
+import { checkPatternProps, patternPaths } from './private/pattern-shape';
 
 /**
  * Properties of a {@link TableStreamProcessor}.
@@ -78,39 +81,45 @@ export class TableStreamProcessor extends Construct {
 
   constructor(scope: Construct, id: string, props: TableStreamProcessorProps) {
     super(scope, id);
-    const v = new Validator(this);
-    refuseSourceOptionsWithExisting(v, 'table', props.table !== undefined, {
-      partitionKey: props.partitionKey, sortKey: props.sortKey, encryptionKey: props.encryptionKey, removalPolicy: props.removalPolicy,
-    });
-    v.failIf(!props.table && !props.partitionKey, {
-      code: Codes.TABLE_PARTITION_KEY,
-      property: 'partitionKey',
-      value: 'undefined',
-      limit: 'a new table needs a partition key',
-      fix: 'set partitionKey (e.g. { name: "pk", type: AttributeType.STRING }), or pass an existing `table`',
-    });
-    v.throwIfAny();
-
-    if (props.table) {
-      this.table = props.table;
-    } else {
-      const table = new dynamodb.Table(this, 'Table', {
-        partitionKey: props.partitionKey!,
-        sortKey: props.sortKey,
-        billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
-        pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-        encryption: props.encryptionKey ? dynamodb.TableEncryption.CUSTOMER_MANAGED : dynamodb.TableEncryption.AWS_MANAGED,
-        encryptionKey: props.encryptionKey,
-        stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
-        removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+    const guard = ConstructionGuard.forConstructor(this);
+    try {
+      const v = new Validator(this);
+      checkPatternProps(v, props, { table: 'construct', partitionKey: 'object', sortKey: 'object', encryptionKey: 'construct', removalPolicy: { oneOf: Object.values(RemovalPolicy) }, triggerOptions: { shape: STREAM_TRIGGER_SHAPE } });
+      refuseSourceOptionsWithExisting(v, 'table', props.table !== undefined, {
+        partitionKey: props.partitionKey, sortKey: props.sortKey, encryptionKey: props.encryptionKey, removalPolicy: props.removalPolicy,
       });
-      if (!props.encryptionKey) {
-        acknowledge(table, PatternAcknowledgement.TABLE_AWS_MANAGED_KEY);
+      v.failIf(!props.table && !props.partitionKey, {
+        code: Codes.TABLE_PARTITION_KEY,
+        property: 'partitionKey',
+        value: 'undefined',
+        limit: 'a new table needs a partition key',
+        fix: 'set partitionKey (e.g. { name: "pk", type: AttributeType.STRING }), or pass an existing `table`',
+      });
+      v.throwIfAny();
+
+      if (props.table) {
+        this.table = props.table;
+      } else {
+        const table = new dynamodb.Table(this, 'Table', {
+          partitionKey: props.partitionKey!,
+          sortKey: props.sortKey,
+          billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+          pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+          encryption: props.encryptionKey ? dynamodb.TableEncryption.CUSTOMER_MANAGED : dynamodb.TableEncryption.AWS_MANAGED,
+          encryptionKey: props.encryptionKey,
+          stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
+          removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+        });
+        if (!props.encryptionKey) {
+          acknowledge(table, PatternAcknowledgement.TABLE_AWS_MANAGED_KEY);
+        }
+        this.table = table;
       }
-      this.table = table;
+      this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+      this.trigger = Trigger.dynamoDbStream(this.table, props.triggerOptions);
+      this.function.addTrigger(this.trigger);
+    } catch (error) {
+      throw guard.fail(error, patternPaths('triggerOptions', STREAM_TRIGGER_SHAPE));
     }
-    this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
-    this.trigger = Trigger.dynamoDbStream(this.table, props.triggerOptions);
-    this.function.addTrigger(this.trigger);
   }
 }

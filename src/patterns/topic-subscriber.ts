@@ -5,8 +5,11 @@ import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
-import { SnsTrigger, SnsTriggerOptions } from '../triggers/sns-trigger';
+import { checkPatternProps, patternPaths } from './private/pattern-shape';
+import { SNS_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
+import { SnsTriggerOptions, SnsTrigger } from '../triggers/sns-trigger';
 import { Trigger } from '../triggers/trigger-factories';
+import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 
 /**
@@ -55,16 +58,22 @@ export class TopicSubscriber extends Construct {
 
   constructor(scope: Construct, id: string, props: TopicSubscriberProps) {
     super(scope, id);
-    const v = new Validator(this);
-    refuseSourceOptionsWithExisting(v, 'topic', props.topic !== undefined, { masterKey: props.masterKey });
-    v.throwIfAny();
+    const guard = ConstructionGuard.forConstructor(this);
+    try {
+      const v = new Validator(this);
+      checkPatternProps(v, props, { topic: 'construct', masterKey: 'construct', triggerOptions: { shape: SNS_TRIGGER_SHAPE } });
+      refuseSourceOptionsWithExisting(v, 'topic', props.topic !== undefined, { masterKey: props.masterKey });
+      v.throwIfAny();
 
-    this.topic = props.topic ?? new sns.Topic(this, 'Topic', {
-      masterKey: props.masterKey ?? blueprintKey(this),
-      enforceSSL: true,
-    });
-    this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
-    this.trigger = Trigger.sns(this.topic, props.triggerOptions);
-    this.function.addTrigger(this.trigger);
+      this.topic = props.topic ?? new sns.Topic(this, 'Topic', {
+        masterKey: props.masterKey ?? blueprintKey(this),
+        enforceSSL: true,
+      });
+      this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+      this.trigger = Trigger.sns(this.topic, props.triggerOptions);
+      this.function.addTrigger(this.trigger);
+    } catch (error) {
+      throw guard.fail(error, patternPaths('triggerOptions', SNS_TRIGGER_SHAPE));
+    }
   }
 }

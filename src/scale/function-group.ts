@@ -6,6 +6,8 @@ import { MAX_RESOURCES } from '../compliance/resource-budget';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionProps } from '../function/serverless-function-props';
 import { BlueprintValidationError, Problem } from '../validation/blueprint-error';
+import { ConstructionGuard } from '../validation/construction-guard';
+import { checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
 
 /** CloudFormation's quota of parameters, and of outputs, per template. */
@@ -69,13 +71,21 @@ export class FunctionGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: FunctionGroupProps = {}) {
     super(scope, id);
-    this.shardCount = props.shards ?? 10;
-    const v = new Validator(this);
-    v.range(Codes.GROUP_SHARDS, 'shards', this.shardCount, 1, MAX_SHARDS, {
-      integer: true,
-      fix: `set shards to a whole number from 1 to ${MAX_SHARDS} (about one per 25 functions) and never change it afterwards`,
-    });
-    v.throwIfAny();
+    const guard = ConstructionGuard.forConstructor(this);
+    try {
+      const v = new Validator(this);
+      if (!checkShape(v, '', props, { shards: 'number' })) {
+        v.throwIfAny();
+      }
+      this.shardCount = props.shards ?? 10;
+      v.range(Codes.GROUP_SHARDS, 'shards', this.shardCount, 1, MAX_SHARDS, {
+        integer: true,
+        fix: `set shards to a whole number from 1 to ${MAX_SHARDS} (about one per 25 functions) and never change it afterwards`,
+      });
+      v.throwIfAny();
+    } catch (error) {
+      throw guard.fail(error);
+    }
   }
 
   /** The nested stacks created so far, in shard order. */
@@ -111,7 +121,17 @@ export class FunctionGroup extends Construct {
    */
   public addFunction(id: string, props: ServerlessFunctionProps): ServerlessFunction {
     // The same id always lands in the same shard, so a duplicate fails there as any duplicate id does.
-    return new ServerlessFunction(this.shardFor(id), id, props);
+    // All or nothing: a function that fails leaves no new, empty shard behind.
+    const guard = ConstructionGuard.forMethod(this, [this]);
+    const existing = new Set(this.shardStacks.keys());
+    try {
+      return new ServerlessFunction(this.shardFor(id), id, props);
+    } catch (error) {
+      for (const index of [...this.shardStacks.keys()].filter((i) => !existing.has(i))) {
+        this.shardStacks.delete(index);
+      }
+      throw guard.fail(error);
+    }
   }
 }
 

@@ -3,10 +3,12 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as elbTargets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
 import { TriggerAcknowledgement } from './acknowledgements';
 import { acknowledgeInvokePermissions } from './private/async-failures';
-import { seconds } from './private/duration';
+import { ALB_TRIGGER_SHAPE, checkTriggerOptions, triggerNotAdded, triggerReused } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
-import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
+import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
+import { checkName, NAME_RULES } from '../validation/aws-names';
+import { seconds } from './private/duration';
 import { Validator } from '../validation/validator';
 
 /**
@@ -91,7 +93,7 @@ export class AlbTrigger implements ITrigger {
   /** The Lambda target group (available once the trigger was added to a function). */
   public get targetGroup(): elbv2.ApplicationTargetGroup {
     if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
+      throw triggerNotAdded('alb');
     }
     return this.bound;
   }
@@ -99,11 +101,12 @@ export class AlbTrigger implements ITrigger {
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
     if (this.bound) {
-      throw new Error('An AlbTrigger can be added to one function only: create one per function.');
+      throw triggerReused(target, 'alb');
     }
     const props = this.props;
     const scope = triggerScope(target, 'Alb');
     const v = new Validator(scope);
+    checkTriggerOptions(v, this.props, ALB_TRIGGER_SHAPE);
     const hasConditions = (props.conditions?.length ?? 0) > 0;
     v.range(Codes.ALB_PRIORITY, 'priority', props.priority, 1, 50000, {
       integer: true,
@@ -125,6 +128,7 @@ export class AlbTrigger implements ITrigger {
       limit: 'an imported listener\'s default action cannot be changed from this app',
       fix: 'pass priority and conditions to add a listener rule',
     });
+    checkName(v, Codes.ALB_TARGET_GROUP_NAME, 'targetGroupName', props.targetGroupName, NAME_RULES.targetGroup);
     const idle = props.loadBalancerIdleTimeout ?? Duration.seconds(60);
     const idleSeconds = idle.isUnresolved() ? undefined : idle.toSeconds({ integral: false });
     const timeout = seconds(target.timeout);

@@ -4,7 +4,7 @@ import { TriggerAcknowledgement } from './acknowledgements';
 import { TriggerErrorCodes as Codes } from './error-codes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
-import { acknowledge } from '../compliance/acknowledgements';
+import { acknowledge } from '../validation/acknowledge';
 import { Validator } from '../validation/validator';
 import { seconds } from './private/duration';
 

@@ -4,13 +4,13 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { noteSynchronousInvoker } from './private/sync-note';
+import { targetRole } from './private/bound';
+import { seconds } from './private/duration';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
-import { targetRole } from './private/bound';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
+import { noteSynchronousInvoker } from '../function/private/sync-note';
 import { Validator } from '../validation/validator';
-import { seconds } from './private/duration';
 
 /** Cognito waits this long for a synchronous trigger (then retries; three attempts in all). */
 const COGNITO_WAIT_SECONDS = 5;

@@ -3,10 +3,11 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { TriggerErrorCodes as Codes } from './error-codes';
 import { requireBound, refuseSecondBind } from './private/bound';
+import { checkTriggerOptions, STREAM_TRIGGER_SHAPE } from './private/option-shapes';
 import { createStreamMapping, validateStreamOptions } from './private/stream-mapping';
 import { triggerScope } from './private/trigger-scope';
 import { StreamTriggerOptions } from './stream-trigger-options';
-import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
+import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
 import { Validator } from '../validation/validator';
 
 /**
@@ -54,6 +55,7 @@ export class DynamoDbStreamTrigger implements ITrigger {
     const table = this.table;
     const scope = triggerScope(target, `DynamoDbStream${table.node.id}`);
     const v = new Validator(scope);
+    checkTriggerOptions(v, this.options, STREAM_TRIGGER_SHAPE);
     if (!table.tableStreamArn) {
       v.fail({
         code: Codes.DYNAMODB_STREAM_REQUIRED,

@@ -4,12 +4,14 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { TriggerAcknowledgement } from './acknowledgements';
 import { acknowledgeAsyncPermissions } from './private/async-failures';
-import { checkRetryPolicy } from './private/retry-policy';
+import { checkTriggerOptions, EVENT_RULE_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from './private/option-shapes';
+import { checkRetryPolicy, checkTargetDeadLetterQueue } from './private/retry-policy';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
-import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
-import { acknowledge } from '../compliance/acknowledgements';
+import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
+import { acknowledge } from '../validation/acknowledge';
+import { checkLength, checkName, NAME_RULES } from '../validation/aws-names';
 import { Validator } from '../validation/validator';
 
 /**
@@ -116,11 +118,12 @@ export class EventRuleTrigger implements ITrigger {
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
     if (this.bound) {
-      throw new Error('An EventRuleTrigger can be added to one function only: create one per function.');
+      throw triggerReused(target, 'eventRule');
     }
     const props = this.props;
     const scope = triggerScope(target, 'EventRule');
     const v = new Validator(scope);
+    checkTriggerOptions(v, this.props, EVENT_RULE_TRIGGER_SHAPE);
     const fields = Object.entries(props.eventPattern ?? {}).filter(([, value]) => value !== undefined);
     v.failIf(fields.length === 0, {
       code: Codes.EVENT_PATTERN,
@@ -133,6 +136,9 @@ export class EventRuleTrigger implements ITrigger {
       retryAttempts: 10,
       maxEventAge: Duration.hours(6),
     });
+    checkTargetDeadLetterQueue(v, 'EventBridge', props.deadLetterQueue);
+    checkName(v, Codes.EVENT_RULE_NAME, 'ruleName', props.ruleName, NAME_RULES.eventRule);
+    checkLength(v, Codes.EVENT_RULE_NAME, 'description', props.description, 512, 'EventBridge PutRule');
     v.throwIfAny();
 
     let deadLetterQueue = props.deadLetterQueue;
@@ -171,7 +177,7 @@ export class EventRuleTrigger implements ITrigger {
 
   private resources() {
     if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
+      throw triggerNotAdded('eventRule');
     }
     return this.bound;
   }

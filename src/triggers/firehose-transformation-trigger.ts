@@ -9,6 +9,7 @@ import { TriggerErrorCodes as Codes } from './error-codes';
 import { human, seconds } from './private/duration';
 import { ManagedPolicyRole } from './private/managed-policy-role';
 import { acknowledgeObjectWildcard } from './private/object-wildcard';
+import { checkTriggerOptions } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
@@ -174,6 +175,17 @@ export class FirehoseTransformationTrigger implements ITrigger {
     const bucket = p.destinationBucket;
     const scope = triggerScope(target, 'Firehose');
     const v = new Validator(scope);
+    checkTriggerOptions(v, p, {
+      'destinationBucket!': 'construct',
+      'bufferSizeMegabytes': 'number',
+      'bufferInterval': 'duration',
+      'retries': 'number',
+      'dataOutputPrefix': 'string',
+      'errorOutputPrefix': 'string',
+      'destinationBufferInterval': 'duration',
+      'destinationBufferSizeMegabytes': 'number',
+      'deliveryStreamName': 'string',
+    });
     const dataPrefix = p.dataOutputPrefix ?? DEFAULT_DATA_PREFIX;
     const errorPrefix = p.errorOutputPrefix ?? DEFAULT_ERROR_PREFIX;
     validate(v, p, target, dataPrefix, errorPrefix);

@@ -1,10 +1,12 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
+import { checkCors } from './private/cors';
+import { checkTriggerOptions, FUNCTION_URL_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerAcknowledgement } from './sync-acknowledgements';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
-import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
-import { acknowledge } from '../compliance/acknowledgements';
+import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
+import { acknowledge } from '../validation/acknowledge';
 import { Validator } from '../validation/validator';
 
 /**
@@ -64,7 +66,7 @@ export class FunctionUrlTrigger implements ITrigger {
   /** The function URL (available once the trigger was added to a function). */
   public get functionUrl(): lambda.FunctionUrl {
     if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
+      throw triggerNotAdded('functionUrl');
     }
     return this.bound;
   }
@@ -77,13 +79,14 @@ export class FunctionUrlTrigger implements ITrigger {
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
     if (this.bound) {
-      throw new Error('A FunctionUrlTrigger can be added to one function only: create one per function.');
+      throw triggerReused(target, 'functionUrl');
     }
     const opts = this.options;
     const authType = opts.authType ?? lambda.FunctionUrlAuthType.AWS_IAM;
     const existing = target.node.tryFindChild('FunctionUrl');
     const scope = triggerScope(target, 'FunctionUrl');
     const v = new Validator(scope);
+    checkTriggerOptions(v, this.options, FUNCTION_URL_TRIGGER_SHAPE);
     v.failIf(existing !== undefined, {
       code: Codes.FUNCTION_URL_DUPLICATE,
       property: 'functionUrl',
@@ -99,6 +102,9 @@ export class FunctionUrlTrigger implements ITrigger {
       limit: 'a function URL without authentication lets anyone on the internet invoke the function',
       fix: 'leave authType unset (AWS_IAM) and grant callers with trigger.functionUrl.grantInvokeUrl(...), or, if the URL must be public and the function authenticates callers itself, also set allowPublicAccess: true',
     });
+    checkCors(v, 'cors', opts.cors && {
+      origins: opts.cors.allowedOrigins, credentials: opts.cors.allowCredentials, maxAge: opts.cors.maxAge,
+    }, { min: 0, max: 86_400, api: 'Lambda function URL CORS MaxAge' });
     v.throwIfAny();
 
     this.bound = new lambda.FunctionUrl(scope, 'Url', {

@@ -6,8 +6,10 @@ import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { checkCors } from './private/cors';
 import { seconds } from './private/duration';
 import { parseRoutes } from './private/http-routes';
+import { checkTriggerOptions, HTTP_API_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
@@ -186,11 +188,12 @@ export class HttpApiTrigger implements ITrigger {
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
     if (this.bound) {
-      throw new Error('An HttpApiTrigger can be added to one function only: create one per function.');
+      throw triggerReused(target, 'httpApi');
     }
     const opts = this.options;
     const scope = triggerScope(target, 'HttpApi');
     const v = new Validator(scope);
+    checkTriggerOptions(v, this.options, HTTP_API_TRIGGER_SHAPE);
     const timeout = seconds(target.timeout);
     v.failIf(timeout !== undefined && timeout > INTEGRATION_LIMIT_SECONDS, {
       code: Codes.HTTP_API_TIMEOUT,
@@ -246,6 +249,20 @@ export class HttpApiTrigger implements ITrigger {
       fix: 'set jwtIssuer and jwtAudience (or a Cognito authorizer), or remove authorizationScopes',
     });
     const parsedRoutes = parseRoutes(v, opts.routes ?? ['ANY /{proxy+}']);
+    checkCors(v, 'corsPreflight', opts.corsPreflight && {
+      origins: opts.corsPreflight.allowOrigins, credentials: opts.corsPreflight.allowCredentials, maxAge: opts.corsPreflight.maxAge,
+    }, { min: -1, max: 86_400, api: 'API Gateway CORS MaxAge' });
+    if (opts.httpApi) {
+      for (const name of ['apiName', 'corsPreflight', 'throttlingRateLimit', 'throttlingBurstLimit', 'accessLogRetention', 'accessLogEncryptionKey', 'accessLogRemovalPolicy'] as const) {
+        v.failIf(opts[name] !== undefined, {
+          code: Codes.SETTING_IGNORED,
+          property: name,
+          value: 'set together with httpApi',
+          limit: `${name} configures the API (or its stage) the trigger creates, and an existing httpApi was given: it would be ignored`,
+          fix: `configure ${name} on your API, or remove httpApi`,
+        });
+      }
+    }
     v.throwIfAny();
 
     // The authorizer and integration constructs live under the API: on an API shared by several
@@ -286,7 +303,7 @@ export class HttpApiTrigger implements ITrigger {
 
   private resources() {
     if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
+      throw triggerNotAdded('httpApi');
     }
     return this.bound;
   }

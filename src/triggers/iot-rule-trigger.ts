@@ -7,10 +7,11 @@ import { TriggerAcknowledgement } from './acknowledgements';
 import { TriggerErrorCodes as Codes } from './error-codes';
 import { acknowledgeInvokePermissions, asyncFailureQueues } from './private/async-failures';
 import { ManagedPolicyRole } from './private/managed-policy-role';
+import { checkTriggerOptions } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
-import { acknowledge } from '../compliance/acknowledgements';
 import { FailureQueue } from '../destinations/failure-queue';
+import { acknowledge } from '../validation/acknowledge';
 import { Validator } from '../validation/validator';
 
 /**
@@ -128,6 +129,7 @@ export class IotRuleTrigger implements ITrigger {
     const functionFailures = asyncFailureQueues(target);
     const scope = triggerScope(target, 'IotRule');
     const v = new Validator(scope);
+    checkTriggerOptions(v, o, { sqlVersion: 'string', ruleName: 'string', description: 'string', enabled: 'boolean', errorQueue: 'construct' });
     validateSql(v, this.sql);
     if (o.ruleName !== undefined && !Token.isUnresolved(o.ruleName)) {
       v.failIf(!/^[a-zA-Z0-9_]{1,128}$/.test(o.ruleName), {

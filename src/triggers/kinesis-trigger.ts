@@ -2,6 +2,7 @@ import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { requireBound, refuseSecondBind } from './private/bound';
+import { checkTriggerOptions, STREAM_TRIGGER_SHAPE } from './private/option-shapes';
 import { createStreamMapping, validateStreamOptions } from './private/stream-mapping';
 import { triggerScope } from './private/trigger-scope';
 import { StreamTriggerOptions } from './stream-trigger-options';
@@ -53,6 +54,7 @@ export class KinesisTrigger implements ITrigger {
     refuseSecondBind(this.bound !== undefined, target, 'KinesisTrigger');
     const scope = triggerScope(target, `Kinesis${this.stream.node.id}`);
     const v = new Validator(scope);
+    checkTriggerOptions(v, this.options, STREAM_TRIGGER_SHAPE);
     validateStreamOptions(v, this.options, { supportsTimestamp: true });
     v.throwIfAny();
 

@@ -8,6 +8,7 @@ import { acknowledgeInvokePermissions, asyncFailureQueues } from './private/asyn
 import {
   logGroupKey, recordSubscriptionFilter, SUBSCRIPTION_FILTERS_PER_LOG_GROUP, subscriptionFilters,
 } from './private/log-subscription-budget';
+import { checkTriggerOptions } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { Validator } from '../validation/validator';
@@ -86,6 +87,7 @@ export class LogSubscriptionTrigger implements ITrigger {
     const functionFailures = asyncFailureQueues(target);
     const scope = triggerScope(target, `Logs${logGroup.node.id}`);
     const v = new Validator(scope);
+    checkTriggerOptions(v, o, { filterName: 'string', distribution: { oneOf: Object.values(logs.Distribution) } });
 
     v.failIf(sameLogGroup(logGroup, target.logGroup), {
       code: Codes.LOG_SUBSCRIPTION_LOOP,

@@ -8,14 +8,15 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { createApiGatewayAccountRole } from './private/apigw-account-role';
 import { seconds } from './private/duration';
+import { checkTriggerOptions, REST_API_TRIGGER_SHAPE } from './private/option-shapes';
 import { parseRestRoutes } from './private/rest-routes';
-import { noteSynchronousInvoker } from './private/sync-note';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerAcknowledgement as Ack } from './sync-acknowledgements';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
-import { acknowledge } from '../compliance/acknowledgements';
 import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
+import { noteSynchronousInvoker } from '../function/private/sync-note';
+import { acknowledge } from '../validation/acknowledge';
 import { Validator } from '../validation/validator';
 
 /** The default REST integration timeout, and the ceiling without a quota increase. */
@@ -267,6 +268,7 @@ export class RestApiTrigger implements ITrigger {
     const opts = this.options;
     const scope = triggerScope(target, 'RestApi');
     const v = new Validator(scope);
+    checkTriggerOptions(v, opts, REST_API_TRIGGER_SHAPE);
     const endpointType = opts.endpointType ?? apigw.EndpointType.REGIONAL;
     const raised = opts.integrationTimeoutQuotaRaised === true;
     const integration = seconds(opts.integrationTimeout) ?? (opts.integrationTimeout ? undefined : DEFAULT_INTEGRATION_SECONDS);

@@ -9,10 +9,12 @@ import { TriggerErrorCodes as Codes } from './error-codes';
 import { acknowledgeAsyncPermissions, asyncFailureQueues } from './private/async-failures';
 import { requireBound, refuseSecondBind } from './private/bound';
 import { seconds } from './private/duration';
+import { checkTriggerOptions, S3_TRIGGER_SHAPE } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
-import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
-import { acknowledge } from '../compliance/acknowledgements';
+import { SyncTriggerErrorCodes as SyncCodes } from './sync-error-codes';
+import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
+import { acknowledge } from '../validation/acknowledge';
 import { Validator } from '../validation/validator';
 
 /**
@@ -109,6 +111,7 @@ export class S3Trigger implements ITrigger {
     const functionFailures = asyncFailureQueues(target);
     const scope = triggerScope(target, `S3${bucket.node.id}`);
     const v = new Validator(scope);
+    checkTriggerOptions(v, this.options, S3_TRIGGER_SHAPE);
     const eventTypes = o.eventTypes ?? [BucketEventType.OBJECT_CREATED];
     v.failIf(eventTypes.length === 0, {
       code: Codes.S3_EVENT_TYPES,
@@ -125,8 +128,8 @@ export class S3Trigger implements ITrigger {
       limit: 'the trigger listens on EventBridge, and the library cannot turn on notifications of an imported bucket',
       fix: 'turn on "Send notifications to Amazon EventBridge" on the bucket, then set `bucketSendsToEventBridge: true`',
     });
-    v.range(Codes.EVENT_TARGET_RETRY_ATTEMPTS, 'retryAttempts', o.retryAttempts, 0, 185, { integer: true });
-    v.range(Codes.EVENT_TARGET_MAX_EVENT_AGE, 'maxEventAge', seconds(o.maxEventAge), 60, 86400, { unit: 'seconds', integer: true });
+    v.range(SyncCodes.TARGET_RETRY_ATTEMPTS, 'retryAttempts', o.retryAttempts, 0, 185, { integer: true });
+    v.range(SyncCodes.TARGET_MAX_EVENT_AGE, 'maxEventAge', seconds(o.maxEventAge), 60, 86400, { unit: 'seconds', integer: true });
     v.throwIfAny();
 
     if (owned) {

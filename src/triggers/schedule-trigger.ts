@@ -4,14 +4,16 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { TriggerAcknowledgement } from './acknowledgements';
 import { ManagedPolicyRole } from './private/managed-policy-role';
-import { checkRetryPolicy } from './private/retry-policy';
+import { checkTriggerOptions, SCHEDULE_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from './private/option-shapes';
+import { checkRetryPolicy, checkTargetDeadLetterQueue } from './private/retry-policy';
 import { validateScheduleExpression } from './private/schedule-expression';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { TriggerSchedule } from './trigger-schedule';
-import { acknowledge } from '../compliance/acknowledgements';
 import { FailureQueue } from '../destinations/failure-queue';
+import { acknowledge } from '../validation/acknowledge';
+import { checkLength, checkName, NAME_RULES } from '../validation/aws-names';
 import { Validator } from '../validation/validator';
 
 /**
@@ -129,11 +131,12 @@ export class ScheduleTrigger implements ITrigger {
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
     if (this.bound) {
-      throw new Error('A ScheduleTrigger can be added to one function only: create one per function.');
+      throw triggerReused(target, 'schedule');
     }
     const opts = this.options;
     const scope = triggerScope(target, 'Schedule');
     const v = new Validator(scope);
+    checkTriggerOptions(v, this.options, SCHEDULE_TRIGGER_SHAPE);
     const expression = this.when.expressionString;
     validateScheduleExpression(v, 'schedule', expression);
     const timeZone = opts.timeZone ?? 'UTC';
@@ -165,6 +168,9 @@ export class ScheduleTrigger implements ITrigger {
       retryAttempts: 10,
       maxEventAge: Duration.hours(1),
     });
+    checkTargetDeadLetterQueue(v, 'EventBridge Scheduler', opts.deadLetterQueue);
+    checkName(v, Codes.SCHEDULE_NAME, 'groupName', opts.groupName, NAME_RULES.scheduleGroup);
+    checkLength(v, Codes.SCHEDULE_NAME, 'description', opts.description, 512, 'EventBridge Scheduler CreateSchedule');
     v.throwIfAny();
 
     const stack = Stack.of(scope);
@@ -230,7 +236,7 @@ export class ScheduleTrigger implements ITrigger {
 
   private resources() {
     if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
+      throw triggerNotAdded('schedule');
     }
     return this.bound;
   }

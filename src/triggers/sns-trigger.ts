@@ -6,11 +6,12 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { TriggerAcknowledgement } from './acknowledgements';
 import { TriggerErrorCodes as Codes } from './error-codes';
 import { acknowledgeAsyncPermissions, asyncFailureQueues } from './private/async-failures';
-import { requireBound, refuseSecondBind } from './private/bound';
+import { checkTriggerOptions, SNS_TRIGGER_SHAPE } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
-import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
-import { acknowledge } from '../compliance/acknowledgements';
+import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
+import { acknowledge } from '../validation/acknowledge';
+import { requireBound, refuseSecondBind } from './private/bound';
 import { Validator } from '../validation/validator';
 
 /**
@@ -82,6 +83,7 @@ export class SnsTrigger implements ITrigger {
     const functionFailures = asyncFailureQueues(target);
     const scope = triggerScope(target, `Sns${topic.node.id}`);
     const v = new Validator(scope);
+    checkTriggerOptions(v, this.options, SNS_TRIGGER_SHAPE);
     v.failIf(!Token.isUnresolved(topic.fifo) && topic.fifo === true, {
       code: Codes.SNS_FIFO_TOPIC,
       property: 'topic',

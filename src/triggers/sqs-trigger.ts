@@ -5,10 +5,12 @@ import { TriggerAcknowledgement } from './acknowledgements';
 import { TriggerErrorCodes as Codes } from './error-codes';
 import { requireBound, refuseSecondBind } from './private/bound';
 import { seconds } from './private/duration';
+import { checkTriggerOptions, SQS_TRIGGER_SHAPE } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
-import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
-import { acknowledge } from '../compliance/acknowledgements';
+import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
+import { acknowledge } from '../validation/acknowledge';
 import { Validator } from '../validation/validator';
+import { WarningIds } from '../validation/warning-ids';
 
 /** How many visibility timeouts of headroom AWS recommends per function timeout. */
 const VISIBILITY_FACTOR = 6;
@@ -106,6 +108,7 @@ export class SqsTrigger implements ITrigger {
     const o = this.options;
     const scope = triggerScope(target, `Sqs${queue.node.id}`);
     const v = new Validator(scope);
+    checkTriggerOptions(v, this.options, SQS_TRIGGER_SHAPE);
     const fifo = !Token.isUnresolved(queue.fifo) && queue.fifo;
     const windowSeconds = seconds(o.maxBatchingWindow);
     const batchSize = o.batchSize ?? 10;
@@ -159,7 +162,7 @@ export class SqsTrigger implements ITrigger {
           });
         }
         if (!Token.isUnresolved(dlq.maxReceiveCount) && dlq.maxReceiveCount < 5) {
-          Annotations.of(scope).addWarningV2('cdk-lambda-blueprints:sqs-max-receive-count',
+          Annotations.of(scope).addWarningV2(WarningIds.SQS_MAX_RECEIVE_COUNT,
             `The redrive policy of ${queue.node.path} moves messages to the dead-letter queue after ${dlq.maxReceiveCount} receives; ` +
             'AWS recommends at least 5 for Lambda sources, so throttled or briefly failing batches are not dead-lettered.');
         }
@@ -180,7 +183,7 @@ export class SqsTrigger implements ITrigger {
       : seconds(o.queueVisibilityTimeout);
     const timeout = seconds(target.timeout);
     if (visibility === undefined) {
-      Annotations.of(scope).addWarningV2('cdk-lambda-blueprints:sqs-visibility-unknown',
+      Annotations.of(scope).addWarningV2(WarningIds.SQS_VISIBILITY_UNKNOWN,
         `The visibility timeout of ${queue.node.path} is unknown, so it cannot be checked against the function timeout; ` +
         'pass `queueVisibilityTimeout` to check it at synth.');
     } else if (timeout !== undefined) {
@@ -194,7 +197,7 @@ export class SqsTrigger implements ITrigger {
           fix: `set the queue's visibilityTimeout to at least ${recommended} seconds (6 x function timeout + batching window)`,
         });
       } else if (visibility < recommended) {
-        Annotations.of(scope).addWarningV2('cdk-lambda-blueprints:sqs-visibility-timeout',
+        Annotations.of(scope).addWarningV2(WarningIds.SQS_VISIBILITY_TIMEOUT,
           `The visibility timeout of ${queue.node.path} (${visibility} s) is below the ${recommended} s AWS recommends ` +
           `(6 x function timeout ${timeout} s + batching window ${windowSeconds ?? 0} s): a batch retried after throttling ` +
           'can become visible again while it is still being processed, and be processed twice.');

@@ -39,7 +39,7 @@ export interface ITriggerTarget extends IConstruct {
   readonly alias: lambda.Alias;
 
   /**
-   * The execution role (always set on a ServerlessFunction, optional as in `lambda.IFunction`).
+   * The execution role (always set on a ServerlessFunction; optional as in `lambda.IFunction`).
    * Grants for reading the source go to the alias's principal, and the resources that need those
    * grants at creation (event source mappings) depend on this role and its policies.
    *
@@ -56,7 +56,10 @@ export interface ITriggerTarget extends IConstruct {
   /** Where asynchronous invocations that fail every attempt go. */
   readonly deadLetterQueue: sqs.IQueue;
 
-  /** The function's own log group, so that a log subscription can refuse it (an invocation loop). */
+  /**
+   * The function's own log group, so that a log subscription can refuse it (an invocation loop).
+   * Required: jsii does not let `ServerlessFunction.logGroup` (always set) implement an optional one.
+   */
   readonly logGroup: logs.ILogGroup;
 }
 

@@ -8,17 +8,18 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { createApiGatewayAccountRole } from './private/apigw-account-role';
+import { targetRole } from './private/bound';
+import { seconds } from './private/duration';
 import { nagResourceString } from './private/nag-resource';
-import { noteSynchronousInvoker } from './private/sync-note';
+import { checkTriggerOptions } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { SyncTriggerAcknowledgement as Ack } from './sync-acknowledgements';
 import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
-import { targetRole } from './private/bound';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
-import { acknowledge } from '../compliance/acknowledgements';
 import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
+import { noteSynchronousInvoker } from '../function/private/sync-note';
+import { acknowledge } from '../validation/acknowledge';
 import { Validator } from '../validation/validator';
-import { seconds } from './private/duration';
 
 /** A WebSocket API waits at most 29 s for an integration; the quota cannot be raised. */
 const INTEGRATION_LIMIT_SECONDS = 29;
@@ -215,6 +216,21 @@ export class WebSocketApiTrigger implements ITrigger {
     const opts = this.options;
     const scope = triggerScope(target, 'WebSocketApi');
     const v = new Validator(scope);
+    checkTriggerOptions(v, opts, {
+      routes: { arrayOf: 'string' },
+      routeSelectionExpression: 'string',
+      connectAuthorizer: 'object',
+      allowPublicConnect: 'boolean',
+      manageConnections: 'boolean',
+      stageName: 'string',
+      throttlingRateLimit: 'number',
+      throttlingBurstLimit: 'number',
+      cloudWatchRole: 'boolean',
+      apiName: 'string',
+      accessLogRetention: 'number',
+      accessLogEncryptionKey: 'construct',
+      accessLogRemovalPolicy: { oneOf: Object.values(RemovalPolicy) },
+    });
     const timeout = seconds(target.timeout);
     v.failIf(timeout !== undefined && timeout > INTEGRATION_LIMIT_SECONDS, {
       code: Codes.WEBSOCKET_TIMEOUT,

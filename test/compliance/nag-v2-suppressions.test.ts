@@ -6,7 +6,7 @@ import { NagSuppressions } from 'cdk-nag-v2';
 import { Construct } from 'constructs';
 import { FunctionCode, ServerlessFunction } from '../../src';
 import { Acknowledgement, acknowledge } from '../../src/compliance/acknowledgements';
-import { toNagV2Rule, writeNagV2Suppressions } from '../../src/compliance/nag-v2-suppressions';
+import { toNagV2Rule, writeNagV2Suppressions } from '../../src/validation/nag-v2-suppressions';
 import { nagFindings, USER_DECISIONS } from '../helpers/nag';
 import { NagV2Collector, nagV2Packs } from '../helpers/nag-v2';
 import { HANDLER_DIR, TEST_ENV } from '../helpers/template';

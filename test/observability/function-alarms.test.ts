@@ -257,9 +257,11 @@ describe('validation', () => {
     expect(() => fn({ alarms: { errors: { period: Duration.seconds(30) } } })).not.toThrow();
   });
 
-  test('more than a day of evaluation is refused, exactly a day passes', () => {
-    expect(() => fn({ alarms: { errors: { period: Duration.hours(1), evaluationPeriods: 25, datapointsToAlarm: 1 } } })).toThrow(/LBP_ALARM_EVALUATION_RANGE/);
-    expect(() => fn({ alarms: { errors: { period: Duration.hours(1), evaluationPeriods: 24, datapointsToAlarm: 1 } } })).not.toThrow();
+  test('evaluation ranges as CloudWatch defines them: 1 day under hourly periods, 7 days from hourly on', () => {
+    expect(() => fn({ alarms: { errors: { period: Duration.minutes(5), evaluationPeriods: 289, datapointsToAlarm: 1 } } })).toThrow(/LBP_ALARM_EVALUATION_RANGE/);
+    expect(() => fn({ alarms: { errors: { period: Duration.minutes(5), evaluationPeriods: 288, datapointsToAlarm: 1 } } })).not.toThrow();
+    expect(() => fn({ alarms: { errors: { period: Duration.hours(1), evaluationPeriods: 169, datapointsToAlarm: 1 } } })).toThrow(/LBP_ALARM_EVALUATION_RANGE/);
+    expect(() => fn({ alarms: { errors: { period: Duration.hours(1), evaluationPeriods: 168, datapointsToAlarm: 1 } } })).not.toThrow();
   });
 
   test('every problem is reported at once', () => {

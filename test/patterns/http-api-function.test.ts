@@ -63,7 +63,7 @@ describe('HttpApiFunction defaults and errors', () => {
     expect(() => new HttpApiFunction(testStack(), 'Api', {
       code: FunctionCode.fromAsset(HANDLER_DIR),
       functionOptions: { timeout: Duration.minutes(1) },
-    })).toThrow(/\[LBP_HTTP_API_TIMEOUT\] TestStack\/Api\/Function\/HttpApi: timeout is 60 seconds/);
+    })).toThrow(/\[LBP_HTTP_API_TIMEOUT\] TestStack\/Api: functionOptions\.timeout is 60 seconds/);
     expect(() => new HttpApiFunction(testStack(), 'Api', {
       code: FunctionCode.fromAsset(HANDLER_DIR),
       functionOptions: { timeout: Duration.seconds(30) },

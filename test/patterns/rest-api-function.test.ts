@@ -69,7 +69,7 @@ describe('RestApiFunction defaults and errors', () => {
     expect(() => new RestApiFunction(testStack(), 'Api', {
       code: FunctionCode.fromAsset(HANDLER_DIR),
       functionOptions: { timeout: Duration.seconds(30) },
-    })).toThrow(/\[LBP_REST_API_TIMEOUT\] TestStack\/Api\/Function\/RestApi: timeout is 30 seconds/);
+    })).toThrow(/\[LBP_REST_API_TIMEOUT\] TestStack\/Api: functionOptions\.timeout is 30 seconds/);
     expect(() => new RestApiFunction(testStack(), 'Api', {
       code: FunctionCode.fromAsset(HANDLER_DIR),
       functionOptions: { timeout: Duration.seconds(29) },

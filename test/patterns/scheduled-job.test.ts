@@ -97,7 +97,7 @@ describe('ScheduledJob defaults and errors', () => {
   test('an invalid expression fails at synth with the schedule path', () => {
     const stack = testStack();
     expect(() => new ScheduledJob(stack, 'Job', { code: FunctionCode.fromAsset(HANDLER_DIR), schedule: TriggerSchedule.cron('0 2 * * MON-FRI') }))
-      .toThrow(/\[LBP_SCHEDULE_CRON\] TestStack\/Job\/Function\/Schedule: .*cron\(0 2 \? \* MON-FRI \*\)/);
+      .toThrow(/\[LBP_SCHEDULE_CRON\] TestStack\/Job: schedule .*cron\(0 2 \? \* MON-FRI \*\)/);
   });
 
   test('the retry policy can be widened to the service maximum', () => {

@@ -73,7 +73,9 @@ describe('Trigger.kinesis', () => {
     const q = new FailureQueue(stack, 'Mine', { purpose: 'mine' }).queue;
     fn.addTrigger(Trigger.kinesis(s, { onFailureQueue: q }));
     const topic = new sns.Topic(stack, 'Topic');
-    fn.addTrigger(Trigger.kinesis(s, { onFailureTopic: topic }));
+    // One mapping per source and function (LBP_DUPLICATE_EVENT_SOURCE): the topic on a second function.
+    const fn2 = testFunction(stack, {}, 'Fn2');
+    fn2.addTrigger(Trigger.kinesis(s, { onFailureTopic: topic }));
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Mine'), 'Arn'] } } },
@@ -82,7 +84,7 @@ describe('Trigger.kinesis', () => {
       DestinationConfig: { OnFailure: { Destination: { Ref: Match.stringLikeRegexp('^Topic') } } },
     });
     expect(fn.triggers[0].failureQueues).toEqual([q]);
-    expect(fn.triggers[1].failureQueues).toEqual([]);
+    expect(fn2.triggers[0].failureQueues).toEqual([]);
   });
 
   test.each([

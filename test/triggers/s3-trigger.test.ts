@@ -81,10 +81,10 @@ describe('Trigger.s3', () => {
 
   test.each([
     [{ eventTypes: [] }, 'LBP_S3_EVENT_TYPES'],
-    [{ retryAttempts: 186 }, 'LBP_EVENT_TARGET_RETRY_ATTEMPTS'],
-    [{ retryAttempts: -1 }, 'LBP_EVENT_TARGET_RETRY_ATTEMPTS'],
-    [{ maxEventAge: Duration.seconds(59) }, 'LBP_EVENT_TARGET_MAX_EVENT_AGE'],
-    [{ maxEventAge: Duration.seconds(86401) }, 'LBP_EVENT_TARGET_MAX_EVENT_AGE'],
+    [{ retryAttempts: 186 }, 'LBP_TARGET_RETRY_ATTEMPTS'],
+    [{ retryAttempts: -1 }, 'LBP_TARGET_RETRY_ATTEMPTS'],
+    [{ maxEventAge: Duration.seconds(59) }, 'LBP_TARGET_MAX_EVENT_AGE'],
+    [{ maxEventAge: Duration.seconds(86401) }, 'LBP_TARGET_MAX_EVENT_AGE'],
   ])('refuses %j with %s', (options, code) => {
     const stack = testStack();
     const fn = testFunction(stack);

@@ -108,7 +108,8 @@ describe('Trigger.sqs', () => {
     expect(() => fn.addTrigger(Trigger.sqs(queue, { batchSize: 0 }))).toThrow(/LBP_SQS_BATCH_SIZE/);
     expect(() => fn.addTrigger(Trigger.sqs(queue, { batchSize: 10001, maxBatchingWindow: Duration.seconds(1) }))).toThrow(/LBP_SQS_BATCH_SIZE/);
     fn.addTrigger(Trigger.sqs(queue, { batchSize: 10000, maxBatchingWindow: Duration.seconds(1) }));
-    fn.addTrigger(Trigger.sqs(queue, { batchSize: 1 }));
+    // One mapping per source and function (LBP_DUPLICATE_EVENT_SOURCE): the other limit on a second function.
+    testFunction(stack, {}, 'Fn2').addTrigger(Trigger.sqs(queue, { batchSize: 1 }));
     Template.fromStack(stack).resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
   });
 
@@ -147,7 +148,7 @@ describe('Trigger.sqs', () => {
     expect(() => fn.addTrigger(Trigger.sqs(queue, { maxConcurrency: 1 }))).toThrow(/LBP_SQS_MAX_CONCURRENCY/);
     expect(() => fn.addTrigger(Trigger.sqs(queue, { maxConcurrency: 1001 }))).toThrow(/LBP_SQS_MAX_CONCURRENCY/);
     fn.addTrigger(Trigger.sqs(queue, { maxConcurrency: 2 }));
-    fn.addTrigger(Trigger.sqs(queue, { maxConcurrency: 1000 }));
+    testFunction(stack, {}, 'Fn2').addTrigger(Trigger.sqs(queue, { maxConcurrency: 1000 }));
     Template.fromStack(stack).hasResourceProperties('AWS::Lambda::EventSourceMapping', { ScalingConfig: { MaximumConcurrency: 1000 } });
   });
 

@@ -4,11 +4,13 @@ import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
 import { hardenedBucket, testFunction } from './fixtures';
 import {
   BucketProcessor, FunctionCode, HttpApiFunction, QueueProcessor, ScheduledJob, StreamProcessor, TableStreamProcessor,
   TopicSubscriber, Trigger, TriggerSchedule,
 } from '../../src';
+import { targetRole } from '../../src/triggers/private/bound';
 import { HANDLER_DIR, testStack } from '../helpers/template';
 
 /** Every trigger exposes what it created, as typed properties, once it is bound. */
@@ -81,9 +83,9 @@ describe('the resources each trigger created', () => {
   test('reading a resource before the trigger is added is a clear error', () => {
     const stack = testStack();
     const trigger = Trigger.sqs(sourceQueue(stack));
-    expect(() => trigger.mapping).toThrow(/\[LBP_TRIGGER_NOT_BOUND\] SqsTrigger\.mapping .*fn\.addTrigger\(trigger\)/);
-    expect(() => Trigger.sns(new sns.Topic(stack, 'T')).subscription).toThrow(/LBP_TRIGGER_NOT_BOUND/);
-    expect(() => Trigger.kinesis(new kinesis.Stream(stack, 'S')).failureQueue).toThrow(/LBP_TRIGGER_NOT_BOUND/);
+    expect(() => trigger.mapping).toThrow(/\[LBP_TRIGGER_NOT_ADDED\] SqsTrigger\.mapping .*fn\.addTrigger\(trigger\)/);
+    expect(() => Trigger.sns(new sns.Topic(stack, 'T')).subscription).toThrow(/LBP_TRIGGER_NOT_ADDED/);
+    expect(() => Trigger.kinesis(new kinesis.Stream(stack, 'S')).failureQueue).toThrow(/LBP_TRIGGER_NOT_ADDED/);
   });
 
   test('one trigger object cannot be added to a second function', () => {
@@ -91,7 +93,7 @@ describe('the resources each trigger created', () => {
     const trigger = Trigger.sqs(sourceQueue(stack));
     testFunction(stack).addTrigger(trigger);
     expect(() => testFunction(stack, {}, 'Second').addTrigger(trigger))
-      .toThrow(/\[LBP_TRIGGER_ALREADY_BOUND\] TestStack\/Second: .*create one SqsTrigger per function/);
+      .toThrow(/\[LBP_TRIGGER_REUSED\] TestStack\/Second: .*create one SqsTrigger per function/);
   });
 });
 
@@ -133,5 +135,15 @@ describe('every pattern exposes function, trigger (its concrete class) and its s
     const api = new HttpApiFunction(stack, 'Api', { code, triggerOptions: { routes: ['GET /orders'] } });
     expect(api.trigger.routes).toHaveLength(1);
     expect(api.api).toBe(api.trigger.api);
+  });
+});
+
+describe('a trigger target without an execution role', () => {
+  test('is refused where a trigger grants the role (LBP_TRIGGER_TARGET_ROLE); a target with a role passes', () => {
+    const stack = testStack();
+    const bare = new Construct(stack, 'Bare');
+    expect(() => targetRole(bare, 'cognito trigger')).toThrow(/\[LBP_TRIGGER_TARGET_ROLE\] TestStack\/Bare: role is undefined/);
+    const fn = testFunction(stack);
+    expect(targetRole(fn, 'cognito trigger')).toBe(fn.role);
   });
 });

@@ -46,7 +46,7 @@ describe('cron expressions', () => {
   });
 
   test('five fields fail with a fix that adds the year', () => {
-    expect(expr('cron(0 2 ? * MON-FRI)')).toThrow(/LBP_SCHEDULE_CRON.*6 fields.*this one has 5.*add the year field: cron\(0 2 \? \* MON-FRI \*\)/);
+    expect(expr('cron(0 2 ? * MON-FRI)')).toThrow(/LBP_SCHEDULE_CRON.*6 fields.*this one has 5.*write cron\(0 2 \? \* MON-FRI \*\)/);
   });
 
   test.each([

@@ -2,7 +2,7 @@ import * as crypto from 'crypto';
 import * as path from 'path';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsEntryOptions, OutputFormat } from './nodejs-entry-options';
-import { LatestRuntime } from '../../function/latest-runtime';
+import { LatestRuntime } from '../latest-runtime';
 
 /** Where bundles would be written. Nothing is written there (`write: false`), but paths in source maps are relative to it. */
 export const VIRTUAL_OUTDIR = '.lbp-bundles';

@@ -32,14 +32,14 @@ export function pythonLayerContent(
   const v = new Validator(probe);
   const file = path.resolve(requirementsFile);
   v.failIf(!(fs.existsSync(file) && fs.statSync(file).isFile()), {
-    code: PythonErrorCodes.PROJECT_NOT_FOUND,
+    code: PythonErrorCodes.PYTHON_PROJECT_NOT_FOUND,
     property: 'requirementsFile',
     value: file,
     limit: 'the requirements file must exist',
     fix: 'pass a requirements.txt, uv.lock, poetry.lock or pyproject.toml',
   });
   v.failIf(!pythonVersionOf(runtime), {
-    code: PythonErrorCodes.RUNTIME,
+    code: PythonErrorCodes.PYTHON_RUNTIME,
     property: 'runtime',
     value: runtime.name,
     limit: 'a layer of Python packages is built for one Python runtime',

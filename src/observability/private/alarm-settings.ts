@@ -28,6 +28,15 @@ export interface AlarmSettings {
 }
 
 const ONE_DAY_SECONDS = 86_400;
+const ONE_HOUR_SECONDS = 3_600;
+
+/**
+ * The longest evaluation range (period x evaluation periods) PutMetricAlarm accepts: 7 days, or 1 day
+ * for a period under one hour.
+ */
+function maxEvaluationRange(periodSeconds: number): number {
+  return periodSeconds < ONE_HOUR_SECONDS ? ONE_DAY_SECONDS : 7 * ONE_DAY_SECONDS;
+}
 
 /**
  * Merges `options` over `defaults` and validates the result into `v`. Returns undefined when the
@@ -62,7 +71,7 @@ export function resolveAlarmSettings(
       fix: `set ${property}.threshold in ${defaults.unit}, or ${property}.enabled: false to turn the alarm off`,
     });
   }
-  v.range(Codes.ALARM_EVALUATION_PERIODS, `${property}.evaluationPeriods`, s.evaluationPeriods, 1, 1440, { integer: true });
+  v.range(Codes.ALARM_EVALUATION_PERIODS, `${property}.evaluationPeriods`, s.evaluationPeriods, 1, 8640, { integer: true });
   if (!Token.isUnresolved(s.datapointsToAlarm) && !Token.isUnresolved(s.evaluationPeriods) &&
       (!Number.isInteger(s.datapointsToAlarm) || s.datapointsToAlarm < 1 || s.datapointsToAlarm > s.evaluationPeriods)) {
     v.fail({
@@ -75,22 +84,26 @@ export function resolveAlarmSettings(
   }
   if (!s.period.isUnresolved()) {
     const seconds = s.period.toSeconds({ integral: false });
-    const valid = [10, 20, 30].includes(seconds) || (seconds >= 60 && seconds % 60 === 0);
+    // CloudWatch alarms take 10, 20, 30 s or whole minutes; aws-cdk-lib's Metric refuses 20 s.
+    const valid = [10, 30].includes(seconds) || (seconds >= 60 && seconds % 60 === 0);
     if (!valid) {
       v.fail({
         code: Codes.ALARM_PERIOD,
         property: `${property}.period`,
         value: `${seconds} seconds`,
-        limit: 'CloudWatch alarms accept 10, 20 or 30 seconds or a whole number of minutes',
+        limit: `alarms accept 10 or 30 seconds or a whole number of minutes${seconds === 20 ? ' (CloudWatch also takes 20 seconds, but aws-cdk-lib\'s Metric does not)' : ''}`,
         fix: `set ${property}.period to Duration.minutes(1) or another whole number of minutes`,
       });
-    } else if (!Token.isUnresolved(s.evaluationPeriods) && seconds * s.evaluationPeriods > ONE_DAY_SECONDS) {
+    } else if (!Token.isUnresolved(s.evaluationPeriods) && seconds * s.evaluationPeriods > maxEvaluationRange(seconds)) {
+      const maxRange = maxEvaluationRange(seconds);
       v.fail({
         code: Codes.ALARM_EVALUATION_RANGE,
         property: `${property}.evaluationPeriods`,
         value: `${s.evaluationPeriods} x ${seconds} seconds`,
-        limit: 'CloudWatch evaluates at most one day of datapoints (86,400 seconds) for these alarms',
-        fix: `lower ${property}.evaluationPeriods or ${property}.period`,
+        limit: seconds < ONE_HOUR_SECONDS
+          ? 'with a period under one hour, CloudWatch evaluates at most one day (86,400 seconds) of datapoints'
+          : 'CloudWatch evaluates at most seven days (604,800 seconds) of datapoints',
+        fix: `lower ${property}.evaluationPeriods to at most ${Math.floor(maxRange / seconds)}${seconds < ONE_HOUR_SECONDS ? ', or use a period of an hour or more (up to 7 days of evaluation)' : ''}`,
       });
     }
   }

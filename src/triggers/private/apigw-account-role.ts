@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { ManagedPolicyRole } from './managed-policy-role';
-import { acknowledge } from '../../compliance/acknowledgements';
+import { acknowledge } from '../../validation/acknowledge';
 import { SyncTriggerAcknowledgement as Ack } from '../sync-acknowledgements';
 
 const ID = 'ApiGatewayCloudWatchRole';

@@ -1,6 +1,7 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
-import { acknowledge, AcknowledgementSpec } from '../../compliance/acknowledgements';
+import { acknowledge } from '../../validation/acknowledge';
+import { AcknowledgementSpec } from '../../validation/acknowledgements';
 import { BlueprintValidationError } from '../../validation/blueprint-error';
 import { TriggerAcknowledgement } from '../acknowledgements';
 import { TriggerErrorCodes } from '../error-codes';

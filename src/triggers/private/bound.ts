@@ -12,7 +12,7 @@ import { TriggerErrorCodes as Codes } from '../error-codes';
 export function requireBound<T>(bound: T | undefined, trigger: string, property: string): T {
   if (bound === undefined) {
     throw new Error(
-      `[${Codes.TRIGGER_NOT_BOUND}] ${trigger}.${property} is read before the trigger was added to a function; ` +
+      `[${Codes.TRIGGER_NOT_ADDED}] ${trigger}.${property} is read before the trigger was added to a function; ` +
       'its resources exist once it is bound. Fix: call fn.addTrigger(trigger) first (a pattern\'s `trigger` is always bound).',
     );
   }
@@ -28,7 +28,7 @@ export function requireBound<T>(bound: T | undefined, trigger: string, property:
 export function refuseSecondBind(alreadyBound: boolean, target: IConstruct, trigger: string): void {
   if (alreadyBound) {
     throw new BlueprintValidationError(target, [{
-      code: Codes.TRIGGER_ALREADY_BOUND,
+      code: Codes.TRIGGER_REUSED,
       property: 'addTrigger',
       value: `a ${trigger} that was already added to a function`,
       limit: 'a trigger can be added to one function only (its properties expose the resources of that binding)',

@@ -1,6 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { acknowledge } from '../../compliance/acknowledgements';
+import { acknowledge } from '../../validation/acknowledge';
 
 /**
  * Acknowledges the AwsSolutions-IAM5 findings of S3 object ARNs (`<bucket>/<prefix>*`) on a policy,

@@ -1,5 +1,7 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Token } from 'aws-cdk-lib';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Validator } from '../../validation/validator';
+import { TriggerErrorCodes } from '../error-codes';
 import { SyncTriggerErrorCodes as Codes } from '../sync-error-codes';
 
 /** The resolved, checked retry policy of an EventBridge target or schedule. @internal */
@@ -38,4 +40,23 @@ export function checkRetryPolicy(
     });
   }
   return policy;
+}
+
+/**
+ * Checks a dead-letter queue given for an EventBridge rule target or a Scheduler schedule: both
+ * send undeliverable events only to standard queues (PutTargets answers "SQS FIFO is not supported
+ * by Dead Letter Queues").
+ *
+ * @internal
+ */
+export function checkTargetDeadLetterQueue(v: Validator, service: string, queue: sqs.IQueue | undefined): void {
+  if (queue && !Token.isUnresolved(queue.fifo) && queue.fifo) {
+    v.fail({
+      code: TriggerErrorCodes.FIFO_FAILURE_QUEUE,
+      property: 'deadLetterQueue',
+      value: `FIFO queue ${queue.node.path}`,
+      limit: `${service} sends undeliverable events only to standard SQS queues`,
+      fix: 'pass a standard queue, or leave deadLetterQueue unset for a FailureQueue',
+    });
+  }
 }

@@ -97,7 +97,8 @@ function validateCron(v: Validator, property: string, expression: string, body: 
       value: `"${expression}"`,
       limit: `a cron expression has 6 fields (minutes hours day-of-month month day-of-week year), this one has ${fields.length} (see ${CRON_DOC})`,
       fix: fields.length === 5
-        ? `add the year field: cron(${withOneQuestionMark(fields).join(' ')} *) (EventBridge cron has a year field, and exactly one of day-of-month and day-of-week is ?)`
+        ? `write cron(${fromUnixCron(fields).join(' ')} *): EventBridge cron has a year field, exactly one of day-of-month and day-of-week is ?, ` +
+          'and days of the week are numbered 1=SUN to 7=SAT (Unix cron: 0=SUN, 1=MON), so they are written as names here'
         : 'write cron(minutes hours day-of-month month day-of-week year), e.g. cron(0 2 ? * MON-FRI *)',
     });
     return;
@@ -114,6 +115,14 @@ function validateCron(v: Validator, property: string, expression: string, body: 
   });
   const dom = fields[2];
   const dow = fields[4];
+  const never = neverFires(fields);
+  v.failIf(never !== undefined, {
+    code: Codes.SCHEDULE_CRON,
+    property,
+    value: `"${expression}"`,
+    limit: `it never fires: ${never}`,
+    fix: 'pick days that exist in the chosen months, or use L for the last day of the month (e.g. cron(0 0 L 2 ? *))',
+  });
   const questions = [dom, dow].filter((f) => f === '?').length;
   v.failIf(questions !== 1, {
     code: Codes.SCHEDULE_CRON_DAY,
@@ -128,13 +137,91 @@ function validateCron(v: Validator, property: string, expression: string, body: 
   });
 }
 
-/** A 5-field (Unix-style) cron with exactly one of its day fields turned into `?`. */
-function withOneQuestionMark(fields: string[]): string[] {
+/**
+ * The EventBridge form of a 5-field (Unix-style) cron: exactly one day field is `?`, and the
+ * day-of-week numbers (Unix: 0 or 7 = Sunday, 1 = Monday) become names, since EventBridge numbers
+ * them 1 = Sunday to 7 = Saturday (`1-5` is MON-FRI, not SUN-THU).
+ */
+function fromUnixCron(fields: string[]): string[] {
   const [min, hour, dom, month, dow] = fields;
-  if (dom !== '?' && dow !== '?') {
-    return dow === '*' ? [min, hour, dom, month, '?'] : [min, hour, '?', month, dow];
+  const days = dow === '*' || dow === '?' ? dow : unixDaysToNames(dow);
+  if (dom !== '?' && days !== '?') {
+    return days === '*' ? [min, hour, dom, month, '?'] : [min, hour, '?', month, days];
   }
-  return fields;
+  return [min, hour, dom, month, days];
+}
+
+const UNIX_DAY = (n: number) => DAYS[n % 7];
+
+function unixDaysToNames(field: string): string {
+  return field.split(',').map((item) => {
+    const [base, step] = item.split('/');
+    const range = base.split('-');
+    if (!range.every((r) => /^\d$/.test(r) && Number(r) <= 7)) {
+      return item; // names, *, or something the checks will name anyway
+    }
+    const [from, to] = range.map(Number);
+    if (range.length === 1) {
+      return `${UNIX_DAY(from)}${step ? `/${step}` : ''}`;
+    }
+    if (from <= to && !(to === 7 && from > 0) && !step) {
+      return `${UNIX_DAY(from)}-${UNIX_DAY(to)}`;
+    }
+    // A range through Sunday (e.g. 5-7) or with a step: list the days.
+    const list: string[] = [];
+    for (let d = from; d <= to; d += step ? Number(step) : 1) {
+      list.push(UNIX_DAY(d));
+    }
+    return [...new Set(list)].join(',');
+  }).join(',');
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Why a cron never fires, when its day-of-month values do not exist in any of its months (e.g. 30 or
+ * 31 in February, 31 in April). Undefined when it fires, or when the fields use specials.
+ */
+function neverFires(fields: string[]): string | undefined {
+  const days = expand(fields[2], 1, 31);
+  const months = expand(fields[3], 1, 12, MONTHS);
+  if (!days || !months || days.length === 0 || months.length === 0) {
+    return undefined;
+  }
+  const fires = months.some((m) => days.some((d) => d <= DAYS_IN_MONTH[m - 1]));
+  if (fires) {
+    return undefined;
+  }
+  return `day ${days.join(', ')} of ${months.map((m) => MONTHS[m - 1]).join(', ')} does not exist`;
+}
+
+/** The values of a plain field (numbers, names, ranges, steps, *), or undefined for specials. */
+function expand(field: string, min: number, max: number, names?: string[]): number[] | undefined {
+  const out = new Set<number>();
+  const value = (t: string) => (/^\d+$/.test(t) ? Number(t) : names ? names.indexOf(t.toUpperCase()) + 1 : NaN);
+  for (const item of field.split(',')) {
+    const [base, stepText] = item.split('/');
+    const step = stepText === undefined ? 1 : Number(stepText);
+    let from: number;
+    let to: number;
+    if (base === '*') {
+      [from, to] = [min, max];
+    } else {
+      const range = base.split('-');
+      if (range.length > 2) {
+        return undefined;
+      }
+      from = value(range[0]);
+      to = range.length === 2 ? value(range[1]) : stepText === undefined ? from : max;
+    }
+    if (![from, to, step].every((n) => Number.isInteger(n) && n >= 1) || from < min || to > max) {
+      return undefined;
+    }
+    for (let n = from; n <= to; n += step) {
+      out.add(n);
+    }
+  }
+  return [...out].sort((a, b) => a - b);
 }
 
 function describe(field: CronField): string {

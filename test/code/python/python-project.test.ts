@@ -230,6 +230,22 @@ describe('FunctionCode.fromPythonProject errors', () => {
       .toMatch(/LBP_PYTHON_PROJECT_NOT_FOUND.*requirementsFile/);
   });
 
+  test('an installer failure that is not a missing wheel names the installer and the line (LBP_PYTHON_INSTALL_FAILED)', () => {
+    const dir = project({ 'requirements.txt': 'six=>=1.16\n' });
+    const message = synthError(() => ({ code: FunctionCode.fromPythonProject(dir, PIP) }));
+    expect(message).toContain('[LBP_PYTHON_INSTALL_FAILED]');
+    expect(message).toContain('the pip install');
+    expect(message).toContain('six=>=1.16');
+  });
+
+  test('a pyproject.toml that cannot be read as dependencies (LBP_PYTHON_EXPORT_FAILED)', () => {
+    const dir = project({ 'pyproject.toml': '[tool.poetry]\nname = "x"\n' });
+    fs.rmSync(path.join(dir, 'requirements.txt'));
+    const message = synthError(() => ({ code: FunctionCode.fromPythonProject(dir, PIP) }));
+    expect(message).toContain('[LBP_PYTHON_EXPORT_FAILED]');
+    expect(message).toContain('a Poetry project without poetry.lock');
+  });
+
   describe('without tools on the PATH', () => {
     const savedPath = process.env.PATH;
     beforeEach(() => {

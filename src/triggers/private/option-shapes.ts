@@ -1,0 +1,176 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type { IConstruct } from 'constructs';
+import { BlueprintValidationError } from '../../validation/blueprint-error';
+import { checkShape, PropShape } from '../../validation/prop-types';
+import { Validator } from '../../validation/validator';
+import { TriggerErrorCodes as Codes } from '../error-codes';
+
+/** The types of the stream trigger options (Kinesis, DynamoDB Streams). @internal */
+export const STREAM_TRIGGER_SHAPE: PropShape = {
+  batchSize: 'number',
+  maxBatchingWindow: 'duration',
+  startingPosition: { oneOf: Object.values(lambda.StartingPosition) },
+  startingPositionTimestamp: 'number',
+  retryAttempts: 'number',
+  maxRecordAge: 'duration',
+  bisectBatchOnError: 'boolean',
+  reportBatchItemFailures: 'boolean',
+  parallelizationFactor: 'number',
+  tumblingWindow: 'duration',
+  filters: { arrayOf: 'object' },
+  onFailureQueue: 'construct',
+  onFailureTopic: 'construct',
+  enabled: 'boolean',
+};
+
+/** The types of `SqsTriggerOptions`. @internal */
+export const SQS_TRIGGER_SHAPE: PropShape = {
+  batchSize: 'number',
+  maxBatchingWindow: 'duration',
+  maxConcurrency: 'number',
+  filters: { arrayOf: 'object' },
+  queueHasRedrivePolicy: 'boolean',
+  queueVisibilityTimeout: 'duration',
+  enabled: 'boolean',
+};
+
+/** The types of `S3TriggerOptions`. @internal */
+export const S3_TRIGGER_SHAPE: PropShape = {
+  eventTypes: { arrayOf: 'string' },
+  prefix: 'string',
+  suffix: 'string',
+  retryAttempts: 'number',
+  maxEventAge: 'duration',
+  bucketSendsToEventBridge: 'boolean',
+};
+
+/** The types of `SnsTriggerOptions`. @internal */
+export const SNS_TRIGGER_SHAPE: PropShape = {
+  filterPolicy: { mapOf: 'object' }, filterPolicyWithMessageBody: { mapOf: 'object' },
+};
+
+/** The types of `ScheduleTriggerOptions`. @internal */
+export const SCHEDULE_TRIGGER_SHAPE: PropShape = {
+  timeZone: 'string',
+  flexibleTimeWindow: 'duration',
+  retryAttempts: 'number',
+  maxEventAge: 'duration',
+  input: 'object',
+  description: 'string',
+  enabled: 'boolean',
+  groupName: 'string',
+  deadLetterQueue: 'construct',
+};
+
+/** The types of `EventRuleTriggerProps`. @internal */
+export const EVENT_RULE_TRIGGER_SHAPE: PropShape = {
+  'eventPattern!': 'object',
+  'eventBus': 'construct',
+  'ruleName': 'string',
+  'description': 'string',
+  'enabled': 'boolean',
+  'input': 'object',
+  'retryAttempts': 'number',
+  'maxEventAge': 'duration',
+  'deadLetterQueue': 'construct',
+};
+
+/** The types of `HttpApiTriggerOptions`. @internal */
+export const HTTP_API_TRIGGER_SHAPE: PropShape = {
+  routes: { arrayOf: 'string' },
+  httpApi: 'construct',
+  jwtIssuer: 'string',
+  jwtAudience: { arrayOf: 'string' },
+  authorizer: 'object',
+  authorizationScopes: { arrayOf: 'string' },
+  throttlingRateLimit: 'number',
+  throttlingBurstLimit: 'number',
+  corsPreflight: 'object',
+  apiName: 'string',
+  accessLogRetention: 'number',
+  accessLogEncryptionKey: 'construct',
+  accessLogRemovalPolicy: { oneOf: Object.values(RemovalPolicy) },
+};
+
+/** The types of `RestApiTriggerOptions`. @internal */
+export const REST_API_TRIGGER_SHAPE: PropShape = {
+  routes: { arrayOf: 'string' },
+  cognitoUserPools: { arrayOf: 'construct' },
+  authorizer: 'object',
+  authorizationScopes: { arrayOf: 'string' },
+  allowPublicAccess: 'boolean',
+  integrationTimeout: 'duration',
+  integrationTimeoutQuotaRaised: 'boolean',
+  endpointType: { oneOf: Object.values(apigw.EndpointType) },
+  throttlingRateLimit: 'number',
+  throttlingBurstLimit: 'number',
+  stageName: 'string',
+  webAclArn: 'string',
+  cloudWatchRole: 'boolean',
+  executionLogLevel: { oneOf: Object.values(apigw.MethodLoggingLevel) },
+  corsPreflight: 'object',
+  apiName: 'string',
+  accessLogRetention: 'number',
+  accessLogEncryptionKey: 'construct',
+  accessLogRemovalPolicy: { oneOf: Object.values(RemovalPolicy) },
+};
+
+/** The types of `FunctionUrlTriggerOptions`. @internal */
+export const FUNCTION_URL_TRIGGER_SHAPE: PropShape = {
+  authType: { oneOf: Object.values(lambda.FunctionUrlAuthType) },
+  allowPublicAccess: 'boolean',
+  cors: 'object',
+  invokeMode: { oneOf: Object.values(lambda.InvokeMode) },
+};
+
+/** The types of `AlbTriggerProps`. @internal */
+export const ALB_TRIGGER_SHAPE: PropShape = {
+  'listener!': 'construct',
+  'priority': 'number',
+  'conditions': { arrayOf: 'object' },
+  'healthCheck': 'object',
+  'multiValueHeadersEnabled': 'boolean',
+  'loadBalancerIdleTimeout': 'duration',
+  'targetGroupName': 'string',
+};
+
+/**
+ * Checks the types of a trigger's options into `v` and throws at once when one is wrong (the other
+ * checks assume the types).
+ *
+ * @internal
+ */
+export function checkTriggerOptions(v: Validator, options: unknown, shape: PropShape): void {
+  if (!checkShape(v, '', options ?? {}, shape)) {
+    v.throwIfAny();
+  }
+}
+
+/**
+ * The error for a trigger added a second time (each trigger object creates its resources once).
+ *
+ * @internal
+ */
+export function triggerReused(target: IConstruct, kind: string): BlueprintValidationError {
+  return new BlueprintValidationError(target, [{
+    code: Codes.TRIGGER_REUSED,
+    property: `addTrigger(${kind})`,
+    value: 'a trigger that was already added to a function',
+    limit: 'a trigger can be added to one function only (it creates its resources once)',
+    fix: `create one Trigger.${kind}(...) per function`,
+  }]);
+}
+
+/**
+ * The error for reading what a trigger created before it was added to a function.
+ *
+ * @internal
+ */
+export function triggerNotAdded(kind: string): Error {
+  const error = new Error(`[${Codes.TRIGGER_NOT_ADDED}] Trigger.${kind}: its resources exist once it was added to a function; ` +
+    'call ServerlessFunction.addTrigger(trigger) first.');
+  error.name = 'BlueprintValidationError';
+  return error;
+}

@@ -1,0 +1,20 @@
+/**
+ * Every stable warning id of the library (`cdk-lambda-blueprints:<id>`, for `Annotations.addWarningV2`), in
+ * one place. Never reused.
+ *
+ * @internal
+ */
+export const WarningIds = {
+  PLAIN_FUNCTION_LOG_GROUP: 'cdk-lambda-blueprints:plainFunctionLogGroup',
+  PLAIN_FUNCTION_IMMUTABLE_ROLE: 'cdk-lambda-blueprints:plainFunctionImmutableRole',
+  PLAIN_FUNCTION_HARDENED: 'cdk-lambda-blueprints:plainFunctionHardened',
+  NO_ROLLBACK_ALARMS: 'cdk-lambda-blueprints:deploymentWithoutRollbackAlarms',
+  HOOK_WITHOUT_ROLE: 'cdk-lambda-blueprints:deploymentHookWithoutRole',
+  DURATION_ALARM_UNRESOLVED_TIMEOUT: 'cdk-lambda-blueprints:durationAlarmUnresolvedTimeout',
+  DASHBOARD_WIDGETS: 'cdk-lambda-blueprints:dashboardWidgetLimit',
+  SQS_MAX_RECEIVE_COUNT: 'cdk-lambda-blueprints:sqs-max-receive-count',
+  SQS_VISIBILITY_UNKNOWN: 'cdk-lambda-blueprints:sqs-visibility-unknown',
+  SQS_VISIBILITY_TIMEOUT: 'cdk-lambda-blueprints:sqs-visibility-timeout',
+  /** A function in subnets without NAT is granted a service the VPC has no endpoint for. */
+  VPC_ENDPOINT_MISSING: 'cdk-lambda-blueprints:vpcEndpointMissing',
+} as const;
