@@ -39,7 +39,7 @@ export interface ITriggerTarget extends IConstruct {
   readonly alias: lambda.Alias;
 
   /**
-   * The execution role (always set on a ServerlessFunction; optional as in `lambda.IFunction`).
+   * The execution role (always set on a ServerlessFunction, optional as in `lambda.IFunction`).
    * Grants for reading the source go to the alias's principal, and the resources that need those
    * grants at creation (event source mappings) depend on this role and its policies.
    *
