@@ -10,7 +10,8 @@
 import { App, Environment } from 'aws-cdk-lib';
 import { Blueprints } from '../src';
 import {
-  acknowledgeUserDecisions, coreStack, deviceEventsStack, imagePipelineStack, nightlyJobStack, platformStack, pythonJavaStack, queueWorkerStack, streamAnalyticsStack,
+  acknowledgeUserDecisions, coreStack, deviceEventsStack, imagePipelineStack, nightlyJobStack, platformStack, pythonJavaStack,
+  queueWorkerStack, streamAnalyticsStack,
   subscribersStack, webBackendStack,
 } from './reference-workloads';
 

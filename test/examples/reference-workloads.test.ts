@@ -1,7 +1,8 @@
 import { App, Environment, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import {
-  acknowledgeUserDecisions, coreStack, deviceEventsStack, imagePipelineStack, nightlyJobStack, platformStack, pythonJavaStack, queueWorkerStack, streamAnalyticsStack,
+  acknowledgeUserDecisions, coreStack, deviceEventsStack, imagePipelineStack, nightlyJobStack, platformStack, pythonJavaStack,
+  queueWorkerStack, streamAnalyticsStack,
   subscribersStack, webBackendStack,
 } from '../../examples/reference-workloads';
 import { checkFailurePaths } from '../helpers/failure-paths';
