@@ -5,8 +5,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { DeploymentOptions } from './deployment-options';
-import { DeploymentRole } from './deployment-role';
 import { DeploymentErrorCodes, DeploymentWarnings } from './error-codes';
+import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 
@@ -57,7 +57,15 @@ export class FunctionDeployment extends Construct {
         'a bad version will receive all traffic. Enable alarms.errors or pass rollbackAlarms.');
       }
 
-      const role = new DeploymentRole(this, 'ServiceRole', scope.node.path);
+      // aws-cdk-lib attaches the AWS managed policy AWSCodeDeployRoleForLambdaLimited (AwsSolutions-IAM4;
+      // its `Resource: *` would also fail IAM5) to the role it is given: this role refuses it and holds
+      // scoped statements for the function, its alarms and its hooks instead.
+      const role = new ManagedPolicyRole(this, 'ServiceRole', {
+        service: 'codedeploy.amazonaws.com',
+        description: `CodeDeploy deployments of ${scope.node.path}`,
+        policyDescription: `What CodeDeploy needs to shift traffic of ${scope.node.path}`,
+        refuseAwsManagedPolicies: true,
+      });
       this.role = role;
       // Exactly what AWSCodeDeployRoleForLambdaLimited grants for a Lambda deployment, scoped to this
       // function's `live` alias (built from the name, so there is no dependency cycle with the alias).

@@ -1,6 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
 import { acknowledge } from '../validation/acknowledge';
 import { Acknowledgement } from '../validation/acknowledgements';
 import { ErrorCodes } from '../validation/error-codes';
@@ -27,9 +28,10 @@ export const RESOURCE_STAR_ONLY_ACTIONS: readonly string[] = [
 ];
 
 /**
- * An execution role whose statements land in customer-managed policies only: no AWS managed policy
- * (AwsSolutions-IAM4) and no inline policy (HIPAA/NIST/PCI IAMNoInlinePolicy). aws-cdk-lib's grants
- * (event sources, destinations, X-Ray, dead-letter queue, ...) all call `addToPrincipalPolicy`.
+ * An execution role whose statements land in customer-managed policies only (a `ManagedPolicyRole`):
+ * no AWS managed policy (AwsSolutions-IAM4) and no inline policy (HIPAA/NIST/PCI IAMNoInlinePolicy).
+ * aws-cdk-lib's grants (event sources, destinations, X-Ray, dead-letter queue, ...) all call
+ * `addToPrincipalPolicy`.
  *
  * Two policies, so that no acknowledgement ever covers what the user adds:
  * - `policy` holds every grant and every statement of the user (`initialPolicy`, `addToRolePolicy`,
@@ -40,24 +42,18 @@ export const RESOURCE_STAR_ONLY_ACTIONS: readonly string[] = [
  *
  * @internal
  */
-export class FunctionRole extends iam.Role {
-  /** The policy holding every grant and user statement of this role (no acknowledgement). */
-  public readonly policy: iam.ManagedPolicy;
-
+export class FunctionRole extends ManagedPolicyRole {
   private readonly description: string;
   private _libraryPolicy?: iam.ManagedPolicy;
   private readonly attachedShared = new Set<iam.ManagedPolicy>();
 
   constructor(scope: Construct, id: string, description: string) {
     super(scope, id, {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      service: 'lambda.amazonaws.com',
       description,
+      policyDescription: `Every grant and statement of ${description}`,
     });
     this.description = description;
-    this.policy = new iam.ManagedPolicy(this, 'Policy', {
-      description: `Every grant and statement of ${description}`,
-      roles: [this],
-    });
     // Grants keep arriving after construction (triggers, user code), so the size is checked at synth.
     this.policy.node.addValidation({ validate: () => validatePolicySize(this.policy) });
   }

@@ -7,12 +7,12 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { TriggerErrorCodes as Codes } from './error-codes';
 import { human, seconds } from './private/duration';
-import { ManagedPolicyRole } from './private/managed-policy-role';
 import { acknowledgeObjectWildcard } from './private/object-wildcard';
 import { checkTriggerOptions } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
+import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
 import { Validator } from '../validation/validator';
 
 /** Firehose's own limits for a Lambda transformation. */
@@ -192,8 +192,12 @@ export class FirehoseTransformationTrigger implements ITrigger {
     v.throwIfAny();
 
     const stack = Stack.of(scope);
-    const role = new ManagedPolicyRole(scope, 'Role', 'firehose.amazonaws.com', stack.account,
-      `the Firehose delivery stream of ${target.node.path}`);
+    const role = new ManagedPolicyRole(scope, 'Role', {
+      service: 'firehose.amazonaws.com',
+      sourceAccount: stack.account,
+      description: `the Firehose delivery stream of ${target.node.path}`,
+      policyDescription: `Every permission of the Firehose delivery stream of ${target.node.path}`,
+    });
 
     // Firehose invokes the alias (and reads its configuration, per the Firehose policy template): no `:*` wildcard.
     role.addToPrincipalPolicy(new iam.PolicyStatement({

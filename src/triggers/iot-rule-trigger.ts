@@ -6,11 +6,11 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { TriggerAcknowledgement } from './acknowledgements';
 import { TriggerErrorCodes as Codes } from './error-codes';
 import { acknowledgeInvokePermissions, asyncFailureQueues } from './private/async-failures';
-import { ManagedPolicyRole } from './private/managed-policy-role';
 import { checkTriggerOptions } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
+import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
 import { acknowledge } from '../validation/acknowledge';
 import { Validator } from '../validation/validator';
 
@@ -160,8 +160,12 @@ export class IotRuleTrigger implements ITrigger {
       acknowledge(sink.queue, TriggerAcknowledgement.IOT_ERROR_QUEUE_IS_A_DLQ);
       errorQueue = sink.queue;
     }
-    const role = new ManagedPolicyRole(scope, 'ErrorActionRole', 'iot.amazonaws.com', stack.account,
-      `the error action of the IoT rule of ${target.node.path}`);
+    const role = new ManagedPolicyRole(scope, 'ErrorActionRole', {
+      service: 'iot.amazonaws.com',
+      sourceAccount: stack.account,
+      description: `the error action of the IoT rule of ${target.node.path}`,
+      policyDescription: `Every permission of the error action of the IoT rule of ${target.node.path}`,
+    });
     // Only what the IoT SQS action does: send (plus the queue key, when it has a customer-managed one).
     role.addToPrincipalPolicy(new iam.PolicyStatement({
       sid: 'SendToErrorQueue',

@@ -3,7 +3,6 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { TriggerAcknowledgement } from './acknowledgements';
-import { ManagedPolicyRole } from './private/managed-policy-role';
 import { checkTriggerOptions, SCHEDULE_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from './private/option-shapes';
 import { checkRetryPolicy, checkTargetDeadLetterQueue } from './private/retry-policy';
 import { validateScheduleExpression } from './private/schedule-expression';
@@ -12,6 +11,7 @@ import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { TriggerSchedule } from './trigger-schedule';
 import { FailureQueue } from '../destinations/failure-queue';
+import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
 import { acknowledge } from '../validation/acknowledge';
 import { checkLength, checkName, NAME_RULES } from '../validation/aws-names';
 import { Validator } from '../validation/validator';
@@ -174,8 +174,12 @@ export class ScheduleTrigger implements ITrigger {
     v.throwIfAny();
 
     const stack = Stack.of(scope);
-    const role = new ManagedPolicyRole(scope, 'Role', 'scheduler.amazonaws.com', stack.account,
-      `the schedule that invokes ${target.node.path}`);
+    const role = new ManagedPolicyRole(scope, 'Role', {
+      service: 'scheduler.amazonaws.com',
+      sourceAccount: stack.account,
+      description: `the schedule that invokes ${target.node.path}`,
+      policyDescription: `Every permission of the schedule that invokes ${target.node.path}`,
+    });
     role.addToPrincipalPolicy(new iam.PolicyStatement({
       sid: 'InvokeLiveAlias',
       actions: ['lambda:InvokeFunction'],

@@ -3,7 +3,7 @@ import * as path from 'path';
 
 /**
  * The layering the code wants, one way only: validation -> primitives (code, layers, encryption,
- * destinations, concurrency, observability, deployment; code/python is part of code) -> function
+ * destinations, concurrency, observability, deployment, iam (the one-policy role); code/python is part of code) -> function
  * and Lambda@Edge -> triggers -> patterns -> compliance, scale, cost and the dashboard. A module imports only from its own layer or below. The one
  * exception is type-only: the function and its alarms know the trigger contract
  * (`triggers/trigger.ts`, interfaces only), which is erased at run time.
@@ -20,6 +20,7 @@ const LAYERS: { [folder: string]: number } = {
   concurrency: 1,
   observability: 1,
   deployment: 1,
+  iam: 1,
   function: 2,
   edge: 2,
   triggers: 3,

@@ -3,7 +3,7 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
-import { ManagedPolicyRole } from './managed-policy-role';
+import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
 import { acknowledge } from '../../validation/acknowledge';
 import { SyncTriggerAcknowledgement as Ack } from '../sync-acknowledgements';
 
@@ -29,8 +29,12 @@ export function createApiGatewayAccountRole(scope: Construct): { role: iam.IRole
   const concrete = !Token.isUnresolved(stack.region) && !Token.isUnresolved(stack.account);
   const partition = concrete ? RegionInfo.get(stack.region).partition ?? 'aws' : undefined;
   const resource = concrete ? `arn:${partition}:logs:${stack.region}:${stack.account}:log-group:*` : '*';
-  const role = new ManagedPolicyRole(holder, 'Role', 'apigateway.amazonaws.com', stack.account,
-    'the API Gateway CloudWatch Logs role of this account and Region');
+  const role = new ManagedPolicyRole(holder, 'Role', {
+    service: 'apigateway.amazonaws.com',
+    sourceAccount: stack.account,
+    description: 'the API Gateway CloudWatch Logs role of this account and Region',
+    policyDescription: 'Every permission of the API Gateway CloudWatch Logs role of this account and Region',
+  });
   role.addToPrincipalPolicy(new iam.PolicyStatement({
     sid: 'WriteApiGatewayLogs',
     actions: [
