@@ -1,11 +1,15 @@
 import { Aspects, IAspect, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { applyNagPack, createNagPack, DEFAULT_NAG_PACKS, NagPackName } from './nag-packs';
-import { PlainFunctionHardening } from './plain-function-hardening';
-import { ResourceBudgetAspect, ResourceBudgetPlugin } from './resource-budget';
-import { acknowledgeUserDecisions, UserDecisions } from './user-decisions';
+import { NagPackName } from './nag-packs';
+import { acknowledgeUserDecisions } from './private/acknowledge-user-decisions';
+import { applyNagPack } from './private/apply-nag-pack';
+import { createNagPack, DEFAULT_NAG_PACKS } from './private/nag-pack-catalogue';
+import { PlainFunctionHardening } from './private/plain-function-hardening';
+import { ResourceBudgetAspect } from './private/resource-budget-aspect';
+import { ResourceBudgetPlugin } from './private/resource-budget-plugin';
+import { UserDecisions } from './user-decisions';
 import { CostReportAspect } from '../cost/cost-report';
-import { BlueprintDashboard, createBlueprintDashboardNow } from '../observability/blueprint-dashboard';
+import { BlueprintDashboard } from '../observability/blueprint-dashboard';
 import { FunctionGroup } from '../scale/function-group';
 
 /**
@@ -156,7 +160,7 @@ class StackDashboards implements IAspect {
     }
     const hasOne = node.node.findAll().some((c) => c instanceof BlueprintDashboard && Stack.of(c) === node);
     if (!hasOne) {
-      createBlueprintDashboardNow(node, 'BlueprintDashboard');
+      BlueprintDashboard._createNow(node, 'BlueprintDashboard');
     }
   }
 }

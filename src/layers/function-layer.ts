@@ -3,6 +3,7 @@ import { RemovalPolicy, Token, Annotations } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
+import { megabytes } from './private/megabytes';
 import { pythonLayerContent } from './private/python-layer-content';
 import { PythonRequirementsLayerOptions } from './python-requirements-layer-options';
 import { LatestRuntime } from '../code/latest-runtime';
@@ -297,11 +298,6 @@ export class FunctionLayer extends Construct implements IFunctionLayer {
       throw guard.fail(error);
     }
   }
-}
-
-/** Bytes as megabytes with one decimal, for messages. @internal */
-export function megabytes(bytes: number): string {
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
 const LAYER_NAME = /^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\d{12}:layer:[a-zA-Z0-9-_]+|[a-zA-Z0-9-_]+)$/;

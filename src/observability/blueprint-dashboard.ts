@@ -8,24 +8,6 @@ import { ConstructionGuard } from '../validation/construction-guard';
 
 let buildEagerly = false;
 
-/**
- * Creates a dashboard and builds it at once, without registering an aspect (for callers that
- * already run at synth, such as another aspect).
- *
- * @internal
- */
-export function createBlueprintDashboardNow(scope: Construct, id: string): BlueprintDashboard {
-  buildEagerly = true;
-  let d: BlueprintDashboard;
-  try {
-    d = new BlueprintDashboard(scope, id);
-  } finally {
-    buildEagerly = false;
-  }
-  d._build();
-  return d;
-}
-
 /** CloudWatch's limit of widgets on one dashboard. */
 const MAX_WIDGETS = 500;
 /** CloudWatch's limit of alarms in one alarm-status widget. */
@@ -65,6 +47,24 @@ export interface BlueprintDashboardProps {
  * Nothing is created when the group has no function.
  */
 export class BlueprintDashboard extends Construct {
+  /**
+   * Creates a dashboard and builds it at once, without registering an aspect (for callers that
+   * already run at synth, such as another aspect).
+   *
+   * @internal
+   */
+  public static _createNow(scope: Construct, id: string): BlueprintDashboard {
+    buildEagerly = true;
+    let d: BlueprintDashboard;
+    try {
+      d = new BlueprintDashboard(scope, id);
+    } finally {
+      buildEagerly = false;
+    }
+    d._build();
+    return d;
+  }
+
   private readonly explicit: ServerlessFunction[];
   private readonly props: BlueprintDashboardProps;
   private _dashboard?: cloudwatch.Dashboard;

@@ -7,42 +7,15 @@ import { Construct } from 'constructs';
 import { AlarmOptions, FunctionAlarmsOptions } from './alarm-options';
 import { ObservabilityWarnings } from './error-codes';
 import { FunctionMetrics } from './function-metrics';
-import { AlarmDefaults, AlarmSettings, createAlarm, resolveAlarmSettings } from './private/alarm-settings';
+import { ALARM_DEFAULTS } from './private/alarm-defaults';
+import { AlarmSettings, createAlarm, resolveAlarmSettings } from './private/alarm-settings';
 import { CombinedAlarmBuilder, COMBINED_ALARM_PERIOD, isCombinable } from './private/combined-alarm';
+import { combinesDlqAge } from './private/dead-letter-queue-alarms';
+import { FUNCTION_OPTIONS_SHAPE_ALARMS } from './private/function-alarms-shape';
 import type { TriggerConfig } from '../triggers/trigger';
 import { ConstructionGuard } from '../validation/construction-guard';
-import { ALARM_OPTIONS_SHAPE, checkShape, PropShape } from '../validation/prop-types';
+import { checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
-
-const ALARM = { shape: ALARM_OPTIONS_SHAPE };
-
-/** The types of `FunctionAlarmsOptions`. @internal */
-export const FUNCTION_OPTIONS_SHAPE_ALARMS: PropShape = {
-  enabled: 'boolean',
-  combined: 'boolean',
-  errors: ALARM,
-  throttles: ALARM,
-  duration: ALARM,
-  asyncEventsDropped: ALARM,
-  deliveryFailures: ALARM,
-  iteratorAge: ALARM,
-  deadLetterQueueAge: ALARM,
-  provisionedConcurrencySpillover: ALARM,
-  provisionedConcurrencyUtilization: ALARM,
-};
-
-/** The default of every alarm (the README lists them). @internal */
-export const ALARM_DEFAULTS = {
-  errors: { threshold: 1, period: Duration.minutes(1), evaluationPeriods: 5, datapointsToAlarm: 3, maxThreshold: 100, unit: '%' },
-  throttles: { threshold: 1, period: Duration.minutes(1), evaluationPeriods: 5, datapointsToAlarm: 3, maxThreshold: 100, unit: '%' },
-  duration: { threshold: 80, period: Duration.minutes(1), evaluationPeriods: 5, datapointsToAlarm: 3, maxThreshold: 100, unit: '% of the timeout' },
-  asyncEventsDropped: { threshold: 1, period: Duration.minutes(1), evaluationPeriods: 1, datapointsToAlarm: 1, unit: 'events' },
-  deliveryFailures: { threshold: 1, period: Duration.minutes(1), evaluationPeriods: 1, datapointsToAlarm: 1, unit: 'failed deliveries' },
-  iteratorAge: { threshold: 60, period: Duration.minutes(1), evaluationPeriods: 5, datapointsToAlarm: 3, unit: 'seconds' },
-  deadLetterQueueAge: { threshold: 864_000, period: Duration.minutes(5), evaluationPeriods: 1, datapointsToAlarm: 1, maxThreshold: 1_209_600, unit: 'seconds' },
-  provisionedConcurrencySpillover: { threshold: 10, period: Duration.minutes(5), evaluationPeriods: 3, datapointsToAlarm: 3, unit: 'invocations' },
-  provisionedConcurrencyUtilization: { threshold: 90, period: Duration.minutes(5), evaluationPeriods: 3, datapointsToAlarm: 3, maxThreshold: 100, unit: '%' },
-} satisfies Record<string, AlarmDefaults>;
 
 /**
  * Properties of {@link FunctionAlarms}.
@@ -259,54 +232,4 @@ export class FunctionAlarms extends Construct {
     this._iteratorAge = createAlarm(this, 'IteratorAge', this.metrics.iteratorAge(s.period), s, s.threshold * 1000,
       `${this.subject}: the function is ${s.threshold} seconds or more behind its stream (iterator age). Records may expire before they are processed.`, this.topic);
   }
-}
-
-/**
- * Validates every alarm of `options` (including the dead-letter queue's age alarm) into `v`, naming
- * each problem by the path the user wrote (`alarms.deadLetterQueueAge.threshold`), before any alarm
- * or queue is created.
- *
- * @internal
- */
-export function validateAlarmOptions(
-  v: Validator, prefix: string, options: FunctionAlarmsOptions | undefined, provisionedConcurrency: boolean,
-): void {
-  if (options?.enabled === false) {
-    return;
-  }
-  const o = options ?? {};
-  for (const key of ['errors', 'throttles', 'duration', 'asyncEventsDropped', 'deliveryFailures', 'iteratorAge', 'deadLetterQueueAge'] as const) {
-    resolveAlarmSettings(v, `${prefix}.${key}`, o[key], ALARM_DEFAULTS[key]);
-  }
-  if (provisionedConcurrency) {
-    for (const key of ['provisionedConcurrencySpillover', 'provisionedConcurrencyUtilization'] as const) {
-      resolveAlarmSettings(v, `${prefix}.${key}`, o[key], ALARM_DEFAULTS[key]);
-    }
-  }
-}
-
-/** The age-of-oldest-message settings of a dead-letter queue, from the function's alarm options. @internal */
-export function deadLetterQueueAgeOptions(options: FunctionAlarmsOptions | undefined): AlarmOptions {
-  if (options?.enabled === false) {
-    return { enabled: false };
-  }
-  // The combined alarm watches the age when its settings were left alone.
-  if (deadLetterQueueJoinsCombined(options) && combinesDlqAge(options ?? {})) {
-    return { enabled: false };
-  }
-  return options?.deadLetterQueueAge ?? {};
-}
-
-/**
- * Whether the function's combined alarm watches its library-created dead-letter queue (its depth
- * always, its age unless tuned), so that the queue creates no alarms of its own for them.
- *
- * @internal
- */
-export function deadLetterQueueJoinsCombined(options: FunctionAlarmsOptions | undefined): boolean {
-  return options?.enabled !== false && options?.combined !== false;
-}
-
-function combinesDlqAge(o: FunctionAlarmsOptions): boolean {
-  return o.combined !== false && o.deadLetterQueueAge?.enabled !== false && isCombinable(o.deadLetterQueueAge);
 }

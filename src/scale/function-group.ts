@@ -2,7 +2,7 @@ import { CfnOutput, CfnParameter, CfnResource, NestedStack, Stack, Stage } from 
 import { Construct, IConstruct } from 'constructs';
 import { ScaleErrorCodes as Codes } from './error-codes';
 import { isShard, markShard } from './private/shard-mark';
-import { MAX_RESOURCES } from '../compliance/resource-budget';
+import { MAX_RESOURCES } from '../compliance/private/cloudformation-limits';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionProps } from '../function/serverless-function-props';
 import { BlueprintValidationError, Problem } from '../validation/blueprint-error';

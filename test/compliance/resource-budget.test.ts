@@ -1,6 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { FunctionCode, ServerlessFunction, BlueprintStack } from '../../src';
-import { budgetViolations, ResourceBudgetPlugin } from '../../src/compliance/resource-budget';
+import { budgetViolations, ResourceBudgetPlugin } from '../../src/compliance/private/resource-budget-plugin';
 import { HANDLER_DIR, TEST_ENV } from '../helpers/template';
 
 function stackOf(functions: number): { app: App; stack: Stack } {

@@ -2,10 +2,10 @@ import { Annotations, IAspect, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
-import { acknowledge, Acknowledgement } from './acknowledgements';
-import { ComplianceWarnings } from './error-codes';
-import { FailureQueue } from '../destinations/failure-queue';
-import { ServerlessFunction } from '../function/serverless-function';
+import { FailureQueue } from '../../destinations/failure-queue';
+import { ServerlessFunction } from '../../function/serverless-function';
+import { acknowledge, Acknowledgement } from '../acknowledgements';
+import { ComplianceWarnings } from '../error-codes';
 
 /**
  * Hardens the plain `lambda.Function`s a user created without this library, where that is safe:

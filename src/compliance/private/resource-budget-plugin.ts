@@ -1,66 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import {
-  CfnResource, IAspect, IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport,
-  PolicyViolation, Stack, Stage,
-} from 'aws-cdk-lib';
+import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ComplianceCodes } from './error-codes';
-import { isShard } from '../scale/private/shard-mark';
-import { Validator } from '../validation/validator';
+import { MAX_RESOURCES, MAX_TEMPLATE_BYTES, SPLIT_ADVICE } from './cloudformation-limits';
+import { ComplianceCodes } from '../error-codes';
 
-/** CloudFormation's quota of resources per stack. */
-export const MAX_RESOURCES = 500;
-/** CloudFormation's limit of a template's size (uploaded through S3), in bytes. */
-export const MAX_TEMPLATE_BYTES = 1_048_576;
 /** The share of a limit at which the budget warns. */
 export const BUDGET_WARNING_SHARE = 0.8;
-
-const SPLIT_ADVICE = 'Split the stack: create the functions in a FunctionGroup (nested stacks, placed by a stable hash of their id), or move groups of functions (with their triggers) into their own stacks, ' +
-  'or turn off alarms you do not need (alarms: { enabled: false } or per alarm).';
-
-/**
- * Stops synthesis with advice when a stack has more resources than CloudFormation accepts. It runs as
- * an aspect, before aws-cdk-lib's own limit check (which fails with the count but no advice); one
- * walk of each stack's subtree, so the cost stays linear in the number of constructs.
- *
- * @internal
- */
-export class ResourceBudgetAspect implements IAspect {
-  public visit(node: IConstruct): void {
-    // A FunctionGroup shard checks itself, with advice that fits a shard (LBP_GROUP_SHARD_FULL).
-    if (!Stack.isStack(node) || isShard(node)) {
-      return;
-    }
-    const byType = new Map<string, number>();
-    let count = 0;
-    const walk = (c: IConstruct) => {
-      for (const child of c.node.children) {
-        if (Stack.isStack(child) || Stage.isStage(child)) {
-          continue;
-        }
-        if (CfnResource.isCfnResource(child)) {
-          count++;
-          byType.set(child.cfnResourceType, (byType.get(child.cfnResourceType) ?? 0) + 1);
-        }
-        walk(child);
-      }
-    };
-    walk(node);
-    if (count > MAX_RESOURCES) {
-      const top = [...byType.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t, n]) => `${t} ${n}`).join(', ');
-      const v = new Validator(node);
-      v.fail({
-        code: ComplianceCodes.RESOURCE_BUDGET,
-        property: 'resources',
-        value: `${count} (${top})`,
-        limit: `CloudFormation accepts at most ${MAX_RESOURCES} resources per stack`,
-        fix: SPLIT_ADVICE,
-      });
-      v.throwIfAny();
-    }
-  }
-}
 
 /** One stack's measured budget. @internal */
 export interface StackBudget {

@@ -1,0 +1,42 @@
+import { UserDecisions } from '../user-decisions';
+
+/** One decision: its property, what it is about and the finding ids it acknowledges. */
+export interface DecisionSpec {
+  readonly property: keyof UserDecisions;
+  readonly what: string;
+  readonly ids: string[];
+}
+
+/** Which findings each decision covers. @internal */
+export const USER_DECISION_FINDINGS: readonly DecisionSpec[] = [
+  {
+    property: 'noVpc',
+    what: 'functions outside a VPC',
+    ids: ['HIPAA.Security-LambdaInsideVPC', 'NIST.800.53.R5-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC'],
+  },
+  {
+    property: 'noReservedConcurrency',
+    what: 'functions without reserved concurrency',
+    ids: ['HIPAA.Security-LambdaConcurrency', 'NIST.800.53.R5-LambdaConcurrency'],
+  },
+  {
+    property: 'noBucketReplication',
+    what: 'buckets without cross-Region or cross-account replication',
+    ids: ['HIPAA.Security-S3BucketReplicationEnabled', 'NIST.800.53.R5-S3BucketReplicationEnabled', 'PCI.DSS.321-S3BucketReplicationEnabled'],
+  },
+  {
+    property: 'noBackupPlan',
+    what: 'tables in no AWS Backup plan',
+    ids: ['HIPAA.Security-DynamoDBInBackupPlan', 'NIST.800.53.R5-DynamoDBInBackupPlan'],
+  },
+  {
+    property: 'noWebAcl',
+    what: 'REST API stages without a web ACL',
+    ids: ['AwsSolutions-APIG3', 'NIST.800.53.R5-APIGWAssociatedWithWAF', 'PCI.DSS.321-APIGWAssociatedWithWAF'],
+  },
+  {
+    property: 'noApiCache',
+    what: 'REST API stages without a response cache',
+    ids: ['HIPAA.Security-APIGWCacheEnabledAndEncrypted', 'NIST.800.53.R5-APIGWCacheEnabledAndEncrypted', 'PCI.DSS.321-APIGWCacheEnabledAndEncrypted'],
+  },
+];
