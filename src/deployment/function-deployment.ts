@@ -6,6 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { DeploymentOptions } from './deployment-options';
 import { DeploymentErrorCodes, DeploymentWarnings } from './error-codes';
+import { validateDeploymentOptions } from './private/validate-deployment-options';
 import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
@@ -147,20 +148,4 @@ function validateHooks(scope: Construct, props: FunctionDeploymentProps): void {
   }
   validateDeploymentOptions(v, 'deployment', props);
   v.throwIfAny();
-}
-
-/**
- * The checks of {@link DeploymentOptions} that need no function, run by `ServerlessFunction` before
- * it creates anything.
- *
- * @internal
- */
-export function validateDeploymentOptions(v: Validator, prefix: string, options: DeploymentOptions): void {
-  v.failIf(options.preTrafficHook !== undefined && options.preTrafficHook === options.postTrafficHook, {
-    code: DeploymentErrorCodes.SAME_HOOK,
-    property: `${prefix}.postTrafficHook`,
-    value: options.postTrafficHook?.node.path ?? '',
-    limit: 'CloudFormation names each hook once in the alias update policy and CodeDeploy invokes it for one lifecycle event',
-    fix: 'use two functions, or only a preTrafficHook',
-  });
 }

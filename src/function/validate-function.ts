@@ -4,7 +4,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { ServerlessFunctionProps } from './serverless-function-props';
 import { FunctionCodeConfig } from '../code/function-code';
 import { peakProvisionedConcurrency } from '../concurrency/private/peak-provisioned-concurrency';
-import { validateDeploymentOptions } from '../deployment/function-deployment';
+import { validateDeploymentOptions } from '../deployment/private/validate-deployment-options';
 import { IFunctionLayer, UNZIPPED_BUDGET_BYTES } from '../layers/function-layer';
 import { megabytes } from '../layers/private/megabytes';
 import { validateAlarmOptions } from '../observability/private/validate-alarm-options';
