@@ -5,11 +5,12 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { DeploymentOptions } from './deployment-options';
-import { DeploymentErrorCodes, DeploymentWarnings } from './error-codes';
 import { validateDeploymentOptions } from './private/validate-deployment-options';
 import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
 import { ConstructionGuard } from '../validation/construction-guard';
+import { ErrorCodes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
+import { WarningIds } from '../validation/warning-ids';
 
 /**
  * Properties of {@link FunctionDeployment}.
@@ -53,7 +54,7 @@ export class FunctionDeployment extends Construct {
       const rollbackOnAlarms = props.rollbackOnAlarms ?? true;
       this.rollbackAlarms = rollbackOnAlarms ? [...(props.functionAlarms ?? []), ...(props.rollbackAlarms ?? [])] : [];
       if (rollbackOnAlarms && this.rollbackAlarms.length === 0) {
-        Annotations.of(this).addWarningV2(DeploymentWarnings.NO_ROLLBACK_ALARMS,
+        Annotations.of(this).addWarningV2(WarningIds.NO_ROLLBACK_ALARMS,
           'rollbackOnAlarms is on but there is no alarm to roll back on (the errors and duration alarms are off and no rollbackAlarms were given): ' +
         'a bad version will receive all traffic. Enable alarms.errors or pass rollbackAlarms.');
       }
@@ -113,7 +114,7 @@ export class FunctionDeployment extends Construct {
         }));
         for (const hook of hooks) {
           if (hook.role === undefined) {
-            Annotations.of(this).addWarningV2(DeploymentWarnings.HOOK_WITHOUT_ROLE,
+            Annotations.of(this).addWarningV2(WarningIds.HOOK_WITHOUT_ROLE,
               `The hook ${hook.node.path} has no role in this app, so it could not be granted codedeploy:PutLifecycleEventHookExecutionStatus; grant it yourself or the deployment will time out.`);
           }
           this.deploymentGroup.grantPutLifecycleEventHookExecutionStatus(hook);
@@ -139,7 +140,7 @@ function validateHooks(scope: Construct, props: FunctionDeploymentProps): void {
     // The function itself may arrive as its inner lambda.Function, its alias or the ServerlessFunction.
     const isTarget = hook !== undefined && (hook === props.function || hook === props.alias || hook === props.alias.node.scope);
     v.failIf(isTarget, {
-      code: DeploymentErrorCodes.HOOK_IS_TARGET,
+      code: ErrorCodes.HOOK_IS_TARGET,
       property,
       value: hook?.node.path ?? '',
       limit: 'a traffic hook tests the new version from outside; the function being deployed cannot be its own hook',

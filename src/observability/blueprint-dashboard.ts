@@ -2,9 +2,9 @@ import { Annotations, Aspects, Duration, IAspect, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, IConstruct } from 'constructs';
-import { ObservabilityWarnings } from './error-codes';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ConstructionGuard } from '../validation/construction-guard';
+import { WarningIds } from '../validation/warning-ids';
 
 let buildEagerly = false;
 
@@ -142,7 +142,7 @@ export class BlueprintDashboard extends Construct {
 
     const widgetCount = rows.reduce((n, r) => n + r.length, 0);
     if (widgetCount > MAX_WIDGETS) {
-      Annotations.of(this).addWarningV2(ObservabilityWarnings.DASHBOARD_WIDGETS,
+      Annotations.of(this).addWarningV2(WarningIds.DASHBOARD_WIDGETS,
         `This dashboard has ${widgetCount} widgets for ${functions.length} functions; CloudWatch allows ${MAX_WIDGETS} per dashboard. ` +
         'Split the functions across several BlueprintDashboards with the `functions` option.');
     }

@@ -3,7 +3,6 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { PatternAcknowledgement } from './acknowledgements';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { checkPatternProps, patternPaths } from './private/pattern-shape';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
@@ -13,6 +12,7 @@ import { S3_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { S3TriggerOptions, S3Trigger } from '../triggers/s3-trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { acknowledge } from '../validation/acknowledge';
+import { PatternAcknowledgement } from '../validation/acknowledgements';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 

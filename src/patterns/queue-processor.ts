@@ -2,7 +2,6 @@ import { Duration } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
-import { PatternErrorCodes as Codes } from './error-codes';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { FailureQueue } from '../destinations/failure-queue';
 import { ServerlessFunction } from '../function/serverless-function';
@@ -13,6 +12,7 @@ import { Trigger } from '../triggers/trigger-factories';
 import { acknowledge } from '../validation/acknowledge';
 import { Acknowledgement } from '../validation/acknowledgements';
 import { ConstructionGuard } from '../validation/construction-guard';
+import { ErrorCodes as Codes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /**

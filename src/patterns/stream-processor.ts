@@ -2,7 +2,6 @@ import { Duration } from 'aws-cdk-lib';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
-import { PatternErrorCodes as Codes } from './error-codes';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { ServerlessFunction } from '../function/serverless-function';
 import { KinesisTriggerOptions, KinesisTrigger } from '../triggers/kinesis-trigger';
@@ -11,6 +10,7 @@ import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 import { checkPatternProps, patternPaths } from './private/pattern-shape';
+import { ErrorCodes as Codes } from '../validation/error-codes';
 
 /**
  * Properties of a {@link StreamProcessor}.

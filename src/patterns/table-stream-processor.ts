@@ -2,9 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { PatternAcknowledgement } from './acknowledgements';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
-import { PatternErrorCodes as Codes } from './error-codes';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { ServerlessFunction } from '../function/serverless-function';
 import { DynamoDbStreamTriggerOptions, DynamoDbStreamTrigger } from '../triggers/dynamodb-stream-trigger';
@@ -14,6 +12,8 @@ import { acknowledge } from '../validation/acknowledge';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 import { checkPatternProps, patternPaths } from './private/pattern-shape';
+import { PatternAcknowledgement } from '../validation/acknowledgements';
+import { ErrorCodes as Codes } from '../validation/error-codes';
 
 /**
  * Properties of a {@link TableStreamProcessor}.

@@ -1,12 +1,12 @@
 import { CfnOutput, CfnParameter, CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { ScaleErrorCodes as Codes } from './error-codes';
 import { isShard, markShard } from './private/shard-mark';
 import { MAX_RESOURCES } from '../compliance/private/cloudformation-limits';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionProps } from '../function/serverless-function-props';
 import { BlueprintValidationError, Problem } from '../validation/blueprint-error';
 import { ConstructionGuard } from '../validation/construction-guard';
+import { ErrorCodes as Codes } from '../validation/error-codes';
 import { checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
 

@@ -1,14 +1,14 @@
 import { Annotations, Duration, Names } from 'aws-cdk-lib';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as elbTargets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
-import { TriggerAcknowledgement } from './acknowledgements';
 import { acknowledgeInvokePermissions } from './private/async-failures';
 import { ALB_TRIGGER_SHAPE, checkTriggerOptions, triggerNotAdded, triggerReused } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
-import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
 import { checkName, NAME_RULES } from '../validation/aws-names';
 import { seconds } from './private/duration';
+import { TriggerAcknowledgement } from '../validation/acknowledgements';
+import { ErrorCodes as Codes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /**

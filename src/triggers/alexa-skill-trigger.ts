@@ -1,12 +1,12 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { TriggerAcknowledgement } from './acknowledgements';
-import { TriggerErrorCodes as Codes } from './error-codes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { acknowledge } from '../validation/acknowledge';
 import { Validator } from '../validation/validator';
 import { seconds } from './private/duration';
+import { TriggerAcknowledgement } from '../validation/acknowledgements';
+import { ErrorCodes as Codes } from '../validation/error-codes';
 
 /**
  * The kind of Alexa skill that calls the function, which decides the service that invokes it.

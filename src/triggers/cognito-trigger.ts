@@ -7,9 +7,9 @@ import { Construct } from 'constructs';
 import { targetRole } from './private/bound';
 import { seconds } from './private/duration';
 import { triggerScope } from './private/trigger-scope';
-import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { noteSynchronousInvoker } from '../function/private/sync-note';
+import { ErrorCodes as Codes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /** Cognito waits this long for a synchronous trigger (then retries; three attempts in all). */

@@ -1,13 +1,13 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { TriggerErrorCodes as Codes } from './error-codes';
 import { requireBound, refuseSecondBind } from './private/bound';
 import { checkTriggerOptions, STREAM_TRIGGER_SHAPE } from './private/option-shapes';
 import { createStreamMapping, validateStreamOptions } from './private/stream-mapping';
 import { triggerScope } from './private/trigger-scope';
 import { StreamTriggerOptions } from './stream-trigger-options';
 import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
+import { ErrorCodes as Codes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /**

@@ -2,16 +2,16 @@ import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { TriggerAcknowledgement } from './acknowledgements';
 import { acknowledgeAsyncPermissions } from './private/async-failures';
 import { checkTriggerOptions, EVENT_RULE_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from './private/option-shapes';
 import { checkRetryPolicy, checkTargetDeadLetterQueue } from './private/retry-policy';
 import { triggerScope } from './private/trigger-scope';
-import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
 import { acknowledge } from '../validation/acknowledge';
+import { TriggerAcknowledgement } from '../validation/acknowledgements';
 import { checkLength, checkName, NAME_RULES } from '../validation/aws-names';
+import { ErrorCodes as Codes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /**

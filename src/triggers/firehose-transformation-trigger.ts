@@ -5,7 +5,6 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { TriggerErrorCodes as Codes } from './error-codes';
 import { human, seconds } from './private/duration';
 import { acknowledgeObjectWildcard } from './private/object-wildcard';
 import { checkTriggerOptions } from './private/option-shapes';
@@ -13,6 +12,7 @@ import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
 import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
+import { ErrorCodes as Codes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /** Firehose's own limits for a Lambda transformation. */

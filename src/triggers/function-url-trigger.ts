@@ -3,10 +3,10 @@ import { IConstruct } from 'constructs';
 import { checkCors } from './private/cors';
 import { checkTriggerOptions, FUNCTION_URL_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
-import { SyncTriggerAcknowledgement } from './sync-acknowledgements';
-import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
 import { acknowledge } from '../validation/acknowledge';
+import { SyncTriggerAcknowledgement } from '../validation/acknowledgements';
+import { ErrorCodes as Codes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /**

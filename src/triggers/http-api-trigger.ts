@@ -11,9 +11,9 @@ import { seconds } from './private/duration';
 import { parseRoutes } from './private/http-routes';
 import { checkTriggerOptions, HTTP_API_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
-import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
+import { ErrorCodes as Codes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /** The HTTP API integration limit: API Gateway answers 504 after 30 seconds. */

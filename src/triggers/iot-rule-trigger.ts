@@ -3,8 +3,6 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as iot from 'aws-cdk-lib/aws-iot';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { TriggerAcknowledgement } from './acknowledgements';
-import { TriggerErrorCodes as Codes } from './error-codes';
 import { acknowledgeInvokePermissions, asyncFailureQueues } from './private/async-failures';
 import { checkTriggerOptions } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
@@ -12,6 +10,8 @@ import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
 import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
 import { acknowledge } from '../validation/acknowledge';
+import { TriggerAcknowledgement } from '../validation/acknowledgements';
+import { ErrorCodes as Codes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /**

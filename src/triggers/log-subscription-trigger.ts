@@ -2,8 +2,6 @@ import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as destinations from 'aws-cdk-lib/aws-logs-destinations';
-import { TriggerAcknowledgement } from './acknowledgements';
-import { TriggerErrorCodes as Codes } from './error-codes';
 import { acknowledgeInvokePermissions, asyncFailureQueues } from './private/async-failures';
 import {
   logGroupKey, recordSubscriptionFilter, SUBSCRIPTION_FILTERS_PER_LOG_GROUP, subscriptionFilters,
@@ -11,6 +9,8 @@ import {
 import { checkTriggerOptions } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
+import { TriggerAcknowledgement } from '../validation/acknowledgements';
+import { ErrorCodes as Codes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /** The longest filter pattern CloudWatch Logs accepts. */

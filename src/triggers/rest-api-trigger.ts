@@ -11,12 +11,12 @@ import { seconds } from './private/duration';
 import { checkTriggerOptions, REST_API_TRIGGER_SHAPE } from './private/option-shapes';
 import { parseRestRoutes } from './private/rest-routes';
 import { triggerScope } from './private/trigger-scope';
-import { SyncTriggerAcknowledgement as Ack } from './sync-acknowledgements';
-import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
 import { noteSynchronousInvoker } from '../function/private/sync-note';
 import { acknowledge } from '../validation/acknowledge';
+import { SyncTriggerAcknowledgement as Ack } from '../validation/acknowledgements';
+import { ErrorCodes as Codes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /** The default REST integration timeout, and the ceiling without a quota increase. */

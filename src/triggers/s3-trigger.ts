@@ -3,18 +3,17 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { TriggerAcknowledgement } from './acknowledgements';
 import { BucketEventType } from './bucket-event-type';
-import { TriggerErrorCodes as Codes } from './error-codes';
 import { acknowledgeAsyncPermissions, asyncFailureQueues } from './private/async-failures';
 import { requireBound, refuseSecondBind } from './private/bound';
 import { seconds } from './private/duration';
 import { checkTriggerOptions, S3_TRIGGER_SHAPE } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
-import { SyncTriggerErrorCodes as SyncCodes } from './sync-error-codes';
 import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
 import { acknowledge } from '../validation/acknowledge';
+import { TriggerAcknowledgement } from '../validation/acknowledgements';
+import { ErrorCodes as Codes, ErrorCodes as SyncCodes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /**

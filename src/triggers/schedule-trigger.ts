@@ -2,18 +2,18 @@ import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { TriggerAcknowledgement } from './acknowledgements';
 import { checkTriggerOptions, SCHEDULE_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from './private/option-shapes';
 import { checkRetryPolicy, checkTargetDeadLetterQueue } from './private/retry-policy';
 import { validateScheduleExpression } from './private/schedule-expression';
 import { triggerScope } from './private/trigger-scope';
-import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { TriggerSchedule } from './trigger-schedule';
 import { FailureQueue } from '../destinations/failure-queue';
 import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
 import { acknowledge } from '../validation/acknowledge';
+import { TriggerAcknowledgement } from '../validation/acknowledgements';
 import { checkLength, checkName, NAME_RULES } from '../validation/aws-names';
+import { ErrorCodes as Codes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /**

@@ -3,8 +3,6 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { TriggerAcknowledgement } from './acknowledgements';
-import { TriggerErrorCodes as Codes } from './error-codes';
 import { acknowledgeAsyncPermissions, asyncFailureQueues } from './private/async-failures';
 import { checkTriggerOptions, SNS_TRIGGER_SHAPE } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
@@ -12,6 +10,8 @@ import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
 import { acknowledge } from '../validation/acknowledge';
 import { requireBound, refuseSecondBind } from './private/bound';
+import { TriggerAcknowledgement } from '../validation/acknowledgements';
+import { ErrorCodes as Codes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /**

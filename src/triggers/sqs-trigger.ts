@@ -1,14 +1,14 @@
 import { Annotations, Duration, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { TriggerAcknowledgement } from './acknowledgements';
-import { TriggerErrorCodes as Codes } from './error-codes';
 import { requireBound, refuseSecondBind } from './private/bound';
 import { seconds } from './private/duration';
 import { checkTriggerOptions, SQS_TRIGGER_SHAPE } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
 import { acknowledge } from '../validation/acknowledge';
+import { TriggerAcknowledgement } from '../validation/acknowledgements';
+import { ErrorCodes as Codes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 import { WarningIds } from '../validation/warning-ids';
 

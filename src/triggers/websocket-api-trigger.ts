@@ -13,12 +13,12 @@ import { seconds } from './private/duration';
 import { nagResourceString } from './private/nag-resource';
 import { checkTriggerOptions } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
-import { SyncTriggerAcknowledgement as Ack } from './sync-acknowledgements';
-import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
 import { noteSynchronousInvoker } from '../function/private/sync-note';
 import { acknowledge } from '../validation/acknowledge';
+import { SyncTriggerAcknowledgement as Ack } from '../validation/acknowledgements';
+import { ErrorCodes as Codes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /** A WebSocket API waits at most 29 s for an integration; the quota cannot be raised. */

@@ -3,9 +3,9 @@ import * as path from 'path';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
 import { DeferredNodejsCode } from './deferred-nodejs-code';
-import { BundlingErrorCodes } from './error-codes';
 import { NodejsEntryOptions } from './nodejs-entry-options';
 import { findProjectRoot } from './project-root';
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import type { FunctionCodeConfig } from '../function-code';
 
@@ -25,7 +25,7 @@ export function bindNodejsEntry(scope: IConstruct, entry: string, options: Nodej
   const entryPath = path.resolve(entry);
   const isFile = fs.existsSync(entryPath) && fs.statSync(entryPath).isFile();
   v.failIf(!isFile, {
-    code: BundlingErrorCodes.ENTRY_NOT_FOUND,
+    code: ErrorCodes.ENTRY_NOT_FOUND,
     property: 'entry',
     value: entryPath,
     limit: 'the entry must be an existing file',
@@ -33,7 +33,7 @@ export function bindNodejsEntry(scope: IConstruct, entry: string, options: Nodej
   });
   const ext = path.extname(entryPath).toLowerCase();
   v.failIf(!ENTRY_EXTENSIONS.includes(ext), {
-    code: BundlingErrorCodes.ENTRY_EXTENSION,
+    code: ErrorCodes.ENTRY_EXTENSION,
     property: 'entry',
     value: entryPath,
     limit: `the entry must be JavaScript or TypeScript (${ENTRY_EXTENSIONS.join(', ')})`,
@@ -41,7 +41,7 @@ export function bindNodejsEntry(scope: IConstruct, entry: string, options: Nodej
   });
   const handlerExport = options.handlerExport ?? 'handler';
   v.failIf(!IDENTIFIER.test(handlerExport), {
-    code: BundlingErrorCodes.HANDLER_EXPORT,
+    code: ErrorCodes.HANDLER_EXPORT,
     property: 'handlerExport',
     value: JSON.stringify(handlerExport),
     limit: 'the handler export must be a JavaScript identifier',
@@ -49,7 +49,7 @@ export function bindNodejsEntry(scope: IConstruct, entry: string, options: Nodej
   });
   const projectRoot = options.projectRoot ? path.resolve(options.projectRoot) : findProjectRoot(entryPath);
   v.failIf(!(fs.existsSync(projectRoot) && fs.statSync(projectRoot).isDirectory()), {
-    code: BundlingErrorCodes.PROJECT_ROOT,
+    code: ErrorCodes.PROJECT_ROOT,
     property: 'projectRoot',
     value: projectRoot,
     limit: 'the project root must be an existing directory',
@@ -57,7 +57,7 @@ export function bindNodejsEntry(scope: IConstruct, entry: string, options: Nodej
   });
   for (const [extension, loader] of Object.entries(options.loader ?? {})) {
     v.failIf(!INLINE_LOADERS.includes(loader), {
-      code: BundlingErrorCodes.LOADER,
+      code: ErrorCodes.LOADER,
       property: `loader['${extension}']`,
       value: JSON.stringify(loader),
       limit: `the loader must inline the file in the bundle (${INLINE_LOADERS.join(', ')})`,

@@ -2,9 +2,9 @@ import * as crypto from 'crypto';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { BuildSettings } from './build-settings';
-import { BundlingErrorCodes } from './error-codes';
 import { EsbuildApi, EsbuildMessage, EsbuildResult } from './esbuild-api';
 import { BlueprintValidationError } from '../../validation/blueprint-error';
+import { ErrorCodes } from '../../validation/error-codes';
 
 /** One entry of a batch: its output directory name and the entry file. @internal */
 export interface BatchEntry {
@@ -78,7 +78,7 @@ function buildFailed(settings: BuildSettings, entries: BatchEntry[], errors: Esb
     e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ${e.text}` : e.text);
   const more = errors.length > 10 ? ` (and ${errors.length - 10} more)` : '';
   return new BlueprintValidationError(culprit.scope, [{
-    code: BundlingErrorCodes.BUILD_FAILED,
+    code: ErrorCodes.BUILD_FAILED,
     property: 'entry',
     value: `${path.relative(settings.projectRoot, culprit.entry) || culprit.entry}, which esbuild could not bundle: ${messages.join('; ')}${more}`,
     limit: 'every entry of the app must bundle (they are bundled together, in one esbuild run)',

@@ -1,8 +1,8 @@
 import * as path from 'path';
 import { IConstruct } from 'constructs';
-import { BundlingErrorCodes } from './error-codes';
 import { EsbuildApi } from './esbuild-api';
 import { BlueprintValidationError } from '../../validation/blueprint-error';
+import { ErrorCodes } from '../../validation/error-codes';
 
 /** The esbuild range this library is tested with (its JS API is stable across 0.x minors we use). */
 export const ESBUILD_INSTALL_COMMAND = 'npm install --save-dev esbuild@0';
@@ -32,7 +32,7 @@ export function loadEsbuild(scope: IConstruct, projectRoot: string, searchPaths?
   }
   if (!resolved) {
     throw new BlueprintValidationError(scope, [{
-      code: BundlingErrorCodes.ESBUILD_MISSING,
+      code: ErrorCodes.ESBUILD_MISSING,
       property: 'esbuild',
       value: `not found from ${paths.join(', ')}`,
       limit: 'FunctionCode.fromNodejsEntry bundles with esbuild, resolved from your project at synth time',

@@ -3,7 +3,6 @@ import * as path from 'path';
 import { Annotations, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
-import { PythonErrorCodes } from './error-codes';
 import type { FunctionCodeConfig } from '../function-code';
 import { buildDependencies } from './private/build-dependencies';
 import { cacheRoot } from './private/dependency-cache';
@@ -11,6 +10,7 @@ import { pythonTarget, pythonVersionOf } from './private/python-target';
 import { findRequirementsFile } from './private/requirements';
 import { DEFAULT_EXCLUDES, listSources, stageFunction } from './private/stage-function';
 import { PythonProjectOptions } from './python-project-options';
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import { LatestRuntime } from '../latest-runtime';
 import { unzippedSizeBytes } from '../private/unzipped-size';
@@ -33,7 +33,7 @@ export function bindPythonProject(
   const v = new Validator(scope);
   const isDir = fs.existsSync(dir) && fs.statSync(dir).isDirectory();
   v.failIf(!isDir, {
-    code: PythonErrorCodes.PYTHON_PROJECT_NOT_FOUND,
+    code: ErrorCodes.PYTHON_PROJECT_NOT_FOUND,
     property: 'directory',
     value: dir,
     limit: 'the Python project must be an existing directory holding the handler module',
@@ -43,7 +43,7 @@ export function bindPythonProject(
     ? path.resolve(dir, options.requirementsFile)
     : (isDir ? findRequirementsFile(dir) : undefined);
   v.failIf(requirementsFile !== undefined && !(fs.existsSync(requirementsFile) && fs.statSync(requirementsFile).isFile()), {
-    code: PythonErrorCodes.PYTHON_PROJECT_NOT_FOUND,
+    code: ErrorCodes.PYTHON_PROJECT_NOT_FOUND,
     property: 'requirementsFile',
     value: requirementsFile ?? '',
     limit: 'the requirements file must exist',

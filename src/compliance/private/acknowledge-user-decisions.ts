@@ -5,10 +5,10 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { IConstruct } from 'constructs';
 import { USER_DECISION_FINDINGS } from './user-decision-findings';
+import { ErrorCodes } from '../../validation/error-codes';
+import { skipExternalChecks } from '../../validation/external-validators';
 import { writeNagV2Suppressions } from '../../validation/nag-v2-suppressions';
 import { Validator } from '../../validation/validator';
-import { ComplianceCodes } from '../error-codes';
-import { skipExternalChecks } from '../external-validators';
 import { UserDecisions } from '../user-decisions';
 
 /**
@@ -22,7 +22,7 @@ export function acknowledgeUserDecisions(scope: IConstruct, decisions: UserDecis
   for (const spec of USER_DECISION_FINDINGS) {
     const reason = decisions[spec.property];
     v.failIf(reason !== undefined && reason.trim().length < 10, {
-      code: ComplianceCodes.USER_DECISION_REASON,
+      code: ErrorCodes.USER_DECISION_REASON,
       property: `userDecisions.${spec.property}`,
       value: `"${reason ?? ''}"`,
       limit: 'an acknowledgement needs a reason auditors can read (at least 10 characters)',
@@ -49,7 +49,7 @@ export function acknowledgeUserDecisions(scope: IConstruct, decisions: UserDecis
   // Before any cdk-nag 2 pack (an Aspect too) reads the metadata.
   Aspects.of(scope).add(new UserDecisionMetadata(decisions), { priority: AspectPriority.MUTATING });
   Annotations.of(scope).addInfo(
-    `[${ComplianceCodes.USER_DECISIONS}] Acknowledged for ${scope.node.path || 'the app'} with your reasons: ${given.join('; ')}.`);
+    `[${ErrorCodes.USER_DECISIONS}] Acknowledged for ${scope.node.path || 'the app'} with your reasons: ${given.join('; ')}.`);
 }
 
 /**

@@ -4,8 +4,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
 import { FailureQueue } from '../../destinations/failure-queue';
 import { ServerlessFunction } from '../../function/serverless-function';
-import { acknowledge, Acknowledgement } from '../acknowledgements';
-import { ComplianceWarnings } from '../error-codes';
+import { acknowledge } from '../../validation/acknowledge';
+import { Acknowledgement } from '../../validation/acknowledgements';
+import { WarningIds } from '../../validation/warning-ids';
 
 /**
  * Hardens the plain `lambda.Function`s a user created without this library, where that is safe:
@@ -34,7 +35,7 @@ export class PlainFunctionHardening implements IAspect {
     const applied: string[] = [];
 
     if ((needsTracing || needsDlq) && !role) {
-      Annotations.of(node).addWarningV2(ComplianceWarnings.PLAIN_FUNCTION_IMMUTABLE_ROLE,
+      Annotations.of(node).addWarningV2(WarningIds.PLAIN_FUNCTION_IMMUTABLE_ROLE,
         `${node.node.path} has ${needsTracing ? 'no X-Ray tracing' : ''}${needsTracing && needsDlq ? ' and ' : ''}${needsDlq ? 'no dead-letter queue' : ''}, ` +
         'but its role is imported, so the library cannot add the permissions they need. Set `tracing: Tracing.ACTIVE` and `deadLetterQueue` yourself, or use ServerlessFunction.');
     } else if (role && (needsTracing || needsDlq)) {
@@ -69,11 +70,11 @@ export class PlainFunctionHardening implements IAspect {
       }
     }
     if (applied.length > 0) {
-      Annotations.of(node).addInfo(`[${ComplianceWarnings.PLAIN_FUNCTION_HARDENED}] cdk-lambda-blueprints added ${applied.join(' and ')} to ${node.node.path}.`);
+      Annotations.of(node).addInfo(`[${WarningIds.PLAIN_FUNCTION_HARDENED}] cdk-lambda-blueprints added ${applied.join(' and ')} to ${node.node.path}.`);
     }
 
     if (cfn.loggingConfig === undefined || (cfn.loggingConfig as lambda.CfnFunction.LoggingConfigProperty).logGroup === undefined) {
-      Annotations.of(node).addWarningV2(ComplianceWarnings.PLAIN_FUNCTION_LOG_GROUP,
+      Annotations.of(node).addWarningV2(WarningIds.PLAIN_FUNCTION_LOG_GROUP,
         `${node.node.path} logs to a log group Lambda creates on first use (no retention, no encryption). The library does not create ` +
         '`/aws/lambda/<name>` for you because a group of that name may already exist and would fail the deployment. Pass `logGroup` ' +
         '(with retention and a KMS key) or use ServerlessFunction.');

@@ -2,8 +2,8 @@ import { CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { MAX_RESOURCES, SPLIT_ADVICE } from './cloudformation-limits';
 import { isShard } from '../../scale/private/shard-mark';
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
-import { ComplianceCodes } from '../error-codes';
 
 /**
  * Stops synthesis with advice when a stack has more resources than CloudFormation accepts. It runs as
@@ -37,7 +37,7 @@ export class ResourceBudgetAspect implements IAspect {
       const top = [...byType.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t, n]) => `${t} ${n}`).join(', ');
       const v = new Validator(node);
       v.fail({
-        code: ComplianceCodes.RESOURCE_BUDGET,
+        code: ErrorCodes.RESOURCE_BUDGET,
         property: 'resources',
         value: `${count} (${top})`,
         limit: `CloudFormation accepts at most ${MAX_RESOURCES} resources per stack`,

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { MAX_RESOURCES, MAX_TEMPLATE_BYTES, SPLIT_ADVICE } from './cloudformation-limits';
-import { ComplianceCodes } from '../error-codes';
+import { ErrorCodes } from '../../validation/error-codes';
 
 /** The share of a limit at which the budget warns. */
 export const BUDGET_WARNING_SHARE = 0.8;
@@ -68,7 +68,7 @@ export function budgetViolations(b: StackBudget): PolicyViolation[] {
   if (b.resources >= MAX_RESOURCES * BUDGET_WARNING_SHARE) {
     const over = b.resources > MAX_RESOURCES;
     violations.push({
-      ruleName: ComplianceCodes.RESOURCE_BUDGET,
+      ruleName: ErrorCodes.RESOURCE_BUDGET,
       severity: over ? 'error' : 'warning',
       description: `Stack ${b.stackName} has ${b.resources} resources: ${over ? 'more than' : 'at least 80 % of'} CloudFormation's ${MAX_RESOURCES}` +
         (over ? '; the deployment will fail.' : '; adding functions will soon break the deployment.'),
@@ -79,7 +79,7 @@ export function budgetViolations(b: StackBudget): PolicyViolation[] {
   if (b.bytes >= MAX_TEMPLATE_BYTES * BUDGET_WARNING_SHARE) {
     const over = b.bytes > MAX_TEMPLATE_BYTES;
     violations.push({
-      ruleName: ComplianceCodes.TEMPLATE_SIZE,
+      ruleName: ErrorCodes.TEMPLATE_SIZE,
       severity: over ? 'error' : 'warning',
       description: `The template of ${b.stackName} is ${b.bytes} bytes: ${over ? 'more than' : 'at least 80 % of'} CloudFormation's ${MAX_TEMPLATE_BYTES} (1 MB)` +
         (over ? '; the deployment will fail.' : '.'),

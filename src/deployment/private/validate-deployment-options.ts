@@ -1,6 +1,6 @@
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import { DeploymentOptions } from '../deployment-options';
-import { DeploymentErrorCodes } from '../error-codes';
 
 /**
  * The checks of {@link DeploymentOptions} that need no function, run by `ServerlessFunction` before
@@ -10,7 +10,7 @@ import { DeploymentErrorCodes } from '../error-codes';
  */
 export function validateDeploymentOptions(v: Validator, prefix: string, options: DeploymentOptions): void {
   v.failIf(options.preTrafficHook !== undefined && options.preTrafficHook === options.postTrafficHook, {
-    code: DeploymentErrorCodes.SAME_HOOK,
+    code: ErrorCodes.SAME_HOOK,
     property: `${prefix}.postTrafficHook`,
     value: options.postTrafficHook?.node.path ?? '',
     limit: 'CloudFormation names each hook once in the alias update policy and CodeDeploy invokes it for one lifecycle event',

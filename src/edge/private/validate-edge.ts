@@ -5,8 +5,8 @@ import { IConstruct } from 'constructs';
 import { zippedSizeBytes } from './zipped-size';
 import { FunctionCodeConfig } from '../../code/function-code';
 import { ServerlessFunctionProps } from '../../function/serverless-function-props';
+import { ErrorCodes as Codes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
-import { EdgeErrorCodes as Codes } from '../error-codes';
 
 /** The limits of one kind of CloudFront event (Lambda@Edge quotas). @internal */
 export interface EdgeLimits {

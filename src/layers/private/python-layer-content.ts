@@ -4,11 +4,11 @@ import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { PythonErrorCodes } from '../../code/python/error-codes';
 import { buildDependencies } from '../../code/python/private/build-dependencies';
 import { cacheRoot, COMPLETE_MARKER } from '../../code/python/private/dependency-cache';
 import { pythonTarget, pythonVersionOf } from '../../code/python/private/python-target';
 import { fixDirectoryTimes, linkTree } from '../../code/python/private/stage-function';
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import { PythonRequirementsLayerOptions } from '../python-requirements-layer-options';
 
@@ -32,14 +32,14 @@ export function pythonLayerContent(
   const v = new Validator(probe);
   const file = path.resolve(requirementsFile);
   v.failIf(!(fs.existsSync(file) && fs.statSync(file).isFile()), {
-    code: PythonErrorCodes.PYTHON_PROJECT_NOT_FOUND,
+    code: ErrorCodes.PYTHON_PROJECT_NOT_FOUND,
     property: 'requirementsFile',
     value: file,
     limit: 'the requirements file must exist',
     fix: 'pass a requirements.txt, uv.lock, poetry.lock or pyproject.toml',
   });
   v.failIf(!pythonVersionOf(runtime), {
-    code: PythonErrorCodes.PYTHON_RUNTIME,
+    code: ErrorCodes.PYTHON_RUNTIME,
     property: 'runtime',
     value: runtime.name,
     limit: 'a layer of Python packages is built for one Python runtime',

@@ -1,5 +1,5 @@
+import { ErrorCodes as Codes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
-import { PatternErrorCodes as Codes } from '../error-codes';
 
 /**
  * Records a problem for every option of a new source that was given together with an existing

@@ -5,7 +5,7 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
 import { acknowledge } from '../../validation/acknowledge';
-import { SyncTriggerAcknowledgement as Ack } from '../sync-acknowledgements';
+import { SyncTriggerAcknowledgement as Ack } from '../../validation/acknowledgements';
 
 const ID = 'ApiGatewayCloudWatchRole';
 

@@ -1,10 +1,9 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { acknowledge } from '../../validation/acknowledge';
-import { AcknowledgementSpec } from '../../validation/acknowledgements';
+import { AcknowledgementSpec, TriggerAcknowledgement } from '../../validation/acknowledgements';
 import { BlueprintValidationError } from '../../validation/blueprint-error';
-import { TriggerAcknowledgement } from '../acknowledgements';
-import { TriggerErrorCodes } from '../error-codes';
+import { ErrorCodes } from '../../validation/error-codes';
 import type { ITriggerTarget } from '../trigger';
 
 /**
@@ -17,7 +16,7 @@ import type { ITriggerTarget } from '../trigger';
 export function asyncFailureQueues(target: ITriggerTarget): sqs.IQueue[] {
   if (!target.deadLetterQueue) {
     throw new BlueprintValidationError(target, [{
-      code: TriggerErrorCodes.ASYNC_FAILURES_UNCAPTURED,
+      code: ErrorCodes.ASYNC_FAILURES_UNCAPTURED,
       property: 'deadLetterQueue',
       value: 'undefined',
       limit: 'an asynchronously invoked function must capture failed events',

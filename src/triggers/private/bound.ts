@@ -1,7 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { BlueprintValidationError } from '../../validation/blueprint-error';
-import { TriggerErrorCodes as Codes } from '../error-codes';
+import { ErrorCodes as Codes } from '../../validation/error-codes';
 
 /**
  * The resources a trigger created, or a clear error when it was not added to a function yet (the

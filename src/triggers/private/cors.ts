@@ -1,6 +1,6 @@
 import { Duration, Token } from 'aws-cdk-lib';
+import { ErrorCodes as Codes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
-import { SyncTriggerErrorCodes as Codes } from '../sync-error-codes';
 
 /** The CORS settings both HTTP APIs and function URLs have. @internal */
 export interface CorsSettings {

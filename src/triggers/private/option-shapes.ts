@@ -3,9 +3,9 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
 import { BlueprintValidationError } from '../../validation/blueprint-error';
+import { ErrorCodes as Codes } from '../../validation/error-codes';
 import { checkShape, PropShape } from '../../validation/prop-types';
 import { Validator } from '../../validation/validator';
-import { TriggerErrorCodes as Codes } from '../error-codes';
 
 /** The types of the stream trigger options (Kinesis, DynamoDB Streams). @internal */
 export const STREAM_TRIGGER_SHAPE: PropShape = {

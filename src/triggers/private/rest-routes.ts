@@ -1,5 +1,5 @@
+import { ErrorCodes as Codes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
-import { SyncTriggerErrorCodes as Codes } from '../sync-error-codes';
 
 const METHODS = ['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 

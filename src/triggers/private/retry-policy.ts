@@ -1,8 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { ErrorCodes, ErrorCodes as Codes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
-import { TriggerErrorCodes } from '../error-codes';
-import { SyncTriggerErrorCodes as Codes } from '../sync-error-codes';
 
 /** The resolved, checked retry policy of an EventBridge target or schedule. @internal */
 export interface RetryPolicy {
@@ -52,7 +51,7 @@ export function checkRetryPolicy(
 export function checkTargetDeadLetterQueue(v: Validator, service: string, queue: sqs.IQueue | undefined): void {
   if (queue && !Token.isUnresolved(queue.fifo) && queue.fifo) {
     v.fail({
-      code: TriggerErrorCodes.FIFO_FAILURE_QUEUE,
+      code: ErrorCodes.FIFO_FAILURE_QUEUE,
       property: 'deadLetterQueue',
       value: `FIFO queue ${queue.node.path}`,
       limit: `${service} sends undeliverable events only to standard SQS queues`,

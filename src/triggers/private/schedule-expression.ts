@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
+import { ErrorCodes as Codes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
-import { SyncTriggerErrorCodes as Codes } from '../sync-error-codes';
 
 const CRON_DOC = 'https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html#cron-based';
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];

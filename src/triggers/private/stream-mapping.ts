@@ -6,9 +6,9 @@ import { Construct } from 'constructs';
 import { seconds } from './duration';
 import { FailureQueue } from '../../destinations/failure-queue';
 import { acknowledge } from '../../validation/acknowledge';
+import { TriggerAcknowledgement } from '../../validation/acknowledgements';
+import { ErrorCodes as Codes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
-import { TriggerAcknowledgement } from '../acknowledgements';
-import { TriggerErrorCodes as Codes } from '../error-codes';
 import { StreamTriggerOptions } from '../stream-trigger-options';
 import type { ITriggerTarget } from '../trigger';
 

@@ -1,2 +1,0 @@
-// The codes and warning ids live in one registry (src/validation); these names stay for the code that uses them.
-export { ErrorCodes as ScaleErrorCodes } from '../validation/error-codes';

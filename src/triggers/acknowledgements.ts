@@ -1,2 +1,0 @@
-// The acknowledgements live in one table (src/validation/acknowledgements.ts); this name stays for the code that uses it.
-export { TriggerAcknowledgement } from '../validation/acknowledgements';
