@@ -14,6 +14,7 @@ import { Trigger } from '../triggers/trigger-factories';
 import { acknowledge } from '../validation/acknowledge';
 import { PatternAcknowledgement } from '../validation/acknowledgements';
 import { ConstructionGuard } from '../validation/construction-guard';
+import { nagResourceString } from '../validation/nag-resource-string';
 import { Validator } from '../validation/validator';
 
 /**
@@ -199,27 +200,4 @@ function configureAccessLogs(bucket: s3.Bucket, logs: s3.IBucket): void {
       StringEquals: { 'aws:SourceAccount': Stack.of(bucket).account },
     },
   }));
-}
-
-/** A resolved ARN written the way cdk-nag names it in finding ids (`<Logical.Arn>`, `<AWS::Partition>`). */
-function nagResourceString(value: any): string {
-  if (typeof value === 'string') {
-    return value;
-  }
-  if (Array.isArray(value)) {
-    return value.map(nagResourceString).join('');
-  }
-  if (value && typeof value === 'object') {
-    if ('Ref' in value) {
-      return `<${value.Ref}>`;
-    }
-    if ('Fn::GetAtt' in value) {
-      return `<${value['Fn::GetAtt'].join('.')}>`;
-    }
-    if ('Fn::Join' in value) {
-      const [sep, parts] = value['Fn::Join'];
-      return (parts as any[]).map(nagResourceString).join(sep);
-    }
-  }
-  return JSON.stringify(value);
 }

@@ -10,7 +10,6 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { createApiGatewayAccountRole } from './private/apigw-account-role';
 import { targetRole } from './private/bound';
 import { seconds } from './private/duration';
-import { nagResourceString } from './private/nag-resource';
 import { checkTriggerOptions } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
@@ -19,6 +18,7 @@ import { noteSynchronousInvoker } from '../function/private/sync-note';
 import { acknowledge } from '../validation/acknowledge';
 import { SyncTriggerAcknowledgement as Ack } from '../validation/acknowledgements';
 import { ErrorCodes as Codes } from '../validation/error-codes';
+import { nagResourceString } from '../validation/nag-resource-string';
 import { Validator } from '../validation/validator';
 
 /** A WebSocket API waits at most 29 s for an integration; the quota cannot be raised. */

@@ -1,7 +1,12 @@
 import * as fs from 'fs';
-import * as path from 'path';
+import { AssetSizes, isZipFile, sumOverFiles } from './asset-size';
 
-const cache = new Map<string, number | undefined>();
+const UNZIPPED = new AssetSizes((full, stat) => {
+  if (stat.isDirectory()) {
+    return sumOverFiles(full, (_name, _file, fileStat) => fileStat.size);
+  }
+  return isZipFile(full) ? zipUncompressedSize(full) : stat.size;
+});
 
 /**
  * The unzipped size in bytes of what Lambda will extract from `assetPath`: the sum of file sizes of a
@@ -12,35 +17,7 @@ const cache = new Map<string, number | undefined>();
  * @internal
  */
 export function unzippedSizeBytes(assetPath: string): number | undefined {
-  const full = path.resolve(assetPath);
-  if (cache.has(full)) {
-    return cache.get(full);
-  }
-  let size: number | undefined;
-  try {
-    const stat = fs.statSync(full);
-    if (stat.isDirectory()) {
-      size = directorySize(full);
-    } else if (full.toLowerCase().endsWith('.zip')) {
-      size = zipUncompressedSize(full);
-    } else {
-      size = stat.size;
-    }
-  } catch {
-    size = undefined;
-  }
-  cache.set(full, size);
-  return size;
-}
-
-function directorySize(dir: string): number {
-  let total = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const child = path.join(dir, entry.name);
-    const stat = fs.statSync(child);
-    total += stat.isDirectory() ? directorySize(child) : stat.size;
-  }
-  return total;
+  return UNZIPPED.of(assetPath);
 }
 
 /** Sums the uncompressed sizes in a zip's central directory (no extraction). */

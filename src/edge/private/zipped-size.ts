@@ -1,8 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
+import { AssetSizes, isZipFile, sumOverFiles } from '../../code/private/asset-size';
 
-const cache = new Map<string, number | undefined>();
+const ZIPPED = new AssetSizes((full, stat) => {
+  if (stat.isDirectory()) {
+    return sumOverFiles(full, (name, file) => entrySize(name, fs.readFileSync(file))) + 22;
+  }
+  return isZipFile(full) ? stat.size : entrySize(path.basename(full), fs.readFileSync(full)) + 22;
+});
 
 /**
  * An estimate of the zipped size in bytes of a directory or file asset: each file deflated (as
@@ -12,39 +18,7 @@ const cache = new Map<string, number | undefined>();
  * @internal
  */
 export function zippedSizeBytes(assetPath: string): number | undefined {
-  const full = path.resolve(assetPath);
-  if (cache.has(full)) {
-    return cache.get(full);
-  }
-  let size: number | undefined;
-  try {
-    const stat = fs.statSync(full);
-    if (stat.isDirectory()) {
-      size = directoryZipSize(full, '') + 22;
-    } else if (full.toLowerCase().endsWith('.zip')) {
-      size = stat.size;
-    } else {
-      size = entrySize(path.basename(full), fs.readFileSync(full)) + 22;
-    }
-  } catch {
-    size = undefined;
-  }
-  cache.set(full, size);
-  return size;
-}
-
-function directoryZipSize(dir: string, prefix: string): number {
-  let total = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const child = path.join(dir, entry.name);
-    const name = `${prefix}${entry.name}`;
-    if (fs.statSync(child).isDirectory()) {
-      total += directoryZipSize(child, `${name}/`);
-    } else {
-      total += entrySize(name, fs.readFileSync(child));
-    }
-  }
-  return total;
+  return ZIPPED.of(assetPath);
 }
 
 /** Local header (30) + central directory entry (46) + the name twice + the deflated data. */

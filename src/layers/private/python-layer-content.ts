@@ -5,7 +5,8 @@ import { Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { buildDependencies } from '../../code/python/private/build-dependencies';
-import { cacheRoot, COMPLETE_MARKER } from '../../code/python/private/dependency-cache';
+import { isCompleteEntry, publishCacheEntry } from '../../code/python/private/cache-entry';
+import { cacheRoot } from '../../code/python/private/dependency-cache';
 import { pythonTarget, pythonVersionOf } from '../../code/python/private/python-target';
 import { fixDirectoryTimes, linkTree } from '../../code/python/private/stage-function';
 import { ErrorCodes } from '../../validation/error-codes';
@@ -58,27 +59,16 @@ export function pythonLayerContent(
 
   const key = crypto.createHash('sha256').update(`python-layer-v1\0${site ? path.basename(path.dirname(site)) : '-'}`).digest('hex').slice(0, 32);
   const dir = path.join(root, 'layers', key);
-  if (!fs.existsSync(path.join(dir, COMPLETE_MARKER))) {
-    const tmp = `${dir}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
-    try {
+  if (!isCompleteEntry(dir)) {
+    publishCacheEntry(dir, (tmp) => {
       const content = path.join(tmp, 'content', 'python');
       fs.mkdirSync(content, { recursive: true });
       if (site) {
         linkTree(site, content);
       }
       fixDirectoryTimes(path.join(tmp, 'content'));
-      fs.writeFileSync(path.join(tmp, COMPLETE_MARKER), '{"format":"python-layer-v1"}\n');
-      try {
-        fs.renameSync(tmp, dir);
-      } catch {
-        if (!fs.existsSync(path.join(dir, COMPLETE_MARKER))) {
-          fs.rmSync(dir, { recursive: true, force: true });
-          fs.renameSync(tmp, dir);
-        }
-      }
-    } finally {
-      fs.rmSync(tmp, { recursive: true, force: true });
-    }
+      return '{"format":"python-layer-v1"}\n';
+    });
   }
   return { path: path.join(dir, 'content'), warnings };
 }

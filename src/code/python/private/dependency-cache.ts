@@ -2,15 +2,13 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { isCompleteEntry, publishCacheEntry } from './cache-entry';
 import { normaliseInstalledTree } from './normalise-tree';
 import { PythonTarget } from './python-target';
 import { InstallerCommand, installArgs, run } from './python-tools';
 
 /** Bumped whenever the installed tree's layout or normalisation changes (it keys the cache). */
 const CACHE_FORMAT = 'python-deps-v1';
-
-/** The marker written last into a finished cache entry. @internal */
-export const COMPLETE_MARKER = '.complete.json';
 
 /** How often dependencies were installed (not taken from the cache) in this process: for tests and benchmarks. @internal */
 export const installStats = { installs: 0, checks: 0 };
@@ -59,12 +57,10 @@ export function dependencyKey(requirements: string, target: PythonTarget): strin
 export function installDependencies(requirements: RequirementsInput, target: PythonTarget, installer: InstallerCommand, root: string): string {
   const key = dependencyKey(requirements.text, target);
   const dir = path.join(root, 'deps', key);
-  if (fs.existsSync(path.join(dir, COMPLETE_MARKER))) {
+  if (isCompleteEntry(dir)) {
     return path.join(dir, 'site');
   }
-  const tmp = path.join(root, 'deps', `${key}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
-  fs.mkdirSync(tmp, { recursive: true });
-  try {
+  publishCacheEntry(dir, (tmp) => {
     const site = path.join(tmp, 'site');
     fs.mkdirSync(site);
     const reqFile = requirements.file ?? path.join(tmp, 'requirements.txt');
@@ -77,26 +73,15 @@ export function installDependencies(requirements: RequirementsInput, target: Pyt
       throw installFailure(`${r.stderr ?? ''}\n${r.stdout ?? ''}\n${r.error ?? ''}`, requirements, target, installer);
     }
     normaliseInstalledTree(site);
-    fs.writeFileSync(path.join(tmp, COMPLETE_MARKER), `${JSON.stringify({
+    return `${JSON.stringify({
       format: CACHE_FORMAT,
       installer: installer.kind,
       pythonVersion: target.pythonVersion,
       platform: target.platformTags[0],
       requirements: requirements.text,
-    }, null, 1)}\n`);
-    try {
-      fs.renameSync(tmp, dir);
-    } catch {
-      // Another synth finished the same entry first (or a stale incomplete one is in the way).
-      if (!fs.existsSync(path.join(dir, COMPLETE_MARKER))) {
-        fs.rmSync(dir, { recursive: true, force: true });
-        fs.renameSync(tmp, dir);
-      }
-    }
-    return path.join(dir, 'site');
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+    }, null, 1)}\n`;
+  });
+  return path.join(dir, 'site');
 }
 
 const NO_WHEEL_PATTERNS = [

@@ -2,7 +2,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { IgnoreStrategy } from 'aws-cdk-lib';
-import { COMPLETE_MARKER } from './dependency-cache';
+import { isCompleteEntry, publishCacheEntry } from './cache-entry';
 import { FIXED_MTIME, isExecutable } from './normalise-tree';
 
 /** What never belongs in a function's asset (see PythonProjectOptions.exclude). @internal */
@@ -54,13 +54,12 @@ export function stageFunction(directory: string, sources: string[], site: string
   }
   const key = hash.digest('hex').slice(0, 32);
   const dir = path.join(root, 'functions', key);
-  if (fs.existsSync(path.join(dir, COMPLETE_MARKER))) {
+  if (isCompleteEntry(dir)) {
     return path.join(dir, 'asset');
   }
-  const tmp = `${dir}.tmp-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
-  const asset = path.join(tmp, 'asset');
-  fs.mkdirSync(asset, { recursive: true });
-  try {
+  publishCacheEntry(dir, (tmp) => {
+    const asset = path.join(tmp, 'asset');
+    fs.mkdirSync(asset, { recursive: true });
     if (site) {
       linkTree(site, asset);
     }
@@ -75,18 +74,8 @@ export function stageFunction(directory: string, sources: string[], site: string
       fs.utimesSync(to, FIXED_MTIME, FIXED_MTIME);
     }
     fixDirectoryTimes(asset);
-    fs.writeFileSync(path.join(tmp, COMPLETE_MARKER), `${JSON.stringify({ format: STAGE_FORMAT, sources: sources.length })}\n`);
-    try {
-      fs.renameSync(tmp, dir);
-    } catch {
-      if (!fs.existsSync(path.join(dir, COMPLETE_MARKER))) {
-        fs.rmSync(dir, { recursive: true, force: true });
-        fs.renameSync(tmp, dir);
-      }
-    }
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+    return `${JSON.stringify({ format: STAGE_FORMAT, sources: sources.length })}\n`;
+  });
   return path.join(dir, 'asset');
 }
 
