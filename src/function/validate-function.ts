@@ -7,10 +7,11 @@ import { peakProvisionedConcurrency } from '../concurrency/private/peak-provisio
 import { validateDeploymentOptions } from '../deployment/private/validate-deployment-options';
 import { IFunctionLayer, UNZIPPED_BUDGET_BYTES } from '../layers/function-layer';
 import { megabytes } from '../layers/private/megabytes';
+import { FUNCTION_OPTIONS_SHAPE_ALARMS } from '../observability/private/function-alarms-shape';
 import { validateAlarmOptions } from '../observability/private/validate-alarm-options';
 import { checkName, NAME_RULES } from '../validation/aws-names';
 import { ErrorCodes } from '../validation/error-codes';
-import { ALARM_OPTIONS_SHAPE, PropShape } from '../validation/prop-types';
+import { PropShape } from '../validation/prop-types';
 import { isConcrete, Validator } from '../validation/validator';
 
 /** Lambda's limit on the environment: 4 KB for all keys and values together. @internal */
@@ -36,8 +37,6 @@ function nearestRetention(days: number): string {
 
 const ENV_KEY = /^[a-zA-Z][a-zA-Z0-9_]+$/;
 const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
-
-const ALARM = { shape: ALARM_OPTIONS_SHAPE };
 
 /**
  * The types of `ServerlessFunctionOptions` (checked before anything else, so a wrongly typed value
@@ -67,21 +66,7 @@ export const FUNCTION_OPTIONS_SHAPE: PropShape = {
   tracing: { oneOf: Object.values(lambda.Tracing) },
   snapStart: 'boolean',
   alarmTopic: 'construct',
-  alarms: {
-    shape: {
-      enabled: 'boolean',
-      combined: 'boolean',
-      errors: ALARM,
-      throttles: ALARM,
-      duration: ALARM,
-      asyncEventsDropped: ALARM,
-      deliveryFailures: ALARM,
-      iteratorAge: ALARM,
-      deadLetterQueueAge: ALARM,
-      provisionedConcurrencySpillover: ALARM,
-      provisionedConcurrencyUtilization: ALARM,
-    },
-  },
+  alarms: { shape: FUNCTION_OPTIONS_SHAPE_ALARMS },
   deployment: {
     shape: {
       config: 'object',
