@@ -26,7 +26,7 @@ import { Acknowledgement } from '../validation/acknowledgements';
 import { registerAppChecks } from '../validation/app-checks';
 import { BlueprintValidationError } from '../validation/blueprint-error';
 import { ConstructionGuard } from '../validation/construction-guard';
-import { ErrorCodes } from '../validation/error-codes';
+import { ErrorCodes as FunctionErrorCodes } from '../validation/error-codes';
 import { checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
 
@@ -481,7 +481,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
   public addEventSource(source: lambda.IEventSource): void {
     const name = source.constructor?.name ?? 'an event source';
     throw new BlueprintValidationError(this, [{
-      code: ErrorCodes.EVENT_SOURCE_REFUSED,
+      code: FunctionErrorCodes.EVENT_SOURCE_REFUSED,
       property: 'addEventSource',
       value: name,
       limit: 'aws-cdk-lib event sources bring none of the failure handling (on-failure destinations, redrive, bounded retries) and quota checks of the library\'s triggers',
@@ -498,7 +498,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
    */
   public addEventSourceMapping(id: string, _options: lambda.EventSourceMappingOptions): lambda.EventSourceMapping {
     throw new BlueprintValidationError(this, [{
-      code: ErrorCodes.EVENT_SOURCE_REFUSED,
+      code: FunctionErrorCodes.EVENT_SOURCE_REFUSED,
       property: 'addEventSourceMapping',
       value: `"${id}"`,
       limit: 'a raw event source mapping brings none of the failure handling (on-failure destinations, redrive, bounded retries) and quota checks of the library\'s triggers',
@@ -513,7 +513,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
    */
   public configureAsyncInvoke(_options: lambda.EventInvokeConfigOptions): void {
     throw new BlueprintValidationError(this, [{
-      code: ErrorCodes.EVENT_SOURCE_REFUSED,
+      code: FunctionErrorCodes.EVENT_SOURCE_REFUSED,
       property: 'configureAsyncInvoke',
       value: 'called',
       limit: 'the function already configures asynchronous invocation of its live alias from its props (one EventInvokeConfig per alias)',
