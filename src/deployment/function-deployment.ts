@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { DeploymentOptions } from './deployment-options';
 import { DeploymentRole } from './deployment-role';
 import { DeploymentErrorCodes, DeploymentWarnings } from './error-codes';
+import { DeploymentContext, validateDeploymentConfig } from './private/deployment-config-checks';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 
@@ -137,17 +138,18 @@ function validateHooks(scope: Construct, props: FunctionDeploymentProps): void {
       fix: `pass a separate function (e.g. another ServerlessFunction, invoked through its live alias) as ${property}`,
     });
   }
-  validateDeploymentOptions(v, 'deployment', props);
+  validateDeploymentOptions(v, 'deployment', props, { scope, functionAlarmCount: props.functionAlarms?.length ?? 0 });
   v.throwIfAny();
 }
 
 /**
  * The checks of {@link DeploymentOptions} that need no function, run by `ServerlessFunction` before
- * it creates anything.
+ * it creates anything (and by the patterns, under `functionOptions.deployment`).
  *
  * @internal
  */
-export function validateDeploymentOptions(v: Validator, prefix: string, options: DeploymentOptions): void {
+export function validateDeploymentOptions(v: Validator, prefix: string, options: DeploymentOptions, context: DeploymentContext): void {
+  validateDeploymentConfig(v, prefix, options, context);
   v.failIf(options.preTrafficHook !== undefined && options.preTrafficHook === options.postTrafficHook, {
     code: DeploymentErrorCodes.SAME_HOOK,
     property: `${prefix}.postTrafficHook`,

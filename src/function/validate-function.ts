@@ -5,6 +5,7 @@ import { ServerlessFunctionProps } from './serverless-function-props';
 import { FunctionCodeConfig } from '../code/function-code';
 import { peakProvisionedConcurrency } from '../concurrency/provisioned-concurrency';
 import { validateDeploymentOptions } from '../deployment/function-deployment';
+import { functionRollbackAlarmCount } from '../deployment/private/deployment-config-checks';
 import { IFunctionLayer, megabytes, UNZIPPED_BUDGET_BYTES } from '../layers/function-layer';
 import { validateAlarmOptions } from '../observability/function-alarms';
 import { checkName, NAME_RULES } from '../validation/aws-names';
@@ -191,7 +192,10 @@ export function validateFunction(v: Validator, props: ServerlessFunctionProps, s
   validateSnapStart(v, props, s);
   validateAlarmOptions(v, 'alarms', props.alarms, props.provisionedConcurrency !== undefined);
   if (props.deployment) {
-    validateDeploymentOptions(v, 'deployment', props.deployment);
+    validateDeploymentOptions(v, 'deployment', props.deployment, {
+      scope: v.scope,
+      functionAlarmCount: functionRollbackAlarmCount(props.alarms, s.timeoutSeconds !== undefined),
+    });
   }
 }
 

@@ -11,7 +11,8 @@ import { BlueprintValidationError, Problem } from './blueprint-error';
 export class Validator {
   private readonly problems: Problem[] = [];
 
-  constructor(private readonly scope: IConstruct) {}
+  /** @param scope the construct whose props are checked (removed again when the checks fail) */
+  constructor(public readonly scope: IConstruct) {}
 
   /** Records a problem. */
   public fail(problem: Problem): void {
