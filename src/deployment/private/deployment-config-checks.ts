@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
+import { FunctionAlarmsOptions } from '../../observability/alarm-options';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import { DeploymentOptions } from '../deployment-options';
@@ -76,7 +77,7 @@ export function validateDeploymentConfig(v: Validator, prefix: string, options: 
 }
 
 /** How many of a function's own alarms a deployment rolls back on (errors and duration, unless off). @internal */
-export function functionRollbackAlarmCount(alarms: { enabled?: boolean; errors?: { enabled?: boolean }; duration?: { enabled?: boolean } } | undefined, timeoutKnown: boolean): number {
+export function functionRollbackAlarmCount(alarms: FunctionAlarmsOptions | undefined, timeoutKnown: boolean): number {
   if (alarms?.enabled === false) {
     return 0;
   }
