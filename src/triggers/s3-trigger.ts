@@ -112,14 +112,8 @@ export class S3Trigger implements ITrigger {
     const scope = triggerScope(target, `S3${bucket.node.id}`);
     const v = new Validator(scope);
     checkTriggerOptions(v, this.options, S3_TRIGGER_SHAPE);
+    validateS3TriggerOptions(v, o);
     const eventTypes = o.eventTypes ?? [BucketEventType.OBJECT_CREATED];
-    v.failIf(eventTypes.length === 0, {
-      code: Codes.S3_EVENT_TYPES,
-      property: 'eventTypes',
-      value: '[]',
-      limit: 'at least one event type is needed',
-      fix: 'leave eventTypes unset (object created) or list the events you need',
-    });
     const owned = bucket instanceof s3.Bucket;
     v.failIf(!owned && o.bucketSendsToEventBridge !== true, {
       code: Codes.S3_EVENTBRIDGE_REQUIRED,
@@ -128,8 +122,6 @@ export class S3Trigger implements ITrigger {
       limit: 'the trigger listens on EventBridge, and the library cannot turn on notifications of an imported bucket',
       fix: 'turn on "Send notifications to Amazon EventBridge" on the bucket, then set `bucketSendsToEventBridge: true`',
     });
-    v.range(SyncCodes.TARGET_RETRY_ATTEMPTS, 'retryAttempts', o.retryAttempts, 0, 185, { integer: true });
-    v.range(SyncCodes.TARGET_MAX_EVENT_AGE, 'maxEventAge', seconds(o.maxEventAge), 60, 86400, { unit: 'seconds', integer: true });
     v.throwIfAny();
 
     if (owned) {
@@ -198,4 +190,23 @@ function objectKeyMatcher(prefix?: string, suffix?: string): { [key: string]: st
     return { suffix };
   }
   return undefined;
+}
+
+/**
+ * The checks of {@link S3TriggerOptions} that need neither the function nor the bucket, run by the
+ * trigger when it is added and by `BucketProcessor` before it creates anything.
+ *
+ * @internal
+ */
+export function validateS3TriggerOptions(v: Validator, o: S3TriggerOptions): void {
+  const eventTypes = o.eventTypes ?? [BucketEventType.OBJECT_CREATED];
+  v.failIf(eventTypes.length === 0, {
+    code: Codes.S3_EVENT_TYPES,
+    property: 'eventTypes',
+    value: '[]',
+    limit: 'at least one event type is needed',
+    fix: 'leave eventTypes unset (object created) or list the events you need',
+  });
+  v.range(SyncCodes.TARGET_RETRY_ATTEMPTS, 'retryAttempts', o.retryAttempts, 0, 185, { integer: true });
+  v.range(SyncCodes.TARGET_MAX_EVENT_AGE, 'maxEventAge', seconds(o.maxEventAge), 60, 86400, { unit: 'seconds', integer: true });
 }

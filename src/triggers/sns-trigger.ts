@@ -91,13 +91,7 @@ export class SnsTrigger implements ITrigger {
       limit: 'Lambda functions cannot subscribe to FIFO topics',
       fix: 'subscribe an SQS FIFO queue to the topic and use Trigger.sqs on that queue',
     });
-    v.failIf(o.filterPolicy !== undefined && o.filterPolicyWithMessageBody !== undefined, {
-      code: Codes.SNS_FILTER_POLICY,
-      property: 'filterPolicy, filterPolicyWithMessageBody',
-      value: 'both set',
-      limit: 'a subscription has one filter policy scope (attributes or body)',
-      fix: 'set only one of them',
-    });
+    validateSnsTriggerOptions(v, o);
     v.throwIfAny();
 
     const sink = new FailureQueue(scope, 'DeliveryFailureQueue', {
@@ -130,4 +124,20 @@ export class SnsTrigger implements ITrigger {
       failureQueues: [sink.queue, ...functionFailures],
     };
   }
+}
+
+/**
+ * The checks of {@link SnsTriggerOptions} that need no function, run by the trigger when it is added
+ * and by `TopicSubscriber` before it creates anything.
+ *
+ * @internal
+ */
+export function validateSnsTriggerOptions(v: Validator, o: SnsTriggerOptions): void {
+  v.failIf(o.filterPolicy !== undefined && o.filterPolicyWithMessageBody !== undefined, {
+    code: Codes.SNS_FILTER_POLICY,
+    property: 'filterPolicy, filterPolicyWithMessageBody',
+    value: 'both set',
+    limit: 'a subscription has one filter policy scope (attributes or body)',
+    fix: 'set only one of them',
+  });
 }
