@@ -5,12 +5,12 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { PatternAcknowledgement } from './acknowledgements';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
-import { checkPatternProps, patternPaths } from './private/pattern-shape';
+import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
 import { S3_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
-import { S3TriggerOptions, S3Trigger } from '../triggers/s3-trigger';
+import { S3TriggerOptions, S3Trigger, validateS3TriggerOptions } from '../triggers/s3-trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { acknowledge } from '../validation/acknowledge';
 import { ConstructionGuard } from '../validation/construction-guard';
@@ -97,6 +97,9 @@ export class BucketProcessor extends Construct {
       refuseSourceOptionsWithExisting(v, 'bucket', props.bucket !== undefined, {
         encryptionKey: props.encryptionKey, serverAccessLogsBucket: props.serverAccessLogsBucket, removalPolicy: props.removalPolicy,
       });
+      // The function's and the trigger's own checks too: every problem in one round, before anything exists.
+      validatePatternFunction(v, props.functionOptions);
+      validateS3TriggerOptions(patternTriggerValidator(v, 'triggerOptions', S3_TRIGGER_SHAPE), props.triggerOptions ?? {});
       v.throwIfAny();
 
       if (props.bucket) {

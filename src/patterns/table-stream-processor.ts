@@ -9,11 +9,12 @@ import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { ServerlessFunction } from '../function/serverless-function';
 import { DynamoDbStreamTriggerOptions, DynamoDbStreamTrigger } from '../triggers/dynamodb-stream-trigger';
 import { STREAM_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
+import { validateStreamOptions } from '../triggers/private/stream-mapping';
 import { Trigger } from '../triggers/trigger-factories';
 import { acknowledge } from '../validation/acknowledge';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
-import { checkPatternProps, patternPaths } from './private/pattern-shape';
+import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 
 /**
  * Properties of a {@link TableStreamProcessor}.
@@ -95,6 +96,9 @@ export class TableStreamProcessor extends Construct {
         limit: 'a new table needs a partition key',
         fix: 'set partitionKey (e.g. { name: "pk", type: AttributeType.STRING }), or pass an existing `table`',
       });
+      // The function's and the trigger's own checks too: every problem in one round, before anything exists.
+      validatePatternFunction(v, props.functionOptions);
+      validateStreamOptions(patternTriggerValidator(v, 'triggerOptions', STREAM_TRIGGER_SHAPE), props.triggerOptions ?? {}, { supportsTimestamp: false });
       v.throwIfAny();
 
       if (props.table) {

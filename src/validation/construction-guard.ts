@@ -108,13 +108,7 @@ export class ConstructionGuard {
     if (levels.every((l) => l === undefined)) {
       return error;
     }
-    // A trigger's problem may name the function's setting (e.g. its timeout): the first level that
-    // knows the property names it.
-    const rename = (property: string) => {
-      const first = property.split(/[.[ ]/)[0];
-      const level = levels.find((l) => l !== undefined && l[1].includes(first));
-      return level ? `${level[0]}.${property}` : property;
-    };
+    const rename = renameByLevels(levels.filter((l): l is [string, string[]] => l !== undefined));
     return new BlueprintValidationError(this.owner, error.problems.map((p) => ({ ...p, property: rename(p.property) })));
   }
 
@@ -154,6 +148,21 @@ function removeChildrenNotIn(scope: IConstruct, known: Set<IConstruct>): void {
       scope.node.tryRemoveChild(child.node.id);
     }
   }
+}
+
+/**
+ * Names a child's problem by the path its owner's user wrote: the property is prefixed with the prop
+ * of the first level that knows its first segment (a trigger's problem may name the function's
+ * setting, e.g. its timeout, so the trigger's level comes first); unknown properties stay as they are.
+ *
+ * @internal
+ */
+export function renameByLevels(levels: [string, string[]][]): (property: string) => string {
+  return (property: string) => {
+    const first = property.split(/[.[ ,]/)[0];
+    const level = levels.find((l) => l[1].includes(first));
+    return level ? `${level[0]}.${property}` : property;
+  };
 }
 
 /** Removes the topmost constructs under `root` that are not in `known`. */
