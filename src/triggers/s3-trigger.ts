@@ -8,10 +8,9 @@ import { BucketEventType } from './bucket-event-type';
 import { TriggerErrorCodes as Codes } from './error-codes';
 import { acknowledgeAsyncPermissions, asyncFailureQueues } from './private/async-failures';
 import { requireBound, refuseSecondBind } from './private/bound';
-import { seconds } from './private/duration';
 import { checkTriggerOptions, S3_TRIGGER_SHAPE } from './private/option-shapes';
+import { validateS3TriggerOptions } from './private/s3-checks';
 import { triggerScope } from './private/trigger-scope';
-import { SyncTriggerErrorCodes as SyncCodes } from './sync-error-codes';
 import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
 import { acknowledge } from '../validation/acknowledge';
@@ -190,23 +189,4 @@ function objectKeyMatcher(prefix?: string, suffix?: string): { [key: string]: st
     return { suffix };
   }
   return undefined;
-}
-
-/**
- * The checks of {@link S3TriggerOptions} that need neither the function nor the bucket, run by the
- * trigger when it is added and by `BucketProcessor` before it creates anything.
- *
- * @internal
- */
-export function validateS3TriggerOptions(v: Validator, o: S3TriggerOptions): void {
-  const eventTypes = o.eventTypes ?? [BucketEventType.OBJECT_CREATED];
-  v.failIf(eventTypes.length === 0, {
-    code: Codes.S3_EVENT_TYPES,
-    property: 'eventTypes',
-    value: '[]',
-    limit: 'at least one event type is needed',
-    fix: 'leave eventTypes unset (object created) or list the events you need',
-  });
-  v.range(SyncCodes.TARGET_RETRY_ATTEMPTS, 'retryAttempts', o.retryAttempts, 0, 185, { integer: true });
-  v.range(SyncCodes.TARGET_MAX_EVENT_AGE, 'maxEventAge', seconds(o.maxEventAge), 60, 86400, { unit: 'seconds', integer: true });
 }

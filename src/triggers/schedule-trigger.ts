@@ -1,19 +1,16 @@
-import { Duration, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { TriggerAcknowledgement } from './acknowledgements';
 import { ManagedPolicyRole } from './private/managed-policy-role';
 import { checkTriggerOptions, SCHEDULE_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from './private/option-shapes';
-import { checkRetryPolicy, checkTargetDeadLetterQueue, RetryPolicy } from './private/retry-policy';
-import { validateScheduleExpression } from './private/schedule-expression';
+import { validateScheduleTriggerOptions } from './private/schedule-checks';
 import { triggerScope } from './private/trigger-scope';
-import { SyncTriggerErrorCodes as Codes } from './sync-error-codes';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { TriggerSchedule } from './trigger-schedule';
 import { FailureQueue } from '../destinations/failure-queue';
 import { acknowledge } from '../validation/acknowledge';
-import { checkLength, checkName, NAME_RULES } from '../validation/aws-names';
 import { Validator } from '../validation/validator';
 
 /**
@@ -207,67 +204,4 @@ export class ScheduleTrigger implements ITrigger {
     }
     return this.bound;
   }
-}
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** What the schedule checks resolved. @internal */
-export interface ResolvedScheduleOptions {
-  readonly expression: string;
-  readonly timeZone: string;
-  readonly windowMinutes: number | undefined;
-  readonly input: string | undefined;
-  readonly retry: RetryPolicy;
-}
-
-/**
- * The checks of a schedule and its {@link ScheduleTriggerOptions}, which need no function: run by the
- * trigger when it is added and by `ScheduledJob` before it creates anything. Returns the values they
- * resolved.
- *
- * @internal
- */
-export function validateScheduleTriggerOptions(v: Validator, when: TriggerSchedule, opts: ScheduleTriggerOptions): ResolvedScheduleOptions {
-  const expression = when.expressionString;
-  validateScheduleExpression(v, 'schedule', expression);
-  const timeZone = opts.timeZone ?? 'UTC';
-  v.failIf(!Token.isUnresolved(timeZone) && !isTimeZone(timeZone), {
-    code: Codes.SCHEDULE_TIME_ZONE,
-    property: 'timeZone',
-    value: `"${timeZone}"`,
-    limit: 'it must be an IANA time zone name',
-    fix: 'use a name such as UTC, Europe/Paris or America/New_York',
-  });
-  const windowMinutes = opts.flexibleTimeWindow && !opts.flexibleTimeWindow.isUnresolved()
-    ? opts.flexibleTimeWindow.toSeconds({ integral: false }) / 60
-    : undefined;
-  v.range(Codes.SCHEDULE_FLEXIBLE_WINDOW, 'flexibleTimeWindow', windowMinutes, 1, 1440, {
-    unit: 'minutes',
-    integer: true,
-    source: 'EventBridge Scheduler flexible time window',
-    fix: 'set flexibleTimeWindow to whole minutes between Duration.minutes(1) and Duration.hours(24), or leave it unset',
-  });
-  const input = opts.input !== undefined ? JSON.stringify(opts.input) : undefined;
-  v.failIf(input !== undefined && !Token.isUnresolved(input) && input.length > 8192, {
-    code: Codes.SCHEDULE_INPUT,
-    property: 'input',
-    value: `${input?.length} characters`,
-    limit: 'Scheduler accepts at most 8,192 characters of input',
-    fix: 'pass a smaller event (e.g. an identifier the function looks up)',
-  });
-  const retry = checkRetryPolicy(v, opts.retryAttempts, opts.maxEventAge, {
-    retryAttempts: 10,
-    maxEventAge: Duration.hours(1),
-  });
-  checkTargetDeadLetterQueue(v, 'EventBridge Scheduler', opts.deadLetterQueue);
-  checkName(v, Codes.SCHEDULE_NAME, 'groupName', opts.groupName, NAME_RULES.scheduleGroup);
-  checkLength(v, Codes.SCHEDULE_NAME, 'description', opts.description, 512, 'EventBridge Scheduler CreateSchedule');
-  return { expression, timeZone, windowMinutes, input, retry };
 }

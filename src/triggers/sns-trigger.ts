@@ -7,6 +7,7 @@ import { TriggerAcknowledgement } from './acknowledgements';
 import { TriggerErrorCodes as Codes } from './error-codes';
 import { acknowledgeAsyncPermissions, asyncFailureQueues } from './private/async-failures';
 import { checkTriggerOptions, SNS_TRIGGER_SHAPE } from './private/option-shapes';
+import { validateSnsTriggerOptions } from './private/sns-checks';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
@@ -124,20 +125,4 @@ export class SnsTrigger implements ITrigger {
       failureQueues: [sink.queue, ...functionFailures],
     };
   }
-}
-
-/**
- * The checks of {@link SnsTriggerOptions} that need no function, run by the trigger when it is added
- * and by `TopicSubscriber` before it creates anything.
- *
- * @internal
- */
-export function validateSnsTriggerOptions(v: Validator, o: SnsTriggerOptions): void {
-  v.failIf(o.filterPolicy !== undefined && o.filterPolicyWithMessageBody !== undefined, {
-    code: Codes.SNS_FILTER_POLICY,
-    property: 'filterPolicy, filterPolicyWithMessageBody',
-    value: 'both set',
-    limit: 'a subscription has one filter policy scope (attributes or body)',
-    fix: 'set only one of them',
-  });
 }
