@@ -3,7 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { FunctionCode, FunctionDeployment, ServerlessFunction, ServerlessFunctionProps } from '../../src';
+import { FunctionCode, FunctionDeployment, QueueProcessor, ServerlessFunction, ServerlessFunctionProps } from '../../src';
 import { BlueprintValidationError } from '../../src/validation/blueprint-error';
 import { HANDLER_DIR, TEST_ENV, testStack } from '../helpers/template';
 
@@ -196,5 +196,24 @@ describe('account and Region (LBP_DEPLOYMENT_ENV)', () => {
     const stack = new Stack(app, 'Here', { env: TEST_ENV });
     expect(() => new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR), deployment: { config } }))
       .toThrow(/LBP_DEPLOYMENT_ENV[^]*deployment\.config/);
+  });
+});
+
+describe('under a pattern', () => {
+  test('a bad custom config is named functionOptions.deployment.config, before anything is created', () => {
+    const stack = testStack();
+    const config = new codedeploy.LambdaDeploymentConfig(stack, 'Config', {
+      trafficRouting: codedeploy.TrafficRouting.timeBasedLinear({ percentage: 0, interval: Duration.minutes(1) }),
+    });
+    const before = stack.node.findAll().length;
+    let error: BlueprintValidationError | undefined;
+    try {
+      new QueueProcessor(stack, 'Orders', { code: FunctionCode.fromAsset(HANDLER_DIR), functionOptions: { deployment: { config } } });
+    } catch (e) {
+      error = e as BlueprintValidationError;
+    }
+    expect(error?.problems.map((p) => [p.code, p.property])).toEqual([['LBP_DEPLOYMENT_PERCENTAGE', 'functionOptions.deployment.config (linearPercentage)']]);
+    expect(error?.constructPath).toBe('TestStack/Orders');
+    expect(stack.node.findAll()).toHaveLength(before);
   });
 });
