@@ -8,7 +8,7 @@ import { FailureQueue } from '../destinations/failure-queue';
 import { ServerlessFunction } from '../function/serverless-function';
 import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { SQS_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
-import { validateSqsTriggerOptions } from '../triggers/private/sqs-checks';
+import { validateSqsTriggerOptions, validateSqsVisibility } from '../triggers/private/sqs-checks';
 import { SqsTriggerOptions, SqsTrigger } from '../triggers/sqs-trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { acknowledge } from '../validation/acknowledge';
@@ -93,9 +93,13 @@ export class QueueProcessor extends Construct {
       const retention = props.retentionPeriod && !props.retentionPeriod.isUnresolved() ? props.retentionPeriod.toSeconds() : undefined;
       v.range(Codes.QUEUE_RETENTION, 'retentionPeriod', retention, 60, 1209600, { unit: 'seconds', integer: true });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
-      validatePatternFunction(v, props.functionOptions);
+      const timeoutSeconds = validatePatternFunction(v, props.functionOptions);
       const fifoSource = props.queue ? !Token.isUnresolved(props.queue.fifo) && props.queue.fifo : props.fifo === true;
-      validateSqsTriggerOptions(patternTriggerValidator(v, 'triggerOptions', SQS_TRIGGER_SHAPE), props.triggerOptions ?? {}, { fifo: fifoSource });
+      const tv = patternTriggerValidator(v, 'triggerOptions', SQS_TRIGGER_SHAPE);
+      validateSqsTriggerOptions(tv, props.triggerOptions ?? {}, { fifo: fifoSource });
+      if (props.queue) {
+        validateSqsVisibility(tv, props.queue, props.triggerOptions ?? {}, timeoutSeconds);
+      }
       v.throwIfAny();
 
       this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });

@@ -6,15 +6,12 @@ import { TriggerErrorCodes as Codes } from './error-codes';
 import { requireBound, refuseSecondBind } from './private/bound';
 import { seconds } from './private/duration';
 import { checkTriggerOptions, SQS_TRIGGER_SHAPE } from './private/option-shapes';
-import { validateSqsTriggerOptions } from './private/sqs-checks';
+import { validateSqsTriggerOptions, validateSqsVisibility } from './private/sqs-checks';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
 import { acknowledge } from '../validation/acknowledge';
 import { Validator } from '../validation/validator';
 import { WarningIds } from '../validation/warning-ids';
-
-/** How many visibility timeouts of headroom AWS recommends per function timeout. */
-const VISIBILITY_FACTOR = 6;
 
 /**
  * Options of an SQS trigger.
@@ -154,30 +151,17 @@ export class SqsTrigger implements ITrigger {
     }
 
     // ---- visibility timeout vs function timeout
-    const visibility = queue instanceof sqs.Queue
-      ? ownedVisibilityTimeout(queue)
-      : seconds(o.queueVisibilityTimeout);
     const timeout = seconds(target.timeout);
+    const { visibility, recommended } = validateSqsVisibility(v, queue, o, timeout);
     if (visibility === undefined) {
       Annotations.of(scope).addWarningV2(WarningIds.SQS_VISIBILITY_UNKNOWN,
         `The visibility timeout of ${queue.node.path} is unknown, so it cannot be checked against the function timeout; ` +
         'pass `queueVisibilityTimeout` to check it at synth.');
-    } else if (timeout !== undefined) {
-      const recommended = VISIBILITY_FACTOR * timeout + (windowSeconds ?? 0);
-      if (visibility < timeout) {
-        v.fail({
-          code: Codes.SQS_VISIBILITY_TIMEOUT,
-          property: 'visibilityTimeout',
-          value: `${visibility} seconds on ${queue.node.path}`,
-          limit: `Lambda rejects an SQS mapping whose queue visibility timeout is below the function timeout (${timeout} seconds)`,
-          fix: `set the queue's visibilityTimeout to at least ${recommended} seconds (6 x function timeout + batching window)`,
-        });
-      } else if (visibility < recommended) {
-        Annotations.of(scope).addWarningV2(WarningIds.SQS_VISIBILITY_TIMEOUT,
-          `The visibility timeout of ${queue.node.path} (${visibility} s) is below the ${recommended} s AWS recommends ` +
-          `(6 x function timeout ${timeout} s + batching window ${windowSeconds ?? 0} s): a batch retried after throttling ` +
-          'can become visible again while it is still being processed, and be processed twice.');
-      }
+    } else if (timeout !== undefined && recommended !== undefined && visibility >= timeout && visibility < recommended) {
+      Annotations.of(scope).addWarningV2(WarningIds.SQS_VISIBILITY_TIMEOUT,
+        `The visibility timeout of ${queue.node.path} (${visibility} s) is below the ${recommended} s AWS recommends ` +
+        `(6 x function timeout ${timeout} s + batching window ${windowSeconds ?? 0} s): a batch retried after throttling ` +
+        'can become visible again while it is still being processed, and be processed twice.');
     }
     v.throwIfAny();
 
@@ -206,13 +190,4 @@ export class SqsTrigger implements ITrigger {
       failureQueues: dlq ? [dlq] : [],
     };
   }
-}
-
-function ownedVisibilityTimeout(queue: sqs.Queue): number | undefined {
-  const cfn = queue.node.defaultChild as sqs.CfnQueue;
-  const value = cfn.visibilityTimeout;
-  if (value === undefined) {
-    return 30; // the SQS default
-  }
-  return Token.isUnresolved(value) ? undefined : value;
 }

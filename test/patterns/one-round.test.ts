@@ -2,6 +2,7 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import {
   BucketProcessor, FunctionCode, HttpApiFunction, QueueProcessor, RestApiFunction, ScheduledJob, StreamProcessor,
@@ -53,6 +54,24 @@ test('QueueProcessor: its own, the function\'s and the trigger\'s problems at on
 test('QueueProcessor: a FIFO queue limits the batch size to 10 before the queue exists', () => {
   expect(oneRound((s) => new QueueProcessor(s, 'P', { code, fifo: true, triggerOptions: { batchSize: 11 } })))
     .toEqual([['LBP_SQS_BATCH_SIZE', 'triggerOptions.batchSize']]);
+});
+
+test('QueueProcessor: an existing queue\'s visibility timeout against functionOptions.timeout, with the rest', () => {
+  let queue: sqs.IQueue;
+  expect(oneRound((s) => new QueueProcessor(s, 'P', {
+    code,
+    queue,
+    functionOptions: { memorySize: 64, timeout: Duration.seconds(61) },
+  }), (s) => {
+    queue = new sqs.Queue(s, 'Queue', { visibilityTimeout: Duration.seconds(60), deadLetterQueue: { queue: new sqs.Queue(s, 'Dlq'), maxReceiveCount: 5 } });
+  })).toEqual([
+    ['LBP_MEMORY_SIZE', 'functionOptions.memorySize'],
+    ['LBP_SQS_VISIBILITY_TIMEOUT', 'visibilityTimeout'],
+  ]);
+  // At the limit (a visibility timeout equal to the function timeout) it is accepted.
+  const stack = testStack();
+  const ok = new sqs.Queue(stack, 'Queue', { visibilityTimeout: Duration.seconds(60), deadLetterQueue: { queue: new sqs.Queue(stack, 'Dlq'), maxReceiveCount: 5 } });
+  expect(() => new QueueProcessor(stack, 'P', { code, queue: ok, functionOptions: { timeout: Duration.seconds(60) } })).not.toThrow();
 });
 
 test('StreamProcessor', () => {

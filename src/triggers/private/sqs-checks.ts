@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { seconds } from './duration';
 import { ErrorCodes as Codes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
@@ -41,4 +42,42 @@ export function validateSqsTriggerOptions(v: Validator, o: SqsTriggerOptions, so
     v.range(Codes.BATCHING_WINDOW, 'maxBatchingWindow', windowSeconds, 0, 300, { unit: 'seconds', integer: true });
   }
   v.range(Codes.SQS_MAX_CONCURRENCY, 'maxConcurrency', o.maxConcurrency, 2, 1000, { integer: true });
+}
+
+/** AWS's advice for a Lambda source queue: a visibility timeout of 6 x the function timeout (+ the batching window). */
+const VISIBILITY_FACTOR = 6;
+
+/**
+ * The check of a source queue's visibility timeout against the function timeout (Lambda refuses the
+ * mapping when it is lower), run by the trigger when it is added and by `QueueProcessor` for an
+ * existing queue when `functionOptions.timeout` is given. Returns the visibility timeout (undefined
+ * when unknown) and the recommended one, for the trigger's warnings.
+ *
+ * @internal
+ */
+export function validateSqsVisibility(
+  v: Validator, queue: sqs.IQueue, o: SqsTriggerOptions, timeoutSeconds: number | undefined,
+): { visibility?: number; recommended?: number } {
+  const visibility = queue instanceof sqs.Queue ? ownedVisibilityTimeout(queue) : seconds(o.queueVisibilityTimeout);
+  if (visibility === undefined || timeoutSeconds === undefined) {
+    return { visibility };
+  }
+  const recommended = VISIBILITY_FACTOR * timeoutSeconds + (seconds(o.maxBatchingWindow) ?? 0);
+  v.failIf(visibility < timeoutSeconds, {
+    code: Codes.SQS_VISIBILITY_TIMEOUT,
+    property: 'visibilityTimeout',
+    value: `${visibility} seconds on ${queue.node.path}`,
+    limit: `Lambda rejects an SQS mapping whose queue visibility timeout is below the function timeout (${timeoutSeconds} seconds)`,
+    fix: `set the queue's visibilityTimeout to at least ${recommended} seconds (6 x function timeout + batching window)`,
+  });
+  return { visibility, recommended };
+}
+
+function ownedVisibilityTimeout(queue: sqs.Queue): number | undefined {
+  const cfn = queue.node.defaultChild as sqs.CfnQueue;
+  const value = cfn.visibilityTimeout;
+  if (value === undefined) {
+    return 30; // the SQS default
+  }
+  return Token.isUnresolved(value) ? undefined : value;
 }
