@@ -10,7 +10,7 @@ import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
 import { S3_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
-import { validateS3TriggerOptions } from '../triggers/private/s3-checks';
+import { validateS3Bucket, validateS3TriggerOptions } from '../triggers/private/s3-checks';
 import { S3TriggerOptions, S3Trigger } from '../triggers/s3-trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { acknowledge } from '../validation/acknowledge';
@@ -100,7 +100,11 @@ export class BucketProcessor extends Construct {
       });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       validatePatternFunction(v, props.functionOptions);
-      validateS3TriggerOptions(patternTriggerValidator(v, 'triggerOptions', S3_TRIGGER_SHAPE), props.triggerOptions ?? {});
+      const tv = patternTriggerValidator(v, 'triggerOptions', S3_TRIGGER_SHAPE);
+      validateS3TriggerOptions(tv, props.triggerOptions ?? {});
+      if (props.bucket) {
+        validateS3Bucket(tv, props.bucket, props.triggerOptions ?? {});
+      }
       v.throwIfAny();
 
       if (props.bucket) {

@@ -8,7 +8,7 @@ import { FailureQueue } from '../destinations/failure-queue';
 import { ServerlessFunction } from '../function/serverless-function';
 import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { SQS_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
-import { validateSqsTriggerOptions, validateSqsVisibility } from '../triggers/private/sqs-checks';
+import { validateSqsRedrive, validateSqsTriggerOptions, validateSqsVisibility } from '../triggers/private/sqs-checks';
 import { SqsTriggerOptions, SqsTrigger } from '../triggers/sqs-trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { acknowledge } from '../validation/acknowledge';
@@ -98,6 +98,7 @@ export class QueueProcessor extends Construct {
       const tv = patternTriggerValidator(v, 'triggerOptions', SQS_TRIGGER_SHAPE);
       validateSqsTriggerOptions(tv, props.triggerOptions ?? {}, { fifo: fifoSource });
       if (props.queue) {
+        validateSqsRedrive(tv, props.queue, props.triggerOptions ?? {});
         validateSqsVisibility(tv, props.queue, props.triggerOptions ?? {}, timeoutSeconds);
       }
       v.throwIfAny();

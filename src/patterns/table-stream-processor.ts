@@ -10,6 +10,7 @@ import { ServerlessFunction } from '../function/serverless-function';
 import { DynamoDbStreamTriggerOptions, DynamoDbStreamTrigger } from '../triggers/dynamodb-stream-trigger';
 import { STREAM_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { validateStreamOptions } from '../triggers/private/stream-mapping';
+import { validateTableStream } from '../triggers/private/table-stream-checks';
 import { Trigger } from '../triggers/trigger-factories';
 import { acknowledge } from '../validation/acknowledge';
 import { ConstructionGuard } from '../validation/construction-guard';
@@ -98,7 +99,11 @@ export class TableStreamProcessor extends Construct {
       });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       validatePatternFunction(v, props.functionOptions);
-      validateStreamOptions(patternTriggerValidator(v, 'triggerOptions', STREAM_TRIGGER_SHAPE), props.triggerOptions ?? {}, { supportsTimestamp: false });
+      const tv = patternTriggerValidator(v, 'triggerOptions', STREAM_TRIGGER_SHAPE);
+      validateStreamOptions(tv, props.triggerOptions ?? {}, { supportsTimestamp: false });
+      if (props.table) {
+        validateTableStream(tv, props.table);
+      }
       v.throwIfAny();
 
       if (props.table) {

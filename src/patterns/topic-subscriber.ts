@@ -7,7 +7,7 @@ import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
 import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { SNS_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
-import { validateSnsTriggerOptions } from '../triggers/private/sns-checks';
+import { validateSnsTopic, validateSnsTriggerOptions } from '../triggers/private/sns-checks';
 import { SnsTriggerOptions, SnsTrigger } from '../triggers/sns-trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
@@ -66,7 +66,11 @@ export class TopicSubscriber extends Construct {
       refuseSourceOptionsWithExisting(v, 'topic', props.topic !== undefined, { masterKey: props.masterKey });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       validatePatternFunction(v, props.functionOptions);
-      validateSnsTriggerOptions(patternTriggerValidator(v, 'triggerOptions', SNS_TRIGGER_SHAPE), props.triggerOptions ?? {});
+      const tv = patternTriggerValidator(v, 'triggerOptions', SNS_TRIGGER_SHAPE);
+      validateSnsTriggerOptions(tv, props.triggerOptions ?? {});
+      if (props.topic) {
+        validateSnsTopic(tv, props.topic);
+      }
       v.throwIfAny();
 
       this.topic = props.topic ?? new sns.Topic(this, 'Topic', {

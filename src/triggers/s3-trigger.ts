@@ -5,11 +5,10 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { TriggerAcknowledgement } from './acknowledgements';
 import { BucketEventType } from './bucket-event-type';
-import { TriggerErrorCodes as Codes } from './error-codes';
 import { acknowledgeAsyncPermissions, asyncFailureQueues } from './private/async-failures';
 import { requireBound, refuseSecondBind } from './private/bound';
 import { checkTriggerOptions, S3_TRIGGER_SHAPE } from './private/option-shapes';
-import { validateS3TriggerOptions } from './private/s3-checks';
+import { validateS3Bucket, validateS3TriggerOptions } from './private/s3-checks';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
@@ -114,13 +113,7 @@ export class S3Trigger implements ITrigger {
     validateS3TriggerOptions(v, o);
     const eventTypes = o.eventTypes ?? [BucketEventType.OBJECT_CREATED];
     const owned = bucket instanceof s3.Bucket;
-    v.failIf(!owned && o.bucketSendsToEventBridge !== true, {
-      code: Codes.S3_EVENTBRIDGE_REQUIRED,
-      property: 'bucketSendsToEventBridge',
-      value: `${o.bucketSendsToEventBridge} for the imported bucket ${bucket.node.path}`,
-      limit: 'the trigger listens on EventBridge, and the library cannot turn on notifications of an imported bucket',
-      fix: 'turn on "Send notifications to Amazon EventBridge" on the bucket, then set `bucketSendsToEventBridge: true`',
-    });
+    validateS3Bucket(v, bucket, o);
     v.throwIfAny();
 
     if (owned) {

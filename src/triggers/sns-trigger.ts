@@ -1,13 +1,11 @@
-import { Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { TriggerAcknowledgement } from './acknowledgements';
-import { TriggerErrorCodes as Codes } from './error-codes';
 import { acknowledgeAsyncPermissions, asyncFailureQueues } from './private/async-failures';
 import { checkTriggerOptions, SNS_TRIGGER_SHAPE } from './private/option-shapes';
-import { validateSnsTriggerOptions } from './private/sns-checks';
+import { validateSnsTopic, validateSnsTriggerOptions } from './private/sns-checks';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
@@ -85,13 +83,7 @@ export class SnsTrigger implements ITrigger {
     const scope = triggerScope(target, `Sns${topic.node.id}`);
     const v = new Validator(scope);
     checkTriggerOptions(v, this.options, SNS_TRIGGER_SHAPE);
-    v.failIf(!Token.isUnresolved(topic.fifo) && topic.fifo === true, {
-      code: Codes.SNS_FIFO_TOPIC,
-      property: 'topic',
-      value: `the FIFO topic ${topic.node.path}`,
-      limit: 'Lambda functions cannot subscribe to FIFO topics',
-      fix: 'subscribe an SQS FIFO queue to the topic and use Trigger.sqs on that queue',
-    });
+    validateSnsTopic(v, topic);
     validateSnsTriggerOptions(v, o);
     v.throwIfAny();
 

@@ -2,11 +2,10 @@ import { Annotations, Duration, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { TriggerAcknowledgement } from './acknowledgements';
-import { TriggerErrorCodes as Codes } from './error-codes';
 import { requireBound, refuseSecondBind } from './private/bound';
 import { seconds } from './private/duration';
 import { checkTriggerOptions, SQS_TRIGGER_SHAPE } from './private/option-shapes';
-import { validateSqsTriggerOptions, validateSqsVisibility } from './private/sqs-checks';
+import { validateSqsRedrive, validateSqsTriggerOptions, validateSqsVisibility } from './private/sqs-checks';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
 import { acknowledge } from '../validation/acknowledge';
@@ -114,40 +113,12 @@ export class SqsTrigger implements ITrigger {
     validateSqsTriggerOptions(v, o, { fifo });
 
     // ---- redrive
-    if (queue instanceof sqs.Queue) {
-      const dlq = queue.deadLetterQueue;
-      if (!dlq) {
-        v.fail({
-          code: Codes.SQS_REDRIVE_REQUIRED,
-          property: 'queue.deadLetterQueue',
-          value: `undefined on ${queue.node.path}`,
-          limit: 'a source queue needs a redrive policy, or a message that keeps failing is retried until it expires and is lost',
-          fix: 'give the queue `deadLetterQueue: { queue: new FailureQueue(...).queue, maxReceiveCount: 5 }` (or use QueueProcessor)',
-        });
-      } else {
-        if (!Token.isUnresolved(dlq.queue.fifo) && dlq.queue.fifo !== fifo) {
-          v.fail({
-            code: Codes.SQS_DLQ_TYPE,
-            property: 'queue.deadLetterQueue.queue',
-            value: dlq.queue.fifo ? 'a FIFO queue' : 'a standard queue',
-            limit: `the dead-letter queue of a ${fifo ? 'FIFO' : 'standard'} queue must be ${fifo ? 'FIFO' : 'standard'} too (SQS rejects the redrive policy)`,
-            fix: `use a ${fifo ? 'FIFO' : 'standard'} dead-letter queue (FailureQueue has a \`fifo\` option)`,
-          });
-        }
-        if (!Token.isUnresolved(dlq.maxReceiveCount) && dlq.maxReceiveCount < 5) {
-          Annotations.of(scope).addWarningV2(WarningIds.SQS_MAX_RECEIVE_COUNT,
-            `The redrive policy of ${queue.node.path} moves messages to the dead-letter queue after ${dlq.maxReceiveCount} receives; ` +
-            'AWS recommends at least 5 for Lambda sources, so throttled or briefly failing batches are not dead-lettered.');
-        }
-      }
-    } else if (o.queueHasRedrivePolicy !== true) {
-      v.fail({
-        code: Codes.SQS_REDRIVE_REQUIRED,
-        property: 'queueHasRedrivePolicy',
-        value: `${o.queueHasRedrivePolicy} for the imported queue ${queue.node.path}`,
-        limit: 'an imported source queue must have a redrive policy, which the library cannot see',
-        fix: 'give the queue a dead-letter queue, then set `queueHasRedrivePolicy: true`',
-      });
+    validateSqsRedrive(v, queue, o);
+    const redrive = queue instanceof sqs.Queue ? queue.deadLetterQueue : undefined;
+    if (redrive && !Token.isUnresolved(redrive.maxReceiveCount) && redrive.maxReceiveCount < 5) {
+      Annotations.of(scope).addWarningV2(WarningIds.SQS_MAX_RECEIVE_COUNT,
+        `The redrive policy of ${queue.node.path} moves messages to the dead-letter queue after ${redrive.maxReceiveCount} receives; ` +
+        'AWS recommends at least 5 for Lambda sources, so throttled or briefly failing batches are not dead-lettered.');
     }
 
     // ---- visibility timeout vs function timeout

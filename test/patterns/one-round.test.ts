@@ -1,4 +1,5 @@
 import { Duration, Stack } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -178,4 +179,46 @@ test('the same id can be used again once the props are corrected', () => {
   const stack = testStack();
   expect(() => new QueueProcessor(stack, 'P', { code, maxReceiveCount: 0, functionOptions: { memorySize: 64 } })).toThrow(BlueprintValidationError);
   expect(() => new QueueProcessor(stack, 'P', { code })).not.toThrow();
+});
+
+describe('an existing source that the trigger would refuse is reported in the same round', () => {
+  test('QueueProcessor: a queue without a redrive policy', () => {
+    let queue: sqs.IQueue;
+    expect(oneRound((s) => new QueueProcessor(s, 'P', { code, queue, functionOptions: { memorySize: 64 } }), (s) => {
+      queue = new sqs.Queue(s, 'Queue');
+    })).toEqual([
+      ['LBP_MEMORY_SIZE', 'functionOptions.memorySize'],
+      ['LBP_SQS_REDRIVE_REQUIRED', 'queue.deadLetterQueue'],
+    ]);
+  });
+
+  test('TopicSubscriber: a FIFO topic', () => {
+    let topic: sns.ITopic;
+    expect(oneRound((s) => new TopicSubscriber(s, 'P', { code, topic, functionOptions: { memorySize: 64 } }), (s) => {
+      topic = new sns.Topic(s, 'Topic', { fifo: true });
+    })).toEqual([
+      ['LBP_MEMORY_SIZE', 'functionOptions.memorySize'],
+      ['LBP_SNS_FIFO_TOPIC', 'topic'],
+    ]);
+  });
+
+  test('BucketProcessor: an imported bucket not known to send events to EventBridge', () => {
+    let bucket: s3.IBucket;
+    expect(oneRound((s) => new BucketProcessor(s, 'P', { code, bucket, functionOptions: { memorySize: 64 } }), (s) => {
+      bucket = s3.Bucket.fromBucketName(s, 'Imported', 'uploads');
+    })).toEqual([
+      ['LBP_MEMORY_SIZE', 'functionOptions.memorySize'],
+      ['LBP_S3_EVENTBRIDGE_REQUIRED', 'triggerOptions.bucketSendsToEventBridge'],
+    ]);
+  });
+
+  test('TableStreamProcessor: a table without a stream', () => {
+    let table: dynamodb.ITable;
+    expect(oneRound((s) => new TableStreamProcessor(s, 'P', { code, table, functionOptions: { memorySize: 64 } }), (s) => {
+      table = new dynamodb.Table(s, 'Table', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } });
+    })).toEqual([
+      ['LBP_MEMORY_SIZE', 'functionOptions.memorySize'],
+      ['LBP_DYNAMODB_STREAM_REQUIRED', 'table.tableStreamArn'],
+    ]);
+  });
 });

@@ -81,3 +81,42 @@ function ownedVisibilityTimeout(queue: sqs.Queue): number | undefined {
   }
   return Token.isUnresolved(value) ? undefined : value;
 }
+
+/**
+ * The checks of a source queue's redrive policy (a dead-letter queue of the same kind, or
+ * `queueHasRedrivePolicy` for an imported queue), run by the trigger when it is added and by
+ * `QueueProcessor` for an existing queue.
+ *
+ * @internal
+ */
+export function validateSqsRedrive(v: Validator, queue: sqs.IQueue, o: SqsTriggerOptions): void {
+  if (!(queue instanceof sqs.Queue)) {
+    v.failIf(o.queueHasRedrivePolicy !== true, {
+      code: Codes.SQS_REDRIVE_REQUIRED,
+      property: 'queueHasRedrivePolicy',
+      value: `${o.queueHasRedrivePolicy} for the imported queue ${queue.node.path}`,
+      limit: 'an imported source queue must have a redrive policy, which the library cannot see',
+      fix: 'give the queue a dead-letter queue, then set `queueHasRedrivePolicy: true`',
+    });
+    return;
+  }
+  const dlq = queue.deadLetterQueue;
+  if (!dlq) {
+    v.fail({
+      code: Codes.SQS_REDRIVE_REQUIRED,
+      property: 'queue.deadLetterQueue',
+      value: `undefined on ${queue.node.path}`,
+      limit: 'a source queue needs a redrive policy, or a message that keeps failing is retried until it expires and is lost',
+      fix: 'give the queue `deadLetterQueue: { queue: new FailureQueue(...).queue, maxReceiveCount: 5 }` (or use QueueProcessor)',
+    });
+    return;
+  }
+  const fifo = !Token.isUnresolved(queue.fifo) && queue.fifo;
+  v.failIf(!Token.isUnresolved(dlq.queue.fifo) && dlq.queue.fifo !== fifo, {
+    code: Codes.SQS_DLQ_TYPE,
+    property: 'queue.deadLetterQueue.queue',
+    value: dlq.queue.fifo ? 'a FIFO queue' : 'a standard queue',
+    limit: `the dead-letter queue of a ${fifo ? 'FIFO' : 'standard'} queue must be ${fifo ? 'FIFO' : 'standard'} too (SQS rejects the redrive policy)`,
+    fix: `use a ${fifo ? 'FIFO' : 'standard'} dead-letter queue (FailureQueue has a \`fifo\` option)`,
+  });
+}
