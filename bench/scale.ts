@@ -19,7 +19,7 @@ interface Run {
 
 export function benchScale(): void {
   const [small, big] = SMOKE ? [10, 30] : [100, 300];
-  const reps = SMOKE ? 1 : 3;
+  const reps = SMOKE ? 1 : 5;
   const arms: { impl: string; n: number }[] = [
     { impl: 'hardened', n: small }, { impl: 'hardened', n: big }, { impl: 'hand', n: big },
   ];
