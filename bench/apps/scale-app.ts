@@ -2,7 +2,7 @@
 /// Usage: scale-app.ts <hardened|hand> <N> <outdir>
 /// `hardened`: N default ServerlessFunctions in a FunctionGroup with one shard per 25 functions.
 /// `hand`: the same layout written by hand (NestedStacks chosen by the same hash, hand-hardened.ts).
-/// Prints {"ms", "rssMb", "stacks", "largestResources", "largestKb", "resources", "functions"}.
+/// Prints {"ms", "cpuMs", "rssMb", "stacks", "largestResources", "largestKb", "resources", "functions"}.
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, NestedStack, Stack } from 'aws-cdk-lib';
@@ -29,6 +29,7 @@ class NestedStackHolder {
 }
 
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
 const stack = new Stack(app, 'ScaleBench', { env: { account: '123456789012', region: 'us-east-1' } });
 if (impl === 'hardened') {
@@ -48,6 +49,8 @@ if (impl === 'hardened') {
 }
 app.synth();
 const ms = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 
 let largestResources = 0;
 let largestBytes = 0;
@@ -64,6 +67,7 @@ for (const file of templates) {
 }
 console.log(JSON.stringify({
   ms,
+  cpuMs,
   rssMb: process.resourceUsage().maxRSS / 1024,
   stacks: templates.length,
   largestResources,

@@ -147,6 +147,6 @@ function validateHooks(scope: Construct, props: FunctionDeploymentProps): void {
       fix: `pass a separate function (e.g. another ServerlessFunction, invoked through its live alias) as ${property}`,
     });
   }
-  validateDeploymentOptions(v, 'deployment', props);
+  validateDeploymentOptions(v, 'deployment', props, { scope, functionAlarmCount: props.functionAlarms?.length ?? 0 });
   v.throwIfAny();
 }

@@ -1,9 +1,10 @@
-import { RemovalPolicy, SecretValue, Token, Tokenization } from 'aws-cdk-lib';
+import { RemovalPolicy, SecretValue, SizeRoundingBehavior, Token, Tokenization } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { ServerlessFunctionProps } from './serverless-function-props';
+import { ServerlessFunctionOptions, ServerlessFunctionProps } from './serverless-function-props';
 import { FunctionCodeConfig } from '../code/function-code';
 import { peakProvisionedConcurrency } from '../concurrency/private/peak-provisioned-concurrency';
+import { functionRollbackAlarmCount } from '../deployment/private/deployment-config-checks';
 import { validateDeploymentOptions } from '../deployment/private/validate-deployment-options';
 import { IFunctionLayer, UNZIPPED_BUDGET_BYTES } from '../layers/function-layer';
 import { megabytes } from '../layers/private/megabytes';
@@ -99,11 +100,32 @@ export const FUNCTION_OPTIONS_SHAPE: PropShape = {
 /** The types of `ServerlessFunctionProps`. @internal */
 export const FUNCTION_PROPS_SHAPE: PropShape = { ...FUNCTION_OPTIONS_SHAPE, 'code!': 'object' };
 
-/** The resolved settings the checks look at. @internal */
-export interface ResolvedFunctionSettings {
-  readonly memorySize: number;
+/** The settings the option checks look at (undefined: not set, or an unresolved token). @internal */
+export interface FunctionOptionSettings {
+  readonly memorySize: number | undefined;
   readonly timeoutSeconds: number | undefined;
   readonly ephemeralStorageMb: number | undefined;
+}
+
+/**
+ * The option settings as given (a pattern checks its `functionOptions` with them, before its function
+ * exists; the defaults the function applies are all valid).
+ *
+ * @internal
+ */
+export function givenOptionSettings(options: ServerlessFunctionOptions): FunctionOptionSettings {
+  const t = options.timeout;
+  const e = options.ephemeralStorageSize;
+  return {
+    memorySize: options.memorySize,
+    timeoutSeconds: t === undefined || t.isUnresolved() ? undefined : t.toSeconds({ integral: false }),
+    ephemeralStorageMb: e === undefined || e.isUnresolved() ? undefined : e.toMebibytes({ rounding: SizeRoundingBehavior.NONE }),
+  };
+}
+
+/** The resolved settings the checks look at. @internal */
+export interface ResolvedFunctionSettings extends FunctionOptionSettings {
+  readonly memorySize: number;
   readonly runtime: lambda.Runtime | undefined;
   readonly architecture: lambda.Architecture;
   readonly code: FunctionCodeConfig;
@@ -117,6 +139,20 @@ export interface ResolvedFunctionSettings {
  * @internal
  */
 export function validateFunction(v: Validator, props: ServerlessFunctionProps, s: ResolvedFunctionSettings): void {
+  validateFunctionOptions(v, props, s);
+  validateCode(v, props, s);
+  validateLayers(v, s);
+  validateSnapStartCode(v, props, s);
+}
+
+/**
+ * The checks of a ServerlessFunction's options that need neither its code nor its runtime: run by the
+ * function itself (from {@link validateFunction}) and by the patterns on their `functionOptions`,
+ * before anything is created. Records problems on `v`; the caller throws once.
+ *
+ * @internal
+ */
+export function validateFunctionOptions(v: Validator, props: ServerlessFunctionOptions, s: FunctionOptionSettings): void {
   v.range(ErrorCodes.MEMORY_SIZE, 'memorySize', s.memorySize, 128, 10_240, {
     unit: 'MB', integer: true, source: 'Lambda quota',
   });
@@ -170,29 +206,32 @@ export function validateFunction(v: Validator, props: ServerlessFunctionProps, s
       fix: `pass vpc as well, or remove ${property}`,
     });
   }
-  validateCode(v, props, s);
-  validateLayers(v, s);
   validateConcurrency(v, props);
   validateAsync(v, props);
-  validateSnapStart(v, props, s);
+  validateSnapStartOptions(v, props, s);
   validateAlarmOptions(v, 'alarms', props.alarms, props.provisionedConcurrency !== undefined);
   if (props.deployment) {
-    validateDeploymentOptions(v, 'deployment', props.deployment);
+    validateDeploymentOptions(v, 'deployment', props.deployment, {
+      scope: v.scope,
+      // The duration alarm needs a concrete timeout (the default one is).
+      functionAlarmCount: functionRollbackAlarmCount(props.alarms, props.timeout === undefined || !props.timeout.isUnresolved()),
+    });
   }
 }
 
-/** Where Lambda refuses SnapStart (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
-function validateSnapStart(v: Validator, props: ServerlessFunctionProps, s: ResolvedFunctionSettings): void {
+const SNAPSTART_PAGE = 'see https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html';
+
+/** Where Lambda refuses SnapStart for the code or runtime (https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html). */
+function validateSnapStartCode(v: Validator, props: ServerlessFunctionProps, s: ResolvedFunctionSettings): void {
   if (props.snapStart !== true) {
     return;
   }
-  const page = 'see https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html';
   if (s.code.isImage) {
     v.fail({
       code: ErrorCodes.SNAPSTART_IMAGE,
       property: 'snapStart',
       value: 'true on a container-image function',
-      limit: `SnapStart works with managed runtimes on zip packages, not container images (${page})`,
+      limit: `SnapStart works with managed runtimes on zip packages, not container images (${SNAPSTART_PAGE})`,
       fix: 'deploy the code as a zip (FunctionCode.fromAsset / fromPythonProject) on a supported runtime, or remove snapStart',
     });
   } else if (s.runtime && !s.runtime.supportsSnapStart) {
@@ -200,16 +239,23 @@ function validateSnapStart(v: Validator, props: ServerlessFunctionProps, s: Reso
       code: ErrorCodes.SNAPSTART_RUNTIME,
       property: 'snapStart',
       value: `true on ${s.runtime.name}`,
-      limit: `SnapStart supports the Java 11+, Python 3.12+ and .NET 8+ managed runtimes only (${page})`,
+      limit: `SnapStart supports the Java 11+, Python 3.12+ and .NET 8+ managed runtimes only (${SNAPSTART_PAGE})`,
       fix: 'set runtime to one of them (e.g. Runtime.JAVA_21 or LatestRuntime.PYTHON), or remove snapStart (provisioned concurrency also removes cold starts)',
     });
+  }
+}
+
+/** Where Lambda refuses SnapStart together with other settings. */
+function validateSnapStartOptions(v: Validator, props: ServerlessFunctionOptions, s: FunctionOptionSettings): void {
+  if (props.snapStart !== true) {
+    return;
   }
   if (props.provisionedConcurrency) {
     v.fail({
       code: ErrorCodes.SNAPSTART_PROVISIONED_CONCURRENCY,
       property: 'snapStart',
       value: 'true with provisionedConcurrency',
-      limit: `Lambda does not support SnapStart together with provisioned concurrency (${page})`,
+      limit: `Lambda does not support SnapStart together with provisioned concurrency (${SNAPSTART_PAGE})`,
       fix: 'choose one: remove provisionedConcurrency, or remove snapStart',
     });
   }
@@ -218,13 +264,13 @@ function validateSnapStart(v: Validator, props: ServerlessFunctionProps, s: Reso
       code: ErrorCodes.SNAPSTART_EPHEMERAL_STORAGE,
       property: 'snapStart',
       value: `true with ephemeralStorageSize ${s.ephemeralStorageMb} MB`,
-      limit: `SnapStart supports at most 512 MB of ephemeral storage (${page})`,
+      limit: `SnapStart supports at most 512 MB of ephemeral storage (${SNAPSTART_PAGE})`,
       fix: 'set ephemeralStorageSize to Size.mebibytes(512) (the default), or remove snapStart',
     });
   }
 }
 
-function validateEnvironment(v: Validator, props: ServerlessFunctionProps): void {
+function validateEnvironment(v: Validator, props: ServerlessFunctionOptions): void {
   const env = props.environment ?? {};
   const secretNames = Object.keys(props.secrets ?? {});
   for (const key of [...Object.keys(env), ...secretNames]) {
@@ -397,7 +443,7 @@ function validateLayers(v: Validator, s: ResolvedFunctionSettings): void {
   });
 }
 
-function validateConcurrency(v: Validator, props: ServerlessFunctionProps): void {
+function validateConcurrency(v: Validator, props: ServerlessFunctionOptions): void {
   const reserved = props.reservedConcurrentExecutions;
   if (isConcrete(reserved) && (reserved < 1 || !Number.isInteger(reserved))) {
     v.fail({
@@ -453,7 +499,7 @@ function validateConcurrency(v: Validator, props: ServerlessFunctionProps): void
   }
 }
 
-function validateAsync(v: Validator, props: ServerlessFunctionProps): void {
+function validateAsync(v: Validator, props: ServerlessFunctionOptions): void {
   v.range(ErrorCodes.RETRY_ATTEMPTS, 'retryAttempts', props.retryAttempts, 0, 2, {
     integer: true, source: 'Lambda asynchronous invocation',
   });

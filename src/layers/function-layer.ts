@@ -209,7 +209,7 @@ export class FunctionLayer extends Construct implements IFunctionLayer {
     })) {
       types.throwIfAny();
     }
-    const guard = ConstructionGuard.forMethod(scope, [scope]);
+    const guard = ConstructionGuard.forShallowMethod(scope, [scope]);
     try {
       const opts = options ?? {};
       const runtime = opts.runtime ?? LatestRuntime.PYTHON;

@@ -4,12 +4,13 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
-import { checkPatternProps, patternPaths } from './private/pattern-shape';
+import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
 import { S3_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
-import { S3TriggerOptions, S3Trigger } from '../triggers/s3-trigger';
+import { validateS3Bucket, validateS3TriggerOptions } from '../triggers/private/s3-checks';
+import { S3Trigger, S3TriggerOptions } from '../triggers/s3-trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { acknowledge } from '../validation/acknowledge';
 import { PatternAcknowledgement } from '../validation/acknowledgements';
@@ -98,6 +99,13 @@ export class BucketProcessor extends Construct {
       refuseSourceOptionsWithExisting(v, 'bucket', props.bucket !== undefined, {
         encryptionKey: props.encryptionKey, serverAccessLogsBucket: props.serverAccessLogsBucket, removalPolicy: props.removalPolicy,
       });
+      // The function's and the trigger's own checks too: every problem in one round, before anything exists.
+      validatePatternFunction(v, props.functionOptions);
+      const tv = patternTriggerValidator(v, 'triggerOptions', S3_TRIGGER_SHAPE);
+      validateS3TriggerOptions(tv, props.triggerOptions ?? {});
+      if (props.bucket) {
+        validateS3Bucket(tv, props.bucket, props.triggerOptions ?? {});
+      }
       v.throwIfAny();
 
       if (props.bucket) {

@@ -4,9 +4,10 @@ import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { ServerlessFunction } from '../function/serverless-function';
 import { HttpApiTrigger, HttpApiTriggerOptions } from '../triggers/http-api-trigger';
+import { validateHttpApiTriggerOptions } from '../triggers/private/http-api-checks';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
-import { checkPatternProps, patternPaths } from './private/pattern-shape';
+import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { HTTP_API_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 
 /**
@@ -57,7 +58,12 @@ export class HttpApiFunction extends Construct {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
     try {
-      checkPatternProps(new Validator(this), props, { triggerOptions: { shape: HTTP_API_TRIGGER_SHAPE } });
+      const v = new Validator(this);
+      checkPatternProps(v, props, { triggerOptions: { shape: HTTP_API_TRIGGER_SHAPE } });
+      // The function's and the trigger's own checks too: every problem in one round, before anything exists.
+      const timeoutSeconds = validatePatternFunction(v, props.functionOptions);
+      validateHttpApiTriggerOptions(patternTriggerValidator(v, 'triggerOptions', HTTP_API_TRIGGER_SHAPE), props.triggerOptions ?? {}, { timeoutSeconds });
+      v.throwIfAny();
       this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, code: props.code });
       this.trigger = new HttpApiTrigger(props.triggerOptions);
       this.function.addTrigger(this.trigger);

@@ -1,13 +1,14 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Token } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { FailureQueue } from '../destinations/failure-queue';
 import { ServerlessFunction } from '../function/serverless-function';
-import { checkPatternProps, patternPaths } from './private/pattern-shape';
+import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { SQS_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
-import { SqsTriggerOptions, SqsTrigger } from '../triggers/sqs-trigger';
+import { validateSqsRedrive, validateSqsTriggerOptions, validateSqsVisibility } from '../triggers/private/sqs-checks';
+import { SqsTrigger, SqsTriggerOptions } from '../triggers/sqs-trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { acknowledge } from '../validation/acknowledge';
 import { Acknowledgement } from '../validation/acknowledgements';
@@ -91,7 +92,15 @@ export class QueueProcessor extends Construct {
       v.range(Codes.MAX_RECEIVE_COUNT, 'maxReceiveCount', props.maxReceiveCount, 1, 1000, { integer: true });
       const retention = props.retentionPeriod && !props.retentionPeriod.isUnresolved() ? props.retentionPeriod.toSeconds() : undefined;
       v.range(Codes.QUEUE_RETENTION, 'retentionPeriod', retention, 60, 1209600, { unit: 'seconds', integer: true });
-
+      // The function's and the trigger's own checks too: every problem in one round, before anything exists.
+      const timeoutSeconds = validatePatternFunction(v, props.functionOptions);
+      const fifoSource = props.queue ? !Token.isUnresolved(props.queue.fifo) && props.queue.fifo : props.fifo === true;
+      const tv = patternTriggerValidator(v, 'triggerOptions', SQS_TRIGGER_SHAPE);
+      validateSqsTriggerOptions(tv, props.triggerOptions ?? {}, { fifo: fifoSource });
+      if (props.queue) {
+        validateSqsRedrive(tv, props.queue, props.triggerOptions ?? {});
+        validateSqsVisibility(tv, props.queue, props.triggerOptions ?? {}, timeoutSeconds);
+      }
       v.throwIfAny();
 
       this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });

@@ -3,8 +3,9 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { ServerlessFunction } from '../function/serverless-function';
-import { checkPatternProps, patternPaths } from './private/pattern-shape';
+import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { REST_API_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
+import { validateRestApiTriggerOptions } from '../triggers/private/rest-api-checks';
 import { RestApiTrigger, RestApiTriggerOptions } from '../triggers/rest-api-trigger';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
@@ -57,12 +58,17 @@ export class RestApiFunction extends Construct {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
     try {
-      checkPatternProps(new Validator(this), props, { triggerOptions: { shape: REST_API_TRIGGER_SHAPE } });
+      const v = new Validator(this);
+      checkPatternProps(v, props, { triggerOptions: { shape: REST_API_TRIGGER_SHAPE } });
       // Lambda counts whole seconds: the default function timeout is the integration timeout, rounded down.
       const integration = props.triggerOptions?.integrationTimeout;
       const timeout = props.functionOptions?.timeout
         ?? (integration && !integration.isUnresolved() ? Duration.seconds(Math.max(1, Math.floor(integration.toMilliseconds() / 1000))) : integration)
         ?? Duration.seconds(29);
+      // The function's and the trigger's own checks too: every problem in one round, before anything exists.
+      const timeoutSeconds = validatePatternFunction(v, { ...props.functionOptions, timeout });
+      validateRestApiTriggerOptions(patternTriggerValidator(v, 'triggerOptions', REST_API_TRIGGER_SHAPE), props.triggerOptions ?? {}, { timeoutSeconds });
+      v.throwIfAny();
       this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, timeout, code: props.code });
       this.trigger = new RestApiTrigger(props.triggerOptions);
       this.function.addTrigger(this.trigger);

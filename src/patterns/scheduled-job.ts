@@ -4,11 +4,12 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { ServerlessFunction } from '../function/serverless-function';
+import { validateScheduleTriggerOptions } from '../triggers/private/schedule-checks';
 import { ScheduleTrigger, ScheduleTriggerOptions } from '../triggers/schedule-trigger';
 import { TriggerSchedule } from '../triggers/trigger-schedule';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
-import { checkPatternProps, patternPaths } from './private/pattern-shape';
+import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { SCHEDULE_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 
 /**
@@ -66,7 +67,12 @@ export class ScheduledJob extends Construct {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
     try {
-      checkPatternProps(new Validator(this), props, { 'schedule!': 'object', 'triggerOptions': { shape: SCHEDULE_TRIGGER_SHAPE } });
+      const v = new Validator(this);
+      checkPatternProps(v, props, { 'schedule!': 'object', 'triggerOptions': { shape: SCHEDULE_TRIGGER_SHAPE } });
+      // The function's and the trigger's own checks too: every problem in one round, before anything exists.
+      validatePatternFunction(v, props.functionOptions);
+      validateScheduleTriggerOptions(patternTriggerValidator(v, 'triggerOptions', SCHEDULE_TRIGGER_SHAPE), props.schedule, props.triggerOptions ?? {});
+      v.throwIfAny();
       this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, code: props.code });
       this.trigger = new ScheduleTrigger(props.schedule, props.triggerOptions);
       this.function.addTrigger(this.trigger);

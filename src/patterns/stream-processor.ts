@@ -4,12 +4,13 @@ import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { ServerlessFunction } from '../function/serverless-function';
-import { KinesisTriggerOptions, KinesisTrigger } from '../triggers/kinesis-trigger';
+import { KinesisTrigger, KinesisTriggerOptions } from '../triggers/kinesis-trigger';
 import { STREAM_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
+import { validateStreamOptions } from '../triggers/private/stream-mapping';
 import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
-import { checkPatternProps, patternPaths } from './private/pattern-shape';
+import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { ErrorCodes as Codes } from '../validation/error-codes';
 
 /**
@@ -90,6 +91,9 @@ export class StreamProcessor extends Construct {
       v.range(Codes.STREAM_SHARD_COUNT, 'shardCount', props.shardCount, 1, 500, { integer: true });
       const hours = props.retentionPeriod && !props.retentionPeriod.isUnresolved() ? props.retentionPeriod.toHours({ integral: false }) : undefined;
       v.range(Codes.STREAM_RETENTION, 'retentionPeriod', hours, 24, 8760, { unit: 'hours', integer: true });
+      // The function's and the trigger's own checks too: every problem in one round, before anything exists.
+      validatePatternFunction(v, props.functionOptions);
+      validateStreamOptions(patternTriggerValidator(v, 'triggerOptions', STREAM_TRIGGER_SHAPE), props.triggerOptions ?? {}, { supportsTimestamp: true });
       v.throwIfAny();
 
       this.stream = props.stream ?? new kinesis.Stream(this, 'Stream', {

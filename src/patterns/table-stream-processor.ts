@@ -5,13 +5,15 @@ import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { ServerlessFunction } from '../function/serverless-function';
-import { DynamoDbStreamTriggerOptions, DynamoDbStreamTrigger } from '../triggers/dynamodb-stream-trigger';
+import { DynamoDbStreamTrigger, DynamoDbStreamTriggerOptions } from '../triggers/dynamodb-stream-trigger';
 import { STREAM_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
+import { validateStreamOptions } from '../triggers/private/stream-mapping';
+import { validateTableStream } from '../triggers/private/table-stream-checks';
 import { Trigger } from '../triggers/trigger-factories';
 import { acknowledge } from '../validation/acknowledge';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
-import { checkPatternProps, patternPaths } from './private/pattern-shape';
+import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { PatternAcknowledgement } from '../validation/acknowledgements';
 import { ErrorCodes as Codes } from '../validation/error-codes';
 
@@ -95,6 +97,13 @@ export class TableStreamProcessor extends Construct {
         limit: 'a new table needs a partition key',
         fix: 'set partitionKey (e.g. { name: "pk", type: AttributeType.STRING }), or pass an existing `table`',
       });
+      // The function's and the trigger's own checks too: every problem in one round, before anything exists.
+      validatePatternFunction(v, props.functionOptions);
+      const tv = patternTriggerValidator(v, 'triggerOptions', STREAM_TRIGGER_SHAPE);
+      validateStreamOptions(tv, props.triggerOptions ?? {}, { supportsTimestamp: false });
+      if (props.table) {
+        validateTableStream(tv, props.table);
+      }
       v.throwIfAny();
 
       if (props.table) {

@@ -5,9 +5,10 @@ import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
-import { checkPatternProps, patternPaths } from './private/pattern-shape';
+import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { SNS_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
-import { SnsTriggerOptions, SnsTrigger } from '../triggers/sns-trigger';
+import { validateSnsTopic, validateSnsTriggerOptions } from '../triggers/private/sns-checks';
+import { SnsTrigger, SnsTriggerOptions } from '../triggers/sns-trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
@@ -63,6 +64,13 @@ export class TopicSubscriber extends Construct {
       const v = new Validator(this);
       checkPatternProps(v, props, { topic: 'construct', masterKey: 'construct', triggerOptions: { shape: SNS_TRIGGER_SHAPE } });
       refuseSourceOptionsWithExisting(v, 'topic', props.topic !== undefined, { masterKey: props.masterKey });
+      // The function's and the trigger's own checks too: every problem in one round, before anything exists.
+      validatePatternFunction(v, props.functionOptions);
+      const tv = patternTriggerValidator(v, 'triggerOptions', SNS_TRIGGER_SHAPE);
+      validateSnsTriggerOptions(tv, props.triggerOptions ?? {});
+      if (props.topic) {
+        validateSnsTopic(tv, props.topic);
+      }
       v.throwIfAny();
 
       this.topic = props.topic ?? new sns.Topic(this, 'Topic', {

@@ -122,7 +122,7 @@ export class FunctionGroup extends Construct {
   public addFunction(id: string, props: ServerlessFunctionProps): ServerlessFunction {
     // The same id always lands in the same shard, so a duplicate fails there as any duplicate id does.
     // All or nothing: a function that fails leaves no new, empty shard behind.
-    const guard = ConstructionGuard.forMethod(this, [this]);
+    const guard = ConstructionGuard.forShallowMethod(this, [this, ...this.shardStacks.values()]);
     const existing = new Set(this.shardStacks.keys());
     try {
       return new ServerlessFunction(this.shardFor(id), id, props);

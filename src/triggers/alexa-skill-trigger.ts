@@ -1,12 +1,13 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { TriggerAcknowledgement } from '../validation/acknowledgements';
+import { ErrorCodes as Codes } from '../validation/error-codes';
+import { ALEXA_SKILL_TRIGGER_ARGUMENTS_SHAPE, ALEXA_SKILL_TRIGGER_SHAPE, checkTriggerArguments } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { acknowledge } from '../validation/acknowledge';
 import { Validator } from '../validation/validator';
 import { seconds } from './private/duration';
-import { TriggerAcknowledgement } from '../validation/acknowledgements';
-import { ErrorCodes as Codes } from '../validation/error-codes';
 
 /**
  * The kind of Alexa skill that calls the function, which decides the service that invokes it.
@@ -82,6 +83,7 @@ export class AlexaSkillTrigger implements ITrigger {
     const skillId = this.skillId;
     const scope = triggerScope(target, 'AlexaSkill');
     const v = new Validator(scope);
+    checkTriggerArguments(v, { skillId }, ALEXA_SKILL_TRIGGER_ARGUMENTS_SHAPE, this.options, ALEXA_SKILL_TRIGGER_SHAPE);
     const resolved = typeof skillId === 'string' && !Token.isUnresolved(skillId);
     v.failIf(resolved && !SKILL_ID.test(skillId), {
       code: Codes.ALEXA_SKILL_ID,
@@ -90,10 +92,10 @@ export class AlexaSkillTrigger implements ITrigger {
       limit: 'an Alexa skill id is amzn1.ask.skill.<uuid> (lower-case hex); without it any skill could invoke the function',
       fix: 'copy the skill id from the Alexa developer console (Build > Endpoint), e.g. amzn1.ask.skill.12345678-1234-1234-1234-123456789012',
     });
-    v.failIf(typeof skillId !== 'string' || skillId.length === 0, {
+    v.failIf(skillId.length === 0, {
       code: Codes.ALEXA_SKILL_ID,
       property: 'skillId',
-      value: `${JSON.stringify(skillId)}`,
+      value: '""',
       limit: 'a skill id is required: a permission for every skill is never created',
       fix: 'pass the skill id, amzn1.ask.skill.<uuid>',
     });

@@ -6,6 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { targetRole } from './private/bound';
 import { seconds } from './private/duration';
+import { checkTriggerArguments, COGNITO_TRIGGER_ARGUMENTS_SHAPE, COGNITO_TRIGGER_SHAPE } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { noteSynchronousInvoker } from '../function/private/sync-note';
@@ -119,10 +120,13 @@ export class CognitoTrigger implements ITrigger {
       throw new Error('A CognitoTrigger can be added to one function only: create one per function.');
     }
     const opts = this.options;
-    const name = this.operation.operationName;
-    const isSender = SENDERS.includes(name);
+    // Read defensively: a JavaScript or Python caller may pass anything as the operation.
+    const operationName: unknown = (this.operation as { operationName?: unknown } | null | undefined)?.operationName;
+    const name = typeof operationName === 'string' ? operationName : '';
     const scope = triggerScope(target, `Cognito${capitalise(name)}`);
     const v = new Validator(scope);
+    checkTriggerArguments(v, { userPool: this.userPool, operation: this.operation }, COGNITO_TRIGGER_ARGUMENTS_SHAPE, opts, COGNITO_TRIGGER_SHAPE);
+    const isSender = SENDERS.includes(name);
     const pool = this.userPool instanceof cognito.UserPool ? this.userPool : undefined;
     const cfnPool = pool?.node.defaultChild as cognito.CfnUserPool | undefined;
     const markerId = `BlueprintTrigger${capitalise(name)}`;

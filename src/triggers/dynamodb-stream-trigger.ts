@@ -1,13 +1,13 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { requireBound, refuseSecondBind } from './private/bound';
+import { refuseSecondBind, requireBound } from './private/bound';
 import { checkTriggerOptions, STREAM_TRIGGER_SHAPE } from './private/option-shapes';
 import { createStreamMapping, validateStreamOptions } from './private/stream-mapping';
+import { validateTableStream } from './private/table-stream-checks';
 import { triggerScope } from './private/trigger-scope';
 import { StreamTriggerOptions } from './stream-trigger-options';
-import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
-import { ErrorCodes as Codes } from '../validation/error-codes';
+import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { Validator } from '../validation/validator';
 
 /**
@@ -56,15 +56,7 @@ export class DynamoDbStreamTrigger implements ITrigger {
     const scope = triggerScope(target, `DynamoDbStream${table.node.id}`);
     const v = new Validator(scope);
     checkTriggerOptions(v, this.options, STREAM_TRIGGER_SHAPE);
-    if (!table.tableStreamArn) {
-      v.fail({
-        code: Codes.DYNAMODB_STREAM_REQUIRED,
-        property: 'table.tableStreamArn',
-        value: `undefined on ${table.node.path}`,
-        limit: 'a DynamoDB Streams trigger needs a table with a stream',
-        fix: 'set `stream: StreamViewType.NEW_AND_OLD_IMAGES` on the table (or `tableStreamArn` when importing it)',
-      });
-    }
+    validateTableStream(v, table);
     validateStreamOptions(v, this.options, { supportsTimestamp: false });
     v.throwIfAny();
 

@@ -1,4 +1,4 @@
-import { Names, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { Names, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as authorizers from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -6,18 +6,13 @@ import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { checkCors } from './private/cors';
 import { seconds } from './private/duration';
-import { parseRoutes } from './private/http-routes';
+import { validateHttpApiTriggerOptions } from './private/http-api-checks';
 import { checkTriggerOptions, HTTP_API_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
-import { ErrorCodes as Codes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
-
-/** The HTTP API integration limit: API Gateway answers 504 after 30 seconds. */
-const INTEGRATION_LIMIT_SECONDS = 30;
 
 /**
  * The JSON access-log line of every request (HTTP API `$context` variables).
@@ -194,75 +189,7 @@ export class HttpApiTrigger implements ITrigger {
     const scope = triggerScope(target, 'HttpApi');
     const v = new Validator(scope);
     checkTriggerOptions(v, this.options, HTTP_API_TRIGGER_SHAPE);
-    const timeout = seconds(target.timeout);
-    v.failIf(timeout !== undefined && timeout > INTEGRATION_LIMIT_SECONDS, {
-      code: Codes.HTTP_API_TIMEOUT,
-      property: 'timeout',
-      value: `${timeout} seconds`,
-      limit: `an HTTP API waits at most ${INTEGRATION_LIMIT_SECONDS} seconds for its integration, then answers 504 while the function keeps running (and billing)`,
-      fix: `set the function's timeout to Duration.seconds(${INTEGRATION_LIMIT_SECONDS}) or less, or move long work behind a queue (Trigger.sqs) and answer 202`,
-    });
-    const rate = opts.throttlingRateLimit ?? 100;
-    const burst = opts.throttlingBurstLimit ?? 200;
-    v.failIf(!Token.isUnresolved(rate) && !(rate > 0 && rate <= 10000), {
-      code: Codes.HTTP_API_THROTTLE,
-      property: 'throttlingRateLimit',
-      value: `${rate} requests per second`,
-      limit: 'it must be above 0 (0 rejects every request) and at most 10,000 (the account-level HTTP API quota)',
-      fix: 'set throttlingRateLimit above 0 and at most 10,000',
-    });
-    v.range(Codes.HTTP_API_THROTTLE, 'throttlingBurstLimit', burst, 1, 5000, {
-      unit: 'requests',
-      integer: true,
-      source: 'the account-level HTTP API burst quota is 5,000',
-      fix: 'set throttlingBurstLimit to a whole number from 1 to 5,000',
-    });
-    const jwt = opts.jwtIssuer !== undefined || opts.jwtAudience !== undefined;
-    if (jwt) {
-      v.failIf(opts.jwtIssuer === undefined || !/^https:\/\/\S+$/.test(opts.jwtIssuer), {
-        code: Codes.HTTP_API_JWT,
-        property: 'jwtIssuer',
-        value: `${opts.jwtIssuer === undefined ? 'unset' : `"${opts.jwtIssuer}"`}`,
-        limit: 'a JWT authorizer needs the issuer\'s https:// URL',
-        fix: 'set jwtIssuer to e.g. https://cognito-idp.<region>.amazonaws.com/<user-pool-id>',
-      });
-      v.failIf(!opts.jwtAudience || opts.jwtAudience.length === 0, {
-        code: Codes.HTTP_API_JWT,
-        property: 'jwtAudience',
-        value: JSON.stringify(opts.jwtAudience ?? null),
-        limit: 'a JWT authorizer needs at least one audience',
-        fix: 'set jwtAudience to the app client id(s) or API audience your tokens carry',
-      });
-    }
-    v.failIf(opts.authorizer instanceof apigwv2.HttpNoneAuthorizer, {
-      code: Codes.HTTP_API_AUTH,
-      property: 'authorizer',
-      value: 'HttpNoneAuthorizer',
-      limit: 'every route needs authorization (AwsSolutions-APIG4)',
-      fix: 'leave authorizer unset for IAM, set jwtIssuer and jwtAudience, or pass a Lambda/Cognito authorizer',
-    });
-    v.failIf((opts.authorizationScopes?.length ?? 0) > 0 && !jwt && opts.authorizer === undefined, {
-      code: Codes.HTTP_API_AUTH,
-      property: 'authorizationScopes',
-      value: JSON.stringify(opts.authorizationScopes),
-      limit: 'OAuth scopes only apply to JWT (or Cognito) authorizers, not to IAM authorization',
-      fix: 'set jwtIssuer and jwtAudience (or a Cognito authorizer), or remove authorizationScopes',
-    });
-    const parsedRoutes = parseRoutes(v, opts.routes ?? ['ANY /{proxy+}']);
-    checkCors(v, 'corsPreflight', opts.corsPreflight && {
-      origins: opts.corsPreflight.allowOrigins, credentials: opts.corsPreflight.allowCredentials, maxAge: opts.corsPreflight.maxAge,
-    }, { min: -1, max: 86_400, api: 'API Gateway CORS MaxAge' });
-    if (opts.httpApi) {
-      for (const name of ['apiName', 'corsPreflight', 'throttlingRateLimit', 'throttlingBurstLimit', 'accessLogRetention', 'accessLogEncryptionKey', 'accessLogRemovalPolicy'] as const) {
-        v.failIf(opts[name] !== undefined, {
-          code: Codes.SETTING_IGNORED,
-          property: name,
-          value: 'set together with httpApi',
-          limit: `${name} configures the API (or its stage) the trigger creates, and an existing httpApi was given: it would be ignored`,
-          fix: `configure ${name} on your API, or remove httpApi`,
-        });
-      }
-    }
+    const { rate, burst, jwt, parsedRoutes } = validateHttpApiTriggerOptions(v, opts, { timeoutSeconds: seconds(target.timeout) });
     v.throwIfAny();
 
     // The authorizer and integration constructs live under the API: on an API shared by several

@@ -5,15 +5,14 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { BucketEventType } from './bucket-event-type';
 import { acknowledgeAsyncPermissions, asyncFailureQueues } from './private/async-failures';
-import { requireBound, refuseSecondBind } from './private/bound';
-import { seconds } from './private/duration';
+import { refuseSecondBind, requireBound } from './private/bound';
 import { checkTriggerOptions, S3_TRIGGER_SHAPE } from './private/option-shapes';
+import { validateS3Bucket, validateS3TriggerOptions } from './private/s3-checks';
 import { triggerScope } from './private/trigger-scope';
-import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
+import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
 import { acknowledge } from '../validation/acknowledge';
 import { TriggerAcknowledgement } from '../validation/acknowledgements';
-import { ErrorCodes as Codes, ErrorCodes as SyncCodes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /**
@@ -111,24 +110,10 @@ export class S3Trigger implements ITrigger {
     const scope = triggerScope(target, `S3${bucket.node.id}`);
     const v = new Validator(scope);
     checkTriggerOptions(v, this.options, S3_TRIGGER_SHAPE);
+    validateS3TriggerOptions(v, o);
     const eventTypes = o.eventTypes ?? [BucketEventType.OBJECT_CREATED];
-    v.failIf(eventTypes.length === 0, {
-      code: Codes.S3_EVENT_TYPES,
-      property: 'eventTypes',
-      value: '[]',
-      limit: 'at least one event type is needed',
-      fix: 'leave eventTypes unset (object created) or list the events you need',
-    });
     const owned = bucket instanceof s3.Bucket;
-    v.failIf(!owned && o.bucketSendsToEventBridge !== true, {
-      code: Codes.S3_EVENTBRIDGE_REQUIRED,
-      property: 'bucketSendsToEventBridge',
-      value: `${o.bucketSendsToEventBridge} for the imported bucket ${bucket.node.path}`,
-      limit: 'the trigger listens on EventBridge, and the library cannot turn on notifications of an imported bucket',
-      fix: 'turn on "Send notifications to Amazon EventBridge" on the bucket, then set `bucketSendsToEventBridge: true`',
-    });
-    v.range(SyncCodes.TARGET_RETRY_ATTEMPTS, 'retryAttempts', o.retryAttempts, 0, 185, { integer: true });
-    v.range(SyncCodes.TARGET_MAX_EVENT_AGE, 'maxEventAge', seconds(o.maxEventAge), 60, 86400, { unit: 'seconds', integer: true });
+    validateS3Bucket(v, bucket, o);
     v.throwIfAny();
 
     if (owned) {

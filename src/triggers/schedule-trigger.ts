@@ -1,10 +1,9 @@
-import { Duration, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { checkTriggerOptions, SCHEDULE_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from './private/option-shapes';
-import { checkRetryPolicy, checkTargetDeadLetterQueue } from './private/retry-policy';
-import { validateScheduleExpression } from './private/schedule-expression';
+import { validateScheduleTriggerOptions } from './private/schedule-checks';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { TriggerSchedule } from './trigger-schedule';
@@ -12,8 +11,6 @@ import { FailureQueue } from '../destinations/failure-queue';
 import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
 import { acknowledge } from '../validation/acknowledge';
 import { TriggerAcknowledgement } from '../validation/acknowledgements';
-import { checkLength, checkName, NAME_RULES } from '../validation/aws-names';
-import { ErrorCodes as Codes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /**
@@ -137,40 +134,7 @@ export class ScheduleTrigger implements ITrigger {
     const scope = triggerScope(target, 'Schedule');
     const v = new Validator(scope);
     checkTriggerOptions(v, this.options, SCHEDULE_TRIGGER_SHAPE);
-    const expression = this.when.expressionString;
-    validateScheduleExpression(v, 'schedule', expression);
-    const timeZone = opts.timeZone ?? 'UTC';
-    v.failIf(!Token.isUnresolved(timeZone) && !isTimeZone(timeZone), {
-      code: Codes.SCHEDULE_TIME_ZONE,
-      property: 'timeZone',
-      value: `"${timeZone}"`,
-      limit: 'it must be an IANA time zone name',
-      fix: 'use a name such as UTC, Europe/Paris or America/New_York',
-    });
-    const windowMinutes = opts.flexibleTimeWindow && !opts.flexibleTimeWindow.isUnresolved()
-      ? opts.flexibleTimeWindow.toSeconds({ integral: false }) / 60
-      : undefined;
-    v.range(Codes.SCHEDULE_FLEXIBLE_WINDOW, 'flexibleTimeWindow', windowMinutes, 1, 1440, {
-      unit: 'minutes',
-      integer: true,
-      source: 'EventBridge Scheduler flexible time window',
-      fix: 'set flexibleTimeWindow to whole minutes between Duration.minutes(1) and Duration.hours(24), or leave it unset',
-    });
-    const input = opts.input !== undefined ? JSON.stringify(opts.input) : undefined;
-    v.failIf(input !== undefined && !Token.isUnresolved(input) && input.length > 8192, {
-      code: Codes.SCHEDULE_INPUT,
-      property: 'input',
-      value: `${input?.length} characters`,
-      limit: 'Scheduler accepts at most 8,192 characters of input',
-      fix: 'pass a smaller event (e.g. an identifier the function looks up)',
-    });
-    const retry = checkRetryPolicy(v, opts.retryAttempts, opts.maxEventAge, {
-      retryAttempts: 10,
-      maxEventAge: Duration.hours(1),
-    });
-    checkTargetDeadLetterQueue(v, 'EventBridge Scheduler', opts.deadLetterQueue);
-    checkName(v, Codes.SCHEDULE_NAME, 'groupName', opts.groupName, NAME_RULES.scheduleGroup);
-    checkLength(v, Codes.SCHEDULE_NAME, 'description', opts.description, 512, 'EventBridge Scheduler CreateSchedule');
+    const { expression, timeZone, windowMinutes, input, retry } = validateScheduleTriggerOptions(v, this.when, opts);
     v.throwIfAny();
 
     const stack = Stack.of(scope);
@@ -243,14 +207,5 @@ export class ScheduleTrigger implements ITrigger {
       throw triggerNotAdded('schedule');
     }
     return this.bound;
-  }
-}
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
   }
 }

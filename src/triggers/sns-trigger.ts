@@ -1,17 +1,16 @@
-import { Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { TriggerAcknowledgement } from '../validation/acknowledgements';
 import { acknowledgeAsyncPermissions, asyncFailureQueues } from './private/async-failures';
 import { checkTriggerOptions, SNS_TRIGGER_SHAPE } from './private/option-shapes';
+import { validateSnsTopic, validateSnsTriggerOptions } from './private/sns-checks';
 import { triggerScope } from './private/trigger-scope';
-import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
+import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
 import { acknowledge } from '../validation/acknowledge';
-import { requireBound, refuseSecondBind } from './private/bound';
-import { TriggerAcknowledgement } from '../validation/acknowledgements';
-import { ErrorCodes as Codes } from '../validation/error-codes';
+import { refuseSecondBind, requireBound } from './private/bound';
 import { Validator } from '../validation/validator';
 
 /**
@@ -84,20 +83,8 @@ export class SnsTrigger implements ITrigger {
     const scope = triggerScope(target, `Sns${topic.node.id}`);
     const v = new Validator(scope);
     checkTriggerOptions(v, this.options, SNS_TRIGGER_SHAPE);
-    v.failIf(!Token.isUnresolved(topic.fifo) && topic.fifo === true, {
-      code: Codes.SNS_FIFO_TOPIC,
-      property: 'topic',
-      value: `the FIFO topic ${topic.node.path}`,
-      limit: 'Lambda functions cannot subscribe to FIFO topics',
-      fix: 'subscribe an SQS FIFO queue to the topic and use Trigger.sqs on that queue',
-    });
-    v.failIf(o.filterPolicy !== undefined && o.filterPolicyWithMessageBody !== undefined, {
-      code: Codes.SNS_FILTER_POLICY,
-      property: 'filterPolicy, filterPolicyWithMessageBody',
-      value: 'both set',
-      limit: 'a subscription has one filter policy scope (attributes or body)',
-      fix: 'set only one of them',
-    });
+    validateSnsTopic(v, topic);
+    validateSnsTriggerOptions(v, o);
     v.throwIfAny();
 
     const sink = new FailureQueue(scope, 'DeliveryFailureQueue', {

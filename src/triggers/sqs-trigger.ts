@@ -1,19 +1,16 @@
 import { Annotations, Duration, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { requireBound, refuseSecondBind } from './private/bound';
+import { TriggerAcknowledgement } from '../validation/acknowledgements';
+import { refuseSecondBind, requireBound } from './private/bound';
 import { seconds } from './private/duration';
 import { checkTriggerOptions, SQS_TRIGGER_SHAPE } from './private/option-shapes';
+import { validateSqsRedrive, validateSqsTriggerOptions, validateSqsVisibility } from './private/sqs-checks';
 import { triggerScope } from './private/trigger-scope';
-import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
+import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { acknowledge } from '../validation/acknowledge';
-import { TriggerAcknowledgement } from '../validation/acknowledgements';
-import { ErrorCodes as Codes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 import { WarningIds } from '../validation/warning-ids';
-
-/** How many visibility timeouts of headroom AWS recommends per function timeout. */
-const VISIBILITY_FACTOR = 6;
 
 /**
  * Options of an SQS trigger.
@@ -113,95 +110,29 @@ export class SqsTrigger implements ITrigger {
     const windowSeconds = seconds(o.maxBatchingWindow);
     const batchSize = o.batchSize ?? 10;
 
-    // ---- batching
-    v.range(Codes.SQS_BATCH_SIZE, 'batchSize', batchSize, 1, fifo ? 10 : 10000, {
-      integer: true,
-      source: fifo ? 'FIFO queues' : 'SQS event source mappings',
-    });
-    if (!fifo && !Token.isUnresolved(batchSize) && batchSize > 10 && !(windowSeconds !== undefined && windowSeconds >= 1)) {
-      v.fail({
-        code: Codes.SQS_BATCH_SIZE,
-        property: 'batchSize',
-        value: `${batchSize}`,
-        limit: 'a batch size above 10 needs a maxBatchingWindow of at least 1 second',
-        fix: 'set maxBatchingWindow (e.g. Duration.seconds(5)) or lower batchSize to 10',
-      });
-    }
-    if (fifo && o.maxBatchingWindow !== undefined) {
-      v.fail({
-        code: Codes.BATCHING_WINDOW,
-        property: 'maxBatchingWindow',
-        value: `${o.maxBatchingWindow.toHumanString()}`,
-        limit: 'FIFO queues do not support a batching window',
-        fix: 'remove maxBatchingWindow',
-      });
-    } else {
-      v.range(Codes.BATCHING_WINDOW, 'maxBatchingWindow', windowSeconds, 0, 300, { unit: 'seconds', integer: true });
-    }
-    v.range(Codes.SQS_MAX_CONCURRENCY, 'maxConcurrency', o.maxConcurrency, 2, 1000, { integer: true });
+    validateSqsTriggerOptions(v, o, { fifo });
 
     // ---- redrive
-    if (queue instanceof sqs.Queue) {
-      const dlq = queue.deadLetterQueue;
-      if (!dlq) {
-        v.fail({
-          code: Codes.SQS_REDRIVE_REQUIRED,
-          property: 'queue.deadLetterQueue',
-          value: `undefined on ${queue.node.path}`,
-          limit: 'a source queue needs a redrive policy, or a message that keeps failing is retried until it expires and is lost',
-          fix: 'give the queue `deadLetterQueue: { queue: new FailureQueue(...).queue, maxReceiveCount: 5 }` (or use QueueProcessor)',
-        });
-      } else {
-        if (!Token.isUnresolved(dlq.queue.fifo) && dlq.queue.fifo !== fifo) {
-          v.fail({
-            code: Codes.SQS_DLQ_TYPE,
-            property: 'queue.deadLetterQueue.queue',
-            value: dlq.queue.fifo ? 'a FIFO queue' : 'a standard queue',
-            limit: `the dead-letter queue of a ${fifo ? 'FIFO' : 'standard'} queue must be ${fifo ? 'FIFO' : 'standard'} too (SQS rejects the redrive policy)`,
-            fix: `use a ${fifo ? 'FIFO' : 'standard'} dead-letter queue (FailureQueue has a \`fifo\` option)`,
-          });
-        }
-        if (!Token.isUnresolved(dlq.maxReceiveCount) && dlq.maxReceiveCount < 5) {
-          Annotations.of(scope).addWarningV2(WarningIds.SQS_MAX_RECEIVE_COUNT,
-            `The redrive policy of ${queue.node.path} moves messages to the dead-letter queue after ${dlq.maxReceiveCount} receives; ` +
-            'AWS recommends at least 5 for Lambda sources, so throttled or briefly failing batches are not dead-lettered.');
-        }
-      }
-    } else if (o.queueHasRedrivePolicy !== true) {
-      v.fail({
-        code: Codes.SQS_REDRIVE_REQUIRED,
-        property: 'queueHasRedrivePolicy',
-        value: `${o.queueHasRedrivePolicy} for the imported queue ${queue.node.path}`,
-        limit: 'an imported source queue must have a redrive policy, which the library cannot see',
-        fix: 'give the queue a dead-letter queue, then set `queueHasRedrivePolicy: true`',
-      });
+    validateSqsRedrive(v, queue, o);
+    const redrive = queue instanceof sqs.Queue ? queue.deadLetterQueue : undefined;
+    if (redrive && !Token.isUnresolved(redrive.maxReceiveCount) && redrive.maxReceiveCount < 5) {
+      Annotations.of(scope).addWarningV2(WarningIds.SQS_MAX_RECEIVE_COUNT,
+        `The redrive policy of ${queue.node.path} moves messages to the dead-letter queue after ${redrive.maxReceiveCount} receives; ` +
+        'AWS recommends at least 5 for Lambda sources, so throttled or briefly failing batches are not dead-lettered.');
     }
 
     // ---- visibility timeout vs function timeout
-    const visibility = queue instanceof sqs.Queue
-      ? ownedVisibilityTimeout(queue)
-      : seconds(o.queueVisibilityTimeout);
     const timeout = seconds(target.timeout);
+    const { visibility, recommended } = validateSqsVisibility(v, queue, o, timeout);
     if (visibility === undefined) {
       Annotations.of(scope).addWarningV2(WarningIds.SQS_VISIBILITY_UNKNOWN,
         `The visibility timeout of ${queue.node.path} is unknown, so it cannot be checked against the function timeout; ` +
         'pass `queueVisibilityTimeout` to check it at synth.');
-    } else if (timeout !== undefined) {
-      const recommended = VISIBILITY_FACTOR * timeout + (windowSeconds ?? 0);
-      if (visibility < timeout) {
-        v.fail({
-          code: Codes.SQS_VISIBILITY_TIMEOUT,
-          property: 'visibilityTimeout',
-          value: `${visibility} seconds on ${queue.node.path}`,
-          limit: `Lambda rejects an SQS mapping whose queue visibility timeout is below the function timeout (${timeout} seconds)`,
-          fix: `set the queue's visibilityTimeout to at least ${recommended} seconds (6 x function timeout + batching window)`,
-        });
-      } else if (visibility < recommended) {
-        Annotations.of(scope).addWarningV2(WarningIds.SQS_VISIBILITY_TIMEOUT,
-          `The visibility timeout of ${queue.node.path} (${visibility} s) is below the ${recommended} s AWS recommends ` +
-          `(6 x function timeout ${timeout} s + batching window ${windowSeconds ?? 0} s): a batch retried after throttling ` +
-          'can become visible again while it is still being processed, and be processed twice.');
-      }
+    } else if (timeout !== undefined && recommended !== undefined && visibility >= timeout && visibility < recommended) {
+      Annotations.of(scope).addWarningV2(WarningIds.SQS_VISIBILITY_TIMEOUT,
+        `The visibility timeout of ${queue.node.path} (${visibility} s) is below the ${recommended} s AWS recommends ` +
+        `(6 x function timeout ${timeout} s + batching window ${windowSeconds ?? 0} s): a batch retried after throttling ` +
+        'can become visible again while it is still being processed, and be processed twice.');
     }
     v.throwIfAny();
 
@@ -230,13 +161,4 @@ export class SqsTrigger implements ITrigger {
       failureQueues: dlq ? [dlq] : [],
     };
   }
-}
-
-function ownedVisibilityTimeout(queue: sqs.Queue): number | undefined {
-  const cfn = queue.node.defaultChild as sqs.CfnQueue;
-  const value = cfn.visibilityTimeout;
-  if (value === undefined) {
-    return 30; // the SQS default
-  }
-  return Token.isUnresolved(value) ? undefined : value;
 }

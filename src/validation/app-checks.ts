@@ -101,7 +101,7 @@ export class AppChecks implements IValidation {
           policyBytes.set(k, entry);
         }
       }
-      if (TagManager.isTaggable(c)) {
+      if (TagManager.isTaggable(c) && c.tags.hasTags()) {
         const tags = (c.tags.renderTags() ?? []) as unknown;
         const count = countUserTags(stack, tags);
         if (count > TAGS_PER_RESOURCE) {

@@ -24,29 +24,42 @@ import { ErrorCodes } from './error-codes';
 export class ConstructionGuard {
   /** Guards the constructor of `construct` (call right after `super`). */
   public static forConstructor(construct: IConstruct): ConstructionGuard {
-    return new ConstructionGuard(construct, [construct], true);
+    return new ConstructionGuard(construct, [construct], true, false);
   }
 
   /**
    * Guards a method of `owner` that adds constructs under `roots` (deeply) or under the stack.
    */
   public static forMethod(owner: IConstruct, roots: IConstruct[]): ConstructionGuard {
-    return new ConstructionGuard(owner, roots, false);
+    return new ConstructionGuard(owner, roots, false, true);
+  }
+
+  /**
+   * Guards a method of `owner` that adds constructs directly under `roots` (each a construct that
+   * guards itself, such as a ServerlessFunction) or under the stack. Cheaper than
+   * {@link forMethod}: it records each root's direct children, not the whole subtree, so a group
+   * that adds its hundredth function pays about what it paid for the first.
+   */
+  public static forShallowMethod(owner: IConstruct, roots: IConstruct[]): ConstructionGuard {
+    return new ConstructionGuard(owner, roots, false, false);
   }
 
   private readonly stack?: Stack;
   private readonly stackChildren: Set<IConstruct>;
+  private readonly rootChildren: Set<IConstruct>[];
   private readonly known: Set<IConstruct>;
 
   private constructor(
     private readonly owner: IConstruct,
     private readonly roots: IConstruct[],
     private readonly removeOwner: boolean,
+    private readonly deep: boolean,
   ) {
     this.stack = findStack(owner);
     this.stackChildren = new Set(this.stack?.node.children ?? []);
+    this.rootChildren = deep ? [] : roots.map((r) => new Set(r.node.children));
     this.known = new Set();
-    if (!removeOwner) {
+    if (!removeOwner && deep) {
       for (const root of roots) {
         for (const c of root.node.findAll()) {
           this.known.add(c);
@@ -95,30 +108,22 @@ export class ConstructionGuard {
     if (levels.every((l) => l === undefined)) {
       return error;
     }
-    // A trigger's problem may name the function's setting (e.g. its timeout): the first level that
-    // knows the property names it.
-    const rename = (property: string) => {
-      const first = property.split(/[.[ ]/)[0];
-      const level = levels.find((l) => l !== undefined && l[1].includes(first));
-      return level ? `${level[0]}.${property}` : property;
-    };
+    const rename = renameByLevels(levels.filter((l): l is [string, string[]] => l !== undefined));
     return new BlueprintValidationError(this.owner, error.problems.map((p) => ({ ...p, property: rename(p.property) })));
   }
 
   private rollBack(): void {
     if (this.removeOwner) {
       this.owner.node.scope?.node.tryRemoveChild(this.owner.node.id);
-    } else {
+    } else if (this.deep) {
       for (const root of this.roots) {
         removeNew(root, this.known);
       }
+    } else {
+      this.roots.forEach((root, i) => removeChildrenNotIn(root, this.rootChildren[i]));
     }
     if (this.stack) {
-      for (const child of [...this.stack.node.children]) {
-        if (!this.stackChildren.has(child)) {
-          this.stack.node.tryRemoveChild(child.node.id);
-        }
-      }
+      removeChildrenNotIn(this.stack, this.stackChildren);
     }
   }
 }
@@ -134,6 +139,30 @@ export interface PropertyPaths {
   readonly child?: [string, string[]];
   /** The prop the child's children received (e.g. `triggerOptions`), and the property names under it. */
   readonly grandchild?: [string, string[]];
+}
+
+/** Removes the children of `scope` that are not in `known`. */
+function removeChildrenNotIn(scope: IConstruct, known: Set<IConstruct>): void {
+  for (const child of scope.node.children) {
+    if (!known.has(child)) {
+      scope.node.tryRemoveChild(child.node.id);
+    }
+  }
+}
+
+/**
+ * Names a child's problem by the path its owner's user wrote: the property is prefixed with the prop
+ * of the first level that knows its first segment (a trigger's problem may name the function's
+ * setting, e.g. its timeout, so the trigger's level comes first); unknown properties stay as they are.
+ *
+ * @internal
+ */
+export function renameByLevels(levels: [string, string[]][]): (property: string) => string {
+  return (property: string) => {
+    const first = property.split(/[.[ ,]/)[0];
+    const level = levels.find((l) => l[1].includes(first));
+    return level ? `${level[0]}.${property}` : property;
+  };
 }
 
 /** Removes the topmost constructs under `root` that are not in `known`. */

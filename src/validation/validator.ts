@@ -11,7 +11,8 @@ import { BlueprintValidationError, Problem } from './blueprint-error';
 export class Validator {
   private readonly problems: Problem[] = [];
 
-  constructor(private readonly scope: IConstruct) {}
+  /** @param scope the construct whose props are checked (removed again when the checks fail) */
+  constructor(public readonly scope: IConstruct) {}
 
   /** Records a problem. */
   public fail(problem: Problem): void {
@@ -54,6 +55,16 @@ export class Validator {
     }
   }
 
+  /**
+   * A validator that records into this one under other property names: a pattern runs its function's
+   * and its trigger's checks with it, so their problems are named by the path the user wrote
+   * (`functionOptions.memorySize`) and reported with the pattern's own, at once. Its `throwIfAny`
+   * does nothing: the owner throws.
+   */
+  public renaming(rename: (property: string) => string): Validator {
+    return new RenamingValidator(this, rename);
+  }
+
   /** True when nothing has been recorded so far. */
   public get ok(): boolean {
     return this.problems.length === 0;
@@ -71,6 +82,24 @@ export class Validator {
       this.scope.node.scope?.node.tryRemoveChild(this.scope.node.id);
       throw error;
     }
+  }
+}
+
+class RenamingValidator extends Validator {
+  constructor(private readonly owner: Validator, private readonly rename: (property: string) => string) {
+    super(owner.scope);
+  }
+
+  public fail(problem: Problem): void {
+    this.owner.fail({ ...problem, property: this.rename(problem.property) });
+  }
+
+  public get ok(): boolean {
+    return this.owner.ok;
+  }
+
+  public throwIfAny(): void {
+    // The owner collects every problem and throws once.
   }
 }
 

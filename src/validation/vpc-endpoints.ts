@@ -37,6 +37,11 @@ export function checkVpcEndpoints(root: IConstruct): void {
   {
     const all = root.node.findAll();
     const cfn = all.filter((c): c is CfnResource => CfnResource.isCfnResource(c));
+    // Most apps have no function in a VPC: then there is nothing to look up.
+    const inVpc = cfn.filter((r): r is CfnFunction => r instanceof CfnFunction && r.vpcConfig !== undefined);
+    if (inVpc.length === 0) {
+      return;
+    }
     const byRef = new Map<string, CfnResource>();
     for (const r of cfn) {
       byRef.set(`${Stack.of(r).node.path}|${Stack.of(r).resolve(r.logicalId)}`, r);
@@ -47,7 +52,7 @@ export function checkVpcEndpoints(root: IConstruct): void {
       return typeof id === 'string' ? byRef.get(`${stack.node.path}|${id}`) : undefined;
     };
 
-    for (const fn of cfn.filter((r): r is CfnFunction => r instanceof CfnFunction)) {
+    for (const fn of inVpc) {
       const stack = Stack.of(fn);
       const vpcConfig = stack.resolve(fn.vpcConfig) as { SubnetIds?: unknown[]; subnetIds?: unknown[] } | undefined;
       const subnetIds = vpcConfig?.SubnetIds ?? vpcConfig?.subnetIds;

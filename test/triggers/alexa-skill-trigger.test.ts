@@ -65,4 +65,45 @@ describe('Trigger.alexaSkill', () => {
     testFunction(stack, { timeout: Duration.seconds(3) }).addTrigger(trigger);
     expect(() => testFunction(stack, { timeout: Duration.seconds(3) }, 'Other').addTrigger(trigger)).toThrow(/one function only/);
   });
+
+  describe('wrongly typed values from JavaScript or Python (LBP_PROP_TYPE, naming the property)', () => {
+    const attempt = (skillId: unknown, options?: unknown) => {
+      const stack = testStack();
+      const fn = testFunction(stack, { timeout: Duration.seconds(3) });
+      let error: any;
+      try {
+        fn.addTrigger(Trigger.alexaSkill(skillId as string, options as any));
+      } catch (e) {
+        error = e;
+      }
+      // Nothing half-made: no permission, no trigger scope left under the function.
+      Template.fromStack(stack).resourceCountIs('AWS::Lambda::Permission', 0);
+      expect(fn.node.tryFindChild('AlexaSkill')).toBeUndefined();
+      return error;
+    };
+
+    test.each([
+      ['undefined skill id', undefined, undefined, 'skillId', /it must be a string \(required\)/],
+      ['a number for the skill id', 12345, undefined, 'skillId', /it must be a string/],
+      ['an unknown skill kind', SKILL, { skillKind: 'FLASH_BRIEFING' }, 'skillKind', /one of CUSTOM, SMART_HOME/],
+      ['a number for the skill kind', SKILL, { skillKind: 1 }, 'skillKind', /one of CUSTOM, SMART_HOME/],
+      ['options that are not an object', SKILL, 'CUSTOM', 'props', /an object of properties/],
+    ])('%s', (_name, skillId, options, property, limit) => {
+      const error = attempt(skillId, options);
+      expect(error?.name).toBe('BlueprintValidationError');
+      expect(error.problems.map((p: any) => [p.code, p.property])).toEqual([['LBP_PROP_TYPE', property]]);
+      expect(error.problems[0].limit).toMatch(limit);
+    });
+
+    test('a wrong skill id and a wrong kind are reported together', () => {
+      const error = attempt(null, { skillKind: 'custom' });
+      expect(error.problems.map((p: any) => p.property)).toEqual(['skillId', 'skillKind']);
+    });
+
+    test('the shape lists exactly the AlexaSkillKind values', () => {
+      // The shape spells the kinds out (no import cycle); this keeps them in step with the enum.
+      const { ALEXA_SKILL_TRIGGER_SHAPE } = jest.requireActual('../../src/triggers/private/option-shapes');
+      expect(ALEXA_SKILL_TRIGGER_SHAPE.skillKind.oneOf).toEqual(Object.values(AlexaSkillKind));
+    });
+  });
 });

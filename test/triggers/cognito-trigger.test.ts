@@ -219,4 +219,54 @@ describe('Trigger.cognito validation', () => {
     second.fn.unqualifiedFunction.addEnvironment('POOL_ID', pool2.userPoolId);
     expect(() => template(second.stack)).toThrow(/LBP_COGNITO_CYCLE.*event.userPoolId/);
   });
+
+  describe('wrongly typed values from JavaScript or Python (LBP_PROP_TYPE, naming the property)', () => {
+    const attempt = (args: (pool: cognito.UserPool) => [unknown, unknown, unknown?]) => {
+      const { stack, fn } = functionStack(FN_5);
+      const pool = hardenedPool(stack);
+      const [p, op, options] = args(pool);
+      let error: any;
+      try {
+        fn.addTrigger(Trigger.cognito(p as cognito.IUserPool, op as cognito.UserPoolOperation, options as any));
+      } catch (e) {
+        error = e;
+      }
+      // Nothing half-made: the pool's LambdaConfig untouched, no permission, no trigger scope.
+      const t = template(stack);
+      t.resourceCountIs('AWS::Lambda::Permission', 0);
+      t.hasResourceProperties('AWS::Cognito::UserPool', { LambdaConfig: Match.absent() });
+      expect(fn.node.children.map((c) => c.node.id).filter((id) => id.startsWith('Cognito'))).toEqual([]);
+      return error;
+    };
+    const problems = (error: any) => error.problems.map((p: any) => [p.code, p.property]);
+
+    test.each([
+      ['undefined pool', () => [undefined, cognito.UserPoolOperation.PRE_SIGN_UP] as any, 'userPool', /a construct \(required\)/],
+      ['a pool id string for the pool', () => ['us-east-1_abc', cognito.UserPoolOperation.PRE_SIGN_UP] as any, 'userPool', /a construct/],
+      ['undefined operation', (pool: cognito.UserPool) => [pool, undefined] as any, 'operation', /an object \(required\)/],
+      ['an operation name string for the operation', (pool: cognito.UserPool) => [pool, 'preSignUp'] as any, 'operation', /an object/],
+      ['an unknown lambdaVersion', (pool: cognito.UserPool) => [pool, cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, { lambdaVersion: 'V4_0' }] as any, 'lambdaVersion', /one of V1_0, V2_0, V3_0/],
+      ['a number for lambdaVersion', (pool: cognito.UserPool) => [pool, cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, { lambdaVersion: 2 }] as any, 'lambdaVersion', /one of V1_0/],
+      ['a key ARN string for kmsKey', (pool: cognito.UserPool) => [pool, cognito.UserPoolOperation.CUSTOM_EMAIL_SENDER, { kmsKey: 'arn:aws:kms:us-east-1:123456789012:key/abc' }] as any, 'kmsKey', /a construct/],
+    ])('%s', (_name, args, property, limit) => {
+      const error = attempt(args);
+      expect(error?.name).toBe('BlueprintValidationError');
+      expect(problems(error)).toEqual([['LBP_PROP_TYPE', property]]);
+      expect(error.problems[0].limit).toMatch(limit);
+    });
+
+    test('every wrong value is reported at once', () => {
+      const error = attempt(() => [undefined, null, { lambdaVersion: 'v2', kmsKey: 5 }]);
+      expect(problems(error)).toEqual([
+        ['LBP_PROP_TYPE', 'userPool'], ['LBP_PROP_TYPE', 'operation'], ['LBP_PROP_TYPE', 'lambdaVersion'], ['LBP_PROP_TYPE', 'kmsKey'],
+      ]);
+    });
+
+    test('a custom operation (UserPoolOperation.of) is accepted', () => {
+      const { stack, fn } = functionStack(FN_5);
+      const pool = hardenedPool(stack);
+      fn.addTrigger(Trigger.cognito(pool, cognito.UserPoolOperation.of('preSignUp')));
+      template(stack).hasResourceProperties('AWS::Cognito::UserPool', { LambdaConfig: { PreSignUp: Match.anyValue() } });
+    });
+  });
 });

@@ -1,19 +1,18 @@
 import { App, Duration, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { IConstruct } from 'constructs';
-import {
-  BucketProcessor, EdgeFunction, FailureQueue, FunctionCode, FunctionGroup, FunctionLayer, HttpApiFunction, QueueProcessor,
-  RestApiFunction, ScheduledJob, ServerlessFunction, StreamProcessor, TableStreamProcessor, TopicSubscriber, Trigger, TriggerSchedule,
-} from '../../src';
+import { AlexaSkillKind, BucketProcessor, EdgeFunction, FailureQueue, FunctionCode, FunctionGroup, FunctionLayer, HttpApiFunction, QueueProcessor, RestApiFunction, ScheduledJob, ServerlessFunction, StreamProcessor, TableStreamProcessor, TopicSubscriber, Trigger, TriggerSchedule } from '../../src';
 import { HANDLER_DIR } from '../helpers/template';
 
 /**
@@ -344,8 +343,24 @@ const TRIGGERS: Run[] = [
     enabled: bool(),
   })],
   ['alexaSkill', (_s: Stack) => Trigger.alexaSkill(random() < badRate
-    ? pick(['skill', 'amzn1.ask.skill.xyz', ''])
-    : 'amzn1.ask.skill.12345678-90ab-cdef-1234-567890abcdef')],
+    ? pick<any>(['skill', 'amzn1.ask.skill.xyz', '', undefined, null, 12345])
+    : 'amzn1.ask.skill.12345678-90ab-cdef-1234-567890abcdef', {
+    skillKind: gen<any>([AlexaSkillKind.CUSTOM, AlexaSkillKind.SMART_HOME], ['FLASH_BRIEFING', 1, null]),
+  })],
+  ['cognito', (s: Stack) => {
+    const pool = new cognito.UserPool(s, 'Pool');
+    const sender = random() < 0.3;
+    return Trigger.cognito(
+      random() < badRate ? pick<any>([undefined, 'us-east-1_abc', {}]) : pool,
+      random() < badRate
+        ? pick<any>([undefined, 'preSignUp', {}])
+        : (sender ? cognito.UserPoolOperation.CUSTOM_EMAIL_SENDER : cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG),
+      {
+        lambdaVersion: gen<any>([cognito.LambdaVersion.V1_0, cognito.LambdaVersion.V2_0], ['V4_0', 2, null]),
+        kmsKey: sender && random() >= badRate ? new kms.Key(s, 'SenderKey', { enableKeyRotation: true }) : gen<any>([], ['arn:aws:kms:us-east-1:123456789012:key/abc', 5]),
+      },
+    );
+  }],
   ['logSubscription', (s: Stack) => Trigger.logSubscription(new logs.LogGroup(s, 'Lg'), logs.FilterPattern.allEvents(), {
     filterName: str(['errors'], ['a:b', '*']),
   })],
@@ -359,8 +374,8 @@ const TRIGGERS: Run[] = [
 ].map(([name, make]) => ({
   name: `addTrigger(Trigger.${name as string})`,
   build: (s: Stack) => {
-    // API Gateway waits at most 29 s, Alexa 8 s: their targets answer in time (the other triggers keep 30 s).
-    const f = fn(s, ['restApi', 'webSocketApi', 'alexaSkill'].includes(name as string) ? Duration.seconds(8) : undefined);
+    // API Gateway waits at most 29 s, Alexa 8 s, Cognito 5 s: their targets answer in time (the other triggers keep 30 s).
+    const f = fn(s, name === 'cognito' ? Duration.seconds(5) : ['restApi', 'webSocketApi', 'alexaSkill'].includes(name as string) ? Duration.seconds(8) : undefined);
     // The source is created here (outside the act) so only what the trigger adds is compared.
     let trigger: any;
     try {

@@ -1,14 +1,16 @@
+import { DeploymentContext, validateDeploymentConfig } from './deployment-config-checks';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import { DeploymentOptions } from '../deployment-options';
 
 /**
  * The checks of {@link DeploymentOptions} that need no function, run by `ServerlessFunction` before
- * it creates anything.
+ * it creates anything (and by the patterns, under `functionOptions.deployment`).
  *
  * @internal
  */
-export function validateDeploymentOptions(v: Validator, prefix: string, options: DeploymentOptions): void {
+export function validateDeploymentOptions(v: Validator, prefix: string, options: DeploymentOptions, context: DeploymentContext): void {
+  validateDeploymentConfig(v, prefix, options, context);
   v.failIf(options.preTrafficHook !== undefined && options.preTrafficHook === options.postTrafficHook, {
     code: ErrorCodes.SAME_HOOK,
     property: `${prefix}.postTrafficHook`,

@@ -1,5 +1,7 @@
-import { FUNCTION_OPTIONS_SHAPE } from '../../function/validate-function';
-import { PropertyPaths } from '../../validation/construction-guard';
+import { selectPrivateSubnets } from '../../function/function-vpc';
+import { ServerlessFunctionOptions } from '../../function/serverless-function-props';
+import { FUNCTION_OPTIONS_SHAPE, givenOptionSettings, validateFunctionOptions } from '../../function/validate-function';
+import { PropertyPaths, renameByLevels } from '../../validation/construction-guard';
 import { checkShape, PropShape } from '../../validation/prop-types';
 import { Validator } from '../../validation/validator';
 
@@ -26,4 +28,35 @@ export function patternPaths(triggerProp: string, triggerShape: PropShape): Prop
     child: ['functionOptions', Object.keys(FUNCTION_OPTIONS_SHAPE)],
     grandchild: [triggerProp, Object.keys(triggerShape).map((k) => k.replace(/!$/, ''))],
   };
+}
+
+/**
+ * Runs the checks of a pattern's `functionOptions` into the pattern's validator, before its function
+ * exists (the same checks the function runs; those that need the code run when it is built). Each
+ * problem is named `functionOptions.<property>`. Returns the function timeout in seconds, when given
+ * and concrete.
+ *
+ * @internal
+ */
+export function validatePatternFunction(v: Validator, options: ServerlessFunctionOptions | undefined): number | undefined {
+  const o = options ?? {};
+  const fv = v.renaming((property) => `functionOptions.${property}`);
+  const settings = givenOptionSettings(o);
+  validateFunctionOptions(fv, o, settings);
+  if (o.vpc) {
+    selectPrivateSubnets(fv, o.vpc, o.vpcSubnets);
+  }
+  return settings.timeoutSeconds;
+}
+
+/**
+ * A validator for a pattern's trigger checks, recording into the pattern's: a problem is named
+ * `<triggerProp>.<property>`, or `functionOptions.<property>` when it names a setting of the function
+ * (e.g. its timeout).
+ *
+ * @internal
+ */
+export function patternTriggerValidator(v: Validator, triggerProp: string, triggerShape: PropShape): Validator {
+  const paths = patternPaths(triggerProp, triggerShape);
+  return v.renaming(renameByLevels([paths.grandchild!, paths.child!]));
 }

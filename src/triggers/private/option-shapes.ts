@@ -1,5 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
 import { BlueprintValidationError } from '../../validation/blueprint-error';
@@ -135,6 +136,48 @@ export const ALB_TRIGGER_SHAPE: PropShape = {
   'loadBalancerIdleTimeout': 'duration',
   'targetGroupName': 'string',
 };
+
+/** The types of `Trigger.cognito`'s arguments (the pool and the operation). @internal */
+export const COGNITO_TRIGGER_ARGUMENTS_SHAPE: PropShape = {
+  'userPool!': 'construct',
+  'operation!': { shape: { 'operationName!': 'string' } },
+};
+
+/** The types of `CognitoTriggerOptions`. @internal */
+export const COGNITO_TRIGGER_SHAPE: PropShape = {
+  lambdaVersion: { oneOf: Object.values(cognito.LambdaVersion) },
+  kmsKey: 'construct',
+};
+
+/** The types of `Trigger.alexaSkill`'s argument (the skill id). @internal */
+export const ALEXA_SKILL_TRIGGER_ARGUMENTS_SHAPE: PropShape = {
+  'skillId!': 'string',
+};
+
+/**
+ * The types of `AlexaSkillTriggerOptions` (the kinds are listed here, not imported, so this file does
+ * not depend on the trigger that uses it). @internal
+ */
+export const ALEXA_SKILL_TRIGGER_SHAPE: PropShape = {
+  skillKind: { oneOf: ['CUSTOM', 'SMART_HOME'] },
+};
+
+/**
+ * Checks the types of a trigger's positional arguments (e.g. the pool and the operation) and of its
+ * options into `v`, and throws at once, listing both, when one is wrong (the other checks assume the
+ * types).
+ *
+ * @internal
+ */
+export function checkTriggerArguments(
+  v: Validator, args: { [name: string]: unknown }, argsShape: PropShape, options: unknown, shape: PropShape,
+): void {
+  const argsOk = checkShape(v, '', args, argsShape);
+  const optionsOk = checkShape(v, '', options ?? {}, shape);
+  if (!argsOk || !optionsOk) {
+    v.throwIfAny();
+  }
+}
 
 /**
  * Checks the types of a trigger's options into `v` and throws at once when one is wrong (the other
