@@ -7,6 +7,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
+import { checkApiThrottling } from './private/api-throttling';
 import { createApiGatewayAccountRole } from './private/apigw-account-role';
 import { targetRole } from './private/bound';
 import { seconds } from './private/duration';
@@ -239,21 +240,7 @@ export class WebSocketApiTrigger implements ITrigger {
       limit: `a WebSocket API waits at most ${INTEGRATION_LIMIT_SECONDS} seconds for its integration (a quota that cannot be raised)`,
       fix: `set the function's timeout to Duration.seconds(${INTEGRATION_LIMIT_SECONDS}) or less, and push late results over @connections`,
     });
-    const rate = opts.throttlingRateLimit ?? 100;
-    const burst = opts.throttlingBurstLimit ?? 200;
-    v.failIf(!Token.isUnresolved(rate) && !(rate > 0 && rate <= 10000), {
-      code: Codes.WEBSOCKET_THROTTLE,
-      property: 'throttlingRateLimit',
-      value: `${rate} messages per second`,
-      limit: 'it must be above 0 (0 rejects every message) and at most 10,000 (the account-level API Gateway quota)',
-      fix: 'set throttlingRateLimit above 0 and at most 10,000',
-    });
-    v.range(Codes.WEBSOCKET_THROTTLE, 'throttlingBurstLimit', burst, 1, 5000, {
-      unit: 'messages',
-      integer: true,
-      source: 'the account-level API Gateway burst quota is 5,000',
-      fix: 'set throttlingBurstLimit to a whole number from 1 to 5,000',
-    });
+    const { rate, burst } = checkApiThrottling(v, opts, { code: Codes.WEBSOCKET_THROTTLE, unit: 'messages', quota: 'API Gateway' });
     v.failIf(opts.allowPublicConnect === true && opts.connectAuthorizer !== undefined, {
       code: Codes.WEBSOCKET_AUTH,
       property: 'allowPublicConnect',

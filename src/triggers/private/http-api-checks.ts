@@ -1,5 +1,5 @@
-import { Token } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { checkApiThrottling } from './api-throttling';
 import { checkCors } from './cors';
 import { parseRoutes } from './http-routes';
 import { ErrorCodes as Codes } from '../../validation/error-codes';
@@ -25,21 +25,7 @@ export function validateHttpApiTriggerOptions(v: Validator, opts: HttpApiTrigger
     limit: `an HTTP API waits at most ${INTEGRATION_LIMIT_SECONDS} seconds for its integration, then answers 504 while the function keeps running (and billing)`,
     fix: `set the function's timeout to Duration.seconds(${INTEGRATION_LIMIT_SECONDS}) or less, or move long work behind a queue (Trigger.sqs) and answer 202`,
   });
-  const rate = opts.throttlingRateLimit ?? 100;
-  const burst = opts.throttlingBurstLimit ?? 200;
-  v.failIf(!Token.isUnresolved(rate) && !(rate > 0 && rate <= 10000), {
-    code: Codes.HTTP_API_THROTTLE,
-    property: 'throttlingRateLimit',
-    value: `${rate} requests per second`,
-    limit: 'it must be above 0 (0 rejects every request) and at most 10,000 (the account-level HTTP API quota)',
-    fix: 'set throttlingRateLimit above 0 and at most 10,000',
-  });
-  v.range(Codes.HTTP_API_THROTTLE, 'throttlingBurstLimit', burst, 1, 5000, {
-    unit: 'requests',
-    integer: true,
-    source: 'the account-level HTTP API burst quota is 5,000',
-    fix: 'set throttlingBurstLimit to a whole number from 1 to 5,000',
-  });
+  const { rate, burst } = checkApiThrottling(v, opts, { code: Codes.HTTP_API_THROTTLE, unit: 'requests', quota: 'HTTP API' });
   const jwt = opts.jwtIssuer !== undefined || opts.jwtAudience !== undefined;
   if (jwt) {
     v.failIf(opts.jwtIssuer === undefined || !/^https:\/\/\S+$/.test(opts.jwtIssuer), {

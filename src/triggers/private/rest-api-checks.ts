@@ -1,5 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import { checkApiThrottling } from './api-throttling';
 import { seconds } from './duration';
 import { parseRestRoutes } from './rest-routes';
 import { ErrorCodes as Codes } from '../../validation/error-codes';
@@ -47,21 +48,7 @@ export function validateRestApiTriggerOptions(v: Validator, opts: RestApiTrigger
     limit: `the REST API waits at most ${integration} seconds for its integration, then answers 504 while the function keeps running (and billing)`,
     fix: `set the function's timeout to Duration.seconds(${integration}) or less, or move long work behind a queue (Trigger.sqs) and answer 202`,
   });
-  const rate = opts.throttlingRateLimit ?? 100;
-  const burst = opts.throttlingBurstLimit ?? 200;
-  v.failIf(!Token.isUnresolved(rate) && !(rate > 0 && rate <= 10000), {
-    code: Codes.REST_API_THROTTLE,
-    property: 'throttlingRateLimit',
-    value: `${rate} requests per second`,
-    limit: 'it must be above 0 (0 rejects every request) and at most 10,000 (the account-level API Gateway quota)',
-    fix: 'set throttlingRateLimit above 0 and at most 10,000',
-  });
-  v.range(Codes.REST_API_THROTTLE, 'throttlingBurstLimit', burst, 1, 5000, {
-    unit: 'requests',
-    integer: true,
-    source: 'the account-level API Gateway burst quota is 5,000',
-    fix: 'set throttlingBurstLimit to a whole number from 1 to 5,000',
-  });
+  const { rate, burst } = checkApiThrottling(v, opts, { code: Codes.REST_API_THROTTLE, unit: 'requests', quota: 'API Gateway' });
   const cognitoPools = opts.cognitoUserPools ?? [];
   const isPublic = opts.allowPublicAccess === true;
   v.failIf(isPublic && (opts.authorizer !== undefined || cognitoPools.length > 0), {
