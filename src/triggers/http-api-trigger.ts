@@ -11,8 +11,8 @@ import { validateHttpApiTriggerOptions } from './private/http-api-checks';
 import { checkTriggerOptions, HTTP_API_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
-import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
 import { Validator } from '../validation/validator';
+import { accessLogGroupProps } from './private/access-log-props';
 
 /**
  * The JSON access-log line of every request (HTTP API `$context` variables).
@@ -237,13 +237,7 @@ export class HttpApiTrigger implements ITrigger {
 }
 
 function createStage(scope: Construct, api: apigwv2.HttpApi, target: ITriggerTarget, opts: HttpApiTriggerOptions) {
-  const key = opts.accessLogEncryptionKey ?? blueprintKey(scope);
-  allowLogsToUseKey(key);
-  const logGroup = new logs.LogGroup(scope, 'AccessLogs', {
-    retention: opts.accessLogRetention ?? logs.RetentionDays.THREE_MONTHS,
-    encryptionKey: key,
-    removalPolicy: opts.accessLogRemovalPolicy ?? RemovalPolicy.RETAIN,
-  });
+  const logGroup = new logs.LogGroup(scope, 'AccessLogs', accessLogGroupProps(scope, opts));
   const stage = new apigwv2.HttpStage(scope, 'DefaultStage', {
     httpApi: api,
     stageName: '$default',

@@ -12,11 +12,11 @@ import { checkTriggerOptions, REST_API_TRIGGER_SHAPE } from './private/option-sh
 import { validateRestApiTriggerOptions } from './private/rest-api-checks';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
-import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
 import { noteSynchronousInvoker } from '../function/private/sync-note';
 import { acknowledge } from '../validation/acknowledge';
 import { SyncTriggerAcknowledgement as Ack } from '../validation/acknowledgements';
 import { Validator } from '../validation/validator';
+import { accessLogGroupProps } from './private/access-log-props';
 
 /**
  * Options of a REST API trigger.
@@ -268,13 +268,7 @@ export class RestApiTrigger implements ITrigger {
     v.throwIfAny();
 
     // ---- logs: access logs (JSON) and the execution-log group API Gateway would create unencrypted
-    const key = opts.accessLogEncryptionKey ?? blueprintKey(scope);
-    allowLogsToUseKey(key);
-    const logProps = {
-      retention: opts.accessLogRetention ?? logs.RetentionDays.THREE_MONTHS,
-      encryptionKey: key,
-      removalPolicy: opts.accessLogRemovalPolicy ?? RemovalPolicy.RETAIN,
-    };
+    const logProps = accessLogGroupProps(scope, opts);
     const accessLogGroup = new logs.LogGroup(scope, 'AccessLogs', logProps);
 
     // ---- the API and its stage

@@ -14,13 +14,13 @@ import { seconds } from './private/duration';
 import { checkTriggerOptions } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
-import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
 import { noteSynchronousInvoker } from '../function/private/sync-note';
 import { acknowledge } from '../validation/acknowledge';
 import { SyncTriggerAcknowledgement as Ack } from '../validation/acknowledgements';
 import { ErrorCodes as Codes } from '../validation/error-codes';
 import { nagResourceString } from '../validation/nag-resource-string';
 import { Validator } from '../validation/validator';
+import { accessLogGroupProps } from './private/access-log-props';
 
 /** A WebSocket API waits at most 29 s for an integration; the quota cannot be raised. */
 const INTEGRATION_LIMIT_SECONDS = 29;
@@ -310,13 +310,7 @@ export class WebSocketApiTrigger implements ITrigger {
       }
     }
 
-    const key = opts.accessLogEncryptionKey ?? blueprintKey(scope);
-    allowLogsToUseKey(key);
-    const accessLogGroup = new logs.LogGroup(scope, 'AccessLogs', {
-      retention: opts.accessLogRetention ?? logs.RetentionDays.THREE_MONTHS,
-      encryptionKey: key,
-      removalPolicy: opts.accessLogRemovalPolicy ?? RemovalPolicy.RETAIN,
-    });
+    const accessLogGroup = new logs.LogGroup(scope, 'AccessLogs', accessLogGroupProps(scope, opts));
     const stage = new apigwv2.WebSocketStage(scope, 'Stage', {
       webSocketApi: api,
       stageName,
