@@ -1,6 +1,6 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
-import { checkCors } from './private/cors';
+import { checkCors, checkFunctionUrlCorsLists } from './private/cors';
 import { checkTriggerOptions, FUNCTION_URL_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
@@ -105,6 +105,7 @@ export class FunctionUrlTrigger implements ITrigger {
     checkCors(v, 'cors', opts.cors && {
       origins: opts.cors.allowedOrigins, credentials: opts.cors.allowCredentials, maxAge: opts.cors.maxAge,
     }, { min: 0, max: 86_400, api: 'Lambda function URL CORS MaxAge' });
+    checkFunctionUrlCorsLists(v, opts.cors as { readonly [list: string]: unknown } | undefined);
     v.throwIfAny();
 
     this.bound = new lambda.FunctionUrl(scope, 'Url', {

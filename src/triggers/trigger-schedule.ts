@@ -18,6 +18,9 @@ export class TriggerSchedule {
    * @param expression e.g. `cron(0 2 ? * MON-FRI *)` or `0 2 ? * MON-FRI *`
    */
   public static cron(expression: string): TriggerSchedule {
+    if (typeof expression !== 'string') {
+      return TriggerSchedule.wrongType('TriggerSchedule.cron', 'a cron expression string', expression);
+    }
     const trimmed = expression.trim();
     return new TriggerSchedule(trimmed.startsWith('cron(') || Token.isUnresolved(trimmed) ? trimmed : `cron(${trimmed})`);
   }
@@ -30,6 +33,9 @@ export class TriggerSchedule {
    * @param interval how often the trigger fires
    */
   public static rate(interval: Duration): TriggerSchedule {
+    if (!(interval instanceof Duration)) {
+      return TriggerSchedule.wrongType('TriggerSchedule.rate', 'a Duration (e.g. Duration.minutes(5))', interval);
+    }
     if (interval.isUnresolved()) {
       return new TriggerSchedule(`rate(${interval.toMinutes()} minutes)`);
     }
@@ -52,13 +58,34 @@ export class TriggerSchedule {
    * @param expression the expression
    */
   public static expression(expression: string): TriggerSchedule {
+    if (typeof expression !== 'string') {
+      return TriggerSchedule.wrongType('TriggerSchedule.expression', 'an expression string', expression);
+    }
     return new TriggerSchedule(expression.trim());
+  }
+
+  /**
+   * A schedule made from a value of the wrong type (from JavaScript or Python): the factories never
+   * throw, the trigger that uses it reports a coded error naming its construct.
+   */
+  private static wrongType(factory: string, expected: string, value: unknown): TriggerSchedule {
+    const kind = typeof value;
+    const shown = value === null ? 'null' : value === undefined ? 'undefined' : `${kind === 'object' ? 'an' : 'a'} ${kind}`;
+    return new TriggerSchedule('', `${factory} was given ${shown}; it takes ${expected}`);
   }
 
   /** The expression string, e.g. `cron(0 2 ? * MON-FRI *)`. */
   public readonly expressionString: string;
 
-  private constructor(expressionString: string) {
+  /**
+   * Why the schedule cannot be used, when a factory was given a value of the wrong type.
+   *
+   * @internal
+   */
+  public readonly _typeProblem?: string;
+
+  private constructor(expressionString: string, typeProblem?: string) {
     this.expressionString = expressionString;
+    this._typeProblem = typeProblem;
   }
 }

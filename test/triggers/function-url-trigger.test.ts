@@ -84,4 +84,40 @@ describe('Trigger.functionUrl validation', () => {
     fn.addTrigger(Trigger.functionUrl({ allowPublicAccess: true }));
     template(stack).hasResourceProperties('AWS::Lambda::Url', { AuthType: 'AWS_IAM' });
   });
+
+  describe('CORS lists at the Lambda API limits', () => {
+    const url = (cors: lambda.FunctionUrlCorsOptions) => () => functionStack().fn.addTrigger(Trigger.functionUrl({ cors }));
+    const n = (count: number, make: (i: number) => string) => Array.from({ length: count }, (_, i) => make(i));
+
+    test('100 origins, headers and exposed headers pass; 101 fail with LBP_CORS naming the list', () => {
+      expect(url({ allowedOrigins: n(100, (i) => `https://a${i}.example.com`), allowedHeaders: n(100, (i) => `x-h${i}`), exposedHeaders: n(100, (i) => `x-e${i}`) })).not.toThrow();
+      expect(url({ allowedOrigins: n(101, (i) => `https://a${i}.example.com`) })).toThrow(/LBP_CORS.*cors\.allowedOrigins is 101 entries.*at most 100/);
+      expect(url({ allowedOrigins: ['*'], allowedHeaders: n(101, (i) => `x-h${i}`) })).toThrow(/LBP_CORS.*cors\.allowedHeaders is 101 entries/);
+      expect(url({ allowedOrigins: ['*'], exposedHeaders: n(101, (i) => `x-e${i}`) })).toThrow(/LBP_CORS.*cors\.exposedHeaders is 101 entries/);
+    });
+
+    test('an origin of 253 characters passes, 254 fails; an empty origin fails', () => {
+      const origin = (length: number) => `https://${'a'.repeat(length - 8)}`;
+      expect(url({ allowedOrigins: [origin(253)] })).not.toThrow();
+      expect(url({ allowedOrigins: [origin(254)] })).toThrow(/LBP_CORS.*cors\.allowedOrigins.*254 characters.*1 to 253/);
+      expect(url({ allowedOrigins: [''] })).toThrow(/LBP_CORS.*cors\.allowedOrigins/);
+    });
+
+    test('a header of 1,024 characters passes, 1,025 fails', () => {
+      expect(url({ allowedOrigins: ['*'], allowedHeaders: ['h'.repeat(1024)] })).not.toThrow();
+      expect(url({ allowedOrigins: ['*'], allowedHeaders: ['h'.repeat(1025)] })).toThrow(/LBP_CORS.*cors\.allowedHeaders.*1025 characters/);
+    });
+
+    test('six methods pass; OPTIONS (which aws-cdk-lib offers but Lambda refuses) fails with the fix', () => {
+      const m = lambda.HttpMethod;
+      const six = [m.GET, m.PUT, m.HEAD, m.POST, m.PATCH, m.DELETE];
+      expect(url({ allowedOrigins: ['*'], allowedMethods: six })).not.toThrow();
+      expect(url({ allowedOrigins: ['*'], allowedMethods: [...six, lambda.HttpMethod.ALL] })).toThrow(/LBP_CORS.*cors\.allowedMethods is 7 entries.*at most 6/);
+      expect(url({ allowedOrigins: ['*'], allowedMethods: [lambda.HttpMethod.GET, lambda.HttpMethod.OPTIONS] })).toThrow(/LBP_CORS.*cors\.allowedMethods is OPTIONS.*drop HttpMethod\.OPTIONS/);
+    });
+
+    test('a method that is no HttpMethod (JavaScript, Python) is LBP_PROP_TYPE', () => {
+      expect(url({ allowedOrigins: ['*'], allowedMethods: ['FETCH' as lambda.HttpMethod] })).toThrow(/LBP_PROP_TYPE.*cors\.allowedMethods/);
+    });
+  });
 });

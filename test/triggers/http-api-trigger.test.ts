@@ -159,6 +159,9 @@ describe('Trigger.httpApi validation', () => {
     expect(add({ routes: ['GET /{proxy+}/x'] })).toThrow(/LBP_HTTP_API_ROUTE/);
     expect(add({ routes: [] })).toThrow(/LBP_HTTP_API_ROUTE.*at least one route/);
     expect(add({ routes: ['GET /', 'DELETE /orders/{id}', 'ANY /files/{path+}', '$default'] })).not.toThrow();
+    // A key listed twice is refused when the trigger is added, not only by the app-wide check at synth.
+    expect(add({ routes: ['GET /orders', 'POST /orders', 'GET /orders'] })).toThrow(/LBP_HTTP_API_ROUTE_DUPLICATE.*"GET \/orders" listed twice/);
+    expect(add({ routes: ['GET /orders', 'GET /orders/{id}'] })).not.toThrow();
   });
 });
 

@@ -29,6 +29,26 @@ describe('TriggerSchedule values', () => {
   });
 });
 
+describe('values of the wrong type (JavaScript and Python callers)', () => {
+  test.each([
+    ['cron of a number', () => TriggerSchedule.cron(5 as unknown as string), /TriggerSchedule\.cron was given a number/],
+    ['cron of undefined', () => TriggerSchedule.cron(undefined as unknown as string), /TriggerSchedule\.cron was given undefined/],
+    ['rate of a number', () => TriggerSchedule.rate(5 as unknown as Duration), /TriggerSchedule\.rate was given a number/],
+    ['expression of an object', () => TriggerSchedule.expression({} as unknown as string), /TriggerSchedule\.expression was given an object/],
+  ])('%s: the factory does not throw; the trigger reports LBP_PROP_TYPE', (_name, make, message) => {
+    const schedule = make();
+    expect(() => bind(schedule)).toThrow(/LBP_PROP_TYPE/);
+    expect(() => bind(schedule)).toThrow(message);
+  });
+
+  test('a string where a TriggerSchedule is expected is LBP_PROP_TYPE, and nothing is left behind', () => {
+    const { fn } = functionStack();
+    const before = fn.node.findAll().length;
+    expect(() => fn.addTrigger(Trigger.schedule('rate(5 minutes)' as unknown as TriggerSchedule))).toThrow(/LBP_PROP_TYPE.*schedule.*string where a TriggerSchedule is expected/);
+    expect(fn.node.findAll().length).toBe(before);
+  });
+});
+
 describe('cron expressions', () => {
   test.each([
     'cron(0 2 ? * MON-FRI *)', // reference workload 4

@@ -36,3 +36,53 @@ export function checkCors(v: Validator, property: string, cors: CorsSettings | u
     fix: `set ${property}.maxAge to at most Duration.days(1)`,
   });
 }
+
+/** The list limits of a function URL's CORS settings (Lambda API reference, `Cors`). */
+const FUNCTION_URL_CORS_LISTS: ReadonlyArray<{ property: string; items: number; length: number; min: number }> = [
+  { property: 'allowedOrigins', items: 100, length: 253, min: 1 },
+  { property: 'allowedHeaders', items: 100, length: 1024, min: 0 },
+  { property: 'allowedMethods', items: 6, length: 6, min: 0 },
+  { property: 'exposedHeaders', items: 100, length: 1024, min: 0 },
+];
+
+/**
+ * Checks the lists of a function URL's CORS settings against the Lambda API's limits: at most 100
+ * origins (each 1 to 253 characters), 100 allowed or exposed headers (each up to 1,024 characters)
+ * and 6 methods.
+ *
+ * @internal
+ */
+export function checkFunctionUrlCorsLists(v: Validator, cors: { readonly [list: string]: unknown } | undefined): void {
+  for (const { property, items, length, min } of FUNCTION_URL_CORS_LISTS) {
+    const list = cors?.[property];
+    if (!Array.isArray(list) || Token.isUnresolved(list)) {
+      continue;
+    }
+    v.failIf(list.length > items, {
+      code: Codes.CORS,
+      property: `cors.${property}`,
+      value: `${list.length} entries`,
+      limit: `a function URL takes at most ${items} (Lambda API, Cors.${property === 'allowedMethods' ? 'AllowMethods' : property})`,
+      fix: property === 'allowedMethods' ? "list each method once, or use ['*'] (lambda.HttpMethod.ALL)" : `list at most ${items}, or use '*'`,
+    });
+    if (property === 'allowedMethods') {
+      // aws-cdk-lib's HttpMethod has OPTIONS, which Lambda refuses (browsers send preflights themselves).
+      v.failIf(list.includes('OPTIONS'), {
+        code: Codes.CORS,
+        property: 'cors.allowedMethods',
+        value: 'OPTIONS',
+        limit: 'a function URL allows GET, PUT, HEAD, POST, PATCH, DELETE or * (AWS::Lambda::Url Cors AllowMethods); the URL answers preflight OPTIONS requests itself',
+        fix: 'drop HttpMethod.OPTIONS from allowedMethods',
+      });
+      continue;
+    }
+    const bad = list.find((x) => typeof x === 'string' && !Token.isUnresolved(x) && (x.length > length || x.length < min));
+    v.failIf(bad !== undefined, {
+      code: Codes.CORS,
+      property: `cors.${property}`,
+      value: `'${String(bad).slice(0, 40)}' (${String(bad).length} characters)`,
+      limit: `each entry is ${min} to ${length} characters (Lambda API, Cors)`,
+      fix: 'shorten the entry',
+    });
+  }
+}

@@ -24,7 +24,19 @@ export function parseRoutes(v: Validator, routes: string[]): ParsedRoute[] {
     limit: 'at least one route is needed',
     fix: 'leave routes unset for ANY /{proxy+}, or list route keys such as \'GET /orders\'',
   });
+  const seen = new Set<string>();
   for (const key of routes) {
+    if (seen.has(key)) {
+      v.fail({
+        code: Codes.HTTP_API_ROUTE_DUPLICATE,
+        property: 'routes',
+        value: `"${key}" listed twice`,
+        limit: 'an HTTP API takes each route key (METHOD /path) once (ConflictException)',
+        fix: 'list each route key once',
+      });
+      continue;
+    }
+    seen.add(key);
     if (key === '$default') {
       parsed.push({ key, routeKey: apigwv2.HttpRouteKey.DEFAULT });
       continue;

@@ -122,7 +122,16 @@ export const REST_API_TRIGGER_SHAPE: PropShape = {
 export const FUNCTION_URL_TRIGGER_SHAPE: PropShape = {
   authType: { oneOf: Object.values(lambda.FunctionUrlAuthType) },
   allowPublicAccess: 'boolean',
-  cors: 'object',
+  cors: {
+    shape: {
+      allowCredentials: 'boolean',
+      allowedHeaders: { arrayOf: 'string' },
+      allowedMethods: { arrayOf: { oneOf: Object.values(lambda.HttpMethod) } },
+      allowedOrigins: { arrayOf: 'string' },
+      exposedHeaders: { arrayOf: 'string' },
+      maxAge: 'duration',
+    },
+  },
   invokeMode: { oneOf: Object.values(lambda.InvokeMode) },
 };
 

@@ -24,8 +24,20 @@ export interface ResolvedScheduleOptions {
  * @internal
  */
 export function validateScheduleTriggerOptions(v: Validator, when: TriggerSchedule, opts: ScheduleTriggerOptions): ResolvedScheduleOptions {
-  const expression = when.expressionString;
-  validateScheduleExpression(v, 'schedule', expression);
+  const notASchedule = typeof when !== 'object' || when === null || typeof when.expressionString !== 'string';
+  const expression = notASchedule ? '' : when.expressionString;
+  const typeProblem = notASchedule ? `${when === null ? 'null' : typeof when} where a TriggerSchedule is expected` : when._typeProblem;
+  if (typeProblem !== undefined) {
+    v.fail({
+      code: Codes.PROP_TYPE,
+      property: 'schedule',
+      value: typeProblem,
+      limit: 'a schedule is built from a string (cron, expression) or a Duration (rate)',
+      fix: "pass TriggerSchedule.cron('cron(0 2 ? * MON-FRI *)'), TriggerSchedule.rate(Duration.minutes(5)) or TriggerSchedule.expression('at(2027-01-01T09:00:00)')",
+    });
+  } else {
+    validateScheduleExpression(v, 'schedule', expression);
+  }
   const timeZone = opts.timeZone ?? 'UTC';
   v.failIf(!Token.isUnresolved(timeZone) && !isTimeZone(timeZone), {
     code: Codes.SCHEDULE_TIME_ZONE,
