@@ -74,8 +74,8 @@ describe('resource counts in the docs are the measured ones', () => {
   test('per function (README, observability, bundling)', () => {
     stated('README.md', /That is (\d+) resources per function plus 4 per stack/, perFunction);
     stated('docs/observability.md', /a default ServerlessFunction is (\d+) resources/, perFunction);
-    // The benchmark table keeps the count it was measured with; the note under it states today's.
-    stated('docs/bundling.md', /Since then a default function is (\d+) resources/, perFunction);
+    stated('docs/bundling.md', /A hardened function is (\d+) resources, plus 4 per/, perFunction);
+    stated('docs/bundling.md', /on a `ServerlessFunction` \((\d+) resources each\)/, perFunction);
   });
 
   test('per pattern stack (docs/triggers-async.md)', () => {
