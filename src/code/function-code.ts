@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import { join as joinPath, resolve as resolvePath } from 'path';
+import { Token } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecrAssets from 'aws-cdk-lib/aws-ecr-assets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -8,6 +11,8 @@ import { NodejsEntryOptions } from './bundling/nodejs-entry-options';
 import { unzippedSizeBytes } from './private/unzipped-size';
 import { bindPythonProject } from './python/bind-python-project';
 import { PythonProjectOptions } from './python/python-project-options';
+import { ErrorCodes } from '../validation/error-codes';
+import { Validator } from '../validation/validator';
 
 /**
  * What a {@link FunctionCode} gives the function it is bound to.
@@ -34,6 +39,14 @@ export interface FunctionCodeConfig {
   readonly runtimeFamily?: lambda.RuntimeFamily;
 
   /**
+   * The local directory uploaded unchanged as the function's code, where the library can look for the
+   * handler's file before deploying (a missing file fails every invocation).
+   *
+   * @default - none: the handler's file is not looked for
+   */
+  readonly assetDirectory?: string;
+
+  /**
    * The unzipped size of the code in bytes, where the library can know it before deploying.
    *
    * @default - unknown (not counted against the 250 MB budget)
@@ -58,7 +71,7 @@ export abstract class FunctionCode {
   }
 
   /**
-   * Inline source code for Node.js and Python, at most 4 KB. Handy for tiny glue functions.
+   * Inline source code for Node.js and Python, written into the template. Handy for tiny glue functions.
    *
    * @param code the source of `index.<ext>`; the handler is `index.handler` unless you say otherwise
    */
@@ -176,12 +189,15 @@ class AssetFunctionCode extends FunctionCode {
     super();
   }
 
-  public bind(_scope: Construct, _architecture: lambda.Architecture): FunctionCodeConfig {
+  public bind(scope: Construct, _architecture: lambda.Architecture): FunctionCodeConfig {
+    requireLocalPath(scope, 'FunctionCode.fromAsset', this.path, 'a directory or .zip file');
+    // With bundling the staged output is not the directory on disk: its size and files are unknown here.
+    const bundled = this.options?.bundling !== undefined;
     return {
       code: lambda.Code.fromAsset(this.path, this.options),
       isImage: false,
-      // With bundling the staged output is not the directory on disk, so its size is unknown here.
-      unzippedSizeBytes: this.options?.bundling ? undefined : unzippedSizeBytes(this.path),
+      assetDirectory: !bundled && !Token.isUnresolved(this.path) && fs.statSync(this.path).isDirectory() ? resolvePath(this.path) : undefined,
+      unzippedSizeBytes: bundled ? undefined : unzippedSizeBytes(this.path),
     };
   }
 }
@@ -191,7 +207,9 @@ class ImageAssetFunctionCode extends FunctionCode {
     super();
   }
 
-  public bind(_scope: Construct, architecture: lambda.Architecture): FunctionCodeConfig {
+  public bind(scope: Construct, architecture: lambda.Architecture): FunctionCodeConfig {
+    requireLocalPath(scope, 'FunctionCode.fromImageAsset', this.directory, 'the directory holding the Dockerfile');
+    requireLocalPath(scope, 'FunctionCode.fromImageAsset', joinPath(this.directory, this.options.file ?? 'Dockerfile'), 'the Dockerfile (options.file)');
     return {
       code: lambda.Code.fromAssetImage(this.directory, {
         ...this.options,
@@ -200,6 +218,22 @@ class ImageAssetFunctionCode extends FunctionCode {
       isImage: true,
     };
   }
+}
+
+/** Fails the function's construction when a local asset path does not exist (aws-cdk-lib would, uncoded). */
+function requireLocalPath(scope: Construct, factory: string, localPath: string, what: string): void {
+  if (Token.isUnresolved(localPath) || fs.existsSync(localPath)) {
+    return;
+  }
+  const v = new Validator(scope);
+  v.fail({
+    code: ErrorCodes.CODE_ASSET_NOT_FOUND,
+    property: 'code',
+    value: `${factory}('${localPath}')`,
+    limit: `${what} must exist when the app synthesizes (a relative path resolves from the working directory of cdk synth, here ${process.cwd()})`,
+    fix: 'pass an existing path, best built from the app file\'s directory, e.g. path.join(__dirname, "handlers", "orders")',
+  });
+  v.throwIfAny();
 }
 
 function platformFor(architecture: lambda.Architecture): ecrAssets.Platform {

@@ -1,6 +1,7 @@
 import { Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Blueprints, BlueprintsOptions } from './blueprints';
+import { checkBlueprintStackProps, failedStack } from './private/blueprints-options-checks';
 
 /**
  * Properties of a {@link BlueprintStack}.
@@ -14,7 +15,13 @@ export interface BlueprintStackProps extends StackProps, BlueprintsOptions {}
  */
 export class BlueprintStack extends Stack {
   constructor(scope: Construct, id: string, props: BlueprintStackProps = {}) {
-    super(scope, id, props);
-    Blueprints.applyTo(this, props);
+    try {
+      checkBlueprintStackProps(scope, id, props);
+      super(scope, id, props);
+      Blueprints.applyTo(this, props);
+    } catch (error) {
+      // Nothing half-made: aws-cdk-lib adds the stack to the app before it checks the props.
+      throw failedStack(scope, id, error);
+    }
   }
 }

@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { NagPackName } from './nag-packs';
 import { acknowledgeUserDecisions } from './private/acknowledge-user-decisions';
 import { applyNagPack } from './private/apply-nag-pack';
+import { BLUEPRINTS_OPTIONS_SHAPE, checkBlueprintsCall, USER_DECISIONS_SHAPE } from './private/blueprints-options-checks';
 import { createNagPack, DEFAULT_NAG_PACKS } from './private/nag-pack-catalogue';
 import { PlainFunctionHardening } from './private/plain-function-hardening';
 import { ResourceBudgetAspect } from './private/resource-budget-aspect';
@@ -98,6 +99,7 @@ export class Blueprints {
    * @param options what to apply
    */
   public static applyTo(scope: IConstruct, options: BlueprintsOptions = {}): void {
+    checkBlueprintsCall('Blueprints.applyTo', scope, 'options', options, BLUEPRINTS_OPTIONS_SHAPE);
     const applied = APPLIED.get(scope) ?? new Set<string>();
     APPLIED.set(scope, applied);
     const once = (key: string, f: () => void) => {
@@ -144,6 +146,7 @@ export class Blueprints {
    * @param decisions the decisions, each with its reason
    */
   public static acknowledgeUserDecisions(scope: IConstruct, decisions: UserDecisions): void {
+    checkBlueprintsCall('Blueprints.acknowledgeUserDecisions', scope, 'userDecisions', decisions ?? null, USER_DECISIONS_SHAPE);
     acknowledgeUserDecisions(scope, decisions);
   }
 

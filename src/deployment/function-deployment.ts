@@ -5,10 +5,12 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { DeploymentOptions } from './deployment-options';
+import { DEPLOYMENT_OPTIONS_SHAPE } from './private/deployment-options-shape';
 import { validateDeploymentOptions } from './private/validate-deployment-options';
 import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
+import { checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
 import { WarningIds } from '../validation/warning-ids';
 
@@ -136,6 +138,10 @@ export class FunctionDeployment extends Construct {
 
 function validateHooks(scope: Construct, props: FunctionDeploymentProps): void {
   const v = new Validator(scope);
+  const shape = { ...DEPLOYMENT_OPTIONS_SHAPE, 'function!': 'construct', 'alias!': 'construct', 'functionAlarms': { arrayOf: 'construct' } } as const;
+  if (!checkShape(v, '', props, shape)) {
+    v.throwIfAny();
+  }
   for (const [property, hook] of [['deployment.preTrafficHook', props.preTrafficHook], ['deployment.postTrafficHook', props.postTrafficHook]] as const) {
     // The function itself may arrive as its inner lambda.Function, its alias or the ServerlessFunction.
     const isTarget = hook !== undefined && (hook === props.function || hook === props.alias || hook === props.alias.node.scope);

@@ -11,7 +11,7 @@ import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
 import { FunctionRole } from '../function/function-role';
 import { noteSynchronousInvoker } from '../function/private/sync-note';
 import { ServerlessFunctionProps } from '../function/serverless-function-props';
-import { FUNCTION_PROPS_SHAPE, validateFunction } from '../function/validate-function';
+import { DEFAULT_HANDLER, FUNCTION_PROPS_SHAPE, validateFunction } from '../function/validate-function';
 import { acknowledge } from '../validation/acknowledge';
 import { Acknowledgement, EdgeAcknowledgement } from '../validation/acknowledgements';
 import { BlueprintValidationError, Problem } from '../validation/blueprint-error';
@@ -198,7 +198,7 @@ export class EdgeFunction extends Construct {
       // ---- the function and its numbered version
       this.unqualifiedFunction = new lambda.Function(this, 'Function', {
         code: codeConfig.code,
-        handler: props.handler ?? codeConfig.handler ?? 'index.handler',
+        handler: props.handler ?? codeConfig.handler ?? DEFAULT_HANDLER,
         runtime: this.runtime!,
         architecture,
         memorySize: this.memorySize,

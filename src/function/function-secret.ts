@@ -1,6 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
+import { isConstructLike } from '../validation/prop-types';
 
 /**
  * A secret a function reads at run time. The function gets read access to it and an environment
@@ -15,6 +16,9 @@ export abstract class FunctionSecret {
    * @param secret the secret
    */
   public static fromSecretsManager(secret: secretsmanager.ISecret): FunctionSecret {
+    if (!isConstructLike(secret)) {
+      return FunctionSecret.wrongType('FunctionSecret.fromSecretsManager', 'a Secrets Manager secret', secret);
+    }
     return new (class extends FunctionSecret {
       public bind(grantee: iam.IGrantable): string {
         secret.grantRead(grantee);
@@ -30,6 +34,9 @@ export abstract class FunctionSecret {
    * @param parameter the parameter
    */
   public static fromSsmParameter(parameter: ssm.IParameter): FunctionSecret {
+    if (!isConstructLike(parameter)) {
+      return FunctionSecret.wrongType('FunctionSecret.fromSsmParameter', 'an SSM parameter', parameter);
+    }
     return new (class extends FunctionSecret {
       public bind(grantee: iam.IGrantable): string {
         parameter.grantRead(grantee);
@@ -43,5 +50,26 @@ export abstract class FunctionSecret {
    *
    * @param grantee the function's role
    */
+  /**
+   * A secret made from a value of the wrong type (from JavaScript or Python): the factories never
+   * throw; the function that is given it reports a coded error naming itself.
+   */
+  private static wrongType(factory: string, expected: string, value: unknown): FunctionSecret {
+    const problem = `${factory} was given ${value === null || value === undefined ? String(value) : `a ${typeof value}`}; it takes ${expected}`;
+    return new (class extends FunctionSecret {
+      public readonly _typeProblem = problem;
+      public bind(_grantee: iam.IGrantable): string {
+        throw new Error(problem);
+      }
+    })();
+  }
+
+  /**
+   * Why a factory could not make this secret, if it could not.
+   *
+   * @internal
+   */
+  public readonly _typeProblem?: string;
+
   public abstract bind(grantee: iam.IGrantable): string;
 }

@@ -12,7 +12,7 @@ import { configureFunctionLogGroup } from './function-log-group';
 import { FunctionRole } from './function-role';
 import { selectPrivateSubnets } from './function-vpc';
 import { ServerlessFunctionProps } from './serverless-function-props';
-import { FUNCTION_PROPS_SHAPE, validateFunction } from './validate-function';
+import { DEFAULT_HANDLER, FUNCTION_PROPS_SHAPE, validateFunction } from './validate-function';
 import { LatestRuntime } from '../code/latest-runtime';
 import { configureProvisionedConcurrencyScaling } from '../concurrency/private/provisioned-concurrency-scaling';
 import { FunctionDeployment } from '../deployment/function-deployment';
@@ -29,6 +29,7 @@ import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes as FunctionErrorCodes } from '../validation/error-codes';
 import { checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
+import { WarningIds } from '../validation/warning-ids';
 
 /**
  * The name of the alias every trigger targets. A module constant is TypeScript only (jsii does not
@@ -190,6 +191,11 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       });
       const subnets = props.vpc ? selectPrivateSubnets(v, props.vpc, props.vpcSubnets) : undefined;
       v.throwIfAny();
+      if (props.reservedConcurrentExecutions === 0) {
+        Annotations.of(this).addWarningV2(WarningIds.RESERVED_CONCURRENCY_ZERO,
+          'reservedConcurrentExecutions is 0: Lambda throttles every invocation of this function (its throttles alarm fires on each attempt). '
+          + 'Set a positive reservation, or leave it unset, when the function should run again.');
+      }
 
       // ---- role, log group, failure sink
       const role = new FunctionRole(this, 'Role', `the function ${this.node.path}`);
@@ -254,7 +260,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       const tracing = props.tracing ?? lambda.Tracing.ACTIVE;
       this.unqualifiedFunction = new lambda.Function(this, 'Function', {
         code: codeConfig.code,
-        handler: codeConfig.isImage ? lambda.Handler.FROM_IMAGE : (props.handler ?? codeConfig.handler ?? 'index.handler'),
+        handler: codeConfig.isImage ? lambda.Handler.FROM_IMAGE : (props.handler ?? codeConfig.handler ?? DEFAULT_HANDLER),
         runtime: this.runtime ?? lambda.Runtime.FROM_IMAGE,
         architecture: this.architecture,
         memorySize,

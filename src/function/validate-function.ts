@@ -1,10 +1,13 @@
 import { RemovalPolicy, SecretValue, SizeRoundingBehavior, Token, Tokenization } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { checkSecurityGroupCount } from './function-vpc';
+import { checkHandlerFile } from './private/handler-file';
 import { ServerlessFunctionOptions, ServerlessFunctionProps } from './serverless-function-props';
 import { FunctionCodeConfig } from '../code/function-code';
 import { peakProvisionedConcurrency } from '../concurrency/private/peak-provisioned-concurrency';
 import { functionRollbackAlarmCount } from '../deployment/private/deployment-config-checks';
+import { DEPLOYMENT_OPTIONS_SHAPE } from '../deployment/private/deployment-options-shape';
 import { validateDeploymentOptions } from '../deployment/private/validate-deployment-options';
 import { IFunctionLayer, UNZIPPED_BUDGET_BYTES } from '../layers/function-layer';
 import { megabytes } from '../layers/private/megabytes';
@@ -68,16 +71,7 @@ export const FUNCTION_OPTIONS_SHAPE: PropShape = {
   snapStart: 'boolean',
   alarmTopic: 'construct',
   alarms: { shape: FUNCTION_OPTIONS_SHAPE_ALARMS },
-  deployment: {
-    shape: {
-      config: 'object',
-      preTrafficHook: 'construct',
-      postTrafficHook: 'construct',
-      rollbackOnAlarms: 'boolean',
-      rollbackAlarms: { arrayOf: 'construct' },
-      application: 'construct',
-    },
-  },
+  deployment: { shape: DEPLOYMENT_OPTIONS_SHAPE },
   retryAttempts: 'number',
   maxEventAge: 'duration',
   deadLetterQueue: 'construct',
@@ -206,6 +200,7 @@ export function validateFunctionOptions(v: Validator, props: ServerlessFunctionO
       fix: `pass vpc as well, or remove ${property}`,
     });
   }
+  checkSecurityGroupCount(v, props.securityGroups);
   validateConcurrency(v, props);
   validateAsync(v, props);
   validateSnapStartOptions(v, props, s);
@@ -218,6 +213,9 @@ export function validateFunctionOptions(v: Validator, props: ServerlessFunctionO
     });
   }
 }
+
+/** The handler when neither the props nor the code name one. @internal */
+export const DEFAULT_HANDLER = 'index.handler';
 
 const SNAPSTART_PAGE = 'see https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html';
 
@@ -273,6 +271,15 @@ function validateSnapStartOptions(v: Validator, props: ServerlessFunctionOptions
 function validateEnvironment(v: Validator, props: ServerlessFunctionOptions): void {
   const env = props.environment ?? {};
   const secretNames = Object.keys(props.secrets ?? {});
+  for (const [name, secret] of Object.entries(props.secrets ?? {})) {
+    v.failIf(secret._typeProblem !== undefined || typeof secret.bind !== 'function', {
+      code: ErrorCodes.PROP_TYPE,
+      property: `secrets['${name}']`,
+      value: secret._typeProblem ?? `${typeof secret} where a FunctionSecret is expected`,
+      limit: 'a secret is passed by reference, made by a FunctionSecret factory from a secret or parameter',
+      fix: `pass e.g. FunctionSecret.fromSecretsManager(secret) as secrets['${name}']`,
+    });
+  }
   for (const key of [...Object.keys(env), ...secretNames]) {
     if (Token.isUnresolved(key)) {
       continue;
@@ -395,6 +402,7 @@ function validateCode(v: Validator, props: ServerlessFunctionProps, s: ResolvedF
       fix: 'leave runtime unset (the newest runtime of the right family is used) or pick one of that family',
     });
   }
+  checkHandlerFile(v, props.handler ?? s.code.handler ?? DEFAULT_HANDLER, s.runtime, s.code.assetDirectory, s.layers.length > 0);
   const layerBytes = s.layers.reduce((sum, l) => sum + (l.unzippedSizeBytes ?? 0), 0);
   const total = (s.code.unzippedSizeBytes ?? 0) + layerBytes;
   if (total > UNZIPPED_BUDGET_BYTES) {
@@ -445,13 +453,14 @@ function validateLayers(v: Validator, s: ResolvedFunctionSettings): void {
 
 function validateConcurrency(v: Validator, props: ServerlessFunctionOptions): void {
   const reserved = props.reservedConcurrentExecutions;
-  if (isConcrete(reserved) && (reserved < 1 || !Number.isInteger(reserved))) {
+  // 0 is valid: Lambda's documented way to stop every invocation (the function warns about it).
+  if (isConcrete(reserved) && (reserved < 0 || !Number.isInteger(reserved))) {
     v.fail({
       code: ErrorCodes.RESERVED_CONCURRENCY,
       property: 'reservedConcurrentExecutions',
       value: `${reserved}`,
-      limit: 'it must be a whole number of at least 1 (0 throttles every invocation)',
-      fix: 'reserve at least 1 execution, or leave it unset for no reservation',
+      limit: 'it must be a whole number of at least 0 (0 throttles every invocation)',
+      fix: 'reserve a whole number of executions (0 to stop the function), or leave it unset for no reservation',
     });
   }
   const pc = props.provisionedConcurrency;
@@ -485,7 +494,7 @@ function validateConcurrency(v: Validator, props: ServerlessFunctionOptions): vo
       });
     }
   }
-  if (isConcrete(reserved) && reserved >= 1 && [pc.minCapacity, max].every((x) => x === undefined || isConcrete(x))) {
+  if (isConcrete(reserved) && reserved >= 0 && [pc.minCapacity, max].every((x) => x === undefined || isConcrete(x))) {
     const peak = peakProvisionedConcurrency(pc);
     if (peak > reserved) {
       v.fail({
@@ -522,7 +531,15 @@ function validateAsync(v: Validator, props: ServerlessFunctionOptions): void {
     });
   }
   for (const [property, dest] of [['onFailure', props.onFailure], ['onSuccess', props.onSuccess]] as const) {
-    if (dest && dest.isFifo) {
+    if (dest && (dest._typeProblem !== undefined || typeof dest.isFifo !== 'boolean')) {
+      v.fail({
+        code: ErrorCodes.PROP_TYPE,
+        property,
+        value: dest._typeProblem ?? `${typeof dest} where an AsyncDestination is expected`,
+        limit: 'a destination is made by an AsyncDestination factory from a queue, topic, event bus or function',
+        fix: `pass e.g. AsyncDestination.queue(queue) as ${property}`,
+      });
+    } else if (dest && dest.isFifo) {
       v.fail({
         code: ErrorCodes.FIFO_DESTINATION,
         property,

@@ -11,6 +11,7 @@ import { unzippedSizeBytes } from '../code/private/unzipped-size';
 import { PythonInstaller } from '../code/python/python-installer';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
+import { placeNamed } from '../validation/place';
 import { checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
 
@@ -191,7 +192,8 @@ export class FunctionLayer extends Construct implements IFunctionLayer {
     options?: PythonRequirementsLayerOptions,
   ): FunctionLayer {
     // Types first (JavaScript and Python callers), named as the caller wrote them; then all or nothing.
-    const types = new Validator(scope);
+    // Named at the layer to be: the caller's scope stays as it is (a Validator on it would remove it).
+    const types = new Validator(placeNamed(`${scope.node.path}/${id}`));
     if (!checkShape(types, '', { requirementsFile, options }, {
       'requirementsFile!': 'string',
       'options': {

@@ -4,6 +4,10 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, IConstruct } from 'constructs';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ConstructionGuard } from '../validation/construction-guard';
+import { ErrorCodes } from '../validation/error-codes';
+import { placeNamed } from '../validation/place';
+import { checkShape } from '../validation/prop-types';
+import { isConcrete, Validator } from '../validation/validator';
 import { WarningIds } from '../validation/warning-ids';
 
 let buildEagerly = false;
@@ -73,6 +77,7 @@ export class BlueprintDashboard extends Construct {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
     try {
+      validateDashboardProps(this, props);
       this.props = props;
       this.explicit = [...(props.functions ?? [])];
       if (buildEagerly) {
@@ -102,6 +107,10 @@ export class BlueprintDashboard extends Construct {
    * @param fn the function
    */
   public addFunction(fn: ServerlessFunction): void {
+    // Named at the dashboard, which stays as it was (a Validator on `this` would remove it).
+    const v = new Validator(placeNamed(this.node.path));
+    requireServerlessFunction(v, 'addFunction(fn)', fn);
+    v.throwIfAny();
     this.explicit.push(fn);
   }
 
@@ -151,6 +160,47 @@ export class BlueprintDashboard extends Construct {
       widgets: rows,
     });
   }
+}
+
+/** CloudWatch PutDashboard: DashboardName is 1-255 letters, digits, dashes and underscores. */
+const DASHBOARD_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+
+function validateDashboardProps(scope: BlueprintDashboard, props: BlueprintDashboardProps): void {
+  const v = new Validator(scope);
+  if (!checkShape(v, '', props, { functions: 'array', dashboardName: 'string', period: 'duration' })) {
+    v.throwIfAny();
+  }
+  (props.functions ?? []).forEach((fn, i) => requireServerlessFunction(v, `functions[${i}]`, fn));
+  const name = props.dashboardName;
+  v.failIf(isConcrete(name) && !DASHBOARD_NAME.test(name), {
+    code: ErrorCodes.DASHBOARD,
+    property: 'dashboardName',
+    value: `'${name}'`,
+    limit: 'a dashboard name has 1 to 255 characters, each a letter, digit, dash or underscore (PutDashboard)',
+    fix: `rename it, e.g. '${(name ?? '').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 255) || 'orders'}', or leave dashboardName unset`,
+  });
+  const period = props.period;
+  if (period && !period.isUnresolved()) {
+    const seconds = period.toSeconds({ integral: false });
+    v.failIf(![1, 5, 10, 30].includes(seconds) && !(seconds > 0 && seconds % 60 === 0), {
+      code: ErrorCodes.DASHBOARD,
+      property: 'period',
+      value: `${seconds} seconds`,
+      limit: 'a graph period is 1, 5, 10 or 30 seconds or a multiple of 60 seconds (CloudWatch metric periods)',
+      fix: 'set period to e.g. Duration.minutes(5)',
+    });
+  }
+  v.throwIfAny();
+}
+
+function requireServerlessFunction(v: Validator, property: string, fn: unknown): void {
+  v.failIf(!(fn instanceof ServerlessFunction), {
+    code: ErrorCodes.PROP_TYPE,
+    property,
+    value: fn === null || fn === undefined ? String(fn) : `a ${typeof fn}${typeof fn === 'object' ? ` (${(fn as object).constructor?.name})` : ''}`,
+    limit: 'the dashboard shows ServerlessFunctions',
+    fix: `pass a ServerlessFunction as ${property}`,
+  });
 }
 
 function functionRow(fn: ServerlessFunction, period: Duration): cloudwatch.IWidget[] {

@@ -13,7 +13,7 @@ import { combinesDlqAge } from './private/dead-letter-queue-alarms';
 import { FUNCTION_OPTIONS_SHAPE_ALARMS } from './private/function-alarms-shape';
 import type { TriggerConfig } from '../triggers/trigger';
 import { ConstructionGuard } from '../validation/construction-guard';
-import { checkShape } from '../validation/prop-types';
+import { checkShape, PropShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
 import { WarningIds as ObservabilityWarnings } from '../validation/warning-ids';
 
@@ -65,6 +65,18 @@ export interface FunctionAlarmsProps {
   readonly separateRollbackAlarms?: boolean;
 }
 
+/** The types of {@link FunctionAlarmsProps} (the options are checked with the alarm shapes). */
+const FUNCTION_ALARMS_PROPS_SHAPE: PropShape = {
+  'function!': 'construct',
+  'alias!': 'construct',
+  'timeout!': 'duration',
+  'alarmTopic!': 'construct',
+  'provisionedConcurrency': 'boolean',
+  'options': 'object',
+  'deadLetterQueue': 'construct',
+  'separateRollbackAlarms': 'boolean',
+};
+
 /**
  * The alarms of one function (see {@link FunctionAlarmsOptions} for each metric, threshold and
  * default). Every alarm notifies the alarm topic and treats missing data (no traffic) as fine.
@@ -102,6 +114,10 @@ export class FunctionAlarms extends Construct {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
     try {
+      const types = new Validator(this);
+      if (!checkShape(types, '', props, FUNCTION_ALARMS_PROPS_SHAPE)) {
+        types.throwIfAny();
+      }
       this.metrics = new FunctionMetrics({ function: props.function, alias: props.alias });
       this.topic = props.alarmTopic;
       this.subject = scope.node.path;

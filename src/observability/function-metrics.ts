@@ -1,6 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { ErrorCodes } from '../validation/error-codes';
+import { placeNamed } from '../validation/place';
+import { checkShape } from '../validation/prop-types';
+import { Validator } from '../validation/validator';
 
 /**
  * What a {@link FunctionMetrics} factory reads metrics from.
@@ -27,6 +31,17 @@ export class FunctionMetrics {
   private readonly alias: lambda.IAlias;
 
   constructor(props: FunctionMetricsProps) {
+    const v = new Validator(placeNamed('FunctionMetrics'));
+    if (checkShape(v, '', props, { 'function!': 'construct', 'alias!': 'construct' })) {
+      v.failIf(typeof props.alias.metric !== 'function' || typeof props.function.metric !== 'function', {
+        code: ErrorCodes.PROP_TYPE,
+        property: 'function, alias',
+        value: 'constructs without metrics',
+        limit: 'FunctionMetrics reads the metrics of a Lambda function and its alias',
+        fix: 'pass a function and its alias (e.g. fn.unqualifiedFunction and fn.alias of a ServerlessFunction)',
+      });
+    }
+    v.throwIfAny();
     this.fn = props.function;
     this.alias = props.alias;
   }

@@ -179,3 +179,13 @@ export function checkShape(v: Validator, prefix: string, props: unknown, shape: 
 export const ALARM_OPTIONS_SHAPE: PropShape = {
   enabled: 'boolean', threshold: 'number', period: 'duration', evaluationPeriods: 'number', datapointsToAlarm: 'number',
 };
+
+/**
+ * Whether a value is a construct (or looks like one: an object with a `node`), for factories that take
+ * one and must not throw on anything else.
+ *
+ * @internal
+ */
+export function isConstructLike(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { node?: unknown }).node === 'object';
+}

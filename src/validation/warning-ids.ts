@@ -15,6 +15,8 @@ export const WarningIds = {
   SQS_MAX_RECEIVE_COUNT: 'cdk-lambda-blueprints:sqs-max-receive-count',
   SQS_VISIBILITY_UNKNOWN: 'cdk-lambda-blueprints:sqs-visibility-unknown',
   SQS_VISIBILITY_TIMEOUT: 'cdk-lambda-blueprints:sqs-visibility-timeout',
+  /** `reservedConcurrentExecutions: 0`: valid, but every invocation is throttled. */
+  RESERVED_CONCURRENCY_ZERO: 'cdk-lambda-blueprints:reservedConcurrencyZero',
   /** A function in subnets without NAT is granted a service the VPC has no endpoint for. */
   VPC_ENDPOINT_MISSING: 'cdk-lambda-blueprints:vpcEndpointMissing',
 } as const;

@@ -224,3 +224,34 @@ describe('hardening plain lambda.Functions', () => {
     ]);
   });
 });
+
+describe('BlueprintStack and Blueprints.applyTo check their input before anything exists', () => {
+  test('stackName and description at the CloudFormation limits, and nothing half-made', () => {
+    const app = new App();
+    new BlueprintStack(app, 'Ok', { stackName: `A${'b'.repeat(127)}`, description: 'x'.repeat(512) });
+    new BlueprintStack(app, 'Ok2', { description: 'é'.repeat(512) });
+    expect(() => new BlueprintStack(app, 'Bad', { stackName: `A${'b'.repeat(128)}` }))
+      .toThrow(/\[LBP_STACK_PROPS\] Bad: stackName is 'Ab+'; a CloudFormation stack name has 1 to 128 characters/);
+    expect(() => new BlueprintStack(app, 'Bad', { stackName: '1orders api' })).toThrow(/stackName is '1orders api'.*e\.g\. 'orders-api'/);
+    expect(() => new BlueprintStack(app, 'Bad', { description: 'x'.repeat(513) })).toThrow(/\[LBP_STACK_PROPS\] Bad: description is 513 characters \(513 bytes\); CloudFormation takes at most 1024 bytes, and aws-cdk-lib at most 512 characters/);
+    expect(() => new BlueprintStack(app, 'Bad', { nagPacks: ['X' as NagPackName] })).toThrow(/\[LBP_PROP_TYPE\] Bad: nagPacks\[0\] is 'X'.*one of AWS_SOLUTIONS/);
+    // An error aws-cdk-lib raises after the stack joined the app (a region token it refuses) removes it too.
+    expect(() => new BlueprintStack(app, 'Bad', { env: { region: 5 as any } })).toThrow(/\[LBP_(AWS_CDK|PROP_TYPE)\] Bad/);
+    expect(app.node.tryFindChild('Bad')).toBeUndefined();
+    new BlueprintStack(app, 'Bad', { stackName: 'Orders' });
+    expect(app.node.tryFindChild('Bad')).toBeDefined();
+  });
+
+  test('applyTo and acknowledgeUserDecisions: a construct and typed options; the scope stays in the tree', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S');
+    expect(() => Blueprints.applyTo(null as any)).toThrow(/\[LBP_PROP_TYPE\] Blueprints.applyTo: scope is null; Blueprints.applyTo applies to a construct/);
+    expect(() => Blueprints.applyTo(stack, { nagPacks: 5 as any })).toThrow(/\[LBP_PROP_TYPE\] S: options.nagPacks is 5 \(a number\)/);
+    expect(() => Blueprints.applyTo(stack, { tags: { team: 5 as any } })).toThrow(/options.tags.team is 5/);
+    expect(() => Blueprints.acknowledgeUserDecisions(stack, { noVpc: 5 as any })).toThrow(/\[LBP_PROP_TYPE\] S: userDecisions.noVpc is 5 \(a number\); it must be a string/);
+    expect(() => Blueprints.acknowledgeUserDecisions(stack, undefined as any)).toThrow(/userDecisions is null/);
+    expect(() => Blueprints.acknowledgeUserDecisions(stack, { noVpc: 'short' })).toThrow(/LBP_USER_DECISION_REASON/);
+    expect(app.node.tryFindChild('S')).toBe(stack);
+    Blueprints.applyTo(stack, { nagPacks: [NagPackName.SERVERLESS], tags: { team: 'orders' } });
+  });
+});

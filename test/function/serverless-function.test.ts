@@ -196,7 +196,7 @@ describe('ServerlessFunction configuration', () => {
   test('explicit sizing, architecture, runtime, handler, description and name are passed through', () => {
     const stack = testStack();
     new ServerlessFunction(stack, 'Fn', {
-      code: code(),
+      code: FunctionCode.fromInline('def main(event, context):\n    return {}\n'),
       memorySize: 2048,
       timeout: Duration.minutes(2),
       ephemeralStorageSize: Size.gibibytes(2),

@@ -9,6 +9,7 @@ import { HANDLER_DIR, testStack } from '../helpers/template';
 /** The example Java handler (consumers/java/handler), built by Maven and committed: jest needs no Maven. */
 const JAR = path.join(__dirname, '..', '..', 'examples', 'handlers', 'java-orders', 'orders-handler.jar');
 const IMAGE_DIR = path.join(__dirname, '..', 'fixtures', 'image');
+const PYTHON_DIR = path.join(__dirname, '..', 'fixtures', 'python', 'orders');
 
 function javaFunction(extra: Partial<ServerlessFunctionProps> = {}): ServerlessFunctionProps {
   return {
@@ -58,7 +59,7 @@ describe('snapStart', () => {
     const runtimes = [JAVA_11, JAVA_17, PYTHON_3_12, PYTHON_3_13, DOTNET_8];
     for (const runtime of runtimes) {
       const stack = testStack();
-      new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR), runtime, snapStart: true });
+      new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(runtime.family === lambda.RuntimeFamily.PYTHON ? PYTHON_DIR : HANDLER_DIR), runtime, snapStart: true });
       Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', {
         Runtime: runtime.name, SnapStart: { ApplyOn: 'PublishedVersions' },
       });

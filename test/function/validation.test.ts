@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import { Duration, Lazy, Size, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -36,6 +36,15 @@ const privateVpc = (stack: Stack) => ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
   vpcId: 'vpc-1', availabilityZones: ['us-east-1a'], privateSubnetIds: ['subnet-a'], publicSubnetIds: ['subnet-p'],
 });
 const image = () => FunctionCode.fromImageAsset(`${__dirname}/../fixtures/image`);
+const PYTHON_DIR = `${__dirname}/../fixtures/python/orders`;
+const securityGroups = (stack: Stack, n: number) => Array.from({ length: n }, (_, i) =>
+  ec2.SecurityGroup.fromSecurityGroupId(stack, `Sg${i}`, `sg-0000000${i}`));
+/** An imported VPC with `n` private subnets (no public subnet). */
+const vpcWithSubnets = (stack: Stack, n: number) => ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
+  vpcId: 'vpc-1',
+  availabilityZones: ['us-east-1a'],
+  privateSubnetIds: Array.from({ length: n }, (_, i) => `subnet-${i}`),
+});
 
 /** [rule, failing configuration, expected message fragment, passing boundary configuration] */
 const rules: Array<[string, Configure, RegExp, Configure]> = [
@@ -67,8 +76,29 @@ const rules: Array<[string, Configure, RegExp, Configure]> = [
   ['LBP_IMAGE_SETTING', () => ({ code: image(), handler: 'index.handler' }), /handler is set for a container-image function/, () => ({ code: image() })],
   ['LBP_IMAGE_SETTING', () => ({ code: image(), runtime: LatestRuntime.NODEJS }), /runtime is set for a container-image function/, () => ({ code: image(), memorySize: 2048 })],
   ['LBP_LAYER_ON_IMAGE', (s) => ({ code: image(), layers: [layer(s, 'L')] }), /layers is 1 layer\(s\) on a container-image function/, (s) => ({ code: FunctionCode.fromEcrImage(ecr.Repository.fromRepositoryName(s, 'R', 'r')) })],
-  ['LBP_RESERVED_CONCURRENCY', () => ({ reservedConcurrentExecutions: 0 }), /0 throttles every invocation/, () => ({ reservedConcurrentExecutions: 1 })],
-  ['LBP_RESERVED_CONCURRENCY', () => ({ reservedConcurrentExecutions: -1 }), /reservedConcurrentExecutions is -1/, () => ({ reservedConcurrentExecutions: 1 })],
+  // 0 is Lambda's documented way to stop a function: accepted (with a warning, tested below).
+  ['LBP_RESERVED_CONCURRENCY', () => ({ reservedConcurrentExecutions: -1 }), /reservedConcurrentExecutions is -1; it must be a whole number of at least 0/, () => ({ reservedConcurrentExecutions: 0 })],
+  ['LBP_RESERVED_CONCURRENCY', () => ({ reservedConcurrentExecutions: 1.5 }), /reservedConcurrentExecutions is 1.5/, () => ({ reservedConcurrentExecutions: 1 })],
+  ['LBP_PROVISIONED_ABOVE_RESERVED', () => ({ reservedConcurrentExecutions: 0, provisionedConcurrency: { minCapacity: 1 } }),
+    /cannot exceed reservedConcurrentExecutions \(0\)/, () => ({ reservedConcurrentExecutions: 1, provisionedConcurrency: { minCapacity: 1 } })],
+  ['LBP_VPC_CONFIG', (s) => ({ vpc: privateVpc(s), securityGroups: securityGroups(s, 6) }), /securityGroups is 6 security groups; a function in a VPC has at most 5/,
+    (s) => ({ vpc: privateVpc(s), securityGroups: securityGroups(s, 5) })],
+  ['LBP_VPC_CONFIG', (s) => ({ vpc: vpcWithSubnets(s, 17) }), /vpcSubnets is a selection of 17 subnets; Lambda attaches a function to at most 16 subnets/,
+    (s) => ({ vpc: vpcWithSubnets(s, 16) })],
+  ['LBP_CODE_ASSET_NOT_FOUND', () => ({ code: FunctionCode.fromAsset('/no/such/dir') }), /code is FunctionCode.fromAsset\('\/no\/such\/dir'\); a directory or .zip file must exist/,
+    () => ({ code: FunctionCode.fromAsset(HANDLER_DIR) })],
+  ['LBP_CODE_ASSET_NOT_FOUND', () => ({ code: FunctionCode.fromImageAsset('/no/such/dir') }), /fromImageAsset\('\/no\/such\/dir'\); the directory holding the Dockerfile must exist/, () => ({ code: image() })],
+  ['LBP_CODE_ASSET_NOT_FOUND', () => ({ code: FunctionCode.fromImageAsset(HANDLER_DIR) }), /fixtures\/handler\/Dockerfile'\); the Dockerfile \(options.file\) must exist/,
+    () => ({ code: FunctionCode.fromImageAsset(HANDLER_DIR, { file: '../image/Dockerfile' }) })],
+  ['LBP_HANDLER_FILE', () => ({ handler: 'index' }), /handler is 'index' on nodejs.*<file>.<export>.*Runtime.MalformedHandlerName/, () => ({ handler: 'index.handler' })],
+  ['LBP_HANDLER_FILE', () => ({ handler: 'lib/.handler' }), /handler is 'lib\/.handler' on nodejs/, () => ({ handler: 'index.handlers.main' })],
+  ['LBP_HANDLER_FILE', () => ({ handler: 'app.handler' }), /handler is 'app.handler'; its module file \(app.js, app.mjs, app.cjs\) is not in the code directory .*fixtures\/handler.*Runtime.ImportModuleError/,
+    () => ({ handler: 'index.handler' })],
+  ['LBP_HANDLER_FILE', () => ({ runtime: LatestRuntime.PYTHON, code: FunctionCode.fromAsset(PYTHON_DIR), handler: 'orders.handler' }), /\(orders.py, orders\/__init__.py, orders.pyc\) is not in/,
+    () => ({ runtime: LatestRuntime.PYTHON, code: FunctionCode.fromAsset(PYTHON_DIR), handler: 'index.handler' })],
+  ['LBP_HANDLER_FILE', () => ({ runtime: LatestRuntime.PYTHON, code: FunctionCode.fromAsset(PYTHON_DIR), handler: 'tests.test_index' }), /\(tests.py, tests\/__init__.py, tests.pyc\) is not in/,
+    () => ({ runtime: LatestRuntime.PYTHON, code: FunctionCode.fromAsset(PYTHON_DIR), handler: 'tests/test_index.handler' })],
+  ['LBP_HANDLER_FILE', () => ({ runtime: lambda.Runtime.RUBY_3_3, handler: 'function' }), /handler is 'function' on ruby3.3.*<file>.<method>/, () => ({ runtime: lambda.Runtime.RUBY_3_3, handler: 'function.handler' })],
   ['LBP_PROVISIONED_CONCURRENCY', () => ({ provisionedConcurrency: { minCapacity: 0 } }), /provisionedConcurrency.minCapacity is 0/, () => ({ provisionedConcurrency: { minCapacity: 1 } })],
   ['LBP_PROVISIONED_ABOVE_RESERVED', () => ({ reservedConcurrentExecutions: 5, provisionedConcurrency: { minCapacity: 6 } }),
     /up to 6 executions; provisioned concurrency cannot exceed reservedConcurrentExecutions \(5\).*raise reservedConcurrentExecutions to at least 6/,
@@ -103,6 +133,24 @@ describe.each(rules)('%s', (code, failing, message, passing) => {
 });
 
 describe('validation behaviour', () => {
+  test('reservedConcurrentExecutions 0 (stop every invocation) is accepted with a warning', () => {
+    const stack = build(() => ({ reservedConcurrentExecutions: 0 }));
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 0 });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Fn', Match.stringLikeRegexp('reservedConcurrentExecutions is 0: Lambda throttles every invocation.*reservedConcurrencyZero'));
+    Annotations.fromStack(build(() => ({ reservedConcurrentExecutions: 1 }))).hasNoWarning('*', Match.stringLikeRegexp('reservedConcurrencyZero'));
+  });
+
+  test('a handler in a layer, a bundled asset or a handler path into /opt is not looked for in the directory', () => {
+    const layerArn = 'arn:aws:lambda:us-east-1:123456789012:layer:wrapper:1';
+    expect(() => build(() => ({ handler: '/opt/nodejs/node_modules/wrapper/handler.handler' }))).not.toThrow();
+    expect(() => build((s) => ({
+      handler: 'wrapper.handler',
+      layers: [{ layerVersion: lambda.LayerVersion.fromLayerVersionArn(s, 'W', layerArn), compatibleArchitectures: [lambda.Architecture.ARM_64] }],
+    }))).not.toThrow();
+    expect(() => build(() => ({ code: FunctionCode.fromInline('exports.main = async () => ({});'), handler: 'index.main' }))).not.toThrow();
+    expect(() => build(() => ({ runtime: lambda.Runtime.JAVA_21, handler: 'example.Handler' }))).not.toThrow();
+  });
+
   test('every problem is reported at once, before anything is created', () => {
     const stack = testStack();
     let error: any;

@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { BlueprintDashboard, FailureQueue, FunctionCode, ITrigger, ServerlessFunction, TriggerConfig } from '../../src';
 import { nagFindings } from '../helpers/nag';
@@ -79,5 +80,42 @@ describe('groups', () => {
     const d = new BlueprintDashboard(stack, 'Empty');
     Template.fromStack(stack).resourceCountIs('AWS::CloudWatch::Dashboard', 0);
     expect(d.dashboard).toBeUndefined();
+  });
+});
+
+describe('dashboard props are checked before anything is created', () => {
+  const dashboard = (props: object) => () => {
+    const stack = testStack();
+    new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR) });
+    new BlueprintDashboard(stack, 'Dash', props);
+    return Template.fromStack(stack);
+  };
+
+  test('dashboardName: 1 to 255 letters, digits, dashes and underscores (PutDashboard)', () => {
+    dashboard({ dashboardName: 'a'.repeat(255) })().resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    dashboard({ dashboardName: 'orders_api-1' })();
+    expect(dashboard({ dashboardName: 'a'.repeat(256) })).toThrow(/\[LBP_DASHBOARD\] TestStack\/Dash: dashboardName is 'a+'; a dashboard name has 1 to 255 characters/);
+    expect(dashboard({ dashboardName: 'my dash!' })).toThrow(/LBP_DASHBOARD.*dashboardName is 'my dash!'.*e\.g\. 'my-dash-'/);
+  });
+
+  test('period: 1, 5, 10, 30 seconds or a multiple of a minute', () => {
+    for (const ok of [Duration.seconds(1), Duration.seconds(30), Duration.minutes(1), Duration.hours(1)]) {
+      dashboard({ period: ok })();
+    }
+    expect(dashboard({ period: Duration.seconds(7) })).toThrow(/\[LBP_DASHBOARD\] TestStack\/Dash: period is 7 seconds; a graph period is 1, 5, 10 or 30 seconds or a multiple of 60 seconds/);
+    expect(dashboard({ period: Duration.seconds(90) })).toThrow(/period is 90 seconds/);
+  });
+
+  test('values of the wrong type are coded, and the id can be used again', () => {
+    expect(dashboard({ period: 300 })).toThrow(/\[LBP_PROP_TYPE\] TestStack\/Dash: period is 300 \(a number\); it must be a Duration/);
+    expect(dashboard({ functions: 'Fn' })).toThrow(/functions is 'Fn' \(a string\); it must be a list/);
+    expect(dashboard({ functions: [undefined] })).toThrow(/functions\[0\] is undefined; the dashboard shows ServerlessFunctions/);
+    const stack = testStack();
+    const fn = new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR) });
+    expect(() => new BlueprintDashboard(stack, 'Dash', { period: Duration.seconds(7) })).toThrow(/LBP_DASHBOARD/);
+    const d = new BlueprintDashboard(stack, 'Dash', { functions: [fn] });
+    expect(() => d.addFunction(undefined as any)).toThrow(/\[LBP_PROP_TYPE\] TestStack\/Dash: addFunction\(fn\) is undefined/);
+    expect(() => d.addFunction({} as any)).toThrow(/addFunction\(fn\) is a object \(Object\)/);
+    Template.fromStack(stack).resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 });

@@ -7,7 +7,8 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import {
-  FunctionCode, FunctionLayer, ServerlessFunction, ServerlessFunctionOptions, Trigger, TriggerSchedule,
+  AsyncDestination, FunctionAlarms, FunctionCode, FunctionDeployment, FunctionLayer, FunctionMetrics, FunctionSecret,
+  ServerlessFunction, ServerlessFunctionOptions, Trigger, TriggerSchedule,
 } from '../../src';
 import { HANDLER_DIR, testStack } from '../helpers/template';
 
@@ -201,7 +202,9 @@ describe('names with characters AWS refuses', () => {
     expect(group('jobs/nightly')).toThrow(/LBP_SCHEDULE_NAME/);
   });
   test('handlers', () => {
-    fn({ handler: 'src/index.handler' });
+    fn({ handler: 'index.handler' });
+    fn({ handler: 'index.handlers.main' });
+    expect(build({ handler: 'src/index.handler' })).toThrow(/LBP_HANDLER_FILE.*src\/index.js, src\/index.mjs, src\/index.cjs/);
     expect(build({ handler: 'index handler' })).toThrow(/LBP_HANDLER/);
     expect(build({ handler: 'x'.repeat(129) })).toThrow(/LBP_HANDLER/);
   });
@@ -212,5 +215,33 @@ describe('names with characters AWS refuses', () => {
     expect(layer({ layerVersionName: 'my layer' })).toThrow(/LBP_LAYER_NAME.*'my-layer'/);
     expect(layer({ description: 'x'.repeat(257) })).toThrow(/LBP_DESCRIPTION/);
     expect(layer({ path: '/no/such/layer' })).toThrow(/LBP_LAYER_PATH/);
+  });
+});
+
+describe('factories and helper classes never throw a TypeError on values of the wrong type', () => {
+  test('AsyncDestination and FunctionSecret factories: reported by the function that is given them', () => {
+    expect(build({ onFailure: AsyncDestination.queue(null as any) }))
+      .toThrow(/\[LBP_PROP_TYPE\] TestStack\/Fn: onFailure is AsyncDestination.queue was given null; it takes an SQS queue/);
+    expect(build({ onSuccess: AsyncDestination.topic('arn:aws:sns:us-east-1:123456789012:t' as any) })).toThrow(/onSuccess is AsyncDestination.topic was given a string/);
+    expect(build({ onFailure: 'queue' as any })).toThrow(/onFailure is 'queue' \(a string\); it must be an object/);
+    expect(build({ secrets: { DB: FunctionSecret.fromSecretsManager(undefined as any) } }))
+      .toThrow(/\[LBP_PROP_TYPE\] TestStack\/Fn: secrets\['DB'\] is FunctionSecret.fromSecretsManager was given undefined/);
+    expect(build({ secrets: { DB: FunctionSecret.fromSsmParameter(5 as any) } })).toThrow(/fromSsmParameter was given a number; it takes an SSM parameter/);
+    const stack = testStack();
+    new ServerlessFunction(stack, 'Fn', { code, onFailure: AsyncDestination.queue(new sqs.Queue(stack, 'Q')) });
+    Template.fromStack(stack).resourceCountIs('AWS::Lambda::EventInvokeConfig', 1);
+  });
+
+  test('FunctionMetrics, FunctionAlarms and FunctionDeployment check their required props', () => {
+    const { stack, fn: f } = fn();
+    expect(() => new FunctionMetrics(null as any)).toThrow(/\[LBP_PROP_TYPE\] FunctionMetrics: props is null/);
+    expect(() => new FunctionMetrics({ function: f.unqualifiedFunction, alias: {} as any })).toThrow(/FunctionMetrics: alias is/);
+    expect(() => new FunctionAlarms(stack, 'A', { function: f.unqualifiedFunction, alias: f.alias, timeout: 30 as any, alarmTopic: f.alarmTopic }))
+      .toThrow(/\[LBP_PROP_TYPE\] TestStack\/A: timeout is 30 \(a number\); it must be a Duration/);
+    expect(() => new FunctionDeployment(stack, 'D', { function: f.unqualifiedFunction, alias: 'live' as any }))
+      .toThrow(/\[LBP_PROP_TYPE\] TestStack\/D: alias is 'live' \(a string\); it must be a construct/);
+    expect(stack.node.tryFindChild('A')).toBeUndefined();
+    expect(stack.node.tryFindChild('D')).toBeUndefined();
+    new FunctionAlarms(stack, 'A', { function: f.unqualifiedFunction, alias: f.alias, timeout: Duration.seconds(30), alarmTopic: f.alarmTopic });
   });
 });

@@ -12,7 +12,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { IConstruct } from 'constructs';
-import { AlexaSkillKind, BucketProcessor, EdgeFunction, FailureQueue, FunctionCode, FunctionGroup, FunctionLayer, HttpApiFunction, QueueProcessor, RestApiFunction, ScheduledJob, ServerlessFunction, StreamProcessor, TableStreamProcessor, TopicSubscriber, Trigger, TriggerSchedule } from '../../src';
+import { AlexaSkillKind, AsyncDestination, BlueprintDashboard, Blueprints, BlueprintStack, BucketProcessor, EdgeFunction, FunctionAlarms, FunctionDeployment, FunctionSecret, NagPackName, FailureQueue, FunctionCode, FunctionGroup, FunctionLayer, HttpApiFunction, QueueProcessor, RestApiFunction, ScheduledJob, ServerlessFunction, StreamProcessor, TableStreamProcessor, TopicSubscriber, Trigger, TriggerSchedule } from '../../src';
 import { HANDLER_DIR } from '../helpers/template';
 
 /**
@@ -74,7 +74,9 @@ function functionOptions(): any {
     ]),
     retryAttempts: num([0, 2], [3]),
     maxEventAge: dur([Duration.minutes(1), Duration.hours(6)], [Duration.seconds(59), Duration.hours(7)]),
-    reservedConcurrentExecutions: num([10, 100], [0]),
+    reservedConcurrentExecutions: num([0, 10, 100], [1.5]),
+    onFailure: gen<unknown>([undefined], [AsyncDestination.queue(null as any), AsyncDestination.topic('arn' as any), 'queue']),
+    secrets: gen<unknown>([undefined], [{ DB: FunctionSecret.fromSecretsManager(undefined as any) }, { DB: 'secret' }]),
     provisionedConcurrency: gen([{ minCapacity: 1 }, { minCapacity: 2, maxCapacity: 5, utilizationTarget: 0.7 }], [
       { minCapacity: 0 }, { minCapacity: 3, maxCapacity: 2 }, { minCapacity: 1, utilizationTarget: 0.95 }, { minCapacity: undefined }, { minCapacity: '2' }, null,
     ]),
@@ -256,6 +258,80 @@ const CONSTRUCTS: Run[] = [
     build: (s) => ({
       scopes: [s],
       act: () => new FunctionGroup(s, 'G', { shards: num([1, 10, 100], [0, 101, 2.5]) }),
+    }),
+  },
+  {
+    name: 'BlueprintDashboard',
+    build: (s) => {
+      const f = fn(s);
+      return {
+        scopes: [s],
+        act: () => new BlueprintDashboard(s, 'D', {
+          functions: gen<any>([[f]], [[undefined], f, 'Fn', null]),
+          dashboardName: str(['orders', 'x'.repeat(255)], ['x'.repeat(256), 'my dash!']),
+          period: dur([Duration.seconds(10), Duration.minutes(5)], [Duration.seconds(7), Duration.seconds(90)]),
+        }),
+      };
+    },
+  },
+  {
+    name: 'FunctionAlarms',
+    build: (s) => {
+      const f = fn(s);
+      return {
+        scopes: [s],
+        act: () => new FunctionAlarms(s, 'A', {
+          function: gen<any>([f.unqualifiedFunction], ['fn', null]) ?? f.unqualifiedFunction,
+          alias: gen<any>([f.alias], [{}, 5]) ?? f.alias,
+          timeout: dur([Duration.seconds(30)], [30 as any]) ?? Duration.seconds(30),
+          alarmTopic: f.alarmTopic,
+          options: gen<any>([{ errors: alarm() }], ['on', null]),
+        }),
+      };
+    },
+  },
+  {
+    name: 'FunctionDeployment',
+    build: (s) => {
+      const f = fn(s);
+      return {
+        scopes: [s],
+        act: () => new FunctionDeployment(s, 'Dep', {
+          function: gen<any>([f.unqualifiedFunction], ['fn', null]) ?? f.unqualifiedFunction,
+          alias: gen<any>([f.alias], [{}, 'live']) ?? f.alias,
+          rollbackOnAlarms: bool(),
+          functionAlarms: gen<any>([[]], ['all', [null]]),
+        }),
+      };
+    },
+  },
+  {
+    name: 'BlueprintStack',
+    build: (s) => {
+      const app = s.node.root;
+      return {
+        scopes: [app],
+        act: () => new BlueprintStack(app, `${s.node.id}Blueprint`, {
+          stackName: str(['Orders-1'], ['1orders', 'my stack', 'x'.repeat(129)]),
+          description: str(['orders'], ['x'.repeat(1025)]),
+          nagPacks: gen<any>([[NagPackName.SERVERLESS]], [['X'], 'SERVERLESS', [null]]),
+          userDecisions: gen<any>([{ noVpc: 'internal batch jobs only' }], [{ noVpc: 'short' }, { noVpc: 5 }, 'none']),
+          tags: gen<any>([{ team: 'orders' }], [{ team: 5 }, 'team=orders']),
+          dashboard: bool(),
+        }),
+      };
+    },
+  },
+  {
+    name: 'Blueprints.applyTo',
+    build: (s) => ({
+      scopes: [s.node.root],
+      act: () => Blueprints.applyTo(gen<any>([s], [null, 'app']) ?? s, {
+        nagPacks: gen<any>([[NagPackName.AWS_SOLUTIONS]], [5, ['X']]),
+        resourceBudget: bool(),
+        costReport: bool(),
+        hardenPlainFunctions: bool(),
+      }),
     }),
   },
   {

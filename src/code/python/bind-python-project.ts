@@ -56,7 +56,12 @@ export function bindPythonProject(
   // A runtime of another family is reported by the function's own checks; nothing is installed for it.
   // Stacks excluded from bundling (`cdk synth --exclusively`) get the sources alone, as CDK does.
   if (!pythonVersionOf(effectiveRuntime) || !Stack.of(scope).bundlingRequired) {
-    return { ...base, code: lambda.Code.fromAsset(dir, { exclude: [...DEFAULT_EXCLUDES, ...exclude] }) };
+    return {
+      ...base,
+      code: lambda.Code.fromAsset(dir, { exclude: [...DEFAULT_EXCLUDES, ...exclude] }),
+      // Without its installed dependencies the handler is looked for only when there are none.
+      assetDirectory: requirementsFile ? undefined : dir,
+    };
   }
 
   const root = cacheRoot(options.cacheDirectory);
@@ -72,6 +77,7 @@ export function bindPythonProject(
     // Hashed from the staged tree's paths and contents (CDK's source fingerprint): the same
     // requirements, platform and sources give the same asset on any machine and in any directory.
     code: lambda.Code.fromAsset(asset),
+    assetDirectory: asset,
     unzippedSizeBytes: unzippedSizeBytes(asset),
   };
 }

@@ -8,6 +8,7 @@ import { USER_DECISION_FINDINGS } from './user-decision-findings';
 import { ErrorCodes } from '../../validation/error-codes';
 import { skipExternalChecks } from '../../validation/external-validators';
 import { writeNagV2Suppressions } from '../../validation/nag-v2-suppressions';
+import { placeNamed } from '../../validation/place';
 import { Validator } from '../../validation/validator';
 import { UserDecisions } from '../user-decisions';
 
@@ -18,7 +19,8 @@ import { UserDecisions } from '../user-decisions';
  * @internal
  */
 export function acknowledgeUserDecisions(scope: IConstruct, decisions: UserDecisions): void {
-  const v = new Validator(scope);
+  // Named at the scope, which stays in the tree (a Validator on it would remove the user's stack).
+  const v = new Validator(placeNamed(scope.node.path));
   for (const spec of USER_DECISION_FINDINGS) {
     const reason = decisions[spec.property];
     v.failIf(reason !== undefined && reason.trim().length < 10, {
