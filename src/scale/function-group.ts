@@ -7,7 +7,8 @@ import { ServerlessFunctionProps } from '../function/serverless-function-props';
 import { BlueprintValidationError, Problem } from '../validation/blueprint-error';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes as Codes } from '../validation/error-codes';
-import { checkShape } from '../validation/prop-types';
+import { placeNamed } from '../validation/place';
+import { checkShape, checkType } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
 
 /** CloudFormation's quota of parameters, and of outputs, per template. */
@@ -120,6 +121,20 @@ export class FunctionGroup extends Construct {
    * @param props the function's properties
    */
   public addFunction(id: string, props: ServerlessFunctionProps): ServerlessFunction {
+    // Named at the group, which stays as it is.
+    const v = new Validator(placeNamed(this.node.path));
+    if (checkType(v, 'id', id, 'string', true)) {
+      const shard = this.shardStacks.get(FunctionGroup.shardIndex(id, this.shardCount));
+      const taken = shard?.node.tryFindChild(id);
+      v.failIf(id === '' || taken !== undefined, {
+        code: Codes.GROUP_FUNCTION_ID,
+        property: 'id',
+        value: `'${id}'`,
+        limit: id === '' ? 'a function needs a non-empty id' : `the id is already used in the group (by ${taken?.node.path}); the id names the function and picks its shard`,
+        fix: 'give each function of the group its own id',
+      });
+    }
+    v.throwIfAny();
     // The same id always lands in the same shard, so a duplicate fails there as any duplicate id does.
     // All or nothing: a function that fails leaves no new, empty shard behind.
     const guard = ConstructionGuard.forShallowMethod(this, [this, ...this.shardStacks.values()]);

@@ -194,6 +194,7 @@ export const ErrorCodes = {
   EDGE_EVENT_TYPE: 'LBP_EDGE_EVENT_TYPE',
   // ---- Scale
   GROUP_SHARDS: 'LBP_GROUP_SHARDS',
+  GROUP_FUNCTION_ID: 'LBP_GROUP_FUNCTION_ID',
   GROUP_SHARD_FULL: 'LBP_GROUP_SHARD_FULL',
   GROUP_SHARD_REFERENCES: 'LBP_GROUP_SHARD_REFERENCES',
   // ---- App-wide, at synth, and every construct
@@ -390,6 +391,7 @@ export const ERROR_CODE_RULES: { readonly [code: string]: ErrorCodeRule } = {
   LBP_EDGE_PACKAGE_SIZE: { area: 'Lambda@Edge', rule: 'The zipped package above 1 MB (viewer events) or 50 MB (origin events).' },
   LBP_EDGE_EVENT_TYPE: { area: 'Lambda@Edge', rule: 'No event type, a repeated one, an association for an undeclared event, or a body on a response event.' },
   LBP_GROUP_SHARDS: { area: 'Scale', rule: 'The shard count of a FunctionGroup is not a whole number from 1 to 100.' },
+  LBP_GROUP_FUNCTION_ID: { area: 'Scale', rule: 'A FunctionGroup function id that is empty or already used in the group.' },
   LBP_GROUP_SHARD_FULL: { area: 'Scale', rule: 'A shard (nested stack) of a FunctionGroup has more resources than CloudFormation accepts.' },
   LBP_GROUP_SHARD_REFERENCES: { area: 'Scale', rule: 'A shard (nested stack) has more parameters or outputs than CloudFormation accepts.' },
   LBP_DUPLICATE_EVENT_SOURCE: { area: 'App-wide, at synth', rule: 'one event source mapping per source and function' },

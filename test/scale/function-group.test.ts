@@ -68,6 +68,19 @@ describe('300 hardened functions', () => {
 });
 
 describe('validation', () => {
+  test('a function id used twice, or empty, is LBP_GROUP_FUNCTION_ID; the group keeps its functions', () => {
+    const stack = testStack();
+    const group = new FunctionGroup(stack, 'Group', { shards: 4 });
+    const first = group.addFunction('Orders', { code });
+    expect(() => group.addFunction('Orders', { code, memorySize: 512 }))
+      .toThrow(/\[LBP_GROUP_FUNCTION_ID\] TestStack\/Group: id is 'Orders'; the id is already used in the group \(by TestStack\/Group\/Shard\d\d\/Orders\)/);
+    expect(() => group.addFunction('', { code })).toThrow(/\[LBP_GROUP_FUNCTION_ID\] TestStack\/Group: id is ''; a function needs a non-empty id/);
+    expect(() => group.addFunction(5 as any, { code })).toThrow(/\[LBP_PROP_TYPE\] TestStack\/Group: id is 5 \(a number\); it must be a string/);
+    expect(stack.node.tryFindChild('Group')).toBe(group);
+    group.addFunction('Invoices', { code });
+    expect(group.shards.flatMap((s) => s.node.children).filter((c) => c.node.id === 'Orders')).toEqual([first]);
+  });
+
   test('shards: 0 and 101 are refused, 1 and 100 accepted', () => {
     expect(() => new FunctionGroup(testStack(), 'G', { shards: 0 })).toThrow(/LBP_GROUP_SHARDS/);
     expect(() => new FunctionGroup(testStack(), 'G', { shards: 101 })).toThrow(/LBP_GROUP_SHARDS/);
