@@ -1,3 +1,4 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -46,5 +47,24 @@ describe('FailureQueue', () => {
     });
     expect(source).toBeDefined();
     expect(nagFindings(stack)).toEqual([]);
+  });
+
+  test('is retained, with its failed events, when the stack is deleted or the queue replaced', () => {
+    const stack = testStack();
+    new FailureQueue(stack, 'Sink', { purpose: 'tests' });
+    Template.fromStack(stack).hasResource('AWS::SQS::Queue', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
+  test('removalPolicy DESTROY deletes it with the stack', () => {
+    const stack = testStack();
+    new FailureQueue(stack, 'Sink', { purpose: 'tests', removalPolicy: RemovalPolicy.DESTROY });
+    Template.fromStack(stack).hasResource('AWS::SQS::Queue', { DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Delete' });
+  });
+
+  test('refuses a removalPolicy that is not a RemovalPolicy, before creating anything', () => {
+    const stack = testStack();
+    expect(() => new FailureQueue(stack, 'Sink', { purpose: 'tests', removalPolicy: 'keep' as unknown as RemovalPolicy }))
+      .toThrow(/LBP_PROP_TYPE\] TestStack\/Sink: removalPolicy/);
+    expect(stack.node.tryFindChild('Sink')?.node.children ?? []).toEqual([]);
   });
 });
