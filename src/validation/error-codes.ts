@@ -279,7 +279,7 @@ export const ERROR_CODE_RULES: { readonly [code: string]: ErrorCodeRule } = {
   LBP_SCHEDULE_INPUT: { area: 'Schedule, event-rule, HTTP and load-balancer triggers', rule: 'the JSON input is over 8,192 characters' },
   LBP_TARGET_RETRY_ATTEMPTS: { area: 'Schedule, event-rule, HTTP and load-balancer triggers', rule: 'The EventBridge target\'s `retryAttempts` is outside 0-185.' },
   LBP_TARGET_MAX_EVENT_AGE: { area: 'Schedule, event-rule, HTTP and load-balancer triggers', rule: 'The EventBridge target\'s `maxEventAge` is outside 60 s-24 h.' },
-  LBP_EVENT_PATTERN: { area: 'Schedule, event-rule, HTTP and load-balancer triggers', rule: 'the event pattern has no field' },
+  LBP_EVENT_PATTERN: { area: 'Schedule, event-rule, HTTP and load-balancer triggers', rule: 'the event pattern has no field, or an empty array at any depth (EventBridge refuses it)' },
   LBP_HTTP_API_TIMEOUT: { area: 'Schedule, event-rule, HTTP and load-balancer triggers', rule: 'the function\'s timeout is over 30 s. An HTTP API answers 504 after 30 s while the function keeps running and billing. The fix: a timeout of 30 s or less, or a queue and a 202 response. 30 s passes' },
   LBP_HTTP_API_THROTTLE: { area: 'Schedule, event-rule, HTTP and load-balancer triggers', rule: 'rate not in (0, 10,000]; burst not a whole number in [1, 5,000]. These are the account quotas, and 0 rejects everything' },
   LBP_HTTP_API_JWT: { area: 'Schedule, event-rule, HTTP and load-balancer triggers', rule: '`jwtIssuer` is not `https://...`, or `jwtAudience` is missing or empty, when either is set' },
