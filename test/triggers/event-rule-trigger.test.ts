@@ -101,7 +101,7 @@ describe('Trigger.eventRule validation', () => {
 
   test('an empty array at any depth of the pattern fails with LBP_EVENT_PATTERN naming its path, every one in one error', () => {
     expect(add({ eventPattern: { source: [] } })).toThrow(/\[LBP_EVENT_PATTERN\] TestStack\/Fn\/EventRule: eventPattern\.source is \[\] \(an empty array\); EventBridge refuses an empty array/);
-    const nested = add({ eventPattern: { source: ['a'], detail: { state: [], size: [{ numeric: [] }], 'user-id': [{ 'anything-but': [] }] } } });
+    const nested = add({ eventPattern: { source: ['a'], detail: { 'state': [], 'size': [{ numeric: [] }], 'user-id': [{ 'anything-but': [] }] } } });
     expect(nested).toThrow(/eventPattern\.detail\.state is \[\]/);
     expect(nested).toThrow(/eventPattern\.detail\.size\[0\]\.numeric is \[\]/);
     expect(nested).toThrow(/eventPattern\.detail\["user-id"\]\[0\]\["anything-but"\] is \[\]/);
