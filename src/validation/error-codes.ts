@@ -330,7 +330,7 @@ export const ERROR_CODE_RULES: { readonly [code: string]: ErrorCodeRule } = {
   LBP_LAYER_NAME: { area: 'Functions, code and layers', rule: '`layerVersionName` 1..140 letters, digits, `-`, `_` (or a layer ARN)' },
   LBP_POLICY_SIZE: { area: 'Functions, code and layers', rule: 'checked at synth, after every grant: the execution role\'s one managed policy fits IAM\'s 6,144 characters' },
   LBP_SNAPSTART_RUNTIME: { area: 'Functions, code and layers', rule: '`snapStart` only on Java 11+, Python 3.12+, .NET 8+ managed runtimes' },
-  LBP_SNAPSTART_IMAGE: { area: 'Functions, code and layers', rule: 'no `snapStart` on a container image' },
+  LBP_SNAPSTART_IMAGE: { area: 'Functions, code and layers', rule: 'no `snapStart` on a container image when the installed aws-cdk-lib refuses it (before 2.267.0)' },
   LBP_SNAPSTART_PROVISIONED_CONCURRENCY: { area: 'Functions, code and layers', rule: '`snapStart` or `provisionedConcurrency`, not both' },
   LBP_SNAPSTART_EPHEMERAL_STORAGE: { area: 'Functions, code and layers', rule: '`snapStart` with at most 512 MB of ephemeral storage' },
   LBP_EVENT_SOURCE_REFUSED: { area: 'Functions, code and layers', rule: '`addEventSource` / `addEventSourceMapping` / `configureAsyncInvoke`: use the named `Trigger.*` or the async props' },
