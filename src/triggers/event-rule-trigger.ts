@@ -83,8 +83,10 @@ export interface EventRuleTriggerOptions {
  */
 export interface EventRuleTriggerProps extends EventRuleTriggerOptions {
   /**
-   * Which events invoke the function (at least one field; every array, at any depth, lists at least
-   * one value).
+   * Which events invoke the function.
+   *
+   * At least one field; every array, at any depth, lists at least one value (EventBridge refuses an
+   * empty one).
    */
   readonly eventPattern: events.EventPattern;
 }

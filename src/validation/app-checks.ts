@@ -3,6 +3,7 @@ import { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { CfnListenerRule } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnEventSourceMapping, CfnPermission, CfnUrl } from 'aws-cdk-lib/aws-lambda';
 import { IConstruct, IValidation } from 'constructs';
+import { checkAsyncPaths } from './async-paths';
 import { ErrorCodes } from './error-codes';
 import { checkVpcEndpoints } from './vpc-endpoints';
 
@@ -45,6 +46,7 @@ export class AppChecks implements IValidation {
   public validate(): string[] {
     // Warnings only (after aspects and bundling, so every grant is in place).
     checkVpcEndpoints(this.root);
+    checkAsyncPaths(this.root);
     const errors: string[] = [];
     const groups = new Map<string, { code: string; paths: string[]; limit: string; fix: string }>();
     const group = (code: string, key: string, path: string, limit: string, fix: string) => {
