@@ -11,7 +11,10 @@ export function acknowledgeUserDecisions(app: IConstruct): void {
     noReservedConcurrency: 'Integration test app: the account concurrency pool is shared.',
     noBucketReplication: 'Integration test app: the objects can be uploaded again.',
     noBackupPlan: 'Integration test app: point-in-time recovery is enough.',
-    noWebAcl: 'Integration test app: no public traffic reaches the test APIs.',
+    noWebAcl: 'Integration test app: no real traffic reaches the test APIs and distribution.',
     noApiCache: 'Integration test app: responses depend on the caller and must not be cached.',
+    noGeoRestriction: 'Integration test app: the test distribution serves no content restricted by country.',
+    noDistributionLogging: 'Integration test app: the test distribution carries no viewer traffic worth logging.',
+    noCustomCertificate: 'Integration test app: the test distribution has no domain of its own to certify.',
   });
 }

@@ -76,3 +76,32 @@ if (findings.length > 0 || status !== '0') {
 console.log(`newest-cdk: aws-cdk-lib ${version}, ${plugins}: example app synthesized, no finding; ${acknowledged.length} acknowledged by the library:`);
 for (const a of acknowledged) console.log(`  ${a}`);
 EOF
+
+# SnapStart on a container image follows what this aws-cdk-lib accepts (>= 2.267: synthesized with
+# SnapStart; older: LBP_SNAPSTART_IMAGE naming the version needed).
+(cd "$SCRATCH" && CDK_VALIDATION=false node - "$ROOT/test/fixtures/image" <<'EOF2'
+const { App, Stack } = require('aws-cdk-lib');
+const { Template } = require('aws-cdk-lib/assertions');
+const lambda = require('aws-cdk-lib/aws-lambda');
+const { FunctionCode, ServerlessFunction } = require('cdk-lambda-blueprints');
+const version = require('aws-cdk-lib/package.json').version;
+const stack = new Stack(new App(), 'ImageSnapStart', { env: { account: '123456789012', region: 'us-east-1' } });
+let cdkAccepts = true;
+try {
+  new lambda.Function(new Stack(new App(), 'Probe'), 'F', { code: lambda.Code.fromAssetImage(process.argv[2]), handler: lambda.Handler.FROM_IMAGE, runtime: lambda.Runtime.FROM_IMAGE, snapStart: lambda.SnapStartConf.ON_PUBLISHED_VERSIONS });
+} catch { cdkAccepts = false; }
+let error;
+try {
+  new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromImageAsset(process.argv[2]), snapStart: true });
+} catch (e) { error = String(e.message ?? e); }
+if (cdkAccepts) {
+  const fn = Object.values(Template.fromStack(stack).toJSON().Resources).find((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.PackageType === 'Image');
+  if (error || fn?.Properties.SnapStart?.ApplyOn !== 'PublishedVersions') { console.error(`newest-cdk: aws-cdk-lib ${version} accepts SnapStart on images, the library did not: ${error ?? JSON.stringify(fn?.Properties.SnapStart)}`); process.exit(1); }
+  console.log(`newest-cdk: aws-cdk-lib ${version}: a container-image function with snapStart synthesizes SnapStart ApplyOn PublishedVersions`);
+} else if (!error?.includes('[LBP_SNAPSTART_IMAGE]') || !error.includes(version)) {
+  console.error(`newest-cdk: aws-cdk-lib ${version} refuses SnapStart on images; expected LBP_SNAPSTART_IMAGE naming it, got: ${error}`); process.exit(1);
+} else {
+  console.log(`newest-cdk: aws-cdk-lib ${version}: SnapStart on a container image refused with LBP_SNAPSTART_IMAGE`);
+}
+EOF2
+)

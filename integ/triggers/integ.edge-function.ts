@@ -1,13 +1,16 @@
-/// Lambda@Edge: a viewer-request and an origin-request function (their association with distribution behaviours is
-/// tested in test/edge/edge-function.test.ts: a bare distribution here would carry CloudFront findings that are the
-/// user's choices, such as a custom certificate and access logging).
+/// Lambda@Edge: a viewer-request and an origin-request function, associated with the behaviours of a CloudFront
+/// distribution (an HTTPS-only custom origin). The distribution's choices that only its owner can make (a web ACL,
+/// geo restrictions, access logs, a custom certificate) are stated as user decisions, with reasons.
 import * as path from 'path';
 import { IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import { EdgeFunction, FunctionCode } from '../../src';
+import { acknowledgeUserDecisions } from '../user-decisions';
 
 const app = new App();
+acknowledgeUserDecisions(app);
 // Lambda@Edge functions must be created in us-east-1.
 const stack = new Stack(app, 'BlueprintsEdgeFunction', { env: { region: 'us-east-1' } });
 const code = FunctionCode.fromAsset(path.join(__dirname, '..', '..', 'test', 'fixtures', 'handler'));
@@ -25,9 +28,27 @@ const origin = new EdgeFunction(stack, 'OriginRequest', {
   removalPolicy: RemovalPolicy.DESTROY,
 });
 
-// The associations a distribution behaviour takes (`edgeLambdas`); checked at synth against eventTypes.
-viewer.association(cloudfront.LambdaEdgeEventType.VIEWER_REQUEST);
-origin.association(cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST, { includeBody: true });
+// The distribution CloudFront deploys the associations with (checked at synth against eventTypes).
+const site = new origins.HttpOrigin('example.com', {
+  protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+  originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+});
+const distribution = new cloudfront.Distribution(stack, 'Cdn', {
+  comment: 'cdk-lambda-blueprints integ: Lambda@Edge associations',
+  defaultBehavior: {
+    origin: site,
+    viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+    responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
+    edgeLambdas: [viewer.association(cloudfront.LambdaEdgeEventType.VIEWER_REQUEST)],
+  },
+});
+distribution.addBehavior('/api/*', site, {
+  viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+  allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+  cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+  responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
+  edgeLambdas: [origin.association(cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST, { includeBody: true })],
+});
 
 new IntegTest(app, 'EdgeFunction', { testCases: [stack] });
 app.synth();

@@ -39,11 +39,13 @@ export interface UserDecisions {
   readonly noBackupPlan?: string;
 
   /**
-   * Why the REST API stages of the scope have no AWS WAF web ACL. Acknowledges `AwsSolutions-APIG3`
-   * and `APIGWAssociatedWithWAF` (NIST, PCI) on stages without one (`Trigger.restApi` without
-   * `webAclArn`): a web ACL's rules and monthly cost are your application's decision.
+   * Why the REST API stages and CloudFront distributions of the scope have no AWS WAF web ACL.
    *
-   * @default - not acknowledged: each REST API stage without a web ACL is reported
+   * Acknowledges `AwsSolutions-APIG3` and `APIGWAssociatedWithWAF` (NIST, PCI) on stages without one
+   * (`Trigger.restApi` without `webAclArn`), and `AwsSolutions-CFR2` and checkov's CKV_AWS_68 on
+   * distributions without one: a web ACL's rules and monthly cost are your application's decision.
+   *
+   * @default - not acknowledged: each REST API stage and distribution without a web ACL is reported
    */
   readonly noWebAcl?: string;
 
@@ -55,4 +57,35 @@ export interface UserDecisions {
    * @default - not acknowledged: each REST API stage without a cache is reported
    */
   readonly noApiCache?: string;
+
+  /**
+   * Why the CloudFront distributions of the scope serve every country.
+   *
+   * Acknowledges `AwsSolutions-CFR1` on distributions without geo restrictions: which countries may
+   * reach your content is your application's (and your lawyers') decision.
+   *
+   * @default - not acknowledged: each distribution without geo restrictions is reported
+   */
+  readonly noGeoRestriction?: string;
+
+  /**
+   * Why the CloudFront distributions of the scope write no standard access logs.
+   *
+   * Acknowledges `AwsSolutions-CFR3` and checkov's CKV_AWS_86 on distributions without logging: a
+   * log bucket, its retention and who may read viewers' IP addresses are your decisions.
+   *
+   * @default - not acknowledged: each distribution without access logs is reported
+   */
+  readonly noDistributionLogging?: string;
+
+  /**
+   * Why the CloudFront distributions of the scope use the default `*.cloudfront.net` certificate.
+   *
+   * Acknowledges `AwsSolutions-CFR4` and checkov's CKV_AWS_174 on distributions without a custom
+   * certificate: with the default certificate CloudFront accepts TLS 1.0 from viewers, and only
+   * a domain and an ACM certificate of yours let a distribution require TLS 1.2.
+   *
+   * @default - not acknowledged: each distribution with the default certificate is reported
+   */
+  readonly noCustomCertificate?: string;
 }

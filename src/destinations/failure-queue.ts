@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -44,12 +44,25 @@ export interface FailureQueueProps {
    * @default - threshold 864000 (10 days), period 5 minutes, 1 of 1 period
    */
   readonly ageAlarm?: AlarmOptions;
+
+  /**
+   * What happens to the queue, and the failed events in it, when it leaves the stack (stack deleted,
+   * construct removed) or is replaced (its logical id or a replacing property changed).
+   *
+   * With `RETAIN` the queue stays in the account, detached from the stack, with its messages (an idle
+   * queue costs nothing); delete it by hand once it is drained. `DESTROY` deletes it and every failed
+   * event in it.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
 }
 
 /**
  * A terminal sink for failed events: it keeps messages for 14 days (the SQS maximum), is encrypted
  * (SSE-SQS, which service principals such as SNS and EventBridge can write to without key grants),
- * refuses non-TLS requests, and raises an alarm as soon as one message lands in it.
+ * refuses non-TLS requests, raises an alarm as soon as one message lands in it, and is retained when
+ * the stack is deleted or the queue replaced (unless `removalPolicy` says otherwise).
  *
  * Every failure path the library builds ends in one of these.
  */
@@ -75,7 +88,11 @@ export class FailureQueue extends Construct {
     try {
       const v = new Validator(this);
       if (!checkShape(v, '', props, {
-        'purpose!': 'string', 'alarmTopic': 'construct', 'fifo': 'boolean', 'ageAlarm': { shape: ALARM_OPTIONS_SHAPE },
+        'purpose!': 'string',
+        'alarmTopic': 'construct',
+        'fifo': 'boolean',
+        'ageAlarm': { shape: ALARM_OPTIONS_SHAPE },
+        'removalPolicy': { oneOf: Object.values(RemovalPolicy) },
       })) {
         v.throwIfAny();
       }
@@ -87,6 +104,8 @@ export class FailureQueue extends Construct {
         encryption: sqs.QueueEncryption.SQS_MANAGED,
         enforceSSL: true,
         fifo: props.fifo ? true : undefined,
+        // Failed events are the only copy of what went wrong: a delete or a replacement must not lose them.
+        removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
       });
 
       const topic = props.alarmTopic ?? defaultAlarmTopic(this);

@@ -241,8 +241,9 @@ export interface ServerlessFunctionOptions {
    * Lambda SnapStart on the published version behind the `live` alias: Lambda initialises the
    * function when the version is published and resumes new execution environments from a snapshot
    * (`SnapStartConf.ON_PUBLISHED_VERSIONS`). For Java 11+, Python 3.12+ and .NET 8+ managed
-   * runtimes on either architecture; refused at synth with a container image, provisioned
-   * concurrency or more than 512 MB of ephemeral storage (what Lambda refuses). Java has no extra
+   * runtimes on either architecture, and for container images when the installed aws-cdk-lib accepts
+   * them (2.267.0 or newer); refused at synth with provisioned concurrency or more than 512 MB of
+   * ephemeral storage (what Lambda refuses). Java has no extra
    * charge; Python and .NET pay for the snapshot cache and for restores. See docs/python-java.md.
    *
    * @default false

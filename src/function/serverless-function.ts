@@ -24,6 +24,7 @@ import type { ITrigger, ITriggerTarget, TriggerConfig } from '../triggers/trigge
 import { acknowledge } from '../validation/acknowledge';
 import { Acknowledgement } from '../validation/acknowledgements';
 import { registerAppChecks } from '../validation/app-checks';
+import { markAsyncTarget } from '../validation/async-paths';
 import { BlueprintValidationError } from '../validation/blueprint-error';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes as FunctionErrorCodes } from '../validation/error-codes';
@@ -48,7 +49,10 @@ export const LIVE_ALIAS_NAME = 'live';
  * It is an aws-cdk-lib `lambda.IFunction` (so `IGrantable` and `IConnectable` too): pass it wherever
  * aws-cdk-lib takes a function or a grantee (`table.grantReadData(fn)`,
  * `new apigateway.LambdaIntegration(fn)`, `new targets.LambdaFunction(fn)`, `LambdaInvoke`,
- * `userPool.addTrigger(...)`). What each member means:
+ * `userPool.addTrigger(...)`). An asynchronous path wired that way (an EventBridge target, an SNS
+ * subscription, an S3 notification, a Scheduler schedule, an IoT rule) needs its own sink for what the
+ * service cannot deliver: without one, synth warns (`cdk-lambda-blueprints:asyncPathWithoutSink`).
+ * What each member means:
  *
  * - The `live` alias (what callers invoke): `functionArn`, `functionName`, `resourceArnsForGrantInvoke`,
  *   `addPermission`, `grantInvoke`, `grantInvokeUrl`, `grantInvokeCompositePrincipal`, `metric*` and
@@ -166,6 +170,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
     try {
       // ---- types first (JavaScript and Python callers), then defaults, then every other check
       registerAppChecks(this);
+      markAsyncTarget(this);
       const v = new Validator(this);
       if (!checkShape(v, '', props, FUNCTION_PROPS_SHAPE)) {
         v.throwIfAny();

@@ -3,6 +3,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { checkSecurityGroupCount } from './function-vpc';
 import { checkHandlerFile } from './private/handler-file';
+import { IMAGE_SNAPSTART_CDK_VERSION, installedCdkAcceptsImageSnapStart, installedCdkVersion } from './private/image-snapstart';
 import { ServerlessFunctionOptions, ServerlessFunctionProps } from './serverless-function-props';
 import { FunctionCodeConfig } from '../code/function-code';
 import { peakProvisionedConcurrency } from '../concurrency/private/peak-provisioned-concurrency';
@@ -225,12 +226,13 @@ function validateSnapStartCode(v: Validator, props: ServerlessFunctionProps, s: 
     return;
   }
   if (s.code.isImage) {
-    v.fail({
+    // AWS supports SnapStart on container images since July 2026; aws-cdk-lib lets it through from 2.267.
+    v.failIf(!installedCdkAcceptsImageSnapStart(), {
       code: ErrorCodes.SNAPSTART_IMAGE,
       property: 'snapStart',
-      value: 'true on a container-image function',
-      limit: `SnapStart works with managed runtimes on zip packages, not container images (${SNAPSTART_PAGE})`,
-      fix: 'deploy the code as a zip (FunctionCode.fromAsset / fromPythonProject) on a supported runtime, or remove snapStart',
+      value: `true on a container-image function with aws-cdk-lib ${installedCdkVersion()}`,
+      limit: `Lambda supports SnapStart on container images, but this aws-cdk-lib refuses it; aws-cdk-lib ${IMAGE_SNAPSTART_CDK_VERSION} or newer accepts it (${SNAPSTART_PAGE})`,
+      fix: `upgrade aws-cdk-lib to ${IMAGE_SNAPSTART_CDK_VERSION} or newer, deploy the code as a zip (FunctionCode.fromAsset / fromPythonProject) on a supported runtime, or remove snapStart`,
     });
   } else if (s.runtime && !s.runtime.supportsSnapStart) {
     v.fail({

@@ -1,4 +1,4 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
@@ -53,6 +53,15 @@ export interface QueueProcessorProps extends BlueprintPatternProps {
   readonly fifo?: boolean;
 
   /**
+   * What happens to the new queue and its dead-letter queue, and the messages in them, when they are
+   * removed from the stack or replaced. With `RETAIN` both stay in the account, detached from the stack,
+   * with their messages; `DESTROY` deletes them and every message. Only for a new queue.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+
+  /**
    * Settings of the SQS trigger (batch size, batching window, maximum concurrency, filters).
    *
    * @default - batches of 10, partial batch responses
@@ -63,7 +72,7 @@ export interface QueueProcessorProps extends BlueprintPatternProps {
 /**
  * An SQS queue processed by a {@link ServerlessFunction} (reference workload 5).
  *
- * The queue is encrypted (SSE-SQS) and TLS-only, redrives to a 14-day, alarmed FailureQueue after 5
+ * The queue is encrypted (SSE-SQS), TLS-only and retained with its messages when removed, redrives to a 14-day, alarmed FailureQueue after 5
  * receives, and its visibility timeout is 6 x the function timeout + the batching window. The function
  * reports partial batch failures, so only failed messages are retried.
  */
@@ -85,9 +94,9 @@ export class QueueProcessor extends Construct {
     const guard = ConstructionGuard.forConstructor(this);
     try {
       const v = new Validator(this);
-      checkPatternProps(v, props, { queue: 'construct', maxReceiveCount: 'number', retentionPeriod: 'duration', fifo: 'boolean', triggerOptions: { shape: SQS_TRIGGER_SHAPE } });
+      checkPatternProps(v, props, { queue: 'construct', maxReceiveCount: 'number', retentionPeriod: 'duration', fifo: 'boolean', removalPolicy: { oneOf: Object.values(RemovalPolicy) }, triggerOptions: { shape: SQS_TRIGGER_SHAPE } });
       refuseSourceOptionsWithExisting(v, 'queue', props.queue !== undefined, {
-        maxReceiveCount: props.maxReceiveCount, retentionPeriod: props.retentionPeriod, fifo: props.fifo,
+        maxReceiveCount: props.maxReceiveCount, retentionPeriod: props.retentionPeriod, fifo: props.fifo, removalPolicy: props.removalPolicy,
       });
       v.range(Codes.MAX_RECEIVE_COUNT, 'maxReceiveCount', props.maxReceiveCount, 1, 1000, { integer: true });
       const retention = props.retentionPeriod && !props.retentionPeriod.isUnresolved() ? props.retentionPeriod.toSeconds() : undefined;
@@ -109,7 +118,9 @@ export class QueueProcessor extends Construct {
         this.queue = props.queue;
       } else {
         const fifo = props.fifo === true;
+        const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
         const dlq = new FailureQueue(this, 'DeadLetterQueue', {
+          removalPolicy,
           purpose: `messages of ${this.node.path} that failed ${props.maxReceiveCount ?? 5} times`,
           alarmTopic: this.function.alarmTopic,
           fifo,
@@ -122,6 +133,8 @@ export class QueueProcessor extends Construct {
           retentionPeriod: props.retentionPeriod,
           visibilityTimeout: derivedVisibilityTimeout(this.function.timeout, props.triggerOptions?.maxBatchingWindow),
           deadLetterQueue: { queue: dlq.queue, maxReceiveCount: props.maxReceiveCount ?? 5 },
+          // Unprocessed messages are the only copy: a delete or a replacement must not lose them.
+          removalPolicy,
         });
         acknowledge(this.queue, Acknowledgement.SQS_MANAGED_ENCRYPTION);
       }

@@ -3,6 +3,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { acknowledgeAsyncPermissions } from './private/async-failures';
+import { emptyArrayPaths } from './private/event-pattern';
 import { checkTriggerOptions, EVENT_RULE_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from './private/option-shapes';
 import { checkRetryPolicy, checkTargetDeadLetterQueue } from './private/retry-policy';
 import { triggerScope } from './private/trigger-scope';
@@ -82,7 +83,10 @@ export interface EventRuleTriggerOptions {
  */
 export interface EventRuleTriggerProps extends EventRuleTriggerOptions {
   /**
-   * Which events invoke the function (at least one field).
+   * Which events invoke the function.
+   *
+   * At least one field; every array, at any depth, lists at least one value (EventBridge refuses an
+   * empty one).
    */
   readonly eventPattern: events.EventPattern;
 }
@@ -132,6 +136,15 @@ export class EventRuleTrigger implements ITrigger {
       limit: 'a rule needs an event pattern with at least one field, or it matches nothing',
       fix: 'set e.g. eventPattern: { source: [\'my.app\'], detailType: [\'OrderPlaced\'] }, or use Trigger.schedule for timed runs',
     });
+    for (const at of fields.length > 0 ? emptyArrayPaths(props.eventPattern, 'eventPattern') : []) {
+      v.fail({
+        code: Codes.EVENT_PATTERN,
+        property: at,
+        value: '[] (an empty array)',
+        limit: 'EventBridge refuses an empty array anywhere in an event pattern: each field lists one or more values',
+        fix: `list at least one value at ${at}, or remove the field to match any value`,
+      });
+    }
     const retry = checkRetryPolicy(v, props.retryAttempts, props.maxEventAge, {
       retryAttempts: 10,
       maxEventAge: Duration.hours(6),

@@ -3,6 +3,7 @@ import { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { CfnListenerRule } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnEventSourceMapping, CfnPermission, CfnUrl } from 'aws-cdk-lib/aws-lambda';
 import { IConstruct, IValidation } from 'constructs';
+import { checkAsyncPaths } from './async-paths';
 import { ErrorCodes } from './error-codes';
 import { checkVpcEndpoints } from './vpc-endpoints';
 
@@ -10,6 +11,8 @@ const REGISTERED = Symbol.for('cdk-lambda-blueprints.appChecks');
 
 /** Lambda's limit on a function's resource-based policy. @internal */
 export const RESOURCE_POLICY_BUDGET_BYTES = 20_480;
+/** `{"Version":"2012-10-17","Id":"default","Statement":[]}`: the policy around its statements. */
+const POLICY_ENVELOPE_BYTES = 54;
 /** The most user tags one resource takes (aws: tags not counted). @internal */
 export const TAGS_PER_RESOURCE = 50;
 
@@ -43,6 +46,7 @@ export class AppChecks implements IValidation {
   public validate(): string[] {
     // Warnings only (after aspects and bundling, so every grant is in place).
     checkVpcEndpoints(this.root);
+    checkAsyncPaths(this.root);
     const errors: string[] = [];
     const groups = new Map<string, { code: string; paths: string[]; limit: string; fix: string }>();
     const group = (code: string, key: string, path: string, limit: string, fix: string) => {
@@ -94,7 +98,7 @@ export class AppChecks implements IValidation {
         const fn = resolveKey(stack, c.functionName);
         if (fn !== undefined) {
           const k = `${stack.node.path}|${fn}`;
-          const entry = policyBytes.get(k) ?? { bytes: 0, count: 0, paths: [] };
+          const entry = policyBytes.get(k) ?? { bytes: POLICY_ENVELOPE_BYTES, count: 0, paths: [] };
           entry.bytes += statementBytes(stack, c);
           entry.count++;
           entry.paths.push(c.node.path);
@@ -146,9 +150,13 @@ function resolveKey(stack: Stack, value: unknown): string | undefined {
 }
 
 /**
- * A lower bound of one permission's statement in the function's policy: its JSON with every
- * unresolved value counted as the shortest ARN it can be (so the check never refuses a policy that
- * fits).
+ * A lower bound of one permission's statement as Lambda stores it in the function's policy
+ * (`{"Sid":...,"Effect":"Allow","Principal":{"Service":...},"Action":...,"Resource":<function ARN>,
+ * "Condition":{"ArnLike":{"AWS:SourceArn":...}}}`), in bytes. Literal text counts in full (so a
+ * route-scoped source ARN, `.../*\/GET/orders/{id}`, counts its path); each unresolved value counts
+ * as the shortest value it can take: the partition `aws`, a Region of 9 characters, a 12-digit
+ * account, any other reference 1 character. The statement id counts 20 characters (CloudFormation's
+ * are longer), so the check never refuses a policy that fits.
  */
 function statementBytes(stack: Stack, p: CfnPermission): number {
   const statement = {
@@ -156,17 +164,57 @@ function statementBytes(stack: Stack, p: CfnPermission): number {
     Effect: 'Allow',
     Principal: { Service: p.principal },
     Action: p.action,
-    Resource: 'arn:aws:lambda:::function:x',
+    // The function, version or alias ARN: at least its shortest form.
+    Resource: 'arn:aws:lambda:us-east-1:123456789012:function:x',
     Condition: {
       ...(p.sourceArn ? { ArnLike: { 'AWS:SourceArn': p.sourceArn } } : {}),
       ...(p.sourceAccount ? { StringEquals: { 'AWS:SourceAccount': p.sourceAccount } } : {}),
     },
   };
-  const resolved = stack.resolve(statement);
-  const text = JSON.stringify(resolved, (_k, v) => (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).some((x) => x.startsWith('Fn::') || x === 'Ref')
-    ? 'arn:aws:x:::x'
-    : v));
-  return Buffer.byteLength(text, 'utf8');
+  const text = JSON.stringify(shortestValue(stack.resolve(statement)));
+  // One comma between statements in the policy's Statement array.
+  return Buffer.byteLength(text, 'utf8') + 1;
+}
+
+/** The shortest text a resolved CloudFormation value can become (see statementBytes). */
+function shortestValue(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(shortestValue);
+  }
+  if (typeof value !== 'object' || value === null) {
+    return value;
+  }
+  const v = value as Record<string, unknown>;
+  const keys = Object.keys(v);
+  if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) {
+    return shortestText(v);
+  }
+  return Object.fromEntries(keys.map((k) => [k, shortestValue(v[k])]));
+}
+
+const SHORTEST_PSEUDO: Record<string, string> = {
+  'AWS::Partition': 'aws',
+  'AWS::Region': 'us-east-1',
+  'AWS::AccountId': '123456789012',
+  'AWS::URLSuffix': 'amazonaws.com',
+};
+
+function shortestText(value: unknown): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (typeof value !== 'object' || value === null) {
+    return '';
+  }
+  const v = value as Record<string, unknown>;
+  if (typeof v.Ref === 'string') {
+    return SHORTEST_PSEUDO[v.Ref] ?? 'x';
+  }
+  const join = v['Fn::Join'];
+  if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
+    return (join[1] as unknown[]).map(shortestText).join(join[0]);
+  }
+  return v['Fn::GetAtt'] !== undefined ? 'x' : '';
 }
 
 function countUserTags(stack: Stack, tags: unknown): number {

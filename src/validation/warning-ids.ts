@@ -19,4 +19,10 @@ export const WarningIds = {
   RESERVED_CONCURRENCY_ZERO: 'cdk-lambda-blueprints:reservedConcurrencyZero',
   /** A function in subnets without NAT is granted a service the VPC has no endpoint for. */
   VPC_ENDPOINT_MISSING: 'cdk-lambda-blueprints:vpcEndpointMissing',
+  /**
+   * An asynchronous path into a ServerlessFunction wired outside the library's triggers (EventBridge rule
+   * target, SNS subscription, S3 notification, Scheduler schedule, IoT rule) with no sink for what the
+   * service fails to deliver.
+   */
+  ASYNC_PATH_WITHOUT_SINK: 'cdk-lambda-blueprints:asyncPathWithoutSink',
 } as const;

@@ -86,8 +86,30 @@ describe('snapStart', () => {
     expect(errorOf(javaFunction({ runtime: lambda.Runtime.JAVA_8_CORRETTO }))).toContain('Java 11+, Python 3.12+ and .NET 8+');
   });
 
-  test('refused on container images (LBP_SNAPSTART_IMAGE)', () => {
-    expect(errorOf({ code: FunctionCode.fromImageAsset(IMAGE_DIR), snapStart: true })).toContain('[LBP_SNAPSTART_IMAGE]');
+  test('on a container image, decided by the installed aws-cdk-lib: 2.257 refuses it, so LBP_SNAPSTART_IMAGE names the version needed', () => {
+    // The installed lambda.Function decides (scripts/newest-cdk.sh checks the newest aws-cdk-lib, which accepts it).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const installed = require('aws-cdk-lib/package.json').version as string;
+    let cdkAccepts = true;
+    try {
+      new lambda.Function(testStack('Probe'), 'F', {
+        code: lambda.Code.fromAssetImage(IMAGE_DIR),
+        handler: lambda.Handler.FROM_IMAGE,
+        runtime: lambda.Runtime.FROM_IMAGE,
+        snapStart: lambda.SnapStartConf.ON_PUBLISHED_VERSIONS,
+      });
+    } catch {
+      cdkAccepts = false;
+    }
+    expect(cdkAccepts).toBe(false); // aws-cdk-lib 2.257.0, the development version
+    expect(errorOf({ code: FunctionCode.fromImageAsset(IMAGE_DIR), snapStart: true })).toMatch(
+      new RegExp(`\\[LBP_SNAPSTART_IMAGE\\] TestStack/Fn: snapStart is true on a container-image function with aws-cdk-lib ${installed.replace(/\./g, '\\.')};.*aws-cdk-lib 2\\.267\\.0 or newer accepts it.*Fix: upgrade aws-cdk-lib to 2\\.267\\.0 or newer`));
+  });
+
+  test('the aws-cdk-lib check leaves nothing in the app', () => {
+    const stack = testStack();
+    expect(() => new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromImageAsset(IMAGE_DIR), snapStart: true })).toThrow(/LBP_SNAPSTART_IMAGE/);
+    expect(stack.node.root.node.findAll().map((c) => c.node.path).filter((p) => p.includes('Probe'))).toEqual([]);
   });
 
   test('refused with provisioned concurrency (LBP_SNAPSTART_PROVISIONED_CONCURRENCY)', () => {

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { FailureQueue, FunctionCode, QueueProcessor } from '../../src';
@@ -50,6 +50,24 @@ describe('QueueProcessor', () => {
     expect(p.deadLetterQueue).toBeUndefined();
     Template.fromStack(stack).resourceCountIs('AWS::SQS::Queue', 3); // source, its DLQ, the function's DLQ
     expect(nagFindings(stack)).toEqual([]);
+  });
+
+  test('the source queue and its dead-letter queue are retained with their messages; removalPolicy DESTROY deletes both', () => {
+    const kept = testStack();
+    new QueueProcessor(kept, 'Orders', { code });
+    const t = Template.fromStack(kept);
+    expect(Object.keys(t.findResources('AWS::SQS::Queue', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' }))).toHaveLength(3);
+    const gone = testStack();
+    new QueueProcessor(gone, 'Orders', { code, removalPolicy: RemovalPolicy.DESTROY });
+    const deleted = Template.fromStack(gone).findResources('AWS::SQS::Queue', { DeletionPolicy: 'Delete' });
+    expect(Object.keys(deleted).sort()).toEqual([expect.stringMatching(/^OrdersDeadLetterQueue/), expect.stringMatching(/^OrdersQueue/)]);
+  });
+
+  test('refuses removalPolicy with an existing queue', () => {
+    const stack = testStack();
+    const queue = sqs.Queue.fromQueueArn(stack, 'Imported', 'arn:aws:sqs:us-east-1:123456789012:q');
+    expect(() => new QueueProcessor(stack, 'Orders', { code, queue, removalPolicy: RemovalPolicy.DESTROY, triggerOptions: { queueHasRedrivePolicy: true } }))
+      .toThrow(/LBP_PATTERN_SOURCE_OPTION.*removalPolicy/);
   });
 
   test('refuses new-queue settings with an existing queue', () => {

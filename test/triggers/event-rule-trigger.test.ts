@@ -99,6 +99,15 @@ describe('Trigger.eventRule validation', () => {
     expect(add({ eventPattern: { source: ['a'] } })).not.toThrow();
   });
 
+  test('an empty array at any depth of the pattern fails with LBP_EVENT_PATTERN naming its path, every one in one error', () => {
+    expect(add({ eventPattern: { source: [] } })).toThrow(/\[LBP_EVENT_PATTERN\] TestStack\/Fn\/EventRule: eventPattern\.source is \[\] \(an empty array\); EventBridge refuses an empty array/);
+    const nested = add({ eventPattern: { source: ['a'], detail: { 'state': [], 'size': [{ numeric: [] }], 'user-id': [{ 'anything-but': [] }] } } });
+    expect(nested).toThrow(/eventPattern\.detail\.state is \[\]/);
+    expect(nested).toThrow(/eventPattern\.detail\.size\[0\]\.numeric is \[\]/);
+    expect(nested).toThrow(/eventPattern\.detail\["user-id"\]\[0\]\["anything-but"\] is \[\]/);
+    expect(add({ eventPattern: { source: ['a'], detail: { state: ['running'], size: [{ numeric: ['>', 0] }] } } })).not.toThrow();
+  });
+
   test('retry attempts are 0-185', () => {
     expect(add({ retryAttempts: 186 })).toThrow(/LBP_TARGET_RETRY_ATTEMPTS/);
     expect(add({ retryAttempts: 1.5 })).toThrow(/LBP_TARGET_RETRY_ATTEMPTS.*whole number/);

@@ -91,6 +91,18 @@ test('a resource-based policy that grows past 20 KB is refused; a few permission
   expect(synth(build(120))).toThrow(/\[LBP_RESOURCE_POLICY_SIZE\].*from 120 permissions/);
 });
 
+test('an HTTP API\'s route-scoped permissions count their paths: 70 routes on one alias pass 20 KB and are refused; 40 fit', () => {
+  // Each route adds a permission whose source ARN ends in the route's path (about 400 bytes as Lambda
+  // stores it); counting unresolved ARNs as one short string let 70 routes (about 28 KB) through.
+  const build = (n: number) => {
+    const stack = testStack();
+    fn(stack).addTrigger(Trigger.httpApi({ routes: Array.from({ length: n }, (_, i) => `GET /v1/customers/{customerId}/orders/route-${i}`) }));
+    return stack;
+  };
+  expect(synth(build(40))).not.toThrow();
+  expect(synth(build(70))).toThrow(/\[LBP_RESOURCE_POLICY_SIZE\] TestStack\/Fn\/HttpApi\/Route69\/Integration-Permission: resource-based policy is at least 2\d{4} bytes from 70 permissions/);
+});
+
 test('more than 50 tags on a resource are refused; 50 are fine', () => {
   const build = (n: number) => {
     const stack = testStack();

@@ -1,5 +1,6 @@
-import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Validations } from 'aws-cdk-lib';
+import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -75,21 +76,50 @@ class UserDecisionMetadata implements IAspect {
     } else if (node instanceof dynamodb.CfnTable) {
       this.write(node, 'noBackupPlan', []);
     } else if (node instanceof apigateway.CfnStage) {
-      this.write(node, 'noWebAcl', []);
+      this.write(node, 'noWebAcl', [], (id) => !id.startsWith('AwsSolutions-CFR'));
       if (!node.cacheClusterEnabled) {
         this.write(node, 'noApiCache', ['CKV_AWS_120']);
       }
+    } else if (node instanceof cloudfront.CfnDistribution) {
+      this.visitDistribution(node);
     }
   }
 
-  private write(node: CfnResource, property: keyof UserDecisions, checkov: string[]): void {
+  /** Each CloudFront decision, on a distribution where its condition holds. */
+  private visitDistribution(node: cloudfront.CfnDistribution): void {
+    // The L1's own (camelCase) shape, as aws-cdk-lib's Distribution fills it.
+    const config = (Stack.of(node).resolve(node.distributionConfig) ?? {}) as {
+      webAclId?: unknown;
+      logging?: unknown;
+      restrictions?: { geoRestriction?: { restrictionType?: string } };
+      viewerCertificate?: { acmCertificateArn?: unknown; iamCertificateId?: unknown };
+    };
+    if (config.webAclId === undefined) {
+      this.write(node, 'noWebAcl', ['CKV_AWS_68'], (id) => id.startsWith('AwsSolutions-CFR'));
+    }
+    if ((config.restrictions?.geoRestriction?.restrictionType ?? 'none') === 'none') {
+      this.write(node, 'noGeoRestriction', []);
+    }
+    if (config.logging === undefined) {
+      this.write(node, 'noDistributionLogging', ['CKV_AWS_86']);
+    }
+    if (config.viewerCertificate?.acmCertificateArn === undefined && config.viewerCertificate?.iamCertificateId === undefined) {
+      this.write(node, 'noCustomCertificate', ['CKV_AWS_174']);
+    }
+  }
+
+  /** `only`: which of the decision's cdk-nag ids apply to this kind of resource (a decision spanning kinds). */
+  private write(node: CfnResource, property: keyof UserDecisions, checkov: string[], only: (id: string) => boolean = () => true): void {
     const reason = this.decisions[property];
     if (reason === undefined) {
       return;
     }
     const spec = USER_DECISION_FINDINGS.find((d) => d.property === property)!;
     const text = `User decision (${property}): ${reason}`;
-    writeNagV2Suppressions(node, spec.ids, text);
+    const ids = spec.ids.filter(only);
+    if (ids.length > 0) {
+      writeNagV2Suppressions(node, ids, text);
+    }
     if (checkov.length > 0) {
       skipExternalChecks(node, { checkov }, text);
     }

@@ -16,6 +16,9 @@ export const USER_DECISIONS_SHAPE: PropShape = {
   noBackupPlan: 'string',
   noWebAcl: 'string',
   noApiCache: 'string',
+  noGeoRestriction: 'string',
+  noDistributionLogging: 'string',
+  noCustomCertificate: 'string',
 };
 
 /** The types of {@link BlueprintsOptions}. @internal */

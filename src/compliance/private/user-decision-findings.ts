@@ -31,12 +31,27 @@ export const USER_DECISION_FINDINGS: readonly DecisionSpec[] = [
   },
   {
     property: 'noWebAcl',
-    what: 'REST API stages without a web ACL',
-    ids: ['AwsSolutions-APIG3', 'NIST.800.53.R5-APIGWAssociatedWithWAF', 'PCI.DSS.321-APIGWAssociatedWithWAF'],
+    what: 'REST API stages and CloudFront distributions without a web ACL',
+    ids: ['AwsSolutions-APIG3', 'NIST.800.53.R5-APIGWAssociatedWithWAF', 'PCI.DSS.321-APIGWAssociatedWithWAF', 'AwsSolutions-CFR2'],
   },
   {
     property: 'noApiCache',
     what: 'REST API stages without a response cache',
     ids: ['HIPAA.Security-APIGWCacheEnabledAndEncrypted', 'NIST.800.53.R5-APIGWCacheEnabledAndEncrypted', 'PCI.DSS.321-APIGWCacheEnabledAndEncrypted'],
+  },
+  {
+    property: 'noGeoRestriction',
+    what: 'CloudFront distributions without geo restrictions',
+    ids: ['AwsSolutions-CFR1'],
+  },
+  {
+    property: 'noDistributionLogging',
+    what: 'CloudFront distributions without access logs',
+    ids: ['AwsSolutions-CFR3'],
+  },
+  {
+    property: 'noCustomCertificate',
+    what: 'CloudFront distributions with the default certificate',
+    ids: ['AwsSolutions-CFR4'],
   },
 ];
