@@ -102,6 +102,8 @@ export class FailureQueue extends Construct {
       }
 
       acknowledge(this.queue, Acknowledgement.TERMINAL_DLQ_REDRIVE);
+      // Wherever it is created (a trigger's sink or the user's, e.g. a Step Functions Catch target).
+      acknowledge(this.queue, Acknowledgement.FAILURE_QUEUE_IS_A_DLQ);
       acknowledge(this.queue, Acknowledgement.SQS_MANAGED_ENCRYPTION);
     } catch (error) {
       throw guard.fail(error);
