@@ -1,4 +1,4 @@
-import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Validations } from 'aws-cdk-lib';
+import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -33,6 +33,7 @@ export function acknowledgeUserDecisions(scope: IConstruct, decisions: UserDecis
   }
   v.throwIfAny();
 
+  const acknowledged: Array<{ id: string; reason: string }> = [];
   const given: string[] = [];
   for (const spec of USER_DECISION_FINDINGS) {
     const reason = decisions[spec.property];
@@ -40,18 +41,46 @@ export function acknowledgeUserDecisions(scope: IConstruct, decisions: UserDecis
       continue;
     }
     for (const id of spec.ids) {
-      Validations.of(scope).acknowledge({ id, reason: `User decision (${spec.property}): ${reason}` });
+      acknowledged.push({ id, reason: `User decision (${spec.property}): ${reason}` });
     }
     given.push(`${spec.property} (${spec.ids.join(', ')}): "${reason}"`);
   }
   if (given.length === 0) {
     return;
   }
-  // cdk-nag 2 and template-only scanners read suppressions from each resource's metadata.
-  // Before any cdk-nag 2 pack (an Aspect too) reads the metadata.
-  Aspects.of(scope).add(new UserDecisionMetadata(decisions), { priority: AspectPriority.MUTATING });
-  Annotations.of(scope).addInfo(
-    `[${ErrorCodes.USER_DECISIONS}] Acknowledged for ${scope.node.path || 'the app'} with your reasons: ${given.join('; ')}.`);
+  Validations.of(scope).acknowledge(...acknowledged);
+  const listed = (where: IConstruct) =>
+    `[${ErrorCodes.USER_DECISIONS}] Acknowledged for ${where.node.path || 'the app'} with your reasons: ${given.join('; ')}.`;
+  // An App or a Stage is no part of any stack: what is recorded on it reaches no cloud assembly. Each
+  // stack under it (created before or after this call) records the decisions as if given on it. The
+  // aspects of a Stage do not reach the Stages inside it, which get their own.
+  const stages = Stage.isStage(scope) ? [scope, ...scope.node.findAll().filter((c) => c !== scope && Stage.isStage(c))] : [scope];
+  for (const stage of stages) {
+    // cdk-nag 2 and template-only scanners read suppressions from each resource's metadata.
+    // Before any cdk-nag 2 pack (an Aspect too) reads the metadata.
+    Aspects.of(stage).add(new UserDecisionMetadata(decisions), { priority: AspectPriority.MUTATING });
+    if (Stage.isStage(scope)) {
+      Aspects.of(stage).add(new StackDecisions(acknowledged, listed), { priority: AspectPriority.MUTATING });
+    }
+  }
+  if (!Stage.isStage(scope)) {
+    Annotations.of(scope).addInfo(listed(scope));
+  }
+}
+
+/** Records the decisions given on an App or a Stage on each top-level stack under it, at synth. */
+class StackDecisions implements IAspect {
+  constructor(
+    private readonly acknowledged: Array<{ id: string; reason: string }>,
+    private readonly listed: (where: IConstruct) => string) {}
+
+  public visit(node: IConstruct): void {
+    // A nested stack is covered through its parent stack, as with a Stack scope.
+    if (Stack.isStack(node) && !node.nestedStackParent) {
+      Validations.of(node).acknowledge(...this.acknowledged);
+      Annotations.of(node).addInfo(this.listed(node));
+    }
+  }
 }
 
 /**
