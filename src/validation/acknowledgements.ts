@@ -207,7 +207,7 @@ export const TriggerAcknowledgement = {
 /**
  * The cdk-nag findings the HTTP triggers acknowledge themselves (the failure
  * queues acknowledge theirs: `Acknowledgement.FAILURE_QUEUE_IS_A_DLQ`), each on the
- * narrowest construct, with the reason (listed in docs/triggers-sync.md). Nothing else is acknowledged.
+ * narrowest construct, with the reason (listed in docs/triggers-sync.md and docs/triggers-rest-websocket-cognito.md). Nothing else is acknowledged.
  *
  * @internal
  */

@@ -94,24 +94,24 @@ class UserDecisionMetadata implements IAspect {
   public visit(node: IConstruct): void {
     if (node instanceof lambda.CfnFunction) {
       if (node.vpcConfig === undefined) {
-        this.write(node, 'noVpc', ['CKV_AWS_117']);
+        this.write(node, 'noVpc');
       }
       if (node.reservedConcurrentExecutions === undefined) {
-        this.write(node, 'noReservedConcurrency', ['CKV_AWS_115']);
+        this.write(node, 'noReservedConcurrency');
       }
     } else if (node instanceof s3.CfnBucket) {
-      this.write(node, 'noBucketReplication', []);
+      this.write(node, 'noBucketReplication');
     } else if (node instanceof dynamodb.CfnTable) {
-      this.write(node, 'noBackupPlan', []);
+      this.write(node, 'noBackupPlan');
     } else if (node instanceof apigateway.CfnStage) {
-      this.write(node, 'noWebAcl', []);
+      this.write(node, 'noWebAcl');
       if (!node.cacheClusterEnabled) {
-        this.write(node, 'noApiCache', ['CKV_AWS_120']);
+        this.write(node, 'noApiCache');
       }
     }
   }
 
-  private write(node: CfnResource, property: keyof UserDecisions, checkov: string[]): void {
+  private write(node: CfnResource, property: keyof UserDecisions): void {
     const reason = this.decisions[property];
     if (reason === undefined) {
       return;
@@ -119,8 +119,8 @@ class UserDecisionMetadata implements IAspect {
     const spec = USER_DECISION_FINDINGS.find((d) => d.property === property)!;
     const text = `User decision (${property}): ${reason}`;
     writeNagV2Suppressions(node, spec.ids, text);
-    if (checkov.length > 0) {
-      skipExternalChecks(node, { checkov }, text);
+    if (spec.checkov.length > 0) {
+      skipExternalChecks(node, { checkov: spec.checkov }, text);
     }
   }
 }
