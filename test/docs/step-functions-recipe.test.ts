@@ -1,43 +1,20 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag-v2';
 import { IConstruct } from 'constructs';
-import * as ts from 'typescript';
 import { BlueprintStack, FailureQueue, NagPackName } from '../../src';
 import { Finding, nagFindings, USER_DECISIONS } from '../helpers/nag';
 import { addNagV2Packs } from '../helpers/nag-v2';
-import { HANDLER_DIR } from '../helpers/template';
+import { buildStepFunctionsRecipe as build } from '../helpers/step-functions-recipe';
 
 // The Step Functions recipe of docs/step-functions.md, run as it is written: its TypeScript block is
 // transpiled, `cdk-lambda-blueprints` resolves to this checkout, `this` is a BlueprintStack without
 // account or Region, and the handler directory is the test fixture. Both cdk-nag lines' five packs must
 // find nothing (the regulatory ones with the decisions every regulated app gives: test/helpers/nag.ts).
 
-const DOC = path.join(__dirname, '..', '..', 'docs', 'step-functions.md');
 const ALL_PACKS = [
   NagPackName.AWS_SOLUTIONS, NagPackName.SERVERLESS, NagPackName.HIPAA_SECURITY, NagPackName.NIST_800_53_R5, NagPackName.PCI_DSS_321,
 ];
-
-/** The first TypeScript block of the page, compiled to a function of `this` and `require`. */
-function recipe(): (this: Stack, req: (id: string) => unknown) => void {
-  const block = /```ts\n([\s\S]*?)```/.exec(fs.readFileSync(DOC, 'utf8'));
-  if (!block) {
-    throw new Error(`no TypeScript block in ${DOC}`);
-  }
-  const js = ts.transpileModule(block[1].replace("'handlers/enrich'", JSON.stringify(HANDLER_DIR)), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
-  }).outputText;
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  return new Function('require', 'exports', js) as any;
-}
-
-function build(stack: Stack): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const req = (id: string) => require(id === 'cdk-lambda-blueprints' ? '../../src' : id);
-  recipe().call(stack, req, {});
-}
 
 /** The recipe's own acknowledgements, written the way a cdk-nag 2 app writes them (NagSuppressions). */
 function asNagV2Suppressions(scope: IConstruct): void {
