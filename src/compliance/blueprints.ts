@@ -75,7 +75,7 @@ export interface BlueprintsOptions {
    * Whether each top-level stack of the scope reports its fixed monthly cost at synth: the standing
    * charges of its resources (alarms per metric, KMS keys, dashboards, provisioned concurrency, ...)
    * at the library's us-east-1 price table, written to `<stackArtifactId>.cost.json` in the cloud
-   * assembly, plus one info annotation per stack (see docs/scale.md).
+   * assembly, plus one info annotation for the App that sums them up and names the files (see docs/scale.md).
    *
    * @default true
    */
