@@ -84,3 +84,25 @@ test('the same statement written by the user in the function\'s policy is still 
     expect(found.map((f) => f.path)).toEqual(['Mine/Fn/Role/Policy/Resource']);
   }
 });
+
+describe('the README\'s default-pack claim: a REST API is the one exception', () => {
+  function restStack(app: App, userDecisions?: { noWebAcl: string }) {
+    const stack = new BlueprintStack(app, 'Api', { nagPacks: [NagPackName.AWS_SOLUTIONS, NagPackName.SERVERLESS], userDecisions });
+    const fn = new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR), timeout: Duration.seconds(10) });
+    fn.addTrigger(Trigger.restApi());
+    return stack;
+  }
+
+  test('without a decision, AwsSolutions-APIG3 reports the stage, and nothing else is reported', () => {
+    const stack = restStack(new App());
+    expect([...new Set(nagFindings(stack, {}).filter((f) => ['AwsSolutions', 'Serverless'].includes(f.pack)).map((f) => f.rule))])
+      .toEqual(['AwsSolutions-APIG3']);
+  });
+
+  test('with the noWebAcl decision, the default packs pass', () => {
+    const app = new App();
+    restStack(app, { noWebAcl: 'Only our own signed clients reach this API.' });
+    app.synth();
+    expect(process.exitCode ?? 0).toBe(0);
+  });
+});
