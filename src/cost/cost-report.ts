@@ -87,9 +87,9 @@ function stageCosts(stage: Stage): StageCosts {
   return costs;
 }
 
-function addOnce(stack: Stack, line: string): void {
-  if (!stack.node.metadata.some((m) => m.data === line)) {
-    Annotations.of(stack).addInfo(line);
+function addOnce(stack: Stack, summary: string): void {
+  if (!stack.node.metadata.some((m) => m.data === summary)) {
+    Annotations.of(stack).addInfo(summary);
   }
 }
 
