@@ -256,8 +256,8 @@ export const SyncTriggerAcknowledgement = {
     reason:
       'This is the Region\'s API Gateway CloudWatch Logs role (AWS::ApiGateway::Account): API Gateway uses it ' +
       'for the execution and access logs of every API in the account and Region, whose log groups it names itself ' +
-      '(API-Gateway-Execution-Logs_<api id>/<stage>). It is limited to the log groups of this account (and Region, when the ' +
-      'stack\'s environment is known), and its policy holds this one statement.',
+      '(API-Gateway-Execution-Logs_<api id>/<stage>). It is limited to the log groups of this account and Region, and its ' +
+      'policy holds this one statement.',
   },
   /** WebSocket authorization is only possible on `$connect`. */
   WEBSOCKET_ROUTE_AUTH: {
