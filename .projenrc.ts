@@ -161,13 +161,25 @@ const typecheck = project.addTask('test:typecheck', {
 project.testTask.spawn(typecheck);
 project.testTask.spawn(integVerify);
 
+// The feature flags a new `cdk init app` gets with this aws-cdk-lib (its recommended-feature-flags.json),
+// in the example app and in its Python and Java twins alike: the three must synthesize the same templates.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const recommendedFlags: Record<string, unknown> = require('aws-cdk-lib/recommended-feature-flags.json');
+const featureFlags = Object.fromEntries(Object.keys(recommendedFlags).sort().map((k) => [k, recommendedFlags[k]]));
+
 // The example app: `npx cdk synth` at the repository root writes cdk.out/.
 new JsonFile(project, 'cdk.json', {
   obj: {
     app: 'npx ts-node --transpile-only -P tsconfig.check.json examples/app.ts',
     output: 'cdk.out',
-    context: {},
+    context: featureFlags,
   },
+});
+new JsonFile(project, 'consumers/python/cdk.json', {
+  obj: { app: '.venv/bin/python app.py', output: 'cdk.out', context: featureFlags },
+});
+new JsonFile(project, 'consumers/java/cdk.json', {
+  obj: { app: 'mvn --batch-mode --quiet -Dstyle.color=never compile exec:java', output: 'cdk.out', context: featureFlags },
 });
 project.addTask('synth:example', {
   description: 'Synthesize the example app into cdk.out/',

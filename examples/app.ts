@@ -31,7 +31,7 @@ subscribersStack(app, env); //     6. DynamoDB Streams and SNS subscribers
 platformStack(app, env); //        7. VPC + layer + secrets + provisioned concurrency; container image
 deviceEventsStack(app, env); //    8. IoT rule, log subscription, Alexa skill, Firehose transformation
 pythonJavaStack(app, env); //      Python (dependencies for arm64, a Python layer) and Java (SnapStart) handlers
-// Each stack's idle cost: <stack>.cost.json in cdk.out/ and one info line per stack (docs/scale.md). Only the
+// Each stack's idle cost: <stack>.cost.json in cdk.out/ and one info line for the app (docs/scale.md). Only the
 // report: nothing here changes a template, so the Python and Java apps still produce the same templates.
 Blueprints.applyTo(app, { nagPacks: [], dashboard: false, hardenPlainFunctions: false, resourceBudget: false });
 app.synth();

@@ -84,6 +84,14 @@ function walk(dir) {
 
 /** Every public doc summary of src/ that does not stand alone: { file, line, name, summary, problem }. */
 function checkSummaries(srcDir = path.join(ROOT, 'src')) {
+  return publicSummaries(srcDir).filter((s) => s.problem);
+}
+
+/**
+ * Every public doc summary of src/, as jsii takes it: { file, line, name, summary, problem } (name is
+ * `Type` or `Type.member`; problem is undefined when the summary stands alone).
+ */
+function publicSummaries(srcDir = path.join(ROOT, 'src')) {
   const problems = [];
   for (const file of walk(srcDir)) {
     const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
@@ -96,11 +104,9 @@ function checkSummaries(srcDir = path.join(ROOT, 'src')) {
       // jsii appends a period to a summary without end punctuation: judge what was written.
       const raw = summary && summary.endsWith('.') && !/[.!?;]\s*$/.test(doc.text.slice(0, summary.length).trim() + ' ')
         ? summary.slice(0, -1) : summary;
-      const problem = raw && summaryProblem(raw);
-      if (problem) {
-        const { line } = source.getLineAndCharacterOfPosition(node.getStart());
-        problems.push({ file: path.relative(ROOT, file), line: line + 1, name, summary, problem });
-      }
+      const problem = raw ? summaryProblem(raw) : undefined;
+      const { line } = source.getLineAndCharacterOfPosition(node.getStart());
+      problems.push({ file: path.relative(ROOT, file), line: line + 1, name, summary, problem });
       return undefined;
     };
     for (const stmt of source.statements) {
@@ -144,4 +150,4 @@ if (require.main === module) {
   console.log(`doc-summaries: ${problems.length} public doc summar${problems.length === 1 ? 'y' : 'ies'} that do not stand alone`);
   process.exit(problems.length > 0 ? 1 : 0);
 }
-module.exports = { checkSummaries, summaryProblem };
+module.exports = { checkSummaries, publicSummaries, summaryProblem };

@@ -31,10 +31,10 @@ export interface BlueprintsOptions {
   readonly nagPacks?: NagPackName[];
 
   /**
-   * Decisions only you can make (no VPC, no reserved concurrency, no replication, no backup plan),
-   * each with your reason: the matching findings of the regulatory packs are acknowledged for the
-   * whole scope with that reason (listed in an info annotation at synth). See
-   * `Blueprints.acknowledgeUserDecisions`.
+   * Decisions only you can make (`noVpc`, `noReservedConcurrency`, `noBucketReplication`, `noBackupPlan`, `noWebAcl`, `noApiCache`), each with your reason.
+   *
+   * The matching findings of the cdk-nag packs are acknowledged for the whole scope with that reason
+   * (listed in an info annotation of each stack at synth). See `Blueprints.acknowledgeUserDecisions`.
    *
    * @default - none: those findings are reported
    */
@@ -75,7 +75,7 @@ export interface BlueprintsOptions {
    * Whether each top-level stack of the scope reports its fixed monthly cost at synth: the standing
    * charges of its resources (alarms per metric, KMS keys, dashboards, provisioned concurrency, ...)
    * at the library's us-east-1 price table, written to `<stackArtifactId>.cost.json` in the cloud
-   * assembly, plus one info annotation per stack (see docs/scale.md).
+   * assembly, plus one info annotation for the App that sums them up and names the files (see docs/scale.md).
    *
    * @default true
    */
@@ -136,11 +136,13 @@ export class Blueprints {
   }
 
   /**
-   * Acknowledges decisions only you can make for a whole scope (an App, a Stage, a Stack or a
-   * construct), each with your reason: functions outside a VPC, without reserved concurrency, buckets
-   * without replication, tables in no backup plan. The regulatory packs' matching findings are then
-   * acknowledged with your reason, and an info annotation lists them at synth. The library never
-   * acknowledges these for you: a decision you leave out is reported like any other finding.
+   * Acknowledges decisions only you can make (`noVpc`, `noReservedConcurrency`, `noBucketReplication`, `noBackupPlan`, `noWebAcl`, `noApiCache`) for a whole scope, each with your reason.
+   *
+   * The scope is an App, a Stage, a Stack or a construct. The packs' matching findings are then
+   * acknowledged with your reason, and an info annotation lists them at synth: on each stack under an
+   * App or a Stage (created before or after this call), as if they were given on that stack. The
+   * library never acknowledges these for you: a decision you leave out is reported like any other
+   * finding.
    *
    * @param scope the construct whose descendants the decisions cover
    * @param decisions the decisions, each with its reason

@@ -23,18 +23,26 @@ export interface StackCostReport {
   readonly notes: string[];
 }
 
-/** The id of the info annotation on each stack. @internal */
+/** The id of the info annotation that sums up the idle cost. @internal */
 export const COST_REPORT_INFO = 'cdk-lambda-blueprints: idle cost';
 
 const P = PRICE_TABLE.prices;
 const SECONDS_PER_MONTH = PRICE_TABLE.hoursPerMonth * 3600;
 
+/** The reported stacks of one Stage (whichever aspect registered them) and this synth's reports. */
+interface StageCosts {
+  readonly stacks: Set<Stack>;
+  readonly reports: Map<Stack, StackCostReport>;
+}
+const STAGE_COSTS = new WeakMap<Stage, StageCosts>();
+
 /**
  * Adds to every top-level stack of the scope a validation step that, at synth (after aspects, before
- * the templates are written), adds up the stack's standing monthly charges from the price table,
- * writes them to `<outdir>/<artifactId>.cost.json` and adds one info annotation. Validation is the
- * last point at which the tree is complete (aspects have added their alarms and dashboards) and
- * annotations still reach the manifest.
+ * the templates are written), adds up the stack's standing monthly charges from the price table and
+ * writes them to `<outdir>/<artifactId>.cost.json`. Validation is the last point at which the tree is
+ * complete (aspects have added their alarms and dashboards) and annotations still reach the manifest.
+ * Once every reported stack of a Stage (an App) has its report, one info annotation, on the last of
+ * them, sums them up and names the per-stack files: `cdk synth` prints one line, not one per stack.
  *
  * @internal
  */
@@ -47,25 +55,51 @@ export class CostReportAspect implements IAspect {
     }
     this.seen.add(node);
     const stack = node;
+    const stage = Stage.of(stack);
+    const costs = stage ? stageCosts(stage) : undefined;
+    costs?.stacks.add(stack);
     stack.node.addValidation({
       validate: () => {
         const report = stackCostReport(stack);
-        const stage = Stage.of(stack);
-        if (stage) {
+        if (stage && costs) {
           fs.writeFileSync(path.join(stage.outdir, `${stack.artifactId}.cost.json`), JSON.stringify(report, undefined, 2) + '\n');
+          costs.reports.set(stack, report);
+          if (costs.reports.size === costs.stacks.size) {
+            addOnce(stack, costSummary([...costs.reports.values()]));
+            // The next synth of the same app (assertions synthesize again) sums up anew.
+            costs.reports.clear();
+          }
+        } else {
+          addOnce(stack, costSummary([report]));
         }
-        Annotations.of(stack).addInfo(costLine(report));
         return [];
       },
     });
   }
 }
 
-/** The one-line summary of a report. @internal */
-export function costLine(r: StackCostReport): string {
-  const parts = r.lines.filter((l) => l.monthlyUsd > 0).map((l) => `${l.count} ${l.item} $${l.monthlyUsd.toFixed(2)}`);
-  return `${COST_REPORT_INFO}: about $${r.monthlyUsd.toFixed(2)} a month before any traffic (${PRICE_TABLE.region} prices of ${PRICE_TABLE.date}` +
-    `${parts.length > 0 ? `: ${parts.join(', ')}` : ''}); see ${r.stack}.cost.json in the cloud assembly`;
+function stageCosts(stage: Stage): StageCosts {
+  let costs = STAGE_COSTS.get(stage);
+  if (!costs) {
+    costs = { stacks: new Set(), reports: new Map() };
+    STAGE_COSTS.set(stage, costs);
+  }
+  return costs;
+}
+
+function addOnce(stack: Stack, summary: string): void {
+  if (!stack.node.metadata.some((m) => m.data === summary)) {
+    Annotations.of(stack).addInfo(summary);
+  }
+}
+
+/** The one-line summary of the reports of an App's stacks. @internal */
+export function costSummary(reports: StackCostReport[]): string {
+  const total = reports.reduce((sum, r) => sum + r.monthlyUsd, 0);
+  const count = `${reports.length} stack${reports.length === 1 ? '' : 's'}`;
+  return `${COST_REPORT_INFO}: about $${total.toFixed(2)} a month before any traffic for ${count} (${PRICE_TABLE.region} prices of ` +
+    `${PRICE_TABLE.date}); the charges of each are in the cloud assembly: ` +
+    `${reports.map((r) => `${r.stack}.cost.json ($${r.monthlyUsd.toFixed(2)})`).join(', ')}`;
 }
 
 /**

@@ -121,6 +121,11 @@ export class FailureQueue extends Construct {
       }
 
       acknowledge(this.queue, Acknowledgement.TERMINAL_DLQ_REDRIVE);
+      // Wherever it is created (a trigger's sink or the user's, e.g. a Step Functions Catch target),
+      // unless the library names it in a DeadLetterConfig or RedrivePolicy, which the rule recognises.
+      if (!(props as InternalFailureQueueProps).namedAsDeadLetterQueue) {
+        acknowledge(this.queue, Acknowledgement.FAILURE_QUEUE_IS_A_DLQ);
+      }
       acknowledge(this.queue, Acknowledgement.SQS_MANAGED_ENCRYPTION);
     } catch (error) {
       throw guard.fail(error);
@@ -151,4 +156,9 @@ export class FailureQueue extends Construct {
  */
 interface InternalFailureQueueProps extends FailureQueueProps {
   readonly depthWatchedByOwner?: boolean;
+  /**
+   * The library names the queue in a function's DeadLetterConfig or a queue's RedrivePolicy, where
+   * AwsSolutions-SQS3 recognises it: no acknowledgement is written (it would only cost template bytes).
+   */
+  readonly namedAsDeadLetterQueue?: boolean;
 }

@@ -223,6 +223,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
           alarmTopic: this.alarmTopic,
           ageAlarm: deadLetterQueueAgeOptions(props.alarms),
           depthWatchedByOwner: dlqInCombinedAlarm,
+          namedAsDeadLetterQueue: true,
         } as FailureQueueProps);
         this.deadLetterQueue = sink.queue;
         this.deadLetterQueueAlarm = sink.depthAlarm;

@@ -3,7 +3,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
-import { FailureQueue } from '../destinations/failure-queue';
+import { FailureQueue, FailureQueueProps } from '../destinations/failure-queue';
 import { ServerlessFunction } from '../function/serverless-function';
 import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { SQS_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
@@ -124,7 +124,8 @@ export class QueueProcessor extends Construct {
           purpose: `messages of ${this.node.path} that failed ${props.maxReceiveCount ?? 5} times`,
           alarmTopic: this.function.alarmTopic,
           fifo,
-        });
+          namedAsDeadLetterQueue: true,
+        } as FailureQueueProps);
         this.deadLetterQueue = dlq.queue;
         this.queue = new sqs.Queue(this, 'Queue', {
           encryption: sqs.QueueEncryption.SQS_MANAGED,

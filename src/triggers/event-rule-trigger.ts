@@ -9,8 +9,6 @@ import { checkRetryPolicy, checkTargetDeadLetterQueue } from './private/retry-po
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
-import { acknowledge } from '../validation/acknowledge';
-import { TriggerAcknowledgement } from '../validation/acknowledgements';
 import { checkLength, checkName, NAME_RULES } from '../validation/aws-names';
 import { ErrorCodes as Codes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
@@ -160,7 +158,6 @@ export class EventRuleTrigger implements ITrigger {
         purpose: `the event rule of ${target.node.path}`,
         alarmTopic: target.alarmTopic,
       });
-      acknowledge(sink.queue, TriggerAcknowledgement.SINK_QUEUE_IS_A_DLQ);
       deadLetterQueue = sink.queue;
     }
 

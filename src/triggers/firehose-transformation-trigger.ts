@@ -220,7 +220,7 @@ export class FirehoseTransformationTrigger implements ITrigger {
     if (bucket.encryptionKey) {
       bucket.encryptionKey.grant(role, 'kms:Decrypt', 'kms:GenerateDataKey');
     }
-    acknowledgeObjectWildcard(role.policy, objectArns, bucket instanceof s3.Bucket,
+    acknowledgeObjectWildcard(role.policy, objectArns,
       'S3 object ARNs need a wildcard for the key: Firehose may only write, read back and abort uploads under the ' +
       'stream\'s data and error prefixes of this one bucket (no delete, no other keys).');
 

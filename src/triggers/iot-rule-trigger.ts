@@ -9,7 +9,6 @@ import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
 import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
-import { acknowledge } from '../validation/acknowledge';
 import { TriggerAcknowledgement } from '../validation/acknowledgements';
 import { ErrorCodes as Codes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
@@ -157,7 +156,6 @@ export class IotRuleTrigger implements ITrigger {
         purpose: `the IoT rule of ${target.node.path} (messages AWS IoT could not hand to Lambda)`,
         alarmTopic: target.alarmTopic,
       });
-      acknowledge(sink.queue, TriggerAcknowledgement.IOT_ERROR_QUEUE_IS_A_DLQ);
       errorQueue = sink.queue;
     }
     const role = new ManagedPolicyRole(scope, 'ErrorActionRole', {

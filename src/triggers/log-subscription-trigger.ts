@@ -158,10 +158,14 @@ export class LogSubscriptionTrigger implements ITrigger {
     subscriptionFilter.node.addDependency(permission);
     recordSubscriptionFilter(target, key, subscriptionFilter.node.path);
 
+    // The metrics' dimensions are LogGroupName, FilterName and DestinationType: say which filter to watch.
+    const filter = o.filterName !== undefined && !Token.isUnresolved(o.filterName)
+      ? `of the filter "${o.filterName}" (FilterName) on this log group`
+      : 'of this log group\'s filter, whose name CloudFormation generates at deploy time (give filterName to know it at synth)';
     Annotations.of(scope).addInfo(
       `CloudWatch Logs invokes ${target.node.path} asynchronously: events the function fails on go to its dead-letter ` +
       'queue. Deliveries CloudWatch Logs gives up on (after 24 hours of throttling, or at once on AccessDenied or ' +
-      'ResourceNotFound) reach no queue: watch the AWS/Logs DeliveryErrors and DeliveryThrottling metrics of the log group.');
+      `ResourceNotFound) reach no queue, and the trigger creates no alarm on them: watch the AWS/Logs DeliveryErrors and DeliveryThrottling metrics ${filter}.`);
 
     this.bound = { subscriptionFilter, permission };
     acknowledgeInvokePermissions(target, 'logs', TriggerAcknowledgement.ASYNC_SOURCE_FAILURES_IN_DLQ);

@@ -109,7 +109,7 @@ export interface RestApiTriggerOptions {
   /**
    * The ARN of a REGIONAL AWS WAF web ACL to associate with the stage.
    *
-   * @default - no web ACL (AwsSolutions-APIG3 and the NIST/PCI WAF rules are acknowledged with that reason)
+   * @default - no web ACL: AwsSolutions-APIG3 and the NIST/PCI WAF rules report the stage until you give the `noWebAcl` user decision
    */
   readonly webAclArn?: string;
 

@@ -11,8 +11,6 @@ import { validateS3Bucket, validateS3TriggerOptions } from './private/s3-checks'
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
-import { acknowledge } from '../validation/acknowledge';
-import { TriggerAcknowledgement } from '../validation/acknowledgements';
 import { Validator } from '../validation/validator';
 
 /**
@@ -124,7 +122,6 @@ export class S3Trigger implements ITrigger {
       purpose: `EventBridge deliveries of ${bucket.node.path} events to ${target.node.path}`,
       alarmTopic: target.alarmTopic,
     });
-    acknowledge(sink.queue, TriggerAcknowledgement.SINK_QUEUE_IS_A_DLQ);
 
     const detail: { [key: string]: any } = { bucket: { name: [bucket.bucketName] } };
     const keyMatcher = objectKeyMatcher(o.prefix, o.suffix);

@@ -9,8 +9,6 @@ import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { TriggerSchedule } from './trigger-schedule';
 import { FailureQueue } from '../destinations/failure-queue';
 import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
-import { acknowledge } from '../validation/acknowledge';
-import { TriggerAcknowledgement } from '../validation/acknowledgements';
 import { Validator } from '../validation/validator';
 
 /**
@@ -156,7 +154,6 @@ export class ScheduleTrigger implements ITrigger {
         purpose: `the schedule of ${target.node.path}`,
         alarmTopic: target.alarmTopic,
       });
-      acknowledge(sink.queue, TriggerAcknowledgement.SINK_QUEUE_IS_A_DLQ);
       deadLetterQueue = sink.queue;
     }
     role.addToPrincipalPolicy(new iam.PolicyStatement({

@@ -91,7 +91,6 @@ export class SnsTrigger implements ITrigger {
       purpose: `SNS deliveries from ${topic.node.path} to ${target.node.path}`,
       alarmTopic: target.alarmTopic,
     });
-    acknowledge(sink.queue, TriggerAcknowledgement.SINK_QUEUE_IS_A_DLQ);
 
     // sns.Subscription adds the queue-policy statement that lets this topic send to the DLQ.
     const subscription = new sns.Subscription(scope, 'Subscription', {

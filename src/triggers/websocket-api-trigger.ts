@@ -349,7 +349,7 @@ export class WebSocketApiTrigger implements ITrigger {
    */
   private grantManageConnections(target: ITriggerTarget, api: apigwv2.WebSocketApi, stageName: string): void {
     const stack = Stack.of(api);
-    // A literal partition where the Region is known: cdk-nag 3 ids cannot hold '::' (<AWS::Partition>).
+    // A literal partition where the Region is known (the template and the finding id name it as it is).
     const partition = Token.isUnresolved(stack.region) ? stack.partition : (RegionInfo.get(stack.region).partition ?? stack.partition);
     const resource = `arn:${partition}:execute-api:${stack.region}:${stack.account}:${api.apiId}/${stageName}/*/@connections/*`;
     // A library-only policy: its one statement carries the acknowledgement, and the user's own grants
@@ -362,15 +362,14 @@ export class WebSocketApiTrigger implements ITrigger {
         resources: [resource],
       })],
     });
+    // Without an account and Region the id holds '<AWS::Partition>', '<AWS::Region>', '<AWS::AccountId>'.
     const finding = nagResourceString(stack.resolve(resource));
-    if (!finding.includes('::')) {
-      acknowledge(policy, {
-        ids: [`AwsSolutions-IAM5[Resource::${finding}]`],
-        reason:
-          'A WebSocket handler posts to, reads and closes connections whose ids exist only at run time: the ' +
-          'statement names this API\'s stage and its @connections path, and nothing else.',
-      });
-    }
+    acknowledge(policy, {
+      ids: [`AwsSolutions-IAM5[Resource::${finding}]`],
+      reason:
+        'A WebSocket handler posts to, reads and closes connections whose ids exist only at run time: the ' +
+        'statement names this API\'s stage and its @connections path, and nothing else.',
+    });
   }
 
   private resources(): Bound {

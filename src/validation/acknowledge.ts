@@ -18,11 +18,31 @@ import { writeNagV2Suppressions } from './nag-v2-suppressions';
  */
 export function acknowledge(scope: IConstruct, ack: AcknowledgementSpec): void {
   for (const id of ack.ids) {
-    Validations.of(scope).acknowledge({ id, reason: ack.reason });
+    acknowledgeNagV3(scope, id, ack.reason);
   }
   writeNagV2Suppressions(scope, ack.ids, ack.reason);
   for (const id of ack.cdkValidator ?? []) {
     Validations.of(scope).acknowledge({ id: `${CDK_VALIDATOR_NAMESPACE}::${id}`, reason: ack.reason });
   }
   skipExternalChecks(scope, ack, ack.reason);
+}
+
+/**
+ * Records a cdk-nag 3 acknowledgement of `id` on `scope`.
+ *
+ * `Validations.acknowledge` refuses an id with more than one `::` (aws-cdk-lib reserves it to separate a
+ * prefix from the rule), but a cdk-nag finding on an ARN of an environment-agnostic stack holds several:
+ * `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:...]` (cdklabs/cdk-nag#2351). cdk-nag 3 reads the
+ * acknowledged ids from the `aws:cdk:acknowledged-rules` metadata of the resource and its parents, so such
+ * an id is recorded there as it is, merged into the construct's last entry exactly as `Validations` does.
+ */
+function acknowledgeNagV3(scope: IConstruct, id: string, reason: string): void {
+  if (id.split('::').length <= 2) {
+    Validations.of(scope).acknowledge({ id, reason });
+    return;
+  }
+  const key = Validations.ACKNOWLEDGED_RULES_METADATA_KEY;
+  const entries = scope.node.metadata.filter((m) => m.type === key);
+  const acknowledged = { ...(entries[entries.length - 1]?.data ?? {}), [id]: reason };
+  scope.node.addMetadata(key, acknowledged);
 }

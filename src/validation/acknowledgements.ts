@@ -64,6 +64,19 @@ export const Acknowledgement = {
       'This queue is the terminal failure sink of an event path (a dead-letter queue): it keeps failed events ' +
       'for 14 days, is encrypted and alarmed; a redrive policy on it would only move the problem to another queue.',
   },
+  /**
+   * A FailureQueue is a dead-letter queue wherever it is created; AwsSolutions-SQS3 only recognises
+   * queues named in another queue's RedrivePolicy or a function's DeadLetterConfig.
+   */
+  FAILURE_QUEUE_IS_A_DLQ: {
+    ids: ['AwsSolutions-SQS3'],
+    reason:
+      'This queue IS a dead-letter queue: a FailureQueue is the terminal sink of a failure path (a function\'s ' +
+      'DeadLetterConfig, an SNS subscription redrive policy, an EventBridge rule target or Scheduler schedule ' +
+      'DeadLetterConfig, a stream event source mapping OnFailure destination, an AWS IoT error action, or a Step ' +
+      'Functions Catch). AwsSolutions-SQS3 only recognises queues referenced by another queue\'s RedrivePolicy or a ' +
+      'function\'s DeadLetterConfig. It keeps failed events 14 days, is encrypted, TLS-only and alarmed.',
+  },
   /** An async-invocation config without on-failure destination: failures already reach the DLQ. */
   ASYNC_FAILURES_IN_DLQ: {
     ids: ['Serverless-LambdaAsyncFailureDestination'],
@@ -150,18 +163,6 @@ export const TriggerAcknowledgement = {
       'Kafka do); messages that fail go to the source queue\'s redrive dead-letter queue, which the trigger requires.',
   },
   /**
-   * A failure queue fed by SNS, an EventBridge rule target, an EventBridge Scheduler schedule or an ESM
-   * on-failure destination is a DLQ that AwsSolutions-SQS3 does not recognise.
-   */
-  SINK_QUEUE_IS_A_DLQ: {
-    ids: ['AwsSolutions-SQS3'],
-    reason:
-      'This queue IS a dead-letter queue: the failure sink of an SNS subscription redrive policy, an EventBridge ' +
-      'rule target or Scheduler schedule DeadLetterConfig, or a stream event source mapping OnFailure destination. ' +
-      'AwsSolutions-SQS3 only recognises queues referenced by another queue\'s RedrivePolicy or a function\'s ' +
-      'DeadLetterConfig. It keeps failed events 14 days, is encrypted, TLS-only and alarmed.',
-  },
-  /**
    * serverless-rules' ES1007 wants an EventInvokeConfig with an on-failure destination next to every
    * permission that lets SNS, EventBridge or S3 invoke the function.
    */
@@ -181,14 +182,6 @@ export const TriggerAcknowledgement = {
       'Elastic Load Balancing may invoke the alias without a SourceArn. Naming the target group there would ' +
       'make a circular reference (the target group registers the alias, which needs the permission first); ' +
       'only this account\'s load balancers can use the permission.',
-  },
-  /** The queue an IoT rule's error action sends to is a dead-letter queue AwsSolutions-SQS3 does not recognise. */
-  IOT_ERROR_QUEUE_IS_A_DLQ: {
-    ids: ['AwsSolutions-SQS3'],
-    reason:
-      'This queue IS a dead-letter queue: the error action of an AWS IoT topic rule sends the messages it could not ' +
-      'hand to Lambda here. AwsSolutions-SQS3 only recognises queues referenced by another queue\'s RedrivePolicy or ' +
-      'a function\'s DeadLetterConfig. It keeps failed messages 14 days, is encrypted, TLS-only and alarmed.',
   },
   /** The IoT and CloudWatch Logs invoke permissions: their failures go to the function's DLQ. */
   ASYNC_SOURCE_FAILURES_IN_DLQ: {
@@ -212,9 +205,9 @@ export const TriggerAcknowledgement = {
 } as const;
 
 /**
- * The cdk-nag findings the HTTP triggers acknowledge themselves (the schedule and event-rule failure
- * queues use `TriggerAcknowledgement.SINK_QUEUE_IS_A_DLQ`), each on the
- * narrowest construct, with the reason (listed in docs/triggers-sync.md). Nothing else is acknowledged.
+ * The cdk-nag findings the HTTP triggers acknowledge themselves (the failure
+ * queues acknowledge theirs: `Acknowledgement.FAILURE_QUEUE_IS_A_DLQ`), each on the
+ * narrowest construct, with the reason (listed in docs/triggers-sync.md and docs/triggers-rest-websocket-cognito.md). Nothing else is acknowledged.
  *
  * @internal
  */
@@ -263,8 +256,8 @@ export const SyncTriggerAcknowledgement = {
     reason:
       'This is the Region\'s API Gateway CloudWatch Logs role (AWS::ApiGateway::Account): API Gateway uses it ' +
       'for the execution and access logs of every API in the account and Region, whose log groups it names itself ' +
-      '(API-Gateway-Execution-Logs_<api id>/<stage>). It is limited to the log groups of this account (and Region, when the ' +
-      'stack\'s environment is known), and its policy holds this one statement.',
+      '(API-Gateway-Execution-Logs_<api id>/<stage>). It is limited to the log groups of this account and Region, and its ' +
+      'policy holds this one statement.',
   },
   /** WebSocket authorization is only possible on `$connect`. */
   WEBSOCKET_ROUTE_AUTH: {

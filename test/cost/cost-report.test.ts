@@ -41,11 +41,36 @@ describe('one default function', () => {
     expect(report.monthlyUsd).toBe(4.9);
   });
 
-  test('one info line on the stack', () => {
+  test('one info line on the stack, naming its cost file', () => {
     const infos = Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('idle cost'));
     expect(infos).toHaveLength(1);
-    expect(infos[0].entry.data).toMatch(/^cdk-lambda-blueprints: idle cost: about \$4\.90 a month before any traffic \(us-east-1 prices of 2026-12-01: 9 alarm metrics \(standard\) \$0\.90, 1 KMS keys \$1\.00, 1 dashboards \$3\.00\); see Shop\.cost\.json/);
+    expect(infos[0].entry.data).toBe('cdk-lambda-blueprints: idle cost: about $4.90 a month before any traffic for 1 stack ' +
+      '(us-east-1 prices of 2026-12-01); the charges of each are in the cloud assembly: Shop.cost.json ($4.90)');
   });
+});
+
+test('an app of several stacks gets one summary line at synth, naming each stack\'s file; the details stay in the files', () => {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cost-'));
+  const app = new App({ outdir });
+  const stacks = ['Orders', 'Billing', 'Search'].map((id) => {
+    const s = new Stack(app, id, { env: TEST_ENV });
+    new ServerlessFunction(s, 'Fn', { code });
+    return s;
+  });
+  // One BlueprintStack with its own report, and an applyTo on the App for the others: still one line.
+  const own = new BlueprintStack(app, 'Own', { env: TEST_ENV, nagPacks: [] });
+  new ServerlessFunction(own, 'Fn', { code });
+  Blueprints.applyTo(app, { nagPacks: [], dashboard: false });
+  const assembly = app.synth();
+  const lines = assembly.stacks.flatMap((a) => a.messages).filter((m) => String(m.entry.data).includes('idle cost'));
+  expect(lines).toHaveLength(1);
+  expect(String(lines[0].entry.data)).toBe('cdk-lambda-blueprints: idle cost: about $10.60 a month before any traffic for 4 stacks ' +
+    '(us-east-1 prices of 2026-12-01); the charges of each are in the cloud assembly: Orders.cost.json ($1.90), ' +
+    'Billing.cost.json ($1.90), Search.cost.json ($1.90), Own.cost.json ($4.90)');
+  for (const s of [...stacks, own]) {
+    const report = JSON.parse(fs.readFileSync(path.join(outdir, `${s.artifactId}.cost.json`), 'utf-8'));
+    expect(report.lines.length).toBeGreaterThan(0);
+  }
 });
 
 test('separate alarms (combined: false) cost 10 alarm metrics: the two rates read 2 metrics each, delivery failures 2', () => {

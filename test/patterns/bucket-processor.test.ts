@@ -59,6 +59,16 @@ describe('BucketProcessor', () => {
     expect(nagFindings(stack)).toEqual([]);
   });
 
+  test('an imported bucket with readObjects: the ReadObjectsPolicy\'s object wildcard is acknowledged, its id holding <AWS::Partition>', () => {
+    const stack = testStack();
+    const imported = s3.Bucket.fromBucketName(stack, 'Imported', 'uploads-bucket');
+    const p = new BucketProcessor(stack, 'C', { code, bucket: imported, readObjects: true, triggerOptions: { bucketSendsToEventBridge: true, prefix: 'in/' } });
+    expect(nagFindings(stack)).toEqual([]);
+    const policy = p.node.findChild('ReadObjectsPolicy');
+    const ids = policy.node.metadata.filter((m) => m.type === 'aws:cdk:acknowledged-rules').flatMap((m) => Object.keys(m.data));
+    expect(ids).toContain('AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::uploads-bucket/in/*]');
+  });
+
   test('your own access-log bucket; removal policy', () => {
     const stack = testStack();
     const p0 = new BucketProcessor(stack, 'A', { code });

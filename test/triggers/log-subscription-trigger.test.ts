@@ -49,6 +49,20 @@ describe('Trigger.logSubscription', () => {
     expect(nagFindings(stack)).toEqual([]);
   });
 
+  test('the delivery note names the filter when filterName is fixed, and says the name is generated only when it is', () => {
+    const stack = testStack();
+    testFunction(stack).addTrigger(Trigger.logSubscription(appLogs(stack), logs.FilterPattern.allEvents(), { filterName: 'errors-to-fn' }));
+    testFunction(stack, {}, 'Unnamed').addTrigger(Trigger.logSubscription(appLogs(stack, 'OtherLogs'), logs.FilterPattern.allEvents()));
+    const notes = (path: string) => Annotations.fromStack(stack).findInfo(path, Match.stringLikeRegexp('DeliveryErrors')).map((m) => String(m.entry.data));
+    const named = notes('/TestStack/Fn/LogsAppLogs');
+    expect(named).toHaveLength(1);
+    expect(named[0]).toContain('of the filter "errors-to-fn" (FilterName) on this log group');
+    expect(named[0]).not.toMatch(/generate/);
+    const unnamed = notes('/TestStack/Unnamed/LogsOtherLogs');
+    expect(unnamed).toHaveLength(1);
+    expect(unnamed[0]).toContain('whose name CloudFormation generates at deploy time');
+  });
+
   test('refuses the function\'s own log group (a loop), also when imported by its name', () => {
     const stack = testStack();
     const fn = testFunction(stack);

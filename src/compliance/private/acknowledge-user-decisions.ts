@@ -1,4 +1,4 @@
-import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -34,6 +34,7 @@ export function acknowledgeUserDecisions(scope: IConstruct, decisions: UserDecis
   }
   v.throwIfAny();
 
+  const acknowledged: Array<{ id: string; reason: string }> = [];
   const given: string[] = [];
   for (const spec of USER_DECISION_FINDINGS) {
     const reason = decisions[spec.property];
@@ -41,18 +42,46 @@ export function acknowledgeUserDecisions(scope: IConstruct, decisions: UserDecis
       continue;
     }
     for (const id of spec.ids) {
-      Validations.of(scope).acknowledge({ id, reason: `User decision (${spec.property}): ${reason}` });
+      acknowledged.push({ id, reason: `User decision (${spec.property}): ${reason}` });
     }
     given.push(`${spec.property} (${spec.ids.join(', ')}): "${reason}"`);
   }
   if (given.length === 0) {
     return;
   }
-  // cdk-nag 2 and template-only scanners read suppressions from each resource's metadata.
-  // Before any cdk-nag 2 pack (an Aspect too) reads the metadata.
-  Aspects.of(scope).add(new UserDecisionMetadata(decisions), { priority: AspectPriority.MUTATING });
-  Annotations.of(scope).addInfo(
-    `[${ErrorCodes.USER_DECISIONS}] Acknowledged for ${scope.node.path || 'the app'} with your reasons: ${given.join('; ')}.`);
+  Validations.of(scope).acknowledge(...acknowledged);
+  const listed = (where: IConstruct) =>
+    `[${ErrorCodes.USER_DECISIONS}] Acknowledged for ${where.node.path || 'the app'} with your reasons: ${given.join('; ')}.`;
+  // An App or a Stage is no part of any stack: what is recorded on it reaches no cloud assembly. Each
+  // stack under it (created before or after this call) records the decisions as if given on it. The
+  // aspects of a Stage do not reach the Stages inside it, which get their own.
+  const stages = Stage.isStage(scope) ? [scope, ...scope.node.findAll().filter((c) => c !== scope && Stage.isStage(c))] : [scope];
+  for (const stage of stages) {
+    // cdk-nag 2 and template-only scanners read suppressions from each resource's metadata.
+    // Before any cdk-nag 2 pack (an Aspect too) reads the metadata.
+    Aspects.of(stage).add(new UserDecisionMetadata(decisions), { priority: AspectPriority.MUTATING });
+    if (Stage.isStage(scope)) {
+      Aspects.of(stage).add(new StackDecisions(acknowledged, listed), { priority: AspectPriority.MUTATING });
+    }
+  }
+  if (!Stage.isStage(scope)) {
+    Annotations.of(scope).addInfo(listed(scope));
+  }
+}
+
+/** Records the decisions given on an App or a Stage on each top-level stack under it, at synth. */
+class StackDecisions implements IAspect {
+  constructor(
+    private readonly acknowledged: Array<{ id: string; reason: string }>,
+    private readonly listed: (where: IConstruct) => string) {}
+
+  public visit(node: IConstruct): void {
+    // A nested stack is covered through its parent stack, as with a Stack scope.
+    if (Stack.isStack(node) && !node.nestedStackParent) {
+      Validations.of(node).acknowledge(...this.acknowledged);
+      Annotations.of(node).addInfo(this.listed(node));
+    }
+  }
 }
 
 /**
@@ -60,25 +89,30 @@ export function acknowledgeUserDecisions(scope: IConstruct, decisions: UserDecis
  * `cdk_nag` suppressions cdk-nag 2 reads and the checkov skips, so both cdk-nag lines and template-only
  * scanners see the same decisions.
  */
+/** The findings of a decision that spans kinds (noWebAcl) that belong to CloudFront distributions. */
+function isDistributionFinding(id: string): boolean {
+  return id.startsWith('AwsSolutions-CFR') || id === 'CKV_AWS_68';
+}
+
 class UserDecisionMetadata implements IAspect {
   constructor(private readonly decisions: UserDecisions) {}
 
   public visit(node: IConstruct): void {
     if (node instanceof lambda.CfnFunction) {
       if (node.vpcConfig === undefined) {
-        this.write(node, 'noVpc', ['CKV_AWS_117']);
+        this.write(node, 'noVpc');
       }
       if (node.reservedConcurrentExecutions === undefined) {
-        this.write(node, 'noReservedConcurrency', ['CKV_AWS_115']);
+        this.write(node, 'noReservedConcurrency');
       }
     } else if (node instanceof s3.CfnBucket) {
-      this.write(node, 'noBucketReplication', []);
+      this.write(node, 'noBucketReplication');
     } else if (node instanceof dynamodb.CfnTable) {
-      this.write(node, 'noBackupPlan', []);
+      this.write(node, 'noBackupPlan');
     } else if (node instanceof apigateway.CfnStage) {
-      this.write(node, 'noWebAcl', [], (id) => !id.startsWith('AwsSolutions-CFR'));
+      this.write(node, 'noWebAcl', (id) => !isDistributionFinding(id));
       if (!node.cacheClusterEnabled) {
-        this.write(node, 'noApiCache', ['CKV_AWS_120']);
+        this.write(node, 'noApiCache');
       }
     } else if (node instanceof cloudfront.CfnDistribution) {
       this.visitDistribution(node);
@@ -95,31 +129,32 @@ class UserDecisionMetadata implements IAspect {
       viewerCertificate?: { acmCertificateArn?: unknown; iamCertificateId?: unknown };
     };
     if (config.webAclId === undefined) {
-      this.write(node, 'noWebAcl', ['CKV_AWS_68'], (id) => id.startsWith('AwsSolutions-CFR'));
+      this.write(node, 'noWebAcl', isDistributionFinding);
     }
     if ((config.restrictions?.geoRestriction?.restrictionType ?? 'none') === 'none') {
-      this.write(node, 'noGeoRestriction', []);
+      this.write(node, 'noGeoRestriction');
     }
     if (config.logging === undefined) {
-      this.write(node, 'noDistributionLogging', ['CKV_AWS_86']);
+      this.write(node, 'noDistributionLogging');
     }
     if (config.viewerCertificate?.acmCertificateArn === undefined && config.viewerCertificate?.iamCertificateId === undefined) {
-      this.write(node, 'noCustomCertificate', ['CKV_AWS_174']);
+      this.write(node, 'noCustomCertificate');
     }
   }
 
-  /** `only`: which of the decision's cdk-nag ids apply to this kind of resource (a decision spanning kinds). */
-  private write(node: CfnResource, property: keyof UserDecisions, checkov: string[], only: (id: string) => boolean = () => true): void {
+  /** `applies`: which of the decision's finding ids (cdk-nag and checkov) fit this kind of resource (a decision spanning kinds). */
+  private write(node: CfnResource, property: keyof UserDecisions, applies: (id: string) => boolean = () => true): void {
     const reason = this.decisions[property];
     if (reason === undefined) {
       return;
     }
     const spec = USER_DECISION_FINDINGS.find((d) => d.property === property)!;
     const text = `User decision (${property}): ${reason}`;
-    const ids = spec.ids.filter(only);
+    const ids = spec.ids.filter(applies);
     if (ids.length > 0) {
       writeNagV2Suppressions(node, ids, text);
     }
+    const checkov = spec.checkov.filter(applies);
     if (checkov.length > 0) {
       skipExternalChecks(node, { checkov }, text);
     }

@@ -2,7 +2,7 @@ import { Annotations, IAspect, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
-import { FailureQueue } from '../../destinations/failure-queue';
+import { FailureQueue, FailureQueueProps } from '../../destinations/failure-queue';
 import { ServerlessFunction } from '../../function/serverless-function';
 import { acknowledge } from '../../validation/acknowledge';
 import { Acknowledgement } from '../../validation/acknowledgements';
@@ -59,7 +59,8 @@ export class PlainFunctionHardening implements IAspect {
       if (needsDlq) {
         const sink = new FailureQueue(node, 'BlueprintDeadLetterQueue', {
           purpose: `asynchronous invocations of ${node.node.path}`,
-        });
+          namedAsDeadLetterQueue: true,
+        } as FailureQueueProps);
         cfn.deadLetterConfig = { targetArn: sink.queue.queueArn };
         policy.addStatements(new iam.PolicyStatement({
           sid: 'SendFailedEventsToDeadLetterQueue',

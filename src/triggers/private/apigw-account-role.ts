@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
 import { acknowledge } from '../../validation/acknowledge';
 import { SyncTriggerAcknowledgement as Ack } from '../../validation/acknowledgements';
+import { nagResourceString } from '../../validation/nag-resource-string';
 
 const ID = 'ApiGatewayCloudWatchRole';
 
@@ -23,12 +24,11 @@ export function createApiGatewayAccountRole(scope: Construct): { role: iam.IRole
     return { role: existing.node.findChild('Role') as iam.IRole, account: existing.node.findChild('Account') as apigw.CfnAccount };
   }
   const holder = new Construct(stack, ID);
-  // cdk-nag 3 acknowledgement ids cannot hold '::' (a pseudo parameter such as <AWS::Region>), so the
-  // statement names this account's log groups in this Region when the stack's environment is known,
-  // and any log group (of this account, the only one the role can reach) otherwise.
+  // This account's log groups in this Region: literal where the environment is known, pseudo parameters
+  // otherwise (whose '::' in the finding id `acknowledge` records for cdk-nag 3 as it is).
   const concrete = !Token.isUnresolved(stack.region) && !Token.isUnresolved(stack.account);
-  const partition = concrete ? RegionInfo.get(stack.region).partition ?? 'aws' : undefined;
-  const resource = concrete ? `arn:${partition}:logs:${stack.region}:${stack.account}:log-group:*` : '*';
+  const partition = concrete ? RegionInfo.get(stack.region).partition ?? 'aws' : stack.partition;
+  const resource = `arn:${partition}:logs:${stack.region}:${stack.account}:log-group:*`;
   const role = new ManagedPolicyRole(holder, 'Role', {
     service: 'apigateway.amazonaws.com',
     sourceAccount: stack.account,
@@ -43,7 +43,7 @@ export function createApiGatewayAccountRole(scope: Construct): { role: iam.IRole
     ],
     resources: [resource],
   }));
-  acknowledge(role.policy, { ...Ack.API_GATEWAY_ACCOUNT_ROLE, ids: [`AwsSolutions-IAM5[Resource::${resource}]`] });
+  acknowledge(role.policy, { ...Ack.API_GATEWAY_ACCOUNT_ROLE, ids: [`AwsSolutions-IAM5[Resource::${nagResourceString(stack.resolve(resource))}]`] });
   const account = new apigw.CfnAccount(holder, 'Account', { cloudWatchRoleArn: role.roleArn });
   account.node.addDependency(role.policy);
   return { role, account };

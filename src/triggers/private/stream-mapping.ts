@@ -5,8 +5,6 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { seconds } from './duration';
 import { FailureQueue } from '../../destinations/failure-queue';
-import { acknowledge } from '../../validation/acknowledge';
-import { TriggerAcknowledgement } from '../../validation/acknowledgements';
 import { ErrorCodes as Codes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import { StreamTriggerOptions } from '../stream-trigger-options';
@@ -125,7 +123,6 @@ export function createStreamMapping(
     failureQueues.push(o.onFailureQueue);
   } else {
     const sink = new FailureQueue(scope, 'FailureQueue', { purpose, alarmTopic: target.alarmTopic });
-    acknowledge(sink.queue, TriggerAcknowledgement.SINK_QUEUE_IS_A_DLQ);
     onFailure = new sources.SqsDlq(sink.queue);
     failureQueues.push(sink.queue);
     failureQueue = sink.queue;
