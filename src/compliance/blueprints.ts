@@ -65,7 +65,8 @@ export interface BlueprintsOptions {
 
   /**
    * Whether each stack of the scope with ServerlessFunctions gets a BlueprintDashboard of all of
-   * them (created at synth).
+   * them (created at synth); a FunctionGroup's shards get none of their own, and their functions'
+   * alarm states are shown on the dashboard of the stack that holds the group.
    *
    * @default true
    */

@@ -48,7 +48,9 @@ export interface BlueprintDashboardProps {
  * then one row per function with traffic (invocations, errors, throttles, concurrency), latency
  * (p50/p99 against the timeout) and the depth of every failure sink (its dead-letter queue and the
  * failure queues of its triggers). Widgets are built at synth, so triggers added later are included.
- * Nothing is created when the group has no function.
+ * Found by itself, it also shows the alarm states of the functions in nested stacks under its stack
+ * (a FunctionGroup's shards), one alarm-status widget per nested stack. Nothing is created when there
+ * is no function.
  */
 export class BlueprintDashboard extends Construct {
   /**
@@ -124,26 +126,38 @@ export class BlueprintDashboard extends Construct {
       c instanceof ServerlessFunction && Stack.of(c) === stack);
   }
 
+  /**
+   * The functions of the nested stacks under the dashboard's stack (a FunctionGroup's shards), by
+   * nested stack, when the dashboard finds its functions itself.
+   */
+  private nestedFunctions(): Map<Stack, ServerlessFunction[]> {
+    const byStack = new Map<Stack, ServerlessFunction[]>();
+    if (this.explicit.length > 0 || this.props.functions !== undefined) {
+      return byStack;
+    }
+    const stack = Stack.of(this);
+    for (const c of stack.node.findAll()) {
+      if (c instanceof ServerlessFunction && Stack.of(c) !== stack && isNestedUnder(Stack.of(c), stack)) {
+        byStack.set(Stack.of(c), [...(byStack.get(Stack.of(c)) ?? []), c]);
+      }
+    }
+    return byStack;
+  }
+
   /** @internal */
   public _build(): void {
     const functions = this.functions;
-    if (functions.length === 0) {
+    const nested = this.nestedFunctions();
+    if (functions.length === 0 && nested.size === 0) {
       return;
     }
     const period = this.props.period ?? Duration.minutes(5);
-    const rows: cloudwatch.IWidget[][] = [];
-
-    // A function's combined alarm is also its dead-letter queue alarm: list it once.
-    const alarms = [...new Set(functions.flatMap((fn) => [fn.alarms.all, fn.deadLetterQueueAlarm, fn.deadLetterQueueAgeAlarm])
-      .flat()
-      .filter((a): a is cloudwatch.IAlarm => a !== undefined))];
-    for (let i = 0; i < alarms.length; i += ALARMS_PER_STATUS_WIDGET) {
-      rows.push([new cloudwatch.AlarmStatusWidget({
-        title: i === 0 ? 'Alarms' : `Alarms (${i / ALARMS_PER_STATUS_WIDGET + 1})`,
-        alarms: alarms.slice(i, i + ALARMS_PER_STATUS_WIDGET),
-        width: 24,
-        height: 3,
-      })]);
+    const rows: cloudwatch.IWidget[][] = alarmStatusRows('Alarms', functions);
+    // A nested stack's functions (a FunctionGroup shard) get their alarm states only: every graph of a
+    // function row would read it through nested-stack outputs (about 3 KB of the parent template per
+    // function), while an alarm costs one output, so a group of hundreds stays within the parent's limits.
+    for (const [stack, fns] of nested) {
+      rows.push(...alarmStatusRows(`Alarms of ${stack.node.path}`, fns));
     }
     for (const fn of functions) {
       rows.push(functionRow(fn, period));
@@ -201,6 +215,34 @@ function requireServerlessFunction(v: Validator, property: string, fn: unknown):
     limit: 'the dashboard shows ServerlessFunctions',
     fix: `pass a ServerlessFunction as ${property}`,
   });
+}
+
+/** Whether `stack` is nested, at any depth, under `parent`. */
+function isNestedUnder(stack: Stack, parent: Stack): boolean {
+  for (let s = stack.nestedStackParent; s !== undefined; s = s.nestedStackParent) {
+    if (s === parent) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Alarm-status widgets (CloudWatch shows at most 100 alarms in one) of the functions' alarms. */
+function alarmStatusRows(title: string, functions: ServerlessFunction[]): cloudwatch.IWidget[][] {
+  // A function's combined alarm is also its dead-letter queue alarm: list it once.
+  const alarms = [...new Set(functions.flatMap((fn) => [fn.alarms.all, fn.deadLetterQueueAlarm, fn.deadLetterQueueAgeAlarm])
+    .flat()
+    .filter((a): a is cloudwatch.IAlarm => a !== undefined))];
+  const rows: cloudwatch.IWidget[][] = [];
+  for (let i = 0; i < alarms.length; i += ALARMS_PER_STATUS_WIDGET) {
+    rows.push([new cloudwatch.AlarmStatusWidget({
+      title: i === 0 ? title : `${title} (${i / ALARMS_PER_STATUS_WIDGET + 1})`,
+      alarms: alarms.slice(i, i + ALARMS_PER_STATUS_WIDGET),
+      width: 24,
+      height: 3,
+    })]);
+  }
+  return rows;
 }
 
 function functionRow(fn: ServerlessFunction, period: Duration): cloudwatch.IWidget[] {

@@ -1,7 +1,7 @@
 import { App, CfnOutput, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { BlueprintStack, FunctionCode, FunctionGroup } from '../../src';
+import { BlueprintStack, FunctionCode, FunctionGroup, ServerlessFunction } from '../../src';
 import { nagFindings } from '../helpers/nag';
 import { HANDLER_DIR, TEST_ENV, testStack } from '../helpers/template';
 
@@ -131,6 +131,59 @@ describe('validation', () => {
     };
     expect(build(200)).not.toThrow();
     expect(build(201)).toThrow(/LBP_GROUP_SHARD_REFERENCES\] S\/G\/Shard00: parameters\/outputs is 0 parameters, 201 outputs/);
+  });
+});
+
+describe('dashboard', () => {
+  test('the stack holding the group shows every shard\'s alarm states, read through one output per alarm', () => {
+    const app = new App();
+    const stack = new BlueprintStack(app, 'S', { env: TEST_ENV, nagPacks: [] });
+    new ServerlessFunction(stack, 'Own', { code });
+    const group = new FunctionGroup(stack, 'G', { shards: 3 });
+    const fns = ['Orders', 'Payments', 'Invoices', 'Refunds'].map((id) => group.addFunction(id, { code }));
+    app.synth();
+    const dashboards = Template.fromStack(stack).findResources('AWS::CloudWatch::Dashboard');
+    expect(Object.keys(dashboards)).toHaveLength(1);
+    const body = JSON.stringify(Object.values(dashboards)[0].Properties.DashboardBody);
+    const used = group.shards.filter((s) => s.node.children.some((c) => c instanceof ServerlessFunction));
+    for (const shard of used) {
+      expect(body).toContain(`"title\\":\\"Alarms of ${shard.node.path}\\"`);
+    }
+    // Each shard function's one (combined) alarm is an output of its shard, read by the parent.
+    for (const fn of fns) {
+      const shard = Stack.of(fn);
+      const outputs = Object.keys(Template.fromStack(shard).toJSON().Outputs ?? {});
+      expect(outputs.filter((o) => o.includes(fn.node.id) && o.includes('Alarm'))).toHaveLength(1);
+    }
+    // Full rows (traffic, duration, failure sinks) only for the stack's own function.
+    expect(body.match(/: traffic/g)).toHaveLength(1);
+    expect(body).toContain('S/Own: traffic');
+  });
+
+  test('a stack whose functions are all in a group gets a dashboard; turned off, none', () => {
+    const app = new App();
+    const on = new BlueprintStack(app, 'On', { env: TEST_ENV, nagPacks: [] });
+    new FunctionGroup(on, 'G', { shards: 2 }).addFunction('Orders', { code });
+    const off = new BlueprintStack(app, 'Off', { env: TEST_ENV, nagPacks: [], dashboard: false });
+    new FunctionGroup(off, 'G', { shards: 2 }).addFunction('Orders', { code });
+    app.synth();
+    Template.fromStack(on).resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    Template.fromStack(off).resourceCountIs('AWS::CloudWatch::Dashboard', 0);
+  });
+
+  test('300 functions: the parent template grows by less than 200 bytes per function and every shard stays within its outputs', () => {
+    const app = new App();
+    const stack = new BlueprintStack(app, 'S', { env: TEST_ENV, nagPacks: [] });
+    const group = new FunctionGroup(stack, 'G', { shards: 12 });
+    for (let i = 0; i < 300; i++) {
+      group.addFunction(`Fn${i}`, { code });
+    }
+    app.synth();
+    const body = JSON.stringify(Object.values(Template.fromStack(stack).findResources('AWS::CloudWatch::Dashboard'))[0].Properties.DashboardBody);
+    expect(body.length / 300).toBeLessThan(200);
+    for (const shard of group.shards) {
+      expect(Object.keys(Template.fromStack(shard).toJSON().Outputs ?? {}).length).toBeLessThanOrEqual(200);
+    }
   });
 });
 
