@@ -70,6 +70,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'esbuild@^0.28.0',
     // bench/coldstart: a handler using the DynamoDB client, bundled by us and by NodejsFunction.
     '@aws-sdk/client-dynamodb@^3',
+    // AWS Control Tower proactive controls as cfn-guard rules (issue 25): test/compliance/control-tower*.test.ts
+    // runs them over every integ snapshot and the example app. An optional peer for users (below).
+    '@cdklabs/cdk-validator-cfnguard@0.0.62',
   ],
 
   eslintOptions: {

@@ -87,6 +87,10 @@ export class FailureQueue extends Construct {
         encryption: sqs.QueueEncryption.SQS_MANAGED,
         enforceSSL: true,
         fifo: props.fifo ? true : undefined,
+        // Declares the queue a dead-letter queue (AWS Control Tower's CT.SQS.PR.1). Not byQueue: a source
+        // queue in the same stack names this queue in its RedrivePolicy, so naming it back would be a
+        // dependency cycle; allowAll keeps SQS's own default (queues of this account and Region only).
+        redriveAllowPolicy: { redrivePermission: sqs.RedrivePermission.ALLOW_ALL },
       });
 
       const topic = props.alarmTopic ?? defaultAlarmTopic(this);
