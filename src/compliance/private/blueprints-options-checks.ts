@@ -16,6 +16,8 @@ export const USER_DECISIONS_SHAPE: PropShape = {
   noBackupPlan: 'string',
   noWebAcl: 'string',
   noApiCache: 'string',
+  shortLogRetention: 'string',
+  noObjectLock: 'string',
 };
 
 /** The types of {@link BlueprintsOptions}. @internal */
@@ -27,6 +29,8 @@ export const BLUEPRINTS_OPTIONS_SHAPE: PropShape = {
   hardenPlainFunctions: 'boolean',
   dashboard: 'boolean',
   costReport: 'boolean',
+  controlTower: 'boolean',
+  controlTowerValidator: 'object',
 };
 
 /** CloudFormation stack names (aws-cdk-lib's own rule) and description limit. */
