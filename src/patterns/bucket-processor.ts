@@ -132,10 +132,13 @@ export class BucketProcessor extends Construct {
             objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
             versioned: true,
             lifecycleRules: [ABORT_INCOMPLETE_UPLOADS],
-            // Object events go to EventBridge (free until a rule matches): AWS Control Tower's CT.S3.PR.4.
-            eventBridgeEnabled: true,
             removalPolicy,
           });
+          // Object events go to EventBridge (free until a rule matches): AWS Control Tower's CT.S3.PR.4. Set on
+          // the resource, as the S3 trigger does: `eventBridgeEnabled` would add a custom resource (a function).
+          (logBucket.node.defaultChild as s3.CfnBucket).notificationConfiguration = {
+            eventBridgeConfiguration: { eventBridgeEnabled: true },
+          };
           acknowledge(logBucket, PatternAcknowledgement.ACCESS_LOG_BUCKET_SSE_S3);
           this.accessLogsBucket = logBucket;
           logs = logBucket;
