@@ -12,10 +12,10 @@ import { ResourceBudgetPlugin } from './private/resource-budget-plugin';
 import { UserDecisions } from './user-decisions';
 import { CostReportAspect } from '../cost/cost-report';
 import { BlueprintDashboard } from '../observability/blueprint-dashboard';
+import { FunctionGroup } from '../scale/function-group';
 import { ErrorCodes } from '../validation/error-codes';
 import { placeNamed } from '../validation/place';
 import { Validator } from '../validation/validator';
-import { FunctionGroup } from '../scale/function-group';
 
 /**
  * What `Blueprints.applyTo` applies to a scope.

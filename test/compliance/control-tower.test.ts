@@ -1,9 +1,9 @@
+import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { App, Duration, IPolicyValidationPluginBeta1, PolicyValidationPluginReportBeta1, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import {
   BlueprintStack, Blueprints, BucketProcessor, FailureQueue, FunctionCode, HttpApiFunction,
   ServerlessFunction, Trigger,
@@ -185,7 +185,9 @@ describe('Blueprints.applyTo({ controlTower }) runs the controls at synth', () =
     new sqs.Queue(other, 'Unchecked');
     new sqs.Queue(checked, 'Outside');
     const inner = new FailureQueue(checked, 'Inner', { purpose: 'tests' });
-    Blueprints.applyTo(inner, { nagPacks: [], controlTower: true, dashboard: false, costReport: false, resourceBudget: false, hardenPlainFunctions: false });
+    Blueprints.applyTo(inner, {
+      nagPacks: [], controlTower: true, dashboard: false, costReport: false, resourceBudget: false, hardenPlainFunctions: false,
+    });
     expect(controlTowerReport(app).findings).toEqual([]);
   });
 
