@@ -85,7 +85,7 @@ const ABORT_INCOMPLETE_UPLOADS: s3.LifecycleRule = {
  * An S3 bucket whose object events are processed by a {@link ServerlessFunction} (reference workload 1).
  *
  * Events go through EventBridge, with no custom resource. The bucket is SSE-KMS encrypted, TLS-only,
- * blocks public access, is versioned and access-logged. The rule target has a retry policy and a
+ * blocks public access, is versioned and access-logged, and aborts incomplete uploads after 7 days. The rule target has a retry policy and a
  * dead-letter queue, and events the function fails on go to its own dead-letter queue.
  */
 export class BucketProcessor extends Construct {
