@@ -1,5 +1,7 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
-import { App, Duration, IPolicyValidationPluginBeta1, PolicyValidationPluginReportBeta1, Stack } from 'aws-cdk-lib';
+import { App, Duration, IPolicyValidationPluginBeta1, PolicyValidationPluginReportBeta1, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -189,6 +191,25 @@ describe('Blueprints.applyTo({ controlTower }) runs the controls at synth', () =
       nagPacks: [], controlTower: true, dashboard: false, costReport: false, resourceBudget: false, hardenPlainFunctions: false,
     });
     expect(controlTowerReport(app).findings).toEqual([]);
+  });
+
+  test('a finding you mean can be acknowledged app-wide with aws-cdk-lib, as the docs say', () => {
+    const reported = (acknowledged: boolean) => {
+      const app = quietApp();
+      const stack = new Stack(app, 'S', { env: TEST_ENV });
+      new sqs.Queue(stack, 'MyQueue', { encryption: sqs.QueueEncryption.SQS_MANAGED });
+      Blueprints.applyTo(stack, { nagPacks: [], controlTower: true, dashboard: false, costReport: false, resourceBudget: false });
+      if (acknowledged) {
+        Validations.of(app).acknowledge({ id: 'cdk-validator-cfnguard::sqs_dlq_check', reason: 'The queue is a buffer whose consumer never fails.' });
+      }
+      const assembly = app.synth();
+      const report = JSON.parse(fs.readFileSync(path.join(assembly.directory, 'policy-validation-report.json'), 'utf8'));
+      return report.pluginReports
+        .filter((r: any) => r.summary.pluginName === 'cdk-validator-cfnguard')
+        .flatMap((r: any) => r.violations.map((v: any) => v.ruleName));
+    };
+    expect(reported(false)).toEqual(['sqs_dlq_check']);
+    expect(reported(true)).toEqual([]);
   });
 
   test('LBP_CONTROL_TOWER: controlTower: false with a validator is contradictory, and nothing is applied', () => {

@@ -57,6 +57,11 @@ export function controlTowerFindings(templatePaths: string[]): ControlTowerFindi
   const findings: ControlTowerFinding[] = [];
   for (const violation of report.violations) {
     for (const r of violation.violatingResources) {
+      if (r.resourceLogicalId === undefined) {
+        // cfn-guard also reports a failed KMS key rule once per template without a resource (the key's own
+        // finding, with its logical id, is kept).
+        continue;
+      }
       if (!templates.has(r.templatePath)) {
         templates.set(r.templatePath, JSON.parse(fs.readFileSync(r.templatePath, 'utf8')));
       }

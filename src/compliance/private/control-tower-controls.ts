@@ -72,6 +72,14 @@ function principalIs(principal: string): (template: CfnTemplate, logicalId: stri
   return (template, logicalId) => template.Resources?.[logicalId]?.Properties?.Principal === principal;
 }
 
+/** A route of a WebSocket API other than `$connect`. */
+function webSocketRouteAfterConnect(template: CfnTemplate, logicalId: string): boolean {
+  const route = template.Resources?.[logicalId]?.Properties;
+  const apiId = route?.ApiId?.Ref;
+  const api = typeof apiId === 'string' ? template.Resources?.[apiId] : undefined;
+  return api?.Properties?.ProtocolType === 'WEBSOCKET' && route?.RouteKey !== '$connect';
+}
+
 /** The controls the library's resources are subject to. @internal */
 export const CONTROL_TOWER_CONTROLS: readonly ControlTowerControl[] = [
   {
@@ -144,6 +152,19 @@ export const CONTROL_TOWER_CONTROLS: readonly ControlTowerControl[] = [
         applies: sourceAccountIsPseudoParameter,
       },
     ],
+  },
+  {
+    id: 'CT.APIGATEWAY.PR.5',
+    rule: 'api_gw_v2_authorization_type_configured_check',
+    resources: 'HTTP API routes (`Trigger.httpApi`, HttpApiFunction), the WebSocket API\'s `$connect` route',
+    met: 'IAM or JWT authorization on every HTTP route; a Lambda authorizer (CUSTOM) or IAM on `$connect`',
+    exceptions: [{
+      kind: ControlTowerExceptionKind.AWS_LIMIT,
+      resourceType: 'AWS::ApiGatewayV2::Route',
+      resources: 'WebSocket routes other than `$connect` (`$disconnect`, `$default`, your route keys)',
+      reason: 'API Gateway authorizes a WebSocket connection once, on `$connect`, and accepts an authorization type on no other route',
+      applies: webSocketRouteAfterConnect,
+    }],
   },
   {
     id: 'CT.LAMBDA.PR.3',
