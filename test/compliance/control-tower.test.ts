@@ -279,9 +279,9 @@ describe('the registry', () => {
   });
 });
 
-function logicalId(stack: Stack, path: string): string {
-  const node = stack.node.findChild(path.split('/')[0]);
-  const target = path.split('/').slice(1).reduce((c, id) => c.node.findChild(id), node);
+function logicalId(stack: Stack, constructPath: string): string {
+  const node = stack.node.findChild(constructPath.split('/')[0]);
+  const target = constructPath.split('/').slice(1).reduce((c, id) => c.node.findChild(id), node);
   const element = target.node.defaultChild && !('logicalId' in target) ? target.node.defaultChild : target;
   return stack.resolve((element as any).logicalId);
 }
