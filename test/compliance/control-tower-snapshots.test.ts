@@ -17,6 +17,9 @@ import { ControlTowerFinding, controlTowerFindings, integSnapshotTemplates } fro
  * library's: they are listed below, by template and logical id, each with what it is.
  */
 const NOT_THE_LIBRARYS: { readonly [template: string]: { readonly [logicalId: string]: string } } = {
+  'integ.layer-function.ts.snapshot/BlueprintsLayerFunction.template.json': {
+    LogKeyE83D0C1B: 'the test\'s own key for the function\'s logs (logEncryptionKey)',
+  },
   'integ.plain-functions.ts.snapshot/BlueprintsPlainFunctions.template.json': {
     OrdersLogGroupE26395F1: 'the log group aws-cdk-lib gives the test\'s plain lambda.Function',
     InvoicesLogGroup5410885E: 'the log group aws-cdk-lib gives the test\'s plain lambda.Function',
