@@ -49,7 +49,8 @@ export interface FailureQueueProps {
 /**
  * A terminal sink for failed events: it keeps messages for 14 days (the SQS maximum), is encrypted
  * (SSE-SQS, which service principals such as SNS and EventBridge can write to without key grants),
- * refuses non-TLS requests, and raises an alarm as soon as one message lands in it.
+ * refuses non-TLS requests, declares itself a dead-letter queue (`RedriveAllowPolicy` allowAll, as AWS
+ * Control Tower's CT.SQS.PR.1 asks), and raises an alarm as soon as one message lands in it.
  *
  * Every failure path the library builds ends in one of these.
  */
