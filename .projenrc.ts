@@ -70,6 +70,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'esbuild@^0.28.0',
     // bench/coldstart: a handler using the DynamoDB client, bundled by us and by NodejsFunction.
     '@aws-sdk/client-dynamodb@^3',
+    // AWS Control Tower proactive controls as cfn-guard rules (issue 25): test/compliance/control-tower*.test.ts
+    // runs them over every integ snapshot and the example app. Not a peer dependency, not even an optional
+    // one: jsii writes every peer into the assembly's dependencies (peerDependenciesMeta is ignored), so
+    // pip and Maven would install it, cfn-guard binaries included, for every user. `controlTower: true`
+    // loads it when the app installed it; Python and Java pass `controlTowerValidator` (docs/compliance.md).
+    '@cdklabs/cdk-validator-cfnguard@0.0.62',
   ],
 
   eslintOptions: {

@@ -1,9 +1,10 @@
-import { Aspects, IAspect, Stack, Tags, Validations } from 'aws-cdk-lib';
+import { Aspects, IAspect, IPolicyValidationPluginBeta1, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { NagPackName } from './nag-packs';
 import { acknowledgeUserDecisions } from './private/acknowledge-user-decisions';
 import { applyNagPack } from './private/apply-nag-pack';
 import { BLUEPRINTS_OPTIONS_SHAPE, checkBlueprintsCall, USER_DECISIONS_SHAPE } from './private/blueprints-options-checks';
+import { CONTROL_TOWER_PACKAGE, ControlTowerPlugin, discoverControlTowerValidator } from './private/control-tower-plugin';
 import { createNagPack, DEFAULT_NAG_PACKS } from './private/nag-pack-catalogue';
 import { PlainFunctionHardening } from './private/plain-function-hardening';
 import { ResourceBudgetAspect } from './private/resource-budget-aspect';
@@ -12,6 +13,9 @@ import { UserDecisions } from './user-decisions';
 import { CostReportAspect } from '../cost/cost-report';
 import { BlueprintDashboard } from '../observability/blueprint-dashboard';
 import { FunctionGroup } from '../scale/function-group';
+import { ErrorCodes } from '../validation/error-codes';
+import { placeNamed } from '../validation/place';
+import { Validator } from '../validation/validator';
 
 /**
  * What `Blueprints.applyTo` applies to a scope.
@@ -81,6 +85,30 @@ export interface BlueprintsOptions {
    * @default true
    */
   readonly costReport?: boolean;
+
+  /**
+   * Whether every resource of the scope is checked at synth against AWS Control Tower's proactive
+   * controls, with `@cdklabs/cdk-validator-cfnguard` found where it is installed (Node.js apps).
+   *
+   * Findings are reported like cdk-nag 3's (any one fails `cdk synth`), except the library's documented
+   * exceptions: AWS's own limits, and the user decisions you gave (`userDecisions`). In Python and Java
+   * pass `controlTowerValidator` instead: their jsii runtime cannot load a package that pip or Maven
+   * installed. Synth fails with LBP_CONTROL_TOWER when the package is not installed.
+   *
+   * @default - true when `controlTowerValidator` is given, else false
+   */
+  readonly controlTower?: boolean;
+
+  /**
+   * The AWS Control Tower validator the scope is checked with at synth: a `CfnGuardValidator` of
+   * `@cdklabs/cdk-validator-cfnguard` (npm) / `cdklabs.cdk-validator-cfnguard` (PyPI), in any language.
+   *
+   * Its findings are reported except the library's documented exceptions (see `controlTower`). Typed as
+   * the plugin interface that validator implements.
+   *
+   * @default - none (with `controlTower: true`, the installed package's validator)
+   */
+  readonly controlTowerValidator?: IPolicyValidationPluginBeta1;
 }
 
 const APPLIED = new WeakMap<IConstruct, Set<string>>();
@@ -101,6 +129,7 @@ export class Blueprints {
    */
   public static applyTo(scope: IConstruct, options: BlueprintsOptions = {}): void {
     checkBlueprintsCall('Blueprints.applyTo', scope, 'options', options, BLUEPRINTS_OPTIONS_SHAPE);
+    const controlTower = controlTowerValidatorOf(scope, options);
     const applied = APPLIED.get(scope) ?? new Set<string>();
     APPLIED.set(scope, applied);
     const once = (key: string, f: () => void) => {
@@ -134,6 +163,9 @@ export class Blueprints {
     if (options.costReport ?? true) {
       once('cost', () => Aspects.of(scope).add(new CostReportAspect()));
     }
+    if (controlTower) {
+      once('controlTower', () => Validations.of(scope).addPlugins(new ControlTowerPlugin(controlTower, scope)));
+    }
   }
 
   /**
@@ -154,6 +186,38 @@ export class Blueprints {
   }
 
   private constructor() {}
+}
+
+/**
+ * The Control Tower validator the options ask for (given, or found installed), checked before anything
+ * is applied.
+ */
+function controlTowerValidatorOf(scope: IConstruct, options: BlueprintsOptions): IPolicyValidationPluginBeta1 | undefined {
+  const given = options.controlTowerValidator;
+  const wanted = options.controlTower ?? given !== undefined;
+  const v = new Validator(placeNamed(scope.node.path || '<app>'));
+  v.failIf(!wanted && given !== undefined, {
+    code: ErrorCodes.CONTROL_TOWER,
+    property: 'controlTower',
+    value: 'false',
+    limit: 'controlTowerValidator is given, so the scope would be checked; controlTower: false says it must not be',
+    fix: 'leave controlTower unset (a controlTowerValidator turns the check on), or drop controlTowerValidator',
+  });
+  v.throwIfAny();
+  if (!wanted) {
+    return undefined;
+  }
+  const validator = given ?? discoverControlTowerValidator();
+  v.failIf(validator === undefined, {
+    code: ErrorCodes.CONTROL_TOWER,
+    property: 'controlTower',
+    value: 'true',
+    limit: `the AWS Control Tower rules come from ${CONTROL_TOWER_PACKAGE}, which this app cannot load`,
+    fix: `install it (npm install --save-dev ${CONTROL_TOWER_PACKAGE}), or in Python and Java pass ` +
+      'controlTowerValidator: new CfnGuardValidator() from cdklabs.cdk-validator-cfnguard',
+  });
+  v.throwIfAny();
+  return validator;
 }
 
 /** Adds a BlueprintDashboard to each stack that has none (built at once: this runs at synth). */

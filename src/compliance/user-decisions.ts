@@ -7,7 +7,7 @@
 export interface UserDecisions {
   /**
    * Why the functions of the scope run outside a VPC. Acknowledges `LambdaInsideVPC` (HIPAA, NIST,
-   * PCI) and checkov's CKV_AWS_117 on functions without a VPC.
+   * PCI), checkov's CKV_AWS_117 and AWS Control Tower's CT.LAMBDA.PR.3 on functions without a VPC.
    *
    * @default - not acknowledged: each function outside a VPC is reported
    */
@@ -88,4 +88,21 @@ export interface UserDecisions {
    * @default - not acknowledged: each distribution with the default certificate is reported
    */
   readonly noCustomCertificate?: string;
+
+  /**
+   * Why log groups of the scope keep logs less than one year. Acknowledges AWS Control Tower's
+   * CT.CLOUDWATCH.PR.2 on log groups given a shorter `logRetention` or `accessLogRetention` (the library
+   * keeps logs one year by default).
+   *
+   * @default - not acknowledged: each log group kept less than a year is reported by the Control Tower check
+   */
+  readonly shortLogRetention?: string;
+
+  /**
+   * Why the buckets of the scope have no S3 Object Lock. Acknowledges AWS Control Tower's CT.S3.PR.9:
+   * Object Lock makes objects undeletable for a retention period, which only the data's owner can decide.
+   *
+   * @default - not acknowledged: each bucket without Object Lock is reported by the Control Tower check
+   */
+  readonly noObjectLock?: string;
 }

@@ -61,8 +61,9 @@ export interface FailureQueueProps {
 /**
  * A terminal sink for failed events: it keeps messages for 14 days (the SQS maximum), is encrypted
  * (SSE-SQS, which service principals such as SNS and EventBridge can write to without key grants),
- * refuses non-TLS requests, raises an alarm as soon as one message lands in it, and is retained when
- * the stack is deleted or the queue replaced (unless `removalPolicy` says otherwise).
+ * refuses non-TLS requests, declares itself a dead-letter queue (`RedriveAllowPolicy` allowAll, as AWS
+ * Control Tower's CT.SQS.PR.1 asks), raises an alarm as soon as one message lands in it, and is retained
+ * when the stack is deleted or the queue replaced (unless `removalPolicy` says otherwise).
  *
  * Every failure path the library builds ends in one of these.
  */
@@ -106,6 +107,10 @@ export class FailureQueue extends Construct {
         fifo: props.fifo ? true : undefined,
         // Failed events are the only copy of what went wrong: a delete or a replacement must not lose them.
         removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+        // Declares the queue a dead-letter queue (AWS Control Tower's CT.SQS.PR.1). Not byQueue: a source
+        // queue in the same stack names this queue in its RedrivePolicy, so naming it back would be a
+        // dependency cycle; allowAll keeps SQS's own default (queues of this account and Region only).
+        redriveAllowPolicy: { redrivePermission: sqs.RedrivePermission.ALLOW_ALL },
       });
 
       const topic = props.alarmTopic ?? defaultAlarmTopic(this);

@@ -175,7 +175,7 @@ export class EdgeFunction extends Construct {
       allowLogsToUseKey(encryptionKey);
       this.logGroup = new logs.LogGroup(this, 'LogGroup', {
         logGroupName,
-        retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
+        retention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
         removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
         encryptionKey,
       });

@@ -11,7 +11,8 @@ const KEY_ID = 'BlueprintKey';
  *
  * CloudWatch Logs only accepts customer-managed keys, and only when the key policy lets the regional
  * logs service use it (CDK does not add that statement); CloudWatch alarms can only publish to a
- * KMS-encrypted topic when the key lets `cloudwatch.amazonaws.com` use it.
+ * KMS-encrypted topic when the key lets `cloudwatch.amazonaws.com` use it. Grants on the key are
+ * limited to AWS services (AWS Control Tower's CT.KMS.PR.3).
  *
  * @internal
  */
@@ -35,7 +36,29 @@ export function blueprintKey(scope: IConstruct): kms.IKey {
       conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
     }),
   );
+  key.addToResourcePolicy(grantsOnlyForAwsServices());
   return key;
+}
+
+/**
+ * The key-policy statement AWS Control Tower's proactive control CT.KMS.PR.3 requires: nobody may create a
+ * grant on the key unless the grant is for an AWS resource (a service acting for the caller, as Lambda,
+ * CloudWatch Logs or Firehose do) or the caller is an AWS service. The statement must be exactly this
+ * shape (a `Deny` of `kms:CreateGrant` for every principal with both keys `false` under `BoolIfExists`).
+ *
+ * @internal
+ */
+export function grantsOnlyForAwsServices(): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    sid: 'DenyGrantsExceptForAwsResources',
+    effect: iam.Effect.DENY,
+    principals: [new iam.AnyPrincipal()],
+    actions: ['kms:CreateGrant'],
+    resources: ['*'],
+    conditions: {
+      BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' },
+    },
+  });
 }
 
 /**

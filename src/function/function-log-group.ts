@@ -21,7 +21,7 @@ export function configureFunctionLogGroup(
   const encryptionKey = props.logEncryptionKey ?? blueprintKey(scope);
   allowLogsToUseKey(encryptionKey);
   const logGroup = new logs.LogGroup(scope, 'LogGroup', {
-    retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
+    retention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
     removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
     encryptionKey,
   });

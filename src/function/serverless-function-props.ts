@@ -117,7 +117,7 @@ export interface ServerlessFunctionOptions {
   /**
    * How long the function's log group keeps logs.
    *
-   * @default RetentionDays.THREE_MONTHS
+   * @default RetentionDays.ONE_YEAR
    */
   readonly logRetention?: logs.RetentionDays;
 

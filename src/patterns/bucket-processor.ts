@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -71,10 +71,21 @@ export interface BucketProcessorProps extends BlueprintPatternProps {
 }
 
 /**
+ * The lifecycle rule of the buckets the pattern creates: parts of uploads never completed are deleted after
+ * 7 days (they are billed and invisible in listings). No object or version is ever expired: how long data
+ * is kept is yours to decide (add rules with `bucket.addLifecycleRule`). AWS Control Tower's CT.S3.PR.3
+ * and CT.S3.PR.6 require an enabled lifecycle rule on every (versioned) bucket.
+ */
+const ABORT_INCOMPLETE_UPLOADS: s3.LifecycleRule = {
+  id: 'AbortIncompleteMultipartUploads',
+  abortIncompleteMultipartUploadAfter: Duration.days(7),
+};
+
+/**
  * An S3 bucket whose object events are processed by a {@link ServerlessFunction} (reference workload 1).
  *
  * Events go through EventBridge, with no custom resource. The bucket is SSE-KMS encrypted, TLS-only,
- * blocks public access, is versioned and access-logged. The rule target has a retry policy and a
+ * blocks public access, is versioned and access-logged, and aborts incomplete uploads after 7 days. The rule target has a retry policy and a
  * dead-letter queue, and events the function fails on go to its own dead-letter queue.
  */
 export class BucketProcessor extends Construct {
@@ -120,8 +131,14 @@ export class BucketProcessor extends Construct {
             blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
             objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
             versioned: true,
+            lifecycleRules: [ABORT_INCOMPLETE_UPLOADS],
             removalPolicy,
           });
+          // Object events go to EventBridge (free until a rule matches): AWS Control Tower's CT.S3.PR.4. Set on
+          // the resource, as the S3 trigger does: `eventBridgeEnabled` would add a custom resource (a function).
+          (logBucket.node.defaultChild as s3.CfnBucket).notificationConfiguration = {
+            eventBridgeConfiguration: { eventBridgeEnabled: true },
+          };
           acknowledge(logBucket, PatternAcknowledgement.ACCESS_LOG_BUCKET_SSE_S3);
           this.accessLogsBucket = logBucket;
           logs = logBucket;
@@ -134,6 +151,7 @@ export class BucketProcessor extends Construct {
           blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
           objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
           versioned: true,
+          lifecycleRules: [ABORT_INCOMPLETE_UPLOADS],
           removalPolicy,
         });
         configureAccessLogs(bucket, logs);

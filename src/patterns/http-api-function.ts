@@ -19,7 +19,7 @@ export interface HttpApiFunctionProps extends BlueprintPatternProps {
    * HTTP API to add the routes to.
    *
    * @default - a new HTTP API, IAM authorization, `ANY /{proxy+}`, 100 requests/s (burst 200), JSON
-   * access logs kept 3 months
+   * access logs kept one year
    */
   readonly triggerOptions?: HttpApiTriggerOptions;
 }

@@ -19,7 +19,7 @@ export interface RestApiFunctionProps extends BlueprintPatternProps {
    * WAF web ACL, the account-level CloudWatch role.
    *
    * @default - a Regional REST API, IAM authorization, `ANY /{proxy+}`, 100 requests/s (burst 200),
-   * JSON access logs and error execution logs kept 3 months, X-Ray, no web ACL, no account-level role
+   * JSON access logs and error execution logs kept one year, X-Ray, no web ACL, no account-level role
    */
   readonly triggerOptions?: RestApiTriggerOptions;
 }

@@ -229,7 +229,7 @@ export class FirehoseTransformationTrigger implements ITrigger {
     encryptionKey.grant(role, 'kms:Decrypt', 'kms:GenerateDataKey');
     allowLogsToUseKey(encryptionKey);
     const logGroup = new logs.LogGroup(scope, 'LogGroup', {
-      retention: logs.RetentionDays.THREE_MONTHS,
+      retention: logs.RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.RETAIN,
       encryptionKey,
     });

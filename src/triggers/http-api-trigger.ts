@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { seconds } from './private/duration';
 import { validateHttpApiTriggerOptions } from './private/http-api-checks';
 import { checkTriggerOptions, HTTP_API_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from './private/option-shapes';
+import { requireSourceAccount } from './private/source-account';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { Validator } from '../validation/validator';
@@ -116,7 +117,7 @@ export interface HttpApiTriggerOptions {
   /**
    * How long the access-log group keeps logs.
    *
-   * @default RetentionDays.THREE_MONTHS
+   * @default RetentionDays.ONE_YEAR
    */
   readonly accessLogRetention?: logs.RetentionDays;
 
@@ -187,6 +188,7 @@ export class HttpApiTrigger implements ITrigger {
     }
     const opts = this.options;
     const scope = triggerScope(target, 'HttpApi');
+    requireSourceAccount(scope);
     const v = new Validator(scope);
     checkTriggerOptions(v, this.options, HTTP_API_TRIGGER_SHAPE);
     const { rate, burst, jwt, parsedRoutes } = validateHttpApiTriggerOptions(v, opts, { timeoutSeconds: seconds(target.timeout) });

@@ -10,6 +10,7 @@ import { createApiGatewayAccountRole } from './private/apigw-account-role';
 import { seconds } from './private/duration';
 import { checkTriggerOptions, REST_API_TRIGGER_SHAPE } from './private/option-shapes';
 import { validateRestApiTriggerOptions } from './private/rest-api-checks';
+import { requireSourceAccount } from './private/source-account';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { noteSynchronousInvoker } from '../function/private/sync-note';
@@ -150,7 +151,7 @@ export interface RestApiTriggerOptions {
   /**
    * How long the access and execution log groups keep logs.
    *
-   * @default RetentionDays.THREE_MONTHS
+   * @default RetentionDays.ONE_YEAR
    */
   readonly accessLogRetention?: logs.RetentionDays;
 
@@ -261,6 +262,7 @@ export class RestApiTrigger implements ITrigger {
     }
     const opts = this.options;
     const scope = triggerScope(target, 'RestApi');
+    requireSourceAccount(scope);
     const v = new Validator(scope);
     checkTriggerOptions(v, opts, REST_API_TRIGGER_SHAPE);
     const { endpointType, rate, burst, cognitoPools, isPublic, stageName, routes } =

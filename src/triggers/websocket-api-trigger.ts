@@ -12,6 +12,7 @@ import { createApiGatewayAccountRole } from './private/apigw-account-role';
 import { targetRole } from './private/bound';
 import { seconds } from './private/duration';
 import { checkTriggerOptions } from './private/option-shapes';
+import { requireSourceAccount } from './private/source-account';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { noteSynchronousInvoker } from '../function/private/sync-note';
@@ -125,7 +126,7 @@ export interface WebSocketApiTriggerOptions {
   /**
    * How long the access-log group keeps logs.
    *
-   * @default RetentionDays.THREE_MONTHS
+   * @default RetentionDays.ONE_YEAR
    */
   readonly accessLogRetention?: logs.RetentionDays;
 
@@ -216,6 +217,7 @@ export class WebSocketApiTrigger implements ITrigger {
     }
     const opts = this.options;
     const scope = triggerScope(target, 'WebSocketApi');
+    requireSourceAccount(scope);
     const v = new Validator(scope);
     checkTriggerOptions(v, opts, {
       routes: { arrayOf: 'string' },

@@ -17,6 +17,7 @@ export const ErrorCodes = {
   // ---- Compliance
   RESOURCE_BUDGET: 'LBP_RESOURCE_BUDGET',
   STACK_PROPS: 'LBP_STACK_PROPS',
+  CONTROL_TOWER: 'LBP_CONTROL_TOWER',
   TEMPLATE_SIZE: 'LBP_TEMPLATE_SIZE',
   // ---- Safe deployments
   HOOK_IS_TARGET: 'LBP_DEPLOYMENT_HOOK_SELF',
@@ -226,6 +227,7 @@ export const ERROR_CODE_RULES: { readonly [code: string]: ErrorCodeRule } = {
   LBP_BUNDLING_BUILD_FAILED: { area: 'Bundling', rule: 'esbuild\'s errors (syntax, unresolved import), with file:line:column, naming the function whose entry failed' },
   LBP_RESOURCE_BUDGET: { area: 'Compliance', rule: '> 500 resources (error, aspect); >= 400 (warning, validation report)' },
   LBP_STACK_PROPS: { area: 'Compliance', rule: 'a BlueprintStack `stackName` of 1-128 letters, digits and hyphens starting with a letter; `description` at most 512 characters (aws-cdk-lib) and 1,024 bytes (CloudFormation)' },
+  LBP_CONTROL_TOWER: { area: 'Compliance', rule: '`controlTower: true` without `@cdklabs/cdk-validator-cfnguard` installed and no `controlTowerValidator`; `controlTower: false` with a `controlTowerValidator`' },
   LBP_TEMPLATE_SIZE: { area: 'Compliance', rule: '> 1 MB (error); >= 80 % (warning), validation report' },
   LBP_DEPLOYMENT_HOOK_SELF: { area: 'Safe deployments', rule: 'a traffic hook is the function being deployed' },
   LBP_DEPLOYMENT_SAME_HOOK: { area: 'Safe deployments', rule: 'one function is both pre- and post-traffic hook' },

@@ -76,7 +76,7 @@ describe('EdgeFunction defaults (viewer request)', () => {
 
   test('an encrypted log group with retention, retained', () => {
     t.hasResource('AWS::Logs::LogGroup', {
-      Properties: { LogGroupName: Match.stringLikeRegexp('^/lambda-edge/'), RetentionInDays: 90, KmsKeyId: Match.anyValue() },
+      Properties: { LogGroupName: Match.stringLikeRegexp('^/lambda-edge/'), RetentionInDays: 365, KmsKeyId: Match.anyValue() },
       DeletionPolicy: 'Retain',
     });
   });

@@ -57,7 +57,7 @@ describe('ServerlessFunction defaults', () => {
 
   test('an owned log group with retention, retained on delete, encrypted with the shared key', () => {
     template.hasResource('AWS::Logs::LogGroup', {
-      Properties: { RetentionInDays: 90, KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('BlueprintKey'), 'Arn'] } },
+      Properties: { RetentionInDays: 365, KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('BlueprintKey'), 'Arn'] } },
       DeletionPolicy: 'Retain',
     });
   });
@@ -225,11 +225,11 @@ describe('ServerlessFunction configuration', () => {
     const stack = testStack();
     const key = new kms.Key(stack, 'UserKey', { enableKeyRotation: true });
     new ServerlessFunction(stack, 'Fn', {
-      code: code(), logRetention: logs.RetentionDays.ONE_YEAR, logRemovalPolicy: RemovalPolicy.DESTROY, logEncryptionKey: key,
+      code: code(), logRetention: logs.RetentionDays.TWO_YEARS, logRemovalPolicy: RemovalPolicy.DESTROY, logEncryptionKey: key,
     });
     const t = Template.fromStack(stack);
     t.hasResource('AWS::Logs::LogGroup', {
-      Properties: { RetentionInDays: 365, KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('UserKey'), 'Arn'] } },
+      Properties: { RetentionInDays: 731, KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('UserKey'), 'Arn'] } },
       DeletionPolicy: 'Delete',
     });
     t.hasResourceProperties('AWS::KMS::Key', {

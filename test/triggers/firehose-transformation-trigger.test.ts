@@ -66,7 +66,7 @@ describe('Trigger.firehoseTransformation', () => {
         AlarmActions: Match.anyValue(),
       });
     }
-    t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90, KmsKeyId: Match.anyValue() });
+    t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365, KmsKeyId: Match.anyValue() });
     expect(trigger.deliveryStream.deliveryStreamType).toBe('DirectPut');
     expect(trigger.transformationFailedAlarm).toBeDefined();
     expect(trigger.deliveryFailedAlarm).toBeDefined();

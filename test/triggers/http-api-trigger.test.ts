@@ -33,10 +33,10 @@ describe('Trigger.httpApi defaults', () => {
     expect(trigger.stage).toBeDefined();
   });
 
-  test('the access-log group is encrypted with the blueprint key, retained and kept 3 months', () => {
+  test('the access-log group is encrypted with the blueprint key, retained and kept one year (AWS Control Tower CT.CLOUDWATCH.PR.2)', () => {
     t.hasResource('AWS::Logs::LogGroup', {
       Properties: {
-        RetentionInDays: 90,
+        RetentionInDays: 365,
         KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^BlueprintKey'), 'Arn'] },
       },
       DeletionPolicy: 'Retain',
@@ -80,7 +80,7 @@ describe('Trigger.httpApi options', () => {
       authorizationScopes: ['orders/read'],
       throttlingRateLimit: 10,
       throttlingBurstLimit: 20,
-      accessLogRetention: logs.RetentionDays.ONE_YEAR,
+      accessLogRetention: logs.RetentionDays.TWO_YEARS,
       accessLogRemovalPolicy: RemovalPolicy.DESTROY,
       corsPreflight: { allowOrigins: ['https://example.com'] },
     }));
@@ -94,7 +94,7 @@ describe('Trigger.httpApi options', () => {
     }
     t.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 } });
     t.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: { AllowOrigins: ['https://example.com'] } });
-    t.hasResource('AWS::Logs::LogGroup', { Properties: { RetentionInDays: 365 }, DeletionPolicy: 'Delete' });
+    t.hasResource('AWS::Logs::LogGroup', { Properties: { RetentionInDays: 731 }, DeletionPolicy: 'Delete' });
     expect(nagFindings(stack)).toEqual([]);
   });
 

@@ -47,12 +47,12 @@ describe('Trigger.restApi defaults', () => {
     expect(stack.resolve(trigger.stage.stageName)).toEqual(stack.resolve((trigger.stage.node.defaultChild as any).ref));
   });
 
-  test('access and execution log groups: encrypted, retained, 3 months; the stage waits for the execution group', () => {
+  test('access and execution log groups: encrypted, retained, one year; the stage waits for the execution group', () => {
     t.resourceCountIs('AWS::Logs::LogGroup', 3); // the function's, access, execution
     t.hasResource('AWS::Logs::LogGroup', {
       Properties: {
         LogGroupName: { 'Fn::Join': ['', ['API-Gateway-Execution-Logs_', stack.resolve(trigger.api.restApiId), '/prod']] },
-        RetentionInDays: 90,
+        RetentionInDays: 365,
         KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^BlueprintKey'), 'Arn'] },
       },
       DeletionPolicy: 'Retain',
@@ -111,7 +111,7 @@ describe('Trigger.restApi options', () => {
       throttlingBurstLimit: 20,
       stageName: 'v1',
       corsPreflight: { allowOrigins: ['https://example.com'] },
-      accessLogRetention: logs.RetentionDays.ONE_YEAR,
+      accessLogRetention: logs.RetentionDays.TWO_YEARS,
       accessLogRemovalPolicy: RemovalPolicy.DESTROY,
       executionLogLevel: apigw.MethodLoggingLevel.INFO,
     });
@@ -133,7 +133,7 @@ describe('Trigger.restApi options', () => {
       StageName: 'v1',
       MethodSettings: [Match.objectLike({ LoggingLevel: 'INFO', ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 })],
     });
-    t.hasResource('AWS::Logs::LogGroup', { Properties: { RetentionInDays: 365 }, DeletionPolicy: 'Delete' });
+    t.hasResource('AWS::Logs::LogGroup', { Properties: { RetentionInDays: 731 }, DeletionPolicy: 'Delete' });
     t.resourceCountIs('AWS::Lambda::Permission', 3);
     expect(trigger.webAclAssociation).toBeDefined();
     expect(trigger.authorizer).toBeDefined();

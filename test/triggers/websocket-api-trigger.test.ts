@@ -58,7 +58,7 @@ describe('Trigger.webSocketApi defaults', () => {
       },
     });
     t.hasResource('AWS::Logs::LogGroup', {
-      Properties: { RetentionInDays: 90, KmsKeyId: Match.anyValue() },
+      Properties: { RetentionInDays: 365, KmsKeyId: Match.anyValue() },
       DeletionPolicy: 'Retain',
     });
     expect(trigger.url).toBeDefined();

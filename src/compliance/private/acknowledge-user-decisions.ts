@@ -44,8 +44,9 @@ export function acknowledgeUserDecisions(scope: IConstruct, decisions: UserDecis
     for (const id of spec.ids) {
       acknowledged.push({ id, reason: `User decision (${spec.property}): ${reason}` });
     }
-    given.push(`${spec.property} (${spec.ids.join(', ')}): "${reason}"`);
+    given.push(`${spec.property} (${[...spec.ids, ...spec.controlTower].join(', ')}): "${reason}"`);
   }
+  DECISIONS.set(scope, { ...DECISIONS.get(scope), ...definedOnly(decisions) });
   if (given.length === 0) {
     return;
   }
@@ -82,6 +83,26 @@ class StackDecisions implements IAspect {
       Annotations.of(node).addInfo(this.listed(node));
     }
   }
+}
+
+/** The decisions given on each scope (the Control Tower check reads them: it has no acknowledgements). */
+const DECISIONS = new WeakMap<IConstruct, UserDecisions>();
+
+/**
+ * The user decisions that cover `construct`: those given on it and on every scope above it.
+ *
+ * @internal
+ */
+export function userDecisionsCovering(construct: IConstruct): UserDecisions {
+  let merged: UserDecisions = {};
+  for (const scope of construct.node.scopes) {
+    merged = { ...merged, ...DECISIONS.get(scope) };
+  }
+  return merged;
+}
+
+function definedOnly(decisions: UserDecisions): UserDecisions {
+  return Object.fromEntries(Object.entries(decisions).filter(([, reason]) => reason !== undefined));
 }
 
 /**

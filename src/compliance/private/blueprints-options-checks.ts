@@ -19,6 +19,8 @@ export const USER_DECISIONS_SHAPE: PropShape = {
   noGeoRestriction: 'string',
   noDistributionLogging: 'string',
   noCustomCertificate: 'string',
+  shortLogRetention: 'string',
+  noObjectLock: 'string',
 };
 
 /** The types of {@link BlueprintsOptions}. @internal */
@@ -30,6 +32,8 @@ export const BLUEPRINTS_OPTIONS_SHAPE: PropShape = {
   hardenPlainFunctions: 'boolean',
   dashboard: 'boolean',
   costReport: 'boolean',
+  controlTower: 'boolean',
+  controlTowerValidator: 'object',
 };
 
 /** CloudFormation stack names (aws-cdk-lib's own rule) and description limit. */

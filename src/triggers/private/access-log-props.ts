@@ -12,7 +12,7 @@ export interface AccessLogOptions {
 }
 
 /**
- * The props of an API's access-log group: three months, encrypted with the given key or the stack's
+ * The props of an API's access-log group: one year (AWS Control Tower's CT.CLOUDWATCH.PR.2), encrypted with the given key or the stack's
  * blueprint key (which is told to let CloudWatch Logs use it), retained on removal unless told otherwise.
  *
  * @internal
@@ -21,7 +21,7 @@ export function accessLogGroupProps(scope: IConstruct, opts: AccessLogOptions): 
   const key = opts.accessLogEncryptionKey ?? blueprintKey(scope);
   allowLogsToUseKey(key);
   return {
-    retention: opts.accessLogRetention ?? logs.RetentionDays.THREE_MONTHS,
+    retention: opts.accessLogRetention ?? logs.RetentionDays.ONE_YEAR,
     encryptionKey: key,
     removalPolicy: opts.accessLogRemovalPolicy ?? RemovalPolicy.RETAIN,
   };
