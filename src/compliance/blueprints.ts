@@ -35,9 +35,9 @@ export interface BlueprintsOptions {
   readonly nagPacks?: NagPackName[];
 
   /**
-   * Decisions only you can make (`noVpc`, `noReservedConcurrency`, `noBucketReplication`, `noBackupPlan`, `noWebAcl`, `noApiCache`), each with your reason.
+   * Decisions only you can make (`noVpc`, `noReservedConcurrency`, `noBucketReplication`, `noBackupPlan`, `noWebAcl`, `noApiCache`, `noGeoRestriction`, `noDistributionLogging`, `noCustomCertificate`, `shortLogRetention`, `noObjectLock`), each with your reason.
    *
-   * The matching findings of the cdk-nag packs are acknowledged for the whole scope with that reason
+   * The matching findings of the cdk-nag packs (and of the Control Tower check) are acknowledged for the whole scope with that reason
    * (listed in an info annotation of each stack at synth). See `Blueprints.acknowledgeUserDecisions`.
    *
    * @default - none: those findings are reported
@@ -69,8 +69,10 @@ export interface BlueprintsOptions {
 
   /**
    * Whether each stack of the scope with ServerlessFunctions gets a BlueprintDashboard of all of
-   * them (created at synth); a FunctionGroup's shards get none of their own, and their functions'
-   * alarm states are shown on the dashboard of the stack that holds the group.
+   * them (created at synth).
+   *
+   * A FunctionGroup's shards get none of their own: their functions' alarm states are shown on the
+   * dashboard of the stack that holds the group.
    *
    * @default true
    */
@@ -169,7 +171,7 @@ export class Blueprints {
   }
 
   /**
-   * Acknowledges decisions only you can make (`noVpc`, `noReservedConcurrency`, `noBucketReplication`, `noBackupPlan`, `noWebAcl`, `noApiCache`) for a whole scope, each with your reason.
+   * Acknowledges decisions only you can make (`noVpc`, `noReservedConcurrency`, `noBucketReplication`, `noBackupPlan`, `noWebAcl`, `noApiCache`, `noGeoRestriction`, `noDistributionLogging`, `noCustomCertificate`, `shortLogRetention`, `noObjectLock`) for a whole scope, each with your reason.
    *
    * The scope is an App, a Stage, a Stack or a construct. The packs' matching findings are then
    * acknowledged with your reason, and an info annotation lists them at synth: on each stack under an

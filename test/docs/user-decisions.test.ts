@@ -21,7 +21,7 @@ const PROPERTIES = USER_DECISION_FINDINGS.map((d) => d.property);
 
 /** The decision names written in backticks in `text` (`noVpc`, ...). */
 function decisionsNamed(text: string): string[] {
-  return [...new Set([...text.matchAll(/`(no[A-Z][A-Za-z]+)`/g)].map((m) => m[1]))];
+  return [...new Set([...text.matchAll(/`((?:no|short)[A-Z][A-Za-z]+)`/g)].map((m) => m[1]))];
 }
 
 /** What each decision covers, as the docs list it: one line per decision, from the registry. */
