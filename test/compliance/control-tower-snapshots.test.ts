@@ -30,6 +30,9 @@ const NOT_THE_LIBRARYS: { readonly [template: string]: { readonly [logicalId: st
   'integ.dynamodb-stream-trigger.ts.snapshot/BlueprintsDynamoDbStreamTrigger.template.json': {
     OrdersA9B65338: 'the test\'s table',
   },
+  'integ.edge-function.ts.snapshot/BlueprintsEdgeFunction.template.json': {
+    Cdn9963B1AD: 'the test\'s CloudFront distribution the edge functions are associated with (its root object, origin failover, logs and certificate are the distribution owner\'s)',
+  },
   'integ.firehose-transformation-trigger.ts.snapshot/BlueprintsFirehoseTransformationTrigger.template.json': {
     Lake5F1B88EA: 'the test\'s destination bucket',
     LakeKey09476F72: 'the test\'s key for that bucket',
