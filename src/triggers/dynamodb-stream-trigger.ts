@@ -1,7 +1,7 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { refuseSecondBind, requireBound } from './private/bound';
+import { refuseSecondBind, requireBound, requireTriggerArgument } from './private/bound';
 import { checkTriggerOptions, STREAM_TRIGGER_SHAPE } from './private/option-shapes';
 import { createStreamMapping, validateStreamOptions } from './private/stream-mapping';
 import { validateTableStream } from './private/table-stream-checks';
@@ -52,6 +52,7 @@ export class DynamoDbStreamTrigger implements ITrigger {
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
     refuseSecondBind(this.bound !== undefined, target, 'DynamoDbStreamTrigger');
+    requireTriggerArgument(target, 'Trigger.dynamoDbStream(table)', this.table, 'construct');
     const table = this.table;
     const scope = triggerScope(target, `DynamoDbStream${table.node.id}`);
     const v = new Validator(scope);

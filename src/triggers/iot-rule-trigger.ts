@@ -4,6 +4,7 @@ import * as iot from 'aws-cdk-lib/aws-iot';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { acknowledgeInvokePermissions, asyncFailureQueues } from './private/async-failures';
+import { requireTriggerArgument } from './private/bound';
 import { checkTriggerOptions } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
@@ -123,6 +124,7 @@ export class IotRuleTrigger implements ITrigger {
     if (this.bound) {
       throw new Error('An IotRuleTrigger can be added to one function only: create one per function.');
     }
+    requireTriggerArgument(target, 'Trigger.iotRule(sql)', this.sql, 'string');
     const o = this.options;
     // Messages the function fails on after Lambda's asynchronous retries end in its dead-letter queue.
     const functionFailures = asyncFailureQueues(target);

@@ -1,7 +1,7 @@
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { requireBound, refuseSecondBind } from './private/bound';
+import { refuseSecondBind, requireBound, requireTriggerArgument } from './private/bound';
 import { checkTriggerOptions, STREAM_TRIGGER_SHAPE } from './private/option-shapes';
 import { createStreamMapping, validateStreamOptions } from './private/stream-mapping';
 import { triggerScope } from './private/trigger-scope';
@@ -52,6 +52,7 @@ export class KinesisTrigger implements ITrigger {
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
     refuseSecondBind(this.bound !== undefined, target, 'KinesisTrigger');
+    requireTriggerArgument(target, 'Trigger.kinesis(stream)', this.stream, 'construct');
     const scope = triggerScope(target, `Kinesis${this.stream.node.id}`);
     const v = new Validator(scope);
     checkTriggerOptions(v, this.options, STREAM_TRIGGER_SHAPE);

@@ -3,6 +3,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as destinations from 'aws-cdk-lib/aws-logs-destinations';
 import { acknowledgeInvokePermissions, asyncFailureQueues } from './private/async-failures';
+import { requireTriggerArgument } from './private/bound';
 import {
   logGroupKey, recordSubscriptionFilter, SUBSCRIPTION_FILTERS_PER_LOG_GROUP, subscriptionFilters,
 } from './private/log-subscription-budget';
@@ -82,6 +83,7 @@ export class LogSubscriptionTrigger implements ITrigger {
     if (this.bound) {
       throw new Error('A LogSubscriptionTrigger can be added to one function only: create one per function.');
     }
+    requireTriggerArgument(target, 'Trigger.logSubscription(logGroup)', this.logGroup, 'construct');
     const logGroup = this.logGroup;
     const o = this.options;
     const functionFailures = asyncFailureQueues(target);

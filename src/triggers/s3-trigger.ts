@@ -5,7 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { BucketEventType } from './bucket-event-type';
 import { acknowledgeAsyncPermissions, asyncFailureQueues } from './private/async-failures';
-import { refuseSecondBind, requireBound } from './private/bound';
+import { refuseSecondBind, requireBound, requireTriggerArgument } from './private/bound';
 import { checkTriggerOptions, S3_TRIGGER_SHAPE } from './private/option-shapes';
 import { validateS3Bucket, validateS3TriggerOptions } from './private/s3-checks';
 import { triggerScope } from './private/trigger-scope';
@@ -101,6 +101,7 @@ export class S3Trigger implements ITrigger {
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
     refuseSecondBind(this.bound !== undefined, target, 'S3Trigger');
+    requireTriggerArgument(target, 'Trigger.s3(bucket)', this.bucket, 'construct');
     const bucket = this.bucket;
     const o = this.options;
     // Events this trigger delivers that fail in the function end in its dead-letter queue.

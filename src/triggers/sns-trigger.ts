@@ -10,7 +10,7 @@ import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
 import { acknowledge } from '../validation/acknowledge';
-import { refuseSecondBind, requireBound } from './private/bound';
+import { refuseSecondBind, requireBound, requireTriggerArgument } from './private/bound';
 import { Validator } from '../validation/validator';
 
 /**
@@ -76,6 +76,7 @@ export class SnsTrigger implements ITrigger {
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
     refuseSecondBind(this.bound !== undefined, target, 'SnsTrigger');
+    requireTriggerArgument(target, 'Trigger.sns(topic)', this.topic, 'construct');
     const topic = this.topic;
     const o = this.options;
     // Events this trigger delivers that fail in the function end in its dead-letter queue.

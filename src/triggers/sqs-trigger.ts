@@ -2,7 +2,7 @@ import { Annotations, Duration, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { TriggerAcknowledgement } from '../validation/acknowledgements';
-import { refuseSecondBind, requireBound } from './private/bound';
+import { refuseSecondBind, requireBound, requireTriggerArgument } from './private/bound';
 import { seconds } from './private/duration';
 import { checkTriggerOptions, SQS_TRIGGER_SHAPE } from './private/option-shapes';
 import { validateSqsRedrive, validateSqsTriggerOptions, validateSqsVisibility } from './private/sqs-checks';
@@ -101,6 +101,7 @@ export class SqsTrigger implements ITrigger {
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
     refuseSecondBind(this.bound !== undefined, target, 'SqsTrigger');
+    requireTriggerArgument(target, 'Trigger.sqs(queue)', this.queue, 'construct');
     const queue = this.queue;
     const o = this.options;
     const scope = triggerScope(target, `Sqs${queue.node.id}`);

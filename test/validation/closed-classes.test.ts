@@ -245,3 +245,25 @@ describe('factories and helper classes never throw a TypeError on values of the 
     new FunctionAlarms(stack, 'A', { function: f.unqualifiedFunction, alias: f.alias, timeout: Duration.seconds(30), alarmTopic: f.alarmTopic });
   });
 });
+
+describe('a trigger factory\'s required argument missing or of the wrong type (JavaScript, Python None)', () => {
+  const cases: [string, (v: any) => Parameters<ServerlessFunction['addTrigger']>[0], string][] = [
+    ['Trigger.sqs(queue)', (v) => Trigger.sqs(v), 'construct'],
+    ['Trigger.kinesis(stream)', (v) => Trigger.kinesis(v), 'construct'],
+    ['Trigger.sns(topic)', (v) => Trigger.sns(v), 'construct'],
+    ['Trigger.dynamoDbStream(table)', (v) => Trigger.dynamoDbStream(v), 'construct'],
+    ['Trigger.s3(bucket)', (v) => Trigger.s3(v), 'construct'],
+    ['Trigger.logSubscription(logGroup)', (v) => Trigger.logSubscription(v, undefined as any), 'construct'],
+    ['Trigger.iotRule(sql)', (v) => Trigger.iotRule(v), 'string'],
+  ];
+  test.each(cases)('%s undefined, or of another type, is LBP_PROP_TYPE named at the function; nothing is created', (argument, make, expected) => {
+    const escaped = argument.replace(/[()]/g, '\\$&');
+    for (const [value, shown] of [[undefined, 'undefined'], [expected === 'string' ? 42 : 'arn:aws:sqs:us-east-1:123456789012:q', '']] as const) {
+      const { stack, fn: f } = fn({ timeout: Duration.seconds(5) });
+      const before = f.node.children.length;
+      expect(() => f.addTrigger(make(value))).toThrow(new RegExp(`\\[LBP_PROP_TYPE\\] TestStack/Fn: ${escaped} is ${shown}.*it must be a ${expected}`));
+      expect(f.node.children.length).toBe(before);
+      expect(stack.node.tryFindChild('Fn')).toBe(f);
+    }
+  });
+});

@@ -2,6 +2,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { BlueprintValidationError } from '../../validation/blueprint-error';
 import { ErrorCodes as Codes } from '../../validation/error-codes';
+import { placeNamed } from '../../validation/place';
+import { checkType } from '../../validation/prop-types';
+import { Validator } from '../../validation/validator';
 
 /**
  * The resources a trigger created, or a clear error when it was not added to a function yet (the
@@ -54,4 +57,19 @@ export function targetRole(target: { readonly role?: iam.IRole } & IConstruct, t
     }]);
   }
   return target.role;
+}
+
+/**
+ * Refuses a trigger factory's required argument (the queue of `Trigger.sqs(queue)`, the SQL of
+ * `Trigger.iotRule(sql)`, ...) when it is missing or of the wrong type, as JavaScript and Python callers
+ * can pass it, named at the function before anything is created (the trigger's own scope is named
+ * after its source).
+ *
+ * @internal
+ */
+export function requireTriggerArgument(target: IConstruct, argument: string, value: unknown, expected: 'construct' | 'string'): void {
+  // Named at the function, which stays as it is (a Validator on it would remove it).
+  const v = new Validator(placeNamed(target.node.path));
+  checkType(v, argument, value, expected, true);
+  v.throwIfAny();
 }
