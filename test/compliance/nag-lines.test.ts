@@ -1,9 +1,8 @@
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import * as library from '../../src';
+import { INTEG_DIR, integApps, loadIntegApp } from '../helpers/integ-apps';
 import { Finding, nagFindings } from '../helpers/nag';
 import { addNagV2Packs, NagV2Collector } from '../helpers/nag-v2';
 
@@ -50,20 +49,6 @@ function isLibraryResource(app: App, constructPath: string): boolean {
   return false;
 }
 
-const INTEG_DIR = path.join(__dirname, '..', '..', 'integ');
-
-function integApps(dir = INTEG_DIR): string[] {
-  const found: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory() && !entry.name.endsWith('.snapshot')) {
-      found.push(...integApps(full));
-    } else if (entry.isFile() && /^integ\..*\.ts$/.test(entry.name)) {
-      found.push(full);
-    }
-  }
-  return found.sort();
-}
 
 interface Checked {
   /** Unsuppressed cdk-nag 2.x findings on library resources. */
@@ -80,36 +65,17 @@ const isAssertionStack = (stack: Stack) => stack.node.path.includes('DeployAsser
 
 /** Loads one integ app, runs both lines over it, and returns the findings. */
 function checkIntegApp(file: string): Checked {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'nag-lines-'));
-  const originalSynth = App.prototype.synth;
-  let app: App | undefined;
   let collector: NagV2Collector | undefined;
-  const spy = jest.spyOn(App.prototype, 'synth').mockImplementation(function (this: App, options) {
-    app = this;
-    collector = addNagV2Packs(this);
-    return originalSynth.call(this, options);
+  const app = loadIntegApp(file, (a) => {
+    collector = addNagV2Packs(a);
   });
-  const previousOutdir = process.env.CDK_OUTDIR;
-  process.env.CDK_OUTDIR = outdir;
-  try {
-    // Each integ app is loaded once (in this test's module registry, so `App` is the class spied on).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require(file);
-  } finally {
-    spy.mockRestore();
-    process.env.CDK_OUTDIR = previousOutdir;
-    if (previousOutdir === undefined) {
-      delete process.env.CDK_OUTDIR;
-    }
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
-  if (!app || !collector) {
+  if (!collector) {
     throw new Error(`${file} did not synthesize an App`);
   }
   const stacks = app.node.findAll().filter(Stack.isStack).filter((s) => !isAssertionStack(s));
   const deployed = (f: Finding) => stacks.some((s) => f.path.startsWith(`${s.node.path}/`));
   const userCaused = USER_CAUSED[path.relative(INTEG_DIR, file)] ?? [];
-  const libraryOnly = (f: Finding) => isLibraryResource(app!, f.path) && !userCaused.includes(f.rule);
+  const libraryOnly = (f: Finding) => isLibraryResource(app, f.path) && !userCaused.includes(f.rule);
   const v2 = collector.findings.filter(deployed);
   const v3 = stacks.flatMap((s) => nagFindings(s, {})); // the integ apps give their own user decisions
   const show = (found: Finding[]) => [...new Set(found.map((f) => `${f.rule} @ ${f.path}`))].sort();

@@ -5,6 +5,7 @@ import { App, CfnResource, Environment, Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import * as workloads from '../../examples/reference-workloads';
 import * as library from '../../src';
+import { INTEG_DIR, integApps, loadIntegApp } from '../helpers/integ-apps';
 
 /**
  * Pins the logical id of every stateful resource the library creates (queues, log groups, keys, tables,
@@ -22,7 +23,6 @@ const STATEFUL_TYPES = [
   'AWS::SQS::Queue', 'AWS::Logs::LogGroup', 'AWS::KMS::Key', 'AWS::DynamoDB::Table', 'AWS::Kinesis::Stream', 'AWS::S3::Bucket',
 ];
 const PIN_FILE = path.join(__dirname, 'stateful-logical-ids.json');
-const INTEG_DIR = path.join(__dirname, '..', '..', 'integ');
 
 const LIBRARY_CLASSES: Array<new (...args: any[]) => Construct> = (Object.values(library) as unknown[]).filter(
   (v): v is new (...args: any[]) => Construct => typeof v === 'function' && v.prototype instanceof Construct,
@@ -53,48 +53,6 @@ function statefulResources(app: App): Record<string, Record<string, string>> {
     entry[logicalId] = `${c.cfnResourceType} ${c.cfnOptions.deletionPolicy ?? 'Delete'}`;
   }
   return out;
-}
-
-function integApps(dir = INTEG_DIR): string[] {
-  const found: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory() && !entry.name.endsWith('.snapshot')) {
-      found.push(...integApps(full));
-    } else if (entry.isFile() && /^integ\..*\.ts$/.test(entry.name)) {
-      found.push(full);
-    }
-  }
-  return found.sort();
-}
-
-/** Loads one integ app as it is and returns the app it synthesized. */
-function loadIntegApp(file: string): App {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'logical-ids-'));
-  const originalSynth = App.prototype.synth;
-  let app: App | undefined;
-  const spy = jest.spyOn(App.prototype, 'synth').mockImplementation(function (this: App, options) {
-    app = this;
-    return originalSynth.call(this, options);
-  });
-  const previousOutdir = process.env.CDK_OUTDIR;
-  process.env.CDK_OUTDIR = outdir;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require(file);
-  } finally {
-    spy.mockRestore();
-    if (previousOutdir === undefined) {
-      delete process.env.CDK_OUTDIR;
-    } else {
-      process.env.CDK_OUTDIR = previousOutdir;
-    }
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
-  if (!app) {
-    throw new Error(`${file} did not synthesize an App`);
-  }
-  return app;
 }
 
 function exampleApp(): App {
