@@ -227,7 +227,7 @@ function requireLocalPath(scope: Construct, factory: string, localPath: string, 
   }
   const v = new Validator(scope);
   v.fail({
-    code: ErrorCodes.CODE_ASSET_NOT_FOUND,
+    code: ErrorCodes.LBP_CODE_ASSET_NOT_FOUND,
     property: 'code',
     value: `${factory}('${localPath}')`,
     limit: `${what} must exist when the app synthesizes (a relative path resolves from the working directory of cdk synth, here ${process.cwd()})`,

@@ -199,7 +199,7 @@ function controlTowerValidatorOf(scope: IConstruct, options: BlueprintsOptions):
   const wanted = options.controlTower ?? given !== undefined;
   const v = new Validator(placeNamed(scope.node.path || '<app>'));
   v.failIf(!wanted && given !== undefined, {
-    code: ErrorCodes.CONTROL_TOWER,
+    code: ErrorCodes.LBP_CONTROL_TOWER,
     property: 'controlTower',
     value: 'false',
     limit: 'controlTowerValidator is given, so the scope would be checked; controlTower: false says it must not be',
@@ -211,7 +211,7 @@ function controlTowerValidatorOf(scope: IConstruct, options: BlueprintsOptions):
   }
   const validator = given ?? discoverControlTowerValidator();
   v.failIf(validator === undefined, {
-    code: ErrorCodes.CONTROL_TOWER,
+    code: ErrorCodes.LBP_CONTROL_TOWER,
     property: 'controlTower',
     value: 'true',
     limit: `the AWS Control Tower rules come from ${CONTROL_TOWER_PACKAGE}, which this app cannot load`,

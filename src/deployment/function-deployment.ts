@@ -146,7 +146,7 @@ function validateHooks(scope: Construct, props: FunctionDeploymentProps): void {
     // The function itself may arrive as its inner lambda.Function, its alias or the ServerlessFunction.
     const isTarget = hook !== undefined && (hook === props.function || hook === props.alias || hook === props.alias.node.scope);
     v.failIf(isTarget, {
-      code: ErrorCodes.HOOK_IS_TARGET,
+      code: ErrorCodes.LBP_DEPLOYMENT_HOOK_SELF,
       property,
       value: hook?.node.path ?? '',
       limit: 'a traffic hook tests the new version from outside; the function being deployed cannot be its own hook',

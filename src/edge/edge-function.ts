@@ -16,7 +16,7 @@ import { acknowledge } from '../validation/acknowledge';
 import { Acknowledgement, EdgeAcknowledgement } from '../validation/acknowledgements';
 import { BlueprintValidationError, Problem } from '../validation/blueprint-error';
 import { ConstructionGuard } from '../validation/construction-guard';
-import { ErrorCodes as Codes } from '../validation/error-codes';
+import { ErrorCodes } from '../validation/error-codes';
 import { checkShape, PropShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
 
@@ -241,7 +241,7 @@ export class EdgeFunction extends Construct {
     const problems: Problem[] = [];
     if (!this.eventTypes.includes(eventType)) {
       problems.push({
-        code: Codes.EDGE_EVENT_TYPE,
+        code: ErrorCodes.LBP_EDGE_EVENT_TYPE,
         property: 'eventType',
         value: eventType,
         limit: `the function was checked for ${this.eventTypes.join(', ')} only (each event type has its own memory, timeout and size limits)`,
@@ -251,7 +251,7 @@ export class EdgeFunction extends Construct {
     const bodyAllowed = eventType === cloudfront.LambdaEdgeEventType.VIEWER_REQUEST || eventType === cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST;
     if (options.includeBody === true && !bodyAllowed) {
       problems.push({
-        code: Codes.EDGE_EVENT_TYPE,
+        code: ErrorCodes.LBP_EDGE_EVENT_TYPE,
         property: 'includeBody',
         value: `true for ${eventType}`,
         limit: 'only viewer-request and origin-request events can include the request body',

@@ -156,7 +156,7 @@ function validatePolicySize(policy: iam.ManagedPolicy): string[] {
     return [];
   }
   return [
-    `[${ErrorCodes.POLICY_SIZE}] ${policy.node.path}: the execution role's policy is about ${size} characters; ` +
+    `[${ErrorCodes.LBP_POLICY_SIZE}] ${policy.node.path}: the execution role's policy is about ${size} characters; ` +
     `IAM allows at most ${MANAGED_POLICY_MAX_CHARACTERS} per managed policy. Fix: grant on fewer, broader-named ` +
     'resources (e.g. one grant per table prefix), or split the work across functions.',
   ];

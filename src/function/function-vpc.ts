@@ -13,7 +13,7 @@ const MAX_SECURITY_GROUPS = 5;
  */
 export function checkSecurityGroupCount(v: Validator, securityGroups: readonly unknown[] | undefined): void {
   v.failIf(Array.isArray(securityGroups) && securityGroups.length > MAX_SECURITY_GROUPS, {
-    code: ErrorCodes.VPC_CONFIG,
+    code: ErrorCodes.LBP_VPC_CONFIG,
     property: 'securityGroups',
     value: `${securityGroups?.length} security groups`,
     limit: `a function in a VPC has at most ${MAX_SECURITY_GROUPS} security groups (VpcConfig.SecurityGroupIds)`,
@@ -35,7 +35,7 @@ export function selectPrivateSubnets(
   const wanted = selection ?? defaultPrivateSelection(vpc);
   if (!wanted) {
     v.fail({
-      code: ErrorCodes.PUBLIC_SUBNET,
+      code: ErrorCodes.LBP_PUBLIC_SUBNET,
       property: 'vpc',
       value: `${vpc.node.path} (no private subnets)`,
       limit: 'a function must run in private subnets; Lambda network interfaces get no public IP',
@@ -45,7 +45,7 @@ export function selectPrivateSubnets(
   }
   const selected = vpc.selectSubnets(wanted);
   v.failIf(selected.subnetIds.length > MAX_SUBNETS, {
-    code: ErrorCodes.VPC_CONFIG,
+    code: ErrorCodes.LBP_VPC_CONFIG,
     property: 'vpcSubnets',
     value: `a selection of ${selected.subnetIds.length} subnets`,
     limit: `Lambda attaches a function to at most ${MAX_SUBNETS} subnets (VpcConfig.SubnetIds)`,
@@ -53,7 +53,7 @@ export function selectPrivateSubnets(
   });
   if (selected.hasPublic) {
     v.fail({
-      code: ErrorCodes.PUBLIC_SUBNET,
+      code: ErrorCodes.LBP_PUBLIC_SUBNET,
       property: 'vpcSubnets',
       value: 'a selection with public subnets',
       limit: 'a function must run in private subnets; Lambda network interfaces get no public IP',

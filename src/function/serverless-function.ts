@@ -27,7 +27,7 @@ import { registerAppChecks } from '../validation/app-checks';
 import { markAsyncTarget } from '../validation/async-paths';
 import { BlueprintValidationError } from '../validation/blueprint-error';
 import { ConstructionGuard } from '../validation/construction-guard';
-import { ErrorCodes as FunctionErrorCodes } from '../validation/error-codes';
+import { ErrorCodes } from '../validation/error-codes';
 import { checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
 import { WarningIds } from '../validation/warning-ids';
@@ -493,7 +493,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
   public addEventSource(source: lambda.IEventSource): void {
     const name = source.constructor?.name ?? 'an event source';
     throw new BlueprintValidationError(this, [{
-      code: FunctionErrorCodes.EVENT_SOURCE_REFUSED,
+      code: ErrorCodes.LBP_EVENT_SOURCE_REFUSED,
       property: 'addEventSource',
       value: name,
       limit: 'aws-cdk-lib event sources bring none of the failure handling (on-failure destinations, redrive, bounded retries) and quota checks of the library\'s triggers',
@@ -510,7 +510,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
    */
   public addEventSourceMapping(id: string, _options: lambda.EventSourceMappingOptions): lambda.EventSourceMapping {
     throw new BlueprintValidationError(this, [{
-      code: FunctionErrorCodes.EVENT_SOURCE_REFUSED,
+      code: ErrorCodes.LBP_EVENT_SOURCE_REFUSED,
       property: 'addEventSourceMapping',
       value: `"${id}"`,
       limit: 'a raw event source mapping brings none of the failure handling (on-failure destinations, redrive, bounded retries) and quota checks of the library\'s triggers',
@@ -525,7 +525,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
    */
   public configureAsyncInvoke(_options: lambda.EventInvokeConfigOptions): void {
     throw new BlueprintValidationError(this, [{
-      code: FunctionErrorCodes.EVENT_SOURCE_REFUSED,
+      code: ErrorCodes.LBP_EVENT_SOURCE_REFUSED,
       property: 'configureAsyncInvoke',
       value: 'called',
       limit: 'the function already configures asynchronous invocation of its live alias from its props (one EventInvokeConfig per alias)',

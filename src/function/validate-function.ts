@@ -148,22 +148,22 @@ export function validateFunction(v: Validator, props: ServerlessFunctionProps, s
  * @internal
  */
 export function validateFunctionOptions(v: Validator, props: ServerlessFunctionOptions, s: FunctionOptionSettings): void {
-  v.range(ErrorCodes.MEMORY_SIZE, 'memorySize', s.memorySize, 128, 10_240, {
+  v.range(ErrorCodes.LBP_MEMORY_SIZE, 'memorySize', s.memorySize, 128, 10_240, {
     unit: 'MB', integer: true, source: 'Lambda quota',
   });
-  v.range(ErrorCodes.TIMEOUT, 'timeout', s.timeoutSeconds, 1, 900, {
+  v.range(ErrorCodes.LBP_TIMEOUT, 'timeout', s.timeoutSeconds, 1, 900, {
     unit: 'seconds',
     integer: true,
     source: 'Lambda allows at most 15 minutes',
     fix: 'set timeout between Duration.seconds(1) and Duration.minutes(15); move longer work to Step Functions or ECS',
   });
-  v.range(ErrorCodes.EPHEMERAL_STORAGE, 'ephemeralStorageSize', s.ephemeralStorageMb, 512, 10_240, {
+  v.range(ErrorCodes.LBP_EPHEMERAL_STORAGE, 'ephemeralStorageSize', s.ephemeralStorageMb, 512, 10_240, {
     unit: 'MB', integer: true, source: 'Lambda quota',
   });
 
   if (isConcrete(props.description) && props.description.length > 256) {
     v.fail({
-      code: ErrorCodes.DESCRIPTION,
+      code: ErrorCodes.LBP_DESCRIPTION,
       property: 'description',
       value: `${props.description.length} characters long`,
       limit: 'Lambda allows at most 256 characters',
@@ -172,7 +172,7 @@ export function validateFunctionOptions(v: Validator, props: ServerlessFunctionO
   }
   if (isConcrete(props.functionName) && !FUNCTION_NAME.test(props.functionName)) {
     v.fail({
-      code: ErrorCodes.FUNCTION_NAME,
+      code: ErrorCodes.LBP_FUNCTION_NAME,
       property: 'functionName',
       value: `'${props.functionName}'`,
       limit: 'a function name has 1 to 64 characters, each a letter, digit, hyphen or underscore',
@@ -180,11 +180,11 @@ export function validateFunctionOptions(v: Validator, props: ServerlessFunctionO
     });
   }
 
-  checkName(v, ErrorCodes.HANDLER, 'handler', props.handler, NAME_RULES.handler);
+  checkName(v, ErrorCodes.LBP_HANDLER, 'handler', props.handler, NAME_RULES.handler);
   const retention = props.logRetention;
   if (isConcrete(retention) && !LOG_RETENTION_DAYS.has(retention)) {
     v.fail({
-      code: ErrorCodes.LOG_RETENTION,
+      code: ErrorCodes.LBP_LOG_RETENTION,
       property: 'logRetention',
       value: `${retention} days`,
       limit: `CloudWatch Logs keeps logs for one of ${[...LOG_RETENTION_DAYS].filter((d) => d !== logs.RetentionDays.INFINITE).join(', ')} days, or forever`,
@@ -194,7 +194,7 @@ export function validateFunctionOptions(v: Validator, props: ServerlessFunctionO
   validateEnvironment(v, props);
   for (const [property, value] of [['vpcSubnets', props.vpcSubnets], ['securityGroups', props.securityGroups]] as const) {
     v.failIf(value !== undefined && props.vpc === undefined, {
-      code: ErrorCodes.VPC_REQUIRED,
+      code: ErrorCodes.LBP_VPC_REQUIRED,
       property,
       value: 'set without vpc',
       limit: `${property} only applies to a function attached to a VPC: without vpc it would be silently ignored`,
@@ -228,7 +228,7 @@ function validateSnapStartCode(v: Validator, props: ServerlessFunctionProps, s: 
   if (s.code.isImage) {
     // AWS supports SnapStart on container images since July 2026; aws-cdk-lib lets it through from 2.267.
     v.failIf(!installedCdkAcceptsImageSnapStart(), {
-      code: ErrorCodes.SNAPSTART_IMAGE,
+      code: ErrorCodes.LBP_SNAPSTART_IMAGE,
       property: 'snapStart',
       value: `true on a container-image function with aws-cdk-lib ${installedCdkVersion()}`,
       limit: `Lambda supports SnapStart on container images, but this aws-cdk-lib refuses it; aws-cdk-lib ${IMAGE_SNAPSTART_CDK_VERSION} or newer accepts it (${SNAPSTART_PAGE})`,
@@ -236,7 +236,7 @@ function validateSnapStartCode(v: Validator, props: ServerlessFunctionProps, s: 
     });
   } else if (s.runtime && !s.runtime.supportsSnapStart) {
     v.fail({
-      code: ErrorCodes.SNAPSTART_RUNTIME,
+      code: ErrorCodes.LBP_SNAPSTART_RUNTIME,
       property: 'snapStart',
       value: `true on ${s.runtime.name}`,
       limit: `SnapStart supports the Java 11+, Python 3.12+ and .NET 8+ managed runtimes only (${SNAPSTART_PAGE})`,
@@ -252,7 +252,7 @@ function validateSnapStartOptions(v: Validator, props: ServerlessFunctionOptions
   }
   if (props.provisionedConcurrency) {
     v.fail({
-      code: ErrorCodes.SNAPSTART_PROVISIONED_CONCURRENCY,
+      code: ErrorCodes.LBP_SNAPSTART_PROVISIONED_CONCURRENCY,
       property: 'snapStart',
       value: 'true with provisionedConcurrency',
       limit: `Lambda does not support SnapStart together with provisioned concurrency (${SNAPSTART_PAGE})`,
@@ -261,7 +261,7 @@ function validateSnapStartOptions(v: Validator, props: ServerlessFunctionOptions
   }
   if (s.ephemeralStorageMb !== undefined && s.ephemeralStorageMb > 512) {
     v.fail({
-      code: ErrorCodes.SNAPSTART_EPHEMERAL_STORAGE,
+      code: ErrorCodes.LBP_SNAPSTART_EPHEMERAL_STORAGE,
       property: 'snapStart',
       value: `true with ephemeralStorageSize ${s.ephemeralStorageMb} MB`,
       limit: `SnapStart supports at most 512 MB of ephemeral storage (${SNAPSTART_PAGE})`,
@@ -275,7 +275,7 @@ function validateEnvironment(v: Validator, props: ServerlessFunctionOptions): vo
   const secretNames = Object.keys(props.secrets ?? {});
   for (const [name, secret] of Object.entries(props.secrets ?? {})) {
     v.failIf(secret._typeProblem !== undefined || typeof secret.bind !== 'function', {
-      code: ErrorCodes.PROP_TYPE,
+      code: ErrorCodes.LBP_PROP_TYPE,
       property: `secrets['${name}']`,
       value: secret._typeProblem ?? `${typeof secret} where a FunctionSecret is expected`,
       limit: 'a secret is passed by reference, made by a FunctionSecret factory from a secret or parameter',
@@ -288,7 +288,7 @@ function validateEnvironment(v: Validator, props: ServerlessFunctionOptions): vo
     }
     if (!ENV_KEY.test(key)) {
       v.fail({
-        code: ErrorCodes.ENV_KEY,
+        code: ErrorCodes.LBP_ENV_KEY,
         property: `environment key '${key}'`,
         value: 'not a valid name',
         limit: 'Lambda requires names matching [a-zA-Z][a-zA-Z0-9_]+ (a letter, then at least one letter, digit or underscore)',
@@ -296,7 +296,7 @@ function validateEnvironment(v: Validator, props: ServerlessFunctionOptions): vo
       });
     } else if (RESERVED_ENVIRONMENT_VARIABLES.has(key)) {
       v.fail({
-        code: ErrorCodes.ENV_RESERVED,
+        code: ErrorCodes.LBP_ENV_RESERVED,
         property: `environment key '${key}'`,
         value: 'reserved by Lambda',
         limit: 'Lambda sets this variable itself and rejects functions that define it',
@@ -307,7 +307,7 @@ function validateEnvironment(v: Validator, props: ServerlessFunctionOptions): vo
   for (const [key, value] of Object.entries(env)) {
     if (typeof value === 'string' && holdsSecretValue(value)) {
       v.fail({
-        code: ErrorCodes.ENV_SECRET_VALUE,
+        code: ErrorCodes.LBP_ENV_SECRET_VALUE,
         property: `environment.${key}`,
         value: 'a secret\'s value (a {{resolve:secretsmanager:...}} / {{resolve:ssm-secure:...}} reference or a SecretValue)',
         limit: 'secrets are passed by reference, never as values: a plain variable shows the secret to anyone who can read the function\'s configuration',
@@ -318,7 +318,7 @@ function validateEnvironment(v: Validator, props: ServerlessFunctionOptions): vo
   for (const key of secretNames) {
     if (key in env) {
       v.fail({
-        code: ErrorCodes.ENV_DUPLICATE,
+        code: ErrorCodes.LBP_ENV_DUPLICATE,
         property: `secrets['${key}']`,
         value: 'also set in environment',
         limit: 'one variable cannot hold both a plain value and a secret reference',
@@ -329,7 +329,7 @@ function validateEnvironment(v: Validator, props: ServerlessFunctionOptions): vo
   const bytes = serializedEnvironmentBytes(env, secretNames);
   if (bytes > ENVIRONMENT_BUDGET_BYTES) {
     v.fail({
-      code: ErrorCodes.ENV_SIZE,
+      code: ErrorCodes.LBP_ENV_SIZE,
       property: 'environment',
       value: `${bytes} bytes as Lambda measures it (the JSON of the variables, not counting the values of unresolved tokens)`,
       limit: `Lambda allows at most ${ENVIRONMENT_BUDGET_BYTES} bytes for all variables together`,
@@ -378,7 +378,7 @@ function suggestKey(key: string): string {
 function validateCode(v: Validator, props: ServerlessFunctionProps, s: ResolvedFunctionSettings): void {
   if (s.code.isImage) {
     const imageOnly = (property: string, value: unknown) => v.failIf(value !== undefined, {
-      code: ErrorCodes.IMAGE_SETTING,
+      code: ErrorCodes.LBP_IMAGE_SETTING,
       property,
       value: 'set for a container-image function',
       limit: 'a container image brings its own handler and runtime, and Lambda refuses layers on it',
@@ -387,7 +387,7 @@ function validateCode(v: Validator, props: ServerlessFunctionProps, s: ResolvedF
     imageOnly('handler', props.handler);
     imageOnly('runtime', props.runtime);
     v.failIf((props.layers?.length ?? 0) > 0, {
-      code: ErrorCodes.LAYER_ON_IMAGE,
+      code: ErrorCodes.LBP_LAYER_ON_IMAGE,
       property: 'layers',
       value: `${props.layers?.length} layer(s) on a container-image function`,
       limit: 'Lambda refuses layers on container-image functions',
@@ -397,7 +397,7 @@ function validateCode(v: Validator, props: ServerlessFunctionProps, s: ResolvedF
   }
   if (s.code.runtimeFamily !== undefined && s.runtime && s.runtime.family !== s.code.runtimeFamily) {
     v.fail({
-      code: ErrorCodes.IMAGE_SETTING,
+      code: ErrorCodes.LBP_IMAGE_SETTING,
       property: 'runtime',
       value: s.runtime.name,
       limit: `this code needs a ${lambda.RuntimeFamily[s.code.runtimeFamily]} runtime`,
@@ -409,7 +409,7 @@ function validateCode(v: Validator, props: ServerlessFunctionProps, s: ResolvedF
   const total = (s.code.unzippedSizeBytes ?? 0) + layerBytes;
   if (total > UNZIPPED_BUDGET_BYTES) {
     v.fail({
-      code: ErrorCodes.PACKAGE_SIZE,
+      code: ErrorCodes.LBP_PACKAGE_SIZE,
       property: 'code and layers',
       value: `${megabytes(total)} unzipped (code ${megabytes(s.code.unzippedSizeBytes ?? 0)}, layers ${megabytes(layerBytes)})`,
       limit: `a function and all its layers may hold at most ${megabytes(UNZIPPED_BUDGET_BYTES)} unzipped (Lambda quota)`,
@@ -421,7 +421,7 @@ function validateCode(v: Validator, props: ServerlessFunctionProps, s: ResolvedF
 function validateLayers(v: Validator, s: ResolvedFunctionSettings): void {
   if (s.layers.length > 5) {
     v.fail({
-      code: ErrorCodes.LAYER_COUNT,
+      code: ErrorCodes.LBP_LAYER_COUNT,
       property: 'layers',
       value: `${s.layers.length} layers`,
       limit: 'Lambda allows at most 5 layers per function',
@@ -433,7 +433,7 @@ function validateLayers(v: Validator, s: ResolvedFunctionSettings): void {
     const archs = layer.compatibleArchitectures;
     if (archs && archs.length > 0 && !archs.some((a) => a.name === s.architecture.name)) {
       v.fail({
-        code: ErrorCodes.LAYER_ARCHITECTURE,
+        code: ErrorCodes.LBP_LAYER_ARCHITECTURE,
         property: name,
         value: `built for ${archs.map((a) => a.name).join(', ')}`,
         limit: `the function runs on ${s.architecture.name}`,
@@ -443,7 +443,7 @@ function validateLayers(v: Validator, s: ResolvedFunctionSettings): void {
     const runtimes = layer.compatibleRuntimes;
     if (s.runtime && runtimes && runtimes.length > 0 && !runtimes.some((r) => r.runtimeEquals(s.runtime!))) {
       v.fail({
-        code: ErrorCodes.LAYER_RUNTIME,
+        code: ErrorCodes.LBP_LAYER_RUNTIME,
         property: name,
         value: `compatible with ${runtimes.map((r) => r.name).join(', ')}`,
         limit: `the function runs on ${s.runtime.name}`,
@@ -458,7 +458,7 @@ function validateConcurrency(v: Validator, props: ServerlessFunctionOptions): vo
   // 0 is valid: Lambda's documented way to stop every invocation (the function warns about it).
   if (isConcrete(reserved) && (reserved < 0 || !Number.isInteger(reserved))) {
     v.fail({
-      code: ErrorCodes.RESERVED_CONCURRENCY,
+      code: ErrorCodes.LBP_RESERVED_CONCURRENCY,
       property: 'reservedConcurrentExecutions',
       value: `${reserved}`,
       limit: 'it must be a whole number of at least 0 (0 throttles every invocation)',
@@ -469,26 +469,26 @@ function validateConcurrency(v: Validator, props: ServerlessFunctionOptions): vo
   if (!pc) {
     return;
   }
-  v.range(ErrorCodes.PROVISIONED_CONCURRENCY, 'provisionedConcurrency.minCapacity', pc.minCapacity, 1, Number.MAX_SAFE_INTEGER, {
+  v.range(ErrorCodes.LBP_PROVISIONED_CONCURRENCY, 'provisionedConcurrency.minCapacity', pc.minCapacity, 1, Number.MAX_SAFE_INTEGER, {
     integer: true, fix: 'provision at least 1 execution, or leave provisionedConcurrency unset',
   });
   const max = pc.maxCapacity;
   if (isConcrete(max) && isConcrete(pc.minCapacity) && (max < pc.minCapacity || !Number.isInteger(max))) {
     v.fail({
-      code: ErrorCodes.AUTOSCALING_CAPACITY,
+      code: ErrorCodes.LBP_AUTOSCALING_CAPACITY,
       property: 'provisionedConcurrency.maxCapacity',
       value: `${max}`,
       limit: `it must be a whole number no lower than minCapacity (${pc.minCapacity})`,
       fix: 'raise maxCapacity, or leave it unset for a fixed amount',
     });
   }
-  v.range(ErrorCodes.AUTOSCALING_TARGET, 'provisionedConcurrency.utilizationTarget', pc.utilizationTarget, 0.1, 0.9, {
+  v.range(ErrorCodes.LBP_AUTOSCALING_TARGET, 'provisionedConcurrency.utilizationTarget', pc.utilizationTarget, 0.1, 0.9, {
     source: 'Application Auto Scaling range for LambdaProvisionedConcurrencyUtilization',
   });
   for (const s of pc.schedules ?? []) {
     if (isConcrete(s.minCapacity) && isConcrete(s.maxCapacity) && s.minCapacity > s.maxCapacity) {
       v.fail({
-        code: ErrorCodes.AUTOSCALING_CAPACITY,
+        code: ErrorCodes.LBP_AUTOSCALING_CAPACITY,
         property: `provisionedConcurrency.schedules['${s.name}']`,
         value: `minCapacity ${s.minCapacity} > maxCapacity ${s.maxCapacity}`,
         limit: 'a scheduled minimum cannot exceed its maximum',
@@ -500,7 +500,7 @@ function validateConcurrency(v: Validator, props: ServerlessFunctionOptions): vo
     const peak = peakProvisionedConcurrency(pc);
     if (peak > reserved) {
       v.fail({
-        code: ErrorCodes.PROVISIONED_ABOVE_RESERVED,
+        code: ErrorCodes.LBP_PROVISIONED_ABOVE_RESERVED,
         property: 'provisionedConcurrency',
         value: `up to ${peak} executions`,
         limit: `provisioned concurrency cannot exceed reservedConcurrentExecutions (${reserved})`,
@@ -511,12 +511,12 @@ function validateConcurrency(v: Validator, props: ServerlessFunctionOptions): vo
 }
 
 function validateAsync(v: Validator, props: ServerlessFunctionOptions): void {
-  v.range(ErrorCodes.RETRY_ATTEMPTS, 'retryAttempts', props.retryAttempts, 0, 2, {
+  v.range(ErrorCodes.LBP_RETRY_ATTEMPTS, 'retryAttempts', props.retryAttempts, 0, 2, {
     integer: true, source: 'Lambda asynchronous invocation',
   });
   const age = props.maxEventAge;
   if (age && !age.isUnresolved()) {
-    v.range(ErrorCodes.MAX_EVENT_AGE, 'maxEventAge', age.toSeconds(), 60, 21_600, {
+    v.range(ErrorCodes.LBP_MAX_EVENT_AGE, 'maxEventAge', age.toSeconds(), 60, 21_600, {
       unit: 'seconds',
       source: 'Lambda keeps asynchronous events from 1 minute to 6 hours',
       fix: 'set maxEventAge between Duration.minutes(1) and Duration.hours(6)',
@@ -525,7 +525,7 @@ function validateAsync(v: Validator, props: ServerlessFunctionOptions): void {
   const dlq = props.deadLetterQueue;
   if (dlq && dlq.fifo) {
     v.fail({
-      code: ErrorCodes.FIFO_DESTINATION,
+      code: ErrorCodes.LBP_FIFO_DESTINATION,
       property: 'deadLetterQueue',
       value: `FIFO queue ${dlq.node.path}`,
       limit: 'Lambda sends asynchronous failures only to standard queues',
@@ -535,7 +535,7 @@ function validateAsync(v: Validator, props: ServerlessFunctionOptions): void {
   for (const [property, dest] of [['onFailure', props.onFailure], ['onSuccess', props.onSuccess]] as const) {
     if (dest && (dest._typeProblem !== undefined || typeof dest.isFifo !== 'boolean')) {
       v.fail({
-        code: ErrorCodes.PROP_TYPE,
+        code: ErrorCodes.LBP_PROP_TYPE,
         property,
         value: dest._typeProblem ?? `${typeof dest} where an AsyncDestination is expected`,
         limit: 'a destination is made by an AsyncDestination factory from a queue, topic, event bus or function',
@@ -543,7 +543,7 @@ function validateAsync(v: Validator, props: ServerlessFunctionOptions): void {
       });
     } else if (dest && dest.isFifo) {
       v.fail({
-        code: ErrorCodes.FIFO_DESTINATION,
+        code: ErrorCodes.LBP_FIFO_DESTINATION,
         property,
         value: `FIFO ${dest.description}`,
         limit: 'Lambda destinations must be standard queues or topics',

@@ -264,14 +264,14 @@ export class FunctionLayer extends Construct implements IFunctionLayer {
 
       const v = new Validator(this);
       v.failIf(compatibleArchitectures.length === 0, {
-        code: ErrorCodes.LAYER_ARCHITECTURE,
+        code: ErrorCodes.LBP_LAYER_ARCHITECTURE,
         property: 'compatibleArchitectures',
         value: '[]',
         limit: 'a layer must name at least one architecture',
         fix: 'leave compatibleArchitectures unset (ARM64) or list the architectures the layer is built for',
       });
       v.failIf(!Token.isUnresolved(props.path) && !fs.existsSync(props.path), {
-        code: ErrorCodes.LAYER_PATH,
+        code: ErrorCodes.LBP_LAYER_PATH,
         property: 'path',
         value: `'${props.path}'`,
         limit: 'the layer directory (or .zip file) must exist when the app synthesizes',
@@ -279,7 +279,7 @@ export class FunctionLayer extends Construct implements IFunctionLayer {
       });
       validateLayerNames(v, props);
       v.failIf(this.unzippedSizeBytes !== undefined && this.unzippedSizeBytes > UNZIPPED_BUDGET_BYTES, {
-        code: ErrorCodes.LAYER_SIZE,
+        code: ErrorCodes.LBP_LAYER_SIZE,
         property: 'path',
         value: `${props.path} (${megabytes(this.unzippedSizeBytes ?? 0)} unzipped)`,
         limit: 'a function and all its layers may hold at most 250 MB unzipped (Lambda quota)',
@@ -309,7 +309,7 @@ function validateLayerNames(v: Validator, props: FunctionLayerProps): void {
   const name = props.layerVersionName;
   if (name !== undefined && !Token.isUnresolved(name) && (name.length < 1 || name.length > 140 || !LAYER_NAME.test(name))) {
     v.fail({
-      code: ErrorCodes.LAYER_NAME,
+      code: ErrorCodes.LBP_LAYER_NAME,
       property: 'layerVersionName',
       value: `'${name}'`,
       limit: 'a layer name has 1 to 140 characters, each a letter, digit, hyphen or underscore (PublishLayerVersion)',
@@ -319,7 +319,7 @@ function validateLayerNames(v: Validator, props: FunctionLayerProps): void {
   for (const [property, value, max] of [['description', props.description, 256], ['license', props.license, 512]] as const) {
     if (value !== undefined && !Token.isUnresolved(value) && value.length > max) {
       v.fail({
-        code: ErrorCodes.DESCRIPTION,
+        code: ErrorCodes.LBP_DESCRIPTION,
         property,
         value: `${value.length} characters long`,
         limit: `PublishLayerVersion allows at most ${max} characters`,

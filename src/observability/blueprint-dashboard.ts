@@ -187,7 +187,7 @@ function validateDashboardProps(scope: BlueprintDashboard, props: BlueprintDashb
   (props.functions ?? []).forEach((fn, i) => requireServerlessFunction(v, `functions[${i}]`, fn));
   const name = props.dashboardName;
   v.failIf(isConcrete(name) && !DASHBOARD_NAME.test(name), {
-    code: ErrorCodes.DASHBOARD,
+    code: ErrorCodes.LBP_DASHBOARD,
     property: 'dashboardName',
     value: `'${name}'`,
     limit: 'a dashboard name has 1 to 255 characters, each a letter, digit, dash or underscore (PutDashboard)',
@@ -197,7 +197,7 @@ function validateDashboardProps(scope: BlueprintDashboard, props: BlueprintDashb
   if (period && !period.isUnresolved()) {
     const seconds = period.toSeconds({ integral: false });
     v.failIf(![1, 5, 10, 30].includes(seconds) && !(seconds > 0 && seconds % 60 === 0), {
-      code: ErrorCodes.DASHBOARD,
+      code: ErrorCodes.LBP_DASHBOARD,
       property: 'period',
       value: `${seconds} seconds`,
       limit: 'a graph period is 1, 5, 10 or 30 seconds or a multiple of 60 seconds (CloudWatch metric periods)',
@@ -209,7 +209,7 @@ function validateDashboardProps(scope: BlueprintDashboard, props: BlueprintDashb
 
 function requireServerlessFunction(v: Validator, property: string, fn: unknown): void {
   v.failIf(!(fn instanceof ServerlessFunction), {
-    code: ErrorCodes.PROP_TYPE,
+    code: ErrorCodes.LBP_PROP_TYPE,
     property,
     value: fn === null || fn === undefined ? String(fn) : `a ${typeof fn}${typeof fn === 'object' ? ` (${(fn as object).constructor?.name})` : ''}`,
     limit: 'the dashboard shows ServerlessFunctions',

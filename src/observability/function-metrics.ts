@@ -34,7 +34,7 @@ export class FunctionMetrics {
     const v = new Validator(placeNamed('FunctionMetrics'));
     if (checkShape(v, '', props, { 'function!': 'construct', 'alias!': 'construct' })) {
       v.failIf(typeof props.alias.metric !== 'function' || typeof props.function.metric !== 'function', {
-        code: ErrorCodes.PROP_TYPE,
+        code: ErrorCodes.LBP_PROP_TYPE,
         property: 'function, alias',
         value: 'constructs without metrics',
         limit: 'FunctionMetrics reads the metrics of a Lambda function and its alias',

@@ -13,7 +13,7 @@ import { Trigger } from '../triggers/trigger-factories';
 import { acknowledge } from '../validation/acknowledge';
 import { Acknowledgement } from '../validation/acknowledgements';
 import { ConstructionGuard } from '../validation/construction-guard';
-import { ErrorCodes as Codes } from '../validation/error-codes';
+import { ErrorCodes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /**
@@ -98,9 +98,9 @@ export class QueueProcessor extends Construct {
       refuseSourceOptionsWithExisting(v, 'queue', props.queue !== undefined, {
         maxReceiveCount: props.maxReceiveCount, retentionPeriod: props.retentionPeriod, fifo: props.fifo, removalPolicy: props.removalPolicy,
       });
-      v.range(Codes.MAX_RECEIVE_COUNT, 'maxReceiveCount', props.maxReceiveCount, 1, 1000, { integer: true });
+      v.range(ErrorCodes.LBP_MAX_RECEIVE_COUNT, 'maxReceiveCount', props.maxReceiveCount, 1, 1000, { integer: true });
       const retention = props.retentionPeriod && !props.retentionPeriod.isUnresolved() ? props.retentionPeriod.toSeconds() : undefined;
-      v.range(Codes.QUEUE_RETENTION, 'retentionPeriod', retention, 60, 1209600, { unit: 'seconds', integer: true });
+      v.range(ErrorCodes.LBP_QUEUE_RETENTION, 'retentionPeriod', retention, 60, 1209600, { unit: 'seconds', integer: true });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       const timeoutSeconds = validatePatternFunction(v, props.functionOptions);
       const fifoSource = props.queue ? !Token.isUnresolved(props.queue.fifo) && props.queue.fifo : props.fifo === true;

@@ -11,7 +11,7 @@ import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
-import { ErrorCodes as Codes } from '../validation/error-codes';
+import { ErrorCodes } from '../validation/error-codes';
 
 /**
  * Properties of a {@link StreamProcessor}.
@@ -82,15 +82,15 @@ export class StreamProcessor extends Construct {
       });
       const mode = props.streamMode ?? kinesis.StreamMode.ON_DEMAND;
       v.failIf(mode === kinesis.StreamMode.ON_DEMAND && props.shardCount !== undefined, {
-        code: Codes.STREAM_SHARD_COUNT,
+        code: ErrorCodes.LBP_STREAM_SHARD_COUNT,
         property: 'shardCount',
         value: `${props.shardCount} with an ON_DEMAND stream`,
         limit: 'on-demand streams manage their own shards',
         fix: 'remove shardCount, or set streamMode: StreamMode.PROVISIONED',
       });
-      v.range(Codes.STREAM_SHARD_COUNT, 'shardCount', props.shardCount, 1, 500, { integer: true });
+      v.range(ErrorCodes.LBP_STREAM_SHARD_COUNT, 'shardCount', props.shardCount, 1, 500, { integer: true });
       const hours = props.retentionPeriod && !props.retentionPeriod.isUnresolved() ? props.retentionPeriod.toHours({ integral: false }) : undefined;
-      v.range(Codes.STREAM_RETENTION, 'retentionPeriod', hours, 24, 8760, { unit: 'hours', integer: true });
+      v.range(ErrorCodes.LBP_STREAM_RETENTION, 'retentionPeriod', hours, 24, 8760, { unit: 'hours', integer: true });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       validatePatternFunction(v, props.functionOptions);
       validateStreamOptions(patternTriggerValidator(v, 'triggerOptions', STREAM_TRIGGER_SHAPE), props.triggerOptions ?? {}, { supportsTimestamp: true });

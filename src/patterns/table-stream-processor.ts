@@ -15,7 +15,7 @@ import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { PatternAcknowledgement } from '../validation/acknowledgements';
-import { ErrorCodes as Codes } from '../validation/error-codes';
+import { ErrorCodes } from '../validation/error-codes';
 
 /**
  * Properties of a {@link TableStreamProcessor}.
@@ -91,7 +91,7 @@ export class TableStreamProcessor extends Construct {
         partitionKey: props.partitionKey, sortKey: props.sortKey, encryptionKey: props.encryptionKey, removalPolicy: props.removalPolicy,
       });
       v.failIf(!props.table && !props.partitionKey, {
-        code: Codes.TABLE_PARTITION_KEY,
+        code: ErrorCodes.LBP_TABLE_PARTITION_KEY,
         property: 'partitionKey',
         value: 'undefined',
         limit: 'a new table needs a partition key',

@@ -6,7 +6,7 @@ import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionProps } from '../function/serverless-function-props';
 import { BlueprintValidationError, Problem } from '../validation/blueprint-error';
 import { ConstructionGuard } from '../validation/construction-guard';
-import { ErrorCodes as Codes } from '../validation/error-codes';
+import { ErrorCodes } from '../validation/error-codes';
 import { placeNamed } from '../validation/place';
 import { checkShape, checkType } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
@@ -79,7 +79,7 @@ export class FunctionGroup extends Construct {
         v.throwIfAny();
       }
       this.shardCount = props.shards ?? 10;
-      v.range(Codes.GROUP_SHARDS, 'shards', this.shardCount, 1, MAX_SHARDS, {
+      v.range(ErrorCodes.LBP_GROUP_SHARDS, 'shards', this.shardCount, 1, MAX_SHARDS, {
         integer: true,
         fix: `set shards to a whole number from 1 to ${MAX_SHARDS} (about one per 25 functions) and never change it afterwards`,
       });
@@ -127,7 +127,7 @@ export class FunctionGroup extends Construct {
       const shard = this.shardStacks.get(FunctionGroup.shardIndex(id, this.shardCount));
       const taken = shard?.node.tryFindChild(id);
       v.failIf(id === '' || taken !== undefined, {
-        code: Codes.GROUP_FUNCTION_ID,
+        code: ErrorCodes.LBP_GROUP_FUNCTION_ID,
         property: 'id',
         value: `'${id}'`,
         limit: id === '' ? 'a function needs a non-empty id' : `the id is already used in the group (by ${taken?.node.path}); the id names the function and picks its shard`,
@@ -174,7 +174,7 @@ function shardProblems(shard: NestedStack): string[] {
   const problems: Problem[] = [];
   if (resources > MAX_RESOURCES) {
     problems.push({
-      code: Codes.GROUP_SHARD_FULL,
+      code: ErrorCodes.LBP_GROUP_SHARD_FULL,
       property: 'resources',
       value: `${resources}`,
       limit: `CloudFormation accepts at most ${MAX_RESOURCES} resources per nested stack`,
@@ -183,7 +183,7 @@ function shardProblems(shard: NestedStack): string[] {
   }
   if (parameters > MAX_PARAMETERS || outputs > MAX_OUTPUTS) {
     problems.push({
-      code: Codes.GROUP_SHARD_REFERENCES,
+      code: ErrorCodes.LBP_GROUP_SHARD_REFERENCES,
       property: 'parameters/outputs',
       value: `${parameters} parameters, ${outputs} outputs`,
       limit: `CloudFormation accepts at most ${MAX_PARAMETERS} parameters and ${MAX_OUTPUTS} outputs per template`,

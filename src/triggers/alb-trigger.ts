@@ -8,7 +8,7 @@ import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
 import { checkName, NAME_RULES } from '../validation/aws-names';
 import { seconds } from './private/duration';
 import { TriggerAcknowledgement } from '../validation/acknowledgements';
-import { ErrorCodes as Codes } from '../validation/error-codes';
+import { ErrorCodes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /**
@@ -108,12 +108,12 @@ export class AlbTrigger implements ITrigger {
     const v = new Validator(scope);
     checkTriggerOptions(v, this.props, ALB_TRIGGER_SHAPE);
     const hasConditions = (props.conditions?.length ?? 0) > 0;
-    v.range(Codes.ALB_PRIORITY, 'priority', props.priority, 1, 50000, {
+    v.range(ErrorCodes.LBP_ALB_PRIORITY, 'priority', props.priority, 1, 50000, {
       integer: true,
       source: 'listener rule priority',
     });
     v.failIf((props.priority !== undefined) !== hasConditions, {
-      code: Codes.ALB_PRIORITY,
+      code: ErrorCodes.LBP_ALB_PRIORITY,
       property: props.priority !== undefined ? 'conditions' : 'priority',
       value: 'unset',
       limit: 'a listener rule needs both a priority and at least one condition',
@@ -122,18 +122,18 @@ export class AlbTrigger implements ITrigger {
         : 'add a priority (1 to 50,000, unique on the listener)',
     });
     v.failIf(props.priority === undefined && !hasConditions && !(props.listener instanceof elbv2.ApplicationListener), {
-      code: Codes.ALB_PRIORITY,
+      code: ErrorCodes.LBP_ALB_PRIORITY,
       property: 'priority',
       value: 'unset',
       limit: 'an imported listener\'s default action cannot be changed from this app',
       fix: 'pass priority and conditions to add a listener rule',
     });
-    checkName(v, Codes.ALB_TARGET_GROUP_NAME, 'targetGroupName', props.targetGroupName, NAME_RULES.targetGroup);
+    checkName(v, ErrorCodes.LBP_ALB_TARGET_GROUP_NAME, 'targetGroupName', props.targetGroupName, NAME_RULES.targetGroup);
     const idle = props.loadBalancerIdleTimeout ?? Duration.seconds(60);
     const idleSeconds = idle.isUnresolved() ? undefined : idle.toSeconds({ integral: false });
     const timeout = seconds(target.timeout);
     v.failIf(timeout !== undefined && idleSeconds !== undefined && timeout > idleSeconds, {
-      code: Codes.ALB_IDLE_TIMEOUT,
+      code: ErrorCodes.LBP_ALB_IDLE_TIMEOUT,
       property: 'timeout',
       value: `${timeout} seconds`,
       limit: `the load balancer's idle timeout is ${idleSeconds} seconds: a longer invocation gets a 504 while the function keeps running (and billing)`,

@@ -1,7 +1,7 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { TriggerAcknowledgement } from '../validation/acknowledgements';
-import { ErrorCodes as Codes } from '../validation/error-codes';
+import { ErrorCodes } from '../validation/error-codes';
 import { ALEXA_SKILL_TRIGGER_ARGUMENTS_SHAPE, ALEXA_SKILL_TRIGGER_SHAPE, checkTriggerArguments } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
@@ -86,14 +86,14 @@ export class AlexaSkillTrigger implements ITrigger {
     checkTriggerArguments(v, { skillId }, ALEXA_SKILL_TRIGGER_ARGUMENTS_SHAPE, this.options, ALEXA_SKILL_TRIGGER_SHAPE);
     const resolved = typeof skillId === 'string' && !Token.isUnresolved(skillId);
     v.failIf(resolved && !SKILL_ID.test(skillId), {
-      code: Codes.ALEXA_SKILL_ID,
+      code: ErrorCodes.LBP_ALEXA_SKILL_ID,
       property: 'skillId',
       value: `"${skillId}"`,
       limit: 'an Alexa skill id is amzn1.ask.skill.<uuid> (lower-case hex); without it any skill could invoke the function',
       fix: 'copy the skill id from the Alexa developer console (Build > Endpoint), e.g. amzn1.ask.skill.12345678-1234-1234-1234-123456789012',
     });
     v.failIf(skillId.length === 0, {
-      code: Codes.ALEXA_SKILL_ID,
+      code: ErrorCodes.LBP_ALEXA_SKILL_ID,
       property: 'skillId',
       value: '""',
       limit: 'a skill id is required: a permission for every skill is never created',
@@ -101,7 +101,7 @@ export class AlexaSkillTrigger implements ITrigger {
     });
     const timeout = seconds(target.timeout);
     v.failIf(timeout !== undefined && timeout > ALEXA_WAIT_SECONDS, {
-      code: Codes.ALEXA_TIMEOUT,
+      code: ErrorCodes.LBP_ALEXA_TIMEOUT,
       property: 'timeout',
       value: `${timeout} seconds on ${target.node.path}`,
       limit: `Alexa waits at most ${ALEXA_WAIT_SECONDS} seconds for a skill's response; a longer run is answered with an error while the function keeps running`,

@@ -10,7 +10,7 @@ import { checkTriggerArguments, COGNITO_TRIGGER_ARGUMENTS_SHAPE, COGNITO_TRIGGER
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { noteSynchronousInvoker } from '../function/private/sync-note';
-import { ErrorCodes as Codes } from '../validation/error-codes';
+import { ErrorCodes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /** Cognito waits this long for a synchronous trigger (then retries; three attempts in all). */
@@ -131,14 +131,14 @@ export class CognitoTrigger implements ITrigger {
     const cfnPool = pool?.node.defaultChild as cognito.CfnUserPool | undefined;
     const markerId = `BlueprintTrigger${capitalise(name)}`;
     v.failIf(cfnPool === undefined, {
-      code: Codes.COGNITO_POOL,
+      code: ErrorCodes.LBP_COGNITO_POOL,
       property: 'userPool',
       value: `${this.userPool.node.path} (imported)`,
       limit: 'a trigger is part of the pool\'s own LambdaConfig, which only the app that defines the pool can set',
       fix: 'add the trigger in the app that defines the pool (a cognito.UserPool), or set its LambdaConfig there to this function\'s live alias ARN',
     });
     v.failIf(pool?.node.tryFindChild(markerId) !== undefined, {
-      code: Codes.COGNITO_DUPLICATE,
+      code: ErrorCodes.LBP_COGNITO_DUPLICATE,
       property: 'operation',
       value: name,
       limit: 'a user pool invokes one function per operation',
@@ -146,21 +146,21 @@ export class CognitoTrigger implements ITrigger {
     });
     const timeout = seconds(target.timeout);
     v.failIf(!isSender && timeout !== undefined && timeout > COGNITO_WAIT_SECONDS, {
-      code: Codes.COGNITO_TIMEOUT,
+      code: ErrorCodes.LBP_COGNITO_TIMEOUT,
       property: 'timeout',
       value: `${timeout} seconds`,
       limit: `Cognito waits at most ${COGNITO_WAIT_SECONDS} seconds for a ${name} trigger (cold start included), then retries and fails the user's request after three attempts`,
       fix: `set the function's timeout to Duration.seconds(${COGNITO_WAIT_SECONDS}) or less, and keep slow work out of the sign-in path`,
     });
     v.failIf(isSender && opts.kmsKey === undefined, {
-      code: Codes.COGNITO_SENDER_KEY,
+      code: ErrorCodes.LBP_COGNITO_SENDER_KEY,
       property: 'kmsKey',
       value: 'unset',
       limit: `Cognito encrypts the codes it sends to a ${name} trigger with a customer-managed KMS key, and requires one`,
       fix: 'pass kmsKey: a symmetric customer-managed key (new kms.Key(this, \'SenderKey\', { enableKeyRotation: true }))',
     });
     v.failIf(!isSender && opts.kmsKey !== undefined, {
-      code: Codes.COGNITO_SENDER_KEY,
+      code: ErrorCodes.LBP_COGNITO_SENDER_KEY,
       property: 'kmsKey',
       value: 'set',
       limit: `only the custom sender operations use a KMS key, not ${name}`,
@@ -168,7 +168,7 @@ export class CognitoTrigger implements ITrigger {
     });
     const senderKey = pool ? (pool.node.tryFindChild('BlueprintSenderKey') as KeyMarker | undefined) : undefined;
     v.failIf(isSender && senderKey !== undefined && opts.kmsKey !== undefined && senderKey.key !== opts.kmsKey, {
-      code: Codes.COGNITO_SENDER_KEY,
+      code: ErrorCodes.LBP_COGNITO_SENDER_KEY,
       property: 'kmsKey',
       value: opts.kmsKey?.node.path ?? '',
       limit: `the pool has one KMSKeyID for both custom senders, and its other sender uses ${senderKey?.key.node.path}`,
@@ -176,7 +176,7 @@ export class CognitoTrigger implements ITrigger {
     });
     const version = opts.lambdaVersion;
     v.failIf(version !== undefined && version !== cognito.LambdaVersion.V1_0 && name !== 'preTokenGenerationConfig', {
-      code: Codes.COGNITO_LAMBDA_VERSION,
+      code: ErrorCodes.LBP_COGNITO_LAMBDA_VERSION,
       property: 'lambdaVersion',
       value: `${version}`,
       limit: `only PRE_TOKEN_GENERATION_CONFIG takes V2_0 or V3_0; ${name} events are V1_0`,
@@ -256,14 +256,14 @@ export class CognitoTrigger implements ITrigger {
     const policies = (target.role?.node.findAll() ?? []).filter((c): c is iam.ManagedPolicy => c instanceof iam.ManagedPolicy);
     for (const policy of policies) {
       if (refersToPool(policy.document.toJSON())) {
-        problems.push(`[${Codes.COGNITO_CYCLE}] ${policy.node.path}: the function's policy names the user pool ${this.userPool.node.path}, `
+        problems.push(`[${ErrorCodes.LBP_COGNITO_CYCLE}] ${policy.node.path}: the function's policy names the user pool ${this.userPool.node.path}, `
           + 'which invokes the function; the function waits for that policy, so CloudFormation would refuse the dependency cycle. '
           + 'Fix: grant on the pool with trigger.grantUserPool(...actions) instead of userPool.grant(fn, ...).');
       }
     }
     for (const cfnFunction of target.node.findAll().filter((c): c is lambda.CfnFunction => c instanceof lambda.CfnFunction)) {
       if (refersToPool(cfnFunction.environment)) {
-        problems.push(`[${Codes.COGNITO_CYCLE}] ${target.node.path}: an environment variable names the user pool ${this.userPool.node.path}, `
+        problems.push(`[${ErrorCodes.LBP_COGNITO_CYCLE}] ${target.node.path}: an environment variable names the user pool ${this.userPool.node.path}, `
           + 'which invokes the function: a dependency cycle. Fix: read event.userPoolId in the handler instead.');
       }
     }

@@ -10,7 +10,7 @@ import { triggerScope } from './private/trigger-scope';
 import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
 import { checkLength, checkName, NAME_RULES } from '../validation/aws-names';
-import { ErrorCodes as Codes } from '../validation/error-codes';
+import { ErrorCodes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /**
@@ -128,7 +128,7 @@ export class EventRuleTrigger implements ITrigger {
     checkTriggerOptions(v, this.props, EVENT_RULE_TRIGGER_SHAPE);
     const fields = Object.entries(props.eventPattern ?? {}).filter(([, value]) => value !== undefined);
     v.failIf(fields.length === 0, {
-      code: Codes.EVENT_PATTERN,
+      code: ErrorCodes.LBP_EVENT_PATTERN,
       property: 'eventPattern',
       value: JSON.stringify(props.eventPattern ?? {}),
       limit: 'a rule needs an event pattern with at least one field, or it matches nothing',
@@ -136,7 +136,7 @@ export class EventRuleTrigger implements ITrigger {
     });
     for (const at of fields.length > 0 ? emptyArrayPaths(props.eventPattern, 'eventPattern') : []) {
       v.fail({
-        code: Codes.EVENT_PATTERN,
+        code: ErrorCodes.LBP_EVENT_PATTERN,
         property: at,
         value: '[] (an empty array)',
         limit: 'EventBridge refuses an empty array anywhere in an event pattern: each field lists one or more values',
@@ -148,8 +148,8 @@ export class EventRuleTrigger implements ITrigger {
       maxEventAge: Duration.hours(6),
     });
     checkTargetDeadLetterQueue(v, 'EventBridge', props.deadLetterQueue);
-    checkName(v, Codes.EVENT_RULE_NAME, 'ruleName', props.ruleName, NAME_RULES.eventRule);
-    checkLength(v, Codes.EVENT_RULE_NAME, 'description', props.description, 512, 'EventBridge PutRule');
+    checkName(v, ErrorCodes.LBP_EVENT_RULE_NAME, 'ruleName', props.ruleName, NAME_RULES.eventRule);
+    checkLength(v, ErrorCodes.LBP_EVENT_RULE_NAME, 'description', props.description, 512, 'EventBridge PutRule');
     v.throwIfAny();
 
     let deadLetterQueue = props.deadLetterQueue;

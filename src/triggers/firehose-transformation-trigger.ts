@@ -12,7 +12,7 @@ import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
 import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
-import { ErrorCodes as Codes } from '../validation/error-codes';
+import { ErrorCodes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /** Firehose's own limits for a Lambda transformation. */
@@ -325,24 +325,24 @@ function staticPart(prefix: string): string {
 }
 
 function validate(v: Validator, p: FirehoseTransformationTriggerProps, target: ITriggerTarget, dataPrefix: string, errorPrefix: string): void {
-  v.range(Codes.FIREHOSE_BUFFER_SIZE, 'bufferSizeMegabytes', p.bufferSizeMegabytes, LIMITS.processorBufferMb.min, LIMITS.processorBufferMb.max, {
+  v.range(ErrorCodes.LBP_FIREHOSE_BUFFER_SIZE, 'bufferSizeMegabytes', p.bufferSizeMegabytes, LIMITS.processorBufferMb.min, LIMITS.processorBufferMb.max, {
     unit: 'MB',
     source: 'Firehose buffering hint for a Lambda processor',
     fix: 'set bufferSizeMegabytes from 0.2 to 3; the 6 MB Lambda payload limit applies to the batch and the response',
   });
-  v.range(Codes.FIREHOSE_BUFFER_INTERVAL, 'bufferInterval', seconds(p.bufferInterval), LIMITS.bufferIntervalSeconds.min, LIMITS.bufferIntervalSeconds.max, {
+  v.range(ErrorCodes.LBP_FIREHOSE_BUFFER_INTERVAL, 'bufferInterval', seconds(p.bufferInterval), LIMITS.bufferIntervalSeconds.min, LIMITS.bufferIntervalSeconds.max, {
     unit: 'seconds', integer: true, source: 'Firehose buffering hint for a Lambda processor',
   });
-  v.range(Codes.FIREHOSE_BUFFER_INTERVAL, 'destinationBufferInterval', seconds(p.destinationBufferInterval),
+  v.range(ErrorCodes.LBP_FIREHOSE_BUFFER_INTERVAL, 'destinationBufferInterval', seconds(p.destinationBufferInterval),
     LIMITS.bufferIntervalSeconds.min, LIMITS.bufferIntervalSeconds.max, { unit: 'seconds', integer: true, source: 'Firehose S3 buffering hints' });
-  v.range(Codes.FIREHOSE_DESTINATION_BUFFER_SIZE, 'destinationBufferSizeMegabytes', p.destinationBufferSizeMegabytes,
+  v.range(ErrorCodes.LBP_FIREHOSE_DESTINATION_BUFFER_SIZE, 'destinationBufferSizeMegabytes', p.destinationBufferSizeMegabytes,
     LIMITS.destinationBufferMb.min, LIMITS.destinationBufferMb.max, { unit: 'MB', integer: true, source: 'Firehose S3 buffering hints' });
-  v.range(Codes.FIREHOSE_RETRIES, 'retries', p.retries, LIMITS.retries.min, LIMITS.retries.max, {
+  v.range(ErrorCodes.LBP_FIREHOSE_RETRIES, 'retries', p.retries, LIMITS.retries.min, LIMITS.retries.max, {
     integer: true, source: 'Firehose Lambda processor NumberOfRetries',
   });
   const timeout = seconds(target.timeout);
   v.failIf(timeout !== undefined && timeout > LIMITS.functionTimeoutSeconds, {
-    code: Codes.FIREHOSE_TIMEOUT,
+    code: ErrorCodes.LBP_FIREHOSE_TIMEOUT,
     property: 'timeout',
     value: `${human(target.timeout)} on ${target.node.path}`,
     limit: `Firehose waits at most ${LIMITS.functionTimeoutSeconds / 60} minutes for a transformation ("The maximum supported function timeout is 5 minutes")`,
@@ -350,7 +350,7 @@ function validate(v: Validator, p: FirehoseTransformationTriggerProps, target: I
   });
   if (p.deliveryStreamName !== undefined && !Token.isUnresolved(p.deliveryStreamName)) {
     v.failIf(!/^[a-zA-Z0-9_.-]{1,64}$/.test(p.deliveryStreamName), {
-      code: Codes.FIREHOSE_STREAM_NAME,
+      code: ErrorCodes.LBP_FIREHOSE_STREAM_NAME,
       property: 'deliveryStreamName',
       value: `"${p.deliveryStreamName}"`,
       limit: 'a delivery stream name has 1 to 64 letters, digits, _, . and -',
@@ -363,7 +363,7 @@ function validate(v: Validator, p: FirehoseTransformationTriggerProps, target: I
     }
     const badExpression = /!\{(?!(?:firehose|timestamp):[^{}]+\})/.test(prefix);
     v.failIf(prefix.length > LIMITS.prefixLength || badExpression, {
-      code: Codes.FIREHOSE_PREFIX,
+      code: ErrorCodes.LBP_FIREHOSE_PREFIX,
       property,
       value: `"${prefix}"`,
       limit: `a Firehose S3 prefix has at most ${LIMITS.prefixLength} characters, and its expressions are !{timestamp:...} or !{firehose:...}`,
@@ -372,14 +372,14 @@ function validate(v: Validator, p: FirehoseTransformationTriggerProps, target: I
   }
   const errorHasExpression = !Token.isUnresolved(errorPrefix) && errorPrefix.includes('!{');
   v.failIf(errorHasExpression && !errorPrefix.includes('!{firehose:error-output-type}'), {
-    code: Codes.FIREHOSE_PREFIX,
+    code: ErrorCodes.LBP_FIREHOSE_PREFIX,
     property: 'errorOutputPrefix',
     value: `"${errorPrefix}"`,
     limit: 'an error prefix with expressions must contain !{firehose:error-output-type}',
     fix: `write e.g. ${DEFAULT_ERROR_PREFIX}`,
   });
   v.failIf(!Token.isUnresolved(dataPrefix) && dataPrefix.includes('!{firehose:error-output-type}'), {
-    code: Codes.FIREHOSE_PREFIX,
+    code: ErrorCodes.LBP_FIREHOSE_PREFIX,
     property: 'dataOutputPrefix',
     value: `"${dataPrefix}"`,
     limit: '!{firehose:error-output-type} is only allowed in the error prefix',
@@ -388,7 +388,7 @@ function validate(v: Validator, p: FirehoseTransformationTriggerProps, target: I
   const samePrefix = !Token.isUnresolved(dataPrefix) && !Token.isUnresolved(errorPrefix)
     && staticPart(dataPrefix) !== '' && staticPart(errorPrefix) === staticPart(dataPrefix);
   v.failIf(samePrefix, {
-    code: Codes.FIREHOSE_PREFIX,
+    code: ErrorCodes.LBP_FIREHOSE_PREFIX,
     property: 'errorOutputPrefix',
     value: `"${errorPrefix}" next to dataOutputPrefix "${dataPrefix}"`,
     limit: 'failed records must be told apart from delivered ones: the two prefixes need different fixed parts',

@@ -6,7 +6,7 @@ import { triggerScope } from './private/trigger-scope';
 import { ITrigger, TriggerConfig, ITriggerTarget } from './trigger';
 import { acknowledge } from '../validation/acknowledge';
 import { SyncTriggerAcknowledgement } from '../validation/acknowledgements';
-import { ErrorCodes as Codes } from '../validation/error-codes';
+import { ErrorCodes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /**
@@ -88,7 +88,7 @@ export class FunctionUrlTrigger implements ITrigger {
     const v = new Validator(scope);
     checkTriggerOptions(v, this.options, FUNCTION_URL_TRIGGER_SHAPE);
     v.failIf(existing !== undefined, {
-      code: Codes.FUNCTION_URL_DUPLICATE,
+      code: ErrorCodes.LBP_FUNCTION_URL_DUPLICATE,
       property: 'functionUrl',
       value: 'a second URL',
       limit: 'Lambda allows one function URL per alias, and the function already has one',
@@ -96,7 +96,7 @@ export class FunctionUrlTrigger implements ITrigger {
     });
     const isPublic = authType === lambda.FunctionUrlAuthType.NONE;
     v.failIf(isPublic && opts.allowPublicAccess !== true, {
-      code: Codes.FUNCTION_URL_PUBLIC,
+      code: ErrorCodes.LBP_FUNCTION_URL_PUBLIC,
       property: 'authType',
       value: 'NONE',
       limit: 'a function URL without authentication lets anyone on the internet invoke the function',

@@ -11,7 +11,7 @@ import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { FailureQueue } from '../destinations/failure-queue';
 import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
 import { TriggerAcknowledgement } from '../validation/acknowledgements';
-import { ErrorCodes as Codes } from '../validation/error-codes';
+import { ErrorCodes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /**
@@ -134,7 +134,7 @@ export class IotRuleTrigger implements ITrigger {
     validateSql(v, this.sql);
     if (o.ruleName !== undefined && !Token.isUnresolved(o.ruleName)) {
       v.failIf(!/^[a-zA-Z0-9_]{1,128}$/.test(o.ruleName), {
-        code: Codes.IOT_RULE_NAME,
+        code: ErrorCodes.LBP_IOT_RULE_NAME,
         property: 'ruleName',
         value: `"${o.ruleName}"`,
         limit: 'an IoT rule name has 1 to 128 letters, digits and underscores (no hyphens, no spaces)',
@@ -143,7 +143,7 @@ export class IotRuleTrigger implements ITrigger {
     }
     const fifo = o.errorQueue !== undefined && !Token.isUnresolved(o.errorQueue.fifo) && o.errorQueue.fifo;
     v.failIf(fifo, {
-      code: Codes.IOT_ERROR_QUEUE,
+      code: ErrorCodes.LBP_IOT_ERROR_QUEUE,
       property: 'errorQueue',
       value: `the FIFO queue ${o.errorQueue?.node.path}`,
       limit: 'the AWS IoT SQS action cannot send to FIFO queues',
@@ -228,7 +228,7 @@ function validateSql(v: Validator, sql: string): void {
   const m = /^\s*SELECT\s+[\s\S]+?\s+FROM\s+'([^']*)'(\s+WHERE\s+[\s\S]+)?\s*$/i.exec(sql);
   if (!m) {
     v.fail({
-      code: Codes.IOT_SQL,
+      code: ErrorCodes.LBP_IOT_SQL,
       property: 'sql',
       value: shown,
       limit: 'an IoT rule statement is SELECT <fields> FROM \'<topic filter>\' [WHERE <condition>], with the topic filter in single quotes',
@@ -240,7 +240,7 @@ function validateSql(v: Validator, sql: string): void {
   const bytes = Buffer.byteLength(topic, 'utf8');
   const slashes = (topic.match(/\//g) ?? []).length;
   v.failIf(topic.length === 0 || bytes > TOPIC_MAX_BYTES || slashes > TOPIC_MAX_SLASHES, {
-    code: Codes.IOT_SQL,
+    code: ErrorCodes.LBP_IOT_SQL,
     property: 'sql',
     value: `the topic filter '${topic}' (${bytes} bytes, ${slashes} slashes)`,
     limit: `an AWS IoT topic filter is 1 to ${TOPIC_MAX_BYTES} bytes with at most ${TOPIC_MAX_SLASHES} forward slashes`,

@@ -11,7 +11,7 @@ import { checkTriggerOptions } from './private/option-shapes';
 import { triggerScope } from './private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { TriggerAcknowledgement } from '../validation/acknowledgements';
-import { ErrorCodes as Codes } from '../validation/error-codes';
+import { ErrorCodes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 
 /** The longest filter pattern CloudWatch Logs accepts. */
@@ -92,7 +92,7 @@ export class LogSubscriptionTrigger implements ITrigger {
     checkTriggerOptions(v, o, { filterName: 'string', distribution: { oneOf: Object.values(logs.Distribution) } });
 
     v.failIf(sameLogGroup(logGroup, target.logGroup), {
-      code: Codes.LOG_SUBSCRIPTION_LOOP,
+      code: ErrorCodes.LBP_LOG_SUBSCRIPTION_LOOP,
       property: 'logGroup',
       value: `${logGroup.node.path}, the log group of ${target.node.path} itself`,
       limit: 'a function subscribed to its own log group invokes itself for every line it logs: an endless, billed loop',
@@ -103,7 +103,7 @@ export class LogSubscriptionTrigger implements ITrigger {
     const there = Stack.of(logGroup);
     const differs = (a: string, b: string) => !Token.isUnresolved(a) && !Token.isUnresolved(b) && a !== b;
     v.failIf(differs(here.account, there.account) || differs(here.region, there.region), {
-      code: Codes.LOG_SUBSCRIPTION_ENV,
+      code: ErrorCodes.LBP_LOG_SUBSCRIPTION_ENV,
       property: 'logGroup',
       value: `${logGroup.node.path} in ${there.account}/${there.region}, the function in ${here.account}/${here.region}`,
       limit: 'CloudWatch Logs delivers to a Lambda function in the same account and Region only',
@@ -113,7 +113,7 @@ export class LogSubscriptionTrigger implements ITrigger {
     const pattern = this.filterPattern.logPatternString;
     if (!Token.isUnresolved(pattern)) {
       v.failIf(pattern.length > FILTER_PATTERN_MAX, {
-        code: Codes.LOG_SUBSCRIPTION_FILTER,
+        code: ErrorCodes.LBP_LOG_SUBSCRIPTION_FILTER,
         property: 'filterPattern',
         value: `${pattern.length} characters`,
         limit: `a subscription filter pattern has at most ${FILTER_PATTERN_MAX} characters`,
@@ -122,7 +122,7 @@ export class LogSubscriptionTrigger implements ITrigger {
     }
     if (o.filterName !== undefined && !Token.isUnresolved(o.filterName)) {
       v.failIf(!/^[^:*]{1,512}$/.test(o.filterName), {
-        code: Codes.LOG_SUBSCRIPTION_FILTER,
+        code: ErrorCodes.LBP_LOG_SUBSCRIPTION_FILTER,
         property: 'filterName',
         value: `"${o.filterName}"`,
         limit: 'a subscription filter name has 1 to 512 characters, none of them : or *',
@@ -133,7 +133,7 @@ export class LogSubscriptionTrigger implements ITrigger {
     const key = logGroupKey(logGroup);
     const existing = subscriptionFilters(target, key);
     v.failIf(existing.length >= SUBSCRIPTION_FILTERS_PER_LOG_GROUP, {
-      code: Codes.LOG_SUBSCRIPTION_QUOTA,
+      code: ErrorCodes.LBP_LOG_SUBSCRIPTION_QUOTA,
       property: 'logGroup',
       value: `${logGroup.node.path}, which already has ${existing.length} subscription filters in this app (${existing.join(', ')})`,
       limit: `CloudWatch Logs allows ${SUBSCRIPTION_FILTERS_PER_LOG_GROUP} subscription filters per log group (LimitExceededException at deploy time)`,

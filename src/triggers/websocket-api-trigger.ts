@@ -18,7 +18,7 @@ import { ITrigger, ITriggerTarget, TriggerConfig } from './trigger';
 import { noteSynchronousInvoker } from '../function/private/sync-note';
 import { acknowledge } from '../validation/acknowledge';
 import { SyncTriggerAcknowledgement as Ack } from '../validation/acknowledgements';
-import { ErrorCodes as Codes } from '../validation/error-codes';
+import { ErrorCodes } from '../validation/error-codes';
 import { nagResourceString } from '../validation/nag-resource-string';
 import { Validator } from '../validation/validator';
 import { accessLogGroupProps } from './private/access-log-props';
@@ -236,15 +236,15 @@ export class WebSocketApiTrigger implements ITrigger {
     });
     const timeout = seconds(target.timeout);
     v.failIf(timeout !== undefined && timeout > INTEGRATION_LIMIT_SECONDS, {
-      code: Codes.WEBSOCKET_TIMEOUT,
+      code: ErrorCodes.LBP_WEBSOCKET_TIMEOUT,
       property: 'timeout',
       value: `${timeout} seconds`,
       limit: `a WebSocket API waits at most ${INTEGRATION_LIMIT_SECONDS} seconds for its integration (a quota that cannot be raised)`,
       fix: `set the function's timeout to Duration.seconds(${INTEGRATION_LIMIT_SECONDS}) or less, and push late results over @connections`,
     });
-    const { rate, burst } = checkApiThrottling(v, opts, { code: Codes.WEBSOCKET_THROTTLE, unit: 'messages', quota: 'API Gateway' });
+    const { rate, burst } = checkApiThrottling(v, opts, { code: ErrorCodes.LBP_WEBSOCKET_THROTTLE, unit: 'messages', quota: 'API Gateway' });
     v.failIf(opts.allowPublicConnect === true && opts.connectAuthorizer !== undefined, {
-      code: Codes.WEBSOCKET_AUTH,
+      code: ErrorCodes.LBP_WEBSOCKET_AUTH,
       property: 'allowPublicConnect',
       value: 'true with a connectAuthorizer',
       limit: '$connect is either public or authorized',
@@ -255,14 +255,14 @@ export class WebSocketApiTrigger implements ITrigger {
     for (const key of custom) {
       const ok = !Token.isUnresolved(key) && /^[^$\s][^\s]{0,127}$/.test(key);
       v.failIf(!ok, {
-        code: Codes.WEBSOCKET_ROUTE,
+        code: ErrorCodes.LBP_WEBSOCKET_ROUTE,
         property: 'routes',
         value: `"${key}"`,
         limit: 'a custom route key is 1 to 128 characters without spaces, and must not start with $ ($connect, $disconnect and $default are always added)',
         fix: 'use the value your route selection expression picks, e.g. \'sendMessage\'',
       });
       v.failIf(ok && seen.has(key), {
-        code: Codes.WEBSOCKET_ROUTE,
+        code: ErrorCodes.LBP_WEBSOCKET_ROUTE,
         property: 'routes',
         value: `"${key}" (twice)`,
         limit: 'each route key once',
@@ -271,7 +271,7 @@ export class WebSocketApiTrigger implements ITrigger {
       seen.add(key);
     }
     v.failIf(custom.length + 3 > MAX_ROUTES, {
-      code: Codes.WEBSOCKET_ROUTE,
+      code: ErrorCodes.LBP_WEBSOCKET_ROUTE,
       property: 'routes',
       value: `${custom.length} custom routes`,
       limit: `a WebSocket API has at most ${MAX_ROUTES} routes (the three $ routes included)`,
@@ -279,7 +279,7 @@ export class WebSocketApiTrigger implements ITrigger {
     });
     const stageName = opts.stageName ?? 'prod';
     v.failIf(!Token.isUnresolved(stageName) && !/^[A-Za-z0-9_-]{1,128}$/.test(stageName), {
-      code: Codes.WEBSOCKET_ROUTE,
+      code: ErrorCodes.LBP_WEBSOCKET_ROUTE,
       property: 'stageName',
       value: `"${stageName}"`,
       limit: 'a stage name is 1 to 128 letters, digits, hyphens or underscores',

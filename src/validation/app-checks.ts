@@ -69,28 +69,28 @@ export class AppChecks implements IValidation {
       if (c instanceof CfnEventSourceMapping) {
         const k = c.eventSourceArn !== undefined ? key(c.eventSourceArn, c.functionName) : undefined;
         if (k) {
-          group(ErrorCodes.DUPLICATE_EVENT_SOURCE, k, c.node.path,
+          group(ErrorCodes.LBP_DUPLICATE_EVENT_SOURCE, k, c.node.path,
             'Lambda refuses a second event source mapping of the same source to the same function (ResourceConflictException)',
             'keep one mapping (one trigger) per source and function; to process a source twice, use two functions');
         }
       } else if (c instanceof CfnUrl) {
         const k = key(c.targetFunctionArn, c.qualifier ?? '');
         if (k) {
-          group(ErrorCodes.FUNCTION_URL_DUPLICATE, k, c.node.path,
+          group(ErrorCodes.LBP_FUNCTION_URL_DUPLICATE, k, c.node.path,
             'Lambda allows one function URL per function or alias',
             'create the URL once and share its url with every caller');
         }
       } else if (c instanceof CfnRoute) {
         const k = key(c.apiId, c.routeKey);
         if (k) {
-          group(ErrorCodes.HTTP_API_ROUTE_DUPLICATE, k, c.node.path,
+          group(ErrorCodes.LBP_HTTP_API_ROUTE_DUPLICATE, k, c.node.path,
             'an HTTP API takes each route key (METHOD /path) once (ConflictException)',
             'route each key to one function; give the other functions their own paths');
         }
       } else if (c instanceof CfnListenerRule) {
         const k = key(c.listenerArn, c.priority);
         if (k) {
-          group(ErrorCodes.ALB_PRIORITY_DUPLICATE, k, c.node.path,
+          group(ErrorCodes.LBP_ALB_PRIORITY_DUPLICATE, k, c.node.path,
             'the rules of one listener need distinct priorities (PriorityInUse)',
             'give each listener rule its own priority from 1 to 50,000');
         }
@@ -109,7 +109,7 @@ export class AppChecks implements IValidation {
         const tags = (c.tags.renderTags() ?? []) as unknown;
         const count = countUserTags(stack, tags);
         if (count > TAGS_PER_RESOURCE) {
-          errors.push(message(ErrorCodes.TAG_COUNT, c.node.path, 'tags', `${count} tags`,
+          errors.push(message(ErrorCodes.LBP_TAG_COUNT, c.node.path, 'tags', `${count} tags`,
             `AWS allows at most ${TAGS_PER_RESOURCE} user tags per resource (aws: tags not counted)`,
             'tag fewer keys (Tags.of(scope).add on a narrower scope), or combine values into one tag'));
         }
@@ -123,7 +123,7 @@ export class AppChecks implements IValidation {
     }
     for (const p of policyBytes.values()) {
       if (p.bytes > RESOURCE_POLICY_BUDGET_BYTES) {
-        errors.push(message(ErrorCodes.RESOURCE_POLICY_SIZE, p.paths[p.paths.length - 1], 'resource-based policy',
+        errors.push(message(ErrorCodes.LBP_RESOURCE_POLICY_SIZE, p.paths[p.paths.length - 1], 'resource-based policy',
           `at least ${p.bytes} bytes from ${p.count} permissions`,
           `Lambda allows at most ${RESOURCE_POLICY_BUDGET_BYTES} bytes in a function's resource-based policy`,
           'grant invoke to fewer principals or source ARNs (e.g. one permission for an API or rule pattern instead of one per route or rule)'));

@@ -82,7 +82,7 @@ export class ConstructionGuard {
     const message = error instanceof Error ? error.message : String(error);
     const typeError = error instanceof TypeError;
     const wrapped = new BlueprintValidationError(this.owner, [{
-      code: typeError ? ErrorCodes.PROP_TYPE : ErrorCodes.AWS_CDK,
+      code: typeError ? ErrorCodes.LBP_PROP_TYPE : ErrorCodes.LBP_AWS_CDK,
       property: 'props',
       value: `refused: ${message.split('\n')[0]}`,
       limit: typeError

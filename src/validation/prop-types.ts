@@ -102,7 +102,7 @@ export function checkType(v: Validator, property: string, value: unknown, t: Pro
   }
   const fail = () => {
     v.fail({
-      code: ErrorCodes.PROP_TYPE,
+      code: ErrorCodes.LBP_PROP_TYPE,
       property,
       value: show(value),
       limit: `it must be ${describe(t)}${value === null || value === undefined ? (required ? ' (required)' : '; leave it out to use the default') : ''}`,
@@ -158,7 +158,7 @@ export function checkType(v: Validator, property: string, value: unknown, t: Pro
 export function checkShape(v: Validator, prefix: string, props: unknown, shape: PropShape): boolean {
   if (!isObject(props)) {
     v.fail({
-      code: ErrorCodes.PROP_TYPE,
+      code: ErrorCodes.LBP_PROP_TYPE,
       property: prefix || 'props',
       value: show(props),
       limit: 'it must be an object of properties',

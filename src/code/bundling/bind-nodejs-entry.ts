@@ -25,7 +25,7 @@ export function bindNodejsEntry(scope: IConstruct, entry: string, options: Nodej
   const entryPath = path.resolve(entry);
   const isFile = fs.existsSync(entryPath) && fs.statSync(entryPath).isFile();
   v.failIf(!isFile, {
-    code: ErrorCodes.ENTRY_NOT_FOUND,
+    code: ErrorCodes.LBP_BUNDLING_ENTRY_NOT_FOUND,
     property: 'entry',
     value: entryPath,
     limit: 'the entry must be an existing file',
@@ -33,7 +33,7 @@ export function bindNodejsEntry(scope: IConstruct, entry: string, options: Nodej
   });
   const ext = path.extname(entryPath).toLowerCase();
   v.failIf(!ENTRY_EXTENSIONS.includes(ext), {
-    code: ErrorCodes.ENTRY_EXTENSION,
+    code: ErrorCodes.LBP_BUNDLING_ENTRY_EXTENSION,
     property: 'entry',
     value: entryPath,
     limit: `the entry must be JavaScript or TypeScript (${ENTRY_EXTENSIONS.join(', ')})`,
@@ -41,7 +41,7 @@ export function bindNodejsEntry(scope: IConstruct, entry: string, options: Nodej
   });
   const handlerExport = options.handlerExport ?? 'handler';
   v.failIf(!IDENTIFIER.test(handlerExport), {
-    code: ErrorCodes.HANDLER_EXPORT,
+    code: ErrorCodes.LBP_BUNDLING_HANDLER_EXPORT,
     property: 'handlerExport',
     value: JSON.stringify(handlerExport),
     limit: 'the handler export must be a JavaScript identifier',
@@ -49,7 +49,7 @@ export function bindNodejsEntry(scope: IConstruct, entry: string, options: Nodej
   });
   const projectRoot = options.projectRoot ? path.resolve(options.projectRoot) : findProjectRoot(entryPath);
   v.failIf(!(fs.existsSync(projectRoot) && fs.statSync(projectRoot).isDirectory()), {
-    code: ErrorCodes.PROJECT_ROOT,
+    code: ErrorCodes.LBP_BUNDLING_PROJECT_ROOT,
     property: 'projectRoot',
     value: projectRoot,
     limit: 'the project root must be an existing directory',
@@ -57,7 +57,7 @@ export function bindNodejsEntry(scope: IConstruct, entry: string, options: Nodej
   });
   for (const [extension, loader] of Object.entries(options.loader ?? {})) {
     v.failIf(!INLINE_LOADERS.includes(loader), {
-      code: ErrorCodes.LOADER,
+      code: ErrorCodes.LBP_BUNDLING_LOADER,
       property: `loader['${extension}']`,
       value: JSON.stringify(loader),
       limit: `the loader must inline the file in the bundle (${INLINE_LOADERS.join(', ')})`,

@@ -78,7 +78,7 @@ function buildFailed(settings: BuildSettings, entries: BatchEntry[], errors: Esb
     e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ${e.text}` : e.text);
   const more = errors.length > 10 ? ` (and ${errors.length - 10} more)` : '';
   return new BlueprintValidationError(culprit.scope, [{
-    code: ErrorCodes.BUILD_FAILED,
+    code: ErrorCodes.LBP_BUNDLING_BUILD_FAILED,
     property: 'entry',
     value: `${path.relative(settings.projectRoot, culprit.entry) || culprit.entry}, which esbuild could not bundle: ${messages.join('; ')}${more}`,
     limit: 'every entry of the app must bundle (they are bundled together, in one esbuild run)',

@@ -32,7 +32,7 @@ export function loadEsbuild(scope: IConstruct, projectRoot: string, searchPaths?
   }
   if (!resolved) {
     throw new BlueprintValidationError(scope, [{
-      code: ErrorCodes.ESBUILD_MISSING,
+      code: ErrorCodes.LBP_BUNDLING_ESBUILD_MISSING,
       property: 'esbuild',
       value: `not found from ${paths.join(', ')}`,
       limit: 'FunctionCode.fromNodejsEntry bundles with esbuild, resolved from your project at synth time',

@@ -33,7 +33,7 @@ export function bindPythonProject(
   const v = new Validator(scope);
   const isDir = fs.existsSync(dir) && fs.statSync(dir).isDirectory();
   v.failIf(!isDir, {
-    code: ErrorCodes.PYTHON_PROJECT_NOT_FOUND,
+    code: ErrorCodes.LBP_PYTHON_PROJECT_NOT_FOUND,
     property: 'directory',
     value: dir,
     limit: 'the Python project must be an existing directory holding the handler module',
@@ -43,7 +43,7 @@ export function bindPythonProject(
     ? path.resolve(dir, options.requirementsFile)
     : (isDir ? findRequirementsFile(dir) : undefined);
   v.failIf(requirementsFile !== undefined && !(fs.existsSync(requirementsFile) && fs.statSync(requirementsFile).isFile()), {
-    code: ErrorCodes.PYTHON_PROJECT_NOT_FOUND,
+    code: ErrorCodes.LBP_PYTHON_PROJECT_NOT_FOUND,
     property: 'requirementsFile',
     value: requirementsFile ?? '',
     limit: 'the requirements file must exist',

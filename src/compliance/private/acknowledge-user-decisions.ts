@@ -25,7 +25,7 @@ export function acknowledgeUserDecisions(scope: IConstruct, decisions: UserDecis
   for (const spec of USER_DECISION_FINDINGS) {
     const reason = decisions[spec.property];
     v.failIf(reason !== undefined && reason.trim().length < 10, {
-      code: ErrorCodes.USER_DECISION_REASON,
+      code: ErrorCodes.LBP_USER_DECISION_REASON,
       property: `userDecisions.${spec.property}`,
       value: `"${reason ?? ''}"`,
       limit: 'an acknowledgement needs a reason auditors can read (at least 10 characters)',
@@ -52,7 +52,7 @@ export function acknowledgeUserDecisions(scope: IConstruct, decisions: UserDecis
   }
   Validations.of(scope).acknowledge(...acknowledged);
   const listed = (where: IConstruct) =>
-    `[${ErrorCodes.USER_DECISIONS}] Acknowledged for ${where.node.path || 'the app'} with your reasons: ${given.join('; ')}.`;
+    `[${ErrorCodes.LBP_USER_DECISIONS}] Acknowledged for ${where.node.path || 'the app'} with your reasons: ${given.join('; ')}.`;
   // An App or a Stage is no part of any stack: what is recorded on it reaches no cloud assembly. Each
   // stack under it (created before or after this call) records the decisions as if given on it. The
   // aspects of a Stage do not reach the Stages inside it, which get their own.

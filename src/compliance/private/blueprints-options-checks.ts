@@ -51,7 +51,7 @@ export function checkBlueprintsCall(method: string, scope: unknown, property: st
   const isConstruct = typeof scope === 'object' && scope !== null && typeof (scope as IConstruct).node?.path === 'string';
   const v = new Validator(placeNamed(isConstruct ? (scope as IConstruct).node.path || '<app>' : method));
   v.failIf(!isConstruct, {
-    code: ErrorCodes.PROP_TYPE,
+    code: ErrorCodes.LBP_PROP_TYPE,
     property: 'scope',
     value: scope === null || scope === undefined ? String(scope) : `a ${typeof scope}`,
     limit: `${method} applies to a construct (an App, a Stage, a Stack or any construct)`,
@@ -74,7 +74,7 @@ export function checkBlueprintStackProps(scope: IConstruct, id: string, props: S
   if (checkShape(v, '', props, { ...BLUEPRINTS_OPTIONS_SHAPE, stackName: 'string', description: 'string' })) {
     const name = props.stackName;
     v.failIf(isConcrete(name) && !STACK_NAME.test(name), {
-      code: ErrorCodes.STACK_PROPS,
+      code: ErrorCodes.LBP_STACK_PROPS,
       property: 'stackName',
       value: `'${name}'`,
       limit: 'a CloudFormation stack name has 1 to 128 characters: a letter, then letters, digits and hyphens',
@@ -84,7 +84,7 @@ export function checkBlueprintStackProps(scope: IConstruct, id: string, props: S
     if (isConcrete(description)) {
       const bytes = Buffer.byteLength(description, 'utf8');
       v.failIf(description.length > MAX_STACK_DESCRIPTION_CHARS || bytes > MAX_STACK_DESCRIPTION_BYTES, {
-        code: ErrorCodes.STACK_PROPS,
+        code: ErrorCodes.LBP_STACK_PROPS,
         property: 'description',
         value: `${description.length} characters (${bytes} bytes)`,
         limit: `CloudFormation takes at most ${MAX_STACK_DESCRIPTION_BYTES} bytes, and aws-cdk-lib at most ${MAX_STACK_DESCRIPTION_CHARS} characters`,
@@ -108,7 +108,7 @@ export function failedStack(scope: IConstruct, id: string, error: unknown): Erro
   }
   const message = error instanceof Error ? error.message : String(error);
   return new BlueprintValidationError(placeNamed(`${scope.node.path ? `${scope.node.path}/` : ''}${id}`), [{
-    code: ErrorCodes.AWS_CDK,
+    code: ErrorCodes.LBP_AWS_CDK,
     property: 'props',
     value: `refused: ${message.split('\n')[0]}`,
     limit: 'aws-cdk-lib rejected a stack property',

@@ -37,7 +37,7 @@ export class ResourceBudgetAspect implements IAspect {
       const top = [...byType.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t, n]) => `${t} ${n}`).join(', ');
       const v = new Validator(node);
       v.fail({
-        code: ErrorCodes.RESOURCE_BUDGET,
+        code: ErrorCodes.LBP_RESOURCE_BUDGET,
         property: 'resources',
         value: `${count} (${top})`,
         limit: `CloudFormation accepts at most ${MAX_RESOURCES} resources per stack`,

@@ -68,7 +68,7 @@ export function budgetViolations(b: StackBudget): PolicyViolation[] {
   if (b.resources >= MAX_RESOURCES * BUDGET_WARNING_SHARE) {
     const over = b.resources > MAX_RESOURCES;
     violations.push({
-      ruleName: ErrorCodes.RESOURCE_BUDGET,
+      ruleName: ErrorCodes.LBP_RESOURCE_BUDGET,
       severity: over ? 'error' : 'warning',
       description: `Stack ${b.stackName} has ${b.resources} resources: ${over ? 'more than' : 'at least 80 % of'} CloudFormation's ${MAX_RESOURCES}` +
         (over ? '; the deployment will fail.' : '; adding functions will soon break the deployment.'),
@@ -79,7 +79,7 @@ export function budgetViolations(b: StackBudget): PolicyViolation[] {
   if (b.bytes >= MAX_TEMPLATE_BYTES * BUDGET_WARNING_SHARE) {
     const over = b.bytes > MAX_TEMPLATE_BYTES;
     violations.push({
-      ruleName: ErrorCodes.TEMPLATE_SIZE,
+      ruleName: ErrorCodes.LBP_TEMPLATE_SIZE,
       severity: over ? 'error' : 'warning',
       description: `The template of ${b.stackName} is ${b.bytes} bytes: ${over ? 'more than' : 'at least 80 % of'} CloudFormation's ${MAX_TEMPLATE_BYTES} (1 MB)` +
         (over ? '; the deployment will fail.' : '.'),

@@ -59,7 +59,7 @@ export function validateDeploymentConfig(v: Validator, prefix: string, options: 
     const platform = computePlatform(config);
     if (platform !== undefined && platform !== 'Lambda') {
       v.fail({
-        code: ErrorCodes.DEPLOYMENT_CONFIG_PLATFORM,
+        code: ErrorCodes.LBP_DEPLOYMENT_CONFIG_PLATFORM,
         property: `${prefix}.config`,
         value: `${describeConfig(config)} (a ${platform} configuration)`,
         limit: 'a Lambda deployment group takes only a configuration of the Lambda compute platform',
@@ -167,7 +167,7 @@ function validateShifting(v: Validator, property: string, s: Shifting): void {
   // A percentage of traffic, as a whole number (CloudFormation: Integer): nothing outside 1..100 shifts traffic.
   const badPercentage = percentage !== undefined && (!Number.isInteger(percentage) || percentage < 1 || percentage > 100);
   v.failIf(badPercentage, {
-    code: ErrorCodes.DEPLOYMENT_PERCENTAGE,
+    code: ErrorCodes.LBP_DEPLOYMENT_PERCENTAGE,
     property: `${property} (${canary ? 'canaryPercentage' : 'linearPercentage'})`,
     value: `${percentage} % in ${s.source}`,
     limit: `it must be a whole percentage of traffic from 1 to 100 (${TRAFFIC_ROUTING})`,
@@ -176,7 +176,7 @@ function validateShifting(v: Validator, property: string, s: Shifting): void {
   // Minutes, as a whole number (aws-cdk-lib converts the Duration with toMinutes); 0 would be no wait at all.
   const badInterval = interval !== undefined && (!Number.isInteger(interval) || interval < 1);
   v.failIf(badInterval, {
-    code: ErrorCodes.DEPLOYMENT_INTERVAL,
+    code: ErrorCodes.LBP_DEPLOYMENT_INTERVAL,
     property: `${property} (${canary ? 'canaryInterval' : 'linearInterval'})`,
     value: `${interval} minutes in ${s.source}`,
     limit: `the wait between traffic shifts is a whole number of minutes, at least 1 (${TRAFFIC_ROUTING}; a shift without a wait is LambdaDeploymentConfig.ALL_AT_ONCE)`,
@@ -189,7 +189,7 @@ function validateShifting(v: Validator, property: string, s: Shifting): void {
   const waits = canary ? 1 : Math.ceil(100 / percentage) - 1;
   const minutes = waits * interval;
   v.failIf(minutes > MAX_SHIFT_MINUTES, {
-    code: ErrorCodes.DEPLOYMENT_DURATION,
+    code: ErrorCodes.LBP_DEPLOYMENT_DURATION,
     property,
     value: `${minutes} minutes from the first to the last traffic shift (${canary
       ? `a ${percentage} % canary for ${interval} minutes`
@@ -213,7 +213,7 @@ function validateAlarms(v: Validator, prefix: string, options: DeploymentOptions
   const extra = options.rollbackAlarms ?? [];
   const total = context.functionAlarmCount + extra.length;
   v.failIf(total > MAX_ALARMS, {
-    code: ErrorCodes.DEPLOYMENT_ALARMS,
+    code: ErrorCodes.LBP_DEPLOYMENT_ALARMS,
     property: `${prefix}.rollbackAlarms`,
     value: `${extra.length} alarms, ${total} with the function's own ${context.functionAlarmCount} (errors and duration)`,
     limit: `a CodeDeploy deployment group's alarm configuration holds at most ${MAX_ALARMS} alarms (AlarmConfiguration, https://docs.aws.amazon.com/codedeploy/latest/APIReference/API_AlarmConfiguration.html)`,
@@ -223,7 +223,7 @@ function validateAlarms(v: Validator, prefix: string, options: DeploymentOptions
   extra.forEach((alarm, i) => {
     const key = alarmKey(alarm) ?? alarm;
     v.failIf(seen.has(key), {
-      code: ErrorCodes.DEPLOYMENT_ALARMS,
+      code: ErrorCodes.LBP_DEPLOYMENT_ALARMS,
       property: `${prefix}.rollbackAlarms[${i}]`,
       value: `${alarm.node?.path ?? alarmKey(alarm)} (listed twice)`,
       limit: 'each alarm name can be used only once in a deployment group\'s list of alarms (AWS::CodeDeploy::DeploymentGroup Alarm)',
@@ -259,7 +259,7 @@ function validateEnvironments(v: Validator, prefix: string, options: DeploymentO
     const otherRegion = here.region !== undefined && there.region !== undefined && here.region !== there.region;
     const otherAccount = here.account !== undefined && there.account !== undefined && here.account !== there.account;
     v.failIf(otherRegion || otherAccount, {
-      code: ErrorCodes.DEPLOYMENT_ENV,
+      code: ErrorCodes.LBP_DEPLOYMENT_ENV,
       property: `${prefix}.${name}`,
       value: `${part.node.path} in ${there.account ?? '?'}/${there.region ?? '?'}`,
       limit: `CodeDeploy deploys the function in ${here.account ?? '?'}/${here.region ?? '?'} with configurations, applications and hook functions of its own account and Region`,

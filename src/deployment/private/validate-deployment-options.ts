@@ -12,7 +12,7 @@ import { DeploymentOptions } from '../deployment-options';
 export function validateDeploymentOptions(v: Validator, prefix: string, options: DeploymentOptions, context: DeploymentContext): void {
   validateDeploymentConfig(v, prefix, options, context);
   v.failIf(options.preTrafficHook !== undefined && options.preTrafficHook === options.postTrafficHook, {
-    code: ErrorCodes.SAME_HOOK,
+    code: ErrorCodes.LBP_DEPLOYMENT_SAME_HOOK,
     property: `${prefix}.postTrafficHook`,
     value: options.postTrafficHook?.node.path ?? '',
     limit: 'CloudFormation names each hook once in the alias update policy and CodeDeploy invokes it for one lifecycle event',

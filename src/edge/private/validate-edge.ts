@@ -5,7 +5,7 @@ import { IConstruct } from 'constructs';
 import { zippedSizeBytes } from './zipped-size';
 import { FunctionCodeConfig } from '../../code/function-code';
 import { ServerlessFunctionProps } from '../../function/serverless-function-props';
-import { ErrorCodes as Codes } from '../../validation/error-codes';
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 
 /** The limits of one kind of CloudFront event (Lambda@Edge quotas). @internal */
@@ -49,14 +49,14 @@ export interface EdgeSettings {
 export function validateEdge(v: Validator, scope: IConstruct, props: ServerlessFunctionProps, s: EdgeSettings): void {
   const region = Stack.of(scope).region;
   v.failIf(Token.isUnresolved(region) || region !== 'us-east-1', {
-    code: Codes.EDGE_REGION,
+    code: ErrorCodes.LBP_EDGE_REGION,
     property: 'stack region',
     value: Token.isUnresolved(region) ? 'unknown at synth (an environment-agnostic stack)' : region,
     limit: 'a Lambda@Edge function must be created in US East (N. Virginia), us-east-1',
     fix: 'put the EdgeFunction in a stack with env: { region: \'us-east-1\' } (the distribution may stay in any stack; pass crossRegionReferences: true to the stacks that refer to it)',
   });
   v.failIf(s.architecture !== lambda.Architecture.X86_64, {
-    code: Codes.EDGE_ARCHITECTURE,
+    code: ErrorCodes.LBP_EDGE_ARCHITECTURE,
     property: 'architecture',
     value: s.architecture.name,
     limit: 'CloudFront rejects Lambda@Edge functions with the arm64 architecture',
@@ -64,7 +64,7 @@ export function validateEdge(v: Validator, scope: IConstruct, props: ServerlessF
   });
   const env = Object.keys(props.environment ?? {}).length + Object.keys(props.secrets ?? {}).length;
   v.failIf(env > 0, {
-    code: Codes.EDGE_ENVIRONMENT,
+    code: ErrorCodes.LBP_EDGE_ENVIRONMENT,
     property: props.secrets && Object.keys(props.secrets).length > 0 ? 'secrets' : 'environment',
     value: `${env} variable(s)`,
     limit: 'Lambda@Edge does not support environment variables (secrets are passed as variables too)',
@@ -73,7 +73,7 @@ export function validateEdge(v: Validator, scope: IConstruct, props: ServerlessF
   const asyncSettings = (['deadLetterQueue', 'onFailure', 'onSuccess', 'retryAttempts', 'maxEventAge'] as const)
     .filter((k) => props[k] !== undefined);
   v.failIf(asyncSettings.length > 0, {
-    code: Codes.EDGE_ASYNC,
+    code: ErrorCodes.LBP_EDGE_ASYNC,
     property: asyncSettings.join(', '),
     value: 'set',
     limit: 'CloudFront invokes Lambda@Edge synchronously (errors go back to the viewer as 502/503) and dead-letter queues are not supported',
@@ -81,14 +81,14 @@ export function validateEdge(v: Validator, scope: IConstruct, props: ServerlessF
   });
   const vpcSettings = (['vpc', 'vpcSubnets', 'securityGroups'] as const).filter((k) => props[k] !== undefined);
   v.failIf(vpcSettings.length > 0, {
-    code: Codes.EDGE_VPC,
+    code: ErrorCodes.LBP_EDGE_VPC,
     property: vpcSettings.join(', '),
     value: 'set',
     limit: 'Lambda@Edge cannot access resources inside a VPC',
     fix: 'remove the VPC settings; reach private resources through an origin instead',
   });
   v.failIf((props.layers?.length ?? 0) > 0, {
-    code: Codes.EDGE_LAYERS,
+    code: ErrorCodes.LBP_EDGE_LAYERS,
     property: 'layers',
     value: `${props.layers?.length} layer(s)`,
     limit: 'Lambda@Edge does not support layers',
@@ -96,14 +96,14 @@ export function validateEdge(v: Validator, scope: IConstruct, props: ServerlessF
   });
   const concurrency = (['provisionedConcurrency', 'reservedConcurrentExecutions'] as const).filter((k) => props[k] !== undefined);
   v.failIf(concurrency.length > 0, {
-    code: Codes.EDGE_CONCURRENCY,
+    code: ErrorCodes.LBP_EDGE_CONCURRENCY,
     property: concurrency.join(', '),
     value: 'set',
     limit: 'Lambda@Edge does not support provisioned concurrency, and replicas share each Region\'s concurrency',
     fix: `remove ${concurrency.join(', ')}`,
   });
   v.failIf(s.code.isImage, {
-    code: Codes.EDGE_IMAGE,
+    code: ErrorCodes.LBP_EDGE_IMAGE,
     property: 'code',
     value: 'a container image',
     limit: 'Lambda@Edge does not support functions defined as container images',
@@ -111,14 +111,14 @@ export function validateEdge(v: Validator, scope: IConstruct, props: ServerlessF
   });
   const family = s.runtime?.family;
   v.failIf(s.runtime !== undefined && family !== lambda.RuntimeFamily.NODEJS && family !== lambda.RuntimeFamily.PYTHON, {
-    code: Codes.EDGE_RUNTIME,
+    code: ErrorCodes.LBP_EDGE_RUNTIME,
     property: 'runtime',
     value: s.runtime?.name ?? '',
     limit: 'Lambda@Edge supports Node.js and Python runtimes only',
     fix: 'use a Node.js or Python runtime (the default is the newest Node.js)',
   });
   v.failIf(props.tracing === lambda.Tracing.ACTIVE, {
-    code: Codes.EDGE_TRACING,
+    code: ErrorCodes.LBP_EDGE_TRACING,
     property: 'tracing',
     value: 'ACTIVE',
     limit: 'Lambda@Edge does not support X-Ray active tracing',
@@ -126,27 +126,27 @@ export function validateEdge(v: Validator, scope: IConstruct, props: ServerlessF
   });
   const aliasFeatures = (['deployment', 'alarms', 'alarmTopic'] as const).filter((k) => props[k] !== undefined);
   v.failIf(aliasFeatures.length > 0, {
-    code: Codes.EDGE_ALIAS_FEATURES,
+    code: ErrorCodes.LBP_EDGE_ALIAS_FEATURES,
     property: aliasFeatures.join(', '),
     value: 'set',
     limit: 'CloudFront invokes a numbered version, not an alias, so alias traffic shifting does not apply; and replicas report their metrics in the Region where they run, not in us-east-1',
     fix: `remove ${aliasFeatures.join(', ')}; roll out with a new version on the cache behaviour, and alarm per Region on the replicas' metrics`,
   });
-  v.range(Codes.EDGE_EPHEMERAL_STORAGE, 'ephemeralStorageSize', s.ephemeralStorageMb, 512, 512, {
+  v.range(ErrorCodes.LBP_EDGE_EPHEMERAL_STORAGE, 'ephemeralStorageSize', s.ephemeralStorageMb, 512, 512, {
     unit: 'MB', source: 'Lambda@Edge does not support more than 512 MB', fix: 'leave ephemeralStorageSize unset (512 MB)',
   });
 
   // ---- per event type
   const events = s.eventTypes;
   v.failIf(events.length === 0 || new Set(events).size !== events.length, {
-    code: Codes.EDGE_EVENT_TYPE,
+    code: ErrorCodes.LBP_EDGE_EVENT_TYPE,
     property: 'eventTypes',
     value: JSON.stringify(events),
     limit: 'list each CloudFront event the function will handle once (at least one)',
     fix: 'e.g. eventTypes: [LambdaEdgeEventType.ORIGIN_REQUEST]',
   });
   const limits = edgeLimits(events);
-  v.range(Codes.EDGE_MEMORY, 'memorySize', s.memorySize, 128, limits.maxMemoryMb, {
+  v.range(ErrorCodes.LBP_EDGE_MEMORY, 'memorySize', s.memorySize, 128, limits.maxMemoryMb, {
     unit: 'MB',
     integer: true,
     source: `Lambda@Edge quota for ${limits.kind} events`,
@@ -154,7 +154,7 @@ export function validateEdge(v: Validator, scope: IConstruct, props: ServerlessF
   });
   if (s.timeoutSeconds !== undefined) {
     v.failIf(s.timeoutSeconds > limits.maxTimeoutSeconds, {
-      code: Codes.EDGE_TIMEOUT,
+      code: ErrorCodes.LBP_EDGE_TIMEOUT,
       property: 'timeout',
       value: `${s.timeoutSeconds} seconds`,
       limit: `Lambda@Edge allows at most ${limits.maxTimeoutSeconds} seconds for ${limits.kind} events`,
@@ -166,7 +166,7 @@ export function validateEdge(v: Validator, scope: IConstruct, props: ServerlessF
   const zipped = assetPath ? zippedSizeBytes(assetPath) : undefined;
   if (zipped !== undefined) {
     v.failIf(zipped > limits.maxZippedBytes, {
-      code: Codes.EDGE_PACKAGE_SIZE,
+      code: ErrorCodes.LBP_EDGE_PACKAGE_SIZE,
       property: 'code',
       value: `about ${(zipped / 1024 / 1024).toFixed(2)} MB zipped`,
       limit: `a Lambda@Edge package for ${limits.kind} events is at most ${limits.maxZippedBytes / 1024 / 1024} MB compressed`,

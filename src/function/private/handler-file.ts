@@ -53,7 +53,7 @@ export function checkHandlerFile(
   const module = handlerModule(family, handler);
   if (module === undefined) {
     v.fail({
-      code: ErrorCodes.HANDLER_FILE,
+      code: ErrorCodes.LBP_HANDLER_FILE,
       property: 'handler',
       value: `'${handler}' on ${runtime!.name}`,
       limit: `a ${runtime!.name} handler is ${FORMAT[family]}; Lambda accepts '${handler}' but fails every invocation (Runtime.MalformedHandlerName)`,
@@ -70,7 +70,7 @@ export function checkHandlerFile(
     return;
   }
   v.fail({
-    code: ErrorCodes.HANDLER_FILE,
+    code: ErrorCodes.LBP_HANDLER_FILE,
     property: 'handler',
     value: `'${handler}'`,
     limit: `its module file (${files.slice(0, 3).join(', ')}) is not in the code directory ${assetDirectory}; every invocation would fail (Runtime.ImportModuleError)`,

@@ -33,14 +33,14 @@ export function pythonLayerContent(
   const v = new Validator(probe);
   const file = path.resolve(requirementsFile);
   v.failIf(!(fs.existsSync(file) && fs.statSync(file).isFile()), {
-    code: ErrorCodes.PYTHON_PROJECT_NOT_FOUND,
+    code: ErrorCodes.LBP_PYTHON_PROJECT_NOT_FOUND,
     property: 'requirementsFile',
     value: file,
     limit: 'the requirements file must exist',
     fix: 'pass a requirements.txt, uv.lock, poetry.lock or pyproject.toml',
   });
   v.failIf(!pythonVersionOf(runtime), {
-    code: ErrorCodes.PYTHON_RUNTIME,
+    code: ErrorCodes.LBP_PYTHON_RUNTIME,
     property: 'runtime',
     value: runtime.name,
     limit: 'a layer of Python packages is built for one Python runtime',

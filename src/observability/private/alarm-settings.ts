@@ -3,7 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { ErrorCodes as Codes } from '../../validation/error-codes';
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import { AlarmOptions } from '../alarm-options';
 
@@ -64,18 +64,18 @@ export function resolveAlarmSettings(
   const max = defaults.maxThreshold;
   if (!Token.isUnresolved(s.threshold) && (s.threshold <= 0 || (max !== undefined && s.threshold > max))) {
     v.fail({
-      code: Codes.ALARM_THRESHOLD,
+      code: ErrorCodes.LBP_ALARM_THRESHOLD,
       property: `${property}.threshold`,
       value: `${s.threshold} ${defaults.unit}`,
       limit: `it must be greater than 0${max !== undefined ? ` and at most ${max} ${defaults.unit}` : ''}`,
       fix: `set ${property}.threshold in ${defaults.unit}, or ${property}.enabled: false to turn the alarm off`,
     });
   }
-  v.range(Codes.ALARM_EVALUATION_PERIODS, `${property}.evaluationPeriods`, s.evaluationPeriods, 1, 8640, { integer: true });
+  v.range(ErrorCodes.LBP_ALARM_EVALUATION_PERIODS, `${property}.evaluationPeriods`, s.evaluationPeriods, 1, 8640, { integer: true });
   if (!Token.isUnresolved(s.datapointsToAlarm) && !Token.isUnresolved(s.evaluationPeriods) &&
       (!Number.isInteger(s.datapointsToAlarm) || s.datapointsToAlarm < 1 || s.datapointsToAlarm > s.evaluationPeriods)) {
     v.fail({
-      code: Codes.ALARM_DATAPOINTS,
+      code: ErrorCodes.LBP_ALARM_DATAPOINTS,
       property: `${property}.datapointsToAlarm`,
       value: `${s.datapointsToAlarm}`,
       limit: `it must be a whole number from 1 to evaluationPeriods (${s.evaluationPeriods})`,
@@ -88,7 +88,7 @@ export function resolveAlarmSettings(
     const valid = [10, 30].includes(seconds) || (seconds >= 60 && seconds % 60 === 0);
     if (!valid) {
       v.fail({
-        code: Codes.ALARM_PERIOD,
+        code: ErrorCodes.LBP_ALARM_PERIOD,
         property: `${property}.period`,
         value: `${seconds} seconds`,
         limit: `alarms accept 10 or 30 seconds or a whole number of minutes${seconds === 20 ? ' (CloudWatch also takes 20 seconds, but aws-cdk-lib\'s Metric does not)' : ''}`,
@@ -97,7 +97,7 @@ export function resolveAlarmSettings(
     } else if (!Token.isUnresolved(s.evaluationPeriods) && seconds * s.evaluationPeriods > maxEvaluationRange(seconds)) {
       const maxRange = maxEvaluationRange(seconds);
       v.fail({
-        code: Codes.ALARM_EVALUATION_RANGE,
+        code: ErrorCodes.LBP_ALARM_EVALUATION_RANGE,
         property: `${property}.evaluationPeriods`,
         value: `${s.evaluationPeriods} x ${seconds} seconds`,
         limit: seconds < ONE_HOUR_SECONDS

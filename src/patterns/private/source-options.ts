@@ -1,4 +1,4 @@
-import { ErrorCodes as Codes } from '../../validation/error-codes';
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 
 /**
@@ -13,7 +13,7 @@ export function refuseSourceOptionsWithExisting(v: Validator, existing: string, 
   }
   for (const [name, value] of Object.entries(options)) {
     v.failIf(value !== undefined, {
-      code: Codes.SOURCE_OPTION_WITH_EXISTING,
+      code: ErrorCodes.LBP_PATTERN_SOURCE_OPTION,
       property: name,
       value: `set together with \`${existing}\``,
       limit: `${name} configures the ${existing} the pattern creates, and an existing ${existing} was given`,

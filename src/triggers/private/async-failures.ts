@@ -16,7 +16,7 @@ import type { ITriggerTarget } from '../trigger';
 export function asyncFailureQueues(target: ITriggerTarget): sqs.IQueue[] {
   if (!target.deadLetterQueue) {
     throw new BlueprintValidationError(target, [{
-      code: ErrorCodes.ASYNC_FAILURES_UNCAPTURED,
+      code: ErrorCodes.LBP_ASYNC_FAILURES_UNCAPTURED,
       property: 'deadLetterQueue',
       value: 'undefined',
       limit: 'an asynchronously invoked function must capture failed events',

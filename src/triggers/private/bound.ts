@@ -1,7 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import { BlueprintValidationError } from '../../validation/blueprint-error';
-import { ErrorCodes as Codes } from '../../validation/error-codes';
+import { ErrorCodes } from '../../validation/error-codes';
 import { placeNamed } from '../../validation/place';
 import { checkType } from '../../validation/prop-types';
 import { Validator } from '../../validation/validator';
@@ -15,7 +15,7 @@ import { Validator } from '../../validation/validator';
 export function requireBound<T>(bound: T | undefined, trigger: string, property: string): T {
   if (bound === undefined) {
     throw new Error(
-      `[${Codes.TRIGGER_NOT_ADDED}] ${trigger}.${property} is read before the trigger was added to a function; ` +
+      `[${ErrorCodes.LBP_TRIGGER_NOT_ADDED}] ${trigger}.${property} is read before the trigger was added to a function; ` +
       'its resources exist once it is bound. Fix: call fn.addTrigger(trigger) first (a pattern\'s `trigger` is always bound).',
     );
   }
@@ -31,7 +31,7 @@ export function requireBound<T>(bound: T | undefined, trigger: string, property:
 export function refuseSecondBind(alreadyBound: boolean, target: IConstruct, trigger: string): void {
   if (alreadyBound) {
     throw new BlueprintValidationError(target, [{
-      code: Codes.TRIGGER_REUSED,
+      code: ErrorCodes.LBP_TRIGGER_REUSED,
       property: 'addTrigger',
       value: `a ${trigger} that was already added to a function`,
       limit: 'a trigger can be added to one function only (its properties expose the resources of that binding)',
@@ -49,7 +49,7 @@ export function refuseSecondBind(alreadyBound: boolean, target: IConstruct, trig
 export function targetRole(target: { readonly role?: iam.IRole } & IConstruct, trigger: string): iam.IRole {
   if (!target.role) {
     throw new BlueprintValidationError(target, [{
-      code: Codes.TRIGGER_TARGET_ROLE,
+      code: ErrorCodes.LBP_TRIGGER_TARGET_ROLE,
       property: 'role',
       value: 'undefined',
       limit: `a ${trigger} grants its target's execution role, so the target needs one`,

@@ -1,5 +1,5 @@
 import { Duration, Token } from 'aws-cdk-lib';
-import { ErrorCodes as Codes } from '../../validation/error-codes';
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 
 /** The CORS settings both HTTP APIs and function URLs have. @internal */
@@ -22,14 +22,14 @@ export function checkCors(v: Validator, property: string, cors: CorsSettings | u
   }
   const wildcard = (cors.origins ?? []).some((o) => !Token.isUnresolved(o) && o === '*');
   v.failIf(wildcard && cors.credentials === true, {
-    code: Codes.CORS,
+    code: ErrorCodes.LBP_CORS,
     property: `${property}.allowCredentials`,
     value: 'true with the origin *',
     limit: 'credentialed CORS requests need an explicit origin: API Gateway refuses `*` with credentials and browsers reject the answer',
     fix: 'list the origins (e.g. [\'https://app.example.com\']) or drop allowCredentials',
   });
   const age = cors.maxAge && !cors.maxAge.isUnresolved() ? cors.maxAge.toSeconds({ integral: false }) : undefined;
-  v.range(Codes.CORS, `${property}.maxAge`, age, maxAge.min, maxAge.max, {
+  v.range(ErrorCodes.LBP_CORS, `${property}.maxAge`, age, maxAge.min, maxAge.max, {
     unit: 'seconds',
     integer: true,
     source: maxAge.api,
@@ -59,7 +59,7 @@ export function checkFunctionUrlCorsLists(v: Validator, cors: { readonly [list: 
       continue;
     }
     v.failIf(list.length > items, {
-      code: Codes.CORS,
+      code: ErrorCodes.LBP_CORS,
       property: `cors.${property}`,
       value: `${list.length} entries`,
       limit: `a function URL takes at most ${items} (Lambda API, Cors.${property === 'allowedMethods' ? 'AllowMethods' : property})`,
@@ -68,7 +68,7 @@ export function checkFunctionUrlCorsLists(v: Validator, cors: { readonly [list: 
     if (property === 'allowedMethods') {
       // aws-cdk-lib's HttpMethod has OPTIONS, which Lambda refuses (browsers send preflights themselves).
       v.failIf(list.includes('OPTIONS'), {
-        code: Codes.CORS,
+        code: ErrorCodes.LBP_CORS,
         property: 'cors.allowedMethods',
         value: 'OPTIONS',
         limit: 'a function URL allows GET, PUT, HEAD, POST, PATCH, DELETE or * (AWS::Lambda::Url Cors AllowMethods); the URL answers preflight OPTIONS requests itself',
@@ -78,7 +78,7 @@ export function checkFunctionUrlCorsLists(v: Validator, cors: { readonly [list: 
     }
     const bad = list.find((x) => typeof x === 'string' && !Token.isUnresolved(x) && (x.length > length || x.length < min));
     v.failIf(bad !== undefined, {
-      code: Codes.CORS,
+      code: ErrorCodes.LBP_CORS,
       property: `cors.${property}`,
       value: `'${String(bad).slice(0, 40)}' (${String(bad).length} characters)`,
       limit: `each entry is ${min} to ${length} characters (Lambda API, Cors)`,

@@ -2,7 +2,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { checkApiThrottling } from './api-throttling';
 import { checkCors } from './cors';
 import { parseRoutes } from './http-routes';
-import { ErrorCodes as Codes } from '../../validation/error-codes';
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import { type HttpApiTriggerOptions } from '../http-api-trigger';
 
@@ -19,24 +19,24 @@ const INTEGRATION_LIMIT_SECONDS = 30;
 export function validateHttpApiTriggerOptions(v: Validator, opts: HttpApiTriggerOptions, fn: { readonly timeoutSeconds?: number }) {
   const timeout = fn.timeoutSeconds;
   v.failIf(timeout !== undefined && timeout > INTEGRATION_LIMIT_SECONDS, {
-    code: Codes.HTTP_API_TIMEOUT,
+    code: ErrorCodes.LBP_HTTP_API_TIMEOUT,
     property: 'timeout',
     value: `${timeout} seconds`,
     limit: `an HTTP API waits at most ${INTEGRATION_LIMIT_SECONDS} seconds for its integration, then answers 504 while the function keeps running (and billing)`,
     fix: `set the function's timeout to Duration.seconds(${INTEGRATION_LIMIT_SECONDS}) or less, or move long work behind a queue (Trigger.sqs) and answer 202`,
   });
-  const { rate, burst } = checkApiThrottling(v, opts, { code: Codes.HTTP_API_THROTTLE, unit: 'requests', quota: 'HTTP API' });
+  const { rate, burst } = checkApiThrottling(v, opts, { code: ErrorCodes.LBP_HTTP_API_THROTTLE, unit: 'requests', quota: 'HTTP API' });
   const jwt = opts.jwtIssuer !== undefined || opts.jwtAudience !== undefined;
   if (jwt) {
     v.failIf(opts.jwtIssuer === undefined || !/^https:\/\/\S+$/.test(opts.jwtIssuer), {
-      code: Codes.HTTP_API_JWT,
+      code: ErrorCodes.LBP_HTTP_API_JWT,
       property: 'jwtIssuer',
       value: `${opts.jwtIssuer === undefined ? 'unset' : `"${opts.jwtIssuer}"`}`,
       limit: 'a JWT authorizer needs the issuer\'s https:// URL',
       fix: 'set jwtIssuer to e.g. https://cognito-idp.<region>.amazonaws.com/<user-pool-id>',
     });
     v.failIf(!opts.jwtAudience || opts.jwtAudience.length === 0, {
-      code: Codes.HTTP_API_JWT,
+      code: ErrorCodes.LBP_HTTP_API_JWT,
       property: 'jwtAudience',
       value: JSON.stringify(opts.jwtAudience ?? null),
       limit: 'a JWT authorizer needs at least one audience',
@@ -44,14 +44,14 @@ export function validateHttpApiTriggerOptions(v: Validator, opts: HttpApiTrigger
     });
   }
   v.failIf(opts.authorizer instanceof apigwv2.HttpNoneAuthorizer, {
-    code: Codes.HTTP_API_AUTH,
+    code: ErrorCodes.LBP_HTTP_API_AUTH,
     property: 'authorizer',
     value: 'HttpNoneAuthorizer',
     limit: 'every route needs authorization (AwsSolutions-APIG4)',
     fix: 'leave authorizer unset for IAM, set jwtIssuer and jwtAudience, or pass a Lambda/Cognito authorizer',
   });
   v.failIf((opts.authorizationScopes?.length ?? 0) > 0 && !jwt && opts.authorizer === undefined, {
-    code: Codes.HTTP_API_AUTH,
+    code: ErrorCodes.LBP_HTTP_API_AUTH,
     property: 'authorizationScopes',
     value: JSON.stringify(opts.authorizationScopes),
     limit: 'OAuth scopes only apply to JWT (or Cognito) authorizers, not to IAM authorization',
@@ -64,7 +64,7 @@ export function validateHttpApiTriggerOptions(v: Validator, opts: HttpApiTrigger
   if (opts.httpApi) {
     for (const name of ['apiName', 'corsPreflight', 'throttlingRateLimit', 'throttlingBurstLimit', 'accessLogRetention', 'accessLogEncryptionKey', 'accessLogRemovalPolicy'] as const) {
       v.failIf(opts[name] !== undefined, {
-        code: Codes.SETTING_IGNORED,
+        code: ErrorCodes.LBP_SETTING_IGNORED,
         property: name,
         value: 'set together with httpApi',
         limit: `${name} configures the API (or its stage) the trigger creates, and an existing httpApi was given: it would be ignored`,

@@ -1,5 +1,5 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { ErrorCodes as Codes } from '../../validation/error-codes';
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 
 const METHODS = ['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -18,7 +18,7 @@ export interface ParsedRoute {
 export function parseRoutes(v: Validator, routes: string[]): ParsedRoute[] {
   const parsed: ParsedRoute[] = [];
   v.failIf(routes.length === 0, {
-    code: Codes.HTTP_API_ROUTE,
+    code: ErrorCodes.LBP_HTTP_API_ROUTE,
     property: 'routes',
     value: '[]',
     limit: 'at least one route is needed',
@@ -28,7 +28,7 @@ export function parseRoutes(v: Validator, routes: string[]): ParsedRoute[] {
   for (const key of routes) {
     if (seen.has(key)) {
       v.fail({
-        code: Codes.HTTP_API_ROUTE_DUPLICATE,
+        code: ErrorCodes.LBP_HTTP_API_ROUTE_DUPLICATE,
         property: 'routes',
         value: `"${key}" listed twice`,
         limit: 'an HTTP API takes each route key (METHOD /path) once (ConflictException)',
@@ -48,7 +48,7 @@ export function parseRoutes(v: Validator, routes: string[]): ParsedRoute[] {
       && (!path!.includes('+}') || /\{[A-Za-z0-9_]+\+\}$/.test(path!));
     if (!ok) {
       v.fail({
-        code: Codes.HTTP_API_ROUTE,
+        code: ErrorCodes.LBP_HTTP_API_ROUTE,
         property: 'routes',
         value: `"${key}"`,
         limit: `a route key is "METHOD /path" with METHOD one of ${METHODS.join(', ')} (a greedy {name+} only at the end), or $default`,

@@ -4,7 +4,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
 import { BlueprintValidationError } from '../../validation/blueprint-error';
-import { ErrorCodes as Codes } from '../../validation/error-codes';
+import { ErrorCodes } from '../../validation/error-codes';
 import { checkShape, PropShape } from '../../validation/prop-types';
 import { Validator } from '../../validation/validator';
 
@@ -207,7 +207,7 @@ export function checkTriggerOptions(v: Validator, options: unknown, shape: PropS
  */
 export function triggerReused(target: IConstruct, kind: string): BlueprintValidationError {
   return new BlueprintValidationError(target, [{
-    code: Codes.TRIGGER_REUSED,
+    code: ErrorCodes.LBP_TRIGGER_REUSED,
     property: `addTrigger(${kind})`,
     value: 'a trigger that was already added to a function',
     limit: 'a trigger can be added to one function only (it creates its resources once)',
@@ -221,7 +221,7 @@ export function triggerReused(target: IConstruct, kind: string): BlueprintValida
  * @internal
  */
 export function triggerNotAdded(kind: string): Error {
-  const error = new Error(`[${Codes.TRIGGER_NOT_ADDED}] Trigger.${kind}: its resources exist once it was added to a function; ` +
+  const error = new Error(`[${ErrorCodes.LBP_TRIGGER_NOT_ADDED}] Trigger.${kind}: its resources exist once it was added to a function; ` +
     'call ServerlessFunction.addTrigger(trigger) first.');
   error.name = 'BlueprintValidationError';
   return error;

@@ -3,7 +3,7 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { checkApiThrottling } from './api-throttling';
 import { seconds } from './duration';
 import { parseRestRoutes } from './rest-routes';
-import { ErrorCodes as Codes } from '../../validation/error-codes';
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import { type RestApiTriggerOptions } from '../rest-api-trigger';
 
@@ -25,7 +25,7 @@ export function validateRestApiTriggerOptions(v: Validator, opts: RestApiTrigger
   const integration = seconds(opts.integrationTimeout) ?? (opts.integrationTimeout ? undefined : DEFAULT_INTEGRATION_SECONDS);
   const ceiling = raised ? RAISED_INTEGRATION_SECONDS : DEFAULT_INTEGRATION_SECONDS;
   v.failIf(raised && endpointType === apigw.EndpointType.EDGE, {
-    code: Codes.REST_API_TIMEOUT,
+    code: ErrorCodes.LBP_REST_API_TIMEOUT,
     property: 'integrationTimeoutQuotaRaised',
     value: 'true with EndpointType.EDGE',
     limit: 'integration timeouts above 29 s apply to Regional and private REST APIs only',
@@ -33,7 +33,7 @@ export function validateRestApiTriggerOptions(v: Validator, opts: RestApiTrigger
   });
   if (integration !== undefined) {
     v.failIf(integration < 0.05 || integration > ceiling, {
-      code: Codes.REST_API_TIMEOUT,
+      code: ErrorCodes.LBP_REST_API_TIMEOUT,
       property: 'integrationTimeout',
       value: `${integration} seconds`,
       limit: `a REST API integration timeout is 50 ms to ${ceiling} s${raised ? ' (after the quota increase)' : ' (above 29 s only after a Service Quotas increase, Regional and private APIs only)'}`,
@@ -42,24 +42,24 @@ export function validateRestApiTriggerOptions(v: Validator, opts: RestApiTrigger
   }
   const timeout = fn.timeoutSeconds;
   v.failIf(timeout !== undefined && integration !== undefined && timeout > integration, {
-    code: Codes.REST_API_TIMEOUT,
+    code: ErrorCodes.LBP_REST_API_TIMEOUT,
     property: 'timeout',
     value: `${timeout} seconds`,
     limit: `the REST API waits at most ${integration} seconds for its integration, then answers 504 while the function keeps running (and billing)`,
     fix: `set the function's timeout to Duration.seconds(${integration}) or less, or move long work behind a queue (Trigger.sqs) and answer 202`,
   });
-  const { rate, burst } = checkApiThrottling(v, opts, { code: Codes.REST_API_THROTTLE, unit: 'requests', quota: 'API Gateway' });
+  const { rate, burst } = checkApiThrottling(v, opts, { code: ErrorCodes.LBP_REST_API_THROTTLE, unit: 'requests', quota: 'API Gateway' });
   const cognitoPools = opts.cognitoUserPools ?? [];
   const isPublic = opts.allowPublicAccess === true;
   v.failIf(isPublic && (opts.authorizer !== undefined || cognitoPools.length > 0), {
-    code: Codes.REST_API_AUTH,
+    code: ErrorCodes.LBP_REST_API_AUTH,
     property: 'allowPublicAccess',
     value: 'true with an authorizer',
     limit: 'a method is either public or authorized',
     fix: 'remove allowPublicAccess, or remove authorizer and cognitoUserPools',
   });
   v.failIf(opts.authorizer !== undefined && cognitoPools.length > 0, {
-    code: Codes.REST_API_AUTH,
+    code: ErrorCodes.LBP_REST_API_AUTH,
     property: 'authorizer',
     value: 'an authorizer and cognitoUserPools',
     limit: 'every method has one authorizer',
@@ -67,7 +67,7 @@ export function validateRestApiTriggerOptions(v: Validator, opts: RestApiTrigger
   });
   v.failIf((opts.authorizationScopes?.length ?? 0) > 0 && cognitoPools.length === 0
     && opts.authorizer?.authorizationType !== apigw.AuthorizationType.COGNITO, {
-    code: Codes.REST_API_AUTH,
+    code: ErrorCodes.LBP_REST_API_AUTH,
     property: 'authorizationScopes',
     value: JSON.stringify(opts.authorizationScopes),
     limit: 'OAuth scopes only apply to Cognito authorizers',
@@ -75,7 +75,7 @@ export function validateRestApiTriggerOptions(v: Validator, opts: RestApiTrigger
   });
   const stageName = opts.stageName ?? 'prod';
   v.failIf(!Token.isUnresolved(stageName) && !/^[A-Za-z0-9_-]{1,128}$/.test(stageName), {
-    code: Codes.REST_API_STAGE,
+    code: ErrorCodes.LBP_REST_API_STAGE,
     property: 'stageName',
     value: `"${stageName}"`,
     limit: 'a stage name is 1 to 128 letters, digits, hyphens or underscores',

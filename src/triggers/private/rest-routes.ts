@@ -1,4 +1,4 @@
-import { ErrorCodes as Codes } from '../../validation/error-codes';
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 
 const METHODS = ['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -19,7 +19,7 @@ export interface RestRoute {
 export function parseRestRoutes(v: Validator, routes: string[]): RestRoute[] {
   const parsed: RestRoute[] = [];
   v.failIf(routes.length === 0, {
-    code: Codes.REST_API_ROUTE,
+    code: ErrorCodes.LBP_REST_API_ROUTE,
     property: 'routes',
     value: '[]',
     limit: 'at least one route is needed',
@@ -34,7 +34,7 @@ export function parseRestRoutes(v: Validator, routes: string[]): RestRoute[] {
       && /^((\/([A-Za-z0-9._~-]+|\{[A-Za-z0-9_]+\}))*(\/\{[A-Za-z0-9_]+\+\})?|\/)$/.test(path!);
     if (!ok) {
       v.fail({
-        code: Codes.REST_API_ROUTE,
+        code: ErrorCodes.LBP_REST_API_ROUTE,
         property: 'routes',
         value: `"${key}"`,
         limit: `a route is "METHOD /path" with METHOD one of ${METHODS.join(', ')}, path segments of letters, digits, ._~- or {name}, and a greedy {name+} only as the last segment`,
@@ -45,7 +45,7 @@ export function parseRestRoutes(v: Validator, routes: string[]): RestRoute[] {
     const normalised = `${method} ${path}`;
     if (seen.has(normalised)) {
       v.fail({
-        code: Codes.REST_API_ROUTE,
+        code: ErrorCodes.LBP_REST_API_ROUTE,
         property: 'routes',
         value: `"${key}" (twice)`,
         limit: 'a REST API resource has at most one method per HTTP verb',

@@ -1,6 +1,6 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { ErrorCodes, ErrorCodes as Codes } from '../../validation/error-codes';
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 
 /** The resolved, checked retry policy of an EventBridge target or schedule. @internal */
@@ -25,13 +25,13 @@ export function checkRetryPolicy(
     retryAttempts: retryAttempts ?? defaults.retryAttempts,
     maxEventAge: maxEventAge ?? defaults.maxEventAge,
   };
-  v.range(Codes.TARGET_RETRY_ATTEMPTS, 'retryAttempts', policy.retryAttempts, 0, 185, {
+  v.range(ErrorCodes.LBP_TARGET_RETRY_ATTEMPTS, 'retryAttempts', policy.retryAttempts, 0, 185, {
     integer: true,
     source: 'EventBridge target retry policy',
     fix: 'set retryAttempts to a whole number from 0 to 185; failed events then go to the failure queue',
   });
   if (!policy.maxEventAge.isUnresolved()) {
-    v.range(Codes.TARGET_MAX_EVENT_AGE, 'maxEventAge', policy.maxEventAge.toSeconds({ integral: false }), 60, 86400, {
+    v.range(ErrorCodes.LBP_TARGET_MAX_EVENT_AGE, 'maxEventAge', policy.maxEventAge.toSeconds({ integral: false }), 60, 86400, {
       unit: 'seconds',
       integer: true,
       source: 'EventBridge target retry policy',
@@ -51,7 +51,7 @@ export function checkRetryPolicy(
 export function checkTargetDeadLetterQueue(v: Validator, service: string, queue: sqs.IQueue | undefined): void {
   if (queue && !Token.isUnresolved(queue.fifo) && queue.fifo) {
     v.fail({
-      code: ErrorCodes.FIFO_FAILURE_QUEUE,
+      code: ErrorCodes.LBP_FIFO_FAILURE_QUEUE,
       property: 'deadLetterQueue',
       value: `FIFO queue ${queue.node.path}`,
       limit: `${service} sends undeliverable events only to standard SQS queues`,

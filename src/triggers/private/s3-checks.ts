@@ -1,6 +1,6 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { seconds } from './duration';
-import { ErrorCodes as Codes } from '../../validation/error-codes';
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import { BucketEventType } from '../bucket-event-type';
 import { type S3TriggerOptions } from '../s3-trigger';
@@ -14,14 +14,14 @@ import { type S3TriggerOptions } from '../s3-trigger';
 export function validateS3TriggerOptions(v: Validator, o: S3TriggerOptions): void {
   const eventTypes = o.eventTypes ?? [BucketEventType.OBJECT_CREATED];
   v.failIf(eventTypes.length === 0, {
-    code: Codes.S3_EVENT_TYPES,
+    code: ErrorCodes.LBP_S3_EVENT_TYPES,
     property: 'eventTypes',
     value: '[]',
     limit: 'at least one event type is needed',
     fix: 'leave eventTypes unset (object created) or list the events you need',
   });
-  v.range(Codes.TARGET_RETRY_ATTEMPTS, 'retryAttempts', o.retryAttempts, 0, 185, { integer: true });
-  v.range(Codes.TARGET_MAX_EVENT_AGE, 'maxEventAge', seconds(o.maxEventAge), 60, 86400, { unit: 'seconds', integer: true });
+  v.range(ErrorCodes.LBP_TARGET_RETRY_ATTEMPTS, 'retryAttempts', o.retryAttempts, 0, 185, { integer: true });
+  v.range(ErrorCodes.LBP_TARGET_MAX_EVENT_AGE, 'maxEventAge', seconds(o.maxEventAge), 60, 86400, { unit: 'seconds', integer: true });
 }
 
 /**
@@ -32,7 +32,7 @@ export function validateS3TriggerOptions(v: Validator, o: S3TriggerOptions): voi
  */
 export function validateS3Bucket(v: Validator, bucket: s3.IBucket, o: S3TriggerOptions): void {
   v.failIf(!(bucket instanceof s3.Bucket) && o.bucketSendsToEventBridge !== true, {
-    code: Codes.S3_EVENTBRIDGE_REQUIRED,
+    code: ErrorCodes.LBP_S3_EVENTBRIDGE_REQUIRED,
     property: 'bucketSendsToEventBridge',
     value: `${o.bucketSendsToEventBridge} for the imported bucket ${bucket.node.path}`,
     limit: 'the trigger listens on EventBridge, and the library cannot turn on notifications of an imported bucket',

@@ -2,7 +2,7 @@ import { Duration, Token } from 'aws-cdk-lib';
 import { checkRetryPolicy, checkTargetDeadLetterQueue, RetryPolicy } from './retry-policy';
 import { validateScheduleExpression } from './schedule-expression';
 import { checkLength, checkName, NAME_RULES } from '../../validation/aws-names';
-import { ErrorCodes as Codes } from '../../validation/error-codes';
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import { type ScheduleTriggerOptions } from '../schedule-trigger';
 import { type TriggerSchedule } from '../trigger-schedule';
@@ -29,7 +29,7 @@ export function validateScheduleTriggerOptions(v: Validator, when: TriggerSchedu
   const typeProblem = notASchedule ? `${when === null ? 'null' : typeof when} where a TriggerSchedule is expected` : when._typeProblem;
   if (typeProblem !== undefined) {
     v.fail({
-      code: Codes.PROP_TYPE,
+      code: ErrorCodes.LBP_PROP_TYPE,
       property: 'schedule',
       value: typeProblem,
       limit: 'a schedule is built from a string (cron, expression) or a Duration (rate)',
@@ -40,7 +40,7 @@ export function validateScheduleTriggerOptions(v: Validator, when: TriggerSchedu
   }
   const timeZone = opts.timeZone ?? 'UTC';
   v.failIf(!Token.isUnresolved(timeZone) && !isTimeZone(timeZone), {
-    code: Codes.SCHEDULE_TIME_ZONE,
+    code: ErrorCodes.LBP_SCHEDULE_TIME_ZONE,
     property: 'timeZone',
     value: `"${timeZone}"`,
     limit: 'it must be an IANA time zone name',
@@ -49,7 +49,7 @@ export function validateScheduleTriggerOptions(v: Validator, when: TriggerSchedu
   const windowMinutes = opts.flexibleTimeWindow && !opts.flexibleTimeWindow.isUnresolved()
     ? opts.flexibleTimeWindow.toSeconds({ integral: false }) / 60
     : undefined;
-  v.range(Codes.SCHEDULE_FLEXIBLE_WINDOW, 'flexibleTimeWindow', windowMinutes, 1, 1440, {
+  v.range(ErrorCodes.LBP_SCHEDULE_FLEXIBLE_WINDOW, 'flexibleTimeWindow', windowMinutes, 1, 1440, {
     unit: 'minutes',
     integer: true,
     source: 'EventBridge Scheduler flexible time window',
@@ -57,7 +57,7 @@ export function validateScheduleTriggerOptions(v: Validator, when: TriggerSchedu
   });
   const input = opts.input !== undefined ? JSON.stringify(opts.input) : undefined;
   v.failIf(input !== undefined && !Token.isUnresolved(input) && input.length > 8192, {
-    code: Codes.SCHEDULE_INPUT,
+    code: ErrorCodes.LBP_SCHEDULE_INPUT,
     property: 'input',
     value: `${input?.length} characters`,
     limit: 'Scheduler accepts at most 8,192 characters of input',
@@ -68,8 +68,8 @@ export function validateScheduleTriggerOptions(v: Validator, when: TriggerSchedu
     maxEventAge: Duration.hours(1),
   });
   checkTargetDeadLetterQueue(v, 'EventBridge Scheduler', opts.deadLetterQueue);
-  checkName(v, Codes.SCHEDULE_NAME, 'groupName', opts.groupName, NAME_RULES.scheduleGroup);
-  checkLength(v, Codes.SCHEDULE_NAME, 'description', opts.description, 512, 'EventBridge Scheduler CreateSchedule');
+  checkName(v, ErrorCodes.LBP_SCHEDULE_NAME, 'groupName', opts.groupName, NAME_RULES.scheduleGroup);
+  checkLength(v, ErrorCodes.LBP_SCHEDULE_NAME, 'description', opts.description, 512, 'EventBridge Scheduler CreateSchedule');
   return { expression, timeZone, windowMinutes, input, retry };
 }
 

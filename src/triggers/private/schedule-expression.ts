@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { ErrorCodes as Codes } from '../../validation/error-codes';
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 
 const CRON_DOC = 'https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html#cron-based';
@@ -44,7 +44,7 @@ export function validateScheduleExpression(v: Validator, property: string, expre
     validateRate(v, property, expression, rate[1]);
   } else if (at) {
     v.failIf(!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(at[1].trim()), {
-      code: Codes.SCHEDULE_AT,
+      code: ErrorCodes.LBP_SCHEDULE_AT,
       property,
       value: `"${expression}"`,
       limit: 'a one-time schedule must be at(yyyy-mm-ddThh:mm:ss), in the schedule\'s time zone',
@@ -52,7 +52,7 @@ export function validateScheduleExpression(v: Validator, property: string, expre
     });
   } else {
     v.fail({
-      code: Codes.SCHEDULE_EXPRESSION,
+      code: ErrorCodes.LBP_SCHEDULE_EXPRESSION,
       property,
       value: `"${expression}"`,
       limit: 'a schedule expression is cron(...), rate(...) or at(...)',
@@ -63,7 +63,7 @@ export function validateScheduleExpression(v: Validator, property: string, expre
 
 function validateRate(v: Validator, property: string, expression: string, body: string): void {
   const m = /^\s*(\S+)\s+(\S+)\s*$/.exec(body);
-  const problem = (limit: string, fix: string) => v.fail({ code: Codes.SCHEDULE_RATE, property, value: `"${expression}"`, limit, fix });
+  const problem = (limit: string, fix: string) => v.fail({ code: ErrorCodes.LBP_SCHEDULE_RATE, property, value: `"${expression}"`, limit, fix });
   if (!m) {
     problem('a rate expression is rate(value unit), e.g. rate(5 minutes)', 'write rate(<positive whole number> <minute|minutes|hour|hours|day|days>)');
     return;
@@ -92,7 +92,7 @@ function validateCron(v: Validator, property: string, expression: string, body: 
   const fields = body.trim().split(/\s+/).filter((f) => f.length > 0);
   if (fields.length !== 6) {
     v.fail({
-      code: Codes.SCHEDULE_CRON,
+      code: ErrorCodes.LBP_SCHEDULE_CRON,
       property,
       value: `"${expression}"`,
       limit: `a cron expression has 6 fields (minutes hours day-of-month month day-of-week year), this one has ${fields.length} (see ${CRON_DOC})`,
@@ -106,7 +106,7 @@ function validateCron(v: Validator, property: string, expression: string, body: 
   FIELDS.forEach((field, i) => {
     const error = checkField(field, fields[i]);
     v.failIf(error !== undefined, {
-      code: Codes.SCHEDULE_CRON,
+      code: ErrorCodes.LBP_SCHEDULE_CRON,
       property,
       value: `"${expression}"`,
       limit: `its ${field.name} field "${fields[i]}" ${error} (${field.name} takes ${describe(field)})`,
@@ -117,7 +117,7 @@ function validateCron(v: Validator, property: string, expression: string, body: 
   const dow = fields[4];
   const never = neverFires(fields);
   v.failIf(never !== undefined, {
-    code: Codes.SCHEDULE_CRON,
+    code: ErrorCodes.LBP_SCHEDULE_CRON,
     property,
     value: `"${expression}"`,
     limit: `it never fires: ${never}`,
@@ -125,7 +125,7 @@ function validateCron(v: Validator, property: string, expression: string, body: 
   });
   const questions = [dom, dow].filter((f) => f === '?').length;
   v.failIf(questions !== 1, {
-    code: Codes.SCHEDULE_CRON_DAY,
+    code: ErrorCodes.LBP_SCHEDULE_CRON_DAY,
     property,
     value: `"${expression}"`,
     limit: questions === 0

@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { ErrorCodes as Codes } from '../../validation/error-codes';
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import { type SnsTriggerOptions } from '../sns-trigger';
 
@@ -12,7 +12,7 @@ import { type SnsTriggerOptions } from '../sns-trigger';
  */
 export function validateSnsTriggerOptions(v: Validator, o: SnsTriggerOptions): void {
   v.failIf(o.filterPolicy !== undefined && o.filterPolicyWithMessageBody !== undefined, {
-    code: Codes.SNS_FILTER_POLICY,
+    code: ErrorCodes.LBP_SNS_FILTER_POLICY,
     property: 'filterPolicy, filterPolicyWithMessageBody',
     value: 'both set',
     limit: 'a subscription has one filter policy scope (attributes or body)',
@@ -28,7 +28,7 @@ export function validateSnsTriggerOptions(v: Validator, o: SnsTriggerOptions): v
  */
 export function validateSnsTopic(v: Validator, topic: sns.ITopic): void {
   v.failIf(!Token.isUnresolved(topic.fifo) && topic.fifo === true, {
-    code: Codes.SNS_FIFO_TOPIC,
+    code: ErrorCodes.LBP_SNS_FIFO_TOPIC,
     property: 'topic',
     value: `the FIFO topic ${topic.node.path}`,
     limit: 'Lambda functions cannot subscribe to FIFO topics',

@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { seconds } from './duration';
-import { ErrorCodes as Codes } from '../../validation/error-codes';
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import { type SqsTriggerOptions } from '../sqs-trigger';
 
@@ -17,13 +17,13 @@ export function validateSqsTriggerOptions(v: Validator, o: SqsTriggerOptions, so
   const batchSize = o.batchSize ?? 10;
 
   // ---- batching
-  v.range(Codes.SQS_BATCH_SIZE, 'batchSize', batchSize, 1, fifo ? 10 : 10000, {
+  v.range(ErrorCodes.LBP_SQS_BATCH_SIZE, 'batchSize', batchSize, 1, fifo ? 10 : 10000, {
     integer: true,
     source: fifo ? 'FIFO queues' : 'SQS event source mappings',
   });
   if (!fifo && !Token.isUnresolved(batchSize) && batchSize > 10 && !(windowSeconds !== undefined && windowSeconds >= 1)) {
     v.fail({
-      code: Codes.SQS_BATCH_SIZE,
+      code: ErrorCodes.LBP_SQS_BATCH_SIZE,
       property: 'batchSize',
       value: `${batchSize}`,
       limit: 'a batch size above 10 needs a maxBatchingWindow of at least 1 second',
@@ -32,16 +32,16 @@ export function validateSqsTriggerOptions(v: Validator, o: SqsTriggerOptions, so
   }
   if (fifo && o.maxBatchingWindow !== undefined) {
     v.fail({
-      code: Codes.BATCHING_WINDOW,
+      code: ErrorCodes.LBP_BATCHING_WINDOW,
       property: 'maxBatchingWindow',
       value: `${o.maxBatchingWindow.toHumanString()}`,
       limit: 'FIFO queues do not support a batching window',
       fix: 'remove maxBatchingWindow',
     });
   } else {
-    v.range(Codes.BATCHING_WINDOW, 'maxBatchingWindow', windowSeconds, 0, 300, { unit: 'seconds', integer: true });
+    v.range(ErrorCodes.LBP_BATCHING_WINDOW, 'maxBatchingWindow', windowSeconds, 0, 300, { unit: 'seconds', integer: true });
   }
-  v.range(Codes.SQS_MAX_CONCURRENCY, 'maxConcurrency', o.maxConcurrency, 2, 1000, { integer: true });
+  v.range(ErrorCodes.LBP_SQS_MAX_CONCURRENCY, 'maxConcurrency', o.maxConcurrency, 2, 1000, { integer: true });
 }
 
 /** AWS's advice for a Lambda source queue: a visibility timeout of 6 x the function timeout (+ the batching window). */
@@ -64,7 +64,7 @@ export function validateSqsVisibility(
   }
   const recommended = VISIBILITY_FACTOR * timeoutSeconds + (seconds(o.maxBatchingWindow) ?? 0);
   v.failIf(visibility < timeoutSeconds, {
-    code: Codes.SQS_VISIBILITY_TIMEOUT,
+    code: ErrorCodes.LBP_SQS_VISIBILITY_TIMEOUT,
     property: 'visibilityTimeout',
     value: `${visibility} seconds on ${queue.node.path}`,
     limit: `Lambda rejects an SQS mapping whose queue visibility timeout is below the function timeout (${timeoutSeconds} seconds)`,
@@ -92,7 +92,7 @@ function ownedVisibilityTimeout(queue: sqs.Queue): number | undefined {
 export function validateSqsRedrive(v: Validator, queue: sqs.IQueue, o: SqsTriggerOptions): void {
   if (!(queue instanceof sqs.Queue)) {
     v.failIf(o.queueHasRedrivePolicy !== true, {
-      code: Codes.SQS_REDRIVE_REQUIRED,
+      code: ErrorCodes.LBP_SQS_REDRIVE_REQUIRED,
       property: 'queueHasRedrivePolicy',
       value: `${o.queueHasRedrivePolicy} for the imported queue ${queue.node.path}`,
       limit: 'an imported source queue must have a redrive policy, which the library cannot see',
@@ -103,7 +103,7 @@ export function validateSqsRedrive(v: Validator, queue: sqs.IQueue, o: SqsTrigge
   const dlq = queue.deadLetterQueue;
   if (!dlq) {
     v.fail({
-      code: Codes.SQS_REDRIVE_REQUIRED,
+      code: ErrorCodes.LBP_SQS_REDRIVE_REQUIRED,
       property: 'queue.deadLetterQueue',
       value: `undefined on ${queue.node.path}`,
       limit: 'a source queue needs a redrive policy, or a message that keeps failing is retried until it expires and is lost',
@@ -113,7 +113,7 @@ export function validateSqsRedrive(v: Validator, queue: sqs.IQueue, o: SqsTrigge
   }
   const fifo = !Token.isUnresolved(queue.fifo) && queue.fifo;
   v.failIf(!Token.isUnresolved(dlq.queue.fifo) && dlq.queue.fifo !== fifo, {
-    code: Codes.SQS_DLQ_TYPE,
+    code: ErrorCodes.LBP_SQS_DLQ_TYPE,
     property: 'queue.deadLetterQueue.queue',
     value: dlq.queue.fifo ? 'a FIFO queue' : 'a standard queue',
     limit: `the dead-letter queue of a ${fifo ? 'FIFO' : 'standard'} queue must be ${fifo ? 'FIFO' : 'standard'} too (SQS rejects the redrive policy)`,

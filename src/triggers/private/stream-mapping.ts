@@ -5,7 +5,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { seconds } from './duration';
 import { FailureQueue } from '../../destinations/failure-queue';
-import { ErrorCodes as Codes } from '../../validation/error-codes';
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import { StreamTriggerOptions } from '../stream-trigger-options';
 import type { ITriggerTarget } from '../trigger';
@@ -24,38 +24,38 @@ export const STREAM_DEFAULTS = {
  * @internal
  */
 export function validateStreamOptions(v: Validator, o: StreamTriggerOptions, opts: { supportsTimestamp: boolean }): void {
-  v.range(Codes.STREAM_BATCH_SIZE, 'batchSize', o.batchSize, 1, 10000, { integer: true });
-  v.range(Codes.BATCHING_WINDOW, 'maxBatchingWindow', seconds(o.maxBatchingWindow), 0, 300, { unit: 'seconds', integer: true });
+  v.range(ErrorCodes.LBP_STREAM_BATCH_SIZE, 'batchSize', o.batchSize, 1, 10000, { integer: true });
+  v.range(ErrorCodes.LBP_BATCHING_WINDOW, 'maxBatchingWindow', seconds(o.maxBatchingWindow), 0, 300, { unit: 'seconds', integer: true });
   if (o.retryAttempts !== undefined && !Token.isUnresolved(o.retryAttempts) && o.retryAttempts === -1) {
     v.fail({
-      code: Codes.STREAM_RETRY_ATTEMPTS,
+      code: ErrorCodes.LBP_STREAM_RETRY_ATTEMPTS,
       property: 'retryAttempts',
       value: '-1 (infinite)',
       limit: 'infinite retries let one bad record block its shard until the record expires',
       fix: `set a finite retryAttempts (0 to 10000; default ${STREAM_DEFAULTS.retryAttempts})`,
     });
   } else {
-    v.range(Codes.STREAM_RETRY_ATTEMPTS, 'retryAttempts', o.retryAttempts, 0, 10000, { integer: true });
+    v.range(ErrorCodes.LBP_STREAM_RETRY_ATTEMPTS, 'retryAttempts', o.retryAttempts, 0, 10000, { integer: true });
   }
   const age = seconds(o.maxRecordAge);
   if (age === -1) {
     v.fail({
-      code: Codes.STREAM_MAX_RECORD_AGE,
+      code: ErrorCodes.LBP_STREAM_MAX_RECORD_AGE,
       property: 'maxRecordAge',
       value: '-1 (infinite)',
       limit: 'records must age out so a failing batch cannot block its shard forever',
       fix: 'set maxRecordAge between 60 seconds and 7 days',
     });
   } else {
-    v.range(Codes.STREAM_MAX_RECORD_AGE, 'maxRecordAge', age, 60, 604800, { unit: 'seconds', integer: true });
+    v.range(ErrorCodes.LBP_STREAM_MAX_RECORD_AGE, 'maxRecordAge', age, 60, 604800, { unit: 'seconds', integer: true });
   }
-  v.range(Codes.STREAM_PARALLELIZATION, 'parallelizationFactor', o.parallelizationFactor, 1, 10, { integer: true });
-  v.range(Codes.STREAM_TUMBLING_WINDOW, 'tumblingWindow', seconds(o.tumblingWindow), 0, 900, { unit: 'seconds', integer: true });
+  v.range(ErrorCodes.LBP_STREAM_PARALLELIZATION, 'parallelizationFactor', o.parallelizationFactor, 1, 10, { integer: true });
+  v.range(ErrorCodes.LBP_STREAM_TUMBLING_WINDOW, 'tumblingWindow', seconds(o.tumblingWindow), 0, 900, { unit: 'seconds', integer: true });
 
   const position = o.startingPosition ?? STREAM_DEFAULTS.startingPosition;
   if (position === lambda.StartingPosition.AT_TIMESTAMP && !opts.supportsTimestamp) {
     v.fail({
-      code: Codes.STREAM_STARTING_POSITION,
+      code: ErrorCodes.LBP_STREAM_STARTING_POSITION,
       property: 'startingPosition',
       value: 'AT_TIMESTAMP',
       limit: 'DynamoDB Streams only support TRIM_HORIZON and LATEST',
@@ -63,7 +63,7 @@ export function validateStreamOptions(v: Validator, o: StreamTriggerOptions, opt
     });
   } else if (position === lambda.StartingPosition.AT_TIMESTAMP && o.startingPositionTimestamp === undefined) {
     v.fail({
-      code: Codes.STREAM_STARTING_POSITION,
+      code: ErrorCodes.LBP_STREAM_STARTING_POSITION,
       property: 'startingPositionTimestamp',
       value: 'undefined',
       limit: 'StartingPosition.AT_TIMESTAMP needs a timestamp',
@@ -71,7 +71,7 @@ export function validateStreamOptions(v: Validator, o: StreamTriggerOptions, opt
     });
   } else if (position !== lambda.StartingPosition.AT_TIMESTAMP && o.startingPositionTimestamp !== undefined) {
     v.fail({
-      code: Codes.STREAM_STARTING_POSITION,
+      code: ErrorCodes.LBP_STREAM_STARTING_POSITION,
       property: 'startingPositionTimestamp',
       value: `${o.startingPositionTimestamp}`,
       limit: `a timestamp is only used with StartingPosition.AT_TIMESTAMP, not ${position}`,
@@ -81,7 +81,7 @@ export function validateStreamOptions(v: Validator, o: StreamTriggerOptions, opt
 
   if (o.onFailureQueue && o.onFailureTopic) {
     v.fail({
-      code: Codes.STREAM_ON_FAILURE,
+      code: ErrorCodes.LBP_STREAM_ON_FAILURE,
       property: 'onFailureQueue, onFailureTopic',
       value: 'both set',
       limit: 'a mapping has one on-failure destination',
@@ -92,7 +92,7 @@ export function validateStreamOptions(v: Validator, o: StreamTriggerOptions, opt
   const fifoTopic = o.onFailureTopic && !Token.isUnresolved(o.onFailureTopic.fifo) && o.onFailureTopic.fifo;
   if (fifoQueue || fifoTopic) {
     v.fail({
-      code: Codes.STREAM_ON_FAILURE,
+      code: ErrorCodes.LBP_STREAM_ON_FAILURE,
       property: fifoQueue ? 'onFailureQueue' : 'onFailureTopic',
       value: 'a FIFO destination',
       limit: 'Lambda only sends on-failure records to standard queues and topics',

@@ -1,5 +1,5 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import { ErrorCodes as Codes } from '../../validation/error-codes';
+import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 
 /**
@@ -10,7 +10,7 @@ import { Validator } from '../../validation/validator';
  */
 export function validateTableStream(v: Validator, table: dynamodb.ITable): void {
   v.failIf(!table.tableStreamArn, {
-    code: Codes.DYNAMODB_STREAM_REQUIRED,
+    code: ErrorCodes.LBP_DYNAMODB_STREAM_REQUIRED,
     property: 'table.tableStreamArn',
     value: `undefined on ${table.node.path}`,
     limit: 'a DynamoDB Streams trigger needs a table with a stream',

@@ -35,7 +35,7 @@ export function buildDependencies(
       throw e;
     }
     v.fail({
-      code: e.kind === 'tool' ? ErrorCodes.PYTHON_TOOL_MISSING : ErrorCodes.PYTHON_EXPORT_FAILED,
+      code: e.kind === 'tool' ? ErrorCodes.LBP_PYTHON_TOOL_MISSING : ErrorCodes.LBP_PYTHON_EXPORT_FAILED,
       property: 'requirements',
       value: requirementsFile,
       limit: e.detail,
@@ -50,7 +50,7 @@ export function buildDependencies(
   const installer = findInstaller(choice, target);
   if (!installer) {
     v.fail({
-      code: ErrorCodes.PYTHON_TOOL_MISSING,
+      code: ErrorCodes.LBP_PYTHON_TOOL_MISSING,
       property: 'installer',
       value: choice === PythonInstaller.UV ? 'uv (not on the PATH)' : `${choice}: neither uv nor pip (python3 -m pip) can run`,
       limit: 'dependencies are installed on this machine (no Docker) with uv or pip',
@@ -74,7 +74,7 @@ export function buildDependencies(
     const platform = `Linux ${target.machine} (${target.platformTags[0]} or older), CPython ${target.pythonVersion}`;
     if (e.kind === 'no-wheel') {
       v.fail({
-        code: ErrorCodes.PYTHON_NO_WHEEL,
+        code: ErrorCodes.LBP_PYTHON_NO_WHEEL,
         property: 'requirements',
         value: `${requirementsFile}: no binary wheel for ${platform} of ${e.packages.join(', ')}`,
         limit: 'only wheels built for the function\'s platform run on Lambda, and nothing is compiled on this machine (it would be built for the host)',
@@ -83,7 +83,7 @@ export function buildDependencies(
       });
     } else {
       v.fail({
-        code: ErrorCodes.PYTHON_INSTALL_FAILED,
+        code: ErrorCodes.LBP_PYTHON_INSTALL_FAILED,
         property: 'requirements',
         value: requirementsFile,
         limit: `the ${installer.kind} install for ${platform} failed: ${e.detail}`,
