@@ -23,26 +23,26 @@ export * from './concurrency/provisioned-concurrency';
 // Triggers
 export * from './triggers/trigger';
 export * from './triggers/trigger-factories';
-export * from './triggers/trigger-schedule';
-export * from './triggers/schedule-trigger';
-export * from './triggers/event-rule-trigger';
-export * from './triggers/http-api-trigger';
-export * from './triggers/function-url-trigger';
-export * from './triggers/alb-trigger';
-export * from './triggers/rest-api-trigger';
-export * from './triggers/cognito-trigger';
-export * from './triggers/websocket-api-trigger';
-export * from './triggers/sqs-trigger';
-export * from './triggers/stream-trigger-options';
-export * from './triggers/kinesis-trigger';
-export * from './triggers/dynamodb-stream-trigger';
-export * from './triggers/s3-trigger';
-export * from './triggers/bucket-event-type';
-export * from './triggers/sns-trigger';
-export * from './triggers/iot-rule-trigger';
-export * from './triggers/alexa-skill-trigger';
-export * from './triggers/log-subscription-trigger';
-export * from './triggers/firehose-transformation-trigger';
+export * from './triggers/schedule/trigger-schedule';
+export * from './triggers/schedule/schedule-trigger';
+export * from './triggers/event-rule/event-rule-trigger';
+export * from './triggers/http-api/http-api-trigger';
+export * from './triggers/function-url/function-url-trigger';
+export * from './triggers/alb/alb-trigger';
+export * from './triggers/rest-api/rest-api-trigger';
+export * from './triggers/cognito/cognito-trigger';
+export * from './triggers/websocket-api/websocket-api-trigger';
+export * from './triggers/sqs/sqs-trigger';
+export * from './triggers/stream/stream-trigger-options';
+export * from './triggers/stream/kinesis-trigger';
+export * from './triggers/stream/dynamodb-stream-trigger';
+export * from './triggers/s3/s3-trigger';
+export * from './triggers/s3/bucket-event-type';
+export * from './triggers/sns/sns-trigger';
+export * from './triggers/iot-rule/iot-rule-trigger';
+export * from './triggers/alexa-skill/alexa-skill-trigger';
+export * from './triggers/log-subscription/log-subscription-trigger';
+export * from './triggers/firehose-transformation/firehose-transformation-trigger';
 
 // Patterns
 export * from './patterns/blueprint-pattern-props';
@@ -60,7 +60,7 @@ export * from './patterns/rest-api-function';
 export * from './observability/alarm-options';
 export * from './observability/function-metrics';
 export * from './observability/function-alarms';
-export * from './observability/blueprint-dashboard';
+export * from './dashboard/blueprint-dashboard';
 
 // Safe deployments
 export * from './deployment/deployment-options';

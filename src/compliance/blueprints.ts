@@ -11,7 +11,7 @@ import { ResourceBudgetAspect } from './private/resource-budget-aspect';
 import { ResourceBudgetPlugin } from './private/resource-budget-plugin';
 import { UserDecisions } from './user-decisions';
 import { CostReportAspect } from '../cost/cost-report';
-import { BlueprintDashboard } from '../observability/blueprint-dashboard';
+import { BlueprintDashboard } from '../dashboard/blueprint-dashboard';
 import { FunctionGroup } from '../scale/function-group';
 import { ErrorCodes } from '../validation/error-codes';
 import { placeNamed } from '../validation/place';

@@ -2,8 +2,8 @@ import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
-import { acknowledge } from '../validation/acknowledge';
-import { Acknowledgement } from '../validation/acknowledgements';
+import { acknowledge } from '../acknowledgements/acknowledge';
+import { Acknowledgement } from '../acknowledgements/acknowledgements';
 import { ErrorCodes } from '../validation/error-codes';
 
 /** IAM's size limit for one managed policy document. @internal */

@@ -9,13 +9,13 @@ import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
 import { S3_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
-import { validateS3Bucket, validateS3TriggerOptions } from '../triggers/private/s3-checks';
-import { S3Trigger, S3TriggerOptions } from '../triggers/s3-trigger';
+import { validateS3Bucket, validateS3TriggerOptions } from '../triggers/s3/s3-checks';
+import { S3Trigger, S3TriggerOptions } from '../triggers/s3/s3-trigger';
 import { Trigger } from '../triggers/trigger-factories';
-import { acknowledge } from '../validation/acknowledge';
-import { PatternAcknowledgement } from '../validation/acknowledgements';
+import { acknowledge } from '../acknowledgements/acknowledge';
+import { PatternAcknowledgement } from '../acknowledgements/acknowledgements';
 import { ConstructionGuard } from '../validation/construction-guard';
-import { nagResourceString } from '../validation/nag-resource-string';
+import { nagResourceString } from '../acknowledgements/nag-resource-string';
 import { Validator } from '../validation/validator';
 
 /**

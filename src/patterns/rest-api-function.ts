@@ -5,8 +5,8 @@ import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { ServerlessFunction } from '../function/serverless-function';
 import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { REST_API_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
-import { validateRestApiTriggerOptions } from '../triggers/private/rest-api-checks';
-import { RestApiTrigger, RestApiTriggerOptions } from '../triggers/rest-api-trigger';
+import { validateRestApiTriggerOptions } from '../triggers/rest-api/rest-api-checks';
+import { RestApiTrigger, RestApiTriggerOptions } from '../triggers/rest-api/rest-api-trigger';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 

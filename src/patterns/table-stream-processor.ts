@@ -5,16 +5,16 @@ import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { ServerlessFunction } from '../function/serverless-function';
-import { DynamoDbStreamTrigger, DynamoDbStreamTriggerOptions } from '../triggers/dynamodb-stream-trigger';
+import { DynamoDbStreamTrigger, DynamoDbStreamTriggerOptions } from '../triggers/stream/dynamodb-stream-trigger';
 import { STREAM_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
-import { validateStreamOptions } from '../triggers/private/stream-mapping';
-import { validateTableStream } from '../triggers/private/table-stream-checks';
+import { validateStreamOptions } from '../triggers/stream/stream-mapping';
+import { validateTableStream } from '../triggers/stream/table-stream-checks';
 import { Trigger } from '../triggers/trigger-factories';
-import { acknowledge } from '../validation/acknowledge';
+import { acknowledge } from '../acknowledgements/acknowledge';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
-import { PatternAcknowledgement } from '../validation/acknowledgements';
+import { PatternAcknowledgement } from '../acknowledgements/acknowledgements';
 import { ErrorCodes } from '../validation/error-codes';
 
 /**

@@ -1,7 +1,7 @@
 import { CfnOutput, CfnParameter, CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { isShard, markShard } from './private/shard-mark';
-import { MAX_RESOURCES } from '../compliance/private/cloudformation-limits';
+import { MAX_RESOURCES } from '../validation/cloudformation-limits';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionProps } from '../function/serverless-function-props';
 import { BlueprintValidationError, Problem } from '../validation/blueprint-error';

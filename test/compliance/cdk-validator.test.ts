@@ -1,7 +1,7 @@
 import { CfnResource, Validations } from 'aws-cdk-lib';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { FunctionCode, ServerlessFunction, Trigger } from '../../src';
-import { TriggerAcknowledgement } from '../../src/validation/acknowledgements';
+import { TriggerAcknowledgement } from '../../src/acknowledgements/acknowledgements';
 import { HANDLER_DIR, testStack } from '../helpers/template';
 
 // aws-cdk-lib >= 2.262 validates every template at synth; scripts/newest-cdk.sh runs it over the example

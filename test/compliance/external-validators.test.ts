@@ -3,9 +3,9 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { Blueprints, FailureQueue, FunctionCode, ServerlessFunction } from '../../src';
-import { acknowledge } from '../../src/validation/acknowledge';
-import { Acknowledgement } from '../../src/validation/acknowledgements';
-import { skipExternalChecks } from '../../src/validation/external-validators';
+import { acknowledge } from '../../src/acknowledgements/acknowledge';
+import { Acknowledgement } from '../../src/acknowledgements/acknowledgements';
+import { skipExternalChecks } from '../../src/acknowledgements/external-validators';
 import { nagFindings } from '../helpers/nag';
 import { HANDLER_DIR, testStack } from '../helpers/template';
 

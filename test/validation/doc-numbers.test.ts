@@ -7,7 +7,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import {
   BucketProcessor, FunctionCode, QueueProcessor, ServerlessFunction, StreamProcessor, TableStreamProcessor, TopicSubscriber,
 } from '../../src';
-import * as acks from '../../src/validation/acknowledge';
+import * as acks from '../../src/acknowledgements/acknowledge';
 import { HANDLER_DIR, testStack } from '../helpers/template';
 
 /**

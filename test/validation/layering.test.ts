@@ -13,6 +13,7 @@ const SRC = path.join(__dirname, '..', '..', 'src');
 
 const LAYERS: { [folder: string]: number } = {
   validation: 0,
+  acknowledgements: 0,
   code: 1,
   layers: 1,
   encryption: 1,
@@ -28,15 +29,13 @@ const LAYERS: { [folder: string]: number } = {
   compliance: 5,
   scale: 5,
   cost: 5,
+  dashboard: 5,
 };
 
 function layerOf(file: string): number {
   const rel = path.relative(SRC, file).split(path.sep).join('/');
   if (rel === 'index.ts') {
     return Number.MAX_SAFE_INTEGER;
-  }
-  if (rel === 'observability/blueprint-dashboard.ts') {
-    return LAYERS.compliance;
   }
   const layer = LAYERS[rel.split('/')[0]];
   if (layer === undefined) {

@@ -4,8 +4,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
 import { FailureQueue, FailureQueueProps } from '../../destinations/failure-queue';
 import { ServerlessFunction } from '../../function/serverless-function';
-import { acknowledge } from '../../validation/acknowledge';
-import { Acknowledgement } from '../../validation/acknowledgements';
+import { acknowledge } from '../../acknowledgements/acknowledge';
+import { Acknowledgement } from '../../acknowledgements/acknowledgements';
 import { WarningIds } from '../../validation/warning-ids';
 
 /**

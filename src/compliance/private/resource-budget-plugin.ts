@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { MAX_RESOURCES, MAX_TEMPLATE_BYTES, SPLIT_ADVICE } from './cloudformation-limits';
+import { MAX_RESOURCES, MAX_TEMPLATE_BYTES, SPLIT_ADVICE } from '../../validation/cloudformation-limits';
 import { ErrorCodes } from '../../validation/error-codes';
 
 /** The share of a limit at which the budget warns. */

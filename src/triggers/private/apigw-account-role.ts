@@ -4,9 +4,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
-import { acknowledge } from '../../validation/acknowledge';
-import { SyncTriggerAcknowledgement as Ack } from '../../validation/acknowledgements';
-import { nagResourceString } from '../../validation/nag-resource-string';
+import { acknowledge } from '../../acknowledgements/acknowledge';
+import { SyncTriggerAcknowledgement as Ack } from '../../acknowledgements/acknowledgements';
+import { nagResourceString } from '../../acknowledgements/nag-resource-string';
 
 const ID = 'ApiGatewayCloudWatchRole';
 

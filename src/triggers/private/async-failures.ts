@@ -1,7 +1,7 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
-import { acknowledge } from '../../validation/acknowledge';
-import { AcknowledgementSpec, TriggerAcknowledgement } from '../../validation/acknowledgements';
+import { acknowledge } from '../../acknowledgements/acknowledge';
+import { AcknowledgementSpec, TriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { BlueprintValidationError } from '../../validation/blueprint-error';
 import { ErrorCodes } from '../../validation/error-codes';
 import type { ITriggerTarget } from '../trigger';

@@ -1,0 +1,169 @@
+import { Annotations, Duration, Names } from 'aws-cdk-lib';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as elbTargets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
+import { acknowledgeInvokePermissions } from '../private/async-failures';
+import { ALB_TRIGGER_SHAPE, checkTriggerOptions, triggerNotAdded, triggerReused } from '../private/option-shapes';
+import { triggerScope } from '../private/trigger-scope';
+import { ITrigger, TriggerConfig, ITriggerTarget } from '../trigger';
+import { checkName, NAME_RULES } from '../../validation/aws-names';
+import { seconds } from '../private/duration';
+import { TriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { ErrorCodes } from '../../validation/error-codes';
+import { Validator } from '../../validation/validator';
+
+/**
+ * The optional settings of an Application Load Balancer trigger.
+ */
+export interface AlbTriggerOptions {
+  /**
+   * The listener rule's priority (1 to 50,000, unique per listener). Required with `conditions`;
+   * without both, the target group becomes the listener's default action (only possible on a
+   * listener defined in this app, not an imported one).
+   *
+   * @default - the listener's default action
+   */
+  readonly priority?: number;
+
+  /**
+   * Which requests the listener rule sends to the function (path patterns, host headers, ...).
+   * Required with `priority`.
+   *
+   * @default - the listener's default action
+   */
+  readonly conditions?: elbv2.ListenerCondition[];
+
+  /**
+   * The target group's health check. Each check is a (billed) invocation of the function.
+   *
+   * @default - disabled (the AWS default for Lambda targets): the only target is the function, and
+   * its failures already raise the function's error alarms
+   */
+  readonly healthCheck?: elbv2.HealthCheck;
+
+  /**
+   * Whether the function receives and returns multi-value headers and query parameters.
+   *
+   * @default false
+   */
+  readonly multiValueHeadersEnabled?: boolean;
+
+  /**
+   * The load balancer's idle timeout, which the function's timeout must not exceed (else clients
+   * get a 504 while the function keeps running). Pass your load balancer's value if you changed it.
+   *
+   * @default Duration.seconds(60) (the ALB default)
+   */
+  readonly loadBalancerIdleTimeout?: Duration;
+
+  /**
+   * A physical name for the target group.
+   *
+   * @default - generated
+   */
+  readonly targetGroupName?: string;
+}
+
+/**
+ * Properties of an Application Load Balancer trigger.
+ */
+export interface AlbTriggerProps extends AlbTriggerOptions {
+  /** The listener that forwards requests to the function. */
+  readonly listener: elbv2.IApplicationListener;
+}
+
+/**
+ * Puts the function's `live` alias behind an Application Load Balancer listener, in a Lambda target
+ * group. The function timeout is checked against the load balancer's idle timeout. Request and
+ * response bodies of Lambda targets are limited to 1 MB (a larger response makes the load balancer
+ * answer 502).
+ *
+ * Create it with `Trigger.alb(...)`.
+ */
+export class AlbTrigger implements ITrigger {
+  private readonly props: AlbTriggerProps;
+  private bound?: elbv2.ApplicationTargetGroup;
+
+  /**
+   * @param props the listener and settings
+   */
+  constructor(props: AlbTriggerProps) {
+    this.props = props;
+  }
+
+  /** The Lambda target group (available once the trigger was added to a function). */
+  public get targetGroup(): elbv2.ApplicationTargetGroup {
+    if (!this.bound) {
+      throw triggerNotAdded('alb');
+    }
+    return this.bound;
+  }
+
+  /** @inheritdoc */
+  public bind(target: ITriggerTarget): TriggerConfig {
+    if (this.bound) {
+      throw triggerReused(target, 'alb');
+    }
+    const props = this.props;
+    const scope = triggerScope(target, 'Alb');
+    const v = new Validator(scope);
+    checkTriggerOptions(v, this.props, ALB_TRIGGER_SHAPE);
+    const hasConditions = (props.conditions?.length ?? 0) > 0;
+    v.range(ErrorCodes.LBP_ALB_PRIORITY, 'priority', props.priority, 1, 50000, {
+      integer: true,
+      source: 'listener rule priority',
+    });
+    v.failIf((props.priority !== undefined) !== hasConditions, {
+      code: ErrorCodes.LBP_ALB_PRIORITY,
+      property: props.priority !== undefined ? 'conditions' : 'priority',
+      value: 'unset',
+      limit: 'a listener rule needs both a priority and at least one condition',
+      fix: props.priority !== undefined
+        ? 'add conditions, e.g. [ListenerCondition.pathPatterns([\'/api/*\'])]'
+        : 'add a priority (1 to 50,000, unique on the listener)',
+    });
+    v.failIf(props.priority === undefined && !hasConditions && !(props.listener instanceof elbv2.ApplicationListener), {
+      code: ErrorCodes.LBP_ALB_PRIORITY,
+      property: 'priority',
+      value: 'unset',
+      limit: 'an imported listener\'s default action cannot be changed from this app',
+      fix: 'pass priority and conditions to add a listener rule',
+    });
+    checkName(v, ErrorCodes.LBP_ALB_TARGET_GROUP_NAME, 'targetGroupName', props.targetGroupName, NAME_RULES.targetGroup);
+    const idle = props.loadBalancerIdleTimeout ?? Duration.seconds(60);
+    const idleSeconds = idle.isUnresolved() ? undefined : idle.toSeconds({ integral: false });
+    const timeout = seconds(target.timeout);
+    v.failIf(timeout !== undefined && idleSeconds !== undefined && timeout > idleSeconds, {
+      code: ErrorCodes.LBP_ALB_IDLE_TIMEOUT,
+      property: 'timeout',
+      value: `${timeout} seconds`,
+      limit: `the load balancer's idle timeout is ${idleSeconds} seconds: a longer invocation gets a 504 while the function keeps running (and billing)`,
+      fix: `set the function's timeout to Duration.seconds(${idleSeconds}) or less, or, if your load balancer's idle timeout is longer, pass it as loadBalancerIdleTimeout`,
+    });
+    v.throwIfAny();
+
+    // LambdaTarget grants elasticloadbalancing.amazonaws.com invoke on the alias. The permission
+    // cannot carry SourceArn = the target group: the target group must depend on the permission
+    // (Lambda targets are registered at creation), which would make a circular reference.
+    const targetGroup = new elbv2.ApplicationTargetGroup(scope, 'TargetGroup', {
+      targetType: elbv2.TargetType.LAMBDA,
+      targets: [new elbTargets.LambdaTarget(target.alias)],
+      healthCheck: props.healthCheck ?? { enabled: false },
+      targetGroupName: props.targetGroupName,
+    });
+    if (props.multiValueHeadersEnabled) {
+      targetGroup.setAttribute('lambda.multi_value_headers.enabled', 'true');
+    }
+    // The rule lives under the listener, which several functions may share: a unique id.
+    props.listener.addTargetGroups(Names.uniqueId(scope), {
+      targetGroups: [targetGroup],
+      priority: props.priority,
+      conditions: props.conditions,
+    });
+    Annotations.of(targetGroup).addInfo(
+      'Lambda targets of a load balancer accept request bodies and return responses of at most 1 MB; larger responses are answered with 502.',
+    );
+    this.bound = targetGroup;
+    acknowledgeInvokePermissions(target, 'elasticloadbalancing', TriggerAcknowledgement.ALB_PERMISSION_SOURCE);
+    return { description: `Application Load Balancer target group ${targetGroup.node.path}` };
+  }
+}

@@ -1,0 +1,127 @@
+import { Annotations, Token } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { TriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { ErrorCodes } from '../../validation/error-codes';
+import { ALEXA_SKILL_TRIGGER_ARGUMENTS_SHAPE, ALEXA_SKILL_TRIGGER_SHAPE, checkTriggerArguments } from '../private/option-shapes';
+import { triggerScope } from '../private/trigger-scope';
+import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
+import { acknowledge } from '../../acknowledgements/acknowledge';
+import { Validator } from '../../validation/validator';
+import { seconds } from '../private/duration';
+
+/**
+ * The kind of Alexa skill that calls the function, which decides the service that invokes it.
+ */
+export enum AlexaSkillKind {
+  /** A custom skill (Alexa Skills Kit, `alexa-appkit.amazon.com`). */
+  CUSTOM = 'CUSTOM',
+  /** A smart home skill (`alexa-connectedhome.amazon.com`). */
+  SMART_HOME = 'SMART_HOME',
+}
+
+const PRINCIPALS: { [kind in AlexaSkillKind]: string } = {
+  [AlexaSkillKind.CUSTOM]: 'alexa-appkit.amazon.com',
+  [AlexaSkillKind.SMART_HOME]: 'alexa-connectedhome.amazon.com',
+};
+
+/** How long Alexa waits for a skill's response. */
+const ALEXA_WAIT_SECONDS = 8;
+
+/** `amzn1.ask.skill.` followed by a lower-case UUID, as the Alexa developer console shows it. */
+const SKILL_ID = /^amzn1\.ask\.skill\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Options of an Alexa skill trigger.
+ */
+export interface AlexaSkillTriggerOptions {
+  /**
+   * Which kind of skill invokes the function.
+   *
+   * @default AlexaSkillKind.CUSTOM
+   */
+  readonly skillKind?: AlexaSkillKind;
+}
+
+/**
+ * Lets one Alexa skill, and only it, invoke the function's `live` alias: the permission carries the
+ * skill id as its `EventSourceToken`, so a permission open to every skill is never created. Set the
+ * alias ARN as the skill's endpoint in the Alexa developer console or the ASK CLI.
+ *
+ * Alexa invokes synchronously and waits at most 8 seconds, with no retry and no failure sink: a
+ * failed request is answered with an error to the user. The trigger refuses a function timeout
+ * above 8 seconds and notes this at synth.
+ *
+ * Create it with `Trigger.alexaSkill(skillId)`.
+ */
+export class AlexaSkillTrigger implements ITrigger {
+  private readonly skillId: string;
+  private readonly options: AlexaSkillTriggerOptions;
+  private bound?: lambda.CfnPermission;
+
+  /**
+   * @param skillId the skill's id, `amzn1.ask.skill.<uuid>`
+   * @param options the kind of skill
+   */
+  constructor(skillId: string, options: AlexaSkillTriggerOptions = {}) {
+    this.skillId = skillId;
+    this.options = options;
+  }
+
+  /** The permission for the skill (available once the trigger was added to a function). */
+  public get permission(): lambda.CfnPermission {
+    if (!this.bound) {
+      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
+    }
+    return this.bound;
+  }
+
+  /** @inheritdoc */
+  public bind(target: ITriggerTarget): TriggerConfig {
+    if (this.bound) {
+      throw new Error('An AlexaSkillTrigger can be added to one function only: create one per function.');
+    }
+    const skillId = this.skillId;
+    const scope = triggerScope(target, 'AlexaSkill');
+    const v = new Validator(scope);
+    checkTriggerArguments(v, { skillId }, ALEXA_SKILL_TRIGGER_ARGUMENTS_SHAPE, this.options, ALEXA_SKILL_TRIGGER_SHAPE);
+    const resolved = typeof skillId === 'string' && !Token.isUnresolved(skillId);
+    v.failIf(resolved && !SKILL_ID.test(skillId), {
+      code: ErrorCodes.LBP_ALEXA_SKILL_ID,
+      property: 'skillId',
+      value: `"${skillId}"`,
+      limit: 'an Alexa skill id is amzn1.ask.skill.<uuid> (lower-case hex); without it any skill could invoke the function',
+      fix: 'copy the skill id from the Alexa developer console (Build > Endpoint), e.g. amzn1.ask.skill.12345678-1234-1234-1234-123456789012',
+    });
+    v.failIf(skillId.length === 0, {
+      code: ErrorCodes.LBP_ALEXA_SKILL_ID,
+      property: 'skillId',
+      value: '""',
+      limit: 'a skill id is required: a permission for every skill is never created',
+      fix: 'pass the skill id, amzn1.ask.skill.<uuid>',
+    });
+    const timeout = seconds(target.timeout);
+    v.failIf(timeout !== undefined && timeout > ALEXA_WAIT_SECONDS, {
+      code: ErrorCodes.LBP_ALEXA_TIMEOUT,
+      property: 'timeout',
+      value: `${timeout} seconds on ${target.node.path}`,
+      limit: `Alexa waits at most ${ALEXA_WAIT_SECONDS} seconds for a skill's response; a longer run is answered with an error while the function keeps running`,
+      fix: `set the function timeout to ${ALEXA_WAIT_SECONDS} seconds or less, and move slow work to an asynchronous function (progressive responses)`,
+    });
+    v.throwIfAny();
+
+    const kind = this.options.skillKind ?? AlexaSkillKind.CUSTOM;
+    const permission = new lambda.CfnPermission(scope, 'InvokePermission', {
+      action: 'lambda:InvokeFunction',
+      functionName: target.alias.functionArn,
+      principal: PRINCIPALS[kind],
+      eventSourceToken: skillId,
+    });
+    acknowledge(permission, TriggerAcknowledgement.ALEXA_PERMISSION_SOURCE);
+    Annotations.of(scope).addInfo(
+      `Alexa invokes ${target.node.path} synchronously (at most ${ALEXA_WAIT_SECONDS} s, no retries): a failed request ` +
+      'is answered with an error to the user and kept nowhere. Watch the function\'s error alarm; there is no failure queue.');
+
+    this.bound = permission;
+    return { description: `Alexa skill ${resolved ? skillId : '(token)'}` };
+  }
+}

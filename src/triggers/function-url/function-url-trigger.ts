@@ -1,0 +1,129 @@
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { IConstruct } from 'constructs';
+import { checkCors, checkFunctionUrlCorsLists } from '../private/cors';
+import { checkTriggerOptions, FUNCTION_URL_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from '../private/option-shapes';
+import { triggerScope } from '../private/trigger-scope';
+import { ITrigger, TriggerConfig, ITriggerTarget } from '../trigger';
+import { acknowledge } from '../../acknowledgements/acknowledge';
+import { SyncTriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { ErrorCodes } from '../../validation/error-codes';
+import { Validator } from '../../validation/validator';
+
+/**
+ * Options of a function URL trigger.
+ */
+export interface FunctionUrlTriggerOptions {
+  /**
+   * How callers authenticate. `AWS_IAM` requires SigV4-signed requests from principals you grant
+   * (`trigger.url.grantInvokeUrl(...)`). `NONE` makes the URL public and also needs
+   * `allowPublicAccess: true`.
+   *
+   * @default FunctionUrlAuthType.AWS_IAM
+   */
+  readonly authType?: lambda.FunctionUrlAuthType;
+
+  /**
+   * The explicit acknowledgement that a URL with `authType: NONE` is public: anyone on the internet
+   * can invoke the function, which must then authenticate callers itself. The resulting
+   * HIPAA/NIST/PCI `LambdaFunctionPublicAccessProhibited` findings are acknowledged with that reason.
+   *
+   * @default false
+   */
+  readonly allowPublicAccess?: boolean;
+
+  /**
+   * CORS settings for browsers calling the URL.
+   *
+   * @default - no CORS
+   */
+  readonly cors?: lambda.FunctionUrlCorsOptions;
+
+  /**
+   * Whether the response is buffered (up to 6 MB) or streamed (up to 20 MB, needs a streaming handler).
+   *
+   * @default InvokeMode.BUFFERED
+   */
+  readonly invokeMode?: lambda.InvokeMode;
+}
+
+/**
+ * Gives the function's `live` alias an HTTPS endpoint of its own (a Lambda function URL), with IAM
+ * authentication unless the user explicitly asks for a public URL.
+ *
+ * Create it with `Trigger.functionUrl(...)`.
+ */
+export class FunctionUrlTrigger implements ITrigger {
+  private readonly options: FunctionUrlTriggerOptions;
+  private bound?: lambda.FunctionUrl;
+
+  /**
+   * @param options the URL's settings
+   */
+  constructor(options: FunctionUrlTriggerOptions = {}) {
+    this.options = options;
+  }
+
+  /** The function URL (available once the trigger was added to a function). */
+  public get functionUrl(): lambda.FunctionUrl {
+    if (!this.bound) {
+      throw triggerNotAdded('functionUrl');
+    }
+    return this.bound;
+  }
+
+  /** The URL's address (available once added). */
+  public get url(): string {
+    return this.functionUrl.url;
+  }
+
+  /** @inheritdoc */
+  public bind(target: ITriggerTarget): TriggerConfig {
+    if (this.bound) {
+      throw triggerReused(target, 'functionUrl');
+    }
+    const opts = this.options;
+    const authType = opts.authType ?? lambda.FunctionUrlAuthType.AWS_IAM;
+    const existing = target.node.tryFindChild('FunctionUrl');
+    const scope = triggerScope(target, 'FunctionUrl');
+    const v = new Validator(scope);
+    checkTriggerOptions(v, this.options, FUNCTION_URL_TRIGGER_SHAPE);
+    v.failIf(existing !== undefined, {
+      code: ErrorCodes.LBP_FUNCTION_URL_DUPLICATE,
+      property: 'functionUrl',
+      value: 'a second URL',
+      limit: 'Lambda allows one function URL per alias, and the function already has one',
+      fix: 'add Trigger.functionUrl once per function, and use its url for every caller',
+    });
+    const isPublic = authType === lambda.FunctionUrlAuthType.NONE;
+    v.failIf(isPublic && opts.allowPublicAccess !== true, {
+      code: ErrorCodes.LBP_FUNCTION_URL_PUBLIC,
+      property: 'authType',
+      value: 'NONE',
+      limit: 'a function URL without authentication lets anyone on the internet invoke the function',
+      fix: 'leave authType unset (AWS_IAM) and grant callers with trigger.functionUrl.grantInvokeUrl(...), or, if the URL must be public and the function authenticates callers itself, also set allowPublicAccess: true',
+    });
+    checkCors(v, 'cors', opts.cors && {
+      origins: opts.cors.allowedOrigins, credentials: opts.cors.allowCredentials, maxAge: opts.cors.maxAge,
+    }, { min: 0, max: 86_400, api: 'Lambda function URL CORS MaxAge' });
+    checkFunctionUrlCorsLists(v, opts.cors as { readonly [list: string]: unknown } | undefined);
+    v.throwIfAny();
+
+    this.bound = new lambda.FunctionUrl(scope, 'Url', {
+      function: target.alias,
+      authType,
+      cors: opts.cors,
+      invokeMode: opts.invokeMode,
+    });
+    if (isPublic) {
+      // aws-cdk-lib adds the two Principal "*" permissions (InvokeFunctionUrl and InvokeFunction via
+      // URL) on the alias; only those are acknowledged.
+      for (const id of ['invoke-function-url', 'invoke-function']) {
+        const permission: IConstruct | undefined = target.alias.node.tryFindChild(id);
+        if (permission) {
+          acknowledge(permission, SyncTriggerAcknowledgement.PUBLIC_FUNCTION_URL);
+        }
+      }
+    }
+    return { description: `Function URL (${authType}) of ${target.node.path}` };
+  }
+}

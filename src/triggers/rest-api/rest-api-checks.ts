@@ -1,0 +1,86 @@
+import { Token } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import { checkApiThrottling } from '../private/api-throttling';
+import { seconds } from '../private/duration';
+import { parseRestRoutes } from './rest-routes';
+import { ErrorCodes } from '../../validation/error-codes';
+import { Validator } from '../../validation/validator';
+import { type RestApiTriggerOptions } from './rest-api-trigger';
+
+/** The default REST integration timeout, and the ceiling without a quota increase. */
+const DEFAULT_INTEGRATION_SECONDS = 29;
+/** The ceiling after a Service Quotas increase (Regional and private APIs only). */
+const RAISED_INTEGRATION_SECONDS = 300;
+
+/**
+ * The checks of {@link RestApiTriggerOptions}, run by the trigger when it is added and by
+ * `RestApiFunction` before it creates anything (with the timeout its function will have, when known).
+ * Returns the values they resolved.
+ *
+ * @internal
+ */
+export function validateRestApiTriggerOptions(v: Validator, opts: RestApiTriggerOptions, fn: { readonly timeoutSeconds?: number }) {
+  const endpointType = opts.endpointType ?? apigw.EndpointType.REGIONAL;
+  const raised = opts.integrationTimeoutQuotaRaised === true;
+  const integration = seconds(opts.integrationTimeout) ?? (opts.integrationTimeout ? undefined : DEFAULT_INTEGRATION_SECONDS);
+  const ceiling = raised ? RAISED_INTEGRATION_SECONDS : DEFAULT_INTEGRATION_SECONDS;
+  v.failIf(raised && endpointType === apigw.EndpointType.EDGE, {
+    code: ErrorCodes.LBP_REST_API_TIMEOUT,
+    property: 'integrationTimeoutQuotaRaised',
+    value: 'true with EndpointType.EDGE',
+    limit: 'integration timeouts above 29 s apply to Regional and private REST APIs only',
+    fix: 'use EndpointType.REGIONAL (the default) or PRIVATE, or keep the integration timeout at 29 s or less',
+  });
+  if (integration !== undefined) {
+    v.failIf(integration < 0.05 || integration > ceiling, {
+      code: ErrorCodes.LBP_REST_API_TIMEOUT,
+      property: 'integrationTimeout',
+      value: `${integration} seconds`,
+      limit: `a REST API integration timeout is 50 ms to ${ceiling} s${raised ? ' (after the quota increase)' : ' (above 29 s only after a Service Quotas increase, Regional and private APIs only)'}`,
+      fix: raised ? 'set integrationTimeout between 50 ms and 300 s' : 'set integrationTimeout between 50 ms and 29 s, or request the quota increase and set integrationTimeoutQuotaRaised: true',
+    });
+  }
+  const timeout = fn.timeoutSeconds;
+  v.failIf(timeout !== undefined && integration !== undefined && timeout > integration, {
+    code: ErrorCodes.LBP_REST_API_TIMEOUT,
+    property: 'timeout',
+    value: `${timeout} seconds`,
+    limit: `the REST API waits at most ${integration} seconds for its integration, then answers 504 while the function keeps running (and billing)`,
+    fix: `set the function's timeout to Duration.seconds(${integration}) or less, or move long work behind a queue (Trigger.sqs) and answer 202`,
+  });
+  const { rate, burst } = checkApiThrottling(v, opts, { code: ErrorCodes.LBP_REST_API_THROTTLE, unit: 'requests', quota: 'API Gateway' });
+  const cognitoPools = opts.cognitoUserPools ?? [];
+  const isPublic = opts.allowPublicAccess === true;
+  v.failIf(isPublic && (opts.authorizer !== undefined || cognitoPools.length > 0), {
+    code: ErrorCodes.LBP_REST_API_AUTH,
+    property: 'allowPublicAccess',
+    value: 'true with an authorizer',
+    limit: 'a method is either public or authorized',
+    fix: 'remove allowPublicAccess, or remove authorizer and cognitoUserPools',
+  });
+  v.failIf(opts.authorizer !== undefined && cognitoPools.length > 0, {
+    code: ErrorCodes.LBP_REST_API_AUTH,
+    property: 'authorizer',
+    value: 'an authorizer and cognitoUserPools',
+    limit: 'every method has one authorizer',
+    fix: 'pass either authorizer or cognitoUserPools',
+  });
+  v.failIf((opts.authorizationScopes?.length ?? 0) > 0 && cognitoPools.length === 0
+    && opts.authorizer?.authorizationType !== apigw.AuthorizationType.COGNITO, {
+    code: ErrorCodes.LBP_REST_API_AUTH,
+    property: 'authorizationScopes',
+    value: JSON.stringify(opts.authorizationScopes),
+    limit: 'OAuth scopes only apply to Cognito authorizers',
+    fix: 'set cognitoUserPools, or remove authorizationScopes',
+  });
+  const stageName = opts.stageName ?? 'prod';
+  v.failIf(!Token.isUnresolved(stageName) && !/^[A-Za-z0-9_-]{1,128}$/.test(stageName), {
+    code: ErrorCodes.LBP_REST_API_STAGE,
+    property: 'stageName',
+    value: `"${stageName}"`,
+    limit: 'a stage name is 1 to 128 letters, digits, hyphens or underscores',
+    fix: 'set stageName to e.g. \'prod\'',
+  });
+  const routes = parseRestRoutes(v, opts.routes ?? ['ANY /{proxy+}']);
+  return { endpointType, rate, burst, cognitoPools, isPublic, stageName, routes };
+}

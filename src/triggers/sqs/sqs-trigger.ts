@@ -1,0 +1,165 @@
+import { Annotations, Duration, Token } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { TriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { refuseSecondBind, requireBound, requireTriggerArgument } from '../private/bound';
+import { seconds } from '../private/duration';
+import { checkTriggerOptions, SQS_TRIGGER_SHAPE } from '../private/option-shapes';
+import { validateSqsRedrive, validateSqsTriggerOptions, validateSqsVisibility } from './sqs-checks';
+import { triggerScope } from '../private/trigger-scope';
+import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
+import { acknowledge } from '../../acknowledgements/acknowledge';
+import { Validator } from '../../validation/validator';
+import { WarningIds } from '../../validation/warning-ids';
+
+/**
+ * Options of an SQS trigger.
+ */
+export interface SqsTriggerOptions {
+  /**
+   * How many messages one invocation receives: 1 to 10, or up to 10,000 with a `maxBatchingWindow`
+   * (at most 10 for FIFO queues).
+   *
+   * @default 10
+   */
+  readonly batchSize?: number;
+
+  /**
+   * How long Lambda gathers messages before invoking (0 to 300 seconds). Not for FIFO queues.
+   *
+   * @default - none: invoke as soon as messages are available
+   */
+  readonly maxBatchingWindow?: Duration;
+
+  /**
+   * The most concurrent invocations this queue may drive (2 to 1,000).
+   *
+   * @default - no limit beyond the function's concurrency
+   */
+  readonly maxConcurrency?: number;
+
+  /**
+   * Event filter patterns (`lambda.FilterCriteria.filter(...)`): messages that match none are
+   * deleted without invoking the function.
+   *
+   * @default - every message invokes the function
+   */
+  readonly filters?: Array<{ [key: string]: any }>;
+
+  /**
+   * For an imported queue: you state that it has a redrive policy (a dead-letter queue). The library
+   * cannot see an imported queue's configuration and refuses a queue without one, because a message
+   * that keeps failing would otherwise be retried until it expires and is lost.
+   *
+   * @default false
+   */
+  readonly queueHasRedrivePolicy?: boolean;
+
+  /**
+   * For an imported queue: its visibility timeout, so it can be checked against the function
+   * timeout. Queues defined in the app are read directly.
+   *
+   * @default - unknown: the check is skipped with a warning
+   */
+  readonly queueVisibilityTimeout?: Duration;
+
+  /**
+   * Whether the mapping starts enabled.
+   *
+   * @default true
+   */
+  readonly enabled?: boolean;
+}
+
+/**
+ * Invokes the function's `live` alias with batches of messages from an SQS queue, with partial batch
+ * responses on (the handler returns `batchItemFailures`, so only failed messages are retried). The
+ * queue must have a redrive policy: messages that fail `maxReceiveCount` times move to its
+ * dead-letter queue. The visibility timeout is checked against the function timeout.
+ */
+export class SqsTrigger implements ITrigger {
+  /** The queue whose messages invoke the function. */
+  public readonly queue: sqs.IQueue;
+
+  private readonly options: SqsTriggerOptions;
+  private bound?: { mapping: lambda.EventSourceMapping };
+
+  /**
+   * @param queue the queue whose messages invoke the function
+   * @param options the mapping's settings
+   */
+  constructor(queue: sqs.IQueue, options: SqsTriggerOptions = {}) {
+    this.queue = queue;
+    this.options = options;
+  }
+
+  /** The event source mapping from the queue to the `live` alias (available once added to a function). */
+  public get mapping(): lambda.EventSourceMapping {
+    return requireBound(this.bound, 'SqsTrigger', 'mapping').mapping;
+  }
+
+  /** @inheritdoc */
+  public bind(target: ITriggerTarget): TriggerConfig {
+    refuseSecondBind(this.bound !== undefined, target, 'SqsTrigger');
+    requireTriggerArgument(target, 'Trigger.sqs(queue)', this.queue, 'construct');
+    const queue = this.queue;
+    const o = this.options;
+    const scope = triggerScope(target, `Sqs${queue.node.id}`);
+    const v = new Validator(scope);
+    checkTriggerOptions(v, this.options, SQS_TRIGGER_SHAPE);
+    const fifo = !Token.isUnresolved(queue.fifo) && queue.fifo;
+    const windowSeconds = seconds(o.maxBatchingWindow);
+    const batchSize = o.batchSize ?? 10;
+
+    validateSqsTriggerOptions(v, o, { fifo });
+
+    // ---- redrive
+    validateSqsRedrive(v, queue, o);
+    const redrive = queue instanceof sqs.Queue ? queue.deadLetterQueue : undefined;
+    if (redrive && !Token.isUnresolved(redrive.maxReceiveCount) && redrive.maxReceiveCount < 5) {
+      Annotations.of(scope).addWarningV2(WarningIds.SQS_MAX_RECEIVE_COUNT,
+        `The redrive policy of ${queue.node.path} moves messages to the dead-letter queue after ${redrive.maxReceiveCount} receives; ` +
+        'AWS recommends at least 5 for Lambda sources, so throttled or briefly failing batches are not dead-lettered.');
+    }
+
+    // ---- visibility timeout vs function timeout
+    const timeout = seconds(target.timeout);
+    const { visibility, recommended } = validateSqsVisibility(v, queue, o, timeout);
+    if (visibility === undefined) {
+      Annotations.of(scope).addWarningV2(WarningIds.SQS_VISIBILITY_UNKNOWN,
+        `The visibility timeout of ${queue.node.path} is unknown, so it cannot be checked against the function timeout; ` +
+        'pass `queueVisibilityTimeout` to check it at synth.');
+    } else if (timeout !== undefined && recommended !== undefined && visibility >= timeout && visibility < recommended) {
+      Annotations.of(scope).addWarningV2(WarningIds.SQS_VISIBILITY_TIMEOUT,
+        `The visibility timeout of ${queue.node.path} (${visibility} s) is below the ${recommended} s AWS recommends ` +
+        `(6 x function timeout ${timeout} s + batching window ${windowSeconds ?? 0} s): a batch retried after throttling ` +
+        'can become visible again while it is still being processed, and be processed twice.');
+    }
+    v.throwIfAny();
+
+    // ---- wiring
+    const mapping = new lambda.EventSourceMapping(scope, 'EventSourceMapping', {
+      target: target.alias,
+      eventSourceArn: queue.queueArn,
+      batchSize,
+      maxBatchingWindow: o.maxBatchingWindow,
+      maxConcurrency: o.maxConcurrency,
+      reportBatchItemFailures: true,
+      filters: o.filters,
+      enabled: o.enabled,
+    });
+    queue.grantConsumeMessages(target.alias);
+    // The grant lands in the function's managed policy, which must exist before Lambda validates the mapping.
+    if (target.role) {
+      mapping.node.addDependency(target.role);
+    }
+    acknowledge(mapping, TriggerAcknowledgement.SQS_ESM_NO_DESTINATION);
+    this.bound = { mapping };
+
+    const dlq = queue instanceof sqs.Queue ? queue.deadLetterQueue?.queue : undefined;
+    return {
+      description: `SQS queue ${queue.node.path}`,
+      failureQueues: dlq ? [dlq] : [],
+    };
+  }
+}

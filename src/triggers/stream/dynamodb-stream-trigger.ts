@@ -1,0 +1,75 @@
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { refuseSecondBind, requireBound, requireTriggerArgument } from '../private/bound';
+import { checkTriggerOptions, STREAM_TRIGGER_SHAPE } from '../private/option-shapes';
+import { createStreamMapping, validateStreamOptions } from './stream-mapping';
+import { validateTableStream } from './table-stream-checks';
+import { triggerScope } from '../private/trigger-scope';
+import { StreamTriggerOptions } from './stream-trigger-options';
+import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
+import { Validator } from '../../validation/validator';
+
+/**
+ * Options of a DynamoDB Streams trigger.
+ */
+export interface DynamoDbStreamTriggerOptions extends StreamTriggerOptions {}
+
+/**
+ * Invokes the function's `live` alias with batches of change records from a DynamoDB table's
+ * stream, with bounded retries and record age, bisect-on-error, partial batch responses and an
+ * on-failure destination (a FailureQueue unless you give one). The table must have a stream.
+ */
+export class DynamoDbStreamTrigger implements ITrigger {
+  /** The table whose stream records invoke the function. */
+  public readonly table: dynamodb.ITable;
+
+  private readonly options: DynamoDbStreamTriggerOptions;
+  private bound?: { mapping: lambda.EventSourceMapping; failureQueue?: sqs.IQueue };
+
+  /**
+   * @param table the table whose stream records invoke the function
+   * @param options the mapping's settings
+   */
+  constructor(table: dynamodb.ITable, options: DynamoDbStreamTriggerOptions = {}) {
+    this.table = table;
+    this.options = options;
+  }
+
+  /** The event source mapping from the stream to the `live` alias (available once added to a function). */
+  public get mapping(): lambda.EventSourceMapping {
+    return requireBound(this.bound, 'DynamoDbStreamTrigger', 'mapping').mapping;
+  }
+
+  /**
+   * The FailureQueue the trigger created as the mapping's on-failure destination (available once
+   * added to a function, undefined when you gave `onFailureQueue` or `onFailureTopic`).
+   */
+  public get failureQueue(): sqs.IQueue | undefined {
+    return requireBound(this.bound, 'DynamoDbStreamTrigger', 'failureQueue').failureQueue;
+  }
+
+  /** @inheritdoc */
+  public bind(target: ITriggerTarget): TriggerConfig {
+    refuseSecondBind(this.bound !== undefined, target, 'DynamoDbStreamTrigger');
+    requireTriggerArgument(target, 'Trigger.dynamoDbStream(table)', this.table, 'construct');
+    const table = this.table;
+    const scope = triggerScope(target, `DynamoDbStream${table.node.id}`);
+    const v = new Validator(scope);
+    checkTriggerOptions(v, this.options, STREAM_TRIGGER_SHAPE);
+    validateTableStream(v, table);
+    validateStreamOptions(v, this.options, { supportsTimestamp: false });
+    v.throwIfAny();
+
+    // The dynamodb:ListStreams statement (Resource * only) lands in the role's resource-star policy.
+    table.grantStreamRead(target.alias);
+    const { mapping, failureQueues, failureQueue } = createStreamMapping(scope, target, table.tableStreamArn!, this.options,
+      `DynamoDB stream of ${table.node.path} -> ${target.node.path}`);
+    this.bound = { mapping, failureQueue };
+    return {
+      description: `DynamoDB stream of ${table.node.path}`,
+      failureQueues,
+      readsStream: true,
+    };
+  }
+}

@@ -1,0 +1,389 @@
+import { Annotations, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as authorizers from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
+import { checkApiThrottling } from '../private/api-throttling';
+import { createApiGatewayAccountRole } from '../private/apigw-account-role';
+import { targetRole } from '../private/bound';
+import { seconds } from '../private/duration';
+import { checkTriggerOptions } from '../private/option-shapes';
+import { requireSourceAccount } from '../private/source-account';
+import { triggerScope } from '../private/trigger-scope';
+import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
+import { noteSynchronousInvoker } from '../../validation/sync-note';
+import { acknowledge } from '../../acknowledgements/acknowledge';
+import { SyncTriggerAcknowledgement as Ack } from '../../acknowledgements/acknowledgements';
+import { ErrorCodes } from '../../validation/error-codes';
+import { nagResourceString } from '../../acknowledgements/nag-resource-string';
+import { Validator } from '../../validation/validator';
+import { accessLogGroupProps } from '../private/access-log-props';
+
+/** A WebSocket API waits at most 29 s for an integration; the quota cannot be raised. */
+const INTEGRATION_LIMIT_SECONDS = 29;
+/** Routes per WebSocket API (default quota). */
+const MAX_ROUTES = 300;
+
+/** The JSON access-log line of every WebSocket event (`$context` variables). */
+const ACCESS_LOG_FORMAT = JSON.stringify({
+  requestId: '$context.requestId',
+  requestTime: '$context.requestTime',
+  connectionId: '$context.connectionId',
+  eventType: '$context.eventType',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  sourceIp: '$context.identity.sourceIp',
+  caller: '$context.identity.caller',
+  integrationStatus: '$context.integrationStatus',
+  integrationLatency: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+});
+
+/**
+ * Options of a WebSocket API trigger.
+ */
+export interface WebSocketApiTriggerOptions {
+  /**
+   * Custom route keys (values of the route selection expression, e.g. `sendMessage`), invoked in
+   * addition to `$connect`, `$disconnect` and `$default`.
+   *
+   * @default - none: `$connect`, `$disconnect` and `$default` only
+   */
+  readonly routes?: string[];
+
+  /**
+   * The expression that picks a message's route.
+   *
+   * @default '$request.body.action'
+   */
+  readonly routeSelectionExpression?: string;
+
+  /**
+   * The authorizer of the `$connect` route (a Lambda request authorizer, for example). Authorization
+   * happens once per connection, on `$connect` only.
+   *
+   * @default - IAM authorization (clients sign the connection request with SigV4)
+   */
+  readonly connectAuthorizer?: apigwv2.IWebSocketRouteAuthorizer;
+
+  /**
+   * Accepts connections without authorization. Only when the function authenticates clients itself;
+   * refused together with `connectAuthorizer`.
+   *
+   * @default false
+   */
+  readonly allowPublicConnect?: boolean;
+
+  /**
+   * Lets the function send to, read and close connections of this stage (`execute-api:ManageConnections`
+   * on `@connections`), which a handler needs to push messages to clients.
+   *
+   * @default true
+   */
+  readonly manageConnections?: boolean;
+
+  /**
+   * The name of the stage.
+   *
+   * @default 'prod'
+   */
+  readonly stageName?: string;
+
+  /**
+   * The stage's steady-state message rate for every route (per second, above 0, at most 10,000).
+   *
+   * @default 100
+   */
+  readonly throttlingRateLimit?: number;
+
+  /**
+   * The stage's burst capacity for every route (whole messages, 1 to 5,000).
+   *
+   * @default 200
+   */
+  readonly throttlingBurstLimit?: number;
+
+  /**
+   * Creates the Region's API Gateway CloudWatch Logs role and sets it in the account settings. See
+   * `RestApiTriggerOptions.cloudWatchRole` (the same one-per-account-and-Region setting).
+   *
+   * @default false
+   */
+  readonly cloudWatchRole?: boolean;
+
+  /**
+   * The API's name.
+   *
+   * @default - the construct id
+   */
+  readonly apiName?: string;
+
+  /**
+   * How long the access-log group keeps logs.
+   *
+   * @default RetentionDays.ONE_YEAR
+   */
+  readonly accessLogRetention?: logs.RetentionDays;
+
+  /**
+   * The customer-managed KMS key that encrypts the access logs.
+   *
+   * @default - the stack's shared blueprint key
+   */
+  readonly accessLogEncryptionKey?: kms.IKey;
+
+  /**
+   * What happens to the access-log group when it leaves the stack.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly accessLogRemovalPolicy?: RemovalPolicy;
+}
+
+interface Bound {
+  readonly api: apigwv2.WebSocketApi;
+  readonly stage: apigwv2.WebSocketStage;
+  readonly accessLogGroup: logs.LogGroup;
+  readonly routes: apigwv2.WebSocketRoute[];
+  readonly cloudWatchRole?: iam.IRole;
+}
+
+/**
+ * Serves the function's `live` alias over an API Gateway WebSocket API: `$connect` (IAM authorization
+ * unless told otherwise), `$disconnect`, `$default` and custom routes, one integration per route (each
+ * with its own permission scoped to the API and route), stage throttling and JSON access logs in an
+ * encrypted log group. The function timeout is checked against the 29-second integration limit.
+ *
+ * Every message is a synchronous invocation: nothing is retried or queued, and `$disconnect` is
+ * best-effort (keep a TTL on connection records).
+ *
+ * Create it with `Trigger.webSocketApi(...)`.
+ */
+export class WebSocketApiTrigger implements ITrigger {
+  private readonly options: WebSocketApiTriggerOptions;
+  private bound?: Bound;
+
+  /**
+   * @param options the API's settings
+   */
+  constructor(options: WebSocketApiTriggerOptions = {}) {
+    this.options = options;
+  }
+
+  /** The WebSocket API (available once the trigger was added to a function). */
+  public get api(): apigwv2.WebSocketApi {
+    return this.resources().api;
+  }
+
+  /** The stage (throttling, access logs). */
+  public get stage(): apigwv2.WebSocketStage {
+    return this.resources().stage;
+  }
+
+  /** The `wss://` URL clients connect to. */
+  public get url(): string {
+    return this.resources().stage.url;
+  }
+
+  /** The `https://` URL of the `@connections` management API. */
+  public get callbackUrl(): string {
+    return this.resources().stage.callbackUrl;
+  }
+
+  /** The access-log group (JSON lines, encrypted). */
+  public get accessLogGroup(): logs.ILogGroup {
+    return this.resources().accessLogGroup;
+  }
+
+  /** The routes: `$connect`, `$disconnect`, `$default`, then the custom ones. */
+  public get routes(): apigwv2.WebSocketRoute[] {
+    return [...this.resources().routes];
+  }
+
+  /** The account-level API Gateway CloudWatch Logs role, when `cloudWatchRole` is true. */
+  public get cloudWatchRole(): iam.IRole | undefined {
+    return this.resources().cloudWatchRole;
+  }
+
+  /** @inheritdoc */
+  public bind(target: ITriggerTarget): TriggerConfig {
+    if (this.bound) {
+      throw new Error('A WebSocketApiTrigger can be added to one function only: create one per function.');
+    }
+    const opts = this.options;
+    const scope = triggerScope(target, 'WebSocketApi');
+    requireSourceAccount(scope);
+    const v = new Validator(scope);
+    checkTriggerOptions(v, opts, {
+      routes: { arrayOf: 'string' },
+      routeSelectionExpression: 'string',
+      connectAuthorizer: 'object',
+      allowPublicConnect: 'boolean',
+      manageConnections: 'boolean',
+      stageName: 'string',
+      throttlingRateLimit: 'number',
+      throttlingBurstLimit: 'number',
+      cloudWatchRole: 'boolean',
+      apiName: 'string',
+      accessLogRetention: 'number',
+      accessLogEncryptionKey: 'construct',
+      accessLogRemovalPolicy: { oneOf: Object.values(RemovalPolicy) },
+    });
+    const timeout = seconds(target.timeout);
+    v.failIf(timeout !== undefined && timeout > INTEGRATION_LIMIT_SECONDS, {
+      code: ErrorCodes.LBP_WEBSOCKET_TIMEOUT,
+      property: 'timeout',
+      value: `${timeout} seconds`,
+      limit: `a WebSocket API waits at most ${INTEGRATION_LIMIT_SECONDS} seconds for its integration (a quota that cannot be raised)`,
+      fix: `set the function's timeout to Duration.seconds(${INTEGRATION_LIMIT_SECONDS}) or less, and push late results over @connections`,
+    });
+    const { rate, burst } = checkApiThrottling(v, opts, { code: ErrorCodes.LBP_WEBSOCKET_THROTTLE, unit: 'messages', quota: 'API Gateway' });
+    v.failIf(opts.allowPublicConnect === true && opts.connectAuthorizer !== undefined, {
+      code: ErrorCodes.LBP_WEBSOCKET_AUTH,
+      property: 'allowPublicConnect',
+      value: 'true with a connectAuthorizer',
+      limit: '$connect is either public or authorized',
+      fix: 'remove allowPublicConnect or connectAuthorizer',
+    });
+    const custom = opts.routes ?? [];
+    const seen = new Set<string>();
+    for (const key of custom) {
+      const ok = !Token.isUnresolved(key) && /^[^$\s][^\s]{0,127}$/.test(key);
+      v.failIf(!ok, {
+        code: ErrorCodes.LBP_WEBSOCKET_ROUTE,
+        property: 'routes',
+        value: `"${key}"`,
+        limit: 'a custom route key is 1 to 128 characters without spaces, and must not start with $ ($connect, $disconnect and $default are always added)',
+        fix: 'use the value your route selection expression picks, e.g. \'sendMessage\'',
+      });
+      v.failIf(ok && seen.has(key), {
+        code: ErrorCodes.LBP_WEBSOCKET_ROUTE,
+        property: 'routes',
+        value: `"${key}" (twice)`,
+        limit: 'each route key once',
+        fix: 'list each route key once',
+      });
+      seen.add(key);
+    }
+    v.failIf(custom.length + 3 > MAX_ROUTES, {
+      code: ErrorCodes.LBP_WEBSOCKET_ROUTE,
+      property: 'routes',
+      value: `${custom.length} custom routes`,
+      limit: `a WebSocket API has at most ${MAX_ROUTES} routes (the three $ routes included)`,
+      fix: 'route by a field of the message in fewer route keys, or use $default',
+    });
+    const stageName = opts.stageName ?? 'prod';
+    v.failIf(!Token.isUnresolved(stageName) && !/^[A-Za-z0-9_-]{1,128}$/.test(stageName), {
+      code: ErrorCodes.LBP_WEBSOCKET_ROUTE,
+      property: 'stageName',
+      value: `"${stageName}"`,
+      limit: 'a stage name is 1 to 128 letters, digits, hyphens or underscores',
+      fix: 'set stageName to e.g. \'prod\'',
+    });
+    v.throwIfAny();
+
+    const api = new apigwv2.WebSocketApi(scope, 'Api', {
+      apiName: opts.apiName,
+      description: `WebSocket API of ${target.node.path}`,
+      routeSelectionExpression: opts.routeSelectionExpression ?? '$request.body.action',
+    });
+
+    // One integration per route: a shared instance only permitted its first route (aws-cdk#38148).
+    const integration = (key: string) => new integrations.WebSocketLambdaIntegration(`Integration${routeId(key)}`, target.alias);
+    const isPublic = opts.allowPublicConnect === true;
+    const routes: apigwv2.WebSocketRoute[] = [];
+    for (const key of ['$connect', '$disconnect', '$default', ...custom]) {
+      const route = new apigwv2.WebSocketRoute(scope, `Route${routeId(key)}`, {
+        webSocketApi: api,
+        routeKey: key,
+        integration: integration(key),
+        authorizer: key === '$connect' && !isPublic ? (opts.connectAuthorizer ?? new authorizers.WebSocketIamAuthorizer()) : undefined,
+      });
+      routes.push(route);
+      if (key !== '$connect') {
+        acknowledge(route, Ack.WEBSOCKET_ROUTE_AUTH);
+      } else if (isPublic) {
+        acknowledge(route, Ack.WEBSOCKET_PUBLIC_CONNECT);
+      }
+    }
+
+    const accessLogGroup = new logs.LogGroup(scope, 'AccessLogs', accessLogGroupProps(scope, opts));
+    const stage = new apigwv2.WebSocketStage(scope, 'Stage', {
+      webSocketApi: api,
+      stageName,
+      autoDeploy: true,
+      description: `Stage of the WebSocket API of ${target.node.path}`,
+      throttle: { rateLimit: rate, burstLimit: burst },
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(accessLogGroup),
+        format: apigw.AccessLogFormat.custom(ACCESS_LOG_FORMAT),
+      },
+    });
+
+    let cloudWatchRole: iam.IRole | undefined;
+    if (opts.cloudWatchRole === true) {
+      const account = createApiGatewayAccountRole(scope);
+      cloudWatchRole = account.role;
+      stage.node.addDependency(account.account);
+    } else {
+      Annotations.of(scope).addInfo('[cdk-lambda-blueprints:apigw-account-role] API Gateway access logs need the '
+        + 'account-level CloudWatch Logs role of this Region (AWS::ApiGateway::Account). This trigger does not set it '
+        + '(cloudWatchRole: false): set it once per account and Region, e.g. with cloudWatchRole: true in one stack.');
+    }
+
+    if (opts.manageConnections !== false) {
+      this.grantManageConnections(target, api, stageName);
+    }
+    noteSynchronousInvoker(scope, 'WebSocket API', 'the client receives the error, and $disconnect is best-effort');
+
+    this.bound = { api, stage, accessLogGroup, routes, cloudWatchRole };
+    return { description: `WebSocket API routes ${['$connect', '$disconnect', '$default', ...custom].join(', ')}` };
+  }
+
+  /**
+   * `execute-api:ManageConnections` on this stage's `@connections/*` (POST to send, GET to read,
+   * DELETE to close); connection ids are only known at run time, hence the one wildcard.
+   */
+  private grantManageConnections(target: ITriggerTarget, api: apigwv2.WebSocketApi, stageName: string): void {
+    const stack = Stack.of(api);
+    // A literal partition where the Region is known (the template and the finding id name it as it is).
+    const partition = Token.isUnresolved(stack.region) ? stack.partition : (RegionInfo.get(stack.region).partition ?? stack.partition);
+    const resource = `arn:${partition}:execute-api:${stack.region}:${stack.account}:${api.apiId}/${stageName}/*/@connections/*`;
+    // A library-only policy: its one statement carries the acknowledgement, and the user's own grants
+    // (in the function's `policy`) never fall under it.
+    const policy = new iam.ManagedPolicy(api, 'ManageConnectionsPolicy', {
+      description: `execute-api:ManageConnections of ${target.node.path} on the stage ${stageName} of ${api.node.path}`,
+      roles: [targetRole(target, 'WebSocket API trigger')],
+      statements: [new iam.PolicyStatement({
+        actions: ['execute-api:ManageConnections'],
+        resources: [resource],
+      })],
+    });
+    // Without an account and Region the id holds '<AWS::Partition>', '<AWS::Region>', '<AWS::AccountId>'.
+    const finding = nagResourceString(stack.resolve(resource));
+    acknowledge(policy, {
+      ids: [`AwsSolutions-IAM5[Resource::${finding}]`],
+      reason:
+        'A WebSocket handler posts to, reads and closes connections whose ids exist only at run time: the ' +
+        'statement names this API\'s stage and its @connections path, and nothing else.',
+    });
+  }
+
+  private resources(): Bound {
+    if (!this.bound) {
+      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
+    }
+    return this.bound;
+  }
+}
+
+/** A construct-id-safe form of a route key (`$connect` -> `Connect`). */
+function routeId(key: string): string {
+  const clean = key.replace(/[^A-Za-z0-9]/g, '');
+  return clean.charAt(0).toUpperCase() + clean.slice(1);
+}
