@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Annotations, CfnResource, IAspect, Stack, Stage, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { PRICE_TABLE } from './price-table';
+import { AnnotationIds } from '../validation/annotation-ids';
 
 /** One line of a cost report. @internal */
 export interface CostLine {
@@ -22,9 +23,6 @@ export interface StackCostReport {
   readonly alarms: { readonly standard: number; readonly highResolution: number; readonly metricMath: number; readonly metrics: number };
   readonly notes: string[];
 }
-
-/** The id of the info annotation that sums up the idle cost. @internal */
-export const COST_REPORT_INFO = 'cdk-lambda-blueprints: idle cost';
 
 const P = PRICE_TABLE.prices;
 const SECONDS_PER_MONTH = PRICE_TABLE.hoursPerMonth * 3600;
@@ -87,17 +85,16 @@ function stageCosts(stage: Stage): StageCosts {
   return costs;
 }
 
+/** Records the summary on `stack` (once: aws-cdk-lib skips a message the construct already has). */
 function addOnce(stack: Stack, summary: string): void {
-  if (!stack.node.metadata.some((m) => m.data === summary)) {
-    Annotations.of(stack).addInfo(summary);
-  }
+  Annotations.of(stack).addInfoV2(AnnotationIds.IDLE_COST, summary);
 }
 
 /** The one-line summary of the reports of an App's stacks. @internal */
 export function costSummary(reports: StackCostReport[]): string {
   const total = reports.reduce((sum, r) => sum + r.monthlyUsd, 0);
   const count = `${reports.length} stack${reports.length === 1 ? '' : 's'}`;
-  return `${COST_REPORT_INFO}: about $${total.toFixed(2)} a month before any traffic for ${count} (${PRICE_TABLE.region} prices of ` +
+  return `Idle cost: about $${total.toFixed(2)} a month before any traffic for ${count} (${PRICE_TABLE.region} prices of ` +
     `${PRICE_TABLE.date}); the charges of each are in the cloud assembly: ` +
     `${reports.map((r) => `${r.stack}.cost.json ($${r.monthlyUsd.toFixed(2)})`).join(', ')}`;
 }

@@ -12,8 +12,8 @@ import { FunctionRole } from '../function/function-role';
 import { noteSynchronousInvoker } from '../validation/sync-note';
 import { ServerlessFunctionProps } from '../function/serverless-function-props';
 import { DEFAULT_HANDLER, FUNCTION_PROPS_SHAPE, validateFunction } from '../function/validate-function';
-import { acknowledge } from '../acknowledgements/acknowledge';
-import { Acknowledgement, EdgeAcknowledgement } from '../acknowledgements/acknowledgements';
+import { acknowledge, acknowledgeResourceWildcards } from '../acknowledgements/acknowledge';
+import { EdgeAcknowledgement, FunctionAcknowledgement, ResourceWildcardAcknowledgement } from '../acknowledgements/acknowledgements';
 import { BlueprintValidationError, Problem } from '../validation/blueprint-error';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
@@ -188,12 +188,7 @@ export class EdgeFunction extends Construct {
         actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
         resources: [this.logGroup.logGroupArn, everyRegion],
       }));
-      acknowledge(role.policy, {
-        ids: [`AwsSolutions-IAM5[Resource::${everyRegion}]`],
-        reason:
-          'Lambda@Edge replicas run, and log, in the Region of the CloudFront location that served the request; the ' +
-          'statement names this function\'s own log group name only, in every Region (the role acts in its own account).',
-      });
+      acknowledgeResourceWildcards(role.policy, ResourceWildcardAcknowledgement.EDGE_LOG_GROUP_IN_EVERY_REGION, [everyRegion]);
 
       // ---- the function and its numbered version
       this.unqualifiedFunction = new lambda.Function(this, 'Function', {
@@ -222,8 +217,8 @@ export class EdgeFunction extends Construct {
       acknowledge(this.unqualifiedFunction, EdgeAcknowledgement.NO_TRACING);
       acknowledge(this.unqualifiedFunction, EdgeAcknowledgement.NO_VPC);
       acknowledge(this.unqualifiedFunction, EdgeAcknowledgement.NO_CONCURRENCY);
-      acknowledge(this.unqualifiedFunction, Acknowledgement.OWN_LOG_GROUP);
-      acknowledge(this.unqualifiedFunction, Acknowledgement.ROLE_DEPENDENCY);
+      acknowledge(this.unqualifiedFunction, FunctionAcknowledgement.OWN_LOG_GROUP);
+      acknowledge(this.unqualifiedFunction, FunctionAcknowledgement.ROLE_DEPENDENCY);
       noteSynchronousInvoker(this.unqualifiedFunction, 'CloudFront distribution (Lambda@Edge)', 'the viewer receives a 502 or 503');
     } catch (error) {
       throw guard.fail(error);

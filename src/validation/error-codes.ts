@@ -193,7 +193,6 @@ export const ERROR_CODE_RULES = {
   LBP_CONTROL_TOWER: { area: 'Compliance', rule: '`controlTower: true` without `@cdklabs/cdk-validator-cfnguard` installed and no `controlTowerValidator`; `controlTower: false` with a `controlTowerValidator`' },
   LBP_TEMPLATE_SIZE: { area: 'Compliance', rule: '> 1 MB (error); >= 80 % (warning), validation report' },
   LBP_USER_DECISION_REASON: { area: 'Compliance', rule: 'a user decision\'s reason has at least 10 characters' },
-  LBP_USER_DECISIONS: { area: 'Compliance', rule: 'not an error: the id of the info annotation listing the user decisions acknowledged on a scope' },
   LBP_DUPLICATE_EVENT_SOURCE: { area: 'App-wide, at synth', rule: 'one event source mapping per source and function' },
   LBP_HTTP_API_ROUTE_DUPLICATE: { area: 'App-wide, at synth', rule: 'each route key once per HTTP API' },
   LBP_ALB_PRIORITY_DUPLICATE: { area: 'App-wide, at synth', rule: 'distinct listener rule priorities per listener' },

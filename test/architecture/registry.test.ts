@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { AnnotationIds } from '../../src/validation/annotation-ids';
 import { ERROR_CODE_RULES, ErrorCodes } from '../../src/validation/error-codes';
-import { WarningIds } from '../../src/validation/warning-ids';
 
 /**
  * One registry: every error code is defined once (src/validation/error-codes.ts), thrown somewhere in
  * src/, exercised by a test, and listed with its limit in the README's "Fail at synth" table (which
- * is generated from the registry: run with UPDATE_DOCS=1 to rewrite it).
+ * is generated from the registry: run with UPDATE_DOCS=1 to rewrite it). Every warning and info id is
+ * defined once (src/validation/annotation-ids.ts), in one style, and recorded somewhere in src/.
  */
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -21,7 +22,7 @@ function files(dir: string): string[] {
   });
 }
 
-const REGISTRY_FILES = /(error-codes|warning-ids)\.ts$/;
+const REGISTRY_FILES = /(error-codes|annotation-ids)\.ts$/;
 const SRC = files(path.join(ROOT, 'src')).filter((f) => !REGISTRY_FILES.test(f)).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
 const TESTS = files(path.join(ROOT, 'test')).filter((f) => !f.endsWith('registry.test.ts')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
 
@@ -73,10 +74,26 @@ describe('error codes', () => {
   });
 });
 
-describe('warning ids', () => {
-  test.each(Object.entries(WarningIds))('%s is unique, prefixed and raised somewhere in src/', (key, id) => {
-    expect(id).toMatch(/^cdk-lambda-blueprints:[A-Za-z-]+$/);
-    expect(Object.values(WarningIds).filter((x) => x === id)).toHaveLength(1);
-    expect(SRC).toMatch(new RegExp(`\\bWarningIds\\.${key}\\b`));
+describe('annotation ids (warnings and infos)', () => {
+  test.each(Object.entries(AnnotationIds))('%s is unique, prefixed and raised somewhere in src/', (key, id) => {
+    expect(id).toMatch(/^cdk-lambda-blueprints:[a-z][a-zA-Z0-9]*$/);
+    expect(Object.values(AnnotationIds).filter((x) => x === id)).toHaveLength(1);
+    expect(SRC).toMatch(new RegExp(`\\bAnnotationIds\\.${key}\\b`));
+  });
+
+  test('every warning and info of the library carries a registered id (addWarningV2 / addInfoV2, never a bare addWarning / addInfo)', () => {
+    expect(SRC.match(/\.add(Warning|Info)\(/g) ?? []).toEqual([]);
+  });
+
+  test('docs/validation.md lists every id once, and no other', () => {
+    const doc = fs.readFileSync(path.join(ROOT, 'docs', 'validation.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('<!-- annotation-ids:start'), doc.indexOf('<!-- annotation-ids:end -->'));
+    const listed = [...section.matchAll(/^\| `(cdk-lambda-blueprints:[A-Za-z0-9]+)` \| (warning|info) \|/gm)].map((m) => m[1]);
+    expect([...listed].sort()).toEqual(Object.values(AnnotationIds).sort());
+  });
+
+  test('no annotation id is written outside the registry', () => {
+    expect(SRC.match(/['"\[]cdk-lambda-blueprints:[A-Za-z]/g) ?? []).toEqual([]);
+    expect(SRC.match(/@cdk-lambda-blueprints\/[a-z]+:/g) ?? []).toEqual([]);
   });
 });
