@@ -118,7 +118,12 @@ export function stackCostReport(stack: Stack): StackCostReport {
     monthlyUsd: round(lines.reduce((s, l) => s + l.monthlyUsd, 0)),
     lines,
     resources: resources.length,
-    alarms: { standard: counts.standard, highResolution: counts.highRes, metricMath: counts.metricMath, metrics: counts.standardMetrics + counts.highResMetrics },
+    alarms: {
+      standard: counts.standard,
+      highResolution: counts.highRes,
+      metricMath: counts.metricMath,
+      metrics: counts.standardMetrics + counts.highResMetrics,
+    },
     notes: costNotes(counts),
   };
 }
@@ -170,8 +175,19 @@ function functionMemory(resources: CfnResource[]): Map<string, number> {
 /** Counts the billed items of every resource. */
 function countBillable(resources: CfnResource[], memoryByFunction: Map<string, number>): BillableCounts {
   const counts: BillableCounts = {
-    standard: 0, highRes: 0, metricMath: 0, standardMetrics: 0, highResMetrics: 0, composite: 0, keys: 0,
-    dashboards: 0, secrets: 0, nat: 0, endpointAzs: 0, pcGb: 0, targetTrackingAlarms: 0,
+    standard: 0,
+    highRes: 0,
+    metricMath: 0,
+    standardMetrics: 0,
+    highResMetrics: 0,
+    composite: 0,
+    keys: 0,
+    dashboards: 0,
+    secrets: 0,
+    nat: 0,
+    endpointAzs: 0,
+    pcGb: 0,
+    targetTrackingAlarms: 0,
   };
   for (const r of resources) {
     const props = (name: string) => Stack.of(r).resolve((r as any)[name]);

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import * as acknowledgements from '../../src/acknowledgements/acknowledgements';
 import { AnnotationIds } from '../../src/validation/annotation-ids';
 import { ERROR_CODE_RULES, ErrorCodes } from '../../src/validation/error-codes';
 
@@ -95,5 +96,33 @@ describe('annotation ids (warnings and infos)', () => {
   test('no annotation id is written outside the registry', () => {
     expect(SRC.match(/['"\[]cdk-lambda-blueprints:[A-Za-z]/g) ?? []).toEqual([]);
     expect(SRC.match(/@cdk-lambda-blueprints\/[a-z]+:/g) ?? []).toEqual([]);
+  });
+});
+
+describe('acknowledgements', () => {
+  const entries = Object.entries(acknowledgements).flatMap(([group, specs]) =>
+    Object.keys(specs).map((key) => [`${group}.${key}`] as const));
+
+  test('every acknowledgement of the library is a registry entry (none written inline)', () => {
+    const users = files(path.join(ROOT, 'src')).filter((f) => !f.includes(`${path.sep}acknowledgements${path.sep}`));
+    const inline = users.flatMap((f) => (fs.readFileSync(f, 'utf8').match(/\backnowledge(ResourceWildcards)?\([^,]+, \{/g) ?? []).map((m) => `${path.relative(ROOT, f)}: ${m}`));
+    expect(inline).toEqual([]);
+  });
+
+  test.each(entries)('%s is applied somewhere in src/', (name) => {
+    expect(SRC).toMatch(new RegExp(`\\b${name.replace('.', '\\.')}\\b`));
+  });
+});
+
+describe('the base layer', () => {
+  const imports = (dir: string) => files(path.join(ROOT, 'src', dir)).flatMap((f) =>
+    [...fs.readFileSync(f, 'utf8').matchAll(/from '(\.[^']*)'/g)].map((m) => `${path.relative(ROOT, f)} -> ${m[1]}`));
+
+  test('src/validation/ imports nothing of the library outside itself', () => {
+    expect(imports('validation').filter((i) => !/ -> \.\/[^/]+$/.test(i))).toEqual([]);
+  });
+
+  test('src/acknowledgements/ imports only itself and src/validation/', () => {
+    expect(imports('acknowledgements').filter((i) => !/ -> (\.\/[^/]+|\.\.\/validation\/[^/]+)$/.test(i))).toEqual([]);
   });
 });
