@@ -1,7 +1,8 @@
-import { Validations } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import type { AcknowledgementSpec } from './acknowledgements';
 import { CDK_VALIDATOR_NAMESPACE, skipExternalChecks } from './external-validators';
+import { nagResourceString } from './nag-resource-string';
 import { writeNagV2Suppressions } from './nag-v2-suppressions';
 
 /**
@@ -25,6 +26,22 @@ export function acknowledge(scope: IConstruct, ack: AcknowledgementSpec): void {
     Validations.of(scope).acknowledge({ id: `${CDK_VALIDATOR_NAMESPACE}::${id}`, reason: ack.reason });
   }
   skipExternalChecks(scope, ack, ack.reason);
+}
+
+/**
+ * Acknowledges `ack` on a policy with one AwsSolutions-IAM5 id per resource ARN, written as cdk-nag writes
+ * the resource (`AwsSolutions-IAM5[Resource::<resource>]`). For a resource that needs a wildcard only the
+ * run time fills in (`ResourceWildcardAcknowledgement`). An ARN with pseudo parameters gives an id with
+ * several `::`, which is recorded for cdk-nag 3 as it is.
+ *
+ * @internal
+ */
+export function acknowledgeResourceWildcards(policy: IConstruct, ack: AcknowledgementSpec, resources: readonly string[]): void {
+  const stack = Stack.of(policy);
+  acknowledge(policy, {
+    ...ack,
+    ids: [...ack.ids, ...resources.map((resource) => `AwsSolutions-IAM5[Resource::${nagResourceString(stack.resolve(resource))}]`)],
+  });
 }
 
 /**

@@ -5,7 +5,13 @@ import type { ExternalValidatorSkips } from './external-validators';
  * cannot avoid, acknowledged on the library's own construct with its reason (listed in the README and
  * the docs). `acknowledge()` (src/acknowledgements/acknowledge.ts) applies one; nothing else is ever
  * acknowledged, never what the user adds, and never a decision only the user can make (see
- * `Blueprints.acknowledgeUserDecisions`).
+ * `Blueprints.acknowledgeUserDecisions`). The acknowledgements are grouped by what they are about.
+ *
+ * An acknowledgement covers the construct and its descendants (cdk-nag 3 walks up the tree); the same ids
+ * are written as cdk-nag 2 suppressions (`cdk_nag` metadata) on the construct's CloudFormation resource
+ * (or, for a group, on every resource under it), with the same reason, so both cdk-nag lines honour it.
+ * Its `checkov` and `cfnLint` ids (the same finding under those tools' ids) are written into the
+ * `Metadata` of the construct's own CloudFormation resource, with the same reason (docs/validators.md).
  */
 
 /** The shape of one acknowledgement. @internal */
@@ -16,23 +22,13 @@ export interface AcknowledgementSpec extends ExternalValidatorSkips {
   readonly reason: string;
 }
 
-
 /**
- * The cdk-nag findings this library acknowledges itself: each one is a finding a template cannot
- * avoid, so it is acknowledged on a construct only the library writes, with the reason, and listed in
- * the README. Nothing else is ever acknowledged: never what the user adds, and never a decision only
- * the user can make (see `Blueprints.acknowledgeUserDecisions`).
- *
- * An acknowledgement covers the construct and its descendants (cdk-nag 3 walks up the tree); the
- * same ids are written as cdk-nag 2 suppressions (`cdk_nag` metadata) on the construct's
- * CloudFormation resource (or, for a group, on every resource under it), with the same reason, so
- * both cdk-nag lines honour it. Its
- * `checkov` and `cfnLint` ids (the same finding under those tools' ids) are written into the
- * `Metadata` of the construct's own CloudFormation resource, with the same reason (docs/validators.md).
+ * What every ServerlessFunction (and the hardening of a plain `lambda.Function`) cannot avoid: its role's
+ * `Resource: *` actions, its environment, its logging and its asynchronous-invocation config.
  *
  * @internal
  */
-export const Acknowledgement = {
+export const FunctionAcknowledgement = {
   /**
    * The role policy that holds only actions IAM allows on `Resource: *` alone (FunctionRole routes
    * them there; no other statement can land in it).
@@ -55,28 +51,6 @@ export const Acknowledgement = {
       'PutTraceSegments/PutTelemetryRecords, which do not support resource-level permissions, and sqs:SendMessage ' +
       'on the dead-letter queue it created. Statements of the function\'s own role are in its other policies.',
   },
-  /** The terminal queue of a failure path cannot have a redrive policy of its own. */
-  TERMINAL_DLQ_REDRIVE: {
-    ids: ['Serverless-SQSRedrivePolicy'],
-    // cfn-lint-serverless exempts queues that are another queue's redrive target, not Lambda's DLQs.
-    cfnLint: ['ES6000'],
-    reason:
-      'This queue is the terminal failure sink of an event path (a dead-letter queue): it keeps failed events ' +
-      'for 14 days, is encrypted and alarmed; a redrive policy on it would only move the problem to another queue.',
-  },
-  /**
-   * A FailureQueue is a dead-letter queue wherever it is created; AwsSolutions-SQS3 only recognises
-   * queues named in another queue's RedrivePolicy or a function's DeadLetterConfig.
-   */
-  FAILURE_QUEUE_IS_A_DLQ: {
-    ids: ['AwsSolutions-SQS3'],
-    reason:
-      'This queue IS a dead-letter queue: a FailureQueue is the terminal sink of a failure path (a function\'s ' +
-      'DeadLetterConfig, an SNS subscription redrive policy, an EventBridge rule target or Scheduler schedule ' +
-      'DeadLetterConfig, a stream event source mapping OnFailure destination, an AWS IoT error action, or a Step ' +
-      'Functions Catch). AwsSolutions-SQS3 only recognises queues referenced by another queue\'s RedrivePolicy or a ' +
-      'function\'s DeadLetterConfig. It keeps failed events 14 days, is encrypted, TLS-only and alarmed.',
-  },
   /** An async-invocation config without on-failure destination: failures already reach the DLQ. */
   ASYNC_FAILURES_IN_DLQ: {
     ids: ['Serverless-LambdaAsyncFailureDestination'],
@@ -84,18 +58,6 @@ export const Acknowledgement = {
       'Asynchronous events that fail every attempt already go to the function\'s dead-letter queue ' +
       '(DeadLetterConfig, which the packs require); an on-failure destination on the same queue would ' +
       'deliver every failure twice. Set `onFailure` to also receive invocation records elsewhere.',
-  },
-
-  // ---- findings of the external validators only (checkov, cfn-lint); cdk-nag has no such rule
-
-  /** SSE-SQS is encryption at rest; checkov's CKV_AWS_27 only knows SSE-KMS (`KmsMasterKeyId`). */
-  SQS_MANAGED_ENCRYPTION: {
-    ids: [],
-    checkov: ['CKV_AWS_27'],
-    reason:
-      'The queue is encrypted at rest with SSE-SQS (SqsManagedSseEnabled), which the check does not recognise ' +
-      '(it only looks for KmsMasterKeyId). SSE-SQS lets the services that deliver failed events (Lambda, SNS, ' +
-      'EventBridge, S3) write to the queue without KMS key grants that a template cannot always give.',
   },
   /** The VPC network-interface actions Lambda needs only work with `Resource: *` (checkov's write-access check). */
   VPC_NETWORK_INTERFACES: {
@@ -136,12 +98,51 @@ export const Acknowledgement = {
 } as const;
 
 /**
- * The cdk-nag findings the triggers acknowledge, each a finding a template cannot avoid. Listed with
- * their reasons in docs/triggers-async.md.
+ * What a failure queue (a dead-letter queue, the end of every failure path) cannot avoid.
  *
  * @internal
  */
-export const TriggerAcknowledgement = {
+export const FailureQueueAcknowledgement = {
+  /** The terminal queue of a failure path cannot have a redrive policy of its own. */
+  TERMINAL_DLQ_REDRIVE: {
+    ids: ['Serverless-SQSRedrivePolicy'],
+    // cfn-lint-serverless exempts queues that are another queue's redrive target, not Lambda's DLQs.
+    cfnLint: ['ES6000'],
+    reason:
+      'This queue is the terminal failure sink of an event path (a dead-letter queue): it keeps failed events ' +
+      'for 14 days, is encrypted and alarmed; a redrive policy on it would only move the problem to another queue.',
+  },
+  /**
+   * A FailureQueue is a dead-letter queue wherever it is created; AwsSolutions-SQS3 only recognises
+   * queues named in another queue's RedrivePolicy or a function's DeadLetterConfig.
+   */
+  FAILURE_QUEUE_IS_A_DLQ: {
+    ids: ['AwsSolutions-SQS3'],
+    reason:
+      'This queue IS a dead-letter queue: a FailureQueue is the terminal sink of a failure path (a function\'s ' +
+      'DeadLetterConfig, an SNS subscription redrive policy, an EventBridge rule target or Scheduler schedule ' +
+      'DeadLetterConfig, a stream event source mapping OnFailure destination, an AWS IoT error action, or a Step ' +
+      'Functions Catch). AwsSolutions-SQS3 only recognises queues referenced by another queue\'s RedrivePolicy or a ' +
+      'function\'s DeadLetterConfig. It keeps failed events 14 days, is encrypted, TLS-only and alarmed.',
+  },
+  /** SSE-SQS is encryption at rest; checkov's CKV_AWS_27 only knows SSE-KMS (`KmsMasterKeyId`). */
+  SQS_MANAGED_ENCRYPTION: {
+    ids: [],
+    checkov: ['CKV_AWS_27'],
+    reason:
+      'The queue is encrypted at rest with SSE-SQS (SqsManagedSseEnabled), which the check does not recognise ' +
+      '(it only looks for KmsMasterKeyId). SSE-SQS lets the services that deliver failed events (Lambda, SNS, ' +
+      'EventBridge, S3) write to the queue without KMS key grants that a template cannot always give.',
+  },
+} as const;
+
+/**
+ * How a source invokes the function: subscriptions, event source mappings and invoke permissions, each a
+ * finding a template cannot avoid. Listed with their reasons in docs/triggers-async.md.
+ *
+ * @internal
+ */
+export const InvocationAcknowledgement = {
   /**
    * An SNS subscription's endpoint is the `live` alias, whose qualified ARN aws-cdk-lib's built-in
    * validator does not take for a Lambda function.
@@ -205,13 +206,13 @@ export const TriggerAcknowledgement = {
 } as const;
 
 /**
- * The cdk-nag findings the HTTP triggers acknowledge themselves (the failure
- * queues acknowledge theirs: `Acknowledgement.FAILURE_QUEUE_IS_A_DLQ`), each on the
- * narrowest construct, with the reason (listed in docs/triggers-sync.md and docs/triggers-rest-websocket-cognito.md). Nothing else is acknowledged.
+ * Who may call an API or a function URL: the access the user chose explicitly (a public URL, public REST
+ * methods, a public `$connect`) and the authorization AWS offers for it, each on the narrowest construct,
+ * with the reason (listed in docs/triggers-sync.md and docs/triggers-rest-websocket-cognito.md).
  *
  * @internal
  */
-export const SyncTriggerAcknowledgement = {
+export const EndpointAccessAcknowledgement = {
   /** A function URL whose user explicitly chose `authType: NONE` and `allowPublicAccess: true`. */
   PUBLIC_FUNCTION_URL: {
     ids: [
@@ -248,17 +249,6 @@ export const SyncTriggerAcknowledgement = {
       'only backend is a Lambda function, invoked through the Lambda API with a resource policy scoped to this API: ' +
       'there is no HTTP backend to present a certificate to.',
   },
-  /** The account-level API Gateway logging role writes to every API's log groups in the Region. */
-  API_GATEWAY_ACCOUNT_ROLE: {
-    // The id's resource is filled in with the statement's own resource where it is acknowledged.
-    ids: [],
-    checkov: ['CKV_AWS_111'],
-    reason:
-      'This is the Region\'s API Gateway CloudWatch Logs role (AWS::ApiGateway::Account): API Gateway uses it ' +
-      'for the execution and access logs of every API in the account and Region, whose log groups it names itself ' +
-      '(API-Gateway-Execution-Logs_<api id>/<stage>). It is limited to the log groups of this account and Region, and its ' +
-      'policy holds this one statement.',
-  },
   /** WebSocket authorization is only possible on `$connect`. */
   WEBSOCKET_ROUTE_AUTH: {
     ids: ['AwsSolutions-APIG4'],
@@ -277,12 +267,62 @@ export const SyncTriggerAcknowledgement = {
 } as const;
 
 /**
- * The cdk-nag findings the patterns acknowledge on the sources they create, each with the reason;
- * listed in docs/triggers-async.md.
+ * A policy statement on a resource ARN that needs a wildcard only the run time fills in (object keys,
+ * connection ids, log groups): AwsSolutions-IAM5 on that one resource, each on a policy only the library
+ * writes. The ids name the statement's own resource, so they are filled in where the finding is
+ * acknowledged (`acknowledgeResourceWildcards`); the entries here hold the rest.
  *
  * @internal
  */
-export const PatternAcknowledgement = {
+export const ResourceWildcardAcknowledgement = {
+  /** The account-level API Gateway logging role writes to every API's log groups in the Region. */
+  API_GATEWAY_ACCOUNT_ROLE: {
+    // The id's resource is filled in with the statement's own resource where it is acknowledged.
+    ids: [],
+    checkov: ['CKV_AWS_111'],
+    reason:
+      'This is the Region\'s API Gateway CloudWatch Logs role (AWS::ApiGateway::Account): API Gateway uses it ' +
+      'for the execution and access logs of every API in the account and Region, whose log groups it names itself ' +
+      '(API-Gateway-Execution-Logs_<api id>/<stage>). It is limited to the log groups of this account and Region, and its ' +
+      'policy holds this one statement.',
+  },
+  /** A WebSocket handler manages connections whose ids exist only at run time. */
+  WEBSOCKET_CONNECTIONS: {
+    ids: [],
+    reason:
+      'A WebSocket handler posts to, reads and closes connections whose ids exist only at run time: the ' +
+      'statement names this API\'s stage and its @connections path, and nothing else.',
+  },
+  /** BucketProcessor reads the objects whose events it processes. */
+  BUCKET_PROCESSOR_OBJECTS: {
+    ids: [],
+    reason:
+      'S3 object ARNs need a wildcard for the key: this policy, which only the pattern writes, lets the function ' +
+      's3:GetObject the keys its trigger matches (the prefix, when one is set) in this one bucket, nothing else.',
+  },
+  /** Firehose writes, reads back and aborts uploads under the stream's prefixes. */
+  FIREHOSE_OBJECTS: {
+    ids: [],
+    reason:
+      'S3 object ARNs need a wildcard for the key: Firehose may only write, read back and abort uploads under the ' +
+      'stream\'s data and error prefixes of this one bucket (no delete, no other keys).',
+  },
+  /** Lambda@Edge replicas log in the Region that served the request. */
+  EDGE_LOG_GROUP_IN_EVERY_REGION: {
+    ids: [],
+    reason:
+      'Lambda@Edge replicas run, and log, in the Region of the CloudFront location that served the request; the ' +
+      'statement names this function\'s own log group name only, in every Region (the role acts in its own account).',
+  },
+} as const;
+
+/**
+ * What the sources a pattern creates for the user (an access-log bucket, a table) cannot avoid, each with
+ * the reason; listed in docs/triggers-async.md.
+ *
+ * @internal
+ */
+export const CreatedSourceAcknowledgement = {
   /** S3 server access log delivery only writes to SSE-S3 buckets; a log bucket does not log itself. */
   ACCESS_LOG_BUCKET_SSE_S3: {
     ids: ['HIPAA.Security-S3DefaultEncryptionKMS', 'NIST.800.53.R5-S3DefaultEncryptionKMS', 'PCI.DSS.321-S3DefaultEncryptionKMS'],
@@ -303,8 +343,8 @@ export const PatternAcknowledgement = {
 } as const;
 
 /**
- * The cdk-nag findings `EdgeFunction` acknowledges on its own function and policy, each with the
- * reason (listed in docs/lambda-edge.md). Nothing else is acknowledged.
+ * What Lambda@Edge does not support, acknowledged by `EdgeFunction` on its own function, each with the
+ * reason (listed in docs/lambda-edge.md).
  *
  * @internal
  */

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Annotations, CfnResource, IAspect, Stack, Stage, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { PRICE_TABLE } from './price-table';
+import { AnnotationIds } from '../validation/annotation-ids';
 
 /** One line of a cost report. @internal */
 export interface CostLine {
@@ -22,9 +23,6 @@ export interface StackCostReport {
   readonly alarms: { readonly standard: number; readonly highResolution: number; readonly metricMath: number; readonly metrics: number };
   readonly notes: string[];
 }
-
-/** The id of the info annotation that sums up the idle cost. @internal */
-export const COST_REPORT_INFO = 'cdk-lambda-blueprints: idle cost';
 
 const P = PRICE_TABLE.prices;
 const SECONDS_PER_MONTH = PRICE_TABLE.hoursPerMonth * 3600;
@@ -87,17 +85,16 @@ function stageCosts(stage: Stage): StageCosts {
   return costs;
 }
 
+/** Records the summary on `stack` (once: aws-cdk-lib skips a message the construct already has). */
 function addOnce(stack: Stack, summary: string): void {
-  if (!stack.node.metadata.some((m) => m.data === summary)) {
-    Annotations.of(stack).addInfo(summary);
-  }
+  Annotations.of(stack).addInfoV2(AnnotationIds.IDLE_COST, summary);
 }
 
 /** The one-line summary of the reports of an App's stacks. @internal */
 export function costSummary(reports: StackCostReport[]): string {
   const total = reports.reduce((sum, r) => sum + r.monthlyUsd, 0);
   const count = `${reports.length} stack${reports.length === 1 ? '' : 's'}`;
-  return `${COST_REPORT_INFO}: about $${total.toFixed(2)} a month before any traffic for ${count} (${PRICE_TABLE.region} prices of ` +
+  return `Idle cost: about $${total.toFixed(2)} a month before any traffic for ${count} (${PRICE_TABLE.region} prices of ` +
     `${PRICE_TABLE.date}); the charges of each are in the cloud assembly: ` +
     `${reports.map((r) => `${r.stack}.cost.json ($${r.monthlyUsd.toFixed(2)})`).join(', ')}`;
 }
@@ -112,6 +109,44 @@ export function costSummary(reports: StackCostReport[]): string {
  * @internal
  */
 export function stackCostReport(stack: Stack): StackCostReport {
+  const resources = cfnResourcesUnder(stack);
+  const counts = countBillable(resources, functionMemory(resources));
+  const lines = costLines(counts);
+  return {
+    stack: stack.artifactId,
+    priceTable: { region: PRICE_TABLE.region, date: PRICE_TABLE.date, currency: PRICE_TABLE.currency },
+    monthlyUsd: round(lines.reduce((s, l) => s + l.monthlyUsd, 0)),
+    lines,
+    resources: resources.length,
+    alarms: {
+      standard: counts.standard,
+      highResolution: counts.highRes,
+      metricMath: counts.metricMath,
+      metrics: counts.standardMetrics + counts.highResMetrics,
+    },
+    notes: costNotes(counts),
+  };
+}
+
+/** What a stack holds that is billed while idle, counted from its L1 resources. */
+interface BillableCounts {
+  standard: number;
+  highRes: number;
+  metricMath: number;
+  standardMetrics: number;
+  highResMetrics: number;
+  composite: number;
+  keys: number;
+  dashboards: number;
+  secrets: number;
+  nat: number;
+  endpointAzs: number;
+  pcGb: number;
+  targetTrackingAlarms: number;
+}
+
+/** The L1 resources of a stack and its nested stacks, in tree order. */
+function cfnResourcesUnder(stack: Stack): CfnResource[] {
   const resources: CfnResource[] = [];
   const walk = (c: IConstruct) => {
     for (const child of c.node.children) {
@@ -122,7 +157,11 @@ export function stackCostReport(stack: Stack): StackCostReport {
     }
   };
   walk(stack);
+  return resources;
+}
 
+/** The memory of each function (128 MB when unknown at synth), keyed by its stack's path and logical id. */
+function functionMemory(resources: CfnResource[]): Map<string, number> {
   const memoryByFunction = new Map<string, number>();
   for (const r of resources) {
     if (r.cfnResourceType === 'AWS::Lambda::Function') {
@@ -130,101 +169,111 @@ export function stackCostReport(stack: Stack): StackCostReport {
       memoryByFunction.set(`${Stack.of(r).node.path}/${Stack.of(r).resolve(r.logicalId)}`, typeof memory === 'number' ? memory : 128);
     }
   }
+  return memoryByFunction;
+}
 
-  let standard = 0;
-  let highRes = 0;
-  let metricMath = 0;
-  let standardMetrics = 0;
-  let highResMetrics = 0;
-  let composite = 0;
-  let keys = 0;
-  let dashboards = 0;
-  let secrets = 0;
-  let nat = 0;
-  let endpointAzs = 0;
-  let pcGb = 0;
-  let targetTrackingAlarms = 0;
-  const notes: string[] = [];
-
+/** Counts the billed items of every resource. */
+function countBillable(resources: CfnResource[], memoryByFunction: Map<string, number>): BillableCounts {
+  const counts: BillableCounts = {
+    standard: 0,
+    highRes: 0,
+    metricMath: 0,
+    standardMetrics: 0,
+    highResMetrics: 0,
+    composite: 0,
+    keys: 0,
+    dashboards: 0,
+    secrets: 0,
+    nat: 0,
+    endpointAzs: 0,
+    pcGb: 0,
+    targetTrackingAlarms: 0,
+  };
   for (const r of resources) {
     const props = (name: string) => Stack.of(r).resolve((r as any)[name]);
     switch (r.cfnResourceType) {
-      case 'AWS::CloudWatch::Alarm': {
-        const { metrics, highResolution, math } = alarmMetrics(props('metrics'), props('period'));
-        if (math) {
-          metricMath++;
-        }
-        if (highResolution) {
-          highRes++;
-          highResMetrics += metrics;
-        } else {
-          standard++;
-          standardMetrics += metrics;
-        }
-        break;
-      }
-      case 'AWS::CloudWatch::CompositeAlarm': composite++; break;
-      case 'AWS::KMS::Key': keys++; break;
-      case 'AWS::CloudWatch::Dashboard': dashboards++; break;
-      case 'AWS::SecretsManager::Secret': secrets++; break;
-      case 'AWS::EC2::NatGateway': nat++; break;
+      case 'AWS::CloudWatch::Alarm': countAlarm(counts, props('metrics'), props('period')); break;
+      case 'AWS::CloudWatch::CompositeAlarm': counts.composite++; break;
+      case 'AWS::KMS::Key': counts.keys++; break;
+      case 'AWS::CloudWatch::Dashboard': counts.dashboards++; break;
+      case 'AWS::SecretsManager::Secret': counts.secrets++; break;
+      case 'AWS::EC2::NatGateway': counts.nat++; break;
       case 'AWS::EC2::VPCEndpoint': {
         if (props('vpcEndpointType') === 'Interface') {
           const subnets = props('subnetIds');
-          endpointAzs += Array.isArray(subnets) ? subnets.length : 1;
+          counts.endpointAzs += Array.isArray(subnets) ? subnets.length : 1;
         }
         break;
       }
       case 'AWS::Lambda::Alias':
-      case 'AWS::Lambda::Version': {
-        const pc = props('provisionedConcurrencyConfig');
-        const units = pc?.ProvisionedConcurrentExecutions ?? pc?.provisionedConcurrentExecutions;
-        if (typeof units === 'number') {
-          const fn = props('functionName');
-          const memory = (fn && typeof fn === 'object' && 'Ref' in fn ? memoryByFunction.get(`${Stack.of(r).node.path}/${fn.Ref}`) : undefined) ?? 128;
-          pcGb += units * memory / 1024;
-        }
+      case 'AWS::Lambda::Version':
+        counts.pcGb += provisionedGb(r, props, memoryByFunction);
         break;
-      }
       case 'AWS::ApplicationAutoScaling::ScalingPolicy':
         // Target tracking creates (and bills) a high and a low alarm outside the template.
         if (props('targetTrackingScalingPolicyConfiguration') !== undefined) {
-          targetTrackingAlarms += 2;
+          counts.targetTrackingAlarms += 2;
         }
         break;
       default:
         break;
     }
   }
+  return counts;
+}
 
-  const lines: CostLine[] = [
-    line('alarm metrics (standard)', standardMetrics, P.alarmMetricStandard),
-    line('alarm metrics (high resolution)', highResMetrics, P.alarmMetricHighResolution),
-    line('target-tracking alarms (created by Application Auto Scaling)', targetTrackingAlarms, P.alarmMetricStandard),
-    line('composite alarms', composite, P.compositeAlarm),
-    line('KMS keys', keys, P.kmsKey),
-    line('dashboards', dashboards, P.dashboard),
-    line('GB of provisioned concurrency', pcGb, round(P.provisionedConcurrencyGbSecond * SECONDS_PER_MONTH)),
-    line('secrets', secrets, P.secret),
-    line('NAT gateways', nat, round(P.natGatewayHour * PRICE_TABLE.hoursPerMonth)),
-    line('interface endpoint AZs', endpointAzs, round(P.interfaceEndpointAzHour * PRICE_TABLE.hoursPerMonth)),
+/** Counts one CloudWatch alarm: standard or high resolution, with its metrics, and whether it is metric math. */
+function countAlarm(counts: BillableCounts, metricsProp: unknown, period: unknown): void {
+  const { metrics, highResolution, math } = alarmMetrics(metricsProp, period);
+  if (math) {
+    counts.metricMath++;
+  }
+  if (highResolution) {
+    counts.highRes++;
+    counts.highResMetrics += metrics;
+  } else {
+    counts.standard++;
+    counts.standardMetrics += metrics;
+  }
+}
+
+/** The GB of provisioned concurrency of an alias or a version (0 without any), by its function's memory. */
+function provisionedGb(r: CfnResource, props: (name: string) => any, memoryByFunction: Map<string, number>): number {
+  const pc = props('provisionedConcurrencyConfig');
+  const units = pc?.ProvisionedConcurrentExecutions ?? pc?.provisionedConcurrentExecutions;
+  if (typeof units !== 'number') {
+    return 0;
+  }
+  const fn = props('functionName');
+  const memory = (fn && typeof fn === 'object' && 'Ref' in fn ? memoryByFunction.get(`${Stack.of(r).node.path}/${fn.Ref}`) : undefined) ?? 128;
+  return units * memory / 1024;
+}
+
+/** The report's lines: each billed item with a count, at the price table's price. */
+function costLines(c: BillableCounts): CostLine[] {
+  return [
+    line('alarm metrics (standard)', c.standardMetrics, P.alarmMetricStandard),
+    line('alarm metrics (high resolution)', c.highResMetrics, P.alarmMetricHighResolution),
+    line('target-tracking alarms (created by Application Auto Scaling)', c.targetTrackingAlarms, P.alarmMetricStandard),
+    line('composite alarms', c.composite, P.compositeAlarm),
+    line('KMS keys', c.keys, P.kmsKey),
+    line('dashboards', c.dashboards, P.dashboard),
+    line('GB of provisioned concurrency', c.pcGb, round(P.provisionedConcurrencyGbSecond * SECONDS_PER_MONTH)),
+    line('secrets', c.secrets, P.secret),
+    line('NAT gateways', c.nat, round(P.natGatewayHour * PRICE_TABLE.hoursPerMonth)),
+    line('interface endpoint AZs', c.endpointAzs, round(P.interfaceEndpointAzHour * PRICE_TABLE.hoursPerMonth)),
   ].filter((l) => l.count > 0);
+}
 
+/** What the report does not count. */
+function costNotes(c: BillableCounts): string[] {
+  const notes: string[] = [];
   notes.push('Gross prices: the account\'s free tier (10 standard alarm metrics, 3 dashboards) is not subtracted, since other stacks share it.');
-  if (keys > 0) {
+  if (c.keys > 0) {
     notes.push('A KMS key with rotation costs $1 more a month after each of its first two yearly rotations (at most $3).');
   }
   notes.push('Request-based charges (invocations, logs ingested, KMS and SQS requests, traces) come on top with traffic.');
-
-  return {
-    stack: stack.artifactId,
-    priceTable: { region: PRICE_TABLE.region, date: PRICE_TABLE.date, currency: PRICE_TABLE.currency },
-    monthlyUsd: round(lines.reduce((s, l) => s + l.monthlyUsd, 0)),
-    lines,
-    resources: resources.length,
-    alarms: { standard, highResolution: highRes, metricMath, metrics: standardMetrics + highResMetrics },
-    notes,
-  };
+  return notes;
 }
 
 /** How many metrics an alarm is billed for, and whether it is high resolution or metric math. */

@@ -8,7 +8,7 @@ import { ErrorCodes } from '../validation/error-codes';
 import { placeNamed } from '../validation/place';
 import { checkShape } from '../validation/prop-types';
 import { isConcrete, Validator } from '../validation/validator';
-import { WarningIds } from '../validation/warning-ids';
+import { AnnotationIds } from '../validation/annotation-ids';
 
 let buildEagerly = false;
 
@@ -165,7 +165,7 @@ export class BlueprintDashboard extends Construct {
 
     const widgetCount = rows.reduce((n, r) => n + r.length, 0);
     if (widgetCount > MAX_WIDGETS) {
-      Annotations.of(this).addWarningV2(WarningIds.DASHBOARD_WIDGETS,
+      Annotations.of(this).addWarningV2(AnnotationIds.DASHBOARD_WIDGETS,
         `This dashboard has ${widgetCount} widgets for ${functions.length} functions; CloudWatch allows ${MAX_WIDGETS} per dashboard. ` +
         'Split the functions across several BlueprintDashboards with the `functions` option.');
     }

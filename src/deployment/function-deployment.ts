@@ -12,7 +12,7 @@ import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
 import { checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
-import { WarningIds } from '../validation/warning-ids';
+import { AnnotationIds } from '../validation/annotation-ids';
 
 /**
  * Properties of {@link FunctionDeployment}.
@@ -56,7 +56,7 @@ export class FunctionDeployment extends Construct {
       const rollbackOnAlarms = props.rollbackOnAlarms ?? true;
       this.rollbackAlarms = rollbackOnAlarms ? [...(props.functionAlarms ?? []), ...(props.rollbackAlarms ?? [])] : [];
       if (rollbackOnAlarms && this.rollbackAlarms.length === 0) {
-        Annotations.of(this).addWarningV2(WarningIds.NO_ROLLBACK_ALARMS,
+        Annotations.of(this).addWarningV2(AnnotationIds.NO_ROLLBACK_ALARMS,
           'rollbackOnAlarms is on but there is no alarm to roll back on (the errors and duration alarms are off and no rollbackAlarms were given): ' +
         'a bad version will receive all traffic. Enable alarms.errors or pass rollbackAlarms.');
       }
@@ -116,7 +116,7 @@ export class FunctionDeployment extends Construct {
         }));
         for (const hook of hooks) {
           if (hook.role === undefined) {
-            Annotations.of(this).addWarningV2(WarningIds.HOOK_WITHOUT_ROLE,
+            Annotations.of(this).addWarningV2(AnnotationIds.HOOK_WITHOUT_ROLE,
               `The hook ${hook.node.path} has no role in this app, so it could not be granted codedeploy:PutLifecycleEventHookExecutionStatus; grant it yourself or the deployment will time out.`);
           }
           this.deploymentGroup.grantPutLifecycleEventHookExecutionStatus(hook);

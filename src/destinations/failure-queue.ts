@@ -9,7 +9,7 @@ import { ALARM_DEFAULTS } from '../observability/private/alarm-defaults';
 import { createAlarm, resolveAlarmSettings } from '../observability/private/alarm-settings';
 import { defaultAlarmTopic } from '../observability/private/default-alarm-topic';
 import { acknowledge } from '../acknowledgements/acknowledge';
-import { Acknowledgement } from '../acknowledgements/acknowledgements';
+import { FailureQueueAcknowledgement } from '../acknowledgements/acknowledgements';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ALARM_OPTIONS_SHAPE, checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
@@ -125,13 +125,13 @@ export class FailureQueue extends Construct {
         'SQS deletes it after 14 days. Inspect and redrive it now.', topic);
       }
 
-      acknowledge(this.queue, Acknowledgement.TERMINAL_DLQ_REDRIVE);
+      acknowledge(this.queue, FailureQueueAcknowledgement.TERMINAL_DLQ_REDRIVE);
       // Wherever it is created (a trigger's sink or the user's, e.g. a Step Functions Catch target),
       // unless the library names it in a DeadLetterConfig or RedrivePolicy, which the rule recognises.
       if (!(props as InternalFailureQueueProps).namedAsDeadLetterQueue) {
-        acknowledge(this.queue, Acknowledgement.FAILURE_QUEUE_IS_A_DLQ);
+        acknowledge(this.queue, FailureQueueAcknowledgement.FAILURE_QUEUE_IS_A_DLQ);
       }
-      acknowledge(this.queue, Acknowledgement.SQS_MANAGED_ENCRYPTION);
+      acknowledge(this.queue, FailureQueueAcknowledgement.SQS_MANAGED_ENCRYPTION);
     } catch (error) {
       throw guard.fail(error);
     }

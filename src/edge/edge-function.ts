@@ -6,14 +6,15 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { edgeLimits, isViewer, validateEdge } from './private/validate-edge';
+import { FunctionCodeConfig } from '../code/function-code';
 import { LatestRuntime } from '../code/latest-runtime';
 import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
 import { FunctionRole } from '../function/function-role';
 import { noteSynchronousInvoker } from '../validation/sync-note';
 import { ServerlessFunctionProps } from '../function/serverless-function-props';
 import { DEFAULT_HANDLER, FUNCTION_PROPS_SHAPE, validateFunction } from '../function/validate-function';
-import { acknowledge } from '../acknowledgements/acknowledge';
-import { Acknowledgement, EdgeAcknowledgement } from '../acknowledgements/acknowledgements';
+import { acknowledge, acknowledgeResourceWildcards } from '../acknowledgements/acknowledge';
+import { EdgeAcknowledgement, FunctionAcknowledgement, ResourceWildcardAcknowledgement } from '../acknowledgements/acknowledgements';
 import { BlueprintValidationError, Problem } from '../validation/blueprint-error';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
@@ -55,6 +56,17 @@ export interface EdgeAssociationOptions {
    * @default false
    */
   readonly includeBody?: boolean;
+}
+
+/** The settings of an EdgeFunction, with their defaults, once checked. */
+interface EdgeFunctionSettings {
+  readonly eventTypes: cloudfront.LambdaEdgeEventType[];
+  readonly architecture: lambda.Architecture;
+  readonly timeout: Duration;
+  readonly memorySize: number;
+  readonly ephemeralStorageSize: Size;
+  readonly codeConfig: FunctionCodeConfig;
+  readonly runtime?: lambda.Runtime;
 }
 
 /** The types of `EdgeFunctionProps`. */
@@ -118,116 +130,144 @@ export class EdgeFunction extends Construct {
     const guard = ConstructionGuard.forConstructor(this);
     try {
       // ---- types first (JavaScript and Python callers), then every other check
-      const types = new Validator(this);
-      if (!checkShape(types, '', props, EDGE_FUNCTION_PROPS_SHAPE)) {
-        types.throwIfAny();
-      }
-      this.eventTypes = [...props.eventTypes];
-      const limits = edgeLimits(this.eventTypes);
-      const architecture = props.architecture ?? lambda.Architecture.X86_64;
-      this.timeout = props.timeout ?? Duration.seconds(limits.maxTimeoutSeconds);
-      this.memorySize = props.memorySize ?? 128;
-      const ephemeralStorageSize = props.ephemeralStorageSize ?? Size.mebibytes(512);
-      const codeConfig = props.code.bind(this, architecture);
-      this.runtime = codeConfig.isImage ? undefined : (props.runtime ?? LatestRuntime.of(codeConfig.runtimeFamily ?? lambda.RuntimeFamily.NODEJS));
-
-      const v = new Validator(this);
-      const timeoutSeconds = this.timeout.isUnresolved() ? undefined : this.timeout.toSeconds({ integral: false });
-      const ephemeralStorageMb = ephemeralStorageSize.isUnresolved()
-        ? undefined
-        : ephemeralStorageSize.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
-      validateFunction(v, { ...props, layers: undefined, provisionedConcurrency: undefined }, {
-        memorySize: this.memorySize,
-        timeoutSeconds,
-        ephemeralStorageMb,
-        runtime: this.runtime,
-        architecture,
-        code: codeConfig,
-        layers: [],
-      });
-      validateEdge(v, this, props, {
-        eventTypes: this.eventTypes,
-        architecture,
-        memorySize: this.memorySize,
-        timeoutSeconds,
-        ephemeralStorageMb,
-        runtime: this.runtime,
-        code: codeConfig,
-      });
-      v.throwIfAny();
+      const settings = this.validate(props);
+      this.eventTypes = settings.eventTypes;
+      this.timeout = settings.timeout;
+      this.memorySize = settings.memorySize;
+      this.runtime = settings.runtime;
 
       // ---- role: one managed policy, trusted by Lambda and by Lambda@Edge's replication
-      const role = new FunctionRole(this, 'Role', `the Lambda@Edge function ${this.node.path}`);
-      role.assumeRolePolicy?.addStatements(new iam.PolicyStatement({
-        actions: ['sts:AssumeRole'],
-        principals: [new iam.ServicePrincipal('edgelambda.amazonaws.com')],
-      }));
+      const role = this.createRole(props);
       this.role = role;
       this.policy = role.policy;
-      for (const statement of props.initialPolicy ?? []) {
-        role.addToPrincipalPolicy(statement);
-      }
 
       // ---- log group: named, so replicas write to a group of the same name in their Region
-      const stack = Stack.of(this);
-      const logGroupName = `/lambda-edge/${Names.uniqueResourceName(this, { maxLength: 200, separator: '-' })}`;
-      const encryptionKey = props.logEncryptionKey ?? blueprintKey(this);
-      allowLogsToUseKey(encryptionKey);
-      this.logGroup = new logs.LogGroup(this, 'LogGroup', {
-        logGroupName,
-        retention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
-        removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
-        encryptionKey,
-      });
-      // Replicas run in every Region; without CreateLogGroup there, they would log nowhere. The partition
-      // is a literal (us-east-1 is checked above), so the finding id can name the resource.
-      const partition = RegionInfo.get(stack.region).partition ?? 'aws';
-      const everyRegion = `arn:${partition}:logs:*:*:log-group:${logGroupName}:*`;
-      role.addToPrincipalPolicy(new iam.PolicyStatement({
-        sid: 'WriteOwnLogGroupInEveryRegion',
-        actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
-        resources: [this.logGroup.logGroupArn, everyRegion],
-      }));
-      acknowledge(role.policy, {
-        ids: [`AwsSolutions-IAM5[Resource::${everyRegion}]`],
-        reason:
-          'Lambda@Edge replicas run, and log, in the Region of the CloudFront location that served the request; the ' +
-          'statement names this function\'s own log group name only, in every Region (the role acts in its own account).',
-      });
+      this.logGroup = this.createLogGroup(props, role);
 
       // ---- the function and its numbered version
-      this.unqualifiedFunction = new lambda.Function(this, 'Function', {
-        code: codeConfig.code,
-        handler: props.handler ?? codeConfig.handler ?? DEFAULT_HANDLER,
-        runtime: this.runtime!,
-        architecture,
-        memorySize: this.memorySize,
-        timeout: this.timeout,
-        ephemeralStorageSize,
-        description: props.description,
-        functionName: props.functionName,
-        role,
-        logGroup: this.logGroup,
-        loggingFormat: lambda.LoggingFormat.JSON,
-        applicationLogLevelV2: props.applicationLogLevel ?? lambda.ApplicationLogLevel.INFO,
-        systemLogLevelV2: props.systemLogLevel ?? lambda.SystemLogLevel.INFO,
-        currentVersionOptions: { removalPolicy: RemovalPolicy.RETAIN },
-      });
-      this.unqualifiedFunction.node.addDependency(role.policy);
-      this.unqualifiedFunction.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+      this.unqualifiedFunction = this.createFunction(props, settings, role);
       this.version = this.unqualifiedFunction.currentVersion;
 
       // ---- what Lambda@Edge does not support, acknowledged with the reason
-      acknowledge(this.unqualifiedFunction, EdgeAcknowledgement.NO_DLQ);
-      acknowledge(this.unqualifiedFunction, EdgeAcknowledgement.NO_TRACING);
-      acknowledge(this.unqualifiedFunction, EdgeAcknowledgement.NO_VPC);
-      acknowledge(this.unqualifiedFunction, EdgeAcknowledgement.NO_CONCURRENCY);
-      acknowledge(this.unqualifiedFunction, Acknowledgement.OWN_LOG_GROUP);
-      acknowledge(this.unqualifiedFunction, Acknowledgement.ROLE_DEPENDENCY);
-      noteSynchronousInvoker(this.unqualifiedFunction, 'CloudFront distribution (Lambda@Edge)', 'the viewer receives a 502 or 503');
+      this.acknowledgeUnsupported();
     } catch (error) {
       throw guard.fail(error);
     }
+  }
+
+  /** Checks the types, then every rule of a function and of Lambda@Edge, and returns the settings with their defaults. */
+  private validate(props: EdgeFunctionProps): EdgeFunctionSettings {
+    const types = new Validator(this);
+    if (!checkShape(types, '', props, EDGE_FUNCTION_PROPS_SHAPE)) {
+      types.throwIfAny();
+    }
+    const eventTypes = [...props.eventTypes];
+    const limits = edgeLimits(eventTypes);
+    const architecture = props.architecture ?? lambda.Architecture.X86_64;
+    const timeout = props.timeout ?? Duration.seconds(limits.maxTimeoutSeconds);
+    const memorySize = props.memorySize ?? 128;
+    const ephemeralStorageSize = props.ephemeralStorageSize ?? Size.mebibytes(512);
+    const codeConfig = props.code.bind(this, architecture);
+    const runtime = codeConfig.isImage ? undefined : (props.runtime ?? LatestRuntime.of(codeConfig.runtimeFamily ?? lambda.RuntimeFamily.NODEJS));
+
+    const v = new Validator(this);
+    const timeoutSeconds = timeout.isUnresolved() ? undefined : timeout.toSeconds({ integral: false });
+    const ephemeralStorageMb = ephemeralStorageSize.isUnresolved()
+      ? undefined
+      : ephemeralStorageSize.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
+    validateFunction(v, { ...props, layers: undefined, provisionedConcurrency: undefined }, {
+      memorySize,
+      timeoutSeconds,
+      ephemeralStorageMb,
+      runtime,
+      architecture,
+      code: codeConfig,
+      layers: [],
+    });
+    validateEdge(v, this, props, {
+      eventTypes,
+      architecture,
+      memorySize,
+      timeoutSeconds,
+      ephemeralStorageMb,
+      runtime,
+      code: codeConfig,
+    });
+    v.throwIfAny();
+    return { eventTypes, architecture, timeout, memorySize, ephemeralStorageSize, codeConfig, runtime };
+  }
+
+  /** The role: one managed policy, trusted by Lambda and by Lambda@Edge's replication. */
+  private createRole(props: EdgeFunctionProps): FunctionRole {
+    const role = new FunctionRole(this, 'Role', `the Lambda@Edge function ${this.node.path}`);
+    role.assumeRolePolicy?.addStatements(new iam.PolicyStatement({
+      actions: ['sts:AssumeRole'],
+      principals: [new iam.ServicePrincipal('edgelambda.amazonaws.com')],
+    }));
+    for (const statement of props.initialPolicy ?? []) {
+      role.addToPrincipalPolicy(statement);
+    }
+    return role;
+  }
+
+  /** The log group, named so that replicas write to a group of the same name in their Region, and the role's right to it. */
+  private createLogGroup(props: EdgeFunctionProps, role: FunctionRole): logs.ILogGroup {
+    const stack = Stack.of(this);
+    const logGroupName = `/lambda-edge/${Names.uniqueResourceName(this, { maxLength: 200, separator: '-' })}`;
+    const encryptionKey = props.logEncryptionKey ?? blueprintKey(this);
+    allowLogsToUseKey(encryptionKey);
+    const logGroup = new logs.LogGroup(this, 'LogGroup', {
+      logGroupName,
+      retention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
+      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+      encryptionKey,
+    });
+    // Replicas run in every Region; without CreateLogGroup there, they would log nowhere. The partition
+    // is a literal (us-east-1 is checked above), so the finding id can name the resource.
+    const partition = RegionInfo.get(stack.region).partition ?? 'aws';
+    const everyRegion = `arn:${partition}:logs:*:*:log-group:${logGroupName}:*`;
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      sid: 'WriteOwnLogGroupInEveryRegion',
+      actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'],
+      resources: [logGroup.logGroupArn, everyRegion],
+    }));
+    acknowledgeResourceWildcards(role.policy, ResourceWildcardAcknowledgement.EDGE_LOG_GROUP_IN_EVERY_REGION, [everyRegion]);
+    return logGroup;
+  }
+
+  /** The function, retained with its numbered versions. */
+  private createFunction(props: EdgeFunctionProps, settings: EdgeFunctionSettings, role: FunctionRole): lambda.Function {
+    const fn = new lambda.Function(this, 'Function', {
+      code: settings.codeConfig.code,
+      handler: props.handler ?? settings.codeConfig.handler ?? DEFAULT_HANDLER,
+      runtime: settings.runtime!,
+      architecture: settings.architecture,
+      memorySize: settings.memorySize,
+      timeout: settings.timeout,
+      ephemeralStorageSize: settings.ephemeralStorageSize,
+      description: props.description,
+      functionName: props.functionName,
+      role,
+      logGroup: this.logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: props.applicationLogLevel ?? lambda.ApplicationLogLevel.INFO,
+      systemLogLevelV2: props.systemLogLevel ?? lambda.SystemLogLevel.INFO,
+      currentVersionOptions: { removalPolicy: RemovalPolicy.RETAIN },
+    });
+    fn.node.addDependency(role.policy);
+    fn.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+    return fn;
+  }
+
+  /** What Lambda@Edge does not support, acknowledged on the function with the reason, and the synchronous-invoker note. */
+  private acknowledgeUnsupported(): void {
+    acknowledge(this.unqualifiedFunction, EdgeAcknowledgement.NO_DLQ);
+    acknowledge(this.unqualifiedFunction, EdgeAcknowledgement.NO_TRACING);
+    acknowledge(this.unqualifiedFunction, EdgeAcknowledgement.NO_VPC);
+    acknowledge(this.unqualifiedFunction, EdgeAcknowledgement.NO_CONCURRENCY);
+    acknowledge(this.unqualifiedFunction, FunctionAcknowledgement.OWN_LOG_GROUP);
+    acknowledge(this.unqualifiedFunction, FunctionAcknowledgement.ROLE_DEPENDENCY);
+    noteSynchronousInvoker(this.unqualifiedFunction, 'CloudFront distribution (Lambda@Edge)', 'the viewer receives a 502 or 503');
   }
 
   /**

@@ -17,11 +17,10 @@ const KEY_ID = 'BlueprintKey';
  * @internal
  */
 export function blueprintKey(scope: IConstruct): kms.IKey {
-  const stack = sharingStack(scope);
-  const existing = stack.node.tryFindChild(KEY_ID) as kms.Key | undefined;
-  if (existing) {
-    return existing;
-  }
+  return stackSingleton(scope, KEY_ID, createBlueprintKey);
+}
+
+function createBlueprintKey(stack: Stack): kms.Key {
   const key = new kms.Key(stack, KEY_ID, {
     description: `cdk-lambda-blueprints: log group and alarm topic encryption for ${stack.stackName}`,
     enableKeyRotation: true,
@@ -105,4 +104,15 @@ export function sharingStack(scope: IConstruct): Stack {
     stack = stack.nestedStackParent;
   }
   return stack;
+}
+
+/**
+ * The construct `id` of the sharing stack of `scope` (see `sharingStack`), created by `create` on first
+ * use: one per stack tree, shared by every construct under it (the blueprint key, the alarm topic).
+ *
+ * @internal
+ */
+export function stackSingleton<T extends IConstruct>(scope: IConstruct, id: string, create: (stack: Stack) => T): T {
+  const stack = sharingStack(scope);
+  return (stack.node.tryFindChild(id) as T | undefined) ?? create(stack);
 }

@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
 import { acknowledge } from '../acknowledgements/acknowledge';
-import { Acknowledgement } from '../acknowledgements/acknowledgements';
+import { FunctionAcknowledgement } from '../acknowledgements/acknowledgements';
 import { ErrorCodes } from '../validation/error-codes';
 
 /** IAM's size limit for one managed policy document. @internal */
@@ -89,7 +89,7 @@ export class FunctionRole extends ManagedPolicyRole {
     const target = resourceStar ? this.ensureLibraryPolicy() : this.policy;
     target.addStatements(statement);
     if (resourceStar && statement.actions.some((a) => a.startsWith('ec2:'))) {
-      acknowledge(target, Acknowledgement.VPC_NETWORK_INTERFACES);
+      acknowledge(target, FunctionAcknowledgement.VPC_NETWORK_INTERFACES);
     }
     return { statementAdded: true, policyDependable: target };
   }
@@ -100,7 +100,7 @@ export class FunctionRole extends ManagedPolicyRole {
         description: `The actions of ${this.description} that IAM only allows on Resource * (X-Ray, VPC network interfaces, dynamodb:ListStreams)`,
         roles: [this],
       });
-      acknowledge(this._libraryPolicy, Acknowledgement.RESOURCE_STAR_ONLY_ACTIONS);
+      acknowledge(this._libraryPolicy, FunctionAcknowledgement.RESOURCE_STAR_ONLY_ACTIONS);
     }
     return this._libraryPolicy;
   }
@@ -129,7 +129,7 @@ function sharedXRayPolicy(stack: Stack): iam.ManagedPolicy {
     description: 'X-Ray trace writes of the traced functions of this stack (IAM only allows them on Resource *)',
     statements: [new iam.PolicyStatement({ actions: XRAY_WRITE_ACTIONS, resources: ['*'] })],
   });
-  acknowledge(policy, Acknowledgement.RESOURCE_STAR_ONLY_ACTIONS);
+  acknowledge(policy, FunctionAcknowledgement.RESOURCE_STAR_ONLY_ACTIONS);
   return policy;
 }
 

@@ -22,7 +22,7 @@ import { deadLetterQueueAgeOptions, deadLetterQueueJoinsCombined } from '../obse
 import { defaultAlarmTopic } from '../observability/private/default-alarm-topic';
 import type { ITrigger, ITriggerTarget, TriggerConfig } from '../triggers/trigger';
 import { acknowledge } from '../acknowledgements/acknowledge';
-import { Acknowledgement } from '../acknowledgements/acknowledgements';
+import { FunctionAcknowledgement } from '../acknowledgements/acknowledgements';
 import { registerAppChecks } from './private/app-checks';
 import { markAsyncTarget } from './private/async-paths';
 import { BlueprintValidationError } from '../validation/blueprint-error';
@@ -30,7 +30,7 @@ import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
 import { checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
-import { WarningIds } from '../validation/warning-ids';
+import { AnnotationIds } from '../validation/annotation-ids';
 
 /**
  * The name of the alias every trigger targets. A module constant is TypeScript only (jsii does not
@@ -197,7 +197,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       const subnets = props.vpc ? selectPrivateSubnets(v, props.vpc, props.vpcSubnets) : undefined;
       v.throwIfAny();
       if (props.reservedConcurrentExecutions === 0) {
-        Annotations.of(this).addWarningV2(WarningIds.RESERVED_CONCURRENCY_ZERO,
+        Annotations.of(this).addWarningV2(AnnotationIds.RESERVED_CONCURRENCY_ZERO,
           'reservedConcurrentExecutions is 0: Lambda throttles every invocation of this function (its throttles alarm fires on each attempt). '
           + 'Set a positive reservation, or leave it unset, when the function should run again.');
       }
@@ -346,7 +346,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
         });
         this.eventInvokeConfig.node.addDependency(this.alias);
         if (!props.onFailure) {
-          acknowledge(this.eventInvokeConfig, Acknowledgement.ASYNC_FAILURES_IN_DLQ);
+          acknowledge(this.eventInvokeConfig, FunctionAcknowledgement.ASYNC_FAILURES_IN_DLQ);
         }
       }
 
@@ -355,9 +355,9 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       // the user can decide (no VPC, no reserved concurrency) is not acknowledged here: see
       // `Blueprints.acknowledgeUserDecisions`.
       // Always: variables may also be added after construction (e.g. by bundling or by the user).
-      acknowledge(this.unqualifiedFunction, Acknowledgement.PLAIN_ENVIRONMENT);
-      acknowledge(this.unqualifiedFunction, Acknowledgement.OWN_LOG_GROUP);
-      acknowledge(this.unqualifiedFunction, Acknowledgement.ROLE_DEPENDENCY);
+      acknowledge(this.unqualifiedFunction, FunctionAcknowledgement.PLAIN_ENVIRONMENT);
+      acknowledge(this.unqualifiedFunction, FunctionAcknowledgement.OWN_LOG_GROUP);
+      acknowledge(this.unqualifiedFunction, FunctionAcknowledgement.ROLE_DEPENDENCY);
     } catch (error) {
       throw guard.fail(error);
     }

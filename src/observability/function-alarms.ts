@@ -15,7 +15,7 @@ import type { TriggerConfig } from '../triggers/trigger';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { checkShape, PropShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
-import { WarningIds as ObservabilityWarnings } from '../validation/warning-ids';
+import { AnnotationIds } from '../validation/annotation-ids';
 
 /**
  * Properties of {@link FunctionAlarms}.
@@ -167,7 +167,7 @@ export class FunctionAlarms extends Construct {
       }
       if (duration) {
         if (props.timeout.isUnresolved()) {
-          Annotations.of(this).addWarningV2(ObservabilityWarnings.DURATION_ALARM_UNRESOLVED_TIMEOUT,
+          Annotations.of(this).addWarningV2(AnnotationIds.DURATION_ALARM_UNRESOLVED_TIMEOUT,
             'The timeout is a token, so the duration alarm (a share of the timeout) was not created. Give a concrete timeout, or set alarms.duration.enabled: false.');
         } else {
           const limitMs = props.timeout.toMilliseconds() * duration.threshold / 100;

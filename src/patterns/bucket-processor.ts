@@ -12,10 +12,9 @@ import { S3_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { validateS3Bucket, validateS3TriggerOptions } from '../triggers/s3/s3-checks';
 import { S3Trigger, S3TriggerOptions } from '../triggers/s3/s3-trigger';
 import { Trigger } from '../triggers/trigger-factories';
-import { acknowledge } from '../acknowledgements/acknowledge';
-import { PatternAcknowledgement } from '../acknowledgements/acknowledgements';
+import { acknowledge, acknowledgeResourceWildcards } from '../acknowledgements/acknowledge';
+import { CreatedSourceAcknowledgement, ResourceWildcardAcknowledgement } from '../acknowledgements/acknowledgements';
 import { ConstructionGuard } from '../validation/construction-guard';
-import { nagResourceString } from '../acknowledgements/nag-resource-string';
 import { Validator } from '../validation/validator';
 
 /**
@@ -139,7 +138,7 @@ export class BucketProcessor extends Construct {
           (logBucket.node.defaultChild as s3.CfnBucket).notificationConfiguration = {
             eventBridgeConfiguration: { eventBridgeEnabled: true },
           };
-          acknowledge(logBucket, PatternAcknowledgement.ACCESS_LOG_BUCKET_SSE_S3);
+          acknowledge(logBucket, CreatedSourceAcknowledgement.ACCESS_LOG_BUCKET_SSE_S3);
           this.accessLogsBucket = logBucket;
           logs = logBucket;
         }
@@ -189,15 +188,7 @@ export class BucketProcessor extends Construct {
       })],
     });
     this.bucket.encryptionKey?.grantDecrypt(this.function);
-    // An imported bucket's ARN (`arn:<AWS::Partition>:s3:::name/*`) gives an id with several '::',
-    // which `acknowledge` records for cdk-nag 3 as it is.
-    const finding = nagResourceString(Stack.of(this).resolve(resource));
-    acknowledge(policy, {
-      ids: [`AwsSolutions-IAM5[Resource::${finding}]`],
-      reason:
-        'S3 object ARNs need a wildcard for the key: this policy, which only the pattern writes, lets the function ' +
-        's3:GetObject the keys its trigger matches (the prefix, when one is set) in this one bucket, nothing else.',
-    });
+    acknowledgeResourceWildcards(policy, ResourceWildcardAcknowledgement.BUCKET_PROCESSOR_OBJECTS, [resource]);
   }
 }
 

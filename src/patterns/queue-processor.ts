@@ -11,7 +11,7 @@ import { validateSqsRedrive, validateSqsTriggerOptions, validateSqsVisibility } 
 import { SqsTrigger, SqsTriggerOptions } from '../triggers/sqs/sqs-trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { acknowledge } from '../acknowledgements/acknowledge';
-import { Acknowledgement } from '../acknowledgements/acknowledgements';
+import { FailureQueueAcknowledgement } from '../acknowledgements/acknowledgements';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
@@ -137,7 +137,7 @@ export class QueueProcessor extends Construct {
           // Unprocessed messages are the only copy: a delete or a replacement must not lose them.
           removalPolicy,
         });
-        acknowledge(this.queue, Acknowledgement.SQS_MANAGED_ENCRYPTION);
+        acknowledge(this.queue, FailureQueueAcknowledgement.SQS_MANAGED_ENCRYPTION);
       }
 
       this.trigger = Trigger.sqs(this.queue, props.triggerOptions);

@@ -14,7 +14,7 @@ import { acknowledge } from '../acknowledgements/acknowledge';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
-import { PatternAcknowledgement } from '../acknowledgements/acknowledgements';
+import { CreatedSourceAcknowledgement } from '../acknowledgements/acknowledgements';
 import { ErrorCodes } from '../validation/error-codes';
 
 /**
@@ -120,7 +120,7 @@ export class TableStreamProcessor extends Construct {
           removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
         });
         if (!props.encryptionKey) {
-          acknowledge(table, PatternAcknowledgement.TABLE_AWS_MANAGED_KEY);
+          acknowledge(table, CreatedSourceAcknowledgement.TABLE_AWS_MANAGED_KEY);
         }
         this.table = table;
       }

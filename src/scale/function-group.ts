@@ -1,7 +1,7 @@
-import { CfnOutput, CfnParameter, CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, CfnResource, NestedStack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { isShard, markShard } from './private/shard-mark';
-import { MAX_RESOURCES } from '../validation/cloudformation-limits';
+import { MAX_RESOURCES, ownTemplateConstructs } from '../validation/cloudformation-limits';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionProps } from '../function/serverless-function-props';
 import { BlueprintValidationError, Problem } from '../validation/blueprint-error';
@@ -155,22 +155,15 @@ function shardProblems(shard: NestedStack): string[] {
   let resources = 0;
   let parameters = 0;
   let outputs = 0;
-  const walk = (c: IConstruct) => {
-    for (const child of c.node.children) {
-      if (Stack.isStack(child) || Stage.isStage(child)) {
-        continue;
-      }
-      if (CfnResource.isCfnResource(child)) {
-        resources++;
-      } else if (child instanceof CfnParameter) {
-        parameters++;
-      } else if (child instanceof CfnOutput) {
-        outputs++;
-      }
-      walk(child);
+  for (const c of ownTemplateConstructs(shard)) {
+    if (CfnResource.isCfnResource(c)) {
+      resources++;
+    } else if (c instanceof CfnParameter) {
+      parameters++;
+    } else if (c instanceof CfnOutput) {
+      outputs++;
     }
-  };
-  walk(shard);
+  }
   const problems: Problem[] = [];
   if (resources > MAX_RESOURCES) {
     problems.push({

@@ -1,5 +1,6 @@
 import { Annotations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { AnnotationIds } from './annotation-ids';
 
 /**
  * Adds the synth-time note that an invoker calls the function synchronously: there is no failure
@@ -8,7 +9,7 @@ import { IConstruct } from 'constructs';
  * @internal
  */
 export function noteSynchronousInvoker(scope: IConstruct, invoker: string, whereErrorsGo: string): void {
-  Annotations.of(scope).addInfo(`[cdk-lambda-blueprints:sync-invoker] The ${invoker} invokes ${scope.node.scope?.node.path ?? 'the function'} `
+  Annotations.of(scope).addInfoV2(AnnotationIds.SYNC_INVOKER, `The ${invoker} invokes ${scope.node.scope?.node.path ?? 'the function'} `
     + `synchronously: nothing is retried or queued, ${whereErrorsGo}. There is no failure queue on this path; `
     + 'watch the function\'s error alarm.');
 }

@@ -96,7 +96,7 @@ describe('BlueprintStack', () => {
     expect(process.exitCode ?? 0).toBe(0);
     expect(plugins(app)).toHaveLength(6);
     Annotations.fromStack(stack).hasInfo('/Regulated', Match.stringLikeRegexp(
-      'LBP_USER_DECISIONS.*noVpc \\(HIPAA.Security-LambdaInsideVPC.*"Calls public AWS endpoints only."'));
+      'Acknowledged for .*noVpc \\(HIPAA.Security-LambdaInsideVPC.*"Calls public AWS endpoints only."'));
   });
 
   test('with the regulatory packs and no user decision, the function outside a VPC fails synth', () => {

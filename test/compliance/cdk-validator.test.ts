@@ -1,7 +1,7 @@
 import { CfnResource, Validations } from 'aws-cdk-lib';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { FunctionCode, ServerlessFunction, Trigger } from '../../src';
-import { TriggerAcknowledgement } from '../../src/acknowledgements/acknowledgements';
+import { InvocationAcknowledgement } from '../../src/acknowledgements/acknowledgements';
 import { HANDLER_DIR, testStack } from '../helpers/template';
 
 // aws-cdk-lib >= 2.262 validates every template at synth; scripts/newest-cdk.sh runs it over the example
@@ -16,7 +16,7 @@ test('an SNS subscription to the live alias acknowledges the built-in validator\
   const fn = new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR) });
   fn.addTrigger(Trigger.sns(new sns.Topic(stack, 'Topic')));
   const subscription = stack.node.findAll().find((c) => c instanceof sns.Subscription)!;
-  expect(acknowledgedIds(subscription)).toEqual({ 'CloudFormation-Validate::W3694': TriggerAcknowledgement.SNS_ALIAS_ENDPOINT.reason });
+  expect(acknowledgedIds(subscription)).toEqual({ 'CloudFormation-Validate::W3694': InvocationAcknowledgement.SNS_ALIAS_ENDPOINT.reason });
   // Not a cdk-nag rule: nothing for cdk-nag 2 in the template.
   expect((subscription.node.defaultChild as CfnResource).getMetadata('cdk_nag')).toBeUndefined();
 });

@@ -6,7 +6,7 @@ import { NagSuppressions } from 'cdk-nag-v2';
 import { Construct } from 'constructs';
 import { FunctionCode, ServerlessFunction } from '../../src';
 import { acknowledge } from '../../src/acknowledgements/acknowledge';
-import { Acknowledgement } from '../../src/acknowledgements/acknowledgements';
+import { FailureQueueAcknowledgement, FunctionAcknowledgement } from '../../src/acknowledgements/acknowledgements';
 import { toNagV2Rule, writeNagV2Suppressions } from '../../src/acknowledgements/nag-v2-suppressions';
 import { nagFindings, USER_DECISIONS } from '../helpers/nag';
 import { NagV2Collector, nagV2Packs } from '../helpers/nag-v2';
@@ -115,12 +115,12 @@ describe('acknowledge() writes for both cdk-nag lines', () => {
   test('the cdk-nag 3 acknowledgement and the cdk-nag 2 suppression carry the same reason', () => {
     const s = stack();
     const queue = new sqs.Queue(s, 'Q');
-    acknowledge(queue, Acknowledgement.TERMINAL_DLQ_REDRIVE);
+    acknowledge(queue, FailureQueueAcknowledgement.TERMINAL_DLQ_REDRIVE);
     const acknowledged = queue.node.metadata.find((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)!.data as Record<string, string>;
     const v3 = Object.entries(acknowledged).map(([id, reason]) => ({ id: id.replace(/^annotation::/i, ''), reason }));
-    expect(v3).toEqual([{ id: 'Serverless-SQSRedrivePolicy', reason: Acknowledgement.TERMINAL_DLQ_REDRIVE.reason }]);
+    expect(v3).toEqual([{ id: 'Serverless-SQSRedrivePolicy', reason: FailureQueueAcknowledgement.TERMINAL_DLQ_REDRIVE.reason }]);
     expect(rulesOf(queue.node.defaultChild as CfnResource)).toEqual([
-      { reason: Acknowledgement.TERMINAL_DLQ_REDRIVE.reason, id: 'Serverless-SQSRedrivePolicy' },
+      { reason: FailureQueueAcknowledgement.TERMINAL_DLQ_REDRIVE.reason, id: 'Serverless-SQSRedrivePolicy' },
     ]);
   });
 
@@ -139,7 +139,7 @@ describe('acknowledge() writes for both cdk-nag lines', () => {
     ]));
     // The library's one Resource-* acknowledgement sits on the library-only X-Ray policy, never on `fn.policy`.
     expect(rulesOf(fn.xrayPolicy!.node.defaultChild as CfnResource)).toContainEqual(
-      { reason: Acknowledgement.RESOURCE_STAR_ONLY_ACTIONS.reason, id: 'AwsSolutions-IAM5', applies_to: ['Resource::*'] },
+      { reason: FunctionAcknowledgement.RESOURCE_STAR_ONLY_ACTIONS.reason, id: 'AwsSolutions-IAM5', applies_to: ['Resource::*'] },
     );
     expect(rulesOf(fn.policy.node.defaultChild as CfnResource)).toEqual([]);
   });

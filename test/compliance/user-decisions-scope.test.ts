@@ -21,7 +21,7 @@ function stackMetadata(stack: Stack): Array<{ type: string; data: any }> {
 
 function expectDecisionsRecorded(stack: Stack): void {
   Annotations.fromStack(stack).hasInfo(`/${stack.node.path}`, Match.stringLikeRegexp(
-    `LBP_USER_DECISIONS\\] Acknowledged for ${stack.node.path} with your reasons: noVpc \\(HIPAA.Security-LambdaInsideVPC`));
+    `Acknowledged for ${stack.node.path} with your reasons: noVpc \\(HIPAA.Security-LambdaInsideVPC`));
   const acknowledged = stackMetadata(stack).filter((m) => m.type === 'aws:cdk:acknowledged-rules');
   expect(acknowledged.length).toBeGreaterThan(0);
   const ids = Object.keys(acknowledged[acknowledged.length - 1].data).map((k) => k.replace(/^annotation::/i, ''));

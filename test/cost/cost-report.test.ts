@@ -42,10 +42,10 @@ describe('one default function', () => {
   });
 
   test('one info line on the stack, naming its cost file', () => {
-    const infos = Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('idle cost'));
+    const infos = Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('Idle cost'));
     expect(infos).toHaveLength(1);
-    expect(infos[0].entry.data).toBe('cdk-lambda-blueprints: idle cost: about $4.90 a month before any traffic for 1 stack ' +
-      '(us-east-1 prices of 2026-12-01); the charges of each are in the cloud assembly: Shop.cost.json ($4.90)');
+    expect(infos[0].entry.data).toBe('Idle cost: about $4.90 a month before any traffic for 1 stack ' +
+      '(us-east-1 prices of 2026-12-01); the charges of each are in the cloud assembly: Shop.cost.json ($4.90) [ack: cdk-lambda-blueprints:idleCost]');
   });
 });
 
@@ -62,11 +62,11 @@ test('an app of several stacks gets one summary line at synth, naming each stack
   new ServerlessFunction(own, 'Fn', { code });
   Blueprints.applyTo(app, { nagPacks: [], dashboard: false });
   const assembly = app.synth();
-  const lines = assembly.stacks.flatMap((a) => a.messages).filter((m) => String(m.entry.data).includes('idle cost'));
+  const lines = assembly.stacks.flatMap((a) => a.messages).filter((m) => String(m.entry.data).includes('Idle cost'));
   expect(lines).toHaveLength(1);
-  expect(String(lines[0].entry.data)).toBe('cdk-lambda-blueprints: idle cost: about $10.60 a month before any traffic for 4 stacks ' +
+  expect(String(lines[0].entry.data)).toBe('Idle cost: about $10.60 a month before any traffic for 4 stacks ' +
     '(us-east-1 prices of 2026-12-01); the charges of each are in the cloud assembly: Orders.cost.json ($1.90), ' +
-    'Billing.cost.json ($1.90), Search.cost.json ($1.90), Own.cost.json ($4.90)');
+    'Billing.cost.json ($1.90), Search.cost.json ($1.90), Own.cost.json ($4.90) [ack: cdk-lambda-blueprints:idleCost]');
   for (const s of [...stacks, own]) {
     const report = JSON.parse(fs.readFileSync(path.join(outdir, `${s.artifactId}.cost.json`), 'utf-8'));
     expect(report.lines.length).toBeGreaterThan(0);

@@ -82,7 +82,7 @@ describe('EdgeFunction defaults (viewer request)', () => {
   });
 
   test('a synth-time note: synchronous, errors go to the viewer', () => {
-    expect(Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('sync-invoker.*Lambda@Edge.*502'))).toHaveLength(1);
+    expect(Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('Lambda@Edge.*502.*cdk-lambda-blueprints:syncInvoker'))).toHaveLength(1);
   });
 
   test('zero unacknowledged cdk-nag findings', () => {

@@ -67,7 +67,7 @@ describe('Trigger.cognito: a synchronous operation', () => {
   });
 
   test('synth-time note: synchronous', () => {
-    const notes = Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('sync-invoker.*Cognito user pool \\(preSignUp\\)'));
+    const notes = Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('Cognito user pool \\(preSignUp\\).*cdk-lambda-blueprints:syncInvoker'));
     expect(notes).toHaveLength(1);
   });
 
@@ -155,7 +155,7 @@ describe('Trigger.cognito: custom senders', () => {
   });
 
   test('no synchronous note for senders; zero unacknowledged findings', () => {
-    expect(Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('sync-invoker'))).toHaveLength(0);
+    expect(Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('cdk-lambda-blueprints:syncInvoker'))).toHaveLength(0);
     expect(nagFindings(stack)).toEqual([]);
   });
 });

@@ -89,8 +89,8 @@ describe('Trigger.restApi defaults', () => {
 
   test('synth-time notes: synchronous invoker, account-level role not set', () => {
     const notes = Annotations.fromStack(stack).findInfo('*', Match.anyValue()).map((m) => String(m.entry.data));
-    expect(notes.some((n) => n.includes('sync-invoker') && n.includes('REST API') && n.includes('synchronously'))).toBe(true);
-    expect(notes.some((n) => n.includes('apigw-account-role'))).toBe(true);
+    expect(notes.some((n) => n.includes('cdk-lambda-blueprints:syncInvoker') && n.includes('REST API') && n.includes('synchronously'))).toBe(true);
+    expect(notes.some((n) => n.includes('cdk-lambda-blueprints:apiGatewayAccountRole'))).toBe(true);
   });
 
   test('zero unacknowledged cdk-nag findings', () => {
@@ -165,7 +165,7 @@ describe('Trigger.restApi options', () => {
       },
     });
     expect(a.cloudWatchRole).toBeDefined();
-    const notes = Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('apigw-account-role'));
+    const notes = Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('cdk-lambda-blueprints:apiGatewayAccountRole'));
     expect(notes).toHaveLength(0);
     expect(nagFindings(stack)).toEqual([]);
   });

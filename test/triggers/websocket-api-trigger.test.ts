@@ -78,8 +78,8 @@ describe('Trigger.webSocketApi defaults', () => {
 
   test('synth-time notes: synchronous, account-level role', () => {
     const notes = Annotations.fromStack(stack).findInfo('*', Match.anyValue()).map((m) => String(m.entry.data));
-    expect(notes.some((n) => n.includes('sync-invoker') && n.includes('WebSocket API'))).toBe(true);
-    expect(notes.some((n) => n.includes('apigw-account-role'))).toBe(true);
+    expect(notes.some((n) => n.includes('cdk-lambda-blueprints:syncInvoker') && n.includes('WebSocket API'))).toBe(true);
+    expect(notes.some((n) => n.includes('cdk-lambda-blueprints:apiGatewayAccountRole'))).toBe(true);
   });
 
   test('zero unacknowledged cdk-nag findings', () => {

@@ -6,6 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { IConstruct } from 'constructs';
 import { USER_DECISION_FINDINGS } from './user-decision-findings';
+import { AnnotationIds } from '../../validation/annotation-ids';
 import { ErrorCodes } from '../../validation/error-codes';
 import { skipExternalChecks } from '../../acknowledgements/external-validators';
 import { writeNagV2Suppressions } from '../../acknowledgements/nag-v2-suppressions';
@@ -52,7 +53,7 @@ export function acknowledgeUserDecisions(scope: IConstruct, decisions: UserDecis
   }
   Validations.of(scope).acknowledge(...acknowledged);
   const listed = (where: IConstruct) =>
-    `[${ErrorCodes.LBP_USER_DECISIONS}] Acknowledged for ${where.node.path || 'the app'} with your reasons: ${given.join('; ')}.`;
+    `Acknowledged for ${where.node.path || 'the app'} with your reasons: ${given.join('; ')}.`;
   // An App or a Stage is no part of any stack: what is recorded on it reaches no cloud assembly. Each
   // stack under it (created before or after this call) records the decisions as if given on it. The
   // aspects of a Stage do not reach the Stages inside it, which get their own.
@@ -66,7 +67,7 @@ export function acknowledgeUserDecisions(scope: IConstruct, decisions: UserDecis
     }
   }
   if (!Stage.isStage(scope)) {
-    Annotations.of(scope).addInfo(listed(scope));
+    Annotations.of(scope).addInfoV2(AnnotationIds.USER_DECISIONS, listed(scope));
   }
 }
 
@@ -80,7 +81,7 @@ class StackDecisions implements IAspect {
     // A nested stack is covered through its parent stack, as with a Stack scope.
     if (Stack.isStack(node) && !node.nestedStackParent) {
       Validations.of(node).acknowledge(...this.acknowledged);
-      Annotations.of(node).addInfo(this.listed(node));
+      Annotations.of(node).addInfoV2(AnnotationIds.USER_DECISIONS, this.listed(node));
     }
   }
 }

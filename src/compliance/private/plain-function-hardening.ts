@@ -5,8 +5,8 @@ import { IConstruct } from 'constructs';
 import { FailureQueue, FailureQueueProps } from '../../destinations/failure-queue';
 import { ServerlessFunction } from '../../function/serverless-function';
 import { acknowledge } from '../../acknowledgements/acknowledge';
-import { Acknowledgement } from '../../acknowledgements/acknowledgements';
-import { WarningIds } from '../../validation/warning-ids';
+import { FunctionAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { AnnotationIds } from '../../validation/annotation-ids';
 
 /**
  * Hardens the plain `lambda.Function`s a user created without this library, where that is safe:
@@ -35,7 +35,7 @@ export class PlainFunctionHardening implements IAspect {
     const applied: string[] = [];
 
     if ((needsTracing || needsDlq) && !role) {
-      Annotations.of(node).addWarningV2(WarningIds.PLAIN_FUNCTION_IMMUTABLE_ROLE,
+      Annotations.of(node).addWarningV2(AnnotationIds.PLAIN_FUNCTION_IMMUTABLE_ROLE,
         `${node.node.path} has ${needsTracing ? 'no X-Ray tracing' : ''}${needsTracing && needsDlq ? ' and ' : ''}${needsDlq ? 'no dead-letter queue' : ''}, ` +
         'but its role is imported, so the library cannot add the permissions they need. Set `tracing: Tracing.ACTIVE` and `deadLetterQueue` yourself, or use ServerlessFunction.');
     } else if (role && (needsTracing || needsDlq)) {
@@ -53,7 +53,7 @@ export class PlainFunctionHardening implements IAspect {
           actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
           resources: ['*'],
         }));
-        acknowledge(policy, Acknowledgement.HARDENING_XRAY_WILDCARD);
+        acknowledge(policy, FunctionAcknowledgement.HARDENING_XRAY_WILDCARD);
         applied.push('X-Ray active tracing');
       }
       if (needsDlq) {
@@ -71,11 +71,11 @@ export class PlainFunctionHardening implements IAspect {
       }
     }
     if (applied.length > 0) {
-      Annotations.of(node).addInfo(`[${WarningIds.PLAIN_FUNCTION_HARDENED}] cdk-lambda-blueprints added ${applied.join(' and ')} to ${node.node.path}.`);
+      Annotations.of(node).addInfoV2(AnnotationIds.PLAIN_FUNCTION_HARDENED, `cdk-lambda-blueprints added ${applied.join(' and ')} to ${node.node.path}.`);
     }
 
     if (cfn.loggingConfig === undefined || (cfn.loggingConfig as lambda.CfnFunction.LoggingConfigProperty).logGroup === undefined) {
-      Annotations.of(node).addWarningV2(WarningIds.PLAIN_FUNCTION_LOG_GROUP,
+      Annotations.of(node).addWarningV2(AnnotationIds.PLAIN_FUNCTION_LOG_GROUP,
         `${node.node.path} logs to a log group Lambda creates on first use (no retention, no encryption). The library does not create ` +
         '`/aws/lambda/<name>` for you because a group of that name may already exist and would fail the deployment. Pass `logGroup` ' +
         '(with retention and a KMS key) or use ServerlessFunction.');

@@ -1,6 +1,6 @@
-import { CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
+import { CfnResource, IAspect, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { MAX_RESOURCES, SPLIT_ADVICE } from '../../validation/cloudformation-limits';
+import { MAX_RESOURCES, ownTemplateConstructs, SPLIT_ADVICE } from '../../validation/cloudformation-limits';
 import { isShard } from '../../scale/private/shard-mark';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
@@ -20,19 +20,12 @@ export class ResourceBudgetAspect implements IAspect {
     }
     const byType = new Map<string, number>();
     let count = 0;
-    const walk = (c: IConstruct) => {
-      for (const child of c.node.children) {
-        if (Stack.isStack(child) || Stage.isStage(child)) {
-          continue;
-        }
-        if (CfnResource.isCfnResource(child)) {
-          count++;
-          byType.set(child.cfnResourceType, (byType.get(child.cfnResourceType) ?? 0) + 1);
-        }
-        walk(child);
+    for (const c of ownTemplateConstructs(node)) {
+      if (CfnResource.isCfnResource(c)) {
+        count++;
+        byType.set(c.cfnResourceType, (byType.get(c.cfnResourceType) ?? 0) + 1);
       }
-    };
-    walk(node);
+    }
     if (count > MAX_RESOURCES) {
       const top = [...byType.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t, n]) => `${t} ${n}`).join(', ');
       const v = new Validator(node);

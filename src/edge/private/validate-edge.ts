@@ -47,6 +47,14 @@ export interface EdgeSettings {
  * @internal
  */
 export function validateEdge(v: Validator, scope: IConstruct, props: ServerlessFunctionProps, s: EdgeSettings): void {
+  checkPlacement(v, scope, s);
+  checkUnsupportedSettings(v, props);
+  checkUnsupportedFeatures(v, props, s);
+  checkEventLimits(v, s);
+}
+
+/** us-east-1 and x86_64: where and on what CloudFront replicates from. */
+function checkPlacement(v: Validator, scope: IConstruct, s: EdgeSettings): void {
   const region = Stack.of(scope).region;
   v.failIf(Token.isUnresolved(region) || region !== 'us-east-1', {
     code: ErrorCodes.LBP_EDGE_REGION,
@@ -62,6 +70,10 @@ export function validateEdge(v: Validator, scope: IConstruct, props: ServerlessF
     limit: 'CloudFront rejects Lambda@Edge functions with the arm64 architecture',
     fix: 'leave architecture unset (x86_64)',
   });
+}
+
+/** Function settings Lambda@Edge does not support: variables, asynchronous settings, VPC, layers, concurrency. */
+function checkUnsupportedSettings(v: Validator, props: ServerlessFunctionProps): void {
   const env = Object.keys(props.environment ?? {}).length + Object.keys(props.secrets ?? {}).length;
   v.failIf(env > 0, {
     code: ErrorCodes.LBP_EDGE_ENVIRONMENT,
@@ -102,6 +114,10 @@ export function validateEdge(v: Validator, scope: IConstruct, props: ServerlessF
     limit: 'Lambda@Edge does not support provisioned concurrency, and replicas share each Region\'s concurrency',
     fix: `remove ${concurrency.join(', ')}`,
   });
+}
+
+/** What else Lambda@Edge does not support: images, other runtimes, tracing, alias features, more storage. */
+function checkUnsupportedFeatures(v: Validator, props: ServerlessFunctionProps, s: EdgeSettings): void {
   v.failIf(s.code.isImage, {
     code: ErrorCodes.LBP_EDGE_IMAGE,
     property: 'code',
@@ -135,8 +151,10 @@ export function validateEdge(v: Validator, scope: IConstruct, props: ServerlessF
   v.range(ErrorCodes.LBP_EDGE_EPHEMERAL_STORAGE, 'ephemeralStorageSize', s.ephemeralStorageMb, 512, 512, {
     unit: 'MB', source: 'Lambda@Edge does not support more than 512 MB', fix: 'leave ephemeralStorageSize unset (512 MB)',
   });
+}
 
-  // ---- per event type
+/** The event types, and the memory, timeout and package quotas of the strictest of them. */
+function checkEventLimits(v: Validator, s: EdgeSettings): void {
   const events = s.eventTypes;
   v.failIf(events.length === 0 || new Set(events).size !== events.length, {
     code: ErrorCodes.LBP_EDGE_EVENT_TYPE,

@@ -47,90 +47,110 @@ export class AppChecks implements IValidation {
     // Warnings only (after aspects and bundling, so every grant is in place).
     checkVpcEndpoints(this.root);
     checkAsyncPaths(this.root);
-    const errors: string[] = [];
-    const groups = new Map<string, { code: string; paths: string[]; limit: string; fix: string }>();
-    const group = (code: string, key: string, path: string, limit: string, fix: string) => {
-      const k = `${code}|${key}`;
-      const g = groups.get(k) ?? { code, paths: [], limit, fix };
-      g.paths.push(path);
-      groups.set(k, g);
-    };
-    const policyBytes = new Map<string, { bytes: number; count: number; paths: string[] }>();
-
+    const tagErrors: string[] = [];
+    const groups: DuplicateGroups = new Map();
+    const policyBytes: PolicyBytes = new Map();
     for (const c of this.root.node.findAll()) {
       if (!CfnResource.isCfnResource(c)) {
         continue;
       }
-      const stack = Stack.of(c);
-      const key = (...values: unknown[]): string | undefined => {
-        const resolved = values.map((x) => resolveKey(stack, x));
-        return resolved.some((x) => x === undefined) ? undefined : `${stack.node.path}|${resolved.join('|')}`;
-      };
-      if (c instanceof CfnEventSourceMapping) {
-        const k = c.eventSourceArn !== undefined ? key(c.eventSourceArn, c.functionName) : undefined;
-        if (k) {
-          group(ErrorCodes.LBP_DUPLICATE_EVENT_SOURCE, k, c.node.path,
-            'Lambda refuses a second event source mapping of the same source to the same function (ResourceConflictException)',
-            'keep one mapping (one trigger) per source and function; to process a source twice, use two functions');
-        }
-      } else if (c instanceof CfnUrl) {
-        const k = key(c.targetFunctionArn, c.qualifier ?? '');
-        if (k) {
-          group(ErrorCodes.LBP_FUNCTION_URL_DUPLICATE, k, c.node.path,
-            'Lambda allows one function URL per function or alias',
-            'create the URL once and share its url with every caller');
-        }
-      } else if (c instanceof CfnRoute) {
-        const k = key(c.apiId, c.routeKey);
-        if (k) {
-          group(ErrorCodes.LBP_HTTP_API_ROUTE_DUPLICATE, k, c.node.path,
-            'an HTTP API takes each route key (METHOD /path) once (ConflictException)',
-            'route each key to one function; give the other functions their own paths');
-        }
-      } else if (c instanceof CfnListenerRule) {
-        const k = key(c.listenerArn, c.priority);
-        if (k) {
-          group(ErrorCodes.LBP_ALB_PRIORITY_DUPLICATE, k, c.node.path,
-            'the rules of one listener need distinct priorities (PriorityInUse)',
-            'give each listener rule its own priority from 1 to 50,000');
-        }
-      } else if (c instanceof CfnPermission) {
-        const fn = resolveKey(stack, c.functionName);
-        if (fn !== undefined) {
-          const k = `${stack.node.path}|${fn}`;
-          const entry = policyBytes.get(k) ?? { bytes: POLICY_ENVELOPE_BYTES, count: 0, paths: [] };
-          entry.bytes += statementBytes(stack, c);
-          entry.count++;
-          entry.paths.push(c.node.path);
-          policyBytes.set(k, entry);
-        }
-      }
-      if (TagManager.isTaggable(c) && c.tags.hasTags()) {
-        const tags = (c.tags.renderTags() ?? []) as unknown;
-        const count = countUserTags(stack, tags);
-        if (count > TAGS_PER_RESOURCE) {
-          errors.push(message(ErrorCodes.LBP_TAG_COUNT, c.node.path, 'tags', `${count} tags`,
-            `AWS allows at most ${TAGS_PER_RESOURCE} user tags per resource (aws: tags not counted)`,
-            'tag fewer keys (Tags.of(scope).add on a narrower scope), or combine values into one tag'));
-        }
-      }
+      recordDuplicateKey(c, groups);
+      recordPermission(c, policyBytes);
+      tagErrors.push(...tagCountErrors(c));
     }
-
-    for (const g of groups.values()) {
-      if (g.paths.length > 1) {
-        errors.push(message(g.code, g.paths[1], 'resource', `a duplicate of ${g.paths[0]}${g.paths.length > 2 ? ` (${g.paths.length} in all)` : ''}`, g.limit, g.fix));
-      }
-    }
-    for (const p of policyBytes.values()) {
-      if (p.bytes > RESOURCE_POLICY_BUDGET_BYTES) {
-        errors.push(message(ErrorCodes.LBP_RESOURCE_POLICY_SIZE, p.paths[p.paths.length - 1], 'resource-based policy',
-          `at least ${p.bytes} bytes from ${p.count} permissions`,
-          `Lambda allows at most ${RESOURCE_POLICY_BUDGET_BYTES} bytes in a function's resource-based policy`,
-          'grant invoke to fewer principals or source ARNs (e.g. one permission for an API or rule pattern instead of one per route or rule)'));
-      }
-    }
-    return errors;
+    return [...tagErrors, ...duplicateErrors(groups), ...policySizeErrors(policyBytes)];
   }
+}
+
+/** The resources that share one key (one code each), by `code|key`, with the limit and fix to report. */
+type DuplicateGroups = Map<string, { code: string; paths: string[]; limit: string; fix: string }>;
+/** The size of each function's resource-based policy so far, by stack path and function. */
+type PolicyBytes = Map<string, { bytes: number; count: number; paths: string[] }>;
+
+/**
+ * Records the key a resource may share with another of its kind: an event source mapping's source and
+ * function, a URL's function and qualifier, a route's API and key, a listener rule's listener and priority.
+ */
+function recordDuplicateKey(c: CfnResource, groups: DuplicateGroups): void {
+  const stack = Stack.of(c);
+  const key = (...values: unknown[]): string | undefined => {
+    const resolved = values.map((x) => resolveKey(stack, x));
+    return resolved.some((x) => x === undefined) ? undefined : `${stack.node.path}|${resolved.join('|')}`;
+  };
+  const group = (code: string, k: string | undefined, limit: string, fix: string) => {
+    if (!k) {
+      return;
+    }
+    const id = `${code}|${k}`;
+    const g = groups.get(id) ?? { code, paths: [], limit, fix };
+    g.paths.push(c.node.path);
+    groups.set(id, g);
+  };
+  if (c instanceof CfnEventSourceMapping) {
+    group(ErrorCodes.LBP_DUPLICATE_EVENT_SOURCE, c.eventSourceArn !== undefined ? key(c.eventSourceArn, c.functionName) : undefined,
+      'Lambda refuses a second event source mapping of the same source to the same function (ResourceConflictException)',
+      'keep one mapping (one trigger) per source and function; to process a source twice, use two functions');
+  } else if (c instanceof CfnUrl) {
+    group(ErrorCodes.LBP_FUNCTION_URL_DUPLICATE, key(c.targetFunctionArn, c.qualifier ?? ''),
+      'Lambda allows one function URL per function or alias',
+      'create the URL once and share its url with every caller');
+  } else if (c instanceof CfnRoute) {
+    group(ErrorCodes.LBP_HTTP_API_ROUTE_DUPLICATE, key(c.apiId, c.routeKey),
+      'an HTTP API takes each route key (METHOD /path) once (ConflictException)',
+      'route each key to one function; give the other functions their own paths');
+  } else if (c instanceof CfnListenerRule) {
+    group(ErrorCodes.LBP_ALB_PRIORITY_DUPLICATE, key(c.listenerArn, c.priority),
+      'the rules of one listener need distinct priorities (PriorityInUse)',
+      'give each listener rule its own priority from 1 to 50,000');
+  }
+}
+
+/** Adds a permission's statement to its function's resource-based policy size. */
+function recordPermission(c: CfnResource, policyBytes: PolicyBytes): void {
+  if (!(c instanceof CfnPermission)) {
+    return;
+  }
+  const stack = Stack.of(c);
+  const fn = resolveKey(stack, c.functionName);
+  if (fn === undefined) {
+    return;
+  }
+  const k = `${stack.node.path}|${fn}`;
+  const entry = policyBytes.get(k) ?? { bytes: POLICY_ENVELOPE_BYTES, count: 0, paths: [] };
+  entry.bytes += statementBytes(stack, c);
+  entry.count++;
+  entry.paths.push(c.node.path);
+  policyBytes.set(k, entry);
+}
+
+/** More than 50 user tags on one resource. */
+function tagCountErrors(c: CfnResource): string[] {
+  if (!TagManager.isTaggable(c) || !c.tags.hasTags()) {
+    return [];
+  }
+  const tags = (c.tags.renderTags() ?? []) as unknown;
+  const count = countUserTags(Stack.of(c), tags);
+  if (count <= TAGS_PER_RESOURCE) {
+    return [];
+  }
+  return [message(ErrorCodes.LBP_TAG_COUNT, c.node.path, 'tags', `${count} tags`,
+    `AWS allows at most ${TAGS_PER_RESOURCE} user tags per resource (aws: tags not counted)`,
+    'tag fewer keys (Tags.of(scope).add on a narrower scope), or combine values into one tag')];
+}
+
+/** One error per key that more than one resource holds, naming the second and the first. */
+function duplicateErrors(groups: DuplicateGroups): string[] {
+  return [...groups.values()].filter((g) => g.paths.length > 1).map((g) =>
+    message(g.code, g.paths[1], 'resource', `a duplicate of ${g.paths[0]}${g.paths.length > 2 ? ` (${g.paths.length} in all)` : ''}`, g.limit, g.fix));
+}
+
+/** One error per function whose resource-based policy outgrows Lambda's 20 KB. */
+function policySizeErrors(policyBytes: PolicyBytes): string[] {
+  return [...policyBytes.values()].filter((p) => p.bytes > RESOURCE_POLICY_BUDGET_BYTES).map((p) =>
+    message(ErrorCodes.LBP_RESOURCE_POLICY_SIZE, p.paths[p.paths.length - 1], 'resource-based policy',
+      `at least ${p.bytes} bytes from ${p.count} permissions`,
+      `Lambda allows at most ${RESOURCE_POLICY_BUDGET_BYTES} bytes in a function's resource-based policy`,
+      'grant invoke to fewer principals or source ARNs (e.g. one permission for an API or rule pattern instead of one per route or rule)'));
 }
 
 function message(code: string, path: string, property: string, value: string, limit: string, fix: string): string {

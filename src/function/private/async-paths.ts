@@ -1,6 +1,6 @@
 import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { WarningIds } from '../../validation/warning-ids';
+import { AnnotationIds } from '../../validation/annotation-ids';
 
 const ASYNC_TARGET = Symbol.for('cdk-lambda-blueprints.asyncTarget');
 
@@ -73,7 +73,7 @@ export function checkAsyncPaths(root: IConstruct): void {
       const id = typeof resolved === 'object' && resolved !== null ? resolved.Ref ?? resolved['Fn::GetAtt']?.[0] : undefined;
       const fn = typeof id === 'string' ? targets.get(`${stack.node.path}|${id}`) : undefined;
       if (fn) {
-        Annotations.of(r).addWarningV2(WarningIds.ASYNC_PATH_WITHOUT_SINK,
+        Annotations.of(r).addWarningV2(AnnotationIds.ASYNC_PATH_WITHOUT_SINK,
           `${path.what} invokes ${fn.node.path} asynchronously with no failure sink: ${path.lost}. `
           + `${fn.node.path}'s own deadLetterQueue keeps only events Lambda accepted and then failed. Fix: ${path.fix}.`);
       }

@@ -3,7 +3,7 @@ import { CfnRoute, CfnSubnet, CfnSubnetRouteTableAssociation, CfnVPCEndpoint } f
 import { CfnManagedPolicy, CfnPolicy } from 'aws-cdk-lib/aws-iam';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
-import { WarningIds } from '../../validation/warning-ids';
+import { AnnotationIds } from '../../validation/annotation-ids';
 
 /**
  * The AWS services a function reaches from its network interfaces when its role is granted their
@@ -77,7 +77,7 @@ export function checkVpcEndpoints(root: IConstruct): void {
         .sort();
       if (missing.length > 0 && !WARNED.has(fn)) {
         WARNED.add(fn);
-        Annotations.of(fn.node.scope ?? fn).addWarningV2(WarningIds.VPC_ENDPOINT_MISSING,
+        Annotations.of(fn.node.scope ?? fn).addWarningV2(AnnotationIds.VPC_ENDPOINT_MISSING,
           `The function runs in subnets without a NAT route (${withoutNat.map((s) => s.node.path).join(', ')}) and is granted ` +
           `access to ${missing.join(', ')}, but the VPC has no endpoint for ${missing.length === 1 ? 'it' : 'them'}: the calls will time out. ` +
           `Add ${missing.map((m) => (m === 's3' || m === 'dynamodb' ? `a gateway endpoint for ${m}` : `an interface endpoint for ${m}`)).join(', ')} ` +

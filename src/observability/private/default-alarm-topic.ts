@@ -1,6 +1,6 @@
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { IConstruct } from 'constructs';
-import { blueprintKey, sharingStack } from '../../encryption/blueprint-key';
+import { blueprintKey, stackSingleton } from '../../encryption/blueprint-key';
 
 const TOPIC_ID = 'BlueprintAlarmTopic';
 
@@ -12,14 +12,9 @@ const TOPIC_ID = 'BlueprintAlarmTopic';
  * @internal
  */
 export function defaultAlarmTopic(scope: IConstruct): sns.ITopic {
-  const stack = sharingStack(scope);
-  const existing = stack.node.tryFindChild(TOPIC_ID) as sns.Topic | undefined;
-  if (existing) {
-    return existing;
-  }
-  return new sns.Topic(stack, TOPIC_ID, {
+  return stackSingleton(scope, TOPIC_ID, (stack) => new sns.Topic(stack, TOPIC_ID, {
     displayName: 'cdk-lambda-blueprints alarms',
     masterKey: blueprintKey(stack),
     enforceSSL: true,
-  });
+  }));
 }

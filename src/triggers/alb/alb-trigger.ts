@@ -7,9 +7,10 @@ import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, TriggerConfig, ITriggerTarget } from '../trigger';
 import { checkName, NAME_RULES } from '../../validation/aws-names';
 import { seconds } from '../private/duration';
-import { TriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { InvocationAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
+import { AnnotationIds } from '../../validation/annotation-ids';
 
 /**
  * The optional settings of an Application Load Balancer trigger.
@@ -159,11 +160,11 @@ export class AlbTrigger implements ITrigger {
       priority: props.priority,
       conditions: props.conditions,
     });
-    Annotations.of(targetGroup).addInfo(
+    Annotations.of(targetGroup).addInfoV2(AnnotationIds.ALB_PAYLOAD_LIMIT,
       'Lambda targets of a load balancer accept request bodies and return responses of at most 1 MB; larger responses are answered with 502.',
     );
     this.bound = targetGroup;
-    acknowledgeInvokePermissions(target, 'elasticloadbalancing', TriggerAcknowledgement.ALB_PERMISSION_SOURCE);
+    acknowledgeInvokePermissions(target, 'elasticloadbalancing', InvocationAcknowledgement.ALB_PERMISSION_SOURCE);
     return { description: `Application Load Balancer target group ${targetGroup.node.path}` };
   }
 }

@@ -1,6 +1,6 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { TriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { InvocationAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { ErrorCodes } from '../../validation/error-codes';
 import { ALEXA_SKILL_TRIGGER_ARGUMENTS_SHAPE, ALEXA_SKILL_TRIGGER_SHAPE, checkTriggerArguments } from '../private/option-shapes';
 import { triggerScope } from '../private/trigger-scope';
@@ -8,6 +8,7 @@ import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 import { acknowledge } from '../../acknowledgements/acknowledge';
 import { Validator } from '../../validation/validator';
 import { seconds } from '../private/duration';
+import { AnnotationIds } from '../../validation/annotation-ids';
 
 /**
  * The kind of Alexa skill that calls the function, which decides the service that invokes it.
@@ -116,8 +117,8 @@ export class AlexaSkillTrigger implements ITrigger {
       principal: PRINCIPALS[kind],
       eventSourceToken: skillId,
     });
-    acknowledge(permission, TriggerAcknowledgement.ALEXA_PERMISSION_SOURCE);
-    Annotations.of(scope).addInfo(
+    acknowledge(permission, InvocationAcknowledgement.ALEXA_PERMISSION_SOURCE);
+    Annotations.of(scope).addInfoV2(AnnotationIds.ALEXA_FAILURES_NOT_KEPT,
       `Alexa invokes ${target.node.path} synchronously (at most ${ALEXA_WAIT_SECONDS} s, no retries): a failed request ` +
       'is answered with an error to the user and kept nowhere. Watch the function\'s error alarm; there is no failure queue.');
 

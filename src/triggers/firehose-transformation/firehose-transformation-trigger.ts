@@ -6,7 +6,6 @@ import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { human, seconds } from '../private/duration';
-import { acknowledgeObjectWildcard } from './object-wildcard';
 import { checkTriggerOptions } from '../private/option-shapes';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
@@ -14,6 +13,9 @@ import { allowLogsToUseKey, blueprintKey } from '../../encryption/blueprint-key'
 import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
+import { acknowledgeResourceWildcards } from '../../acknowledgements/acknowledge';
+import { ResourceWildcardAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { AnnotationIds } from '../../validation/annotation-ids';
 
 /** Firehose's own limits for a Lambda transformation. */
 const LIMITS = {
@@ -220,9 +222,7 @@ export class FirehoseTransformationTrigger implements ITrigger {
     if (bucket.encryptionKey) {
       bucket.encryptionKey.grant(role, 'kms:Decrypt', 'kms:GenerateDataKey');
     }
-    acknowledgeObjectWildcard(role.policy, objectArns,
-      'S3 object ARNs need a wildcard for the key: Firehose may only write, read back and abort uploads under the ' +
-      'stream\'s data and error prefixes of this one bucket (no delete, no other keys).');
+    acknowledgeResourceWildcards(role.policy, ResourceWildcardAcknowledgement.FIREHOSE_OBJECTS, objectArns);
 
     // The stack's customer-managed key encrypts the stream at rest and its log group.
     const encryptionKey = blueprintKey(scope);
@@ -300,7 +300,7 @@ export class FirehoseTransformationTrigger implements ITrigger {
     const deliveryFailedAlarm = alarm('DeliveryFailedAlarm', 'DeliveryToS3.Success',
       `Firehose could not deliver records of ${target.node.path} to S3; it retries for 24 hours, then writes them under ${where}.`);
 
-    Annotations.of(scope).addInfo(
+    Annotations.of(scope).addInfoV2(AnnotationIds.FIREHOSE_FAILED_RECORDS,
       `Firehose invokes ${target.node.path} synchronously per batch: records that fail (after ${p.retries ?? 3} retries, ` +
       `or returned as ProcessingFailed) are kept in the destination bucket under "${errorPrefix}", not in a queue. ` +
       'The transformation-failed alarm fires for failed invocations; records your handler marks ProcessingFailed ' +

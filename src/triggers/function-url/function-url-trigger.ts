@@ -5,7 +5,7 @@ import { checkTriggerOptions, FUNCTION_URL_TRIGGER_SHAPE, triggerNotAdded, trigg
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, TriggerConfig, ITriggerTarget } from '../trigger';
 import { acknowledge } from '../../acknowledgements/acknowledge';
-import { SyncTriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { EndpointAccessAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 
@@ -120,7 +120,7 @@ export class FunctionUrlTrigger implements ITrigger {
       for (const id of ['invoke-function-url', 'invoke-function']) {
         const permission: IConstruct | undefined = target.alias.node.tryFindChild(id);
         if (permission) {
-          acknowledge(permission, SyncTriggerAcknowledgement.PUBLIC_FUNCTION_URL);
+          acknowledge(permission, EndpointAccessAcknowledgement.PUBLIC_FUNCTION_URL);
         }
       }
     }

@@ -10,7 +10,7 @@ import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 import { FailureQueue } from '../../destinations/failure-queue';
 import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
-import { TriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { InvocationAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 
@@ -197,7 +197,7 @@ export class IotRuleTrigger implements ITrigger {
     });
 
     this.bound = { rule, errorQueue, errorActionRole: role, permission };
-    acknowledgeInvokePermissions(target, 'iot', TriggerAcknowledgement.ASYNC_SOURCE_FAILURES_IN_DLQ);
+    acknowledgeInvokePermissions(target, 'iot', InvocationAcknowledgement.ASYNC_SOURCE_FAILURES_IN_DLQ);
     return {
       description: `IoT topic rule ${scope.node.path}/Rule`,
       failureQueues: [errorQueue, ...functionFailures],

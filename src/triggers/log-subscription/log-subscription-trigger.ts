@@ -10,9 +10,10 @@ import {
 import { checkTriggerOptions } from '../private/option-shapes';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
-import { TriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { InvocationAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
+import { AnnotationIds } from '../../validation/annotation-ids';
 
 /** The longest filter pattern CloudWatch Logs accepts. */
 const FILTER_PATTERN_MAX = 1024;
@@ -164,13 +165,13 @@ export class LogSubscriptionTrigger implements ITrigger {
     const filter = o.filterName !== undefined && !Token.isUnresolved(o.filterName)
       ? `of the filter "${o.filterName}" (FilterName) on this log group`
       : 'of this log group\'s filter, whose name CloudFormation generates at deploy time (give filterName to know it at synth)';
-    Annotations.of(scope).addInfo(
+    Annotations.of(scope).addInfoV2(AnnotationIds.LOG_SUBSCRIPTION_DELIVERY_FAILURES,
       `CloudWatch Logs invokes ${target.node.path} asynchronously: events the function fails on go to its dead-letter ` +
       'queue. Deliveries CloudWatch Logs gives up on (after 24 hours of throttling, or at once on AccessDenied or ' +
       `ResourceNotFound) reach no queue, and the trigger creates no alarm on them: watch the AWS/Logs DeliveryErrors and DeliveryThrottling metrics ${filter}.`);
 
     this.bound = { subscriptionFilter, permission };
-    acknowledgeInvokePermissions(target, 'logs', TriggerAcknowledgement.ASYNC_SOURCE_FAILURES_IN_DLQ);
+    acknowledgeInvokePermissions(target, 'logs', InvocationAcknowledgement.ASYNC_SOURCE_FAILURES_IN_DLQ);
     return {
       description: `CloudWatch Logs subscription to ${logGroup.node.path}`,
       failureQueues: functionFailures,

@@ -4,9 +4,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
-import { acknowledge } from '../../acknowledgements/acknowledge';
-import { SyncTriggerAcknowledgement as Ack } from '../../acknowledgements/acknowledgements';
-import { nagResourceString } from '../../acknowledgements/nag-resource-string';
+import { acknowledgeResourceWildcards } from '../../acknowledgements/acknowledge';
+import { ResourceWildcardAcknowledgement } from '../../acknowledgements/acknowledgements';
 
 const ID = 'ApiGatewayCloudWatchRole';
 
@@ -43,7 +42,7 @@ export function createApiGatewayAccountRole(scope: Construct): { role: iam.IRole
     ],
     resources: [resource],
   }));
-  acknowledge(role.policy, { ...Ack.API_GATEWAY_ACCOUNT_ROLE, ids: [`AwsSolutions-IAM5[Resource::${nagResourceString(stack.resolve(resource))}]`] });
+  acknowledgeResourceWildcards(role.policy, ResourceWildcardAcknowledgement.API_GATEWAY_ACCOUNT_ROLE, [resource]);
   const account = new apigw.CfnAccount(holder, 'Account', { cloudWatchRoleArn: role.roleArn });
   account.node.addDependency(role.policy);
   return { role, account };

@@ -1,7 +1,7 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { acknowledge } from '../../acknowledgements/acknowledge';
-import { AcknowledgementSpec, TriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { AcknowledgementSpec, InvocationAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { BlueprintValidationError } from '../../validation/blueprint-error';
 import { ErrorCodes } from '../../validation/error-codes';
 import type { ITriggerTarget } from '../trigger';
@@ -48,5 +48,5 @@ export function acknowledgeInvokePermissions(target: ITriggerTarget, servicePref
  * @internal
  */
 export function acknowledgeAsyncPermissions(target: ITriggerTarget, servicePrefix: 'events' | 'sns'): void {
-  acknowledgeInvokePermissions(target, servicePrefix, TriggerAcknowledgement.ASYNC_PERMISSION_FAILURES_IN_DLQ);
+  acknowledgeInvokePermissions(target, servicePrefix, InvocationAcknowledgement.ASYNC_PERMISSION_FAILURES_IN_DLQ);
 }

@@ -15,9 +15,10 @@ import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 import { noteSynchronousInvoker } from '../../validation/sync-note';
 import { acknowledge } from '../../acknowledgements/acknowledge';
-import { SyncTriggerAcknowledgement as Ack } from '../../acknowledgements/acknowledgements';
+import { EndpointAccessAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { Validator } from '../../validation/validator';
 import { accessLogGroupProps } from '../private/access-log-props';
+import { AnnotationIds } from '../../validation/annotation-ids';
 
 /**
  * Options of a REST API trigger.
@@ -348,12 +349,12 @@ export class RestApiTrigger implements ITrigger {
 
     // ---- what a template cannot avoid, acknowledged with the reason (docs/triggers-rest-websocket-cognito.md).
     // A web ACL and a response cache are the user's decisions (UserDecisions noWebAcl / noApiCache).
-    acknowledge(stage, Ack.REST_API_NO_CLIENT_CERTIFICATE);
+    acknowledge(stage, EndpointAccessAcknowledgement.REST_API_NO_CLIENT_CERTIFICATE);
     for (const method of methods) {
       if (isPublic) {
-        acknowledge(method, Ack.REST_API_PUBLIC);
+        acknowledge(method, EndpointAccessAcknowledgement.REST_API_PUBLIC);
       } else if (authorizationType === apigw.AuthorizationType.IAM || authorizer?.authorizationType !== apigw.AuthorizationType.COGNITO) {
-        acknowledge(method, Ack.REST_API_NOT_COGNITO);
+        acknowledge(method, EndpointAccessAcknowledgement.REST_API_NOT_COGNITO);
       }
     }
     noteSynchronousInvoker(scope, 'REST API', 'the caller receives the error (5xx) and must retry');
@@ -376,7 +377,7 @@ export class RestApiTrigger implements ITrigger {
 }
 
 function noteAccountRole(scope: Construct): void {
-  Annotations.of(scope).addInfo('[cdk-lambda-blueprints:apigw-account-role] API Gateway access and execution logs need the '
+  Annotations.of(scope).addInfoV2(AnnotationIds.API_GATEWAY_ACCOUNT_ROLE, 'API Gateway access and execution logs need the '
     + 'account-level CloudWatch Logs role of this Region (AWS::ApiGateway::Account). This trigger does not set it '
     + '(cloudWatchRole: false): set it once per account and Region, e.g. with cloudWatchRole: true in one stack.');
 }

@@ -2,7 +2,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { TriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { InvocationAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { acknowledgeAsyncPermissions, asyncFailureQueues } from '../private/async-failures';
 import { checkTriggerOptions, SNS_TRIGGER_SHAPE } from '../private/option-shapes';
 import { validateSnsTopic, validateSnsTriggerOptions } from './sns-checks';
@@ -102,7 +102,7 @@ export class SnsTrigger implements ITrigger {
       filterPolicy: o.filterPolicy,
       filterPolicyWithMessageBody: o.filterPolicyWithMessageBody,
     });
-    acknowledge(subscription, TriggerAcknowledgement.SNS_ALIAS_ENDPOINT);
+    acknowledge(subscription, InvocationAcknowledgement.SNS_ALIAS_ENDPOINT);
     const permissionId = `AllowInvokeFrom${scope.node.id}`;
     target.alias.addPermission(permissionId, {
       principal: new iam.ServicePrincipal('sns.amazonaws.com'),

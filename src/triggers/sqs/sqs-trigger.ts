@@ -1,7 +1,7 @@
 import { Annotations, Duration, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { TriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { InvocationAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { refuseSecondBind, requireBound, requireTriggerArgument } from '../private/bound';
 import { seconds } from '../private/duration';
 import { checkTriggerOptions, SQS_TRIGGER_SHAPE } from '../private/option-shapes';
@@ -10,7 +10,7 @@ import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 import { acknowledge } from '../../acknowledgements/acknowledge';
 import { Validator } from '../../validation/validator';
-import { WarningIds } from '../../validation/warning-ids';
+import { AnnotationIds } from '../../validation/annotation-ids';
 
 /**
  * Options of an SQS trigger.
@@ -117,7 +117,7 @@ export class SqsTrigger implements ITrigger {
     validateSqsRedrive(v, queue, o);
     const redrive = queue instanceof sqs.Queue ? queue.deadLetterQueue : undefined;
     if (redrive && !Token.isUnresolved(redrive.maxReceiveCount) && redrive.maxReceiveCount < 5) {
-      Annotations.of(scope).addWarningV2(WarningIds.SQS_MAX_RECEIVE_COUNT,
+      Annotations.of(scope).addWarningV2(AnnotationIds.SQS_MAX_RECEIVE_COUNT,
         `The redrive policy of ${queue.node.path} moves messages to the dead-letter queue after ${redrive.maxReceiveCount} receives; ` +
         'AWS recommends at least 5 for Lambda sources, so throttled or briefly failing batches are not dead-lettered.');
     }
@@ -126,11 +126,11 @@ export class SqsTrigger implements ITrigger {
     const timeout = seconds(target.timeout);
     const { visibility, recommended } = validateSqsVisibility(v, queue, o, timeout);
     if (visibility === undefined) {
-      Annotations.of(scope).addWarningV2(WarningIds.SQS_VISIBILITY_UNKNOWN,
+      Annotations.of(scope).addWarningV2(AnnotationIds.SQS_VISIBILITY_UNKNOWN,
         `The visibility timeout of ${queue.node.path} is unknown, so it cannot be checked against the function timeout; ` +
         'pass `queueVisibilityTimeout` to check it at synth.');
     } else if (timeout !== undefined && recommended !== undefined && visibility >= timeout && visibility < recommended) {
-      Annotations.of(scope).addWarningV2(WarningIds.SQS_VISIBILITY_TIMEOUT,
+      Annotations.of(scope).addWarningV2(AnnotationIds.SQS_VISIBILITY_TIMEOUT,
         `The visibility timeout of ${queue.node.path} (${visibility} s) is below the ${recommended} s AWS recommends ` +
         `(6 x function timeout ${timeout} s + batching window ${windowSeconds ?? 0} s): a batch retried after throttling ` +
         'can become visible again while it is still being processed, and be processed twice.');
@@ -153,7 +153,7 @@ export class SqsTrigger implements ITrigger {
     if (target.role) {
       mapping.node.addDependency(target.role);
     }
-    acknowledge(mapping, TriggerAcknowledgement.SQS_ESM_NO_DESTINATION);
+    acknowledge(mapping, InvocationAcknowledgement.SQS_ESM_NO_DESTINATION);
     this.bound = { mapping };
 
     const dlq = queue instanceof sqs.Queue ? queue.deadLetterQueue?.queue : undefined;

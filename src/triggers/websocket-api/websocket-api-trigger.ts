@@ -16,12 +16,12 @@ import { requireSourceAccount } from '../private/source-account';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 import { noteSynchronousInvoker } from '../../validation/sync-note';
-import { acknowledge } from '../../acknowledgements/acknowledge';
-import { SyncTriggerAcknowledgement as Ack } from '../../acknowledgements/acknowledgements';
+import { acknowledge, acknowledgeResourceWildcards } from '../../acknowledgements/acknowledge';
+import { EndpointAccessAcknowledgement, ResourceWildcardAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { ErrorCodes } from '../../validation/error-codes';
-import { nagResourceString } from '../../acknowledgements/nag-resource-string';
 import { Validator } from '../../validation/validator';
 import { accessLogGroupProps } from '../private/access-log-props';
+import { AnnotationIds } from '../../validation/annotation-ids';
 
 /** A WebSocket API waits at most 29 s for an integration; the quota cannot be raised. */
 const INTEGRATION_LIMIT_SECONDS = 29;
@@ -306,9 +306,9 @@ export class WebSocketApiTrigger implements ITrigger {
       });
       routes.push(route);
       if (key !== '$connect') {
-        acknowledge(route, Ack.WEBSOCKET_ROUTE_AUTH);
+        acknowledge(route, EndpointAccessAcknowledgement.WEBSOCKET_ROUTE_AUTH);
       } else if (isPublic) {
-        acknowledge(route, Ack.WEBSOCKET_PUBLIC_CONNECT);
+        acknowledge(route, EndpointAccessAcknowledgement.WEBSOCKET_PUBLIC_CONNECT);
       }
     }
 
@@ -331,7 +331,7 @@ export class WebSocketApiTrigger implements ITrigger {
       cloudWatchRole = account.role;
       stage.node.addDependency(account.account);
     } else {
-      Annotations.of(scope).addInfo('[cdk-lambda-blueprints:apigw-account-role] API Gateway access logs need the '
+      Annotations.of(scope).addInfoV2(AnnotationIds.API_GATEWAY_ACCOUNT_ROLE, 'API Gateway access logs need the '
         + 'account-level CloudWatch Logs role of this Region (AWS::ApiGateway::Account). This trigger does not set it '
         + '(cloudWatchRole: false): set it once per account and Region, e.g. with cloudWatchRole: true in one stack.');
     }
@@ -365,13 +365,7 @@ export class WebSocketApiTrigger implements ITrigger {
       })],
     });
     // Without an account and Region the id holds '<AWS::Partition>', '<AWS::Region>', '<AWS::AccountId>'.
-    const finding = nagResourceString(stack.resolve(resource));
-    acknowledge(policy, {
-      ids: [`AwsSolutions-IAM5[Resource::${finding}]`],
-      reason:
-        'A WebSocket handler posts to, reads and closes connections whose ids exist only at run time: the ' +
-        'statement names this API\'s stage and its @connections path, and nothing else.',
-    });
+    acknowledgeResourceWildcards(policy, ResourceWildcardAcknowledgement.WEBSOCKET_CONNECTIONS, [resource]);
   }
 
   private resources(): Bound {

@@ -8,9 +8,7 @@ import { PythonTarget } from './python-target';
 import { findInstaller } from './python-tools';
 import { readRequirements, RequirementsError } from './requirements';
 import { ErrorCodes } from '../../../validation/error-codes';
-
-/** The id of the warning about environment markers evaluated on the host. @internal */
-export const HOST_MARKERS_WARNING = '@cdk-lambda-blueprints/python:host-markers';
+import { AnnotationIds } from '../../../validation/annotation-ids';
 
 /**
  * Reads a requirements file (exporting lock files) and installs it for `target`, or takes the
@@ -59,7 +57,7 @@ export function buildDependencies(
     return undefined;
   }
   if (!installer.matchesTarget && /;/.test(text)) {
-    warn(HOST_MARKERS_WARNING,
+    warn(AnnotationIds.PYTHON_HOST_MARKERS,
       `pip runs under ${installer.program}, not python${target.pythonVersion}: environment markers in ${requirementsFile} `
       + `(e.g. "; python_version < ...") are evaluated for this machine's Python. Install uv, or python${target.pythonVersion}, to evaluate them for the runtime.`);
   }
