@@ -24,12 +24,17 @@ export interface ResolvedFunctionSettings extends FunctionOptionSettings, CodeSe
  * Every synth-time check of a ServerlessFunction's own props, the code's known facts included.
  * Records problems on `v`; the caller throws once. Unresolved tokens are skipped. When the code's
  * files and size are known only once it is built (`code.contentsKnown: false`), the caller checks them
- * after the build with {@link validateCodeContents}.
+ * after the build with {@link validateCodeContents}. `optionsChecked`: the owner (a pattern) already
+ * ran {@link validateFunctionOptions} on them.
  *
  * @internal
  */
-export function validateFunction(v: Validator, props: ServerlessFunctionProps, s: ResolvedFunctionSettings): void {
-  validateFunctionOptions(v, props, s);
+export function validateFunction(
+  v: Validator, props: ServerlessFunctionProps, s: ResolvedFunctionSettings, opts: { optionsChecked?: boolean } = {},
+): void {
+  if (!opts.optionsChecked) {
+    validateFunctionOptions(v, props, s);
+  }
   validateCodeKind(v, props, s);
   if (s.code.contentsKnown !== false) {
     validateCodeContents(v, props, s);

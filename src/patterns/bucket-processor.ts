@@ -158,7 +158,7 @@ export class BucketProcessor extends Construct {
         this.bucket = bucket;
       }
 
-      this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+      this.function = ServerlessFunction._checked(this, 'Processor', { ...props.functionOptions, code: props.code });
       this.trigger = Trigger.s3(this.bucket, props.triggerOptions);
       this.function.addTrigger(this.trigger);
 

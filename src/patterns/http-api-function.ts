@@ -64,7 +64,7 @@ export class HttpApiFunction extends Construct {
       const timeoutSeconds = validatePatternFunction(v, props.functionOptions);
       validateHttpApiTriggerOptions(patternTriggerValidator(v, 'triggerOptions', HTTP_API_TRIGGER_SHAPE), props.triggerOptions ?? {}, { timeoutSeconds });
       v.throwIfAny();
-      this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, code: props.code });
+      this.function = ServerlessFunction._checked(this, 'Function', { ...props.functionOptions, code: props.code });
       this.trigger = new HttpApiTrigger(props.triggerOptions);
       this.function.addTrigger(this.trigger);
       this.api = this.trigger.api;

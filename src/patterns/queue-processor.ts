@@ -3,7 +3,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
-import { FailureQueue, FailureQueueProps } from '../destinations/failure-queue';
+import { FailureQueue } from '../destinations/failure-queue';
 import { ServerlessFunction } from '../function/serverless-function';
 import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { SQS_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
@@ -112,20 +112,19 @@ export class QueueProcessor extends Construct {
       }
       v.throwIfAny();
 
-      this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+      this.function = ServerlessFunction._checked(this, 'Processor', { ...props.functionOptions, code: props.code });
 
       if (props.queue) {
         this.queue = props.queue;
       } else {
         const fifo = props.fifo === true;
         const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
-        const dlq = new FailureQueue(this, 'DeadLetterQueue', {
+        const dlq = FailureQueue._checked(this, 'DeadLetterQueue', {
           removalPolicy,
           purpose: `messages of ${this.node.path} that failed ${props.maxReceiveCount ?? 5} times`,
           alarmTopic: this.function.alarmTopic,
           fifo,
-          namedAsDeadLetterQueue: true,
-        } as FailureQueueProps);
+        }, { namedAsDeadLetterQueue: true });
         this.deadLetterQueue = dlq.queue;
         this.queue = new sqs.Queue(this, 'Queue', {
           encryption: sqs.QueueEncryption.SQS_MANAGED,

@@ -69,7 +69,7 @@ export class RestApiFunction extends Construct {
       const timeoutSeconds = validatePatternFunction(v, { ...props.functionOptions, timeout });
       validateRestApiTriggerOptions(patternTriggerValidator(v, 'triggerOptions', REST_API_TRIGGER_SHAPE), props.triggerOptions ?? {}, { timeoutSeconds });
       v.throwIfAny();
-      this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, timeout, code: props.code });
+      this.function = ServerlessFunction._checked(this, 'Function', { ...props.functionOptions, timeout, code: props.code });
       this.trigger = new RestApiTrigger(props.triggerOptions);
       this.function.addTrigger(this.trigger);
       this.api = this.trigger.api;

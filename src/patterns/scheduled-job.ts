@@ -73,7 +73,7 @@ export class ScheduledJob extends Construct {
       validatePatternFunction(v, props.functionOptions);
       validateScheduleTriggerOptions(patternTriggerValidator(v, 'triggerOptions', SCHEDULE_TRIGGER_SHAPE), props.schedule, props.triggerOptions ?? {});
       v.throwIfAny();
-      this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, code: props.code });
+      this.function = ServerlessFunction._checked(this, 'Function', { ...props.functionOptions, code: props.code });
       this.trigger = new ScheduleTrigger(props.schedule, props.triggerOptions);
       this.function.addTrigger(this.trigger);
       this.schedule = this.trigger.schedule;

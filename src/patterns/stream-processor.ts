@@ -102,7 +102,7 @@ export class StreamProcessor extends Construct {
         shardCount: mode === kinesis.StreamMode.PROVISIONED ? props.shardCount ?? 1 : undefined,
         retentionPeriod: props.retentionPeriod ?? Duration.hours(24),
       });
-      this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+      this.function = ServerlessFunction._checked(this, 'Processor', { ...props.functionOptions, code: props.code });
       this.trigger = Trigger.kinesis(this.stream, props.triggerOptions);
       this.function.addTrigger(this.trigger);
     } catch (error) {

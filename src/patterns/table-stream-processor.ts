@@ -124,7 +124,7 @@ export class TableStreamProcessor extends Construct {
         }
         this.table = table;
       }
-      this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+      this.function = ServerlessFunction._checked(this, 'Processor', { ...props.functionOptions, code: props.code });
       this.trigger = Trigger.dynamoDbStream(this.table, props.triggerOptions);
       this.function.addTrigger(this.trigger);
     } catch (error) {

@@ -77,7 +77,7 @@ export class TopicSubscriber extends Construct {
         masterKey: props.masterKey ?? blueprintKey(this),
         enforceSSL: true,
       });
-      this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+      this.function = ServerlessFunction._checked(this, 'Processor', { ...props.functionOptions, code: props.code });
       this.trigger = Trigger.sns(this.topic, props.triggerOptions);
       this.function.addTrigger(this.trigger);
     } catch (error) {
