@@ -13,7 +13,7 @@ import { Trigger } from '../triggers/trigger-factories';
 import { acknowledge } from '../acknowledgements/acknowledge';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
-import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
+import { checkPatternProps, PatternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { PatternAcknowledgement } from '../acknowledgements/acknowledgements';
 import { ErrorCodes } from '../validation/error-codes';
 
@@ -84,6 +84,7 @@ export class TableStreamProcessor extends Construct {
   constructor(scope: Construct, id: string, props: TableStreamProcessorProps) {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
+    const paths = new PatternPaths('triggerOptions', STREAM_TRIGGER_SHAPE);
     try {
       const v = new Validator(this);
       checkPatternProps(v, props, { table: 'construct', partitionKey: 'object', sortKey: 'object', encryptionKey: 'construct', removalPolicy: { oneOf: Object.values(RemovalPolicy) }, triggerOptions: { shape: STREAM_TRIGGER_SHAPE } });
@@ -98,7 +99,7 @@ export class TableStreamProcessor extends Construct {
         fix: 'set partitionKey (e.g. { name: "pk", type: AttributeType.STRING }), or pass an existing `table`',
       });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
-      validatePatternFunction(v, props.functionOptions);
+      validatePatternFunction(v, props.code, props.functionOptions);
       const tv = patternTriggerValidator(v, 'triggerOptions', STREAM_TRIGGER_SHAPE);
       validateStreamOptions(tv, props.triggerOptions ?? {}, { supportsTimestamp: false });
       if (props.table) {
@@ -124,11 +125,13 @@ export class TableStreamProcessor extends Construct {
         }
         this.table = table;
       }
+      paths.building('function');
       this.function = ServerlessFunction._checked(this, 'Processor', { ...props.functionOptions, code: props.code });
+      paths.building('trigger');
       this.trigger = Trigger.dynamoDbStream(this.table, props.triggerOptions);
       this.function.addTrigger(this.trigger);
     } catch (error) {
-      throw guard.fail(error, patternPaths('triggerOptions', STREAM_TRIGGER_SHAPE));
+      throw guard.fail(error, paths.rename);
     }
   }
 }

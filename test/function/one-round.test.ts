@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { BlueprintValidationError, FailureQueue, FunctionAlarms, FunctionCode, PythonInstaller, QueueProcessor, ServerlessFunction } from '../../src';
+import { FailureQueue, FunctionAlarms, FunctionCode, PythonInstaller, QueueProcessor, ServerlessFunction } from '../../src';
+import { BlueprintValidationError } from '../../src/validation/blueprint-error';
 import * as buildDependencies from '../../src/code/python/private/build-dependencies';
 import { installStats } from '../../src/code/python/private/dependency-cache';
 import * as alarmSettings from '../../src/observability/private/alarm-settings';
@@ -106,5 +107,35 @@ describe('children built by a parent take its checked settings', () => {
     expect(thrown(() => new FunctionAlarms(stack, 'A', {
       function: f.unqualifiedFunction, alias: f.alias, timeout: f.timeout, alarmTopic: f.alarmTopic, options: { errors: { threshold: -1 } },
     })).problems.map((p) => p.property)).toEqual(['alarms.errors.threshold']);
+  });
+});
+
+describe('a pattern names every problem by the path its user wrote, in the fix too', () => {
+  test('an option the pattern checks: functionOptions.alarms.errors.threshold, property and fix', () => {
+    const stack = testStack();
+    const error = thrown(() => new QueueProcessor(stack, 'P', {
+      code: FunctionCode.fromAsset(HANDLER_DIR),
+      functionOptions: { alarms: { errors: { threshold: -1 } } },
+    }));
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0].property).toBe('functionOptions.alarms.errors.threshold');
+    expect(error.problems[0].fix).toMatch(/^set functionOptions\.alarms\.errors\.threshold /);
+    expect(error.message).not.toMatch(/Fix: set alarms\./);
+  });
+
+  test('a problem found while the pattern builds its function is named under functionOptions; the code\'s own keep their names', () => {
+    const stack = testStack();
+    const handler = thrown(() => new QueueProcessor(stack, 'P', {
+      code: FunctionCode.fromAsset(HANDLER_DIR),
+      functionOptions: { handler: 'missing.handler' },
+    }));
+    expect(handler.constructPath).toBe('TestStack/P');
+    expect(handler.problems.map((p) => p.property)).toEqual(['functionOptions.handler']);
+    const entry = thrown(() => new QueueProcessor(stack, 'Q', {
+      code: FunctionCode.fromNodejsEntry('/nope/missing.ts'),
+      functionOptions: { memorySize: 1 },
+    }));
+    // The code's cheap checks run in the pattern's own round too.
+    expect(entry.problems.map((p) => p.property).sort()).toEqual(['entry', 'functionOptions.memorySize']);
   });
 });

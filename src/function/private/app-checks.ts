@@ -47,81 +47,66 @@ export class AppChecks implements IValidation {
     // Warnings only (after aspects and bundling, so every grant is in place).
     checkVpcEndpoints(this.root);
     checkAsyncPaths(this.root);
-    const errors: string[] = [];
-    const groups = new Map<string, { code: string; paths: string[]; limit: string; fix: string }>();
-    const group = (code: string, key: string, path: string, limit: string, fix: string) => {
-      const k = `${code}|${key}`;
-      const g = groups.get(k) ?? { code, paths: [], limit, fix };
-      g.paths.push(path);
-      groups.set(k, g);
-    };
-    const policyBytes = new Map<string, { bytes: number; count: number; paths: string[] }>();
-
+    const found = new Conflicts();
     for (const c of this.root.node.findAll()) {
-      if (!CfnResource.isCfnResource(c)) {
-        continue;
-      }
-      const stack = Stack.of(c);
-      const key = (...values: unknown[]): string | undefined => {
-        const resolved = values.map((x) => resolveKey(stack, x));
-        return resolved.some((x) => x === undefined) ? undefined : `${stack.node.path}|${resolved.join('|')}`;
-      };
-      if (c instanceof CfnEventSourceMapping) {
-        const k = c.eventSourceArn !== undefined ? key(c.eventSourceArn, c.functionName) : undefined;
-        if (k) {
-          group(ErrorCodes.LBP_DUPLICATE_EVENT_SOURCE, k, c.node.path,
-            'Lambda refuses a second event source mapping of the same source to the same function (ResourceConflictException)',
-            'keep one mapping (one trigger) per source and function; to process a source twice, use two functions');
-        }
-      } else if (c instanceof CfnUrl) {
-        const k = key(c.targetFunctionArn, c.qualifier ?? '');
-        if (k) {
-          group(ErrorCodes.LBP_FUNCTION_URL_DUPLICATE, k, c.node.path,
-            'Lambda allows one function URL per function or alias',
-            'create the URL once and share its url with every caller');
-        }
-      } else if (c instanceof CfnRoute) {
-        const k = key(c.apiId, c.routeKey);
-        if (k) {
-          group(ErrorCodes.LBP_HTTP_API_ROUTE_DUPLICATE, k, c.node.path,
-            'an HTTP API takes each route key (METHOD /path) once (ConflictException)',
-            'route each key to one function; give the other functions their own paths');
-        }
-      } else if (c instanceof CfnListenerRule) {
-        const k = key(c.listenerArn, c.priority);
-        if (k) {
-          group(ErrorCodes.LBP_ALB_PRIORITY_DUPLICATE, k, c.node.path,
-            'the rules of one listener need distinct priorities (PriorityInUse)',
-            'give each listener rule its own priority from 1 to 50,000');
-        }
-      } else if (c instanceof CfnPermission) {
-        const fn = resolveKey(stack, c.functionName);
-        if (fn !== undefined) {
-          const k = `${stack.node.path}|${fn}`;
-          const entry = policyBytes.get(k) ?? { bytes: POLICY_ENVELOPE_BYTES, count: 0, paths: [] };
-          entry.bytes += statementBytes(stack, c);
-          entry.count++;
-          entry.paths.push(c.node.path);
-          policyBytes.set(k, entry);
-        }
-      }
-      if (TagManager.isTaggable(c) && c.tags.hasTags()) {
-        const tags = (c.tags.renderTags() ?? []) as unknown;
-        const count = countUserTags(stack, tags);
-        if (count > TAGS_PER_RESOURCE) {
-          errors.push(message(ErrorCodes.LBP_TAG_COUNT, c.node.path, 'tags', `${count} tags`,
-            `AWS allows at most ${TAGS_PER_RESOURCE} user tags per resource (aws: tags not counted)`,
-            'tag fewer keys (Tags.of(scope).add on a narrower scope), or combine values into one tag'));
-        }
+      if (CfnResource.isCfnResource(c)) {
+        found.visit(c);
       }
     }
+    return found.errors();
+  }
+}
 
-    for (const g of groups.values()) {
+/** What the app-wide checks collect from each resource, and the errors they make of it. */
+class Conflicts {
+  private readonly tagErrors: string[] = [];
+  private readonly groups = new Map<string, { code: string; paths: string[]; limit: string; fix: string }>();
+  private readonly policyBytes = new Map<string, { bytes: number; count: number; paths: string[] }>();
+
+  public visit(c: CfnResource): void {
+    const stack = Stack.of(c);
+    const key = (...values: unknown[]): string | undefined => {
+      const resolved = values.map((x) => resolveKey(stack, x));
+      return resolved.some((x) => x === undefined) ? undefined : `${stack.node.path}|${resolved.join('|')}`;
+    };
+    if (c instanceof CfnEventSourceMapping) {
+      this.group(ErrorCodes.LBP_DUPLICATE_EVENT_SOURCE, c.eventSourceArn !== undefined ? key(c.eventSourceArn, c.functionName) : undefined, c.node.path,
+        'Lambda refuses a second event source mapping of the same source to the same function (ResourceConflictException)',
+        'keep one mapping (one trigger) per source and function; to process a source twice, use two functions');
+    } else if (c instanceof CfnUrl) {
+      this.group(ErrorCodes.LBP_FUNCTION_URL_DUPLICATE, key(c.targetFunctionArn, c.qualifier ?? ''), c.node.path,
+        'Lambda allows one function URL per function or alias',
+        'create the URL once and share its url with every caller');
+    } else if (c instanceof CfnRoute) {
+      this.group(ErrorCodes.LBP_HTTP_API_ROUTE_DUPLICATE, key(c.apiId, c.routeKey), c.node.path,
+        'an HTTP API takes each route key (METHOD /path) once (ConflictException)',
+        'route each key to one function; give the other functions their own paths');
+    } else if (c instanceof CfnListenerRule) {
+      this.group(ErrorCodes.LBP_ALB_PRIORITY_DUPLICATE, key(c.listenerArn, c.priority), c.node.path,
+        'the rules of one listener need distinct priorities (PriorityInUse)',
+        'give each listener rule its own priority from 1 to 50,000');
+    } else if (c instanceof CfnPermission) {
+      this.countPermission(stack, c);
+    }
+    if (TagManager.isTaggable(c) && c.tags.hasTags()) {
+      const tags = (c.tags.renderTags() ?? []) as unknown;
+      const count = countUserTags(stack, tags);
+      if (count > TAGS_PER_RESOURCE) {
+        this.tagErrors.push(message(ErrorCodes.LBP_TAG_COUNT, c.node.path, 'tags', `${count} tags`,
+          `AWS allows at most ${TAGS_PER_RESOURCE} user tags per resource (aws: tags not counted)`,
+          'tag fewer keys (Tags.of(scope).add on a narrower scope), or combine values into one tag'));
+      }
+    }
+  }
+
+  public errors(): string[] {
+    const errors = [...this.tagErrors];
+    for (const g of this.groups.values()) {
       if (g.paths.length > 1) {
         errors.push(message(g.code, g.paths[1], 'resource', `a duplicate of ${g.paths[0]}${g.paths.length > 2 ? ` (${g.paths.length} in all)` : ''}`, g.limit, g.fix));
       }
     }
-    for (const p of policyBytes.values()) {
+    for (const p of this.policyBytes.values()) {
       if (p.bytes > RESOURCE_POLICY_BUDGET_BYTES) {
         errors.push(message(ErrorCodes.LBP_RESOURCE_POLICY_SIZE, p.paths[p.paths.length - 1], 'resource-based policy',
           `at least ${p.bytes} bytes from ${p.count} permissions`,
@@ -130,6 +115,29 @@ export class AppChecks implements IValidation {
       }
     }
     return errors;
+  }
+
+  private group(code: string, key: string | undefined, path: string, limit: string, fix: string): void {
+    if (key === undefined) {
+      return;
+    }
+    const k = `${code}|${key}`;
+    const g = this.groups.get(k) ?? { code, paths: [], limit, fix };
+    g.paths.push(path);
+    this.groups.set(k, g);
+  }
+
+  private countPermission(stack: Stack, c: CfnPermission): void {
+    const fn = resolveKey(stack, c.functionName);
+    if (fn === undefined) {
+      return;
+    }
+    const k = `${stack.node.path}|${fn}`;
+    const entry = this.policyBytes.get(k) ?? { bytes: POLICY_ENVELOPE_BYTES, count: 0, paths: [] };
+    entry.bytes += statementBytes(stack, c);
+    entry.count++;
+    entry.paths.push(c.node.path);
+    this.policyBytes.set(k, entry);
   }
 }
 
