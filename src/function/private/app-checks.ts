@@ -5,7 +5,7 @@ import { CfnEventSourceMapping, CfnPermission, CfnUrl } from 'aws-cdk-lib/aws-la
 import { IConstruct, IValidation } from 'constructs';
 import { checkAsyncPaths } from './async-paths';
 import { ErrorCodes } from '../../validation/error-codes';
-import { checkVpcEndpoints } from './vpc-endpoints';
+import { cfnResourcesOf, checkVpcEndpoints } from './vpc-endpoints';
 
 const REGISTERED = Symbol.for('cdk-lambda-blueprints.appChecks');
 
@@ -45,13 +45,13 @@ export class AppChecks implements IValidation {
 
   public validate(): string[] {
     // Warnings only (after aspects and bundling, so every grant is in place).
-    checkVpcEndpoints(this.root);
-    checkAsyncPaths(this.root);
+    // One walk of the tree for every app-wide check.
+    const cfn = cfnResourcesOf(this.root);
+    checkVpcEndpoints(this.root, cfn);
+    checkAsyncPaths(this.root, cfn);
     const found = new Conflicts();
-    for (const c of this.root.node.findAll()) {
-      if (CfnResource.isCfnResource(c)) {
-        found.visit(c);
-      }
+    for (const c of cfn) {
+      found.visit(c);
     }
     return found.errors();
   }
