@@ -39,15 +39,6 @@ export interface FunctionDeploymentProps extends DeploymentOptions {
  * the alias throughout (Lambda splits provisioned concurrency by the routing weights while traffic shifts).
  */
 export class FunctionDeployment extends Construct {
-  /** The deployment group. */
-  public readonly deploymentGroup: codedeploy.LambdaDeploymentGroup;
-
-  /** The CodeDeploy service role (one customer-managed policy, no AWS managed policy). */
-  public readonly role: iam.IRole;
-
-  /** The alarms that roll a deployment back. */
-  public readonly rollbackAlarms: cloudwatch.IAlarm[];
-
   /**
    * The deployment of a ServerlessFunction, whose deployment options it already checked: only the
    * checks that need the function run here.
@@ -58,6 +49,15 @@ export class FunctionDeployment extends Construct {
     CHECKED.add(props);
     return new FunctionDeployment(scope, id, props);
   }
+
+  /** The deployment group. */
+  public readonly deploymentGroup: codedeploy.LambdaDeploymentGroup;
+
+  /** The CodeDeploy service role (one customer-managed policy, no AWS managed policy). */
+  public readonly role: iam.IRole;
+
+  /** The alarms that roll a deployment back. */
+  public readonly rollbackAlarms: cloudwatch.IAlarm[];
 
   constructor(scope: Construct, id: string, props: FunctionDeploymentProps) {
     super(scope, id);

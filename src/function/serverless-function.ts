@@ -13,6 +13,8 @@ import { FunctionRole } from './function-role';
 import { selectPrivateSubnets } from './function-vpc';
 import { ServerlessFunctionProps } from './serverless-function-props';
 import { DEFAULT_HANDLER, FUNCTION_PROPS_SHAPE, ResolvedFunctionSettings, validateCodeContents, validateFunction } from './validate-function';
+import { acknowledge } from '../acknowledgements/acknowledge';
+import { Acknowledgement } from '../acknowledgements/acknowledgements';
 import { CodeCheck, FunctionCodeConfig } from '../code/function-code';
 import { LatestRuntime } from '../code/latest-runtime';
 import { configureProvisionedConcurrencyScaling } from '../concurrency/private/provisioned-concurrency-scaling';
@@ -22,8 +24,6 @@ import { FunctionAlarms } from '../observability/function-alarms';
 import { DeadLetterQueueWatch, deadLetterQueueWatch } from '../observability/private/dead-letter-queue-alarms';
 import { defaultAlarmTopic } from '../observability/private/default-alarm-topic';
 import type { ITrigger, ITriggerTarget, TriggerConfig } from '../triggers/trigger';
-import { acknowledge } from '../acknowledgements/acknowledge';
-import { Acknowledgement } from '../acknowledgements/acknowledgements';
 import { registerAppChecks } from './private/app-checks';
 import { markAsyncTarget } from './private/async-paths';
 import { BlueprintValidationError } from '../validation/blueprint-error';
@@ -73,6 +73,17 @@ export const LIVE_ALIAS_NAME = 'live';
 export class ServerlessFunction extends lambda.FunctionBase implements ITriggerTarget {
   /** The name of the alias every trigger targets (`live`), in every language. */
   public static readonly LIVE_ALIAS_NAME: string = LIVE_ALIAS_NAME;
+
+  /**
+   * A function whose options (types included) its owner already checked, as a pattern checks its
+   * `functionOptions`: only the checks that need the code run here.
+   *
+   * @internal
+   */
+  public static _checked(scope: Construct, id: string, props: ServerlessFunctionProps): ServerlessFunction {
+    CHECKED_OPTIONS.add(props);
+    return new ServerlessFunction(scope, id, props);
+  }
 
   /**
    * The underlying `lambda.Function` (its `$LATEST`). Invoke through the function itself or its
@@ -160,17 +171,6 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
   private readonly triggerConfigs: TriggerConfig[] = [];
   private readonly functionRole: FunctionRole;
   private readonly allConnections: ec2.Connections;
-
-  /**
-   * A function whose options (types included) its owner already checked, as a pattern checks its
-   * `functionOptions`: only the checks that need the code run here.
-   *
-   * @internal
-   */
-  public static _checked(scope: Construct, id: string, props: ServerlessFunctionProps): ServerlessFunction {
-    CHECKED_OPTIONS.add(props);
-    return new ServerlessFunction(scope, id, props);
-  }
 
   constructor(scope: Construct, id: string, props: ServerlessFunctionProps) {
     super(scope, id);

@@ -82,6 +82,17 @@ const FUNCTION_ALARMS_PROPS_SHAPE: PropShape = {
  * `ServerlessFunction` creates one as its `alarms`; stream triggers add the iterator-age alarm.
  */
 export class FunctionAlarms extends Construct {
+  /**
+   * The alarms of a ServerlessFunction, whose alarm options it already checked: resolved without
+   * checking them again.
+   *
+   * @internal
+   */
+  public static _checked(scope: Construct, id: string, props: FunctionAlarmsProps): FunctionAlarms {
+    CHECKED.add(props);
+    return new FunctionAlarms(scope, id, props);
+  }
+
   /** Error rate of the `live` alias. */
   public readonly errors?: cloudwatch.Alarm;
   /** Throttle rate of the `live` alias. */
@@ -108,17 +119,6 @@ export class FunctionAlarms extends Construct {
   private readonly iteratorAgeSettings?: AlarmSettings;
   private readonly topic: sns.ITopic;
   private readonly subject: string;
-
-  /**
-   * The alarms of a ServerlessFunction, whose alarm options it already checked: resolved without
-   * checking them again.
-   *
-   * @internal
-   */
-  public static _checked(scope: Construct, id: string, props: FunctionAlarmsProps): FunctionAlarms {
-    CHECKED.add(props);
-    return new FunctionAlarms(scope, id, props);
-  }
 
   constructor(scope: Construct, id: string, props: FunctionAlarmsProps) {
     super(scope, id);
@@ -225,7 +225,9 @@ export class FunctionAlarms extends Construct {
     return undefined;
   }
 
-  private durationAlarm(group: CombinedAlarmBuilder, joins: boolean, duration: AlarmSettings | undefined, timeout: Duration): cloudwatch.Alarm | undefined {
+  private durationAlarm(
+    group: CombinedAlarmBuilder, joins: boolean, duration: AlarmSettings | undefined, timeout: Duration,
+  ): cloudwatch.Alarm | undefined {
     if (!duration) {
       return undefined;
     }
@@ -255,7 +257,8 @@ export class FunctionAlarms extends Construct {
 
   private deliveryAlarm(group: CombinedAlarmBuilder, joins: boolean, delivery: AlarmSettings | undefined): cloudwatch.Alarm | undefined {
     if (delivery && joins) {
-      group.add('deliveries', `failed deliveries to the dead-letter queue or destinations >= ${delivery.threshold}`, this.metrics.deliveryFailures(COMBINED_ALARM_PERIOD), delivery.threshold);
+      group.add('deliveries', `failed deliveries to the dead-letter queue or destinations >= ${delivery.threshold}`,
+        this.metrics.deliveryFailures(COMBINED_ALARM_PERIOD), delivery.threshold);
     } else if (delivery) {
       return createAlarm(this, 'DeliveryFailures', this.metrics.deliveryFailures(delivery.period), delivery, delivery.threshold,
         `${this.subject}: Lambda could not deliver failed events to the dead-letter queue or an invocation record to a destination. Check their permissions and encryption.`, this.topic);

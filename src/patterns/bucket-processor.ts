@@ -6,16 +6,16 @@ import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { checkPatternProps, PatternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
+import { acknowledge } from '../acknowledgements/acknowledge';
+import { PatternAcknowledgement } from '../acknowledgements/acknowledgements';
+import { nagResourceString } from '../acknowledgements/nag-resource-string';
 import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
 import { S3_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { validateS3Bucket, validateS3TriggerOptions } from '../triggers/s3/s3-checks';
 import { S3Trigger, S3TriggerOptions } from '../triggers/s3/s3-trigger';
 import { Trigger } from '../triggers/trigger-factories';
-import { acknowledge } from '../acknowledgements/acknowledge';
-import { PatternAcknowledgement } from '../acknowledgements/acknowledgements';
 import { ConstructionGuard } from '../validation/construction-guard';
-import { nagResourceString } from '../acknowledgements/nag-resource-string';
 import { Validator } from '../validation/validator';
 
 /**

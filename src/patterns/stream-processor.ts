@@ -4,14 +4,14 @@ import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { ServerlessFunction } from '../function/serverless-function';
-import { KinesisTrigger, KinesisTriggerOptions } from '../triggers/stream/kinesis-trigger';
 import { STREAM_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
+import { KinesisTrigger, KinesisTriggerOptions } from '../triggers/stream/kinesis-trigger';
 import { validateStreamOptions } from '../triggers/stream/stream-mapping';
 import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
+import { ErrorCodes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 import { checkPatternProps, PatternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
-import { ErrorCodes } from '../validation/error-codes';
 
 /**
  * Properties of a {@link StreamProcessor}.

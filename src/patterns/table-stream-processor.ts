@@ -4,18 +4,18 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
+import { acknowledge } from '../acknowledgements/acknowledge';
+import { PatternAcknowledgement } from '../acknowledgements/acknowledgements';
 import { ServerlessFunction } from '../function/serverless-function';
-import { DynamoDbStreamTrigger, DynamoDbStreamTriggerOptions } from '../triggers/stream/dynamodb-stream-trigger';
 import { STREAM_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
+import { DynamoDbStreamTrigger, DynamoDbStreamTriggerOptions } from '../triggers/stream/dynamodb-stream-trigger';
 import { validateStreamOptions } from '../triggers/stream/stream-mapping';
 import { validateTableStream } from '../triggers/stream/table-stream-checks';
 import { Trigger } from '../triggers/trigger-factories';
-import { acknowledge } from '../acknowledgements/acknowledge';
 import { ConstructionGuard } from '../validation/construction-guard';
+import { ErrorCodes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 import { checkPatternProps, PatternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
-import { PatternAcknowledgement } from '../acknowledgements/acknowledgements';
-import { ErrorCodes } from '../validation/error-codes';
 
 /**
  * Properties of a {@link TableStreamProcessor}.

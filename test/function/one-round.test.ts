@@ -2,11 +2,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { FailureQueue, FunctionAlarms, FunctionCode, PythonInstaller, QueueProcessor, ServerlessFunction } from '../../src';
-import { BlueprintValidationError } from '../../src/validation/blueprint-error';
 import * as buildDependencies from '../../src/code/python/private/build-dependencies';
 import { installStats } from '../../src/code/python/private/dependency-cache';
-import * as alarmSettings from '../../src/observability/private/alarm-settings';
 import * as deploymentChecks from '../../src/deployment/private/validate-deployment-options';
+import * as alarmSettings from '../../src/observability/private/alarm-settings';
+import { BlueprintValidationError } from '../../src/validation/blueprint-error';
 import { testStack } from '../helpers/template';
 
 const HANDLER_DIR = path.join(__dirname, '..', 'fixtures', 'handler');

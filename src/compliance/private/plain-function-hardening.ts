@@ -2,10 +2,10 @@ import { Annotations, IAspect, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
-import { FailureQueue } from '../../destinations/failure-queue';
-import { ServerlessFunction } from '../../function/serverless-function';
 import { acknowledge } from '../../acknowledgements/acknowledge';
 import { Acknowledgement } from '../../acknowledgements/acknowledgements';
+import { FailureQueue } from '../../destinations/failure-queue';
+import { ServerlessFunction } from '../../function/serverless-function';
 import { WarningIds } from '../../validation/warning-ids';
 
 /**

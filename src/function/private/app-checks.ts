@@ -4,8 +4,8 @@ import { CfnListenerRule } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnEventSourceMapping, CfnPermission, CfnUrl } from 'aws-cdk-lib/aws-lambda';
 import { IConstruct, IValidation } from 'constructs';
 import { checkAsyncPaths } from './async-paths';
-import { ErrorCodes } from '../../validation/error-codes';
 import { cfnResourcesOf, checkVpcEndpoints } from './vpc-endpoints';
+import { ErrorCodes } from '../../validation/error-codes';
 
 const REGISTERED = Symbol.for('cdk-lambda-blueprints.appChecks');
 
@@ -70,7 +70,8 @@ class Conflicts {
       return resolved.some((x) => x === undefined) ? undefined : `${stack.node.path}|${resolved.join('|')}`;
     };
     if (c instanceof CfnEventSourceMapping) {
-      this.group(ErrorCodes.LBP_DUPLICATE_EVENT_SOURCE, c.eventSourceArn !== undefined ? key(c.eventSourceArn, c.functionName) : undefined, c.node.path,
+      const k = c.eventSourceArn !== undefined ? key(c.eventSourceArn, c.functionName) : undefined;
+      this.group(ErrorCodes.LBP_DUPLICATE_EVENT_SOURCE, k, c.node.path,
         'Lambda refuses a second event source mapping of the same source to the same function (ResourceConflictException)',
         'keep one mapping (one trigger) per source and function; to process a source twice, use two functions');
     } else if (c instanceof CfnUrl) {

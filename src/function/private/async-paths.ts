@@ -48,7 +48,8 @@ type Props = Record<string, any>;
  *
  * @internal
  */
-export function checkAsyncPaths(root: IConstruct, cfn: CfnResource[] = root.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c))): void {
+export function checkAsyncPaths(root: IConstruct, cfn?: CfnResource[]): void {
+  cfn ??= root.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c));
   // The hand-wired paths first: most apps have none, and then no logical id needs resolving.
   const wired = cfn.map((r) => ({ r, paths: unsunkPaths(r) })).filter((w) => w.paths.length > 0);
   if (wired.length === 0) {

@@ -1,9 +1,9 @@
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { FunctionOptionSettings } from './settings';
 import { checkName, NAME_RULES } from '../../../validation/aws-names';
 import { ErrorCodes } from '../../../validation/error-codes';
 import { isConcrete, Validator } from '../../../validation/validator';
 import { ServerlessFunctionOptions } from '../../serverless-function-props';
-import { FunctionOptionSettings } from './settings';
 
 /** The retention periods CloudWatch Logs accepts (PutRetentionPolicy), and INFINITE. */
 const LOG_RETENTION_DAYS = new Set<number>(Object.values(logs.RetentionDays).filter((x): x is number => typeof x === 'number'));
