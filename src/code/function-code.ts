@@ -6,10 +6,10 @@ import * as ecrAssets from 'aws-cdk-lib/aws-ecr-assets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
-import { bindNodejsEntry } from './bundling/bind-nodejs-entry';
+import { checkNodejsEntry } from './bundling/bind-nodejs-entry';
 import { NodejsEntryOptions } from './bundling/nodejs-entry-options';
 import { unzippedSizeBytes } from './private/unzipped-size';
-import { bindPythonProject } from './python/bind-python-project';
+import { checkPythonProject } from './python/bind-python-project';
 import { PythonProjectOptions } from './python/python-project-options';
 import { ErrorCodes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
@@ -52,6 +52,27 @@ export interface FunctionCodeConfig {
    * @default - unknown (not counted against the 250 MB budget)
    */
   readonly unzippedSizeBytes?: number;
+}
+
+/**
+ * What the cheap checks of a code learned (paths exist, handler, runtime family) before anything is
+ * bundled, staged or installed, and how to build it once the function's checks passed.
+ *
+ * @internal
+ */
+export interface CodeCheck {
+  readonly isImage: boolean;
+  readonly handler?: string;
+  readonly runtimeFamily?: lambda.RuntimeFamily;
+  readonly assetDirectory?: string;
+  readonly unzippedSizeBytes?: number;
+  /**
+   * Whether `assetDirectory` and `unzippedSizeBytes` are final before the build (false when the build
+   * stages or installs the asset: its contents are checked after it).
+   */
+  readonly contentsKnown: boolean;
+  /** Builds the code (bundling is deferred to synth; a Python project installs here). */
+  readonly build: (scope: Construct) => FunctionCodeConfig;
 }
 
 /**
@@ -152,80 +173,110 @@ export abstract class FunctionCode {
    *   like a Python project, otherwise builds for the newest runtime of its family)
    */
   public abstract bind(scope: Construct, architecture: lambda.Architecture, runtime?: lambda.Runtime): FunctionCodeConfig;
+
+  /**
+   * The cheap checks of the code, recorded on the function's validator with its other checks, before
+   * anything is built. Undefined for a code this library did not make (it is bound first, as before).
+   *
+   * @internal
+   */
+  public _check(_v: Validator, _architecture: lambda.Architecture, _runtime?: lambda.Runtime): CodeCheck | undefined {
+    return undefined;
+  }
 }
 
-class SimpleFunctionCode extends FunctionCode {
+/** A code of this library: `bind` is its checks (thrown at once) and its build. */
+abstract class CheckedFunctionCode extends FunctionCode {
+  public bind(scope: Construct, architecture: lambda.Architecture, runtime?: lambda.Runtime): FunctionCodeConfig {
+    const v = new Validator(scope);
+    const checked = this._check(v, architecture, runtime)!;
+    v.throwIfAny();
+    return checked.build(scope);
+  }
+}
+
+class SimpleFunctionCode extends CheckedFunctionCode {
   constructor(private readonly code: lambda.Code, private readonly isImage: boolean) {
     super();
   }
 
-  public bind(_scope: Construct, _architecture: lambda.Architecture): FunctionCodeConfig {
-    return { code: this.code, isImage: this.isImage };
+  public _check(_v: Validator, _architecture: lambda.Architecture): CodeCheck {
+    return { isImage: this.isImage, contentsKnown: true, build: () => ({ code: this.code, isImage: this.isImage }) };
   }
 }
 
-class NodejsEntryFunctionCode extends FunctionCode {
+class NodejsEntryFunctionCode extends CheckedFunctionCode {
   constructor(private readonly entry: string, private readonly options: NodejsEntryOptions) {
     super();
   }
 
-  public bind(scope: Construct, _architecture: lambda.Architecture): FunctionCodeConfig {
-    return bindNodejsEntry(scope, this.entry, this.options);
+  public _check(v: Validator, _architecture: lambda.Architecture): CodeCheck {
+    return checkNodejsEntry(v, this.entry, this.options);
   }
 }
 
-class PythonProjectFunctionCode extends FunctionCode {
+class PythonProjectFunctionCode extends CheckedFunctionCode {
   constructor(private readonly directory: string, private readonly options: PythonProjectOptions) {
     super();
   }
 
-  public bind(scope: Construct, architecture: lambda.Architecture, runtime?: lambda.Runtime): FunctionCodeConfig {
-    return bindPythonProject(scope, this.directory, this.options, architecture, runtime);
+  public _check(v: Validator, architecture: lambda.Architecture, runtime?: lambda.Runtime): CodeCheck {
+    return checkPythonProject(v, this.directory, this.options, architecture, runtime);
   }
 }
 
-class AssetFunctionCode extends FunctionCode {
+class AssetFunctionCode extends CheckedFunctionCode {
   constructor(private readonly path: string, private readonly options?: s3assets.AssetOptions) {
     super();
   }
 
-  public bind(scope: Construct, _architecture: lambda.Architecture): FunctionCodeConfig {
-    requireLocalPath(scope, 'FunctionCode.fromAsset', this.path, 'a directory or .zip file');
+  public _check(v: Validator, _architecture: lambda.Architecture): CodeCheck {
+    if (!requireLocalPath(v, 'FunctionCode.fromAsset', this.path, 'a directory or .zip file')) {
+      return { isImage: false, contentsKnown: true, build: () => { throw new Error('unreachable: the asset path is missing'); } };
+    }
     // With bundling the staged output is not the directory on disk: its size and files are unknown here.
     const bundled = this.options?.bundling !== undefined;
-    return {
-      code: lambda.Code.fromAsset(this.path, this.options),
+    const config = {
       isImage: false,
       assetDirectory: !bundled && !Token.isUnresolved(this.path) && fs.statSync(this.path).isDirectory() ? resolvePath(this.path) : undefined,
       unzippedSizeBytes: bundled ? undefined : unzippedSizeBytes(this.path),
     };
+    return { ...config, contentsKnown: true, build: () => ({ ...config, code: lambda.Code.fromAsset(this.path, this.options) }) };
   }
 }
 
-class ImageAssetFunctionCode extends FunctionCode {
+class ImageAssetFunctionCode extends CheckedFunctionCode {
   constructor(private readonly directory: string, private readonly options: lambda.AssetImageCodeProps) {
     super();
   }
 
-  public bind(scope: Construct, architecture: lambda.Architecture): FunctionCodeConfig {
-    requireLocalPath(scope, 'FunctionCode.fromImageAsset', this.directory, 'the directory holding the Dockerfile');
-    requireLocalPath(scope, 'FunctionCode.fromImageAsset', joinPath(this.directory, this.options.file ?? 'Dockerfile'), 'the Dockerfile (options.file)');
+  public _check(v: Validator, architecture: lambda.Architecture): CodeCheck {
+    // The Dockerfile is looked for only in an existing directory (one problem, as before).
+    if (requireLocalPath(v, 'FunctionCode.fromImageAsset', this.directory, 'the directory holding the Dockerfile')) {
+      requireLocalPath(v, 'FunctionCode.fromImageAsset', joinPath(this.directory, this.options.file ?? 'Dockerfile'), 'the Dockerfile (options.file)');
+    }
     return {
-      code: lambda.Code.fromAssetImage(this.directory, {
-        ...this.options,
-        platform: this.options.platform ?? platformFor(architecture),
-      }),
       isImage: true,
+      contentsKnown: true,
+      build: () => ({
+        code: lambda.Code.fromAssetImage(this.directory, {
+          ...this.options,
+          platform: this.options.platform ?? platformFor(architecture),
+        }),
+        isImage: true,
+      }),
     };
   }
 }
 
-/** Fails the function's construction when a local asset path does not exist (aws-cdk-lib would, uncoded). */
-function requireLocalPath(scope: Construct, factory: string, localPath: string, what: string): void {
+/**
+ * Records a problem when a local asset path does not exist (aws-cdk-lib would fail, uncoded). Returns
+ * whether the path is there (or a token).
+ */
+function requireLocalPath(v: Validator, factory: string, localPath: string, what: string): boolean {
   if (Token.isUnresolved(localPath) || fs.existsSync(localPath)) {
-    return;
+    return true;
   }
-  const v = new Validator(scope);
   v.fail({
     code: ErrorCodes.LBP_CODE_ASSET_NOT_FOUND,
     property: 'code',
@@ -233,7 +284,7 @@ function requireLocalPath(scope: Construct, factory: string, localPath: string, 
     limit: `${what} must exist when the app synthesizes (a relative path resolves from the working directory of cdk synth, here ${process.cwd()})`,
     fix: 'pass an existing path, best built from the app file\'s directory, e.g. path.join(__dirname, "handlers", "orders")',
   });
-  v.throwIfAny();
+  return false;
 }
 
 function platformFor(architecture: lambda.Architecture): ecrAssets.Platform {

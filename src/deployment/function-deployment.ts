@@ -39,6 +39,17 @@ export interface FunctionDeploymentProps extends DeploymentOptions {
  * the alias throughout (Lambda splits provisioned concurrency by the routing weights while traffic shifts).
  */
 export class FunctionDeployment extends Construct {
+  /**
+   * The deployment of a ServerlessFunction, whose deployment options it already checked: only the
+   * checks that need the function run here.
+   *
+   * @internal
+   */
+  public static _checked(scope: Construct, id: string, props: FunctionDeploymentProps): FunctionDeployment {
+    CHECKED.add(props);
+    return new FunctionDeployment(scope, id, props);
+  }
+
   /** The deployment group. */
   public readonly deploymentGroup: codedeploy.LambdaDeploymentGroup;
 
@@ -52,7 +63,7 @@ export class FunctionDeployment extends Construct {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
     try {
-      validateHooks(this, props);
+      validateHooks(this, props, !CHECKED.delete(props));
       const rollbackOnAlarms = props.rollbackOnAlarms ?? true;
       this.rollbackAlarms = rollbackOnAlarms ? [...(props.functionAlarms ?? []), ...(props.rollbackAlarms ?? [])] : [];
       if (rollbackOnAlarms && this.rollbackAlarms.length === 0) {
@@ -60,33 +71,7 @@ export class FunctionDeployment extends Construct {
           'rollbackOnAlarms is on but there is no alarm to roll back on (the errors and duration alarms are off and no rollbackAlarms were given): ' +
         'a bad version will receive all traffic. Enable alarms.errors or pass rollbackAlarms.');
       }
-
-      // aws-cdk-lib attaches the AWS managed policy AWSCodeDeployRoleForLambdaLimited (AwsSolutions-IAM4;
-      // its `Resource: *` would also fail IAM5) to the role it is given: this role refuses it and holds
-      // scoped statements for the function, its alarms and its hooks instead.
-      const role = new ManagedPolicyRole(this, 'ServiceRole', {
-        service: 'codedeploy.amazonaws.com',
-        description: `CodeDeploy deployments of ${scope.node.path}`,
-        policyDescription: `What CodeDeploy needs to shift traffic of ${scope.node.path}`,
-        refuseAwsManagedPolicies: true,
-      });
-      this.role = role;
-      // Exactly what AWSCodeDeployRoleForLambdaLimited grants for a Lambda deployment, scoped to this
-      // function's `live` alias (built from the name, so there is no dependency cycle with the alias).
-      const fnArn = props.function.functionArn;
-      role.addToPrincipalPolicy(new iam.PolicyStatement({
-        sid: 'ShiftAliasTraffic',
-        actions: ['lambda:GetAlias', 'lambda:UpdateAlias', 'lambda:GetProvisionedConcurrencyConfig'],
-        resources: [fnArn, `${fnArn}:${props.alias.aliasName}`],
-      }));
-      if (this.rollbackAlarms.length > 0) {
-        role.addToPrincipalPolicy(new iam.PolicyStatement({
-          sid: 'ReadRollbackAlarms',
-          actions: ['cloudwatch:DescribeAlarms'],
-          resources: this.rollbackAlarms.map((a) => a.alarmArn),
-        }));
-      }
-
+      const role = this.role = this.createRole(scope, props);
       this.deploymentGroup = new codedeploy.LambdaDeploymentGroup(this, 'DeploymentGroup', {
         alias: props.alias,
         application: props.application,
@@ -102,44 +87,88 @@ export class FunctionDeployment extends Construct {
       // No dependency of the group on the role's policy: the hooks' grants reference the group, and the
       // policy references the hooks (a cycle). CodeDeploy only uses the role when a deployment runs,
       // which is always a later stack update.
-
-      // The hooks are wired here rather than with addPreHook/addPostHook, whose grantInvoke would also
-      // allow `<hook>:*` (AwsSolutions-IAM5): CodeDeploy invokes the hook by its unqualified name.
-      const pre = props.preTrafficHook;
-      const post = props.postTrafficHook;
-      const hooks = [pre, post].filter((h): h is lambda.IFunction => h !== undefined);
-      if (hooks.length > 0) {
-        role.addToPrincipalPolicy(new iam.PolicyStatement({
-          sid: 'InvokeLifecycleHooks',
-          actions: ['lambda:InvokeFunction'],
-          resources: [...new Set(hooks.map((h) => h.functionArn))],
-        }));
-        for (const hook of hooks) {
-          if (hook.role === undefined) {
-            Annotations.of(this).addWarningV2(AnnotationIds.HOOK_WITHOUT_ROLE,
-              `The hook ${hook.node.path} has no role in this app, so it could not be granted codedeploy:PutLifecycleEventHookExecutionStatus; grant it yourself or the deployment will time out.`);
-          }
-          this.deploymentGroup.grantPutLifecycleEventHookExecutionStatus(hook);
-        }
-        const aliasResource = props.alias.node.defaultChild as CfnResource;
-        aliasResource.cfnOptions.updatePolicy = {
-          codeDeployLambdaAliasUpdate: {
-            ...aliasResource.cfnOptions.updatePolicy?.codeDeployLambdaAliasUpdate!,
-            beforeAllowTrafficHook: pre?.functionName,
-            afterAllowTrafficHook: post?.functionName,
-          },
-        };
-      }
+      this.wireHooks(role, props);
     } catch (error) {
       throw guard.fail(error);
     }
   }
+
+  /**
+   * The CodeDeploy service role. aws-cdk-lib attaches the AWS managed policy
+   * AWSCodeDeployRoleForLambdaLimited (AwsSolutions-IAM4; its `Resource: *` would also fail IAM5) to the
+   * role it is given: this role refuses it and holds scoped statements for the function, its alarms
+   * and its hooks instead.
+   */
+  private createRole(scope: Construct, props: FunctionDeploymentProps): ManagedPolicyRole {
+    const role = new ManagedPolicyRole(this, 'ServiceRole', {
+      service: 'codedeploy.amazonaws.com',
+      description: `CodeDeploy deployments of ${scope.node.path}`,
+      policyDescription: `What CodeDeploy needs to shift traffic of ${scope.node.path}`,
+      refuseAwsManagedPolicies: true,
+    });
+    // Exactly what AWSCodeDeployRoleForLambdaLimited grants for a Lambda deployment, scoped to this
+    // function's `live` alias (built from the name, so there is no dependency cycle with the alias).
+    const fnArn = props.function.functionArn;
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      sid: 'ShiftAliasTraffic',
+      actions: ['lambda:GetAlias', 'lambda:UpdateAlias', 'lambda:GetProvisionedConcurrencyConfig'],
+      resources: [fnArn, `${fnArn}:${props.alias.aliasName}`],
+    }));
+    if (this.rollbackAlarms.length > 0) {
+      role.addToPrincipalPolicy(new iam.PolicyStatement({
+        sid: 'ReadRollbackAlarms',
+        actions: ['cloudwatch:DescribeAlarms'],
+        resources: this.rollbackAlarms.map((a) => a.alarmArn),
+      }));
+    }
+    return role;
+  }
+
+  /**
+   * The hooks are wired here rather than with addPreHook/addPostHook, whose grantInvoke would also
+   * allow `<hook>:*` (AwsSolutions-IAM5): CodeDeploy invokes the hook by its unqualified name.
+   */
+  private wireHooks(role: ManagedPolicyRole, props: FunctionDeploymentProps): void {
+    const pre = props.preTrafficHook;
+    const post = props.postTrafficHook;
+    const hooks = [pre, post].filter((h): h is lambda.IFunction => h !== undefined);
+    if (hooks.length === 0) {
+      return;
+    }
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      sid: 'InvokeLifecycleHooks',
+      actions: ['lambda:InvokeFunction'],
+      resources: [...new Set(hooks.map((h) => h.functionArn))],
+    }));
+    for (const hook of hooks) {
+      if (hook.role === undefined) {
+        Annotations.of(this).addWarningV2(AnnotationIds.HOOK_WITHOUT_ROLE,
+          `The hook ${hook.node.path} has no role in this app, so it could not be granted codedeploy:PutLifecycleEventHookExecutionStatus; grant it yourself or the deployment will time out.`);
+      }
+      this.deploymentGroup.grantPutLifecycleEventHookExecutionStatus(hook);
+    }
+    const aliasResource = props.alias.node.defaultChild as CfnResource;
+    aliasResource.cfnOptions.updatePolicy = {
+      codeDeployLambdaAliasUpdate: {
+        ...aliasResource.cfnOptions.updatePolicy?.codeDeployLambdaAliasUpdate!,
+        beforeAllowTrafficHook: pre?.functionName,
+        afterAllowTrafficHook: post?.functionName,
+      },
+    };
+  }
 }
 
-function validateHooks(scope: Construct, props: FunctionDeploymentProps): void {
+/** The props of FunctionDeployment a ServerlessFunction checked, until the constructor reads them. */
+const CHECKED = new WeakSet<FunctionDeploymentProps>();
+
+/**
+ * The checks of a deployment: its types and options (unless its ServerlessFunction checked them) and
+ * what needs the function (a hook cannot be the function itself).
+ */
+function validateHooks(scope: Construct, props: FunctionDeploymentProps, checkOptions: boolean): void {
   const v = new Validator(scope);
   const shape = { ...DEPLOYMENT_OPTIONS_SHAPE, 'function!': 'construct', 'alias!': 'construct', 'functionAlarms': { arrayOf: 'construct' } } as const;
-  if (!checkShape(v, '', props, shape)) {
+  if (checkOptions && !checkShape(v, '', props, shape)) {
     v.throwIfAny();
   }
   for (const [property, hook] of [['deployment.preTrafficHook', props.preTrafficHook], ['deployment.postTrafficHook', props.postTrafficHook]] as const) {
@@ -153,6 +182,8 @@ function validateHooks(scope: Construct, props: FunctionDeploymentProps): void {
       fix: `pass a separate function (e.g. another ServerlessFunction, invoked through its live alias) as ${property}`,
     });
   }
-  validateDeploymentOptions(v, 'deployment', props, { scope, functionAlarmCount: props.functionAlarms?.length ?? 0 });
+  if (checkOptions) {
+    validateDeploymentOptions(v, 'deployment', props, { scope, functionAlarmCount: props.functionAlarms?.length ?? 0 });
+  }
   v.throwIfAny();
 }

@@ -4,14 +4,14 @@ import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { AlarmOptions } from '../observability/alarm-options';
-import { ALARM_DEFAULTS } from '../observability/private/alarm-defaults';
-import { createAlarm, resolveAlarmSettings } from '../observability/private/alarm-settings';
-import { defaultAlarmTopic } from '../observability/private/default-alarm-topic';
 import { acknowledge } from '../acknowledgements/acknowledge';
 import { FailureQueueAcknowledgement } from '../acknowledgements/acknowledgements';
+import { AlarmOptions } from '../observability/alarm-options';
+import { ALARM_DEFAULTS } from '../observability/private/alarm-defaults';
+import { AlarmSettings, createAlarm, resolveAlarmSettings, resolveCheckedAlarm } from '../observability/private/alarm-settings';
+import { defaultAlarmTopic } from '../observability/private/default-alarm-topic';
 import { ConstructionGuard } from '../validation/construction-guard';
-import { ALARM_OPTIONS_SHAPE, checkShape } from '../validation/prop-types';
+import { ALARM_OPTIONS_SHAPE, checkShape, PropShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
 
 /**
@@ -71,6 +71,17 @@ export class FailureQueue extends Construct {
   /** How long failed events are kept: the SQS maximum. */
   public static readonly RETENTION: Duration = Duration.days(14);
 
+  /**
+   * A FailureQueue whose props its owner (a construct of this library) already checked: the age alarm
+   * is resolved without checking it again, and `internals` say what only the library decides.
+   *
+   * @internal
+   */
+  public static _checked(scope: Construct, id: string, props: FailureQueueProps, internals: FailureQueueInternals = {}): FailureQueue {
+    CHECKED.set(props, internals);
+    return new FailureQueue(scope, id, props);
+  }
+
   /** The queue. */
   public readonly queue: sqs.Queue;
 
@@ -87,18 +98,9 @@ export class FailureQueue extends Construct {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
     try {
-      const v = new Validator(this);
-      if (!checkShape(v, '', props, {
-        'purpose!': 'string',
-        'alarmTopic': 'construct',
-        'fifo': 'boolean',
-        'ageAlarm': { shape: ALARM_OPTIONS_SHAPE },
-        'removalPolicy': { oneOf: Object.values(RemovalPolicy) },
-      })) {
-        v.throwIfAny();
-      }
-      const age = resolveAlarmSettings(v, 'ageAlarm', props.ageAlarm, ALARM_DEFAULTS.deadLetterQueueAge);
-      v.throwIfAny();
+      const internals = CHECKED.get(props);
+      CHECKED.delete(props);
+      const age = internals ? resolveCheckedAlarm(props.ageAlarm, ALARM_DEFAULTS.deadLetterQueueAge) : checkProps(this, props);
 
       this.queue = new sqs.Queue(this, 'Queue', {
         retentionPeriod: FailureQueue.RETENTION,
@@ -114,7 +116,7 @@ export class FailureQueue extends Construct {
       });
 
       const topic = props.alarmTopic ?? defaultAlarmTopic(this);
-      if (!(props as InternalFailureQueueProps).depthWatchedByOwner) {
+      if (!internals?.depthWatchedByOwner) {
         this.depthAlarm = this.createDepthAlarm(props.purpose, topic);
       }
       if (age) {
@@ -128,7 +130,7 @@ export class FailureQueue extends Construct {
       acknowledge(this.queue, FailureQueueAcknowledgement.TERMINAL_DLQ_REDRIVE);
       // Wherever it is created (a trigger's sink or the user's, e.g. a Step Functions Catch target),
       // unless the library names it in a DeadLetterConfig or RedrivePolicy, which the rule recognises.
-      if (!(props as InternalFailureQueueProps).namedAsDeadLetterQueue) {
+      if (!internals?.namedAsDeadLetterQueue) {
         acknowledge(this.queue, FailureQueueAcknowledgement.FAILURE_QUEUE_IS_A_DLQ);
       }
       acknowledge(this.queue, FailureQueueAcknowledgement.SQS_MANAGED_ENCRYPTION);
@@ -154,12 +156,37 @@ export class FailureQueue extends Construct {
   }
 }
 
+/** The types of {@link FailureQueueProps}. */
+const FAILURE_QUEUE_PROPS_SHAPE: PropShape = {
+  'purpose!': 'string',
+  'alarmTopic': 'construct',
+  'fifo': 'boolean',
+  'ageAlarm': { shape: ALARM_OPTIONS_SHAPE },
+  'removalPolicy': { oneOf: Object.values(RemovalPolicy) },
+};
+
+/** The checks of a FailureQueue made by a user: its types, then its age alarm. Returns the alarm's settings. */
+function checkProps(scope: Construct, props: FailureQueueProps): AlarmSettings | undefined {
+  const v = new Validator(scope);
+  if (!checkShape(v, '', props, FAILURE_QUEUE_PROPS_SHAPE)) {
+    v.throwIfAny();
+  }
+  const age = resolveAlarmSettings(v, 'ageAlarm', props.ageAlarm, ALARM_DEFAULTS.deadLetterQueueAge);
+  v.throwIfAny();
+  return age;
+}
+
 /**
- * What only the library passes to a FailureQueue: the queue's owner (a ServerlessFunction) watches
- * its depth in the owner's combined alarm, so the queue creates no depth alarm of its own (passed
- * through a cast, so that the public props carry no way to make an unalarmed sink).
+ * What only the library decides for a FailureQueue (never in the public props, so that no user can
+ * make an unalarmed sink).
+ *
+ * @internal
  */
-interface InternalFailureQueueProps extends FailureQueueProps {
+export interface FailureQueueInternals {
+  /**
+   * The queue's owner (a ServerlessFunction) watches its depth in the owner's combined alarm, so the
+   * queue creates no depth alarm of its own.
+   */
   readonly depthWatchedByOwner?: boolean;
   /**
    * The library names the queue in a function's DeadLetterConfig or a queue's RedrivePolicy, where
@@ -167,3 +194,6 @@ interface InternalFailureQueueProps extends FailureQueueProps {
    */
   readonly namedAsDeadLetterQueue?: boolean;
 }
+
+/** The props a library construct checked, with what it decided, until the queue reads them. */
+const CHECKED = new WeakMap<FailureQueueProps, FailureQueueInternals>();

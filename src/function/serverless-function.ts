@@ -12,17 +12,18 @@ import { configureFunctionLogGroup } from './function-log-group';
 import { FunctionRole } from './function-role';
 import { selectPrivateSubnets } from './function-vpc';
 import { ServerlessFunctionProps } from './serverless-function-props';
-import { DEFAULT_HANDLER, FUNCTION_PROPS_SHAPE, validateFunction } from './validate-function';
+import { DEFAULT_HANDLER, FUNCTION_PROPS_SHAPE, ResolvedFunctionSettings, validateCodeContents, validateFunction } from './validate-function';
+import { acknowledge } from '../acknowledgements/acknowledge';
+import { FunctionAcknowledgement } from '../acknowledgements/acknowledgements';
+import { CodeCheck, FunctionCodeConfig } from '../code/function-code';
 import { LatestRuntime } from '../code/latest-runtime';
 import { configureProvisionedConcurrencyScaling } from '../concurrency/private/provisioned-concurrency-scaling';
 import { FunctionDeployment } from '../deployment/function-deployment';
-import { FailureQueue, FailureQueueProps } from '../destinations/failure-queue';
+import { FailureQueue } from '../destinations/failure-queue';
 import { FunctionAlarms } from '../observability/function-alarms';
-import { deadLetterQueueAgeOptions, deadLetterQueueJoinsCombined } from '../observability/private/dead-letter-queue-alarms';
+import { DeadLetterQueueWatch, deadLetterQueueWatch } from '../observability/private/dead-letter-queue-alarms';
 import { defaultAlarmTopic } from '../observability/private/default-alarm-topic';
 import type { ITrigger, ITriggerTarget, TriggerConfig } from '../triggers/trigger';
-import { acknowledge } from '../acknowledgements/acknowledge';
-import { FunctionAcknowledgement } from '../acknowledgements/acknowledgements';
 import { registerAppChecks } from './private/app-checks';
 import { markAsyncTarget } from './private/async-paths';
 import { BlueprintValidationError } from '../validation/blueprint-error';
@@ -72,6 +73,17 @@ export const LIVE_ALIAS_NAME = 'live';
 export class ServerlessFunction extends lambda.FunctionBase implements ITriggerTarget {
   /** The name of the alias every trigger targets (`live`), in every language. */
   public static readonly LIVE_ALIAS_NAME: string = LIVE_ALIAS_NAME;
+
+  /**
+   * A function whose options (types included) its owner already checked, as a pattern checks its
+   * `functionOptions`: only the checks that need the code run here.
+   *
+   * @internal
+   */
+  public static _checked(scope: Construct, id: string, props: ServerlessFunctionProps): ServerlessFunction {
+    CHECKED_OPTIONS.add(props);
+    return new ServerlessFunction(scope, id, props);
+  }
 
   /**
    * The underlying `lambda.Function` (its `$LATEST`). Invoke through the function itself or its
@@ -168,145 +180,42 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
 
     const guard = ConstructionGuard.forConstructor(this);
     try {
-      // ---- types first (JavaScript and Python callers), then defaults, then every other check
+      // ---- types first (JavaScript and Python callers), then defaults, then every other check (the
+      // code's cheap ones too) in one round, before anything is built or installed
       registerAppChecks(this);
       markAsyncTarget(this);
-      const v = new Validator(this);
-      if (!checkShape(v, '', props, FUNCTION_PROPS_SHAPE)) {
-        v.throwIfAny();
-      }
-      this.architecture = props.architecture ?? lambda.Architecture.ARM_64;
-      this.timeout = props.timeout ?? Duration.seconds(30);
-      const memorySize = props.memorySize ?? 1024;
-      const ephemeralStorageSize = props.ephemeralStorageSize ?? Size.mebibytes(512);
-      const codeConfig = props.code.bind(this, this.architecture, props.runtime);
-      const layers = props.layers ?? [];
-      this.runtime = codeConfig.isImage ? undefined : (props.runtime ?? latestOfFamily(codeConfig.runtimeFamily));
-
-      validateFunction(v, props, {
-        memorySize,
-        timeoutSeconds: this.timeout.isUnresolved() ? undefined : this.timeout.toSeconds({ integral: false }),
-        ephemeralStorageMb: ephemeralStorageSize.isUnresolved()
-          ? undefined
-          : ephemeralStorageSize.toMebibytes({ rounding: SizeRoundingBehavior.NONE }),
-        runtime: codeConfig.isImage ? undefined : this.runtime,
-        architecture: this.architecture,
-        code: codeConfig,
-        layers,
-      });
-      const subnets = props.vpc ? selectPrivateSubnets(v, props.vpc, props.vpcSubnets) : undefined;
-      v.throwIfAny();
-      if (props.reservedConcurrentExecutions === 0) {
-        Annotations.of(this).addWarningV2(AnnotationIds.RESERVED_CONCURRENCY_ZERO,
-          'reservedConcurrentExecutions is 0: Lambda throttles every invocation of this function (its throttles alarm fires on each attempt). '
-          + 'Set a positive reservation, or leave it unset, when the function should run again.');
-      }
+      const s = this.checkProps(props, CHECKED_OPTIONS.delete(props));
+      this.architecture = s.architecture;
+      this.timeout = s.timeout;
+      this.runtime = s.runtime;
+      const code = this.buildCode(props, s);
+      this.warnAboutSettings(props);
 
       // ---- role, log group, failure sink
-      const role = new FunctionRole(this, 'Role', `the function ${this.node.path}`);
-      this.functionRole = role;
+      const role = this.functionRole = this.createRole(props);
       this.role = role;
       this.grantPrincipal = role;
       this.policy = role.policy;
-      for (const statement of props.initialPolicy ?? []) {
-        role.addToPrincipalPolicy(statement);
-      }
       this.alarmTopic = props.alarmTopic ?? defaultAlarmTopic(this);
       this.logGroup = configureFunctionLogGroup(this, role, props);
-
-      const dlqInCombinedAlarm = !props.deadLetterQueue && deadLetterQueueJoinsCombined(props.alarms);
-      if (props.deadLetterQueue) {
-        this.deadLetterQueue = props.deadLetterQueue;
-      } else {
-        const sink = new FailureQueue(this, 'DeadLetterQueue', {
-          purpose: `asynchronous invocations of ${this.node.path}`,
-          alarmTopic: this.alarmTopic,
-          ageAlarm: deadLetterQueueAgeOptions(props.alarms),
-          depthWatchedByOwner: dlqInCombinedAlarm,
-          namedAsDeadLetterQueue: true,
-        } as FailureQueueProps);
-        this.deadLetterQueue = sink.queue;
-        this.deadLetterQueueAlarm = sink.depthAlarm;
-        this.deadLetterQueueAgeAlarm = sink.ageAlarm;
-      }
+      const dlq = this.configureDeadLetterQueue(props);
+      this.deadLetterQueue = dlq.queue;
+      this.deadLetterQueueAgeAlarm = dlq.ageAlarm;
 
       // ---- network
-      this.securityGroups = [];
-      if (props.vpc) {
-        this.securityGroups = props.securityGroups ?? [
-          new ec2.SecurityGroup(this, 'SecurityGroup', {
-            vpc: props.vpc,
-            description: `Network interfaces of ${this.node.path} (no ingress)`,
-            allowAllOutbound: true,
-          }),
-        ];
-        // aws-cdk-lib only adds these (as an AWS managed policy) to roles it creates itself.
-        role.addToPrincipalPolicy(new iam.PolicyStatement({
-          sid: 'ManageVpcNetworkInterfaces',
-          actions: [
-            'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets',
-            'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses',
-          ],
-          resources: ['*'],
-        }));
-      }
+      this.securityGroups = this.configureVpc(props, role);
       this.allConnections = new ec2.Connections({ securityGroups: this.securityGroups });
       if (props.vpc) {
         this._connections = this.allConnections;
       }
 
       // ---- the function
-      const environment: { [key: string]: string } = { ...props.environment };
-      // Bound in name order: a Java Map.of or HashMap iterates in an order that changes between runs,
-      // and the grants' statement order would follow it into the template.
-      const secrets = Object.entries(props.secrets ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      for (const [name, secret] of secrets) {
-        environment[name] = secret.bind(role);
-      }
-      const tracing = props.tracing ?? lambda.Tracing.ACTIVE;
-      this.unqualifiedFunction = new lambda.Function(this, 'Function', {
-        code: codeConfig.code,
-        handler: codeConfig.isImage ? lambda.Handler.FROM_IMAGE : (props.handler ?? codeConfig.handler ?? DEFAULT_HANDLER),
-        runtime: this.runtime ?? lambda.Runtime.FROM_IMAGE,
-        architecture: this.architecture,
-        memorySize,
-        timeout: this.timeout,
-        ephemeralStorageSize,
-        description: props.description,
-        functionName: props.functionName,
-        environment: Object.keys(environment).length > 0 ? environment : undefined,
-        layers: layers.length > 0 ? layers.map((l) => l.layerVersion) : undefined,
-        role,
-        logGroup: this.logGroup,
-        loggingFormat: lambda.LoggingFormat.JSON,
-        applicationLogLevelV2: props.applicationLogLevel ?? lambda.ApplicationLogLevel.INFO,
-        systemLogLevelV2: props.systemLogLevel ?? lambda.SystemLogLevel.INFO,
-        tracing,
-        deadLetterQueue: this.deadLetterQueue,
-        reservedConcurrentExecutions: props.reservedConcurrentExecutions,
-        vpc: props.vpc,
-        vpcSubnets: subnets,
-        securityGroups: props.vpc ? this.securityGroups : undefined,
-        snapStart: props.snapStart ? lambda.SnapStartConf.ON_PUBLISHED_VERSIONS : undefined,
-      });
-      if (props.snapStart) {
-        Annotations.of(this.unqualifiedFunction).acknowledgeWarning('@aws-cdk/aws-lambda:snapStartRequirePublish',
-          'the library always publishes a version, and the live alias (every trigger) invokes it');
-      }
-      // Statements added straight to the policy (not through a grant) must exist before the function.
-      this.unqualifiedFunction.node.addDependency(role);
-      if (role.xrayPolicy) {
-        // The shared X-Ray policy lives at the stack's root, outside the role.
-        this.unqualifiedFunction.node.addDependency(role.xrayPolicy);
-      }
+      this.unqualifiedFunction = this.createFunction(props, s, code, role);
+      this.configureSnapStart(props);
 
       // ---- version, alias, provisioned concurrency
       this.version = this.unqualifiedFunction.currentVersion;
-      this.alias = new lambda.Alias(this, 'LiveAlias', {
-        aliasName: LIVE_ALIAS_NAME,
-        version: this.version,
-        provisionedConcurrentExecutions: props.provisionedConcurrency?.minCapacity,
-      });
+      this.alias = this.createAlias(props);
       this.functionArn = this.alias.functionArn;
       this.functionName = this.alias.functionName;
       this.permissionsNode = this.node;
@@ -315,49 +224,19 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       }
 
       // ---- alarms and safe deployment (docs/observability.md)
-      this.alarms = new FunctionAlarms(this, 'Alarms', {
-        function: this.unqualifiedFunction,
-        alias: this.alias,
-        timeout: this.timeout,
-        alarmTopic: this.alarmTopic,
-        provisionedConcurrency: props.provisionedConcurrency !== undefined,
-        options: props.alarms,
-        deadLetterQueue: dlqInCombinedAlarm ? this.deadLetterQueue : undefined,
-        separateRollbackAlarms: props.deployment !== undefined,
-      });
-      if (dlqInCombinedAlarm) {
-        this.deadLetterQueueAlarm = this.alarms.combined;
-      }
+      this.alarms = this.createAlarms(props, dlq.watch);
+      this.deadLetterQueueAlarm = dlq.watch.byFunctionAlarms ? this.alarms.combined : dlq.depthAlarm;
       if (props.deployment) {
-        this.deployment = new FunctionDeployment(this, 'Deployment', {
+        this.deployment = FunctionDeployment._checked(this, 'Deployment', {
           ...props.deployment, function: this.unqualifiedFunction, alias: this.alias, functionAlarms: this.alarms.rollbackAlarms,
         });
       }
 
       // ---- asynchronous invocation (on the alias, which the async triggers invoke)
-      if ([props.retryAttempts, props.maxEventAge, props.onFailure, props.onSuccess].some((x) => x !== undefined)) {
-        this.eventInvokeConfig = new lambda.EventInvokeConfig(this, 'AsyncInvokeConfig', {
-          function: this.unqualifiedFunction,
-          qualifier: LIVE_ALIAS_NAME,
-          retryAttempts: props.retryAttempts,
-          maxEventAge: props.maxEventAge,
-          onFailure: props.onFailure?.destination,
-          onSuccess: props.onSuccess?.destination,
-        });
-        this.eventInvokeConfig.node.addDependency(this.alias);
-        if (!props.onFailure) {
-          acknowledge(this.eventInvokeConfig, FunctionAcknowledgement.ASYNC_FAILURES_IN_DLQ);
-        }
-      }
+      this.eventInvokeConfig = this.createEventInvokeConfig(props);
 
-      // ---- findings a template cannot avoid (see the README). The `Resource: *` actions X-Ray and VPC
-      // functions need are acknowledged on the role's own policy for them (see FunctionRole). What only
-      // the user can decide (no VPC, no reserved concurrency) is not acknowledged here: see
-      // `Blueprints.acknowledgeUserDecisions`.
-      // Always: variables may also be added after construction (e.g. by bundling or by the user).
-      acknowledge(this.unqualifiedFunction, FunctionAcknowledgement.PLAIN_ENVIRONMENT);
-      acknowledge(this.unqualifiedFunction, FunctionAcknowledgement.OWN_LOG_GROUP);
-      acknowledge(this.unqualifiedFunction, FunctionAcknowledgement.ROLE_DEPENDENCY);
+      // ---- findings a template cannot avoid (see the README)
+      this.acknowledgeFindings();
     } catch (error) {
       throw guard.fail(error);
     }
@@ -374,7 +253,9 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
     const guard = ConstructionGuard.forMethod(this, [this]);
     try {
       const config = trigger.bind(this);
-      this.alarms.watchTrigger(config);
+      if (config.readsStream === true) {
+        this.alarms._addIteratorAgeAlarm();
+      }
       this.triggerConfigs.push(config);
     } catch (error) {
       throw guard.fail(error);
@@ -543,6 +424,235 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
   public considerWarningOnInvokeFunctionPermissions(_scope: Construct, _action: string): void {
     // Nothing to warn about: every permission names the live alias.
   }
+
+  /**
+   * Checks the props in one round: their types (thrown at once), then, with the defaults applied,
+   * every option and the code's cheap checks (paths, handler, runtime family). Nothing is built yet.
+   */
+  private checkProps(props: ServerlessFunctionProps, optionsChecked: boolean): CheckedSettings {
+    const v = new Validator(this);
+    if (!optionsChecked && !checkShape(v, '', props, FUNCTION_PROPS_SHAPE)) {
+      v.throwIfAny();
+    }
+    const architecture = props.architecture ?? lambda.Architecture.ARM_64;
+    const timeout = props.timeout ?? Duration.seconds(30);
+    const ephemeralStorageSize = props.ephemeralStorageSize ?? Size.mebibytes(512);
+    const code = this.checkCode(v, props, architecture);
+    const runtime = code.isImage ? undefined : (props.runtime ?? latestOfFamily(code.runtimeFamily));
+    const settings: ResolvedFunctionSettings = {
+      memorySize: props.memorySize ?? 1024,
+      timeoutSeconds: timeout.isUnresolved() ? undefined : timeout.toSeconds({ integral: false }),
+      ephemeralStorageMb: ephemeralStorageSize.isUnresolved()
+        ? undefined
+        : ephemeralStorageSize.toMebibytes({ rounding: SizeRoundingBehavior.NONE }),
+      runtime,
+      architecture,
+      code,
+      layers: props.layers ?? [],
+    };
+    validateFunction(v, props, settings, { optionsChecked });
+    const subnets = props.vpc ? selectPrivateSubnets(v, props.vpc, props.vpcSubnets) : undefined;
+    v.throwIfAny();
+    return { ...settings, code, timeout, ephemeralStorageSize, subnets };
+  }
+
+  /** The code's cheap checks into `v`; a code this library did not make is bound here (its own round). */
+  private checkCode(v: Validator, props: ServerlessFunctionProps, architecture: lambda.Architecture): CodeCheck {
+    const checked = typeof props.code._check === 'function' ? props.code._check(v, architecture, props.runtime) : undefined;
+    if (checked) {
+      return checked;
+    }
+    const bound = props.code.bind(this, architecture, props.runtime);
+    return { ...bound, contentsKnown: true, build: () => bound };
+  }
+
+  /**
+   * Builds the checked code (a Python project installs here); the files and size of a code staged by
+   * its build are checked right after it.
+   */
+  private buildCode(props: ServerlessFunctionProps, s: CheckedSettings): FunctionCodeConfig {
+    const config = s.code.build(this);
+    if (!s.code.contentsKnown) {
+      const v = new Validator(this);
+      validateCodeContents(v, props, { ...s, code: config });
+      v.throwIfAny();
+    }
+    return config;
+  }
+
+  private warnAboutSettings(props: ServerlessFunctionProps): void {
+    if (props.reservedConcurrentExecutions === 0) {
+      Annotations.of(this).addWarningV2(AnnotationIds.RESERVED_CONCURRENCY_ZERO,
+        'reservedConcurrentExecutions is 0: Lambda throttles every invocation of this function (its throttles alarm fires on each attempt). '
+        + 'Set a positive reservation, or leave it unset, when the function should run again.');
+    }
+  }
+
+  private createRole(props: ServerlessFunctionProps): FunctionRole {
+    const role = new FunctionRole(this, 'Role', `the function ${this.node.path}`);
+    for (const statement of props.initialPolicy ?? []) {
+      role.addToPrincipalPolicy(statement);
+    }
+    return role;
+  }
+
+  /** The user's dead-letter queue, or a FailureQueue whose alarms are those the function's alarms leave to it. */
+  private configureDeadLetterQueue(props: ServerlessFunctionProps): {
+    queue: sqs.IQueue; depthAlarm?: cloudwatch.IAlarm; ageAlarm?: cloudwatch.IAlarm; watch: DeadLetterQueueWatch;
+  } {
+    const watch = deadLetterQueueWatch(props.alarms, props.deadLetterQueue !== undefined);
+    if (props.deadLetterQueue) {
+      return { queue: props.deadLetterQueue, watch };
+    }
+    const sink = FailureQueue._checked(this, 'DeadLetterQueue', {
+      purpose: `asynchronous invocations of ${this.node.path}`,
+      alarmTopic: this.alarmTopic,
+      ageAlarm: watch.queueAgeAlarm,
+    }, { depthWatchedByOwner: watch.byFunctionAlarms, namedAsDeadLetterQueue: true });
+    return { queue: sink.queue, depthAlarm: sink.depthAlarm, ageAlarm: sink.ageAlarm, watch };
+  }
+
+  /** The security groups of a function in a VPC (a new one unless given), and the role's ENI statement. */
+  private configureVpc(props: ServerlessFunctionProps, role: FunctionRole): ec2.ISecurityGroup[] {
+    if (!props.vpc) {
+      return [];
+    }
+    const securityGroups = props.securityGroups ?? [
+      new ec2.SecurityGroup(this, 'SecurityGroup', {
+        vpc: props.vpc,
+        description: `Network interfaces of ${this.node.path} (no ingress)`,
+        allowAllOutbound: true,
+      }),
+    ];
+    // aws-cdk-lib only adds these (as an AWS managed policy) to roles it creates itself.
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      sid: 'ManageVpcNetworkInterfaces',
+      actions: [
+        'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets',
+        'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses',
+      ],
+      resources: ['*'],
+    }));
+    return securityGroups;
+  }
+
+  private createFunction(props: ServerlessFunctionProps, s: CheckedSettings, code: FunctionCodeConfig, role: FunctionRole): lambda.Function {
+    const fn = new lambda.Function(this, 'Function', {
+      code: code.code,
+      handler: code.isImage ? lambda.Handler.FROM_IMAGE : (props.handler ?? code.handler ?? DEFAULT_HANDLER),
+      runtime: this.runtime ?? lambda.Runtime.FROM_IMAGE,
+      architecture: this.architecture,
+      memorySize: s.memorySize,
+      timeout: this.timeout,
+      ephemeralStorageSize: s.ephemeralStorageSize,
+      description: props.description,
+      functionName: props.functionName,
+      environment: this.environmentOf(props, role),
+      layers: s.layers.length > 0 ? s.layers.map((l) => l.layerVersion) : undefined,
+      role,
+      logGroup: this.logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: props.applicationLogLevel ?? lambda.ApplicationLogLevel.INFO,
+      systemLogLevelV2: props.systemLogLevel ?? lambda.SystemLogLevel.INFO,
+      tracing: props.tracing ?? lambda.Tracing.ACTIVE,
+      deadLetterQueue: this.deadLetterQueue,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      vpc: props.vpc,
+      vpcSubnets: s.subnets,
+      securityGroups: props.vpc ? this.securityGroups : undefined,
+      snapStart: props.snapStart ? lambda.SnapStartConf.ON_PUBLISHED_VERSIONS : undefined,
+    });
+    // Statements added straight to the policy (not through a grant) must exist before the function.
+    fn.node.addDependency(role);
+    if (role.xrayPolicy) {
+      // The shared X-Ray policy lives at the stack's root, outside the role.
+      fn.node.addDependency(role.xrayPolicy);
+    }
+    return fn;
+  }
+
+  /** The plain variables and the secrets' references, bound to the role. */
+  private environmentOf(props: ServerlessFunctionProps, role: FunctionRole): { [key: string]: string } | undefined {
+    const environment: { [key: string]: string } = { ...props.environment };
+    // Bound in name order: a Java Map.of or HashMap iterates in an order that changes between runs,
+    // and the grants' statement order would follow it into the template.
+    const secrets = Object.entries(props.secrets ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [name, secret] of secrets) {
+      environment[name] = secret.bind(role);
+    }
+    return Object.keys(environment).length > 0 ? environment : undefined;
+  }
+
+  private configureSnapStart(props: ServerlessFunctionProps): void {
+    if (props.snapStart) {
+      Annotations.of(this.unqualifiedFunction).acknowledgeWarning('@aws-cdk/aws-lambda:snapStartRequirePublish',
+        'the library always publishes a version, and the live alias (every trigger) invokes it');
+    }
+  }
+
+  private createAlias(props: ServerlessFunctionProps): lambda.Alias {
+    return new lambda.Alias(this, 'LiveAlias', {
+      aliasName: LIVE_ALIAS_NAME,
+      version: this.version,
+      provisionedConcurrentExecutions: props.provisionedConcurrency?.minCapacity,
+    });
+  }
+
+  private createAlarms(props: ServerlessFunctionProps, watch: DeadLetterQueueWatch): FunctionAlarms {
+    return FunctionAlarms._checked(this, 'Alarms', {
+      function: this.unqualifiedFunction,
+      alias: this.alias,
+      timeout: this.timeout,
+      alarmTopic: this.alarmTopic,
+      provisionedConcurrency: props.provisionedConcurrency !== undefined,
+      options: props.alarms,
+      deadLetterQueue: watch.byFunctionAlarms ? this.deadLetterQueue : undefined,
+      separateRollbackAlarms: props.deployment !== undefined,
+    });
+  }
+
+  private createEventInvokeConfig(props: ServerlessFunctionProps): lambda.EventInvokeConfig | undefined {
+    if ([props.retryAttempts, props.maxEventAge, props.onFailure, props.onSuccess].every((x) => x === undefined)) {
+      return undefined;
+    }
+    const config = new lambda.EventInvokeConfig(this, 'AsyncInvokeConfig', {
+      function: this.unqualifiedFunction,
+      qualifier: LIVE_ALIAS_NAME,
+      retryAttempts: props.retryAttempts,
+      maxEventAge: props.maxEventAge,
+      onFailure: props.onFailure?.destination,
+      onSuccess: props.onSuccess?.destination,
+    });
+    config.node.addDependency(this.alias);
+    if (!props.onFailure) {
+      acknowledge(config, FunctionAcknowledgement.ASYNC_FAILURES_IN_DLQ);
+    }
+    return config;
+  }
+
+  /**
+   * The findings a template cannot avoid (see the README). The `Resource: *` actions X-Ray and VPC
+   * functions need are acknowledged on the role's own policy for them (see FunctionRole). What only
+   * the user can decide (no VPC, no reserved concurrency) is not acknowledged here: see
+   * `Blueprints.acknowledgeUserDecisions`.
+   */
+  private acknowledgeFindings(): void {
+    // Always: variables may also be added after construction (e.g. by bundling or by the user).
+    acknowledge(this.unqualifiedFunction, FunctionAcknowledgement.PLAIN_ENVIRONMENT);
+    acknowledge(this.unqualifiedFunction, FunctionAcknowledgement.OWN_LOG_GROUP);
+    acknowledge(this.unqualifiedFunction, FunctionAcknowledgement.ROLE_DEPENDENCY);
+  }
+}
+
+/** The props of functions whose owner checked their options, until the constructor reads them. */
+const CHECKED_OPTIONS = new WeakSet<ServerlessFunctionProps>();
+
+/** The checked settings the build steps use. */
+interface CheckedSettings extends ResolvedFunctionSettings {
+  readonly code: CodeCheck;
+  readonly timeout: Duration;
+  readonly ephemeralStorageSize: Size;
+  readonly subnets?: ec2.SubnetSelection;
 }
 
 /** The Trigger factory matching an aws-cdk-lib event source class. */

@@ -7,11 +7,10 @@ import { Construct } from 'constructs';
 import { AlarmOptions, FunctionAlarmsOptions } from './alarm-options';
 import { FunctionMetrics } from './function-metrics';
 import { ALARM_DEFAULTS } from './private/alarm-defaults';
-import { AlarmSettings, createAlarm, resolveAlarmSettings } from './private/alarm-settings';
+import { AlarmSettings, createAlarm, resolveAlarmSettings, resolveCheckedAlarm } from './private/alarm-settings';
 import { CombinedAlarmBuilder, COMBINED_ALARM_PERIOD, isCombinable } from './private/combined-alarm';
-import { combinesDlqAge } from './private/dead-letter-queue-alarms';
+import { deadLetterQueueWatch } from './private/dead-letter-queue-alarms';
 import { FUNCTION_OPTIONS_SHAPE_ALARMS } from './private/function-alarms-shape';
-import type { TriggerConfig } from '../triggers/trigger';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { checkShape, PropShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
@@ -83,6 +82,17 @@ const FUNCTION_ALARMS_PROPS_SHAPE: PropShape = {
  * `ServerlessFunction` creates one as its `alarms`; stream triggers add the iterator-age alarm.
  */
 export class FunctionAlarms extends Construct {
+  /**
+   * The alarms of a ServerlessFunction, whose alarm options it already checked: resolved without
+   * checking them again.
+   *
+   * @internal
+   */
+  public static _checked(scope: Construct, id: string, props: FunctionAlarmsProps): FunctionAlarms {
+    CHECKED.add(props);
+    return new FunctionAlarms(scope, id, props);
+  }
+
   /** Error rate of the `live` alias. */
   public readonly errors?: cloudwatch.Alarm;
   /** Throttle rate of the `live` alias. */
@@ -114,9 +124,12 @@ export class FunctionAlarms extends Construct {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
     try {
-      const types = new Validator(this);
-      if (!checkShape(types, '', props, FUNCTION_ALARMS_PROPS_SHAPE)) {
-        types.throwIfAny();
+      const checked = CHECKED.delete(props);
+      if (!checked) {
+        const types = new Validator(this);
+        if (!checkShape(types, '', props, FUNCTION_ALARMS_PROPS_SHAPE)) {
+          types.throwIfAny();
+        }
       }
       this.metrics = new FunctionMetrics({ function: props.function, alias: props.alias });
       this.topic = props.alarmTopic;
@@ -125,92 +138,24 @@ export class FunctionAlarms extends Construct {
       if (o.enabled === false) {
         return;
       }
-
-      // Validated on this construct: a failure removes it, never its parent.
-      const v = new Validator(this);
-      if (!checkShape(v, 'alarms', o, FUNCTION_OPTIONS_SHAPE_ALARMS)) {
-        v.throwIfAny();
-      }
-      const errors = resolveAlarmSettings(v, 'alarms.errors', o.errors, ALARM_DEFAULTS.errors);
-      const throttles = resolveAlarmSettings(v, 'alarms.throttles', o.throttles, ALARM_DEFAULTS.throttles);
-      const duration = resolveAlarmSettings(v, 'alarms.duration', o.duration, ALARM_DEFAULTS.duration);
-      const dropped = resolveAlarmSettings(v, 'alarms.asyncEventsDropped', o.asyncEventsDropped, ALARM_DEFAULTS.asyncEventsDropped);
-      const delivery = resolveAlarmSettings(v, 'alarms.deliveryFailures', o.deliveryFailures, ALARM_DEFAULTS.deliveryFailures);
-      this.iteratorAgeSettings = resolveAlarmSettings(v, 'alarms.iteratorAge', o.iteratorAge, ALARM_DEFAULTS.iteratorAge);
-      const pc = props.provisionedConcurrency === true;
-      const spill = pc ? resolveAlarmSettings(v, 'alarms.provisionedConcurrencySpillover', o.provisionedConcurrencySpillover, ALARM_DEFAULTS.provisionedConcurrencySpillover) : undefined;
-      const util = pc ? resolveAlarmSettings(v, 'alarms.provisionedConcurrencyUtilization', o.provisionedConcurrencyUtilization, ALARM_DEFAULTS.provisionedConcurrencyUtilization) : undefined;
-      const dlqAge = props.deadLetterQueue && combinesDlqAge(o)
-        ? resolveAlarmSettings(v, 'alarms.deadLetterQueueAge', o.deadLetterQueueAge, ALARM_DEFAULTS.deadLetterQueueAge)
-        : undefined;
-      v.throwIfAny();
-
-      const m = this.metrics;
-      const who = this.subject;
-      const combine = o.combined !== false;
-      const joins = (opts: AlarmOptions | undefined, settings: AlarmSettings | undefined, rollback = false) =>
-        settings !== undefined && combine && isCombinable(opts) && !(rollback && props.separateRollbackAlarms === true);
-      const cp = COMBINED_ALARM_PERIOD;
+      const s = checked ? resolveAll(undefined, o, props) : this.checkOptions(o, props);
+      this.iteratorAgeSettings = s.iteratorAge;
       const group = new CombinedAlarmBuilder();
-
-      if (errors && joins(o.errors, errors, true)) {
-        group.add('errorRate', `error rate >= ${errors.threshold} %`, m.errorRate(cp), errors.threshold);
-      } else if (errors) {
-        this.errors = createAlarm(this, 'Errors', m.errorRate(errors.period), errors, errors.threshold,
-          `${who}: at least ${errors.threshold} % of invocations of the live alias failed. Check the function's logs and traces.`, this.topic);
-      }
-      if (throttles && joins(o.throttles, throttles)) {
-        group.add('throttleRate', `throttle rate >= ${throttles.threshold} %`, m.throttleRate(cp), throttles.threshold);
-      } else if (throttles) {
-        this.throttles = createAlarm(this, 'Throttles', m.throttleRate(throttles.period), throttles, throttles.threshold,
-          `${who}: at least ${throttles.threshold} % of requests were throttled. Raise reserved concurrency or the account's concurrency quota.`, this.topic);
-      }
-      if (duration) {
-        if (props.timeout.isUnresolved()) {
-          Annotations.of(this).addWarningV2(AnnotationIds.DURATION_ALARM_UNRESOLVED_TIMEOUT,
-            'The timeout is a token, so the duration alarm (a share of the timeout) was not created. Give a concrete timeout, or set alarms.duration.enabled: false.');
-        } else {
-          const limitMs = props.timeout.toMilliseconds() * duration.threshold / 100;
-          if (joins(o.duration, duration, true)) {
-            group.add('p99', `p99 duration >= ${duration.threshold} % of the ${props.timeout.toHumanString()} timeout (${limitMs} ms)`, m.duration(99, cp), limitMs);
-          } else {
-            this.duration = createAlarm(this, 'Duration', m.duration(99, duration.period), duration, limitMs,
-              `${who}: p99 duration reached ${duration.threshold} % of the ${props.timeout.toHumanString()} timeout (${limitMs} ms). Invocations are close to timing out.`, this.topic);
-          }
-        }
-      }
-      if (dropped && joins(o.asyncEventsDropped, dropped)) {
-        group.add('dropped', `asynchronous events dropped >= ${dropped.threshold}`, m.asyncEventsDropped(cp), dropped.threshold);
-      } else if (dropped) {
-        this.asyncEventsDropped = createAlarm(this, 'AsyncEventsDropped', m.asyncEventsDropped(dropped.period), dropped, dropped.threshold,
-          `${who}: asynchronous events were dropped (expired past the maximum event age, out of retries, or throttled). Check the dead-letter queue.`, this.topic);
-      }
-      if (delivery && joins(o.deliveryFailures, delivery)) {
-        group.add('deliveries', `failed deliveries to the dead-letter queue or destinations >= ${delivery.threshold}`, m.deliveryFailures(cp), delivery.threshold);
-      } else if (delivery) {
-        this.deliveryFailures = createAlarm(this, 'DeliveryFailures', m.deliveryFailures(delivery.period), delivery, delivery.threshold,
-          `${who}: Lambda could not deliver failed events to the dead-letter queue or an invocation record to a destination. Check their permissions and encryption.`, this.topic);
-      }
+      const joins = (opts: AlarmOptions | undefined, settings: AlarmSettings | undefined, rollback = false) =>
+        settings !== undefined && o.combined !== false && isCombinable(opts) && !(rollback && props.separateRollbackAlarms === true);
+      this.errors = this.errorsAlarm(group, joins(o.errors, s.errors, true), s.errors);
+      this.throttles = this.throttlesAlarm(group, joins(o.throttles, s.throttles), s.throttles);
+      this.duration = this.durationAlarm(group, joins(o.duration, s.duration, true), s.duration, props.timeout);
+      this.asyncEventsDropped = this.droppedAlarm(group, joins(o.asyncEventsDropped, s.dropped), s.dropped);
+      this.deliveryFailures = this.deliveryAlarm(group, joins(o.deliveryFailures, s.delivery), s.delivery);
       if (props.deadLetterQueue) {
-        const q = props.deadLetterQueue;
-        group.add('dlqDepth', 'failed events waiting in the dead-letter queue >= 1',
-          q.metricApproximateNumberOfMessagesVisible({ period: cp, statistic: cloudwatch.Stats.MAXIMUM }), 1);
-        if (dlqAge) {
-          group.add('dlqAge', `oldest message in the dead-letter queue >= ${dlqAge.threshold} s (SQS deletes it after 14 days)`,
-            q.metricApproximateAgeOfOldestMessage({ period: cp, statistic: cloudwatch.Stats.MAXIMUM }), dlqAge.threshold);
-        }
+        addDeadLetterQueueSignals(group, props.deadLetterQueue, s.dlqAge);
       }
       if (!group.isEmpty) {
-        this.combined = group.build(this, 'Combined', who, this.topic);
+        this.combined = group.build(this, 'Combined', this.subject, this.topic);
       }
-      if (spill) {
-        this.provisionedConcurrencySpillover = createAlarm(this, 'ProvisionedConcurrencySpillover', m.provisionedConcurrencySpillover(spill.period), spill, spill.threshold,
-          `${who}: invocations spilled over provisioned concurrency (cold starts). Raise minCapacity or maxCapacity.`, this.topic);
-      }
-      if (util) {
-        this.provisionedConcurrencyUtilization = createAlarm(this, 'ProvisionedConcurrencyUtilization', m.provisionedConcurrencyUtilization(util.period), util, util.threshold / 100,
-          `${who}: provisioned concurrency is ${util.threshold} % used. Raise maxCapacity before invocations spill over.`, this.topic);
-      }
+      this.provisionedConcurrencySpillover = this.spilloverAlarm(s.spill);
+      this.provisionedConcurrencyUtilization = this.utilizationAlarm(s.util);
     } catch (error) {
       throw guard.fail(error);
     }
@@ -235,17 +180,144 @@ export class FunctionAlarms extends Construct {
   }
 
   /**
-   * Adds the alarms a trigger makes relevant: the iterator-age alarm for the first trigger that reads
-   * a stream. `ServerlessFunction.addTrigger` calls it for every trigger.
+   * Adds the iterator-age alarm, once: `ServerlessFunction.addTrigger` calls it for every trigger
+   * that reads a stream.
    *
-   * @param config what the trigger reported
+   * @internal
    */
-  public watchTrigger(config: TriggerConfig): void {
-    if (config.readsStream !== true || this._iteratorAge || !this.iteratorAgeSettings) {
+  public _addIteratorAgeAlarm(): void {
+    if (this._iteratorAge || !this.iteratorAgeSettings) {
       return;
     }
     const s = this.iteratorAgeSettings;
     this._iteratorAge = createAlarm(this, 'IteratorAge', this.metrics.iteratorAge(s.period), s, s.threshold * 1000,
       `${this.subject}: the function is ${s.threshold} seconds or more behind its stream (iterator age). Records may expire before they are processed.`, this.topic);
   }
+
+  /** The checks of options given to a FunctionAlarms made by a user (on this construct: a failure removes it, never its parent). */
+  private checkOptions(o: FunctionAlarmsOptions, props: FunctionAlarmsProps): ResolvedAlarms {
+    const v = new Validator(this);
+    if (!checkShape(v, 'alarms', o, FUNCTION_OPTIONS_SHAPE_ALARMS)) {
+      v.throwIfAny();
+    }
+    const s = resolveAll(v, o, props);
+    v.throwIfAny();
+    return s;
+  }
+
+  private errorsAlarm(group: CombinedAlarmBuilder, joins: boolean, errors: AlarmSettings | undefined): cloudwatch.Alarm | undefined {
+    if (errors && joins) {
+      group.add('errorRate', `error rate >= ${errors.threshold} %`, this.metrics.errorRate(COMBINED_ALARM_PERIOD), errors.threshold);
+    } else if (errors) {
+      return createAlarm(this, 'Errors', this.metrics.errorRate(errors.period), errors, errors.threshold,
+        `${this.subject}: at least ${errors.threshold} % of invocations of the live alias failed. Check the function's logs and traces.`, this.topic);
+    }
+    return undefined;
+  }
+
+  private throttlesAlarm(group: CombinedAlarmBuilder, joins: boolean, throttles: AlarmSettings | undefined): cloudwatch.Alarm | undefined {
+    if (throttles && joins) {
+      group.add('throttleRate', `throttle rate >= ${throttles.threshold} %`, this.metrics.throttleRate(COMBINED_ALARM_PERIOD), throttles.threshold);
+    } else if (throttles) {
+      return createAlarm(this, 'Throttles', this.metrics.throttleRate(throttles.period), throttles, throttles.threshold,
+        `${this.subject}: at least ${throttles.threshold} % of requests were throttled. Raise reserved concurrency or the account's concurrency quota.`, this.topic);
+    }
+    return undefined;
+  }
+
+  private durationAlarm(
+    group: CombinedAlarmBuilder, joins: boolean, duration: AlarmSettings | undefined, timeout: Duration,
+  ): cloudwatch.Alarm | undefined {
+    if (!duration) {
+      return undefined;
+    }
+    if (timeout.isUnresolved()) {
+      Annotations.of(this).addWarningV2(AnnotationIds.DURATION_ALARM_UNRESOLVED_TIMEOUT,
+        'The timeout is a token, so the duration alarm (a share of the timeout) was not created. Give a concrete timeout, or set alarms.duration.enabled: false.');
+      return undefined;
+    }
+    const limitMs = timeout.toMilliseconds() * duration.threshold / 100;
+    if (joins) {
+      group.add('p99', `p99 duration >= ${duration.threshold} % of the ${timeout.toHumanString()} timeout (${limitMs} ms)`, this.metrics.duration(99, COMBINED_ALARM_PERIOD), limitMs);
+      return undefined;
+    }
+    return createAlarm(this, 'Duration', this.metrics.duration(99, duration.period), duration, limitMs,
+      `${this.subject}: p99 duration reached ${duration.threshold} % of the ${timeout.toHumanString()} timeout (${limitMs} ms). Invocations are close to timing out.`, this.topic);
+  }
+
+  private droppedAlarm(group: CombinedAlarmBuilder, joins: boolean, dropped: AlarmSettings | undefined): cloudwatch.Alarm | undefined {
+    if (dropped && joins) {
+      group.add('dropped', `asynchronous events dropped >= ${dropped.threshold}`, this.metrics.asyncEventsDropped(COMBINED_ALARM_PERIOD), dropped.threshold);
+    } else if (dropped) {
+      return createAlarm(this, 'AsyncEventsDropped', this.metrics.asyncEventsDropped(dropped.period), dropped, dropped.threshold,
+        `${this.subject}: asynchronous events were dropped (expired past the maximum event age, out of retries, or throttled). Check the dead-letter queue.`, this.topic);
+    }
+    return undefined;
+  }
+
+  private deliveryAlarm(group: CombinedAlarmBuilder, joins: boolean, delivery: AlarmSettings | undefined): cloudwatch.Alarm | undefined {
+    if (delivery && joins) {
+      group.add('deliveries', `failed deliveries to the dead-letter queue or destinations >= ${delivery.threshold}`,
+        this.metrics.deliveryFailures(COMBINED_ALARM_PERIOD), delivery.threshold);
+    } else if (delivery) {
+      return createAlarm(this, 'DeliveryFailures', this.metrics.deliveryFailures(delivery.period), delivery, delivery.threshold,
+        `${this.subject}: Lambda could not deliver failed events to the dead-letter queue or an invocation record to a destination. Check their permissions and encryption.`, this.topic);
+    }
+    return undefined;
+  }
+
+  private spilloverAlarm(spill: AlarmSettings | undefined): cloudwatch.Alarm | undefined {
+    return spill && createAlarm(this, 'ProvisionedConcurrencySpillover', this.metrics.provisionedConcurrencySpillover(spill.period), spill, spill.threshold,
+      `${this.subject}: invocations spilled over provisioned concurrency (cold starts). Raise minCapacity or maxCapacity.`, this.topic);
+  }
+
+  private utilizationAlarm(util: AlarmSettings | undefined): cloudwatch.Alarm | undefined {
+    return util && createAlarm(this, 'ProvisionedConcurrencyUtilization', this.metrics.provisionedConcurrencyUtilization(util.period), util, util.threshold / 100,
+      `${this.subject}: provisioned concurrency is ${util.threshold} % used. Raise maxCapacity before invocations spill over.`, this.topic);
+  }
 }
+
+/** Every alarm's settings after defaults (undefined: off). */
+interface ResolvedAlarms {
+  readonly errors?: AlarmSettings;
+  readonly throttles?: AlarmSettings;
+  readonly duration?: AlarmSettings;
+  readonly dropped?: AlarmSettings;
+  readonly delivery?: AlarmSettings;
+  readonly iteratorAge?: AlarmSettings;
+  readonly spill?: AlarmSettings;
+  readonly util?: AlarmSettings;
+  readonly dlqAge?: AlarmSettings;
+}
+
+/** Resolves every alarm of `o`, checking each into `v` (none when the owner already checked them). */
+function resolveAll(v: Validator | undefined, o: FunctionAlarmsOptions, props: FunctionAlarmsProps): ResolvedAlarms {
+  const resolve = (key: keyof typeof ALARM_DEFAULTS) => (v
+    ? resolveAlarmSettings(v, `alarms.${key}`, o[key], ALARM_DEFAULTS[key])
+    : resolveCheckedAlarm(o[key], ALARM_DEFAULTS[key]));
+  const pc = props.provisionedConcurrency === true;
+  const errors = resolve('errors');
+  const throttles = resolve('throttles');
+  const duration = resolve('duration');
+  const dropped = resolve('asyncEventsDropped');
+  const delivery = resolve('deliveryFailures');
+  const iteratorAge = resolve('iteratorAge');
+  const spill = pc ? resolve('provisionedConcurrencySpillover') : undefined;
+  const util = pc ? resolve('provisionedConcurrencyUtilization') : undefined;
+  const dlqAge = props.deadLetterQueue && deadLetterQueueWatch(o, false).ageByFunctionAlarms ? resolve('deadLetterQueueAge') : undefined;
+  return { errors, throttles, duration, dropped, delivery, iteratorAge, spill, util, dlqAge };
+}
+
+/** The dead-letter queue's depth (and age, when `dlqAge` is set) as signals of the combined alarm. */
+function addDeadLetterQueueSignals(group: CombinedAlarmBuilder, q: sqs.IQueue, dlqAge: AlarmSettings | undefined): void {
+  const cp = COMBINED_ALARM_PERIOD;
+  group.add('dlqDepth', 'failed events waiting in the dead-letter queue >= 1',
+    q.metricApproximateNumberOfMessagesVisible({ period: cp, statistic: cloudwatch.Stats.MAXIMUM }), 1);
+  if (dlqAge) {
+    group.add('dlqAge', `oldest message in the dead-letter queue >= ${dlqAge.threshold} s (SQS deletes it after 14 days)`,
+      q.metricApproximateAgeOfOldestMessage({ period: cp, statistic: cloudwatch.Stats.MAXIMUM }), dlqAge.threshold);
+  }
+}
+
+/** The props of FunctionAlarms a ServerlessFunction checked, until the constructor reads them. */
+const CHECKED = new WeakSet<FunctionAlarmsProps>();

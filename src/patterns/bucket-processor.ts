@@ -4,16 +4,16 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
-import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
+import { checkPatternProps, PatternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
+import { acknowledge, acknowledgeResourceWildcards } from '../acknowledgements/acknowledge';
+import { CreatedSourceAcknowledgement, ResourceWildcardAcknowledgement } from '../acknowledgements/acknowledgements';
 import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
 import { S3_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { validateS3Bucket, validateS3TriggerOptions } from '../triggers/s3/s3-checks';
 import { S3Trigger, S3TriggerOptions } from '../triggers/s3/s3-trigger';
 import { Trigger } from '../triggers/trigger-factories';
-import { acknowledge, acknowledgeResourceWildcards } from '../acknowledgements/acknowledge';
-import { CreatedSourceAcknowledgement, ResourceWildcardAcknowledgement } from '../acknowledgements/acknowledgements';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 
@@ -103,6 +103,7 @@ export class BucketProcessor extends Construct {
   constructor(scope: Construct, id: string, props: BucketProcessorProps) {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
+    const paths = new PatternPaths('triggerOptions', S3_TRIGGER_SHAPE);
     try {
       const v = new Validator(this);
       checkPatternProps(v, props, { bucket: 'construct', encryptionKey: 'construct', serverAccessLogsBucket: 'construct', removalPolicy: { oneOf: Object.values(RemovalPolicy) }, readObjects: 'boolean', triggerOptions: { shape: S3_TRIGGER_SHAPE } });
@@ -110,7 +111,7 @@ export class BucketProcessor extends Construct {
         encryptionKey: props.encryptionKey, serverAccessLogsBucket: props.serverAccessLogsBucket, removalPolicy: props.removalPolicy,
       });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
-      validatePatternFunction(v, props.functionOptions);
+      validatePatternFunction(v, props.code, props.functionOptions);
       const tv = patternTriggerValidator(v, 'triggerOptions', S3_TRIGGER_SHAPE);
       validateS3TriggerOptions(tv, props.triggerOptions ?? {});
       if (props.bucket) {
@@ -157,7 +158,9 @@ export class BucketProcessor extends Construct {
         this.bucket = bucket;
       }
 
-      this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+      paths.building('function');
+      this.function = ServerlessFunction._checked(this, 'Processor', { ...props.functionOptions, code: props.code });
+      paths.building('trigger');
       this.trigger = Trigger.s3(this.bucket, props.triggerOptions);
       this.function.addTrigger(this.trigger);
 
@@ -166,7 +169,7 @@ export class BucketProcessor extends Construct {
         this.grantReadObjects(props.triggerOptions?.prefix);
       }
     } catch (error) {
-      throw guard.fail(error, patternPaths('triggerOptions', S3_TRIGGER_SHAPE));
+      throw guard.fail(error, paths.rename);
     }
   }
 

@@ -3,11 +3,11 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { ServerlessFunction } from '../function/serverless-function';
-import { HttpApiTrigger, HttpApiTriggerOptions } from '../triggers/http-api/http-api-trigger';
 import { validateHttpApiTriggerOptions } from '../triggers/http-api/http-api-checks';
+import { HttpApiTrigger, HttpApiTriggerOptions } from '../triggers/http-api/http-api-trigger';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
-import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
+import { checkPatternProps, PatternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { HTTP_API_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 
 /**
@@ -57,21 +57,24 @@ export class HttpApiFunction extends Construct {
   constructor(scope: Construct, id: string, props: HttpApiFunctionProps) {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
+    const paths = new PatternPaths('triggerOptions', HTTP_API_TRIGGER_SHAPE);
     try {
       const v = new Validator(this);
       checkPatternProps(v, props, { triggerOptions: { shape: HTTP_API_TRIGGER_SHAPE } });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
-      const timeoutSeconds = validatePatternFunction(v, props.functionOptions);
+      const timeoutSeconds = validatePatternFunction(v, props.code, props.functionOptions);
       validateHttpApiTriggerOptions(patternTriggerValidator(v, 'triggerOptions', HTTP_API_TRIGGER_SHAPE), props.triggerOptions ?? {}, { timeoutSeconds });
       v.throwIfAny();
-      this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, code: props.code });
+      paths.building('function');
+      this.function = ServerlessFunction._checked(this, 'Function', { ...props.functionOptions, code: props.code });
+      paths.building('trigger');
       this.trigger = new HttpApiTrigger(props.triggerOptions);
       this.function.addTrigger(this.trigger);
       this.api = this.trigger.api;
       this.url = this.trigger.url;
       this.accessLogGroup = this.trigger.accessLogGroup;
     } catch (error) {
-      throw guard.fail(error, patternPaths('triggerOptions', HTTP_API_TRIGGER_SHAPE));
+      throw guard.fail(error, paths.rename);
     }
   }
 }

@@ -3,15 +3,15 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
-import { FailureQueue, FailureQueueProps } from '../destinations/failure-queue';
+import { FailureQueue } from '../destinations/failure-queue';
 import { ServerlessFunction } from '../function/serverless-function';
-import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
+import { checkPatternProps, PatternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
+import { acknowledge } from '../acknowledgements/acknowledge';
+import { FailureQueueAcknowledgement } from '../acknowledgements/acknowledgements';
 import { SQS_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { validateSqsRedrive, validateSqsTriggerOptions, validateSqsVisibility } from '../triggers/sqs/sqs-checks';
 import { SqsTrigger, SqsTriggerOptions } from '../triggers/sqs/sqs-trigger';
 import { Trigger } from '../triggers/trigger-factories';
-import { acknowledge } from '../acknowledgements/acknowledge';
-import { FailureQueueAcknowledgement } from '../acknowledgements/acknowledgements';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
@@ -92,6 +92,7 @@ export class QueueProcessor extends Construct {
   constructor(scope: Construct, id: string, props: QueueProcessorProps) {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
+    const paths = new PatternPaths('triggerOptions', SQS_TRIGGER_SHAPE);
     try {
       const v = new Validator(this);
       checkPatternProps(v, props, { queue: 'construct', maxReceiveCount: 'number', retentionPeriod: 'duration', fifo: 'boolean', removalPolicy: { oneOf: Object.values(RemovalPolicy) }, triggerOptions: { shape: SQS_TRIGGER_SHAPE } });
@@ -102,7 +103,7 @@ export class QueueProcessor extends Construct {
       const retention = props.retentionPeriod && !props.retentionPeriod.isUnresolved() ? props.retentionPeriod.toSeconds() : undefined;
       v.range(ErrorCodes.LBP_QUEUE_RETENTION, 'retentionPeriod', retention, 60, 1209600, { unit: 'seconds', integer: true });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
-      const timeoutSeconds = validatePatternFunction(v, props.functionOptions);
+      const timeoutSeconds = validatePatternFunction(v, props.code, props.functionOptions);
       const fifoSource = props.queue ? !Token.isUnresolved(props.queue.fifo) && props.queue.fifo : props.fifo === true;
       const tv = patternTriggerValidator(v, 'triggerOptions', SQS_TRIGGER_SHAPE);
       validateSqsTriggerOptions(tv, props.triggerOptions ?? {}, { fifo: fifoSource });
@@ -112,20 +113,21 @@ export class QueueProcessor extends Construct {
       }
       v.throwIfAny();
 
-      this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+      paths.building('function');
+      this.function = ServerlessFunction._checked(this, 'Processor', { ...props.functionOptions, code: props.code });
 
+      paths.building('pattern');
       if (props.queue) {
         this.queue = props.queue;
       } else {
         const fifo = props.fifo === true;
         const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
-        const dlq = new FailureQueue(this, 'DeadLetterQueue', {
+        const dlq = FailureQueue._checked(this, 'DeadLetterQueue', {
           removalPolicy,
           purpose: `messages of ${this.node.path} that failed ${props.maxReceiveCount ?? 5} times`,
           alarmTopic: this.function.alarmTopic,
           fifo,
-          namedAsDeadLetterQueue: true,
-        } as FailureQueueProps);
+        }, { namedAsDeadLetterQueue: true });
         this.deadLetterQueue = dlq.queue;
         this.queue = new sqs.Queue(this, 'Queue', {
           encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -140,10 +142,11 @@ export class QueueProcessor extends Construct {
         acknowledge(this.queue, FailureQueueAcknowledgement.SQS_MANAGED_ENCRYPTION);
       }
 
+      paths.building('trigger');
       this.trigger = Trigger.sqs(this.queue, props.triggerOptions);
       this.function.addTrigger(this.trigger);
     } catch (error) {
-      throw guard.fail(error, patternPaths('triggerOptions', SQS_TRIGGER_SHAPE));
+      throw guard.fail(error, paths.rename);
     }
   }
 }

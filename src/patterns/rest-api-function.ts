@@ -3,7 +3,7 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { ServerlessFunction } from '../function/serverless-function';
-import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
+import { checkPatternProps, PatternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { REST_API_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { validateRestApiTriggerOptions } from '../triggers/rest-api/rest-api-checks';
 import { RestApiTrigger, RestApiTriggerOptions } from '../triggers/rest-api/rest-api-trigger';
@@ -57,6 +57,7 @@ export class RestApiFunction extends Construct {
   constructor(scope: Construct, id: string, props: RestApiFunctionProps) {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
+    const paths = new PatternPaths('triggerOptions', REST_API_TRIGGER_SHAPE);
     try {
       const v = new Validator(this);
       checkPatternProps(v, props, { triggerOptions: { shape: REST_API_TRIGGER_SHAPE } });
@@ -66,16 +67,18 @@ export class RestApiFunction extends Construct {
         ?? (integration && !integration.isUnresolved() ? Duration.seconds(Math.max(1, Math.floor(integration.toMilliseconds() / 1000))) : integration)
         ?? Duration.seconds(29);
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
-      const timeoutSeconds = validatePatternFunction(v, { ...props.functionOptions, timeout });
+      const timeoutSeconds = validatePatternFunction(v, props.code, { ...props.functionOptions, timeout });
       validateRestApiTriggerOptions(patternTriggerValidator(v, 'triggerOptions', REST_API_TRIGGER_SHAPE), props.triggerOptions ?? {}, { timeoutSeconds });
       v.throwIfAny();
-      this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, timeout, code: props.code });
+      paths.building('function');
+      this.function = ServerlessFunction._checked(this, 'Function', { ...props.functionOptions, timeout, code: props.code });
+      paths.building('trigger');
       this.trigger = new RestApiTrigger(props.triggerOptions);
       this.function.addTrigger(this.trigger);
       this.api = this.trigger.api;
       this.url = this.trigger.url;
     } catch (error) {
-      throw guard.fail(error, patternPaths('triggerOptions', REST_API_TRIGGER_SHAPE));
+      throw guard.fail(error, paths.rename);
     }
   }
 }

@@ -9,7 +9,7 @@ import { ScheduleTrigger, ScheduleTriggerOptions } from '../triggers/schedule/sc
 import { TriggerSchedule } from '../triggers/schedule/trigger-schedule';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
-import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
+import { checkPatternProps, PatternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { SCHEDULE_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 
 /**
@@ -66,14 +66,17 @@ export class ScheduledJob extends Construct {
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
+    const paths = new PatternPaths('triggerOptions', SCHEDULE_TRIGGER_SHAPE);
     try {
       const v = new Validator(this);
       checkPatternProps(v, props, { 'schedule!': 'object', 'triggerOptions': { shape: SCHEDULE_TRIGGER_SHAPE } });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
-      validatePatternFunction(v, props.functionOptions);
+      validatePatternFunction(v, props.code, props.functionOptions);
       validateScheduleTriggerOptions(patternTriggerValidator(v, 'triggerOptions', SCHEDULE_TRIGGER_SHAPE), props.schedule, props.triggerOptions ?? {});
       v.throwIfAny();
-      this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, code: props.code });
+      paths.building('function');
+      this.function = ServerlessFunction._checked(this, 'Function', { ...props.functionOptions, code: props.code });
+      paths.building('trigger');
       this.trigger = new ScheduleTrigger(props.schedule, props.triggerOptions);
       this.function.addTrigger(this.trigger);
       this.schedule = this.trigger.schedule;
@@ -81,7 +84,7 @@ export class ScheduledJob extends Construct {
       this.scheduleDeadLetterQueue = this.trigger.deadLetterQueue;
       this.deadLetterQueue = this.function.deadLetterQueue;
     } catch (error) {
-      throw guard.fail(error, patternPaths('triggerOptions', SCHEDULE_TRIGGER_SHAPE));
+      throw guard.fail(error, paths.rename);
     }
   }
 }

@@ -4,14 +4,14 @@ import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { ServerlessFunction } from '../function/serverless-function';
-import { KinesisTrigger, KinesisTriggerOptions } from '../triggers/stream/kinesis-trigger';
 import { STREAM_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
+import { KinesisTrigger, KinesisTriggerOptions } from '../triggers/stream/kinesis-trigger';
 import { validateStreamOptions } from '../triggers/stream/stream-mapping';
 import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
-import { Validator } from '../validation/validator';
-import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { ErrorCodes } from '../validation/error-codes';
+import { Validator } from '../validation/validator';
+import { checkPatternProps, PatternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 
 /**
  * Properties of a {@link StreamProcessor}.
@@ -74,6 +74,7 @@ export class StreamProcessor extends Construct {
   constructor(scope: Construct, id: string, props: StreamProcessorProps) {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
+    const paths = new PatternPaths('triggerOptions', STREAM_TRIGGER_SHAPE);
     try {
       const v = new Validator(this);
       checkPatternProps(v, props, { stream: 'construct', streamMode: { oneOf: Object.values(kinesis.StreamMode) }, shardCount: 'number', retentionPeriod: 'duration', triggerOptions: { shape: STREAM_TRIGGER_SHAPE } });
@@ -92,7 +93,7 @@ export class StreamProcessor extends Construct {
       const hours = props.retentionPeriod && !props.retentionPeriod.isUnresolved() ? props.retentionPeriod.toHours({ integral: false }) : undefined;
       v.range(ErrorCodes.LBP_STREAM_RETENTION, 'retentionPeriod', hours, 24, 8760, { unit: 'hours', integer: true });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
-      validatePatternFunction(v, props.functionOptions);
+      validatePatternFunction(v, props.code, props.functionOptions);
       validateStreamOptions(patternTriggerValidator(v, 'triggerOptions', STREAM_TRIGGER_SHAPE), props.triggerOptions ?? {}, { supportsTimestamp: true });
       v.throwIfAny();
 
@@ -102,11 +103,13 @@ export class StreamProcessor extends Construct {
         shardCount: mode === kinesis.StreamMode.PROVISIONED ? props.shardCount ?? 1 : undefined,
         retentionPeriod: props.retentionPeriod ?? Duration.hours(24),
       });
-      this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+      paths.building('function');
+      this.function = ServerlessFunction._checked(this, 'Processor', { ...props.functionOptions, code: props.code });
+      paths.building('trigger');
       this.trigger = Trigger.kinesis(this.stream, props.triggerOptions);
       this.function.addTrigger(this.trigger);
     } catch (error) {
-      throw guard.fail(error, patternPaths('triggerOptions', STREAM_TRIGGER_SHAPE));
+      throw guard.fail(error, paths.rename);
     }
   }
 }

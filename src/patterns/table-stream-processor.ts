@@ -4,18 +4,18 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
+import { acknowledge } from '../acknowledgements/acknowledge';
+import { CreatedSourceAcknowledgement } from '../acknowledgements/acknowledgements';
 import { ServerlessFunction } from '../function/serverless-function';
-import { DynamoDbStreamTrigger, DynamoDbStreamTriggerOptions } from '../triggers/stream/dynamodb-stream-trigger';
 import { STREAM_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
+import { DynamoDbStreamTrigger, DynamoDbStreamTriggerOptions } from '../triggers/stream/dynamodb-stream-trigger';
 import { validateStreamOptions } from '../triggers/stream/stream-mapping';
 import { validateTableStream } from '../triggers/stream/table-stream-checks';
 import { Trigger } from '../triggers/trigger-factories';
-import { acknowledge } from '../acknowledgements/acknowledge';
 import { ConstructionGuard } from '../validation/construction-guard';
-import { Validator } from '../validation/validator';
-import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
-import { CreatedSourceAcknowledgement } from '../acknowledgements/acknowledgements';
 import { ErrorCodes } from '../validation/error-codes';
+import { Validator } from '../validation/validator';
+import { checkPatternProps, PatternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 
 /**
  * Properties of a {@link TableStreamProcessor}.
@@ -84,6 +84,7 @@ export class TableStreamProcessor extends Construct {
   constructor(scope: Construct, id: string, props: TableStreamProcessorProps) {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
+    const paths = new PatternPaths('triggerOptions', STREAM_TRIGGER_SHAPE);
     try {
       const v = new Validator(this);
       checkPatternProps(v, props, { table: 'construct', partitionKey: 'object', sortKey: 'object', encryptionKey: 'construct', removalPolicy: { oneOf: Object.values(RemovalPolicy) }, triggerOptions: { shape: STREAM_TRIGGER_SHAPE } });
@@ -98,7 +99,7 @@ export class TableStreamProcessor extends Construct {
         fix: 'set partitionKey (e.g. { name: "pk", type: AttributeType.STRING }), or pass an existing `table`',
       });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
-      validatePatternFunction(v, props.functionOptions);
+      validatePatternFunction(v, props.code, props.functionOptions);
       const tv = patternTriggerValidator(v, 'triggerOptions', STREAM_TRIGGER_SHAPE);
       validateStreamOptions(tv, props.triggerOptions ?? {}, { supportsTimestamp: false });
       if (props.table) {
@@ -124,11 +125,13 @@ export class TableStreamProcessor extends Construct {
         }
         this.table = table;
       }
-      this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+      paths.building('function');
+      this.function = ServerlessFunction._checked(this, 'Processor', { ...props.functionOptions, code: props.code });
+      paths.building('trigger');
       this.trigger = Trigger.dynamoDbStream(this.table, props.triggerOptions);
       this.function.addTrigger(this.trigger);
     } catch (error) {
-      throw guard.fail(error, patternPaths('triggerOptions', STREAM_TRIGGER_SHAPE));
+      throw guard.fail(error, paths.rename);
     }
   }
 }

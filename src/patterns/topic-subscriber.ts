@@ -5,7 +5,7 @@ import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
-import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
+import { checkPatternProps, PatternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { SNS_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { validateSnsTopic, validateSnsTriggerOptions } from '../triggers/sns/sns-checks';
 import { SnsTrigger, SnsTriggerOptions } from '../triggers/sns/sns-trigger';
@@ -60,12 +60,13 @@ export class TopicSubscriber extends Construct {
   constructor(scope: Construct, id: string, props: TopicSubscriberProps) {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
+    const paths = new PatternPaths('triggerOptions', SNS_TRIGGER_SHAPE);
     try {
       const v = new Validator(this);
       checkPatternProps(v, props, { topic: 'construct', masterKey: 'construct', triggerOptions: { shape: SNS_TRIGGER_SHAPE } });
       refuseSourceOptionsWithExisting(v, 'topic', props.topic !== undefined, { masterKey: props.masterKey });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
-      validatePatternFunction(v, props.functionOptions);
+      validatePatternFunction(v, props.code, props.functionOptions);
       const tv = patternTriggerValidator(v, 'triggerOptions', SNS_TRIGGER_SHAPE);
       validateSnsTriggerOptions(tv, props.triggerOptions ?? {});
       if (props.topic) {
@@ -77,11 +78,13 @@ export class TopicSubscriber extends Construct {
         masterKey: props.masterKey ?? blueprintKey(this),
         enforceSSL: true,
       });
-      this.function = new ServerlessFunction(this, 'Processor', { ...props.functionOptions, code: props.code });
+      paths.building('function');
+      this.function = ServerlessFunction._checked(this, 'Processor', { ...props.functionOptions, code: props.code });
+      paths.building('trigger');
       this.trigger = Trigger.sns(this.topic, props.triggerOptions);
       this.function.addTrigger(this.trigger);
     } catch (error) {
-      throw guard.fail(error, patternPaths('triggerOptions', SNS_TRIGGER_SHAPE));
+      throw guard.fail(error, paths.rename);
     }
   }
 }

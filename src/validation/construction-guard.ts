@@ -2,6 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { BlueprintValidationError } from './blueprint-error';
 import { ErrorCodes } from './error-codes';
+import { renamedProblem } from './validator';
 
 /**
  * Makes a construct's constructor (or a method that adds children, such as `addTrigger`) all or
@@ -74,10 +75,10 @@ export class ConstructionGuard {
    * error raised by aws-cdk-lib) or `LBP_PROP_TYPE` (a value of the wrong type, e.g. from
    * JavaScript or Python) that carries the original message.
    */
-  public fail(error: unknown, paths?: PropertyPaths): BlueprintValidationError {
+  public fail(error: unknown, rename?: (property: string) => string): BlueprintValidationError {
     this.rollBack();
     if (error instanceof BlueprintValidationError) {
-      return paths ? this.renamed(error, paths) : error;
+      return rename ? this.renamed(error, rename) : error;
     }
     const message = error instanceof Error ? error.message : String(error);
     const typeError = error instanceof TypeError;
@@ -95,21 +96,15 @@ export class ConstructionGuard {
   }
 
   /**
-   * The error of a child the owner created (a pattern's function, or a trigger under it), restated at
-   * the owner with the property paths its user wrote (`functionOptions.memorySize`).
+   * The error of a construct the owner created (a pattern's function, or a trigger under it), restated
+   * at the owner with the property paths its user wrote (`functionOptions.memorySize`), in the fix too.
+   * The owner says how its props reached that construct (`rename`).
    */
-  private renamed(error: BlueprintValidationError, paths: PropertyPaths): BlueprintValidationError {
-    const own = this.owner.node.path;
-    if (!error.constructPath.startsWith(`${own}/`)) {
+  private renamed(error: BlueprintValidationError, rename: (property: string) => string): BlueprintValidationError {
+    if (!error.constructPath.startsWith(`${this.owner.node.path}/`)) {
       return error;
     }
-    const depth = error.constructPath.slice(own.length + 1).split('/').length;
-    const levels = depth === 1 ? [paths.child] : depth === 2 ? [paths.grandchild, paths.child] : [];
-    if (levels.every((l) => l === undefined)) {
-      return error;
-    }
-    const rename = renameByLevels(levels.filter((l): l is [string, string[]] => l !== undefined));
-    return new BlueprintValidationError(this.owner, error.problems.map((p) => ({ ...p, property: rename(p.property) })));
+    return new BlueprintValidationError(this.owner, error.problems.map((p) => renamedProblem(p, rename)));
   }
 
   private rollBack(): void {
@@ -128,19 +123,6 @@ export class ConstructionGuard {
   }
 }
 
-/**
- * How a construct's props reach the children it creates, for naming a child's problem by the path
- * the user wrote.
- *
- * @internal
- */
-export interface PropertyPaths {
-  /** The prop the direct child received (e.g. `functionOptions`), and the property names under it. */
-  readonly child?: [string, string[]];
-  /** The prop the child's children received (e.g. `triggerOptions`), and the property names under it. */
-  readonly grandchild?: [string, string[]];
-}
-
 /** Removes the children of `scope` that are not in `known`. */
 function removeChildrenNotIn(scope: IConstruct, known: Set<IConstruct>): void {
   for (const child of scope.node.children) {
@@ -148,21 +130,6 @@ function removeChildrenNotIn(scope: IConstruct, known: Set<IConstruct>): void {
       scope.node.tryRemoveChild(child.node.id);
     }
   }
-}
-
-/**
- * Names a child's problem by the path its owner's user wrote: the property is prefixed with the prop
- * of the first level that knows its first segment (a trigger's problem may name the function's
- * setting, e.g. its timeout, so the trigger's level comes first); unknown properties stay as they are.
- *
- * @internal
- */
-export function renameByLevels(levels: [string, string[]][]): (property: string) => string {
-  return (property: string) => {
-    const first = property.split(/[.[ ,]/)[0];
-    const level = levels.find((l) => l[1].includes(first));
-    return level ? `${level[0]}.${property}` : property;
-  };
 }
 
 /** Removes the topmost constructs under `root` that are not in `known`. */

@@ -91,7 +91,7 @@ class RenamingValidator extends Validator {
   }
 
   public fail(problem: Problem): void {
-    this.owner.fail({ ...problem, property: this.rename(problem.property) });
+    this.owner.fail(renamedProblem(problem, this.rename));
   }
 
   public get ok(): boolean {
@@ -106,4 +106,25 @@ class RenamingValidator extends Validator {
 /** Whether a value is a concrete (resolved) primitive the validators may look at. */
 export function isConcrete<T>(value: T | undefined): value is T {
   return value !== undefined && !Token.isUnresolved(value);
+}
+
+/**
+ * A problem named by the path its user wrote: the property, and the same path where the fix names it
+ * (`functionOptions.alarms.errors.threshold ... Fix: set functionOptions.alarms.errors.threshold`).
+ *
+ * @internal
+ */
+export function renamedProblem(problem: Problem, rename: (property: string) => string): Problem {
+  const property = rename(problem.property);
+  if (property === problem.property || !property.endsWith(problem.property)) {
+    return { ...problem, property };
+  }
+  const prefix = property.slice(0, property.length - problem.property.length);
+  const first = problem.property.split(/[.[ ,]/)[0];
+  if (!/^[A-Za-z_$][\w$]*$/.test(first)) {
+    return { ...problem, property };
+  }
+  // The first segment where the fix names it as a property (a word of its own, not quoted).
+  const named = new RegExp(`(^|[\\s(,;])(${first})(?=[.\\[\\s,;:)]|$)`, 'g');
+  return { ...problem, property, fix: problem.fix.replace(named, `$1${prefix}$2`) };
 }

@@ -1,13 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { IConstruct } from 'constructs';
 import { DeferredNodejsCode } from './deferred-nodejs-code';
 import { NodejsEntryOptions } from './nodejs-entry-options';
 import { findProjectRoot } from './project-root';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
-import type { FunctionCodeConfig } from '../function-code';
+import type { CodeCheck } from '../function-code';
 
 const ENTRY_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'];
 /** Loaders that inline the file in the bundle (the `file` and `copy` loaders would write files beside it). */
@@ -15,13 +14,12 @@ const INLINE_LOADERS = ['js', 'jsx', 'ts', 'tsx', 'json', 'text', 'base64', 'dat
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /**
- * Validates a Node.js entry and its options (every problem at once), then gives the function a code
- * that is bundled with the rest of the app's entries at synth.
+ * Checks a Node.js entry and its options into `v` (the function's other problems join them); its build
+ * gives the function a code that is bundled with the rest of the app's entries at synth.
  *
  * @internal
  */
-export function bindNodejsEntry(scope: IConstruct, entry: string, options: NodejsEntryOptions): FunctionCodeConfig {
-  const v = new Validator(scope);
+export function checkNodejsEntry(v: Validator, entry: string, options: NodejsEntryOptions): CodeCheck {
   const entryPath = path.resolve(entry);
   const isFile = fs.existsSync(entryPath) && fs.statSync(entryPath).isFile();
   v.failIf(!isFile, {
@@ -64,12 +62,6 @@ export function bindNodejsEntry(scope: IConstruct, entry: string, options: Nodej
       fix: 'use "text", "base64", "binary" or "dataurl", or ship the file with FunctionCode.fromAsset or a layer',
     });
   }
-  v.throwIfAny();
-
-  return {
-    code: new DeferredNodejsCode(entryPath, projectRoot, options),
-    isImage: false,
-    handler: `index.${handlerExport}`,
-    runtimeFamily: lambda.RuntimeFamily.NODEJS,
-  };
+  const config = { isImage: false, handler: `index.${handlerExport}`, runtimeFamily: lambda.RuntimeFamily.NODEJS };
+  return { ...config, contentsKnown: true, build: () => ({ ...config, code: new DeferredNodejsCode(entryPath, projectRoot, options) }) };
 }

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Annotations, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
-import type { FunctionCodeConfig } from '../function-code';
+import type { CodeCheck, FunctionCodeConfig } from '../function-code';
 import { buildDependencies } from './private/build-dependencies';
 import { cacheRoot } from './private/dependency-cache';
 import { pythonTarget, pythonVersionOf } from './private/python-target';
@@ -16,21 +16,20 @@ import { LatestRuntime } from '../latest-runtime';
 import { unzippedSizeBytes } from '../private/unzipped-size';
 
 /**
- * Installs a Python project's dependencies for the function's platform (or takes them from the
- * cache) and stages the handler's sources on top, as one deterministic asset directory.
+ * Checks a Python project (its directory and requirements file exist) into `v`, resolving and
+ * installing nothing; its build installs the dependencies for the function's platform (or takes them
+ * from the cache) and stages the handler's sources on top, as one deterministic asset directory.
  *
  * @internal
  */
-export function bindPythonProject(
-  scope: IConstruct,
+export function checkPythonProject(
+  v: Validator,
   directory: string,
   options: PythonProjectOptions,
   architecture: lambda.Architecture,
   runtime: lambda.Runtime | undefined,
-): FunctionCodeConfig {
+): CodeCheck {
   const dir = path.resolve(directory);
-  const effectiveRuntime = runtime ?? LatestRuntime.PYTHON;
-  const v = new Validator(scope);
   const isDir = fs.existsSync(dir) && fs.statSync(dir).isDirectory();
   v.failIf(!isDir, {
     code: ErrorCodes.LBP_PYTHON_PROJECT_NOT_FOUND,
@@ -49,8 +48,22 @@ export function bindPythonProject(
     limit: 'the requirements file must exist',
     fix: 'pass a requirements.txt, uv.lock, poetry.lock or pyproject.toml (relative to the directory), or leave requirementsFile unset',
   });
-  v.throwIfAny();
+  const base = { isImage: false, runtimeFamily: lambda.RuntimeFamily.PYTHON };
+  return {
+    ...base,
+    contentsKnown: false,
+    build: (scope) => buildPythonProject(scope, dir, requirementsFile, options, architecture, runtime ?? LatestRuntime.PYTHON),
+  };
+}
 
+function buildPythonProject(
+  scope: IConstruct,
+  dir: string,
+  requirementsFile: string | undefined,
+  options: PythonProjectOptions,
+  architecture: lambda.Architecture,
+  effectiveRuntime: lambda.Runtime,
+): FunctionCodeConfig {
   const base = { isImage: false, runtimeFamily: lambda.RuntimeFamily.PYTHON };
   const exclude = options.exclude ?? [];
   // A runtime of another family is reported by the function's own checks; nothing is installed for it.
@@ -67,6 +80,7 @@ export function bindPythonProject(
   const root = cacheRoot(options.cacheDirectory);
   const target = pythonTarget(effectiveRuntime, architecture);
   const warn = (id: string, message: string) => Annotations.of(scope).addWarningV2(id, message);
+  const v = new Validator(scope);
   const site = requirementsFile ? buildDependencies(v, warn, requirementsFile, target, options, root) : undefined;
   v.throwIfAny();
 

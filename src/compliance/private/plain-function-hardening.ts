@@ -2,10 +2,10 @@ import { Annotations, IAspect, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
-import { FailureQueue, FailureQueueProps } from '../../destinations/failure-queue';
-import { ServerlessFunction } from '../../function/serverless-function';
 import { acknowledge } from '../../acknowledgements/acknowledge';
 import { FunctionAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { FailureQueue } from '../../destinations/failure-queue';
+import { ServerlessFunction } from '../../function/serverless-function';
 import { AnnotationIds } from '../../validation/annotation-ids';
 
 /**
@@ -57,10 +57,9 @@ export class PlainFunctionHardening implements IAspect {
         applied.push('X-Ray active tracing');
       }
       if (needsDlq) {
-        const sink = new FailureQueue(node, 'BlueprintDeadLetterQueue', {
+        const sink = FailureQueue._checked(node, 'BlueprintDeadLetterQueue', {
           purpose: `asynchronous invocations of ${node.node.path}`,
-          namedAsDeadLetterQueue: true,
-        } as FailureQueueProps);
+        }, { namedAsDeadLetterQueue: true });
         cfn.deadLetterConfig = { targetArn: sink.queue.queueArn };
         policy.addStatements(new iam.PolicyStatement({
           sid: 'SendFailedEventsToDeadLetterQueue',

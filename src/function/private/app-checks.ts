@@ -4,8 +4,8 @@ import { CfnListenerRule } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnEventSourceMapping, CfnPermission, CfnUrl } from 'aws-cdk-lib/aws-lambda';
 import { IConstruct, IValidation } from 'constructs';
 import { checkAsyncPaths } from './async-paths';
+import { cfnResourcesOf, checkVpcEndpoints } from './vpc-endpoints';
 import { ErrorCodes } from '../../validation/error-codes';
-import { checkVpcEndpoints } from './vpc-endpoints';
 
 const REGISTERED = Symbol.for('cdk-lambda-blueprints.appChecks');
 
@@ -45,112 +45,101 @@ export class AppChecks implements IValidation {
 
   public validate(): string[] {
     // Warnings only (after aspects and bundling, so every grant is in place).
-    checkVpcEndpoints(this.root);
-    checkAsyncPaths(this.root);
-    const tagErrors: string[] = [];
-    const groups: DuplicateGroups = new Map();
-    const policyBytes: PolicyBytes = new Map();
-    for (const c of this.root.node.findAll()) {
-      if (!CfnResource.isCfnResource(c)) {
-        continue;
-      }
-      recordDuplicateKey(c, groups);
-      recordPermission(c, policyBytes);
-      tagErrors.push(...tagCountErrors(c));
+    // One walk of the tree for every app-wide check.
+    const cfn = cfnResourcesOf(this.root);
+    checkVpcEndpoints(this.root, cfn);
+    checkAsyncPaths(this.root, cfn);
+    const found = new Conflicts();
+    for (const c of cfn) {
+      found.visit(c);
     }
-    return [...tagErrors, ...duplicateErrors(groups), ...policySizeErrors(policyBytes)];
+    return found.errors();
   }
 }
 
-/** The resources that share one key (one code each), by `code|key`, with the limit and fix to report. */
-type DuplicateGroups = Map<string, { code: string; paths: string[]; limit: string; fix: string }>;
-/** The size of each function's resource-based policy so far, by stack path and function. */
-type PolicyBytes = Map<string, { bytes: number; count: number; paths: string[] }>;
+/** What the app-wide checks collect from each resource, and the errors they make of it. */
+class Conflicts {
+  private readonly tagErrors: string[] = [];
+  private readonly groups = new Map<string, { code: string; paths: string[]; limit: string; fix: string }>();
+  private readonly policyBytes = new Map<string, { bytes: number; count: number; paths: string[] }>();
 
-/**
- * Records the key a resource may share with another of its kind: an event source mapping's source and
- * function, a URL's function and qualifier, a route's API and key, a listener rule's listener and priority.
- */
-function recordDuplicateKey(c: CfnResource, groups: DuplicateGroups): void {
-  const stack = Stack.of(c);
-  const key = (...values: unknown[]): string | undefined => {
-    const resolved = values.map((x) => resolveKey(stack, x));
-    return resolved.some((x) => x === undefined) ? undefined : `${stack.node.path}|${resolved.join('|')}`;
-  };
-  const group = (code: string, k: string | undefined, limit: string, fix: string) => {
-    if (!k) {
+  public visit(c: CfnResource): void {
+    const stack = Stack.of(c);
+    const key = (...values: unknown[]): string | undefined => {
+      const resolved = values.map((x) => resolveKey(stack, x));
+      return resolved.some((x) => x === undefined) ? undefined : `${stack.node.path}|${resolved.join('|')}`;
+    };
+    if (c instanceof CfnEventSourceMapping) {
+      const k = c.eventSourceArn !== undefined ? key(c.eventSourceArn, c.functionName) : undefined;
+      this.group(ErrorCodes.LBP_DUPLICATE_EVENT_SOURCE, k, c.node.path,
+        'Lambda refuses a second event source mapping of the same source to the same function (ResourceConflictException)',
+        'keep one mapping (one trigger) per source and function; to process a source twice, use two functions');
+    } else if (c instanceof CfnUrl) {
+      this.group(ErrorCodes.LBP_FUNCTION_URL_DUPLICATE, key(c.targetFunctionArn, c.qualifier ?? ''), c.node.path,
+        'Lambda allows one function URL per function or alias',
+        'create the URL once and share its url with every caller');
+    } else if (c instanceof CfnRoute) {
+      this.group(ErrorCodes.LBP_HTTP_API_ROUTE_DUPLICATE, key(c.apiId, c.routeKey), c.node.path,
+        'an HTTP API takes each route key (METHOD /path) once (ConflictException)',
+        'route each key to one function; give the other functions their own paths');
+    } else if (c instanceof CfnListenerRule) {
+      this.group(ErrorCodes.LBP_ALB_PRIORITY_DUPLICATE, key(c.listenerArn, c.priority), c.node.path,
+        'the rules of one listener need distinct priorities (PriorityInUse)',
+        'give each listener rule its own priority from 1 to 50,000');
+    } else if (c instanceof CfnPermission) {
+      this.countPermission(stack, c);
+    }
+    if (TagManager.isTaggable(c) && c.tags.hasTags()) {
+      const tags = (c.tags.renderTags() ?? []) as unknown;
+      const count = countUserTags(stack, tags);
+      if (count > TAGS_PER_RESOURCE) {
+        this.tagErrors.push(message(ErrorCodes.LBP_TAG_COUNT, c.node.path, 'tags', `${count} tags`,
+          `AWS allows at most ${TAGS_PER_RESOURCE} user tags per resource (aws: tags not counted)`,
+          'tag fewer keys (Tags.of(scope).add on a narrower scope), or combine values into one tag'));
+      }
+    }
+  }
+
+  public errors(): string[] {
+    const errors = [...this.tagErrors];
+    for (const g of this.groups.values()) {
+      if (g.paths.length > 1) {
+        errors.push(message(g.code, g.paths[1], 'resource', `a duplicate of ${g.paths[0]}${g.paths.length > 2 ? ` (${g.paths.length} in all)` : ''}`, g.limit, g.fix));
+      }
+    }
+    for (const p of this.policyBytes.values()) {
+      if (p.bytes > RESOURCE_POLICY_BUDGET_BYTES) {
+        errors.push(message(ErrorCodes.LBP_RESOURCE_POLICY_SIZE, p.paths[p.paths.length - 1], 'resource-based policy',
+          `at least ${p.bytes} bytes from ${p.count} permissions`,
+          `Lambda allows at most ${RESOURCE_POLICY_BUDGET_BYTES} bytes in a function's resource-based policy`,
+          'grant invoke to fewer principals or source ARNs (e.g. one permission for an API or rule pattern instead of one per route or rule)'));
+      }
+    }
+    return errors;
+  }
+
+  private group(code: string, key: string | undefined, path: string, limit: string, fix: string): void {
+    if (key === undefined) {
       return;
     }
-    const id = `${code}|${k}`;
-    const g = groups.get(id) ?? { code, paths: [], limit, fix };
-    g.paths.push(c.node.path);
-    groups.set(id, g);
-  };
-  if (c instanceof CfnEventSourceMapping) {
-    group(ErrorCodes.LBP_DUPLICATE_EVENT_SOURCE, c.eventSourceArn !== undefined ? key(c.eventSourceArn, c.functionName) : undefined,
-      'Lambda refuses a second event source mapping of the same source to the same function (ResourceConflictException)',
-      'keep one mapping (one trigger) per source and function; to process a source twice, use two functions');
-  } else if (c instanceof CfnUrl) {
-    group(ErrorCodes.LBP_FUNCTION_URL_DUPLICATE, key(c.targetFunctionArn, c.qualifier ?? ''),
-      'Lambda allows one function URL per function or alias',
-      'create the URL once and share its url with every caller');
-  } else if (c instanceof CfnRoute) {
-    group(ErrorCodes.LBP_HTTP_API_ROUTE_DUPLICATE, key(c.apiId, c.routeKey),
-      'an HTTP API takes each route key (METHOD /path) once (ConflictException)',
-      'route each key to one function; give the other functions their own paths');
-  } else if (c instanceof CfnListenerRule) {
-    group(ErrorCodes.LBP_ALB_PRIORITY_DUPLICATE, key(c.listenerArn, c.priority),
-      'the rules of one listener need distinct priorities (PriorityInUse)',
-      'give each listener rule its own priority from 1 to 50,000');
+    const k = `${code}|${key}`;
+    const g = this.groups.get(k) ?? { code, paths: [], limit, fix };
+    g.paths.push(path);
+    this.groups.set(k, g);
   }
-}
 
-/** Adds a permission's statement to its function's resource-based policy size. */
-function recordPermission(c: CfnResource, policyBytes: PolicyBytes): void {
-  if (!(c instanceof CfnPermission)) {
-    return;
+  private countPermission(stack: Stack, c: CfnPermission): void {
+    const fn = resolveKey(stack, c.functionName);
+    if (fn === undefined) {
+      return;
+    }
+    const k = `${stack.node.path}|${fn}`;
+    const entry = this.policyBytes.get(k) ?? { bytes: POLICY_ENVELOPE_BYTES, count: 0, paths: [] };
+    entry.bytes += statementBytes(stack, c);
+    entry.count++;
+    entry.paths.push(c.node.path);
+    this.policyBytes.set(k, entry);
   }
-  const stack = Stack.of(c);
-  const fn = resolveKey(stack, c.functionName);
-  if (fn === undefined) {
-    return;
-  }
-  const k = `${stack.node.path}|${fn}`;
-  const entry = policyBytes.get(k) ?? { bytes: POLICY_ENVELOPE_BYTES, count: 0, paths: [] };
-  entry.bytes += statementBytes(stack, c);
-  entry.count++;
-  entry.paths.push(c.node.path);
-  policyBytes.set(k, entry);
-}
-
-/** More than 50 user tags on one resource. */
-function tagCountErrors(c: CfnResource): string[] {
-  if (!TagManager.isTaggable(c) || !c.tags.hasTags()) {
-    return [];
-  }
-  const tags = (c.tags.renderTags() ?? []) as unknown;
-  const count = countUserTags(Stack.of(c), tags);
-  if (count <= TAGS_PER_RESOURCE) {
-    return [];
-  }
-  return [message(ErrorCodes.LBP_TAG_COUNT, c.node.path, 'tags', `${count} tags`,
-    `AWS allows at most ${TAGS_PER_RESOURCE} user tags per resource (aws: tags not counted)`,
-    'tag fewer keys (Tags.of(scope).add on a narrower scope), or combine values into one tag')];
-}
-
-/** One error per key that more than one resource holds, naming the second and the first. */
-function duplicateErrors(groups: DuplicateGroups): string[] {
-  return [...groups.values()].filter((g) => g.paths.length > 1).map((g) =>
-    message(g.code, g.paths[1], 'resource', `a duplicate of ${g.paths[0]}${g.paths.length > 2 ? ` (${g.paths.length} in all)` : ''}`, g.limit, g.fix));
-}
-
-/** One error per function whose resource-based policy outgrows Lambda's 20 KB. */
-function policySizeErrors(policyBytes: PolicyBytes): string[] {
-  return [...policyBytes.values()].filter((p) => p.bytes > RESOURCE_POLICY_BUDGET_BYTES).map((p) =>
-    message(ErrorCodes.LBP_RESOURCE_POLICY_SIZE, p.paths[p.paths.length - 1], 'resource-based policy',
-      `at least ${p.bytes} bytes from ${p.count} permissions`,
-      `Lambda allows at most ${RESOURCE_POLICY_BUDGET_BYTES} bytes in a function's resource-based policy`,
-      'grant invoke to fewer principals or source ARNs (e.g. one permission for an API or rule pattern instead of one per route or rule)'));
 }
 
 function message(code: string, path: string, property: string, value: string, limit: string, fix: string): string {

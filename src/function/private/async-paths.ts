@@ -48,8 +48,13 @@ type Props = Record<string, any>;
  *
  * @internal
  */
-export function checkAsyncPaths(root: IConstruct): void {
-  const cfn = root.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c));
+export function checkAsyncPaths(root: IConstruct, cfn?: CfnResource[]): void {
+  cfn ??= root.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c));
+  // The hand-wired paths first: most apps have none, and then no logical id needs resolving.
+  const wired = cfn.map((r) => ({ r, paths: unsunkPaths(r) })).filter((w) => w.paths.length > 0);
+  if (wired.length === 0) {
+    return;
+  }
   const targets = new Map<string, IConstruct>();
   for (const r of cfn) {
     if (INVOCABLE_TYPES.includes(r.cfnResourceType)) {
@@ -62,11 +67,7 @@ export function checkAsyncPaths(root: IConstruct): void {
   if (targets.size === 0) {
     return;
   }
-  for (const r of cfn) {
-    const paths = unsunkPaths(r);
-    if (paths.length === 0) {
-      continue;
-    }
+  for (const { r, paths } of wired) {
     const stack = Stack.of(r);
     for (const path of paths) {
       const resolved = path.arn as { 'Ref'?: unknown; 'Fn::GetAtt'?: unknown[] } | undefined;

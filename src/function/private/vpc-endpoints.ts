@@ -33,10 +33,8 @@ const ENDPOINT_OF: { [iamPrefix: string]: string } = {
  *
  * @internal
  */
-export function checkVpcEndpoints(root: IConstruct): void {
+export function checkVpcEndpoints(root: IConstruct, cfn: CfnResource[] = cfnResourcesOf(root)): void {
   {
-    const all = root.node.findAll();
-    const cfn = all.filter((c): c is CfnResource => CfnResource.isCfnResource(c));
     // Most apps have no function in a VPC: then there is nothing to look up.
     const inVpc = cfn.filter((r): r is CfnFunction => r instanceof CfnFunction && r.vpcConfig !== undefined);
     if (inVpc.length === 0) {
@@ -177,4 +175,9 @@ function grantedPrefixes(
     }
   }
   return prefixes;
+}
+
+/** Every CloudFormation resource under `root`, in tree order. @internal */
+export function cfnResourcesOf(root: IConstruct): CfnResource[] {
+  return root.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c));
 }

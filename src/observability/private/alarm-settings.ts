@@ -39,6 +39,26 @@ function maxEvaluationRange(periodSeconds: number): number {
 }
 
 /**
+ * Merges `options` over `defaults`, for options the owner already checked (see
+ * {@link resolveAlarmSettings}). Returns undefined when the alarm is turned off.
+ *
+ * @internal
+ */
+export function resolveCheckedAlarm(options: AlarmOptions | undefined, defaults: AlarmDefaults): AlarmSettings | undefined {
+  if (options?.enabled === false) {
+    return undefined;
+  }
+  return {
+    threshold: options?.threshold ?? defaults.threshold,
+    period: options?.period ?? defaults.period,
+    evaluationPeriods: options?.evaluationPeriods ?? defaults.evaluationPeriods,
+    datapointsToAlarm: options?.datapointsToAlarm ?? (options?.evaluationPeriods !== undefined
+      ? Math.min(defaults.datapointsToAlarm, options.evaluationPeriods)
+      : defaults.datapointsToAlarm),
+  };
+}
+
+/**
  * Merges `options` over `defaults` and validates the result into `v`. Returns undefined when the
  * alarm is turned off.
  *
@@ -50,17 +70,10 @@ export function resolveAlarmSettings(
   options: AlarmOptions | undefined,
   defaults: AlarmDefaults,
 ): AlarmSettings | undefined {
-  if (options?.enabled === false) {
+  const s = resolveCheckedAlarm(options, defaults);
+  if (s === undefined) {
     return undefined;
   }
-  const s: AlarmSettings = {
-    threshold: options?.threshold ?? defaults.threshold,
-    period: options?.period ?? defaults.period,
-    evaluationPeriods: options?.evaluationPeriods ?? defaults.evaluationPeriods,
-    datapointsToAlarm: options?.datapointsToAlarm ?? (options?.evaluationPeriods !== undefined
-      ? Math.min(defaults.datapointsToAlarm, options.evaluationPeriods)
-      : defaults.datapointsToAlarm),
-  };
   const max = defaults.maxThreshold;
   if (!Token.isUnresolved(s.threshold) && (s.threshold <= 0 || (max !== undefined && s.threshold > max))) {
     v.fail({

@@ -1,33 +1,36 @@
 import { isCombinable } from './combined-alarm';
 import { AlarmOptions, FunctionAlarmsOptions } from '../alarm-options';
 
-/** The age-of-oldest-message settings of a dead-letter queue, from the function's alarm options. @internal */
-export function deadLetterQueueAgeOptions(options: FunctionAlarmsOptions | undefined): AlarmOptions {
-  if (options?.enabled === false) {
-    return { enabled: false };
-  }
-  // The combined alarm watches the age when its settings were left alone.
-  if (deadLetterQueueJoinsCombined(options) && combinesDlqAge(options ?? {})) {
-    return { enabled: false };
-  }
-  return options?.deadLetterQueueAge ?? {};
-}
-
 /**
- * Whether the function's combined alarm watches its library-created dead-letter queue (its depth
- * always, its age unless tuned), so that the queue creates no alarms of its own for them.
+ * Who watches a function's dead-letter queue: the one decision the function, its alarms and the queue
+ * all read.
  *
  * @internal
  */
-export function deadLetterQueueJoinsCombined(options: FunctionAlarmsOptions | undefined): boolean {
-  return options?.enabled !== false && options?.combined !== false;
+export interface DeadLetterQueueWatch {
+  /** The function's combined alarm watches the queue's depth (the queue creates no depth alarm). */
+  readonly byFunctionAlarms: boolean;
+  /** The combined alarm watches the age of the queue's oldest message too (its settings left combinable). */
+  readonly ageByFunctionAlarms: boolean;
+  /** The age alarm the queue itself creates (`enabled: false` when none). */
+  readonly queueAgeAlarm: AlarmOptions;
 }
 
 /**
- * Whether the combined alarm watches the dead-letter queue's age (its settings left combinable).
+ * Who watches a function's dead-letter queue, from its alarm options: the combined alarm watches a
+ * library-created queue's depth (and its age, unless tuned) unless `alarms.combined` or
+ * `alarms.enabled` is false; the queue's own alarms cover the rest. A queue the user gave is the
+ * user's to watch.
  *
  * @internal
  */
-export function combinesDlqAge(o: FunctionAlarmsOptions): boolean {
-  return o.combined !== false && o.deadLetterQueueAge?.enabled !== false && isCombinable(o.deadLetterQueueAge);
+export function deadLetterQueueWatch(options: FunctionAlarmsOptions | undefined, userQueue: boolean): DeadLetterQueueWatch {
+  const o = options ?? {};
+  const byFunctionAlarms = !userQueue && o.enabled !== false && o.combined !== false;
+  const ageByFunctionAlarms = byFunctionAlarms && o.deadLetterQueueAge?.enabled !== false && isCombinable(o.deadLetterQueueAge);
+  return {
+    byFunctionAlarms,
+    ageByFunctionAlarms,
+    queueAgeAlarm: o.enabled === false || ageByFunctionAlarms ? { enabled: false } : o.deadLetterQueueAge ?? {},
+  };
 }
