@@ -177,7 +177,7 @@ describe('Trigger.firehoseTransformation', () => {
   test('one function per trigger; properties need addTrigger first', () => {
     const stack = testStack();
     const trigger = Trigger.firehoseTransformation({ destinationBucket: hardenedBucket(stack) });
-    expect(() => trigger.deliveryStream).toThrow(/addTrigger first/);
+    expect(() => trigger.deliveryStream).toThrow(/\[LBP_TRIGGER_NOT_ADDED\].*fn\.addTrigger\(trigger\) first/);
     testFunction(stack).addTrigger(trigger);
     expect(() => testFunction(stack, {}, 'Other').addTrigger(trigger)).toThrow(/one function only/);
   });

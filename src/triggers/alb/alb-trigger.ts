@@ -1,15 +1,16 @@
 import { Annotations, Duration, Names } from 'aws-cdk-lib';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as elbTargets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
-import { acknowledgeInvokePermissions } from '../private/async-failures';
-import { ALB_TRIGGER_SHAPE, checkTriggerOptions, triggerNotAdded, triggerReused } from '../private/option-shapes';
-import { triggerScope } from '../private/trigger-scope';
-import { ITrigger, TriggerConfig, ITriggerTarget } from '../trigger';
-import { checkName, NAME_RULES } from '../../validation/aws-names';
-import { seconds } from '../private/duration';
 import { TriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { checkName, NAME_RULES } from '../../validation/aws-names';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
+import { acknowledgeInvokePermissions } from '../private/async-failures';
+import { TriggerBinding } from '../private/binding';
+import { seconds } from '../private/duration';
+import { ALB_TRIGGER_SHAPE, checkTriggerOptions } from '../private/option-shapes';
+import { triggerScope } from '../private/trigger-scope';
+import { ITrigger, TriggerConfig, ITriggerTarget } from '../trigger';
 
 /**
  * The optional settings of an Application Load Balancer trigger.
@@ -81,7 +82,7 @@ export interface AlbTriggerProps extends AlbTriggerOptions {
  */
 export class AlbTrigger implements ITrigger {
   private readonly props: AlbTriggerProps;
-  private bound?: elbv2.ApplicationTargetGroup;
+  private readonly binding = new TriggerBinding<elbv2.ApplicationTargetGroup>('AlbTrigger');
 
   /**
    * @param props the listener and settings
@@ -92,17 +93,12 @@ export class AlbTrigger implements ITrigger {
 
   /** The Lambda target group (available once the trigger was added to a function). */
   public get targetGroup(): elbv2.ApplicationTargetGroup {
-    if (!this.bound) {
-      throw triggerNotAdded('alb');
-    }
-    return this.bound;
+    return this.binding.resources('targetGroup');
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw triggerReused(target, 'alb');
-    }
+    this.binding.claim(target);
     const props = this.props;
     const scope = triggerScope(target, 'Alb');
     const v = new Validator(scope);
@@ -162,7 +158,7 @@ export class AlbTrigger implements ITrigger {
     Annotations.of(targetGroup).addInfo(
       'Lambda targets of a load balancer accept request bodies and return responses of at most 1 MB; larger responses are answered with 502.',
     );
-    this.bound = targetGroup;
+    this.binding.record(target, targetGroup);
     acknowledgeInvokePermissions(target, 'elasticloadbalancing', TriggerAcknowledgement.ALB_PERMISSION_SOURCE);
     return { description: `Application Load Balancer target group ${targetGroup.node.path}` };
   }

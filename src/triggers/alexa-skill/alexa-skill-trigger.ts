@@ -1,13 +1,14 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { acknowledge } from '../../acknowledgements/acknowledge';
 import { TriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { ErrorCodes } from '../../validation/error-codes';
+import { Validator } from '../../validation/validator';
+import { TriggerBinding } from '../private/binding';
+import { seconds } from '../private/duration';
 import { ALEXA_SKILL_TRIGGER_ARGUMENTS_SHAPE, ALEXA_SKILL_TRIGGER_SHAPE, checkTriggerArguments } from '../private/option-shapes';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
-import { acknowledge } from '../../acknowledgements/acknowledge';
-import { Validator } from '../../validation/validator';
-import { seconds } from '../private/duration';
 
 /**
  * The kind of Alexa skill that calls the function, which decides the service that invokes it.
@@ -56,7 +57,7 @@ export interface AlexaSkillTriggerOptions {
 export class AlexaSkillTrigger implements ITrigger {
   private readonly skillId: string;
   private readonly options: AlexaSkillTriggerOptions;
-  private bound?: lambda.CfnPermission;
+  private readonly binding = new TriggerBinding<lambda.CfnPermission>('AlexaSkillTrigger');
 
   /**
    * @param skillId the skill's id, `amzn1.ask.skill.<uuid>`
@@ -69,17 +70,12 @@ export class AlexaSkillTrigger implements ITrigger {
 
   /** The permission for the skill (available once the trigger was added to a function). */
   public get permission(): lambda.CfnPermission {
-    if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
-    }
-    return this.bound;
+    return this.binding.resources('permission');
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw new Error('An AlexaSkillTrigger can be added to one function only: create one per function.');
-    }
+    this.binding.claim(target);
     const skillId = this.skillId;
     const scope = triggerScope(target, 'AlexaSkill');
     const v = new Validator(scope);
@@ -121,7 +117,7 @@ export class AlexaSkillTrigger implements ITrigger {
       `Alexa invokes ${target.node.path} synchronously (at most ${ALEXA_WAIT_SECONDS} s, no retries): a failed request ` +
       'is answered with an error to the user and kept nowhere. Watch the function\'s error alarm; there is no failure queue.');
 
-    this.bound = permission;
+    this.binding.record(target, permission);
     return { description: `Alexa skill ${resolved ? skillId : '(token)'}` };
   }
 }

@@ -4,14 +4,14 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { targetRole } from '../private/bound';
+import { ErrorCodes } from '../../validation/error-codes';
+import { noteSynchronousInvoker } from '../../validation/sync-note';
+import { Validator } from '../../validation/validator';
+import { targetRole, TriggerBinding } from '../private/binding';
 import { seconds } from '../private/duration';
 import { checkTriggerArguments, COGNITO_TRIGGER_ARGUMENTS_SHAPE, COGNITO_TRIGGER_SHAPE } from '../private/option-shapes';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
-import { noteSynchronousInvoker } from '../../validation/sync-note';
-import { ErrorCodes } from '../../validation/error-codes';
-import { Validator } from '../../validation/validator';
 
 /** Cognito waits this long for a synchronous trigger (then retries; three attempts in all). */
 const COGNITO_WAIT_SECONDS = 5;
@@ -67,7 +67,7 @@ export class CognitoTrigger implements ITrigger {
   public readonly operation: cognito.UserPoolOperation;
 
   private readonly options: CognitoTriggerOptions;
-  private bound?: { permission: lambda.CfnPermission; scope: Construct; target: ITriggerTarget; poolPolicy?: iam.ManagedPolicy };
+  private readonly binding = new TriggerBinding<{ permission: lambda.CfnPermission; scope: Construct; target: ITriggerTarget; poolPolicy?: iam.ManagedPolicy }>('CognitoTrigger');
 
   /**
    * @param userPool the user pool (defined in this app)
@@ -82,7 +82,7 @@ export class CognitoTrigger implements ITrigger {
 
   /** The Lambda permission that lets this pool (and only it) invoke the alias. */
   public get permission(): lambda.CfnPermission {
-    return this.resources().permission;
+    return this.binding.resources('permission').permission;
   }
 
   /**
@@ -90,7 +90,7 @@ export class CognitoTrigger implements ITrigger {
    * to the function's role, but the function does not depend on it.
    */
   public get userPoolPolicy(): iam.ManagedPolicy | undefined {
-    return this.resources().poolPolicy;
+    return this.binding.resources('userPoolPolicy').poolPolicy;
   }
 
   /**
@@ -101,7 +101,7 @@ export class CognitoTrigger implements ITrigger {
    * @param actions the `cognito-idp:` actions
    */
   public grantUserPool(...actions: string[]): void {
-    const bound = this.resources();
+    const bound = this.binding.resources('grantUserPool');
     if (!bound.poolPolicy) {
       bound.poolPolicy = new iam.ManagedPolicy(bound.scope, 'UserPoolPolicy', {
         description: `Statements of ${bound.target.node.path} on the user pool ${this.userPool.node.path} (the function does not wait for them)`,
@@ -116,9 +116,7 @@ export class CognitoTrigger implements ITrigger {
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw new Error('A CognitoTrigger can be added to one function only: create one per function.');
-    }
+    this.binding.claim(target);
     const opts = this.options;
     // Read defensively: a JavaScript or Python caller may pass anything as the operation.
     const operationName: unknown = (this.operation as { operationName?: unknown } | null | undefined)?.operationName;
@@ -235,7 +233,7 @@ export class CognitoTrigger implements ITrigger {
     if (!isSender) {
       noteSynchronousInvoker(scope, `Cognito user pool (${name})`, 'the user\'s sign-up, sign-in or token request fails with the error');
     }
-    this.bound = { permission, scope, target };
+    this.binding.record(target, { permission, scope, target });
     return { description: `Cognito user pool ${this.userPool.node.path} ${name}` };
   }
 
@@ -270,12 +268,6 @@ export class CognitoTrigger implements ITrigger {
     return problems;
   }
 
-  private resources() {
-    if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
-    }
-    return this.bound;
-  }
 }
 
 /** Remembers the pool's custom sender key (one per pool). */

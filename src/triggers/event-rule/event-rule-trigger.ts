@@ -2,16 +2,17 @@ import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { acknowledgeAsyncPermissions } from '../private/async-failures';
 import { emptyArrayPaths } from './event-pattern';
-import { checkTriggerOptions, EVENT_RULE_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from '../private/option-shapes';
-import { checkRetryPolicy, checkTargetDeadLetterQueue } from '../private/retry-policy';
-import { triggerScope } from '../private/trigger-scope';
-import { ITrigger, TriggerConfig, ITriggerTarget } from '../trigger';
 import { FailureQueue } from '../../destinations/failure-queue';
 import { checkLength, checkName, NAME_RULES } from '../../validation/aws-names';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
+import { acknowledgeAsyncPermissions } from '../private/async-failures';
+import { TriggerBinding } from '../private/binding';
+import { checkTriggerOptions, EVENT_RULE_TRIGGER_SHAPE } from '../private/option-shapes';
+import { checkRetryPolicy, checkTargetDeadLetterQueue } from '../private/retry-policy';
+import { triggerScope } from '../private/trigger-scope';
+import { ITrigger, TriggerConfig, ITriggerTarget } from '../trigger';
 
 /**
  * The optional settings of an event-rule trigger.
@@ -98,7 +99,7 @@ export interface EventRuleTriggerProps extends EventRuleTriggerOptions {
  */
 export class EventRuleTrigger implements ITrigger {
   private readonly props: EventRuleTriggerProps;
-  private bound?: { rule: events.Rule; deadLetterQueue: sqs.IQueue };
+  private readonly binding = new TriggerBinding<{ rule: events.Rule; deadLetterQueue: sqs.IQueue }>('EventRuleTrigger');
 
   /**
    * @param props the rule's pattern and settings
@@ -109,19 +110,17 @@ export class EventRuleTrigger implements ITrigger {
 
   /** The rule (available once the trigger was added to a function). */
   public get rule(): events.Rule {
-    return this.resources().rule;
+    return this.binding.resources('rule').rule;
   }
 
   /** Where undeliverable events go (available once added). */
   public get deadLetterQueue(): sqs.IQueue {
-    return this.resources().deadLetterQueue;
+    return this.binding.resources('deadLetterQueue').deadLetterQueue;
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw triggerReused(target, 'eventRule');
-    }
+    this.binding.claim(target);
     const props = this.props;
     const scope = triggerScope(target, 'EventRule');
     const v = new Validator(scope);
@@ -177,7 +176,7 @@ export class EventRuleTrigger implements ITrigger {
       event: props.input,
     }));
 
-    this.bound = { rule, deadLetterQueue };
+    this.binding.record(target, { rule, deadLetterQueue });
     acknowledgeAsyncPermissions(target, 'events');
     return {
       description: `EventBridge rule ${scope.node.path}/Rule`,
@@ -185,10 +184,4 @@ export class EventRuleTrigger implements ITrigger {
     };
   }
 
-  private resources() {
-    if (!this.bound) {
-      throw triggerNotAdded('eventRule');
-    }
-    return this.bound;
-  }
 }

@@ -5,15 +5,16 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { human, seconds } from '../private/duration';
 import { acknowledgeObjectWildcard } from './object-wildcard';
-import { checkTriggerOptions } from '../private/option-shapes';
-import { triggerScope } from '../private/trigger-scope';
-import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 import { allowLogsToUseKey, blueprintKey } from '../../encryption/blueprint-key';
 import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
+import { TriggerBinding } from '../private/binding';
+import { human, seconds } from '../private/duration';
+import { checkTriggerOptions } from '../private/option-shapes';
+import { triggerScope } from '../private/trigger-scope';
+import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 
 /** Firehose's own limits for a Lambda transformation. */
 const LIMITS = {
@@ -116,13 +117,13 @@ export interface FirehoseTransformationTriggerProps {
  */
 export class FirehoseTransformationTrigger implements ITrigger {
   private readonly props: FirehoseTransformationTriggerProps;
-  private bound?: {
+  private readonly binding = new TriggerBinding<{
     deliveryStream: firehose.CfnDeliveryStream;
     role: iam.IRole;
     logGroup: logs.LogGroup;
     transformationFailedAlarm: cloudwatch.Alarm;
     deliveryFailedAlarm: cloudwatch.Alarm;
-  };
+  }>('FirehoseTransformationTrigger');
 
   /**
    * @param props the destination bucket, buffering and retries
@@ -133,44 +134,42 @@ export class FirehoseTransformationTrigger implements ITrigger {
 
   /** The delivery stream (available once the trigger was added to a function). */
   public get deliveryStream(): firehose.CfnDeliveryStream {
-    return this.resources().deliveryStream;
+    return this.binding.resources('deliveryStream').deliveryStream;
   }
 
   /** The delivery stream's name (available once added). */
   public get deliveryStreamName(): string {
-    return this.resources().deliveryStream.ref;
+    return this.binding.resources('deliveryStreamName').deliveryStream.ref;
   }
 
   /** The delivery stream's ARN, for producers' grants (`firehose:PutRecord*`) (available once added). */
   public get deliveryStreamArn(): string {
-    return this.resources().deliveryStream.attrArn;
+    return this.binding.resources('deliveryStreamArn').deliveryStream.attrArn;
   }
 
   /** The role Firehose uses: invoke the alias, write the two prefixes, use the keys, write its log stream (available once added). */
   public get role(): iam.IRole {
-    return this.resources().role;
+    return this.binding.resources('role').role;
   }
 
   /** Where Firehose logs invocation and delivery errors (available once added). */
   public get logGroup(): logs.LogGroup {
-    return this.resources().logGroup;
+    return this.binding.resources('logGroup').logGroup;
   }
 
   /** Fires when a transformation batch failed after its retries (its records are in the error prefix) (available once added). */
   public get transformationFailedAlarm(): cloudwatch.Alarm {
-    return this.resources().transformationFailedAlarm;
+    return this.binding.resources('transformationFailedAlarm').transformationFailedAlarm;
   }
 
   /** Fires when Firehose could not deliver to the bucket (available once added). */
   public get deliveryFailedAlarm(): cloudwatch.Alarm {
-    return this.resources().deliveryFailedAlarm;
+    return this.binding.resources('deliveryFailedAlarm').deliveryFailedAlarm;
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw new Error('A FirehoseTransformationTrigger can be added to one function only: create one per function.');
-    }
+    this.binding.claim(target);
     const p = this.props;
     const bucket = p.destinationBucket;
     const scope = triggerScope(target, 'Firehose');
@@ -306,16 +305,10 @@ export class FirehoseTransformationTrigger implements ITrigger {
       'The transformation-failed alarm fires for failed invocations; records your handler marks ProcessingFailed ' +
       'are kept but raise no alarm: log them, or alarm on the function\'s own metric.');
 
-    this.bound = { deliveryStream, role, logGroup, transformationFailedAlarm, deliveryFailedAlarm };
+    this.binding.record(target, { deliveryStream, role, logGroup, transformationFailedAlarm, deliveryFailedAlarm });
     return { description: `Firehose delivery stream ${scope.node.path}/DeliveryStream (to ${bucket.node.path})` };
   }
 
-  private resources() {
-    if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
-    }
-    return this.bound;
-  }
 }
 
 /** The part of an S3 prefix before its first `!{...}` expression. */

@@ -1,13 +1,14 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
-import { checkCors, checkFunctionUrlCorsLists } from '../private/cors';
-import { checkTriggerOptions, FUNCTION_URL_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from '../private/option-shapes';
-import { triggerScope } from '../private/trigger-scope';
-import { ITrigger, TriggerConfig, ITriggerTarget } from '../trigger';
 import { acknowledge } from '../../acknowledgements/acknowledge';
 import { SyncTriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
+import { TriggerBinding } from '../private/binding';
+import { checkCors, checkFunctionUrlCorsLists } from '../private/cors';
+import { checkTriggerOptions, FUNCTION_URL_TRIGGER_SHAPE } from '../private/option-shapes';
+import { triggerScope } from '../private/trigger-scope';
+import { ITrigger, TriggerConfig, ITriggerTarget } from '../trigger';
 
 /**
  * Options of a function URL trigger.
@@ -54,7 +55,7 @@ export interface FunctionUrlTriggerOptions {
  */
 export class FunctionUrlTrigger implements ITrigger {
   private readonly options: FunctionUrlTriggerOptions;
-  private bound?: lambda.FunctionUrl;
+  private readonly binding = new TriggerBinding<lambda.FunctionUrl>('FunctionUrlTrigger');
 
   /**
    * @param options the URL's settings
@@ -65,10 +66,7 @@ export class FunctionUrlTrigger implements ITrigger {
 
   /** The function URL (available once the trigger was added to a function). */
   public get functionUrl(): lambda.FunctionUrl {
-    if (!this.bound) {
-      throw triggerNotAdded('functionUrl');
-    }
-    return this.bound;
+    return this.binding.resources('functionUrl');
   }
 
   /** The URL's address (available once added). */
@@ -78,9 +76,7 @@ export class FunctionUrlTrigger implements ITrigger {
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw triggerReused(target, 'functionUrl');
-    }
+    this.binding.claim(target);
     const opts = this.options;
     const authType = opts.authType ?? lambda.FunctionUrlAuthType.AWS_IAM;
     const existing = target.node.tryFindChild('FunctionUrl');
@@ -108,12 +104,12 @@ export class FunctionUrlTrigger implements ITrigger {
     checkFunctionUrlCorsLists(v, opts.cors as { readonly [list: string]: unknown } | undefined);
     v.throwIfAny();
 
-    this.bound = new lambda.FunctionUrl(scope, 'Url', {
+    this.binding.record(target, new lambda.FunctionUrl(scope, 'Url', {
       function: target.alias,
       authType,
       cors: opts.cors,
       invokeMode: opts.invokeMode,
-    });
+    }));
     if (isPublic) {
       // aws-cdk-lib adds the two Principal "*" permissions (InvokeFunctionUrl and InvokeFunction via
       // URL) on the alias; only those are acknowledged.

@@ -3,16 +3,16 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as iot from 'aws-cdk-lib/aws-iot';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { TriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { FailureQueue } from '../../destinations/failure-queue';
+import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
+import { ErrorCodes } from '../../validation/error-codes';
+import { Validator } from '../../validation/validator';
 import { acknowledgeInvokePermissions, asyncFailureQueues } from '../private/async-failures';
-import { requireTriggerArgument } from '../private/bound';
+import { requireTriggerArgument, TriggerBinding } from '../private/binding';
 import { checkTriggerOptions } from '../private/option-shapes';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
-import { FailureQueue } from '../../destinations/failure-queue';
-import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
-import { TriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
-import { ErrorCodes } from '../../validation/error-codes';
-import { Validator } from '../../validation/validator';
 
 /**
  * The version of the AWS IoT SQL rules engine a topic rule is evaluated with.
@@ -83,12 +83,12 @@ export interface IotRuleTriggerOptions {
 export class IotRuleTrigger implements ITrigger {
   private readonly sql: string;
   private readonly options: IotRuleTriggerOptions;
-  private bound?: {
+  private readonly binding = new TriggerBinding<{
     rule: iot.CfnTopicRule;
     errorQueue: sqs.IQueue;
     errorActionRole: iam.IRole;
     permission: lambda.CfnPermission;
-  };
+  }>('IotRuleTrigger');
 
   /**
    * @param sql the rule's SQL statement, e.g. `SELECT * FROM 'devices/+/telemetry'`
@@ -101,29 +101,27 @@ export class IotRuleTrigger implements ITrigger {
 
   /** The topic rule (available once the trigger was added to a function). */
   public get rule(): iot.CfnTopicRule {
-    return this.resources().rule;
+    return this.binding.resources('rule').rule;
   }
 
   /** Where the rule's error action sends messages AWS IoT could not deliver (available once added). */
   public get errorQueue(): sqs.IQueue {
-    return this.resources().errorQueue;
+    return this.binding.resources('errorQueue').errorQueue;
   }
 
   /** The role the error action sends with: `sqs:SendMessage` on the error queue only, plus its key if any (available once added). */
   public get errorActionRole(): iam.IRole {
-    return this.resources().errorActionRole;
+    return this.binding.resources('errorActionRole').errorActionRole;
   }
 
   /** The permission that lets this rule, and only it, invoke the `live` alias (available once added). */
   public get permission(): lambda.CfnPermission {
-    return this.resources().permission;
+    return this.binding.resources('permission').permission;
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw new Error('An IotRuleTrigger can be added to one function only: create one per function.');
-    }
+    this.binding.claim(target);
     requireTriggerArgument(target, 'Trigger.iotRule(sql)', this.sql, 'string');
     const o = this.options;
     // Messages the function fails on after Lambda's asynchronous retries end in its dead-letter queue.
@@ -196,7 +194,7 @@ export class IotRuleTrigger implements ITrigger {
       sourceAccount: stack.account,
     });
 
-    this.bound = { rule, errorQueue, errorActionRole: role, permission };
+    this.binding.record(target, { rule, errorQueue, errorActionRole: role, permission });
     acknowledgeInvokePermissions(target, 'iot', TriggerAcknowledgement.ASYNC_SOURCE_FAILURES_IN_DLQ);
     return {
       description: `IoT topic rule ${scope.node.path}/Rule`,
@@ -204,12 +202,6 @@ export class IotRuleTrigger implements ITrigger {
     };
   }
 
-  private resources() {
-    if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
-    }
-    return this.bound;
-  }
 }
 
 /** MQTT topic limits of AWS IoT Core: 256 bytes, at most 7 forward slashes. */

@@ -2,17 +2,17 @@ import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as destinations from 'aws-cdk-lib/aws-logs-destinations';
-import { acknowledgeInvokePermissions, asyncFailureQueues } from '../private/async-failures';
-import { requireTriggerArgument } from '../private/bound';
 import {
   logGroupKey, recordSubscriptionFilter, SUBSCRIPTION_FILTERS_PER_LOG_GROUP, subscriptionFilters,
 } from './log-subscription-budget';
-import { checkTriggerOptions } from '../private/option-shapes';
-import { triggerScope } from '../private/trigger-scope';
-import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 import { TriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
+import { acknowledgeInvokePermissions, asyncFailureQueues } from '../private/async-failures';
+import { requireTriggerArgument, TriggerBinding } from '../private/binding';
+import { checkTriggerOptions } from '../private/option-shapes';
+import { triggerScope } from '../private/trigger-scope';
+import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 
 /** The longest filter pattern CloudWatch Logs accepts. */
 const FILTER_PATTERN_MAX = 1024;
@@ -55,7 +55,7 @@ export class LogSubscriptionTrigger implements ITrigger {
   private readonly logGroup: logs.ILogGroup;
   private readonly filterPattern: logs.IFilterPattern;
   private readonly options: LogSubscriptionTriggerOptions;
-  private bound?: { subscriptionFilter: logs.SubscriptionFilter; permission: lambda.CfnPermission };
+  private readonly binding = new TriggerBinding<{ subscriptionFilter: logs.SubscriptionFilter; permission: lambda.CfnPermission }>('LogSubscriptionTrigger');
 
   /**
    * @param logGroup the log group to subscribe to
@@ -70,19 +70,17 @@ export class LogSubscriptionTrigger implements ITrigger {
 
   /** The subscription filter (available once the trigger was added to a function). */
   public get subscriptionFilter(): logs.SubscriptionFilter {
-    return this.resources().subscriptionFilter;
+    return this.binding.resources('subscriptionFilter').subscriptionFilter;
   }
 
   /** The permission that lets CloudWatch Logs invoke the `live` alias for this log group only (available once added). */
   public get permission(): lambda.CfnPermission {
-    return this.resources().permission;
+    return this.binding.resources('permission').permission;
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw new Error('A LogSubscriptionTrigger can be added to one function only: create one per function.');
-    }
+    this.binding.claim(target);
     requireTriggerArgument(target, 'Trigger.logSubscription(logGroup)', this.logGroup, 'construct');
     const logGroup = this.logGroup;
     const o = this.options;
@@ -169,7 +167,7 @@ export class LogSubscriptionTrigger implements ITrigger {
       'queue. Deliveries CloudWatch Logs gives up on (after 24 hours of throttling, or at once on AccessDenied or ' +
       `ResourceNotFound) reach no queue, and the trigger creates no alarm on them: watch the AWS/Logs DeliveryErrors and DeliveryThrottling metrics ${filter}.`);
 
-    this.bound = { subscriptionFilter, permission };
+    this.binding.record(target, { subscriptionFilter, permission });
     acknowledgeInvokePermissions(target, 'logs', TriggerAcknowledgement.ASYNC_SOURCE_FAILURES_IN_DLQ);
     return {
       description: `CloudWatch Logs subscription to ${logGroup.node.path}`,
@@ -177,12 +175,6 @@ export class LogSubscriptionTrigger implements ITrigger {
     };
   }
 
-  private resources() {
-    if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
-    }
-    return this.bound;
-  }
 }
 
 /** Whether two log group handles name the same log group (same construct, or the same resolved name in one stack). */

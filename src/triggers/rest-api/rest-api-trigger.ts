@@ -6,18 +6,19 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { validateRestApiTriggerOptions } from './rest-api-checks';
+import { acknowledge } from '../../acknowledgements/acknowledge';
+import { SyncTriggerAcknowledgement as Ack } from '../../acknowledgements/acknowledgements';
+import { noteSynchronousInvoker } from '../../validation/sync-note';
+import { Validator } from '../../validation/validator';
+import { accessLogGroupProps } from '../private/access-log-props';
 import { createApiGatewayAccountRole } from '../private/apigw-account-role';
+import { TriggerBinding } from '../private/binding';
 import { seconds } from '../private/duration';
 import { checkTriggerOptions, REST_API_TRIGGER_SHAPE } from '../private/option-shapes';
-import { validateRestApiTriggerOptions } from './rest-api-checks';
 import { requireSourceAccount } from '../private/source-account';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
-import { noteSynchronousInvoker } from '../../validation/sync-note';
-import { acknowledge } from '../../acknowledgements/acknowledge';
-import { SyncTriggerAcknowledgement as Ack } from '../../acknowledgements/acknowledgements';
-import { Validator } from '../../validation/validator';
-import { accessLogGroupProps } from '../private/access-log-props';
 
 /**
  * Options of a REST API trigger.
@@ -196,7 +197,7 @@ interface Bound {
  */
 export class RestApiTrigger implements ITrigger {
   private readonly options: RestApiTriggerOptions;
-  private bound?: Bound;
+  private readonly binding = new TriggerBinding<Bound>('RestApiTrigger');
 
   /**
    * @param options the API's settings
@@ -207,59 +208,57 @@ export class RestApiTrigger implements ITrigger {
 
   /** The REST API (available once the trigger was added to a function). */
   public get api(): apigw.RestApi {
-    return this.resources().api;
+    return this.binding.resources('api').api;
   }
 
   /** The stage (throttling, logs, X-Ray). */
   public get stage(): apigw.Stage {
-    return this.resources().stage;
+    return this.binding.resources('stage').stage;
   }
 
   /** The URL of the stage. */
   public get url(): string {
-    return this.resources().api.url;
+    return this.binding.resources('url').api.url;
   }
 
   /** The access-log group (JSON lines, encrypted). */
   public get accessLogGroup(): logs.ILogGroup {
-    return this.resources().accessLogGroup;
+    return this.binding.resources('accessLogGroup').accessLogGroup;
   }
 
   /** The execution-log group API Gateway writes to (`API-Gateway-Execution-Logs_<api id>/<stage>`), owned so it has retention and encryption. */
   public get executionLogGroup(): logs.ILogGroup {
-    return this.resources().executionLogGroup;
+    return this.binding.resources('executionLogGroup').executionLogGroup;
   }
 
   /** The methods that invoke the function, in route order. */
   public get methods(): apigw.Method[] {
-    return [...this.resources().methods];
+    return [...this.binding.resources('methods').methods];
   }
 
   /** The request validator on every method (body and parameters). */
   public get requestValidator(): apigw.RequestValidator {
-    return this.resources().requestValidator;
+    return this.binding.resources('requestValidator').requestValidator;
   }
 
   /** The authorizer of every method, unless IAM or public. */
   public get authorizer(): apigw.IAuthorizer | undefined {
-    return this.resources().authorizer;
+    return this.binding.resources('authorizer').authorizer;
   }
 
   /** The WAF web ACL association, when `webAclArn` was given. */
   public get webAclAssociation(): wafv2.CfnWebACLAssociation | undefined {
-    return this.resources().webAclAssociation;
+    return this.binding.resources('webAclAssociation').webAclAssociation;
   }
 
   /** The account-level API Gateway CloudWatch Logs role, when `cloudWatchRole` is true. */
   public get cloudWatchRole(): iam.IRole | undefined {
-    return this.resources().cloudWatchRole;
+    return this.binding.resources('cloudWatchRole').cloudWatchRole;
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw new Error('A RestApiTrigger can be added to one function only: create one per function.');
-    }
+    this.binding.claim(target);
     const opts = this.options;
     const scope = triggerScope(target, 'RestApi');
     requireSourceAccount(scope);
@@ -361,18 +360,12 @@ export class RestApiTrigger implements ITrigger {
       noteAccountRole(scope);
     }
 
-    this.bound = {
+    this.binding.record(target, {
       api, stage, accessLogGroup, executionLogGroup, methods, requestValidator, authorizer, webAclAssociation, cloudWatchRole,
-    };
+    });
     return { description: `REST API routes ${routes.map((r) => r.key).join(', ')}` };
   }
 
-  private resources(): Bound {
-    if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
-    }
-    return this.bound;
-  }
 }
 
 function noteAccountRole(scope: Construct): void {

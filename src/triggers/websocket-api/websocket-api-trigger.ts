@@ -7,21 +7,21 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
+import { acknowledge } from '../../acknowledgements/acknowledge';
+import { SyncTriggerAcknowledgement as Ack } from '../../acknowledgements/acknowledgements';
+import { nagResourceString } from '../../acknowledgements/nag-resource-string';
+import { ErrorCodes } from '../../validation/error-codes';
+import { noteSynchronousInvoker } from '../../validation/sync-note';
+import { Validator } from '../../validation/validator';
+import { accessLogGroupProps } from '../private/access-log-props';
 import { checkApiThrottling } from '../private/api-throttling';
 import { createApiGatewayAccountRole } from '../private/apigw-account-role';
-import { targetRole } from '../private/bound';
+import { targetRole, TriggerBinding } from '../private/binding';
 import { seconds } from '../private/duration';
 import { checkTriggerOptions } from '../private/option-shapes';
 import { requireSourceAccount } from '../private/source-account';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
-import { noteSynchronousInvoker } from '../../validation/sync-note';
-import { acknowledge } from '../../acknowledgements/acknowledge';
-import { SyncTriggerAcknowledgement as Ack } from '../../acknowledgements/acknowledgements';
-import { ErrorCodes } from '../../validation/error-codes';
-import { nagResourceString } from '../../acknowledgements/nag-resource-string';
-import { Validator } from '../../validation/validator';
-import { accessLogGroupProps } from '../private/access-log-props';
 
 /** A WebSocket API waits at most 29 s for an integration; the quota cannot be raised. */
 const INTEGRATION_LIMIT_SECONDS = 29;
@@ -166,7 +166,7 @@ interface Bound {
  */
 export class WebSocketApiTrigger implements ITrigger {
   private readonly options: WebSocketApiTriggerOptions;
-  private bound?: Bound;
+  private readonly binding = new TriggerBinding<Bound>('WebSocketApiTrigger');
 
   /**
    * @param options the API's settings
@@ -177,44 +177,42 @@ export class WebSocketApiTrigger implements ITrigger {
 
   /** The WebSocket API (available once the trigger was added to a function). */
   public get api(): apigwv2.WebSocketApi {
-    return this.resources().api;
+    return this.binding.resources('api').api;
   }
 
   /** The stage (throttling, access logs). */
   public get stage(): apigwv2.WebSocketStage {
-    return this.resources().stage;
+    return this.binding.resources('stage').stage;
   }
 
   /** The `wss://` URL clients connect to. */
   public get url(): string {
-    return this.resources().stage.url;
+    return this.binding.resources('url').stage.url;
   }
 
   /** The `https://` URL of the `@connections` management API. */
   public get callbackUrl(): string {
-    return this.resources().stage.callbackUrl;
+    return this.binding.resources('callbackUrl').stage.callbackUrl;
   }
 
   /** The access-log group (JSON lines, encrypted). */
   public get accessLogGroup(): logs.ILogGroup {
-    return this.resources().accessLogGroup;
+    return this.binding.resources('accessLogGroup').accessLogGroup;
   }
 
   /** The routes: `$connect`, `$disconnect`, `$default`, then the custom ones. */
   public get routes(): apigwv2.WebSocketRoute[] {
-    return [...this.resources().routes];
+    return [...this.binding.resources('routes').routes];
   }
 
   /** The account-level API Gateway CloudWatch Logs role, when `cloudWatchRole` is true. */
   public get cloudWatchRole(): iam.IRole | undefined {
-    return this.resources().cloudWatchRole;
+    return this.binding.resources('cloudWatchRole').cloudWatchRole;
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw new Error('A WebSocketApiTrigger can be added to one function only: create one per function.');
-    }
+    this.binding.claim(target);
     const opts = this.options;
     const scope = triggerScope(target, 'WebSocketApi');
     requireSourceAccount(scope);
@@ -341,7 +339,7 @@ export class WebSocketApiTrigger implements ITrigger {
     }
     noteSynchronousInvoker(scope, 'WebSocket API', 'the client receives the error, and $disconnect is best-effort');
 
-    this.bound = { api, stage, accessLogGroup, routes, cloudWatchRole };
+    this.binding.record(target, { api, stage, accessLogGroup, routes, cloudWatchRole });
     return { description: `WebSocket API routes ${['$connect', '$disconnect', '$default', ...custom].join(', ')}` };
   }
 
@@ -374,12 +372,6 @@ export class WebSocketApiTrigger implements ITrigger {
     });
   }
 
-  private resources(): Bound {
-    if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
-    }
-    return this.bound;
-  }
 }
 
 /** A construct-id-safe form of a route key (`$connect` -> `Connect`). */
