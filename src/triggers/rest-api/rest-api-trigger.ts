@@ -264,10 +264,25 @@ export class RestApiTrigger implements ITrigger {
     requireSourceAccount(scope);
     const v = new Validator(scope);
     checkTriggerOptions(v, opts, REST_API_TRIGGER_SHAPE);
-    const { endpointType, rate, burst, cognitoPools, isPublic, stageName, routes } =
-      validateRestApiTriggerOptions(v, opts, { timeoutSeconds: seconds(target.timeout) });
+    const settings = validateRestApiTriggerOptions(v, opts, { timeoutSeconds: seconds(target.timeout) });
     v.throwIfAny();
+    const { isPublic, routes } = settings;
 
+    const { accessLogGroup, api, stage, executionLogGroup, cloudWatchRole } = this.createApi(scope, target, settings);
+    const { requestValidator, authorizer, authorizationType, methods } = this.createMethods(scope, target, api, settings);
+    const webAclAssociation = this.associateWebAcl(scope, stage);
+    this.report(scope, stage, methods, { isPublic, authorizationType, authorizer });
+
+    this.binding.record(target, {
+      api, stage, accessLogGroup, executionLogGroup, methods, requestValidator, authorizer, webAclAssociation, cloudWatchRole,
+    });
+    return { description: `REST API routes ${routes.map((r) => r.key).join(', ')}` };
+  }
+
+  /** Build: the access log group, the API with its stage, the execution log group, and the account's CloudWatch role when asked for. */
+  private createApi(scope: Construct, target: ITriggerTarget, settings: RestApiSettings) {
+    const opts = this.options;
+    const { endpointType, rate, burst, stageName } = settings;
     // ---- logs: access logs (JSON) and the execution-log group API Gateway would create unencrypted
     const logProps = accessLogGroupProps(scope, opts);
     const accessLogGroup = new logs.LogGroup(scope, 'AccessLogs', logProps);
@@ -307,7 +322,13 @@ export class RestApiTrigger implements ITrigger {
       cloudWatchRole = account.role;
       stage.node.addDependency(account.account);
     }
+    return { accessLogGroup, api, stage, executionLogGroup, cloudWatchRole };
+  }
 
+  /** Build: the request validator, the authorizer, and one method per route on one integration. */
+  private createMethods(scope: Construct, target: ITriggerTarget, api: apigw.RestApi, settings: RestApiSettings) {
+    const opts = this.options;
+    const { cognitoPools, isPublic, routes } = settings;
     const requestValidator = api.addRequestValidator('RequestValidator', {
       validateRequestBody: true,
       validateRequestParameters: true,
@@ -336,7 +357,12 @@ export class RestApiTrigger implements ITrigger {
         requestValidator,
       });
     });
+    return { requestValidator, authorizer, authorizationType, methods };
+  }
 
+  /** Build: the web ACL association, when a web ACL is given. */
+  private associateWebAcl(scope: Construct, stage: apigw.Stage): wafv2.CfnWebACLAssociation | undefined {
+    const opts = this.options;
     let webAclAssociation: wafv2.CfnWebACLAssociation | undefined;
     if (opts.webAclArn !== undefined) {
       webAclAssociation = new wafv2.CfnWebACLAssociation(scope, 'WebAcl', {
@@ -344,8 +370,16 @@ export class RestApiTrigger implements ITrigger {
         webAclArn: opts.webAclArn,
       });
     }
+    return webAclAssociation;
+  }
 
-    // ---- what a template cannot avoid, acknowledged with the reason (docs/triggers-rest-websocket-cognito.md).
+  /** Report: what a template cannot avoid, acknowledged with the reason; the synchronous-invoker and account-role notes. */
+  private report(scope: Construct, stage: apigw.Stage, methods: apigw.Method[], auth: {
+    isPublic: boolean; authorizationType?: apigw.AuthorizationType; authorizer?: apigw.IAuthorizer;
+  }): void {
+    const opts = this.options;
+    const { isPublic, authorizationType, authorizer } = auth;
+    // ---- what a template cannot avoid, acknowledged with the reason (docs/triggers-sync.md).
     // A web ACL and a response cache are the user's decisions (UserDecisions noWebAcl / noApiCache).
     acknowledge(stage, Ack.REST_API_NO_CLIENT_CERTIFICATE);
     for (const method of methods) {
@@ -359,14 +393,12 @@ export class RestApiTrigger implements ITrigger {
     if (opts.cloudWatchRole !== true) {
       noteAccountRole(scope);
     }
-
-    this.binding.record(target, {
-      api, stage, accessLogGroup, executionLogGroup, methods, requestValidator, authorizer, webAclAssociation, cloudWatchRole,
-    });
-    return { description: `REST API routes ${routes.map((r) => r.key).join(', ')}` };
   }
 
 }
+
+/** What the REST API checks resolved. */
+type RestApiSettings = ReturnType<typeof validateRestApiTriggerOptions>;
 
 function noteAccountRole(scope: Construct): void {
   Annotations.of(scope).addInfo('[cdk-lambda-blueprints:apigw-account-role] API Gateway access and execution logs need the '
