@@ -2,15 +2,11 @@ import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { emptyArrayPaths } from './event-pattern';
-import { FailureQueue } from '../../destinations/failure-queue';
-import { checkLength, checkName, NAME_RULES } from '../../validation/aws-names';
-import { ErrorCodes } from '../../validation/error-codes';
+import { validateEventRuleTriggerOptions } from './event-rule-checks';
 import { Validator } from '../../validation/validator';
 import { acknowledgeAsyncPermissions } from '../private/async-failures';
 import { TriggerBinding } from '../private/binding';
-import { checkTriggerOptions, EVENT_RULE_TRIGGER_SHAPE } from '../private/option-shapes';
-import { checkRetryPolicy, checkTargetDeadLetterQueue } from '../private/retry-policy';
+import { givenOrFailureQueue } from '../private/service-target';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, TriggerConfig, ITriggerTarget } from '../trigger';
 
@@ -124,41 +120,10 @@ export class EventRuleTrigger implements ITrigger {
     const props = this.props;
     const scope = triggerScope(target, 'EventRule');
     const v = new Validator(scope);
-    checkTriggerOptions(v, this.props, EVENT_RULE_TRIGGER_SHAPE);
-    const fields = Object.entries(props.eventPattern ?? {}).filter(([, value]) => value !== undefined);
-    v.failIf(fields.length === 0, {
-      code: ErrorCodes.LBP_EVENT_PATTERN,
-      property: 'eventPattern',
-      value: JSON.stringify(props.eventPattern ?? {}),
-      limit: 'a rule needs an event pattern with at least one field, or it matches nothing',
-      fix: 'set e.g. eventPattern: { source: [\'my.app\'], detailType: [\'OrderPlaced\'] }, or use Trigger.schedule for timed runs',
-    });
-    for (const at of fields.length > 0 ? emptyArrayPaths(props.eventPattern, 'eventPattern') : []) {
-      v.fail({
-        code: ErrorCodes.LBP_EVENT_PATTERN,
-        property: at,
-        value: '[] (an empty array)',
-        limit: 'EventBridge refuses an empty array anywhere in an event pattern: each field lists one or more values',
-        fix: `list at least one value at ${at}, or remove the field to match any value`,
-      });
-    }
-    const retry = checkRetryPolicy(v, props.retryAttempts, props.maxEventAge, {
-      retryAttempts: 10,
-      maxEventAge: Duration.hours(6),
-    });
-    checkTargetDeadLetterQueue(v, 'EventBridge', props.deadLetterQueue);
-    checkName(v, ErrorCodes.LBP_EVENT_RULE_NAME, 'ruleName', props.ruleName, NAME_RULES.eventRule);
-    checkLength(v, ErrorCodes.LBP_EVENT_RULE_NAME, 'description', props.description, 512, 'EventBridge PutRule');
+    const retry = validateEventRuleTriggerOptions(v, props);
     v.throwIfAny();
 
-    let deadLetterQueue = props.deadLetterQueue;
-    if (!deadLetterQueue) {
-      const sink = new FailureQueue(scope, 'FailureQueue', {
-        purpose: `the event rule of ${target.node.path}`,
-        alarmTopic: target.alarmTopic,
-      });
-      deadLetterQueue = sink.queue;
-    }
+    const deadLetterQueue = givenOrFailureQueue(scope, 'FailureQueue', props.deadLetterQueue, `the event rule of ${target.node.path}`, target);
 
     const rule = new events.Rule(scope, 'Rule', {
       eventBus: props.eventBus,

@@ -1,4 +1,4 @@
-import { Annotations, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -14,6 +14,7 @@ import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
 import { Validator } from '../../validation/validator';
 import { TriggerBinding } from '../private/binding';
 import { seconds } from '../private/duration';
+import { serviceRole } from '../private/service-target';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 
@@ -176,13 +177,7 @@ export class FirehoseTransformationTrigger implements ITrigger {
   /** Build: Firehose's role (invoke the alias, write the two prefixes of the bucket, use its key). */
   private createRole(scope: Construct, target: ITriggerTarget, dataPrefix: string, errorPrefix: string): ManagedPolicyRole {
     const bucket = this.props.destinationBucket;
-    const stack = Stack.of(scope);
-    const role = new ManagedPolicyRole(scope, 'Role', {
-      service: 'firehose.amazonaws.com',
-      sourceAccount: stack.account,
-      description: `the Firehose delivery stream of ${target.node.path}`,
-      policyDescription: `Every permission of the Firehose delivery stream of ${target.node.path}`,
-    });
+    const role = serviceRole(scope, 'Role', 'firehose.amazonaws.com', `the Firehose delivery stream of ${target.node.path}`);
 
     // Firehose invokes the alias (and reads its configuration, per the Firehose policy template): no `:*` wildcard.
     role.addToPrincipalPolicy(new iam.PolicyStatement({

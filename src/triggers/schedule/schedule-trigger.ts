@@ -1,13 +1,12 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { validateScheduleTriggerOptions } from './schedule-checks';
+import { givenOrFailureQueue, serviceRole } from '../private/service-target';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 import { TriggerSchedule } from './trigger-schedule';
-import { FailureQueue } from '../../destinations/failure-queue';
-import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
 import { Validator } from '../../validation/validator';
 import { TriggerBinding } from '../private/binding';
 import { checkTriggerOptions, SCHEDULE_TRIGGER_SHAPE } from '../private/option-shapes';
@@ -134,27 +133,14 @@ export class ScheduleTrigger implements ITrigger {
     const { expression, timeZone, windowMinutes, input, retry } = validateScheduleTriggerOptions(v, this.when, opts);
     v.throwIfAny();
 
-    const stack = Stack.of(scope);
-    const role = new ManagedPolicyRole(scope, 'Role', {
-      service: 'scheduler.amazonaws.com',
-      sourceAccount: stack.account,
-      description: `the schedule that invokes ${target.node.path}`,
-      policyDescription: `Every permission of the schedule that invokes ${target.node.path}`,
-    });
+    const role = serviceRole(scope, 'Role', 'scheduler.amazonaws.com', `the schedule that invokes ${target.node.path}`);
     role.addToPrincipalPolicy(new iam.PolicyStatement({
       sid: 'InvokeLiveAlias',
       actions: ['lambda:InvokeFunction'],
       resources: [target.alias.functionArn],
     }));
 
-    let deadLetterQueue = opts.deadLetterQueue;
-    if (!deadLetterQueue) {
-      const sink = new FailureQueue(scope, 'FailureQueue', {
-        purpose: `the schedule of ${target.node.path}`,
-        alarmTopic: target.alarmTopic,
-      });
-      deadLetterQueue = sink.queue;
-    }
+    const deadLetterQueue = givenOrFailureQueue(scope, 'FailureQueue', opts.deadLetterQueue, `the schedule of ${target.node.path}`, target);
     role.addToPrincipalPolicy(new iam.PolicyStatement({
       sid: 'SendUndeliveredToFailureQueue',
       actions: ['sqs:SendMessage'],
