@@ -1,12 +1,10 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
+import { validateFunctionUrlTriggerOptions } from './function-url-checks';
 import { acknowledge } from '../../acknowledgements/acknowledge';
 import { SyncTriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
-import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import { TriggerBinding } from '../private/binding';
-import { checkCors, checkFunctionUrlCorsLists } from '../private/cors';
-import { checkTriggerOptions, FUNCTION_URL_TRIGGER_SHAPE } from '../private/option-shapes';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, TriggerConfig, ITriggerTarget } from '../trigger';
 
@@ -82,26 +80,8 @@ export class FunctionUrlTrigger implements ITrigger {
     const existing = target.node.tryFindChild('FunctionUrl');
     const scope = triggerScope(target, 'FunctionUrl');
     const v = new Validator(scope);
-    checkTriggerOptions(v, this.options, FUNCTION_URL_TRIGGER_SHAPE);
-    v.failIf(existing !== undefined, {
-      code: ErrorCodes.LBP_FUNCTION_URL_DUPLICATE,
-      property: 'functionUrl',
-      value: 'a second URL',
-      limit: 'Lambda allows one function URL per alias, and the function already has one',
-      fix: 'add Trigger.functionUrl once per function, and use its url for every caller',
-    });
+    validateFunctionUrlTriggerOptions(v, opts, { hasFunctionUrl: existing !== undefined });
     const isPublic = authType === lambda.FunctionUrlAuthType.NONE;
-    v.failIf(isPublic && opts.allowPublicAccess !== true, {
-      code: ErrorCodes.LBP_FUNCTION_URL_PUBLIC,
-      property: 'authType',
-      value: 'NONE',
-      limit: 'a function URL without authentication lets anyone on the internet invoke the function',
-      fix: 'leave authType unset (AWS_IAM) and grant callers with trigger.functionUrl.grantInvokeUrl(...), or, if the URL must be public and the function authenticates callers itself, also set allowPublicAccess: true',
-    });
-    checkCors(v, 'cors', opts.cors && {
-      origins: opts.cors.allowedOrigins, credentials: opts.cors.allowCredentials, maxAge: opts.cors.maxAge,
-    }, { min: 0, max: 86_400, api: 'Lambda function URL CORS MaxAge' });
-    checkFunctionUrlCorsLists(v, opts.cors as { readonly [list: string]: unknown } | undefined);
     v.throwIfAny();
 
     this.binding.record(target, new lambda.FunctionUrl(scope, 'Url', {
