@@ -7,7 +7,7 @@ import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { ServerlessFunction } from '../function/serverless-function';
 import { DynamoDbStreamTrigger, DynamoDbStreamTriggerOptions } from '../triggers/stream/dynamodb-stream-trigger';
 import { STREAM_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
-import { validateStreamOptions } from '../triggers/stream/stream-mapping';
+import { validateStreamOptions } from '../triggers/stream/stream-checks';
 import { validateTableStream } from '../triggers/stream/table-stream-checks';
 import { Trigger } from '../triggers/trigger-factories';
 import { acknowledge } from '../acknowledgements/acknowledge';

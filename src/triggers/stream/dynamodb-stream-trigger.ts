@@ -1,12 +1,12 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { createStreamMapping, validateStreamOptions } from './stream-mapping';
+import { validateDynamoDbStreamTriggerOptions } from './stream-checks';
+import { createStreamMapping } from './stream-mapping';
 import { StreamTriggerOptions } from './stream-trigger-options';
 import { validateTableStream } from './table-stream-checks';
 import { Validator } from '../../validation/validator';
 import { requireTriggerArgument, TriggerBinding } from '../private/binding';
-import { checkTriggerOptions, STREAM_TRIGGER_SHAPE } from '../private/option-shapes';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 
@@ -56,9 +56,8 @@ export class DynamoDbStreamTrigger implements ITrigger {
     const table = this.table;
     const scope = triggerScope(target, `DynamoDbStream${table.node.id}`);
     const v = new Validator(scope);
-    checkTriggerOptions(v, this.options, STREAM_TRIGGER_SHAPE);
+    validateDynamoDbStreamTriggerOptions(v, this.options);
     validateTableStream(v, table);
-    validateStreamOptions(v, this.options, { supportsTimestamp: false });
     v.throwIfAny();
 
     // The dynamodb:ListStreams statement (Resource * only) lands in the role's resource-star policy.

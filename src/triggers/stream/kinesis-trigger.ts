@@ -1,11 +1,11 @@
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { createStreamMapping, validateStreamOptions } from './stream-mapping';
+import { validateKinesisTriggerOptions } from './stream-checks';
+import { createStreamMapping } from './stream-mapping';
 import { StreamTriggerOptions } from './stream-trigger-options';
 import { Validator } from '../../validation/validator';
 import { requireTriggerArgument, TriggerBinding } from '../private/binding';
-import { checkTriggerOptions, STREAM_TRIGGER_SHAPE } from '../private/option-shapes';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 
@@ -55,8 +55,7 @@ export class KinesisTrigger implements ITrigger {
     requireTriggerArgument(target, 'Trigger.kinesis(stream)', this.stream, 'construct');
     const scope = triggerScope(target, `Kinesis${this.stream.node.id}`);
     const v = new Validator(scope);
-    checkTriggerOptions(v, this.options, STREAM_TRIGGER_SHAPE);
-    validateStreamOptions(v, this.options, { supportsTimestamp: true });
+    validateKinesisTriggerOptions(v, this.options);
     v.throwIfAny();
 
     this.stream.grantRead(target.alias);
