@@ -137,7 +137,7 @@ export const Acknowledgement = {
 
 /**
  * The cdk-nag findings the triggers acknowledge, each a finding a template cannot avoid. Listed with
- * their reasons in docs/triggers-async.md.
+ * their reasons in docs/triggers-poll.md.
  *
  * @internal
  */
@@ -207,7 +207,7 @@ export const TriggerAcknowledgement = {
 /**
  * The cdk-nag findings the HTTP triggers acknowledge themselves (the failure
  * queues acknowledge theirs: `Acknowledgement.FAILURE_QUEUE_IS_A_DLQ`), each on the
- * narrowest construct, with the reason (listed in docs/triggers-sync.md and docs/triggers-rest-websocket-cognito.md). Nothing else is acknowledged.
+ * narrowest construct, with the reason (listed in docs/triggers-sync.md and docs/triggers-async-push.md). Nothing else is acknowledged.
  *
  * @internal
  */
@@ -278,7 +278,7 @@ export const SyncTriggerAcknowledgement = {
 
 /**
  * The cdk-nag findings the patterns acknowledge on the sources they create, each with the reason;
- * listed in docs/triggers-async.md.
+ * listed in docs/triggers-poll.md.
  *
  * @internal
  */
