@@ -8,7 +8,7 @@ import { acknowledgeUserDecisions } from '../user-decisions';
 const app = new App();
 acknowledgeUserDecisions(app);
 // A known Region gives a literal partition in the @connections ARN, so its one wildcard can be acknowledged
-// (cdk-nag 3 ids cannot hold <AWS::Partition>; see docs/triggers-rest-websocket-cognito.md).
+// (cdk-nag 3 ids cannot hold <AWS::Partition>; see docs/triggers-sync.md).
 const stack = new Stack(app, 'BlueprintsWebSocketApiTrigger', { env: { account: '123456789012', region: 'us-east-1' } });
 const code = FunctionCode.fromAsset(path.join(__dirname, '..', '..', 'test', 'fixtures', 'handler'));
 

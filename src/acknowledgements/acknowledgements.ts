@@ -138,7 +138,7 @@ export const FailureQueueAcknowledgement = {
 
 /**
  * How a source invokes the function: subscriptions, event source mappings and invoke permissions, each a
- * finding a template cannot avoid. Listed with their reasons in docs/triggers-async.md.
+ * finding a template cannot avoid. Listed with their reasons in docs/triggers-poll.md.
  *
  * @internal
  */
@@ -208,7 +208,7 @@ export const InvocationAcknowledgement = {
 /**
  * Who may call an API or a function URL: the access the user chose explicitly (a public URL, public REST
  * methods, a public `$connect`) and the authorization AWS offers for it, each on the narrowest construct,
- * with the reason (listed in docs/triggers-sync.md and docs/triggers-rest-websocket-cognito.md).
+ * with the reason (listed in docs/triggers-sync.md and docs/triggers-async-push.md).
  *
  * @internal
  */
@@ -318,7 +318,7 @@ export const ResourceWildcardAcknowledgement = {
 
 /**
  * What the sources a pattern creates for the user (an access-log bucket, a table) cannot avoid, each with
- * the reason; listed in docs/triggers-async.md.
+ * the reason; listed in docs/triggers-poll.md.
  *
  * @internal
  */

@@ -3,12 +3,12 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, IConstruct } from 'constructs';
 import { ServerlessFunction } from '../function/serverless-function';
+import { AnnotationIds } from '../validation/annotation-ids';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
 import { placeNamed } from '../validation/place';
 import { checkShape } from '../validation/prop-types';
 import { isConcrete, Validator } from '../validation/validator';
-import { AnnotationIds } from '../validation/annotation-ids';
 
 let buildEagerly = false;
 

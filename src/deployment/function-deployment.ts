@@ -8,11 +8,11 @@ import { DeploymentOptions } from './deployment-options';
 import { DEPLOYMENT_OPTIONS_SHAPE } from './private/deployment-options-shape';
 import { validateDeploymentOptions } from './private/validate-deployment-options';
 import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
+import { AnnotationIds } from '../validation/annotation-ids';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
 import { checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
-import { AnnotationIds } from '../validation/annotation-ids';
 
 /**
  * Properties of {@link FunctionDeployment}.

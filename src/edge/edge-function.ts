@@ -6,19 +6,19 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { edgeLimits, isViewer, validateEdge } from './private/validate-edge';
+import { acknowledge, acknowledgeResourceWildcards } from '../acknowledgements/acknowledge';
+import { EdgeAcknowledgement, FunctionAcknowledgement, ResourceWildcardAcknowledgement } from '../acknowledgements/acknowledgements';
 import { FunctionCodeConfig } from '../code/function-code';
 import { LatestRuntime } from '../code/latest-runtime';
 import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
 import { FunctionRole } from '../function/function-role';
-import { noteSynchronousInvoker } from '../validation/sync-note';
 import { ServerlessFunctionProps } from '../function/serverless-function-props';
 import { DEFAULT_HANDLER, FUNCTION_PROPS_SHAPE, validateFunction } from '../function/validate-function';
-import { acknowledge, acknowledgeResourceWildcards } from '../acknowledgements/acknowledge';
-import { EdgeAcknowledgement, FunctionAcknowledgement, ResourceWildcardAcknowledgement } from '../acknowledgements/acknowledgements';
 import { BlueprintValidationError, Problem } from '../validation/blueprint-error';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
 import { checkShape, PropShape } from '../validation/prop-types';
+import { noteSynchronousInvoker } from '../validation/sync-note';
 import { Validator } from '../validation/validator';
 
 /**

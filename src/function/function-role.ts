@@ -1,9 +1,9 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
 import { acknowledge } from '../acknowledgements/acknowledge';
 import { FunctionAcknowledgement } from '../acknowledgements/acknowledgements';
+import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
 import { ErrorCodes } from '../validation/error-codes';
 
 /** IAM's size limit for one managed policy document. @internal */

@@ -26,12 +26,12 @@ import { defaultAlarmTopic } from '../observability/private/default-alarm-topic'
 import type { ITrigger, ITriggerTarget, TriggerConfig } from '../triggers/trigger';
 import { registerAppChecks } from './private/app-checks';
 import { markAsyncTarget } from './private/async-paths';
+import { AnnotationIds } from '../validation/annotation-ids';
 import { BlueprintValidationError } from '../validation/blueprint-error';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
 import { checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
-import { AnnotationIds } from '../validation/annotation-ids';
 
 /**
  * The name of the alias every trigger targets. A module constant is TypeScript only (jsii does not

@@ -11,10 +11,10 @@ import { AlarmSettings, createAlarm, resolveAlarmSettings, resolveCheckedAlarm }
 import { CombinedAlarmBuilder, COMBINED_ALARM_PERIOD, isCombinable } from './private/combined-alarm';
 import { deadLetterQueueWatch } from './private/dead-letter-queue-alarms';
 import { FUNCTION_OPTIONS_SHAPE_ALARMS } from './private/function-alarms-shape';
+import { AnnotationIds } from '../validation/annotation-ids';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { checkShape, PropShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
-import { AnnotationIds } from '../validation/annotation-ids';
 
 /**
  * Properties of {@link FunctionAlarms}.

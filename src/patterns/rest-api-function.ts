@@ -31,7 +31,7 @@ export interface RestApiFunctionProps extends BlueprintPatternProps {
  * defaults to the integration timeout (29 s) instead of 30 s.
  *
  * API Gateway logging needs the Region's account-level CloudWatch Logs role: set
- * `triggerOptions.cloudWatchRole: true` in one stack per account and Region (see docs/triggers-rest-websocket-cognito.md).
+ * `triggerOptions.cloudWatchRole: true` in one stack per account and Region (see docs/triggers-sync.md).
  *
  * @exampleMetadata fixture=api
  * @example

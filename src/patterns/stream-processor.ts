@@ -6,7 +6,7 @@ import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { ServerlessFunction } from '../function/serverless-function';
 import { STREAM_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { KinesisTrigger, KinesisTriggerOptions } from '../triggers/stream/kinesis-trigger';
-import { validateStreamOptions } from '../triggers/stream/stream-mapping';
+import { validateStreamOptions } from '../triggers/stream/stream-checks';
 import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';

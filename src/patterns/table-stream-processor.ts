@@ -9,7 +9,7 @@ import { CreatedSourceAcknowledgement } from '../acknowledgements/acknowledgemen
 import { ServerlessFunction } from '../function/serverless-function';
 import { STREAM_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { DynamoDbStreamTrigger, DynamoDbStreamTriggerOptions } from '../triggers/stream/dynamodb-stream-trigger';
-import { validateStreamOptions } from '../triggers/stream/stream-mapping';
+import { validateStreamOptions } from '../triggers/stream/stream-checks';
 import { validateTableStream } from '../triggers/stream/table-stream-checks';
 import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';

@@ -8,20 +8,20 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AlbTrigger, AlbTriggerProps } from './alb/alb-trigger';
 import { AlexaSkillTrigger, AlexaSkillTriggerOptions } from './alexa-skill/alexa-skill-trigger';
 import { CognitoTrigger, CognitoTriggerOptions } from './cognito/cognito-trigger';
-import { DynamoDbStreamTrigger, DynamoDbStreamTriggerOptions } from './stream/dynamodb-stream-trigger';
 import { EventRuleTrigger, EventRuleTriggerProps } from './event-rule/event-rule-trigger';
 import { FirehoseTransformationTrigger, FirehoseTransformationTriggerProps } from './firehose-transformation/firehose-transformation-trigger';
 import { FunctionUrlTrigger, FunctionUrlTriggerOptions } from './function-url/function-url-trigger';
 import { HttpApiTrigger, HttpApiTriggerOptions } from './http-api/http-api-trigger';
 import { IotRuleTrigger, IotRuleTriggerOptions } from './iot-rule/iot-rule-trigger';
-import { KinesisTrigger, KinesisTriggerOptions } from './stream/kinesis-trigger';
 import { LogSubscriptionTrigger, LogSubscriptionTriggerOptions } from './log-subscription/log-subscription-trigger';
 import { RestApiTrigger, RestApiTriggerOptions } from './rest-api/rest-api-trigger';
 import { S3Trigger, S3TriggerOptions } from './s3/s3-trigger';
 import { ScheduleTrigger, ScheduleTriggerOptions } from './schedule/schedule-trigger';
+import { TriggerSchedule } from './schedule/trigger-schedule';
 import { SnsTrigger, SnsTriggerOptions } from './sns/sns-trigger';
 import { SqsTrigger, SqsTriggerOptions } from './sqs/sqs-trigger';
-import { TriggerSchedule } from './schedule/trigger-schedule';
+import { DynamoDbStreamTrigger, DynamoDbStreamTriggerOptions } from './stream/dynamodb-stream-trigger';
+import { KinesisTrigger, KinesisTriggerOptions } from './stream/kinesis-trigger';
 import { WebSocketApiTrigger, WebSocketApiTriggerOptions } from './websocket-api/websocket-api-trigger';
 
 /**

@@ -60,10 +60,12 @@ describe('RestApiFunction defaults and errors', () => {
     const stack = new Stack();
     new RestApiFunction(stack, 'Api', { code: FunctionCode.fromAsset(HANDLER_DIR), triggerOptions: { cloudWatchRole: true } });
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::ManagedPolicy', {
-      PolicyDocument: { Statement: [Match.objectLike({
-        Sid: 'WriteApiGatewayLogs',
-        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':log-group:*']] },
-      })] },
+      PolicyDocument: {
+        Statement: [Match.objectLike({
+          Sid: 'WriteApiGatewayLogs',
+          Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':log-group:*']] },
+        })],
+      },
     });
     expect(nagFindings(stack)).toEqual([]);
   });

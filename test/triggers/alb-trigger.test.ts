@@ -3,7 +3,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 
-import { functionStack, template } from './sync-helpers';
+import { functionStack, template } from './fixtures';
 import { AlbTriggerOptions, FunctionCode, ServerlessFunction, Trigger } from '../../src';
 import { nagFindings } from '../helpers/nag';
 import { HANDLER_DIR } from '../helpers/template';

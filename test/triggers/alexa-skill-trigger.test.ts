@@ -61,7 +61,7 @@ describe('Trigger.alexaSkill', () => {
   test('one function per trigger; the permission needs addTrigger first', () => {
     const stack = testStack();
     const trigger = Trigger.alexaSkill(SKILL);
-    expect(() => trigger.permission).toThrow(/addTrigger first/);
+    expect(() => trigger.permission).toThrow(/\[LBP_TRIGGER_NOT_ADDED\].*fn\.addTrigger\(trigger\) first/);
     testFunction(stack, { timeout: Duration.seconds(3) }).addTrigger(trigger);
     expect(() => testFunction(stack, { timeout: Duration.seconds(3) }, 'Other').addTrigger(trigger)).toThrow(/one function only/);
   });

@@ -2,7 +2,7 @@ import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { functionStack, template } from './sync-helpers';
+import { functionStack, template } from './fixtures';
 import { Trigger } from '../../src';
 import { nagFindings } from '../helpers/nag';
 

@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as events from 'aws-cdk-lib/aws-events';
-import { functionStack, template } from './sync-helpers';
+import { functionStack, template } from './fixtures';
 import { Trigger } from '../../src';
 import { nagFindings } from '../helpers/nag';
 

@@ -167,9 +167,13 @@ describe('Trigger.firehoseTransformation', () => {
     expect(config.EncryptionConfiguration).toBeUndefined();
     expect(nagFindings(stack)).toEqual([]);
     const policies = t.findResources('AWS::IAM::ManagedPolicy', {
-      Metadata: { cdk_nag: { rules_to_suppress: Match.arrayWith([Match.objectLike({
-        id: 'AwsSolutions-IAM5', applies_to: ['Resource::arn:<AWS::Partition>:s3:::team-lake/data/*'],
-      })]) } },
+      Metadata: {
+        cdk_nag: {
+          rules_to_suppress: Match.arrayWith([Match.objectLike({
+            id: 'AwsSolutions-IAM5', applies_to: ['Resource::arn:<AWS::Partition>:s3:::team-lake/data/*'],
+          })]),
+        },
+      },
     });
     expect(Object.keys(policies)).toHaveLength(1);
   });
@@ -177,7 +181,7 @@ describe('Trigger.firehoseTransformation', () => {
   test('one function per trigger; properties need addTrigger first', () => {
     const stack = testStack();
     const trigger = Trigger.firehoseTransformation({ destinationBucket: hardenedBucket(stack) });
-    expect(() => trigger.deliveryStream).toThrow(/addTrigger first/);
+    expect(() => trigger.deliveryStream).toThrow(/\[LBP_TRIGGER_NOT_ADDED\].*fn\.addTrigger\(trigger\) first/);
     testFunction(stack).addTrigger(trigger);
     expect(() => testFunction(stack, {}, 'Other').addTrigger(trigger)).toThrow(/one function only/);
   });

@@ -1,10 +1,10 @@
 import { Stack, Validations } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { FunctionCode, ServerlessFunction, ServerlessFunctionOptions } from '../../src';
-import { HANDLER_DIR } from '../helpers/template';
+import { HANDLER_DIR, testStack } from '../helpers/template';
 
 /** A ServerlessFunction with the test handler. */
 export function testFunction(stack: Stack, options: ServerlessFunctionOptions = {}, id = 'Fn'): ServerlessFunction {
@@ -51,4 +51,27 @@ export function hardenedTopic(stack: Stack, id = 'Topic', fifo = false): sns.Top
   return new sns.Topic(stack, id, {
     masterKey: new kms.Key(stack, `${id}Key`, { enableKeyRotation: true }), enforceSSL: true, fifo: fifo || undefined,
   });
+}
+
+/** A stack with one ServerlessFunction named `Fn`. */
+export function functionStack(options: ServerlessFunctionOptions = {}): { stack: Stack; fn: ServerlessFunction } {
+  const stack = testStack();
+  const fn = new ServerlessFunction(stack, 'Fn', { ...options, code: FunctionCode.fromAsset(HANDLER_DIR) });
+  return { stack, fn };
+}
+
+/** The logical id of the resource at `path` (construct path below the stack). */
+export function logicalId(stack: Stack, path: string): string {
+  const child = stack.node.findChild(path.split('/')[0]);
+  let node = child;
+  for (const part of path.split('/').slice(1)) {
+    node = node.node.findChild(part);
+  }
+  const cfn = (node.node.defaultChild ?? node) as any;
+  return stack.resolve(cfn.logicalId);
+}
+
+/** The template of a stack. */
+export function template(stack: Stack): Template {
+  return Template.fromStack(stack);
 }

@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { functionStack, template } from './sync-helpers';
+import { functionStack, template } from './fixtures';
 import { Trigger } from '../../src';
 import { nagFindings } from '../helpers/nag';
 

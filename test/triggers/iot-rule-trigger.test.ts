@@ -144,7 +144,7 @@ describe('Trigger.iotRule', () => {
   test('one function per trigger; properties need addTrigger first', () => {
     const stack = testStack();
     const trigger = Trigger.iotRule('SELECT * FROM \'a\'');
-    expect(() => trigger.rule).toThrow(/addTrigger first/);
+    expect(() => trigger.rule).toThrow(/\[LBP_TRIGGER_NOT_ADDED\].*fn\.addTrigger\(trigger\) first/);
     testFunction(stack).addTrigger(trigger);
     expect(() => testFunction(stack, {}, 'Other').addTrigger(trigger)).toThrow(/one function only/);
   });

@@ -124,7 +124,7 @@ describe('Trigger.logSubscription', () => {
   test('one function per trigger; properties need addTrigger first', () => {
     const stack = testStack();
     const trigger = Trigger.logSubscription(appLogs(stack), logs.FilterPattern.allEvents());
-    expect(() => trigger.subscriptionFilter).toThrow(/addTrigger first/);
+    expect(() => trigger.subscriptionFilter).toThrow(/\[LBP_TRIGGER_NOT_ADDED\].*fn\.addTrigger\(trigger\) first/);
     testFunction(stack).addTrigger(trigger);
     expect(() => testFunction(stack, {}, 'Other').addTrigger(trigger)).toThrow(/one function only/);
   });

@@ -3,7 +3,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { functionStack, template } from './sync-helpers';
+import { functionStack, template } from './fixtures';
 import { Trigger } from '../../src';
 import { nagFindings } from '../helpers/nag';
 

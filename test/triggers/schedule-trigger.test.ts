@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { functionStack, template } from './sync-helpers';
+import { functionStack, template } from './fixtures';
 import { Trigger, TriggerSchedule } from '../../src';
 import { nagFindings } from '../helpers/nag';
 

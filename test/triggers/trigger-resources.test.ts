@@ -10,7 +10,7 @@ import {
   BucketProcessor, FunctionCode, HttpApiFunction, QueueProcessor, ScheduledJob, StreamProcessor, TableStreamProcessor,
   TopicSubscriber, Trigger, TriggerSchedule,
 } from '../../src';
-import { targetRole } from '../../src/triggers/private/bound';
+import { targetRole } from '../../src/triggers/private/binding';
 import { HANDLER_DIR, testStack } from '../helpers/template';
 
 /** Every trigger exposes what it created, as typed properties, once it is bound. */
@@ -83,7 +83,7 @@ describe('the resources each trigger created', () => {
   test('reading a resource before the trigger is added is a clear error', () => {
     const stack = testStack();
     const trigger = Trigger.sqs(sourceQueue(stack));
-    expect(() => trigger.mapping).toThrow(/\[LBP_TRIGGER_NOT_ADDED\] SqsTrigger\.mapping .*fn\.addTrigger\(trigger\)/);
+    expect(() => trigger.mapping).toThrow(/\[LBP_TRIGGER_NOT_ADDED\] SqsTrigger: mapping is read .*fn\.addTrigger\(trigger\)/);
     expect(() => Trigger.sns(new sns.Topic(stack, 'T')).subscription).toThrow(/LBP_TRIGGER_NOT_ADDED/);
     expect(() => Trigger.kinesis(new kinesis.Stream(stack, 'S')).failureQueue).toThrow(/LBP_TRIGGER_NOT_ADDED/);
   });

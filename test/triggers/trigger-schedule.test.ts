@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { functionStack } from './sync-helpers';
+import { functionStack } from './fixtures';
 import { Trigger, TriggerSchedule } from '../../src';
 
 function bind(schedule: TriggerSchedule): void {

@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as authorizers from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { functionStack, template } from './sync-helpers';
+import { functionStack, template } from './fixtures';
 import { FunctionCode, ServerlessFunction, Trigger } from '../../src';
 import { nagFindings } from '../helpers/nag';
 import { HANDLER_DIR } from '../helpers/template';

@@ -78,8 +78,8 @@ describe('resource counts in the docs are the measured ones', () => {
     stated('docs/bundling.md', /on a `ServerlessFunction` \((\d+) resources each\)/, perFunction);
   });
 
-  test('per pattern stack (docs/triggers-async.md)', () => {
-    const file = 'docs/triggers-async.md';
+  test('per pattern stack (docs/triggers-poll.md)', () => {
+    const file = 'docs/triggers-poll.md';
     stated(file, /\| default `ServerlessFunction` alone \(core\) \| (\d+) \|/, measured.functionStack);
     stated(file, /\| `QueueProcessor` \| (\d+) /, measured.queueProcessor);
     stated(file, /\| `StreamProcessor` \| (\d+) \|/, measured.streamProcessor);

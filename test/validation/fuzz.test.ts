@@ -13,13 +13,15 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { IConstruct } from 'constructs';
 import { AlexaSkillKind, AsyncDestination, BlueprintDashboard, Blueprints, BlueprintStack, BucketProcessor, EdgeFunction, FunctionAlarms, FunctionDeployment, FunctionSecret, NagPackName, FailureQueue, FunctionCode, FunctionGroup, FunctionLayer, HttpApiFunction, QueueProcessor, RestApiFunction, ScheduledJob, ServerlessFunction, StreamProcessor, TableStreamProcessor, TopicSubscriber, Trigger, TriggerSchedule } from '../../src';
+import { BlueprintValidationError } from '../../src/validation/blueprint-error';
 import { HANDLER_DIR } from '../helpers/template';
 
 /**
  * Generative test: seeded random props (valid, at the limits, past them, and of the wrong type as
  * JavaScript and Python callers can pass them) over every public construct and every trigger. Each
  * run either synthesizes or throws BlueprintValidationError, never another error, and a failed run
- * leaves the tree as it was. (FunctionLayer.fromPythonRequirements and FunctionCode.fromPythonProject
+ * leaves the tree as it was. A refusal the library leaves to aws-cdk-lib (`LBP_AWS_CDK`) fails the run
+ * unless it is listed, with its reason, in CAUGHT_BY_AWS_CDK_ONLY. (FunctionLayer.fromPythonRequirements and FunctionCode.fromPythonProject
  * need pip and are not fuzzed here; test/code/python and test/layers cover their errors.)
  */
 
@@ -471,6 +473,26 @@ const TRIGGERS: Run[] = [
   },
 }));
 
+/**
+ * The generated mistakes the library leaves to aws-cdk-lib (answered `LBP_AWS_CDK`, "aws-cdk-lib rejected
+ * a value this construct forwards"), each with its reason. Any other `LBP_AWS_CDK` fails the run: the
+ * library checks that mistake itself and must answer with its own code.
+ */
+const CAUGHT_BY_AWS_CDK_ONLY: Array<{ readonly run: RegExp; readonly message: RegExp; readonly reason: string }> = [
+  {
+    run: /^FunctionGroup\.addFunction$/,
+    message: /'1500 millis' cannot be converted into a whole number of seconds/,
+    reason: 'NOT a genuine aws-cdk-lib-only case but a known gap (seen with FUZZ_RUNS=60, runs 26 and 56; never in the default '
+      + '10 runs): ServerlessFunction checks a fractional timeout itself (LBP_TIMEOUT, as a direct addFunction shows), but one '
+      + 'combination of generated function options reads the timeout in whole seconds before that check. To fix under '
+      + 'function/ (outside the trigger restructuring); then remove this entry.',
+  },
+];
+
+function caughtByAwsCdkOnly(runName: string, message: string): boolean {
+  return CAUGHT_BY_AWS_CDK_ONLY.some((c) => c.run.test(runName) && c.message.test(message));
+}
+
 const RUNS_PER_CONSTRUCT = Number(process.env.FUZZ_RUNS ?? 10);
 
 describe('generative: bad props give BlueprintValidationError and leave nothing behind', () => {
@@ -490,12 +512,13 @@ describe('generative: bad props give BlueprintValidationError and leave nothing 
           stats.ok++;
         } catch (e) {
           const error = e as Error;
-          if (error.name !== 'BlueprintValidationError') {
+          if (!(error instanceof BlueprintValidationError)) {
             throw new Error(`${run.name} run ${i} threw ${error.name}, not BlueprintValidationError: ${error.stack}`);
           }
           expect(error.message).toMatch(/\[LBP_[A-Z0-9_]+\]/);
-          if (process.env.FUZZ_DEBUG && /LBP_AWS_CDK/.test(error.message)) {
-            console.log(`${run.name}: ${error.message}`);
+          if (/\[LBP_AWS_CDK\]/.test(error.message) && !caughtByAwsCdkOnly(run.name, error.message)) {
+            throw new Error(`${run.name} run ${i}: the library let aws-cdk-lib refuse a mistake it checks itself (LBP_AWS_CDK); `
+              + `check it with its own code, or list it in CAUGHT_BY_AWS_CDK_ONLY with the reason: ${error.message}`);
           }
           expect(snapshot(scopes)).toEqual(before);
           stats.refused++;

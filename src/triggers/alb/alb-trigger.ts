@@ -1,16 +1,14 @@
 import { Annotations, Duration, Names } from 'aws-cdk-lib';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as elbTargets from 'aws-cdk-lib/aws-elasticloadbalancingv2-targets';
+import { validateAlbTriggerOptions } from './alb-checks';
+import { InvocationAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { AnnotationIds } from '../../validation/annotation-ids';
+import { Validator } from '../../validation/validator';
 import { acknowledgeInvokePermissions } from '../private/async-failures';
-import { ALB_TRIGGER_SHAPE, checkTriggerOptions, triggerNotAdded, triggerReused } from '../private/option-shapes';
+import { TriggerBinding } from '../private/binding';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, TriggerConfig, ITriggerTarget } from '../trigger';
-import { checkName, NAME_RULES } from '../../validation/aws-names';
-import { seconds } from '../private/duration';
-import { InvocationAcknowledgement } from '../../acknowledgements/acknowledgements';
-import { ErrorCodes } from '../../validation/error-codes';
-import { Validator } from '../../validation/validator';
-import { AnnotationIds } from '../../validation/annotation-ids';
 
 /**
  * The optional settings of an Application Load Balancer trigger.
@@ -82,7 +80,7 @@ export interface AlbTriggerProps extends AlbTriggerOptions {
  */
 export class AlbTrigger implements ITrigger {
   private readonly props: AlbTriggerProps;
-  private bound?: elbv2.ApplicationTargetGroup;
+  private readonly binding = new TriggerBinding<elbv2.ApplicationTargetGroup>('AlbTrigger');
 
   /**
    * @param props the listener and settings
@@ -93,53 +91,16 @@ export class AlbTrigger implements ITrigger {
 
   /** The Lambda target group (available once the trigger was added to a function). */
   public get targetGroup(): elbv2.ApplicationTargetGroup {
-    if (!this.bound) {
-      throw triggerNotAdded('alb');
-    }
-    return this.bound;
+    return this.binding.resources('targetGroup');
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw triggerReused(target, 'alb');
-    }
+    this.binding.claim(target);
     const props = this.props;
     const scope = triggerScope(target, 'Alb');
     const v = new Validator(scope);
-    checkTriggerOptions(v, this.props, ALB_TRIGGER_SHAPE);
-    const hasConditions = (props.conditions?.length ?? 0) > 0;
-    v.range(ErrorCodes.LBP_ALB_PRIORITY, 'priority', props.priority, 1, 50000, {
-      integer: true,
-      source: 'listener rule priority',
-    });
-    v.failIf((props.priority !== undefined) !== hasConditions, {
-      code: ErrorCodes.LBP_ALB_PRIORITY,
-      property: props.priority !== undefined ? 'conditions' : 'priority',
-      value: 'unset',
-      limit: 'a listener rule needs both a priority and at least one condition',
-      fix: props.priority !== undefined
-        ? 'add conditions, e.g. [ListenerCondition.pathPatterns([\'/api/*\'])]'
-        : 'add a priority (1 to 50,000, unique on the listener)',
-    });
-    v.failIf(props.priority === undefined && !hasConditions && !(props.listener instanceof elbv2.ApplicationListener), {
-      code: ErrorCodes.LBP_ALB_PRIORITY,
-      property: 'priority',
-      value: 'unset',
-      limit: 'an imported listener\'s default action cannot be changed from this app',
-      fix: 'pass priority and conditions to add a listener rule',
-    });
-    checkName(v, ErrorCodes.LBP_ALB_TARGET_GROUP_NAME, 'targetGroupName', props.targetGroupName, NAME_RULES.targetGroup);
-    const idle = props.loadBalancerIdleTimeout ?? Duration.seconds(60);
-    const idleSeconds = idle.isUnresolved() ? undefined : idle.toSeconds({ integral: false });
-    const timeout = seconds(target.timeout);
-    v.failIf(timeout !== undefined && idleSeconds !== undefined && timeout > idleSeconds, {
-      code: ErrorCodes.LBP_ALB_IDLE_TIMEOUT,
-      property: 'timeout',
-      value: `${timeout} seconds`,
-      limit: `the load balancer's idle timeout is ${idleSeconds} seconds: a longer invocation gets a 504 while the function keeps running (and billing)`,
-      fix: `set the function's timeout to Duration.seconds(${idleSeconds}) or less, or, if your load balancer's idle timeout is longer, pass it as loadBalancerIdleTimeout`,
-    });
+    validateAlbTriggerOptions(v, props, target);
     v.throwIfAny();
 
     // LambdaTarget grants elasticloadbalancing.amazonaws.com invoke on the alias. The permission
@@ -163,7 +124,7 @@ export class AlbTrigger implements ITrigger {
     Annotations.of(targetGroup).addInfoV2(AnnotationIds.ALB_PAYLOAD_LIMIT,
       'Lambda targets of a load balancer accept request bodies and return responses of at most 1 MB; larger responses are answered with 502.',
     );
-    this.bound = targetGroup;
+    this.binding.record(target, targetGroup);
     acknowledgeInvokePermissions(target, 'elasticloadbalancing', InvocationAcknowledgement.ALB_PERMISSION_SOURCE);
     return { description: `Application Load Balancer target group ${targetGroup.node.path}` };
   }

@@ -1,14 +1,13 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { ALEXA_WAIT_SECONDS, validateAlexaSkillTriggerOptions } from './alexa-skill-checks';
+import { acknowledge } from '../../acknowledgements/acknowledge';
 import { InvocationAcknowledgement } from '../../acknowledgements/acknowledgements';
-import { ErrorCodes } from '../../validation/error-codes';
-import { ALEXA_SKILL_TRIGGER_ARGUMENTS_SHAPE, ALEXA_SKILL_TRIGGER_SHAPE, checkTriggerArguments } from '../private/option-shapes';
+import { AnnotationIds } from '../../validation/annotation-ids';
+import { Validator } from '../../validation/validator';
+import { TriggerBinding } from '../private/binding';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
-import { acknowledge } from '../../acknowledgements/acknowledge';
-import { Validator } from '../../validation/validator';
-import { seconds } from '../private/duration';
-import { AnnotationIds } from '../../validation/annotation-ids';
 
 /**
  * The kind of Alexa skill that calls the function, which decides the service that invokes it.
@@ -25,11 +24,6 @@ const PRINCIPALS: { [kind in AlexaSkillKind]: string } = {
   [AlexaSkillKind.SMART_HOME]: 'alexa-connectedhome.amazon.com',
 };
 
-/** How long Alexa waits for a skill's response. */
-const ALEXA_WAIT_SECONDS = 8;
-
-/** `amzn1.ask.skill.` followed by a lower-case UUID, as the Alexa developer console shows it. */
-const SKILL_ID = /^amzn1\.ask\.skill\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Options of an Alexa skill trigger.
@@ -57,7 +51,7 @@ export interface AlexaSkillTriggerOptions {
 export class AlexaSkillTrigger implements ITrigger {
   private readonly skillId: string;
   private readonly options: AlexaSkillTriggerOptions;
-  private bound?: lambda.CfnPermission;
+  private readonly binding = new TriggerBinding<lambda.CfnPermission>('AlexaSkillTrigger');
 
   /**
    * @param skillId the skill's id, `amzn1.ask.skill.<uuid>`
@@ -70,44 +64,17 @@ export class AlexaSkillTrigger implements ITrigger {
 
   /** The permission for the skill (available once the trigger was added to a function). */
   public get permission(): lambda.CfnPermission {
-    if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
-    }
-    return this.bound;
+    return this.binding.resources('permission');
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw new Error('An AlexaSkillTrigger can be added to one function only: create one per function.');
-    }
+    this.binding.claim(target);
     const skillId = this.skillId;
     const scope = triggerScope(target, 'AlexaSkill');
     const v = new Validator(scope);
-    checkTriggerArguments(v, { skillId }, ALEXA_SKILL_TRIGGER_ARGUMENTS_SHAPE, this.options, ALEXA_SKILL_TRIGGER_SHAPE);
+    validateAlexaSkillTriggerOptions(v, skillId, this.options, target);
     const resolved = typeof skillId === 'string' && !Token.isUnresolved(skillId);
-    v.failIf(resolved && !SKILL_ID.test(skillId), {
-      code: ErrorCodes.LBP_ALEXA_SKILL_ID,
-      property: 'skillId',
-      value: `"${skillId}"`,
-      limit: 'an Alexa skill id is amzn1.ask.skill.<uuid> (lower-case hex); without it any skill could invoke the function',
-      fix: 'copy the skill id from the Alexa developer console (Build > Endpoint), e.g. amzn1.ask.skill.12345678-1234-1234-1234-123456789012',
-    });
-    v.failIf(skillId.length === 0, {
-      code: ErrorCodes.LBP_ALEXA_SKILL_ID,
-      property: 'skillId',
-      value: '""',
-      limit: 'a skill id is required: a permission for every skill is never created',
-      fix: 'pass the skill id, amzn1.ask.skill.<uuid>',
-    });
-    const timeout = seconds(target.timeout);
-    v.failIf(timeout !== undefined && timeout > ALEXA_WAIT_SECONDS, {
-      code: ErrorCodes.LBP_ALEXA_TIMEOUT,
-      property: 'timeout',
-      value: `${timeout} seconds on ${target.node.path}`,
-      limit: `Alexa waits at most ${ALEXA_WAIT_SECONDS} seconds for a skill's response; a longer run is answered with an error while the function keeps running`,
-      fix: `set the function timeout to ${ALEXA_WAIT_SECONDS} seconds or less, and move slow work to an asynchronous function (progressive responses)`,
-    });
     v.throwIfAny();
 
     const kind = this.options.skillKind ?? AlexaSkillKind.CUSTOM;
@@ -122,7 +89,7 @@ export class AlexaSkillTrigger implements ITrigger {
       `Alexa invokes ${target.node.path} synchronously (at most ${ALEXA_WAIT_SECONDS} s, no retries): a failed request ` +
       'is answered with an error to the user and kept nowhere. Watch the function\'s error alarm; there is no failure queue.');
 
-    this.bound = permission;
+    this.binding.record(target, permission);
     return { description: `Alexa skill ${resolved ? skillId : '(token)'}` };
   }
 }

@@ -4,20 +4,13 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { targetRole } from '../private/bound';
-import { seconds } from '../private/duration';
-import { checkTriggerArguments, COGNITO_TRIGGER_ARGUMENTS_SHAPE, COGNITO_TRIGGER_SHAPE } from '../private/option-shapes';
+import { operationName, SENDERS, validateCognitoTriggerOptions } from './cognito-checks';
+import { ErrorCodes } from '../../validation/error-codes';
+import { noteSynchronousInvoker } from '../../validation/sync-note';
+import { Validator } from '../../validation/validator';
+import { targetRole, TriggerBinding } from '../private/binding';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
-import { noteSynchronousInvoker } from '../../validation/sync-note';
-import { ErrorCodes } from '../../validation/error-codes';
-import { Validator } from '../../validation/validator';
-
-/** Cognito waits this long for a synchronous trigger (then retries; three attempts in all). */
-const COGNITO_WAIT_SECONDS = 5;
-
-/** The operations Cognito invokes asynchronously, with codes encrypted by the pool's KMS key. */
-const SENDERS = ['customEmailSender', 'customSmsSender'];
 
 /** CloudFormation's `LambdaConfig` key of each operation (where it is not just capitalised). */
 const CFN_KEYS: Record<string, string> = {
@@ -67,7 +60,7 @@ export class CognitoTrigger implements ITrigger {
   public readonly operation: cognito.UserPoolOperation;
 
   private readonly options: CognitoTriggerOptions;
-  private bound?: { permission: lambda.CfnPermission; scope: Construct; target: ITriggerTarget; poolPolicy?: iam.ManagedPolicy };
+  private readonly binding = new TriggerBinding<{ permission: lambda.CfnPermission; scope: Construct; target: ITriggerTarget; poolPolicy?: iam.ManagedPolicy }>('CognitoTrigger');
 
   /**
    * @param userPool the user pool (defined in this app)
@@ -82,7 +75,7 @@ export class CognitoTrigger implements ITrigger {
 
   /** The Lambda permission that lets this pool (and only it) invoke the alias. */
   public get permission(): lambda.CfnPermission {
-    return this.resources().permission;
+    return this.binding.resources('permission').permission;
   }
 
   /**
@@ -90,7 +83,7 @@ export class CognitoTrigger implements ITrigger {
    * to the function's role, but the function does not depend on it.
    */
   public get userPoolPolicy(): iam.ManagedPolicy | undefined {
-    return this.resources().poolPolicy;
+    return this.binding.resources('userPoolPolicy').poolPolicy;
   }
 
   /**
@@ -101,7 +94,7 @@ export class CognitoTrigger implements ITrigger {
    * @param actions the `cognito-idp:` actions
    */
   public grantUserPool(...actions: string[]): void {
-    const bound = this.resources();
+    const bound = this.binding.resources('grantUserPool');
     if (!bound.poolPolicy) {
       bound.poolPolicy = new iam.ManagedPolicy(bound.scope, 'UserPoolPolicy', {
         description: `Statements of ${bound.target.node.path} on the user pool ${this.userPool.node.path} (the function does not wait for them)`,
@@ -116,74 +109,30 @@ export class CognitoTrigger implements ITrigger {
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw new Error('A CognitoTrigger can be added to one function only: create one per function.');
-    }
+    this.binding.claim(target);
     const opts = this.options;
-    // Read defensively: a JavaScript or Python caller may pass anything as the operation.
-    const operationName: unknown = (this.operation as { operationName?: unknown } | null | undefined)?.operationName;
-    const name = typeof operationName === 'string' ? operationName : '';
+    const name = operationName(this.operation);
     const scope = triggerScope(target, `Cognito${capitalise(name)}`);
     const v = new Validator(scope);
-    checkTriggerArguments(v, { userPool: this.userPool, operation: this.operation }, COGNITO_TRIGGER_ARGUMENTS_SHAPE, opts, COGNITO_TRIGGER_SHAPE);
-    const isSender = SENDERS.includes(name);
     const pool = this.userPool instanceof cognito.UserPool ? this.userPool : undefined;
-    const cfnPool = pool?.node.defaultChild as cognito.CfnUserPool | undefined;
-    const markerId = `BlueprintTrigger${capitalise(name)}`;
-    v.failIf(cfnPool === undefined, {
-      code: ErrorCodes.LBP_COGNITO_POOL,
-      property: 'userPool',
-      value: `${this.userPool.node.path} (imported)`,
-      limit: 'a trigger is part of the pool\'s own LambdaConfig, which only the app that defines the pool can set',
-      fix: 'add the trigger in the app that defines the pool (a cognito.UserPool), or set its LambdaConfig there to this function\'s live alias ARN',
-    });
-    v.failIf(pool?.node.tryFindChild(markerId) !== undefined, {
-      code: ErrorCodes.LBP_COGNITO_DUPLICATE,
-      property: 'operation',
-      value: name,
-      limit: 'a user pool invokes one function per operation',
-      fix: 'add one Trigger.cognito per pool and operation, and branch on event.triggerSource in that function',
-    });
-    const timeout = seconds(target.timeout);
-    v.failIf(!isSender && timeout !== undefined && timeout > COGNITO_WAIT_SECONDS, {
-      code: ErrorCodes.LBP_COGNITO_TIMEOUT,
-      property: 'timeout',
-      value: `${timeout} seconds`,
-      limit: `Cognito waits at most ${COGNITO_WAIT_SECONDS} seconds for a ${name} trigger (cold start included), then retries and fails the user's request after three attempts`,
-      fix: `set the function's timeout to Duration.seconds(${COGNITO_WAIT_SECONDS}) or less, and keep slow work out of the sign-in path`,
-    });
-    v.failIf(isSender && opts.kmsKey === undefined, {
-      code: ErrorCodes.LBP_COGNITO_SENDER_KEY,
-      property: 'kmsKey',
-      value: 'unset',
-      limit: `Cognito encrypts the codes it sends to a ${name} trigger with a customer-managed KMS key, and requires one`,
-      fix: 'pass kmsKey: a symmetric customer-managed key (new kms.Key(this, \'SenderKey\', { enableKeyRotation: true }))',
-    });
-    v.failIf(!isSender && opts.kmsKey !== undefined, {
-      code: ErrorCodes.LBP_COGNITO_SENDER_KEY,
-      property: 'kmsKey',
-      value: 'set',
-      limit: `only the custom sender operations use a KMS key, not ${name}`,
-      fix: 'remove kmsKey',
-    });
-    const senderKey = pool ? (pool.node.tryFindChild('BlueprintSenderKey') as KeyMarker | undefined) : undefined;
-    v.failIf(isSender && senderKey !== undefined && opts.kmsKey !== undefined && senderKey.key !== opts.kmsKey, {
-      code: ErrorCodes.LBP_COGNITO_SENDER_KEY,
-      property: 'kmsKey',
-      value: opts.kmsKey?.node.path ?? '',
-      limit: `the pool has one KMSKeyID for both custom senders, and its other sender uses ${senderKey?.key.node.path}`,
-      fix: 'pass the same kmsKey to both custom sender triggers',
-    });
-    const version = opts.lambdaVersion;
-    v.failIf(version !== undefined && version !== cognito.LambdaVersion.V1_0 && name !== 'preTokenGenerationConfig', {
-      code: ErrorCodes.LBP_COGNITO_LAMBDA_VERSION,
-      property: 'lambdaVersion',
-      value: `${version}`,
-      limit: `only PRE_TOKEN_GENERATION_CONFIG takes V2_0 or V3_0; ${name} events are V1_0`,
-      fix: 'remove lambdaVersion, or use UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG',
-    });
+    validateCognitoTriggerOptions(v, this.userPool, this.operation, opts, target);
     v.throwIfAny();
 
+    this.configurePool(scope, pool!, target, name);
+    const permission = this.permitPool(scope, pool!, target, name);
+
+    this.binding.record(target, { permission, scope, target });
+    return { description: `Cognito user pool ${this.userPool.node.path} ${name}` };
+  }
+
+  /** Build: the pool's LambdaConfig entry (L1, so the custom sender key need not be on the pool's props), and the sender key's grants. */
+  private configurePool(scope: Construct, pool: cognito.UserPool, target: ITriggerTarget, name: string): void {
+    const opts = this.options;
+    const isSender = SENDERS.includes(name);
+    const cfnPool = pool.node.defaultChild as cognito.CfnUserPool;
+    const markerId = `BlueprintTrigger${capitalise(name)}`;
+    const senderKey = pool.node.tryFindChild('BlueprintSenderKey') as KeyMarker | undefined;
+    const version = opts.lambdaVersion;
     // ---- the pool's LambdaConfig (L1, so the custom sender key need not be set on the pool's props)
     const stack = Stack.of(scope);
     const cfnKey = CFN_KEYS[name] ?? capitalise(name);
@@ -217,7 +166,17 @@ export class CognitoTrigger implements ITrigger {
         }));
       }
     }
+  }
 
+  /**
+   * Build and report: the invoke permission (with the pool, so a pool in another stack references the
+   * function and not the other way round), the cycle check at synth, and the synchronous-invoker note.
+   */
+  private permitPool(scope: Construct, pool: cognito.UserPool, target: ITriggerTarget, name: string): lambda.CfnPermission {
+    const isSender = SENDERS.includes(name);
+    const markerId = `BlueprintTrigger${capitalise(name)}`;
+    const aliasArn = target.alias.functionArn;
+    const stack = Stack.of(scope);
     // ---- the permission lives with the pool, so a pool in another stack references the function
     // and not the other way round.
     const permission = new lambda.CfnPermission(pool!, `${markerId}Permission`, {
@@ -235,8 +194,7 @@ export class CognitoTrigger implements ITrigger {
     if (!isSender) {
       noteSynchronousInvoker(scope, `Cognito user pool (${name})`, 'the user\'s sign-up, sign-in or token request fails with the error');
     }
-    this.bound = { permission, scope, target };
-    return { description: `Cognito user pool ${this.userPool.node.path} ${name}` };
+    return permission;
   }
 
   /** Statements or variables of the function that name the pool would make a dependency cycle. */
@@ -270,12 +228,6 @@ export class CognitoTrigger implements ITrigger {
     return problems;
   }
 
-  private resources() {
-    if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
-    }
-    return this.bound;
-  }
 }
 
 /** Remembers the pool's custom sender key (one per pool). */

@@ -2,16 +2,13 @@ import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { validateEventRuleTriggerOptions } from './event-rule-checks';
+import { Validator } from '../../validation/validator';
 import { acknowledgeAsyncPermissions } from '../private/async-failures';
-import { emptyArrayPaths } from './event-pattern';
-import { checkTriggerOptions, EVENT_RULE_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from '../private/option-shapes';
-import { checkRetryPolicy, checkTargetDeadLetterQueue } from '../private/retry-policy';
+import { TriggerBinding } from '../private/binding';
+import { givenOrFailureQueue } from '../private/service-target';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, TriggerConfig, ITriggerTarget } from '../trigger';
-import { FailureQueue } from '../../destinations/failure-queue';
-import { checkLength, checkName, NAME_RULES } from '../../validation/aws-names';
-import { ErrorCodes } from '../../validation/error-codes';
-import { Validator } from '../../validation/validator';
 
 /**
  * The optional settings of an event-rule trigger.
@@ -98,7 +95,7 @@ export interface EventRuleTriggerProps extends EventRuleTriggerOptions {
  */
 export class EventRuleTrigger implements ITrigger {
   private readonly props: EventRuleTriggerProps;
-  private bound?: { rule: events.Rule; deadLetterQueue: sqs.IQueue };
+  private readonly binding = new TriggerBinding<{ rule: events.Rule; deadLetterQueue: sqs.IQueue }>('EventRuleTrigger');
 
   /**
    * @param props the rule's pattern and settings
@@ -109,57 +106,24 @@ export class EventRuleTrigger implements ITrigger {
 
   /** The rule (available once the trigger was added to a function). */
   public get rule(): events.Rule {
-    return this.resources().rule;
+    return this.binding.resources('rule').rule;
   }
 
   /** Where undeliverable events go (available once added). */
   public get deadLetterQueue(): sqs.IQueue {
-    return this.resources().deadLetterQueue;
+    return this.binding.resources('deadLetterQueue').deadLetterQueue;
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw triggerReused(target, 'eventRule');
-    }
+    this.binding.claim(target);
     const props = this.props;
     const scope = triggerScope(target, 'EventRule');
     const v = new Validator(scope);
-    checkTriggerOptions(v, this.props, EVENT_RULE_TRIGGER_SHAPE);
-    const fields = Object.entries(props.eventPattern ?? {}).filter(([, value]) => value !== undefined);
-    v.failIf(fields.length === 0, {
-      code: ErrorCodes.LBP_EVENT_PATTERN,
-      property: 'eventPattern',
-      value: JSON.stringify(props.eventPattern ?? {}),
-      limit: 'a rule needs an event pattern with at least one field, or it matches nothing',
-      fix: 'set e.g. eventPattern: { source: [\'my.app\'], detailType: [\'OrderPlaced\'] }, or use Trigger.schedule for timed runs',
-    });
-    for (const at of fields.length > 0 ? emptyArrayPaths(props.eventPattern, 'eventPattern') : []) {
-      v.fail({
-        code: ErrorCodes.LBP_EVENT_PATTERN,
-        property: at,
-        value: '[] (an empty array)',
-        limit: 'EventBridge refuses an empty array anywhere in an event pattern: each field lists one or more values',
-        fix: `list at least one value at ${at}, or remove the field to match any value`,
-      });
-    }
-    const retry = checkRetryPolicy(v, props.retryAttempts, props.maxEventAge, {
-      retryAttempts: 10,
-      maxEventAge: Duration.hours(6),
-    });
-    checkTargetDeadLetterQueue(v, 'EventBridge', props.deadLetterQueue);
-    checkName(v, ErrorCodes.LBP_EVENT_RULE_NAME, 'ruleName', props.ruleName, NAME_RULES.eventRule);
-    checkLength(v, ErrorCodes.LBP_EVENT_RULE_NAME, 'description', props.description, 512, 'EventBridge PutRule');
+    const retry = validateEventRuleTriggerOptions(v, props);
     v.throwIfAny();
 
-    let deadLetterQueue = props.deadLetterQueue;
-    if (!deadLetterQueue) {
-      const sink = new FailureQueue(scope, 'FailureQueue', {
-        purpose: `the event rule of ${target.node.path}`,
-        alarmTopic: target.alarmTopic,
-      });
-      deadLetterQueue = sink.queue;
-    }
+    const deadLetterQueue = givenOrFailureQueue(scope, 'FailureQueue', props.deadLetterQueue, `the event rule of ${target.node.path}`, target);
 
     const rule = new events.Rule(scope, 'Rule', {
       eventBus: props.eventBus,
@@ -177,7 +141,7 @@ export class EventRuleTrigger implements ITrigger {
       event: props.input,
     }));
 
-    this.bound = { rule, deadLetterQueue };
+    this.binding.record(target, { rule, deadLetterQueue });
     acknowledgeAsyncPermissions(target, 'events');
     return {
       description: `EventBridge rule ${scope.node.path}/Rule`,
@@ -185,10 +149,4 @@ export class EventRuleTrigger implements ITrigger {
     };
   }
 
-  private resources() {
-    if (!this.bound) {
-      throw triggerNotAdded('eventRule');
-    }
-    return this.bound;
-  }
 }

@@ -1,36 +1,24 @@
-import { Annotations, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { human, seconds } from '../private/duration';
-import { checkTriggerOptions } from '../private/option-shapes';
-import { triggerScope } from '../private/trigger-scope';
-import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
-import { allowLogsToUseKey, blueprintKey } from '../../encryption/blueprint-key';
-import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
-import { ErrorCodes } from '../../validation/error-codes';
-import { Validator } from '../../validation/validator';
+import { Construct } from 'constructs';
+import { staticPart, validateFirehoseTransformationTriggerOptions } from './firehose-transformation-checks';
 import { acknowledgeResourceWildcards } from '../../acknowledgements/acknowledge';
 import { ResourceWildcardAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { allowLogsToUseKey, blueprintKey } from '../../encryption/blueprint-key';
+import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
 import { AnnotationIds } from '../../validation/annotation-ids';
-
-/** Firehose's own limits for a Lambda transformation. */
-const LIMITS = {
-  /** Firehose waits at most 5 minutes for the function. */
-  functionTimeoutSeconds: 300,
-  processorBufferMb: { min: 0.2, max: 3 },
-  bufferIntervalSeconds: { min: 0, max: 900 },
-  retries: { min: 0, max: 300 },
-  destinationBufferMb: { min: 1, max: 128 },
-  prefixLength: 1024,
-} as const;
-
-/** Where failed records go under the bucket, one folder per failure type (`processing-failed`, ...). */
-const DEFAULT_ERROR_PREFIX = 'failed/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/';
-const DEFAULT_DATA_PREFIX = 'data/!{timestamp:yyyy/MM/dd}/';
+import { Validator } from '../../validation/validator';
+import { TriggerBinding } from '../private/binding';
+import { seconds } from '../private/duration';
+import { serviceRole } from '../private/service-target';
+import { triggerScope } from '../private/trigger-scope';
+import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 
 /**
  * Properties of a Firehose transformation trigger.
@@ -118,13 +106,13 @@ export interface FirehoseTransformationTriggerProps {
  */
 export class FirehoseTransformationTrigger implements ITrigger {
   private readonly props: FirehoseTransformationTriggerProps;
-  private bound?: {
+  private readonly binding = new TriggerBinding<{
     deliveryStream: firehose.CfnDeliveryStream;
     role: iam.IRole;
     logGroup: logs.LogGroup;
     transformationFailedAlarm: cloudwatch.Alarm;
     deliveryFailedAlarm: cloudwatch.Alarm;
-  };
+  }>('FirehoseTransformationTrigger');
 
   /**
    * @param props the destination bucket, buffering and retries
@@ -135,71 +123,63 @@ export class FirehoseTransformationTrigger implements ITrigger {
 
   /** The delivery stream (available once the trigger was added to a function). */
   public get deliveryStream(): firehose.CfnDeliveryStream {
-    return this.resources().deliveryStream;
+    return this.binding.resources('deliveryStream').deliveryStream;
   }
 
   /** The delivery stream's name (available once added). */
   public get deliveryStreamName(): string {
-    return this.resources().deliveryStream.ref;
+    return this.binding.resources('deliveryStreamName').deliveryStream.ref;
   }
 
   /** The delivery stream's ARN, for producers' grants (`firehose:PutRecord*`) (available once added). */
   public get deliveryStreamArn(): string {
-    return this.resources().deliveryStream.attrArn;
+    return this.binding.resources('deliveryStreamArn').deliveryStream.attrArn;
   }
 
   /** The role Firehose uses: invoke the alias, write the two prefixes, use the keys, write its log stream (available once added). */
   public get role(): iam.IRole {
-    return this.resources().role;
+    return this.binding.resources('role').role;
   }
 
   /** Where Firehose logs invocation and delivery errors (available once added). */
   public get logGroup(): logs.LogGroup {
-    return this.resources().logGroup;
+    return this.binding.resources('logGroup').logGroup;
   }
 
   /** Fires when a transformation batch failed after its retries (its records are in the error prefix) (available once added). */
   public get transformationFailedAlarm(): cloudwatch.Alarm {
-    return this.resources().transformationFailedAlarm;
+    return this.binding.resources('transformationFailedAlarm').transformationFailedAlarm;
   }
 
   /** Fires when Firehose could not deliver to the bucket (available once added). */
   public get deliveryFailedAlarm(): cloudwatch.Alarm {
-    return this.resources().deliveryFailedAlarm;
+    return this.binding.resources('deliveryFailedAlarm').deliveryFailedAlarm;
   }
+
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw new Error('A FirehoseTransformationTrigger can be added to one function only: create one per function.');
-    }
-    const p = this.props;
-    const bucket = p.destinationBucket;
+    this.binding.claim(target);
+    const bucket = this.props.destinationBucket;
     const scope = triggerScope(target, 'Firehose');
     const v = new Validator(scope);
-    checkTriggerOptions(v, p, {
-      'destinationBucket!': 'construct',
-      'bufferSizeMegabytes': 'number',
-      'bufferInterval': 'duration',
-      'retries': 'number',
-      'dataOutputPrefix': 'string',
-      'errorOutputPrefix': 'string',
-      'destinationBufferInterval': 'duration',
-      'destinationBufferSizeMegabytes': 'number',
-      'deliveryStreamName': 'string',
-    });
-    const dataPrefix = p.dataOutputPrefix ?? DEFAULT_DATA_PREFIX;
-    const errorPrefix = p.errorOutputPrefix ?? DEFAULT_ERROR_PREFIX;
-    validate(v, p, target, dataPrefix, errorPrefix);
+    const { dataPrefix, errorPrefix } = validateFirehoseTransformationTriggerOptions(v, this.props, target);
     v.throwIfAny();
 
-    const stack = Stack.of(scope);
-    const role = new ManagedPolicyRole(scope, 'Role', {
-      service: 'firehose.amazonaws.com',
-      sourceAccount: stack.account,
-      description: `the Firehose delivery stream of ${target.node.path}`,
-      policyDescription: `Every permission of the Firehose delivery stream of ${target.node.path}`,
-    });
+    const role = this.createRole(scope, target, dataPrefix, errorPrefix);
+    const { encryptionKey, logGroup, logStream } = this.createLogGroup(scope, role);
+    const deliveryStream = this.createDeliveryStream(scope, target, { role, encryptionKey, logGroup, logStream, dataPrefix, errorPrefix });
+    const { transformationFailedAlarm, deliveryFailedAlarm } = this.createAlarms(scope, target, deliveryStream, errorPrefix);
+    this.annotate(scope, target, errorPrefix);
+
+    this.binding.record(target, { deliveryStream, role, logGroup, transformationFailedAlarm, deliveryFailedAlarm });
+    return { description: `Firehose delivery stream ${scope.node.path}/DeliveryStream (to ${bucket.node.path})` };
+  }
+
+  /** Build: Firehose's role (invoke the alias, write the two prefixes of the bucket, use its key). */
+  private createRole(scope: Construct, target: ITriggerTarget, dataPrefix: string, errorPrefix: string): ManagedPolicyRole {
+    const bucket = this.props.destinationBucket;
+    const role = serviceRole(scope, 'Role', 'firehose.amazonaws.com', `the Firehose delivery stream of ${target.node.path}`);
 
     // Firehose invokes the alias (and reads its configuration, per the Firehose policy template): no `:*` wildcard.
     role.addToPrincipalPolicy(new iam.PolicyStatement({
@@ -223,7 +203,11 @@ export class FirehoseTransformationTrigger implements ITrigger {
       bucket.encryptionKey.grant(role, 'kms:Decrypt', 'kms:GenerateDataKey');
     }
     acknowledgeResourceWildcards(role.policy, ResourceWildcardAcknowledgement.FIREHOSE_OBJECTS, objectArns);
+    return role;
+  }
 
+  /** Build: the stack key (stream and logs), the encrypted log group and its delivery log stream. */
+  private createLogGroup(scope: Construct, role: ManagedPolicyRole) {
     // The stack's customer-managed key encrypts the stream at rest and its log group.
     const encryptionKey = blueprintKey(scope);
     encryptionKey.grant(role, 'kms:Decrypt', 'kms:GenerateDataKey');
@@ -239,7 +223,16 @@ export class FirehoseTransformationTrigger implements ITrigger {
       actions: ['logs:PutLogEvents'],
       resources: [logGroup.logGroupArn],
     }));
+    return { encryptionKey, logGroup, logStream };
+  }
 
+  /** Build: the delivery stream, created once its role's policy is attached. */
+  private createDeliveryStream(scope: Construct, target: ITriggerTarget, parts: {
+    role: ManagedPolicyRole; encryptionKey: kms.IKey; logGroup: logs.LogGroup; logStream: logs.LogStream; dataPrefix: string; errorPrefix: string;
+  }): firehose.CfnDeliveryStream {
+    const p = this.props;
+    const bucket = p.destinationBucket;
+    const { role, encryptionKey, logGroup, logStream, dataPrefix, errorPrefix } = parts;
     const deliveryStream = new firehose.CfnDeliveryStream(scope, 'DeliveryStream', {
       deliveryStreamName: p.deliveryStreamName,
       deliveryStreamType: 'DirectPut',
@@ -274,7 +267,12 @@ export class FirehoseTransformationTrigger implements ITrigger {
     });
     // Firehose checks its role when the stream is created: the policy must be attached first.
     deliveryStream.node.addDependency(role.policy);
+    return deliveryStream;
+  }
 
+  /** Build: the two alarms (transformation failed, delivery failed), to the function's alarm topic. */
+  private createAlarms(scope: Construct, target: ITriggerTarget, deliveryStream: firehose.CfnDeliveryStream, errorPrefix: string) {
+    const bucket = this.props.destinationBucket;
     const metric = (metricName: string) => new cloudwatch.Metric({
       namespace: 'AWS/Firehose',
       metricName,
@@ -299,99 +297,16 @@ export class FirehoseTransformationTrigger implements ITrigger {
       `A Firehose transformation batch by ${target.node.path} failed after its retries; its records are kept under ${where}.`);
     const deliveryFailedAlarm = alarm('DeliveryFailedAlarm', 'DeliveryToS3.Success',
       `Firehose could not deliver records of ${target.node.path} to S3; it retries for 24 hours, then writes them under ${where}.`);
+    return { transformationFailedAlarm, deliveryFailedAlarm };
+  }
 
+  /** Report: where failed records are kept, and what the alarms do not see. */
+  private annotate(scope: Construct, target: ITriggerTarget, errorPrefix: string): void {
+    const p = this.props;
     Annotations.of(scope).addInfoV2(AnnotationIds.FIREHOSE_FAILED_RECORDS,
       `Firehose invokes ${target.node.path} synchronously per batch: records that fail (after ${p.retries ?? 3} retries, ` +
       `or returned as ProcessingFailed) are kept in the destination bucket under "${errorPrefix}", not in a queue. ` +
       'The transformation-failed alarm fires for failed invocations; records your handler marks ProcessingFailed ' +
       'are kept but raise no alarm: log them, or alarm on the function\'s own metric.');
-
-    this.bound = { deliveryStream, role, logGroup, transformationFailedAlarm, deliveryFailedAlarm };
-    return { description: `Firehose delivery stream ${scope.node.path}/DeliveryStream (to ${bucket.node.path})` };
   }
-
-  private resources() {
-    if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
-    }
-    return this.bound;
-  }
-}
-
-/** The part of an S3 prefix before its first `!{...}` expression. */
-function staticPart(prefix: string): string {
-  const i = prefix.indexOf('!{');
-  return i === -1 ? prefix : prefix.slice(0, i);
-}
-
-function validate(v: Validator, p: FirehoseTransformationTriggerProps, target: ITriggerTarget, dataPrefix: string, errorPrefix: string): void {
-  v.range(ErrorCodes.LBP_FIREHOSE_BUFFER_SIZE, 'bufferSizeMegabytes', p.bufferSizeMegabytes, LIMITS.processorBufferMb.min, LIMITS.processorBufferMb.max, {
-    unit: 'MB',
-    source: 'Firehose buffering hint for a Lambda processor',
-    fix: 'set bufferSizeMegabytes from 0.2 to 3; the 6 MB Lambda payload limit applies to the batch and the response',
-  });
-  v.range(ErrorCodes.LBP_FIREHOSE_BUFFER_INTERVAL, 'bufferInterval', seconds(p.bufferInterval), LIMITS.bufferIntervalSeconds.min, LIMITS.bufferIntervalSeconds.max, {
-    unit: 'seconds', integer: true, source: 'Firehose buffering hint for a Lambda processor',
-  });
-  v.range(ErrorCodes.LBP_FIREHOSE_BUFFER_INTERVAL, 'destinationBufferInterval', seconds(p.destinationBufferInterval),
-    LIMITS.bufferIntervalSeconds.min, LIMITS.bufferIntervalSeconds.max, { unit: 'seconds', integer: true, source: 'Firehose S3 buffering hints' });
-  v.range(ErrorCodes.LBP_FIREHOSE_DESTINATION_BUFFER_SIZE, 'destinationBufferSizeMegabytes', p.destinationBufferSizeMegabytes,
-    LIMITS.destinationBufferMb.min, LIMITS.destinationBufferMb.max, { unit: 'MB', integer: true, source: 'Firehose S3 buffering hints' });
-  v.range(ErrorCodes.LBP_FIREHOSE_RETRIES, 'retries', p.retries, LIMITS.retries.min, LIMITS.retries.max, {
-    integer: true, source: 'Firehose Lambda processor NumberOfRetries',
-  });
-  const timeout = seconds(target.timeout);
-  v.failIf(timeout !== undefined && timeout > LIMITS.functionTimeoutSeconds, {
-    code: ErrorCodes.LBP_FIREHOSE_TIMEOUT,
-    property: 'timeout',
-    value: `${human(target.timeout)} on ${target.node.path}`,
-    limit: `Firehose waits at most ${LIMITS.functionTimeoutSeconds / 60} minutes for a transformation ("The maximum supported function timeout is 5 minutes")`,
-    fix: 'set the function timeout to 5 minutes or less, and lower bufferSizeMegabytes so a batch finishes in time',
-  });
-  if (p.deliveryStreamName !== undefined && !Token.isUnresolved(p.deliveryStreamName)) {
-    v.failIf(!/^[a-zA-Z0-9_.-]{1,64}$/.test(p.deliveryStreamName), {
-      code: ErrorCodes.LBP_FIREHOSE_STREAM_NAME,
-      property: 'deliveryStreamName',
-      value: `"${p.deliveryStreamName}"`,
-      limit: 'a delivery stream name has 1 to 64 letters, digits, _, . and -',
-      fix: 'choose such a name, or leave deliveryStreamName unset',
-    });
-  }
-  for (const [property, prefix] of [['dataOutputPrefix', dataPrefix], ['errorOutputPrefix', errorPrefix]] as const) {
-    if (Token.isUnresolved(prefix)) {
-      continue;
-    }
-    const badExpression = /!\{(?!(?:firehose|timestamp):[^{}]+\})/.test(prefix);
-    v.failIf(prefix.length > LIMITS.prefixLength || badExpression, {
-      code: ErrorCodes.LBP_FIREHOSE_PREFIX,
-      property,
-      value: `"${prefix}"`,
-      limit: `a Firehose S3 prefix has at most ${LIMITS.prefixLength} characters, and its expressions are !{timestamp:...} or !{firehose:...}`,
-      fix: 'shorten the prefix or correct the expression, e.g. data/!{timestamp:yyyy/MM/dd}/',
-    });
-  }
-  const errorHasExpression = !Token.isUnresolved(errorPrefix) && errorPrefix.includes('!{');
-  v.failIf(errorHasExpression && !errorPrefix.includes('!{firehose:error-output-type}'), {
-    code: ErrorCodes.LBP_FIREHOSE_PREFIX,
-    property: 'errorOutputPrefix',
-    value: `"${errorPrefix}"`,
-    limit: 'an error prefix with expressions must contain !{firehose:error-output-type}',
-    fix: `write e.g. ${DEFAULT_ERROR_PREFIX}`,
-  });
-  v.failIf(!Token.isUnresolved(dataPrefix) && dataPrefix.includes('!{firehose:error-output-type}'), {
-    code: ErrorCodes.LBP_FIREHOSE_PREFIX,
-    property: 'dataOutputPrefix',
-    value: `"${dataPrefix}"`,
-    limit: '!{firehose:error-output-type} is only allowed in the error prefix',
-    fix: `remove it, e.g. ${DEFAULT_DATA_PREFIX}`,
-  });
-  const samePrefix = !Token.isUnresolved(dataPrefix) && !Token.isUnresolved(errorPrefix)
-    && staticPart(dataPrefix) !== '' && staticPart(errorPrefix) === staticPart(dataPrefix);
-  v.failIf(samePrefix, {
-    code: ErrorCodes.LBP_FIREHOSE_PREFIX,
-    property: 'errorOutputPrefix',
-    value: `"${errorPrefix}" next to dataOutputPrefix "${dataPrefix}"`,
-    limit: 'failed records must be told apart from delivered ones: the two prefixes need different fixed parts',
-    fix: `use e.g. ${DEFAULT_DATA_PREFIX} and ${DEFAULT_ERROR_PREFIX}`,
-  });
 }

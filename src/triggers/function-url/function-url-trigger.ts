@@ -1,13 +1,12 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
-import { checkCors, checkFunctionUrlCorsLists } from '../private/cors';
-import { checkTriggerOptions, FUNCTION_URL_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from '../private/option-shapes';
-import { triggerScope } from '../private/trigger-scope';
-import { ITrigger, TriggerConfig, ITriggerTarget } from '../trigger';
+import { validateFunctionUrlTriggerOptions } from './function-url-checks';
 import { acknowledge } from '../../acknowledgements/acknowledge';
 import { EndpointAccessAcknowledgement } from '../../acknowledgements/acknowledgements';
-import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
+import { TriggerBinding } from '../private/binding';
+import { triggerScope } from '../private/trigger-scope';
+import { ITrigger, TriggerConfig, ITriggerTarget } from '../trigger';
 
 /**
  * Options of a function URL trigger.
@@ -54,7 +53,7 @@ export interface FunctionUrlTriggerOptions {
  */
 export class FunctionUrlTrigger implements ITrigger {
   private readonly options: FunctionUrlTriggerOptions;
-  private bound?: lambda.FunctionUrl;
+  private readonly binding = new TriggerBinding<lambda.FunctionUrl>('FunctionUrlTrigger');
 
   /**
    * @param options the URL's settings
@@ -65,10 +64,7 @@ export class FunctionUrlTrigger implements ITrigger {
 
   /** The function URL (available once the trigger was added to a function). */
   public get functionUrl(): lambda.FunctionUrl {
-    if (!this.bound) {
-      throw triggerNotAdded('functionUrl');
-    }
-    return this.bound;
+    return this.binding.resources('functionUrl');
   }
 
   /** The URL's address (available once added). */
@@ -78,42 +74,22 @@ export class FunctionUrlTrigger implements ITrigger {
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw triggerReused(target, 'functionUrl');
-    }
+    this.binding.claim(target);
     const opts = this.options;
     const authType = opts.authType ?? lambda.FunctionUrlAuthType.AWS_IAM;
     const existing = target.node.tryFindChild('FunctionUrl');
     const scope = triggerScope(target, 'FunctionUrl');
     const v = new Validator(scope);
-    checkTriggerOptions(v, this.options, FUNCTION_URL_TRIGGER_SHAPE);
-    v.failIf(existing !== undefined, {
-      code: ErrorCodes.LBP_FUNCTION_URL_DUPLICATE,
-      property: 'functionUrl',
-      value: 'a second URL',
-      limit: 'Lambda allows one function URL per alias, and the function already has one',
-      fix: 'add Trigger.functionUrl once per function, and use its url for every caller',
-    });
+    validateFunctionUrlTriggerOptions(v, opts, { hasFunctionUrl: existing !== undefined });
     const isPublic = authType === lambda.FunctionUrlAuthType.NONE;
-    v.failIf(isPublic && opts.allowPublicAccess !== true, {
-      code: ErrorCodes.LBP_FUNCTION_URL_PUBLIC,
-      property: 'authType',
-      value: 'NONE',
-      limit: 'a function URL without authentication lets anyone on the internet invoke the function',
-      fix: 'leave authType unset (AWS_IAM) and grant callers with trigger.functionUrl.grantInvokeUrl(...), or, if the URL must be public and the function authenticates callers itself, also set allowPublicAccess: true',
-    });
-    checkCors(v, 'cors', opts.cors && {
-      origins: opts.cors.allowedOrigins, credentials: opts.cors.allowCredentials, maxAge: opts.cors.maxAge,
-    }, { min: 0, max: 86_400, api: 'Lambda function URL CORS MaxAge' });
-    checkFunctionUrlCorsLists(v, opts.cors as { readonly [list: string]: unknown } | undefined);
     v.throwIfAny();
 
-    this.bound = new lambda.FunctionUrl(scope, 'Url', {
+    this.binding.record(target, new lambda.FunctionUrl(scope, 'Url', {
       function: target.alias,
       authType,
       cors: opts.cors,
       invokeMode: opts.invokeMode,
-    });
+    }));
     if (isPublic) {
       // aws-cdk-lib adds the two Principal "*" permissions (InvokeFunctionUrl and InvokeFunction via
       // URL) on the alias; only those are acknowledged.

@@ -1,10 +1,10 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { checkApiThrottling } from '../private/api-throttling';
-import { checkCors } from '../private/cors';
+import { type HttpApiTriggerOptions } from './http-api-trigger';
 import { parseRoutes } from './http-routes';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
-import { type HttpApiTriggerOptions } from './http-api-trigger';
+import { checkApiThrottling } from '../private/api-throttling';
+import { checkCors } from '../private/cors';
 
 /** The HTTP API integration limit: API Gateway answers 504 after 30 seconds. */
 const INTEGRATION_LIMIT_SECONDS = 30;

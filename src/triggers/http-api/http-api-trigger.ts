@@ -6,14 +6,15 @@ import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { seconds } from '../private/duration';
 import { validateHttpApiTriggerOptions } from './http-api-checks';
-import { checkTriggerOptions, HTTP_API_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from '../private/option-shapes';
+import { Validator } from '../../validation/validator';
+import { accessLogGroupProps } from '../private/access-log-props';
+import { TriggerBinding } from '../private/binding';
+import { seconds } from '../private/duration';
+import { checkTriggerOptions, HTTP_API_TRIGGER_SHAPE } from '../private/option-shapes';
 import { requireSourceAccount } from '../private/source-account';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
-import { Validator } from '../../validation/validator';
-import { accessLogGroupProps } from '../private/access-log-props';
 
 /**
  * The JSON access-log line of every request (HTTP API `$context` variables).
@@ -147,7 +148,7 @@ export interface HttpApiTriggerOptions {
  */
 export class HttpApiTrigger implements ITrigger {
   private readonly options: HttpApiTriggerOptions;
-  private bound?: { api: apigwv2.IHttpApi; stage?: apigwv2.HttpStage; logGroup?: logs.LogGroup; routes: apigwv2.HttpRoute[] };
+  private readonly binding = new TriggerBinding<{ api: apigwv2.IHttpApi; stage?: apigwv2.HttpStage; logGroup?: logs.LogGroup; routes: apigwv2.HttpRoute[] }>('HttpApiTrigger');
 
   /**
    * @param options the API's settings
@@ -158,34 +159,32 @@ export class HttpApiTrigger implements ITrigger {
 
   /** The HTTP API (available once the trigger was added to a function). */
   public get api(): apigwv2.IHttpApi {
-    return this.resources().api;
+    return this.binding.resources('api').api;
   }
 
   /** The `$default` stage, when the trigger created the API. */
   public get stage(): apigwv2.HttpStage | undefined {
-    return this.resources().stage;
+    return this.binding.resources('stage').stage;
   }
 
   /** The URL of the `$default` stage, when the trigger created the API. */
   public get url(): string | undefined {
-    return this.resources().stage?.url;
+    return this.binding.resources('url').stage?.url;
   }
 
   /** The access-log group, when the trigger created the API. */
   public get accessLogGroup(): logs.ILogGroup | undefined {
-    return this.resources().logGroup;
+    return this.binding.resources('accessLogGroup').logGroup;
   }
 
   /** The routes that invoke the function. */
   public get routes(): apigwv2.HttpRoute[] {
-    return [...this.resources().routes];
+    return [...this.binding.resources('routes').routes];
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw triggerReused(target, 'httpApi');
-    }
+    this.binding.claim(target);
     const opts = this.options;
     const scope = triggerScope(target, 'HttpApi');
     requireSourceAccount(scope);
@@ -226,16 +225,10 @@ export class HttpApiTrigger implements ITrigger {
       authorizationScopes: opts.authorizationScopes,
     }));
 
-    this.bound = { api, stage, logGroup, routes };
+    this.binding.record(target, { api, stage, logGroup, routes });
     return { description: `HTTP API routes ${parsedRoutes.map((r) => r.key).join(', ')}` };
   }
 
-  private resources() {
-    if (!this.bound) {
-      throw triggerNotAdded('httpApi');
-    }
-    return this.bound;
-  }
 }
 
 function createStage(scope: Construct, api: apigwv2.HttpApi, target: ITriggerTarget, opts: HttpApiTriggerOptions) {

@@ -1,18 +1,16 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as iot from 'aws-cdk-lib/aws-iot';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { validateIotRuleTriggerOptions } from './iot-rule-checks';
+import { InvocationAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { Validator } from '../../validation/validator';
 import { acknowledgeInvokePermissions, asyncFailureQueues } from '../private/async-failures';
-import { requireTriggerArgument } from '../private/bound';
-import { checkTriggerOptions } from '../private/option-shapes';
+import { requireTriggerArgument, TriggerBinding } from '../private/binding';
+import { givenOrFailureQueue, serviceRole } from '../private/service-target';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
-import { FailureQueue } from '../../destinations/failure-queue';
-import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
-import { InvocationAcknowledgement } from '../../acknowledgements/acknowledgements';
-import { ErrorCodes } from '../../validation/error-codes';
-import { Validator } from '../../validation/validator';
 
 /**
  * The version of the AWS IoT SQL rules engine a topic rule is evaluated with.
@@ -83,12 +81,12 @@ export interface IotRuleTriggerOptions {
 export class IotRuleTrigger implements ITrigger {
   private readonly sql: string;
   private readonly options: IotRuleTriggerOptions;
-  private bound?: {
+  private readonly binding = new TriggerBinding<{
     rule: iot.CfnTopicRule;
     errorQueue: sqs.IQueue;
     errorActionRole: iam.IRole;
     permission: lambda.CfnPermission;
-  };
+  }>('IotRuleTrigger');
 
   /**
    * @param sql the rule's SQL statement, e.g. `SELECT * FROM 'devices/+/telemetry'`
@@ -101,71 +99,40 @@ export class IotRuleTrigger implements ITrigger {
 
   /** The topic rule (available once the trigger was added to a function). */
   public get rule(): iot.CfnTopicRule {
-    return this.resources().rule;
+    return this.binding.resources('rule').rule;
   }
 
   /** Where the rule's error action sends messages AWS IoT could not deliver (available once added). */
   public get errorQueue(): sqs.IQueue {
-    return this.resources().errorQueue;
+    return this.binding.resources('errorQueue').errorQueue;
   }
 
   /** The role the error action sends with: `sqs:SendMessage` on the error queue only, plus its key if any (available once added). */
   public get errorActionRole(): iam.IRole {
-    return this.resources().errorActionRole;
+    return this.binding.resources('errorActionRole').errorActionRole;
   }
 
   /** The permission that lets this rule, and only it, invoke the `live` alias (available once added). */
   public get permission(): lambda.CfnPermission {
-    return this.resources().permission;
+    return this.binding.resources('permission').permission;
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw new Error('An IotRuleTrigger can be added to one function only: create one per function.');
-    }
+    this.binding.claim(target);
     requireTriggerArgument(target, 'Trigger.iotRule(sql)', this.sql, 'string');
     const o = this.options;
     // Messages the function fails on after Lambda's asynchronous retries end in its dead-letter queue.
     const functionFailures = asyncFailureQueues(target);
     const scope = triggerScope(target, 'IotRule');
     const v = new Validator(scope);
-    checkTriggerOptions(v, o, { sqlVersion: 'string', ruleName: 'string', description: 'string', enabled: 'boolean', errorQueue: 'construct' });
-    validateSql(v, this.sql);
-    if (o.ruleName !== undefined && !Token.isUnresolved(o.ruleName)) {
-      v.failIf(!/^[a-zA-Z0-9_]{1,128}$/.test(o.ruleName), {
-        code: ErrorCodes.LBP_IOT_RULE_NAME,
-        property: 'ruleName',
-        value: `"${o.ruleName}"`,
-        limit: 'an IoT rule name has 1 to 128 letters, digits and underscores (no hyphens, no spaces)',
-        fix: `use e.g. "${o.ruleName.replace(/[^a-zA-Z0-9_]/g, '_').slice(0, 128) || 'my_rule'}", or leave ruleName unset for a generated name`,
-      });
-    }
-    const fifo = o.errorQueue !== undefined && !Token.isUnresolved(o.errorQueue.fifo) && o.errorQueue.fifo;
-    v.failIf(fifo, {
-      code: ErrorCodes.LBP_IOT_ERROR_QUEUE,
-      property: 'errorQueue',
-      value: `the FIFO queue ${o.errorQueue?.node.path}`,
-      limit: 'the AWS IoT SQS action cannot send to FIFO queues',
-      fix: 'give a standard queue, or leave errorQueue unset for a FailureQueue',
-    });
+    validateIotRuleTriggerOptions(v, this.sql, o);
     v.throwIfAny();
 
     const stack = Stack.of(scope);
-    let errorQueue = o.errorQueue;
-    if (!errorQueue) {
-      const sink = new FailureQueue(scope, 'ErrorQueue', {
-        purpose: `the IoT rule of ${target.node.path} (messages AWS IoT could not hand to Lambda)`,
-        alarmTopic: target.alarmTopic,
-      });
-      errorQueue = sink.queue;
-    }
-    const role = new ManagedPolicyRole(scope, 'ErrorActionRole', {
-      service: 'iot.amazonaws.com',
-      sourceAccount: stack.account,
-      description: `the error action of the IoT rule of ${target.node.path}`,
-      policyDescription: `Every permission of the error action of the IoT rule of ${target.node.path}`,
-    });
+    const errorQueue = givenOrFailureQueue(scope, 'ErrorQueue', o.errorQueue,
+      `the IoT rule of ${target.node.path} (messages AWS IoT could not hand to Lambda)`, target);
+    const role = serviceRole(scope, 'ErrorActionRole', 'iot.amazonaws.com', `the error action of the IoT rule of ${target.node.path}`);
     // Only what the IoT SQS action does: send (plus the queue key, when it has a customer-managed one).
     role.addToPrincipalPolicy(new iam.PolicyStatement({
       sid: 'SendToErrorQueue',
@@ -196,7 +163,7 @@ export class IotRuleTrigger implements ITrigger {
       sourceAccount: stack.account,
     });
 
-    this.bound = { rule, errorQueue, errorActionRole: role, permission };
+    this.binding.record(target, { rule, errorQueue, errorActionRole: role, permission });
     acknowledgeInvokePermissions(target, 'iot', InvocationAcknowledgement.ASYNC_SOURCE_FAILURES_IN_DLQ);
     return {
       description: `IoT topic rule ${scope.node.path}/Rule`,
@@ -204,46 +171,4 @@ export class IotRuleTrigger implements ITrigger {
     };
   }
 
-  private resources() {
-    if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
-    }
-    return this.bound;
-  }
-}
-
-/** MQTT topic limits of AWS IoT Core: 256 bytes, at most 7 forward slashes. */
-const TOPIC_MAX_BYTES = 256;
-const TOPIC_MAX_SLASHES = 7;
-
-/**
- * Checks the shape of a rule's SQL statement: `SELECT ... FROM '<topic filter>' [WHERE ...]`, with a
- * topic filter within the MQTT topic limits. The SQL itself is AWS IoT's to parse.
- */
-function validateSql(v: Validator, sql: string): void {
-  if (Token.isUnresolved(sql)) {
-    return;
-  }
-  const shown = sql.length > 120 ? `"${sql.slice(0, 117)}..."` : `"${sql}"`;
-  const m = /^\s*SELECT\s+[\s\S]+?\s+FROM\s+'([^']*)'(\s+WHERE\s+[\s\S]+)?\s*$/i.exec(sql);
-  if (!m) {
-    v.fail({
-      code: ErrorCodes.LBP_IOT_SQL,
-      property: 'sql',
-      value: shown,
-      limit: 'an IoT rule statement is SELECT <fields> FROM \'<topic filter>\' [WHERE <condition>], with the topic filter in single quotes',
-      fix: 'write e.g. SELECT * FROM \'devices/+/telemetry\' WHERE temperature > 50',
-    });
-    return;
-  }
-  const topic = m[1];
-  const bytes = Buffer.byteLength(topic, 'utf8');
-  const slashes = (topic.match(/\//g) ?? []).length;
-  v.failIf(topic.length === 0 || bytes > TOPIC_MAX_BYTES || slashes > TOPIC_MAX_SLASHES, {
-    code: ErrorCodes.LBP_IOT_SQL,
-    property: 'sql',
-    value: `the topic filter '${topic}' (${bytes} bytes, ${slashes} slashes)`,
-    limit: `an AWS IoT topic filter is 1 to ${TOPIC_MAX_BYTES} bytes with at most ${TOPIC_MAX_SLASHES} forward slashes`,
-    fix: 'shorten the topic hierarchy, or use wildcards (+ for one level, # for the rest)',
-  });
 }

@@ -2,21 +2,16 @@ import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as destinations from 'aws-cdk-lib/aws-logs-destinations';
+import { Construct } from 'constructs';
+import { logGroupKey, recordSubscriptionFilter } from './log-subscription-budget';
+import { validateLogSubscriptionSource, validateLogSubscriptionTriggerOptions } from './log-subscription-checks';
+import { InvocationAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { AnnotationIds } from '../../validation/annotation-ids';
+import { Validator } from '../../validation/validator';
 import { acknowledgeInvokePermissions, asyncFailureQueues } from '../private/async-failures';
-import { requireTriggerArgument } from '../private/bound';
-import {
-  logGroupKey, recordSubscriptionFilter, SUBSCRIPTION_FILTERS_PER_LOG_GROUP, subscriptionFilters,
-} from './log-subscription-budget';
-import { checkTriggerOptions } from '../private/option-shapes';
+import { requireTriggerArgument, TriggerBinding } from '../private/binding';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
-import { InvocationAcknowledgement } from '../../acknowledgements/acknowledgements';
-import { ErrorCodes } from '../../validation/error-codes';
-import { Validator } from '../../validation/validator';
-import { AnnotationIds } from '../../validation/annotation-ids';
-
-/** The longest filter pattern CloudWatch Logs accepts. */
-const FILTER_PATTERN_MAX = 1024;
 
 /**
  * Options of a CloudWatch Logs subscription trigger.
@@ -56,7 +51,7 @@ export class LogSubscriptionTrigger implements ITrigger {
   private readonly logGroup: logs.ILogGroup;
   private readonly filterPattern: logs.IFilterPattern;
   private readonly options: LogSubscriptionTriggerOptions;
-  private bound?: { subscriptionFilter: logs.SubscriptionFilter; permission: lambda.CfnPermission };
+  private readonly binding = new TriggerBinding<{ subscriptionFilter: logs.SubscriptionFilter; permission: lambda.CfnPermission }>('LogSubscriptionTrigger');
 
   /**
    * @param logGroup the log group to subscribe to
@@ -71,83 +66,49 @@ export class LogSubscriptionTrigger implements ITrigger {
 
   /** The subscription filter (available once the trigger was added to a function). */
   public get subscriptionFilter(): logs.SubscriptionFilter {
-    return this.resources().subscriptionFilter;
+    return this.binding.resources('subscriptionFilter').subscriptionFilter;
   }
 
   /** The permission that lets CloudWatch Logs invoke the `live` alias for this log group only (available once added). */
   public get permission(): lambda.CfnPermission {
-    return this.resources().permission;
+    return this.binding.resources('permission').permission;
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw new Error('A LogSubscriptionTrigger can be added to one function only: create one per function.');
-    }
+    this.binding.claim(target);
     requireTriggerArgument(target, 'Trigger.logSubscription(logGroup)', this.logGroup, 'construct');
     const logGroup = this.logGroup;
     const o = this.options;
     const functionFailures = asyncFailureQueues(target);
     const scope = triggerScope(target, `Logs${logGroup.node.id}`);
     const v = new Validator(scope);
-    checkTriggerOptions(v, o, { filterName: 'string', distribution: { oneOf: Object.values(logs.Distribution) } });
-
-    v.failIf(sameLogGroup(logGroup, target.logGroup), {
-      code: ErrorCodes.LBP_LOG_SUBSCRIPTION_LOOP,
-      property: 'logGroup',
-      value: `${logGroup.node.path}, the log group of ${target.node.path} itself`,
-      limit: 'a function subscribed to its own log group invokes itself for every line it logs: an endless, billed loop',
-      fix: 'subscribe a different function, or subscribe to the log groups of other functions or services',
-    });
-
-    const here = Stack.of(target);
-    const there = Stack.of(logGroup);
-    const differs = (a: string, b: string) => !Token.isUnresolved(a) && !Token.isUnresolved(b) && a !== b;
-    v.failIf(differs(here.account, there.account) || differs(here.region, there.region), {
-      code: ErrorCodes.LBP_LOG_SUBSCRIPTION_ENV,
-      property: 'logGroup',
-      value: `${logGroup.node.path} in ${there.account}/${there.region}, the function in ${here.account}/${here.region}`,
-      limit: 'CloudWatch Logs delivers to a Lambda function in the same account and Region only',
-      fix: 'deploy the function next to the log group, or stream the logs cross-account through a Logs destination (Kinesis or Firehose)',
-    });
-
-    const pattern = this.filterPattern.logPatternString;
-    if (!Token.isUnresolved(pattern)) {
-      v.failIf(pattern.length > FILTER_PATTERN_MAX, {
-        code: ErrorCodes.LBP_LOG_SUBSCRIPTION_FILTER,
-        property: 'filterPattern',
-        value: `${pattern.length} characters`,
-        limit: `a subscription filter pattern has at most ${FILTER_PATTERN_MAX} characters`,
-        fix: 'shorten the pattern, or deliver more events and filter them in the function',
-      });
-    }
-    if (o.filterName !== undefined && !Token.isUnresolved(o.filterName)) {
-      v.failIf(!/^[^:*]{1,512}$/.test(o.filterName), {
-        code: ErrorCodes.LBP_LOG_SUBSCRIPTION_FILTER,
-        property: 'filterName',
-        value: `"${o.filterName}"`,
-        limit: 'a subscription filter name has 1 to 512 characters, none of them : or *',
-        fix: 'choose a name without : and *, or leave filterName unset',
-      });
-    }
-
+    validateLogSubscriptionTriggerOptions(v, o, this.filterPattern);
     const key = logGroupKey(logGroup);
-    const existing = subscriptionFilters(target, key);
-    v.failIf(existing.length >= SUBSCRIPTION_FILTERS_PER_LOG_GROUP, {
-      code: ErrorCodes.LBP_LOG_SUBSCRIPTION_QUOTA,
-      property: 'logGroup',
-      value: `${logGroup.node.path}, which already has ${existing.length} subscription filters in this app (${existing.join(', ')})`,
-      limit: `CloudWatch Logs allows ${SUBSCRIPTION_FILTERS_PER_LOG_GROUP} subscription filters per log group (LimitExceededException at deploy time)`,
-      fix: 'subscribe one function that fans out (e.g. to an SNS topic or EventBridge), or subscribe to another log group',
-    });
+    validateLogSubscriptionSource(v, logGroup, target, key);
     v.throwIfAny();
 
+    const { permission, subscriptionFilter } = this.subscribe(scope, target, key);
+    this.annotate(scope, target);
+
+    this.binding.record(target, { subscriptionFilter, permission });
+    acknowledgeInvokePermissions(target, 'logs', InvocationAcknowledgement.ASYNC_SOURCE_FAILURES_IN_DLQ);
+    return {
+      description: `CloudWatch Logs subscription to ${logGroup.node.path}`,
+      failureQueues: functionFailures,
+    };
+  }
+
+  /** Build: the invoke permission (this log group and account only), then the filter that waits for it. */
+  private subscribe(scope: Construct, target: ITriggerTarget, key: string) {
+    const logGroup = this.logGroup;
+    const o = this.options;
     const permission = new lambda.CfnPermission(scope, 'InvokePermission', {
       action: 'lambda:InvokeFunction',
       functionName: target.alias.functionArn,
       principal: 'logs.amazonaws.com',
       sourceArn: logGroup.logGroupArn,
-      sourceAccount: here.account,
+      sourceAccount: Stack.of(target).account,
     });
     const subscriptionFilter = new logs.SubscriptionFilter(scope, 'SubscriptionFilter', {
       logGroup,
@@ -160,7 +121,12 @@ export class LogSubscriptionTrigger implements ITrigger {
     // CloudWatch Logs tests the destination when the filter is created: the permission must exist first.
     subscriptionFilter.node.addDependency(permission);
     recordSubscriptionFilter(target, key, subscriptionFilter.node.path);
+    return { permission, subscriptionFilter };
+  }
 
+  /** Report: what CloudWatch Logs does with deliveries it gives up on, and which metrics to watch. */
+  private annotate(scope: Construct, target: ITriggerTarget): void {
+    const o = this.options;
     // The metrics' dimensions are LogGroupName, FilterName and DestinationType: say which filter to watch.
     const filter = o.filterName !== undefined && !Token.isUnresolved(o.filterName)
       ? `of the filter "${o.filterName}" (FilterName) on this log group`
@@ -169,36 +135,5 @@ export class LogSubscriptionTrigger implements ITrigger {
       `CloudWatch Logs invokes ${target.node.path} asynchronously: events the function fails on go to its dead-letter ` +
       'queue. Deliveries CloudWatch Logs gives up on (after 24 hours of throttling, or at once on AccessDenied or ' +
       `ResourceNotFound) reach no queue, and the trigger creates no alarm on them: watch the AWS/Logs DeliveryErrors and DeliveryThrottling metrics ${filter}.`);
-
-    this.bound = { subscriptionFilter, permission };
-    acknowledgeInvokePermissions(target, 'logs', InvocationAcknowledgement.ASYNC_SOURCE_FAILURES_IN_DLQ);
-    return {
-      description: `CloudWatch Logs subscription to ${logGroup.node.path}`,
-      failureQueues: functionFailures,
-    };
   }
-
-  private resources() {
-    if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
-    }
-    return this.bound;
-  }
-}
-
-/** Whether two log group handles name the same log group (same construct, or the same resolved name in one stack). */
-function sameLogGroup(a: logs.ILogGroup, b: logs.ILogGroup): boolean {
-  if (a === b) {
-    return true;
-  }
-  const an = a.logGroupName;
-  const bn = b.logGroupName;
-  if (!Token.isUnresolved(an) && !Token.isUnresolved(bn)) {
-    return an === bn;
-  }
-  const stack = Stack.of(a);
-  if (stack !== Stack.of(b)) {
-    return false;
-  }
-  return JSON.stringify(stack.resolve(an)) === JSON.stringify(stack.resolve(bn));
 }

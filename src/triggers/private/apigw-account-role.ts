@@ -3,9 +3,9 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
-import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
 import { acknowledgeResourceWildcards } from '../../acknowledgements/acknowledge';
 import { ResourceWildcardAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
 
 const ID = 'ApiGatewayCloudWatchRole';
 

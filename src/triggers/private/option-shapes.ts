@@ -2,9 +2,6 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import type { IConstruct } from 'constructs';
-import { BlueprintValidationError } from '../../validation/blueprint-error';
-import { ErrorCodes } from '../../validation/error-codes';
 import { checkShape, PropShape } from '../../validation/prop-types';
 import { Validator } from '../../validation/validator';
 
@@ -198,31 +195,4 @@ export function checkTriggerOptions(v: Validator, options: unknown, shape: PropS
   if (!checkShape(v, '', options ?? {}, shape)) {
     v.throwIfAny();
   }
-}
-
-/**
- * The error for a trigger added a second time (each trigger object creates its resources once).
- *
- * @internal
- */
-export function triggerReused(target: IConstruct, kind: string): BlueprintValidationError {
-  return new BlueprintValidationError(target, [{
-    code: ErrorCodes.LBP_TRIGGER_REUSED,
-    property: `addTrigger(${kind})`,
-    value: 'a trigger that was already added to a function',
-    limit: 'a trigger can be added to one function only (it creates its resources once)',
-    fix: `create one Trigger.${kind}(...) per function`,
-  }]);
-}
-
-/**
- * The error for reading what a trigger created before it was added to a function.
- *
- * @internal
- */
-export function triggerNotAdded(kind: string): Error {
-  const error = new Error(`[${ErrorCodes.LBP_TRIGGER_NOT_ADDED}] Trigger.${kind}: its resources exist once it was added to a function; ` +
-    'call ServerlessFunction.addTrigger(trigger) first.');
-  error.name = 'BlueprintValidationError';
-  return error;
 }

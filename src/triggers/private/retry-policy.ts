@@ -59,3 +59,20 @@ export function checkTargetDeadLetterQueue(v: Validator, service: string, queue:
     });
   }
 }
+
+/**
+ * The failure handling of an EventBridge rule target or a Scheduler schedule, checked in one step:
+ * the retry policy (resolved against `defaults`) and the dead-letter queue given, if any.
+ *
+ * @internal
+ */
+export function checkTargetFailureHandling(
+  v: Validator,
+  service: string,
+  options: { readonly retryAttempts?: number; readonly maxEventAge?: Duration; readonly deadLetterQueue?: sqs.IQueue },
+  defaults: RetryPolicy,
+): RetryPolicy {
+  const retry = checkRetryPolicy(v, options.retryAttempts, options.maxEventAge, defaults);
+  checkTargetDeadLetterQueue(v, service, options.deadLetterQueue);
+  return retry;
+}

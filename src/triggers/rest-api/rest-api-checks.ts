@@ -1,11 +1,11 @@
 import { Token } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
-import { checkApiThrottling } from '../private/api-throttling';
-import { seconds } from '../private/duration';
+import { type RestApiTriggerOptions } from './rest-api-trigger';
 import { parseRestRoutes } from './rest-routes';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
-import { type RestApiTriggerOptions } from './rest-api-trigger';
+import { checkApiThrottling } from '../private/api-throttling';
+import { seconds } from '../private/duration';
 
 /** The default REST integration timeout, and the ceiling without a quota increase. */
 const DEFAULT_INTEGRATION_SECONDS = 29;

@@ -6,19 +6,20 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { validateRestApiTriggerOptions } from './rest-api-checks';
+import { acknowledge } from '../../acknowledgements/acknowledge';
+import { EndpointAccessAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { AnnotationIds } from '../../validation/annotation-ids';
+import { noteSynchronousInvoker } from '../../validation/sync-note';
+import { Validator } from '../../validation/validator';
+import { accessLogGroupProps } from '../private/access-log-props';
 import { createApiGatewayAccountRole } from '../private/apigw-account-role';
+import { TriggerBinding } from '../private/binding';
 import { seconds } from '../private/duration';
 import { checkTriggerOptions, REST_API_TRIGGER_SHAPE } from '../private/option-shapes';
-import { validateRestApiTriggerOptions } from './rest-api-checks';
 import { requireSourceAccount } from '../private/source-account';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
-import { noteSynchronousInvoker } from '../../validation/sync-note';
-import { acknowledge } from '../../acknowledgements/acknowledge';
-import { EndpointAccessAcknowledgement } from '../../acknowledgements/acknowledgements';
-import { Validator } from '../../validation/validator';
-import { accessLogGroupProps } from '../private/access-log-props';
-import { AnnotationIds } from '../../validation/annotation-ids';
 
 /**
  * Options of a REST API trigger.
@@ -197,7 +198,7 @@ interface Bound {
  */
 export class RestApiTrigger implements ITrigger {
   private readonly options: RestApiTriggerOptions;
-  private bound?: Bound;
+  private readonly binding = new TriggerBinding<Bound>('RestApiTrigger');
 
   /**
    * @param options the API's settings
@@ -208,68 +209,81 @@ export class RestApiTrigger implements ITrigger {
 
   /** The REST API (available once the trigger was added to a function). */
   public get api(): apigw.RestApi {
-    return this.resources().api;
+    return this.binding.resources('api').api;
   }
 
   /** The stage (throttling, logs, X-Ray). */
   public get stage(): apigw.Stage {
-    return this.resources().stage;
+    return this.binding.resources('stage').stage;
   }
 
   /** The URL of the stage. */
   public get url(): string {
-    return this.resources().api.url;
+    return this.binding.resources('url').api.url;
   }
 
   /** The access-log group (JSON lines, encrypted). */
   public get accessLogGroup(): logs.ILogGroup {
-    return this.resources().accessLogGroup;
+    return this.binding.resources('accessLogGroup').accessLogGroup;
   }
 
   /** The execution-log group API Gateway writes to (`API-Gateway-Execution-Logs_<api id>/<stage>`), owned so it has retention and encryption. */
   public get executionLogGroup(): logs.ILogGroup {
-    return this.resources().executionLogGroup;
+    return this.binding.resources('executionLogGroup').executionLogGroup;
   }
 
   /** The methods that invoke the function, in route order. */
   public get methods(): apigw.Method[] {
-    return [...this.resources().methods];
+    return [...this.binding.resources('methods').methods];
   }
 
   /** The request validator on every method (body and parameters). */
   public get requestValidator(): apigw.RequestValidator {
-    return this.resources().requestValidator;
+    return this.binding.resources('requestValidator').requestValidator;
   }
 
   /** The authorizer of every method, unless IAM or public. */
   public get authorizer(): apigw.IAuthorizer | undefined {
-    return this.resources().authorizer;
+    return this.binding.resources('authorizer').authorizer;
   }
 
   /** The WAF web ACL association, when `webAclArn` was given. */
   public get webAclAssociation(): wafv2.CfnWebACLAssociation | undefined {
-    return this.resources().webAclAssociation;
+    return this.binding.resources('webAclAssociation').webAclAssociation;
   }
 
   /** The account-level API Gateway CloudWatch Logs role, when `cloudWatchRole` is true. */
   public get cloudWatchRole(): iam.IRole | undefined {
-    return this.resources().cloudWatchRole;
+    return this.binding.resources('cloudWatchRole').cloudWatchRole;
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw new Error('A RestApiTrigger can be added to one function only: create one per function.');
-    }
+    this.binding.claim(target);
     const opts = this.options;
     const scope = triggerScope(target, 'RestApi');
     requireSourceAccount(scope);
     const v = new Validator(scope);
     checkTriggerOptions(v, opts, REST_API_TRIGGER_SHAPE);
-    const { endpointType, rate, burst, cognitoPools, isPublic, stageName, routes } =
-      validateRestApiTriggerOptions(v, opts, { timeoutSeconds: seconds(target.timeout) });
+    const settings = validateRestApiTriggerOptions(v, opts, { timeoutSeconds: seconds(target.timeout) });
     v.throwIfAny();
+    const { isPublic, routes } = settings;
 
+    const { accessLogGroup, api, stage, executionLogGroup, cloudWatchRole } = this.createApi(scope, target, settings);
+    const { requestValidator, authorizer, authorizationType, methods } = this.createMethods(scope, target, api, settings);
+    const webAclAssociation = this.associateWebAcl(scope, stage);
+    this.report(scope, stage, methods, { isPublic, authorizationType, authorizer });
+
+    this.binding.record(target, {
+      api, stage, accessLogGroup, executionLogGroup, methods, requestValidator, authorizer, webAclAssociation, cloudWatchRole,
+    });
+    return { description: `REST API routes ${routes.map((r) => r.key).join(', ')}` };
+  }
+
+  /** Build: the access log group, the API with its stage, the execution log group, and the account's CloudWatch role when asked for. */
+  private createApi(scope: Construct, target: ITriggerTarget, settings: RestApiSettings) {
+    const opts = this.options;
+    const { endpointType, rate, burst, stageName } = settings;
     // ---- logs: access logs (JSON) and the execution-log group API Gateway would create unencrypted
     const logProps = accessLogGroupProps(scope, opts);
     const accessLogGroup = new logs.LogGroup(scope, 'AccessLogs', logProps);
@@ -309,7 +323,13 @@ export class RestApiTrigger implements ITrigger {
       cloudWatchRole = account.role;
       stage.node.addDependency(account.account);
     }
+    return { accessLogGroup, api, stage, executionLogGroup, cloudWatchRole };
+  }
 
+  /** Build: the request validator, the authorizer, and one method per route on one integration. */
+  private createMethods(scope: Construct, target: ITriggerTarget, api: apigw.RestApi, settings: RestApiSettings) {
+    const opts = this.options;
+    const { cognitoPools, isPublic, routes } = settings;
     const requestValidator = api.addRequestValidator('RequestValidator', {
       validateRequestBody: true,
       validateRequestParameters: true,
@@ -338,7 +358,12 @@ export class RestApiTrigger implements ITrigger {
         requestValidator,
       });
     });
+    return { requestValidator, authorizer, authorizationType, methods };
+  }
 
+  /** Build: the web ACL association, when a web ACL is given. */
+  private associateWebAcl(scope: Construct, stage: apigw.Stage): wafv2.CfnWebACLAssociation | undefined {
+    const opts = this.options;
     let webAclAssociation: wafv2.CfnWebACLAssociation | undefined;
     if (opts.webAclArn !== undefined) {
       webAclAssociation = new wafv2.CfnWebACLAssociation(scope, 'WebAcl', {
@@ -346,8 +371,16 @@ export class RestApiTrigger implements ITrigger {
         webAclArn: opts.webAclArn,
       });
     }
+    return webAclAssociation;
+  }
 
-    // ---- what a template cannot avoid, acknowledged with the reason (docs/triggers-rest-websocket-cognito.md).
+  /** Report: what a template cannot avoid, acknowledged with the reason; the synchronous-invoker and account-role notes. */
+  private report(scope: Construct, stage: apigw.Stage, methods: apigw.Method[], auth: {
+    isPublic: boolean; authorizationType?: apigw.AuthorizationType; authorizer?: apigw.IAuthorizer;
+  }): void {
+    const opts = this.options;
+    const { isPublic, authorizationType, authorizer } = auth;
+    // ---- what a template cannot avoid, acknowledged with the reason (docs/triggers-sync.md).
     // A web ACL and a response cache are the user's decisions (UserDecisions noWebAcl / noApiCache).
     acknowledge(stage, EndpointAccessAcknowledgement.REST_API_NO_CLIENT_CERTIFICATE);
     for (const method of methods) {
@@ -361,20 +394,12 @@ export class RestApiTrigger implements ITrigger {
     if (opts.cloudWatchRole !== true) {
       noteAccountRole(scope);
     }
-
-    this.bound = {
-      api, stage, accessLogGroup, executionLogGroup, methods, requestValidator, authorizer, webAclAssociation, cloudWatchRole,
-    };
-    return { description: `REST API routes ${routes.map((r) => r.key).join(', ')}` };
   }
 
-  private resources(): Bound {
-    if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
-    }
-    return this.bound;
-  }
 }
+
+/** What the REST API checks resolved. */
+type RestApiSettings = ReturnType<typeof validateRestApiTriggerOptions>;
 
 function noteAccountRole(scope: Construct): void {
   Annotations.of(scope).addInfoV2(AnnotationIds.API_GATEWAY_ACCOUNT_ROLE, 'API Gateway access and execution logs need the '

@@ -1,9 +1,9 @@
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { seconds } from '../private/duration';
-import { ErrorCodes } from '../../validation/error-codes';
-import { Validator } from '../../validation/validator';
 import { BucketEventType } from './bucket-event-type';
 import { type S3TriggerOptions } from './s3-trigger';
+import { ErrorCodes } from '../../validation/error-codes';
+import { Validator } from '../../validation/validator';
+import { seconds } from '../private/duration';
 
 /**
  * The checks of {@link S3TriggerOptions} that need neither the function nor the bucket, run by the

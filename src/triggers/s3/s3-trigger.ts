@@ -4,14 +4,14 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { BucketEventType } from './bucket-event-type';
-import { acknowledgeAsyncPermissions, asyncFailureQueues } from '../private/async-failures';
-import { refuseSecondBind, requireBound, requireTriggerArgument } from '../private/bound';
-import { checkTriggerOptions, S3_TRIGGER_SHAPE } from '../private/option-shapes';
 import { validateS3Bucket, validateS3TriggerOptions } from './s3-checks';
-import { triggerScope } from '../private/trigger-scope';
-import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 import { FailureQueue } from '../../destinations/failure-queue';
 import { Validator } from '../../validation/validator';
+import { acknowledgeAsyncPermissions, asyncFailureQueues } from '../private/async-failures';
+import { requireTriggerArgument, TriggerBinding } from '../private/binding';
+import { checkTriggerOptions, S3_TRIGGER_SHAPE } from '../private/option-shapes';
+import { triggerScope } from '../private/trigger-scope';
+import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 
 /**
  * Options of an S3 trigger.
@@ -74,7 +74,7 @@ export class S3Trigger implements ITrigger {
   public readonly bucket: s3.IBucket;
 
   private readonly options: S3TriggerOptions;
-  private bound?: { rule: events.Rule; deadLetterQueue: sqs.IQueue };
+  private readonly binding = new TriggerBinding<{ rule: events.Rule; deadLetterQueue: sqs.IQueue }>('S3Trigger');
 
   /**
    * @param bucket the bucket whose object events invoke the function
@@ -87,7 +87,7 @@ export class S3Trigger implements ITrigger {
 
   /** The EventBridge rule matching the bucket's events (available once added to a function). */
   public get rule(): events.Rule {
-    return requireBound(this.bound, 'S3Trigger', 'rule').rule;
+    return this.binding.resources('rule').rule;
   }
 
   /**
@@ -95,12 +95,12 @@ export class S3Trigger implements ITrigger {
    * (available once added to a function).
    */
   public get deadLetterQueue(): sqs.IQueue {
-    return requireBound(this.bound, 'S3Trigger', 'deadLetterQueue').deadLetterQueue;
+    return this.binding.resources('deadLetterQueue').deadLetterQueue;
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    refuseSecondBind(this.bound !== undefined, target, 'S3Trigger');
+    this.binding.claim(target);
     requireTriggerArgument(target, 'Trigger.s3(bucket)', this.bucket, 'construct');
     const bucket = this.bucket;
     const o = this.options;
@@ -141,7 +141,7 @@ export class S3Trigger implements ITrigger {
     }));
 
     acknowledgeAsyncPermissions(target, 'events');
-    this.bound = { rule, deadLetterQueue: sink.queue };
+    this.binding.record(target, { rule, deadLetterQueue: sink.queue });
     return {
       description: `S3 bucket ${bucket.node.path} (through EventBridge)`,
       failureQueues: [sink.queue, ...functionFailures],

@@ -1,11 +1,11 @@
 import { Duration, Token } from 'aws-cdk-lib';
-import { checkRetryPolicy, checkTargetDeadLetterQueue, RetryPolicy } from '../private/retry-policy';
 import { validateScheduleExpression } from './schedule-expression';
+import { type ScheduleTriggerOptions } from './schedule-trigger';
+import { type TriggerSchedule } from './trigger-schedule';
 import { checkLength, checkName, NAME_RULES } from '../../validation/aws-names';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
-import { type ScheduleTriggerOptions } from './schedule-trigger';
-import { type TriggerSchedule } from './trigger-schedule';
+import { checkTargetFailureHandling, RetryPolicy } from '../private/retry-policy';
 
 /** What the schedule checks resolved. @internal */
 export interface ResolvedScheduleOptions {
@@ -63,11 +63,7 @@ export function validateScheduleTriggerOptions(v: Validator, when: TriggerSchedu
     limit: 'Scheduler accepts at most 8,192 characters of input',
     fix: 'pass a smaller event (e.g. an identifier the function looks up)',
   });
-  const retry = checkRetryPolicy(v, opts.retryAttempts, opts.maxEventAge, {
-    retryAttempts: 10,
-    maxEventAge: Duration.hours(1),
-  });
-  checkTargetDeadLetterQueue(v, 'EventBridge Scheduler', opts.deadLetterQueue);
+  const retry = checkTargetFailureHandling(v, 'EventBridge Scheduler', opts, { retryAttempts: 10, maxEventAge: Duration.hours(1) });
   checkName(v, ErrorCodes.LBP_SCHEDULE_NAME, 'groupName', opts.groupName, NAME_RULES.scheduleGroup);
   checkLength(v, ErrorCodes.LBP_SCHEDULE_NAME, 'description', opts.description, 512, 'EventBridge Scheduler CreateSchedule');
   return { expression, timeZone, windowMinutes, input, retry };

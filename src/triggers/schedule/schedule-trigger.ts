@@ -1,15 +1,15 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { checkTriggerOptions, SCHEDULE_TRIGGER_SHAPE, triggerNotAdded, triggerReused } from '../private/option-shapes';
 import { validateScheduleTriggerOptions } from './schedule-checks';
+import { givenOrFailureQueue, serviceRole } from '../private/service-target';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 import { TriggerSchedule } from './trigger-schedule';
-import { FailureQueue } from '../../destinations/failure-queue';
-import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
 import { Validator } from '../../validation/validator';
+import { TriggerBinding } from '../private/binding';
+import { checkTriggerOptions, SCHEDULE_TRIGGER_SHAPE } from '../private/option-shapes';
 
 /**
  * Options of a schedule trigger (EventBridge Scheduler).
@@ -97,7 +97,7 @@ export class ScheduleTrigger implements ITrigger {
   public readonly when: TriggerSchedule;
 
   private readonly options: ScheduleTriggerOptions;
-  private bound?: { schedule: scheduler.CfnSchedule; role: iam.IRole; deadLetterQueue: sqs.IQueue };
+  private readonly binding = new TriggerBinding<{ schedule: scheduler.CfnSchedule; role: iam.IRole; deadLetterQueue: sqs.IQueue }>('ScheduleTrigger');
 
   /**
    * @param when when the schedule fires
@@ -110,24 +110,22 @@ export class ScheduleTrigger implements ITrigger {
 
   /** The schedule (available once the trigger was added to a function). */
   public get schedule(): scheduler.CfnSchedule {
-    return this.resources().schedule;
+    return this.binding.resources('schedule').schedule;
   }
 
   /** The role Scheduler assumes to invoke the alias (available once added). */
   public get role(): iam.IRole {
-    return this.resources().role;
+    return this.binding.resources('role').role;
   }
 
   /** Where undeliverable invocations go (available once added). */
   public get deadLetterQueue(): sqs.IQueue {
-    return this.resources().deadLetterQueue;
+    return this.binding.resources('deadLetterQueue').deadLetterQueue;
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw triggerReused(target, 'schedule');
-    }
+    this.binding.claim(target);
     const opts = this.options;
     const scope = triggerScope(target, 'Schedule');
     const v = new Validator(scope);
@@ -135,27 +133,14 @@ export class ScheduleTrigger implements ITrigger {
     const { expression, timeZone, windowMinutes, input, retry } = validateScheduleTriggerOptions(v, this.when, opts);
     v.throwIfAny();
 
-    const stack = Stack.of(scope);
-    const role = new ManagedPolicyRole(scope, 'Role', {
-      service: 'scheduler.amazonaws.com',
-      sourceAccount: stack.account,
-      description: `the schedule that invokes ${target.node.path}`,
-      policyDescription: `Every permission of the schedule that invokes ${target.node.path}`,
-    });
+    const role = serviceRole(scope, 'Role', 'scheduler.amazonaws.com', `the schedule that invokes ${target.node.path}`);
     role.addToPrincipalPolicy(new iam.PolicyStatement({
       sid: 'InvokeLiveAlias',
       actions: ['lambda:InvokeFunction'],
       resources: [target.alias.functionArn],
     }));
 
-    let deadLetterQueue = opts.deadLetterQueue;
-    if (!deadLetterQueue) {
-      const sink = new FailureQueue(scope, 'FailureQueue', {
-        purpose: `the schedule of ${target.node.path}`,
-        alarmTopic: target.alarmTopic,
-      });
-      deadLetterQueue = sink.queue;
-    }
+    const deadLetterQueue = givenOrFailureQueue(scope, 'FailureQueue', opts.deadLetterQueue, `the schedule of ${target.node.path}`, target);
     role.addToPrincipalPolicy(new iam.PolicyStatement({
       sid: 'SendUndeliveredToFailureQueue',
       actions: ['sqs:SendMessage'],
@@ -192,17 +177,11 @@ export class ScheduleTrigger implements ITrigger {
     // Scheduler checks the role when the schedule is created: the policy must be attached first.
     schedule.node.addDependency(role.policy);
 
-    this.bound = { schedule, role, deadLetterQueue };
+    this.binding.record(target, { schedule, role, deadLetterQueue });
     return {
       description: `EventBridge Scheduler schedule ${expression} (${timeZone})`,
       failureQueues: [deadLetterQueue],
     };
   }
 
-  private resources() {
-    if (!this.bound) {
-      throw triggerNotAdded('schedule');
-    }
-    return this.bound;
-  }
 }

@@ -1,8 +1,8 @@
 import { Token } from 'aws-cdk-lib';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import { type SnsTriggerOptions } from './sns-trigger';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
-import { type SnsTriggerOptions } from './sns-trigger';
 
 /**
  * The checks of {@link SnsTriggerOptions} that need no function, run by the trigger when it is added

@@ -2,16 +2,16 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { InvocationAcknowledgement } from '../../acknowledgements/acknowledgements';
-import { acknowledgeAsyncPermissions, asyncFailureQueues } from '../private/async-failures';
-import { checkTriggerOptions, SNS_TRIGGER_SHAPE } from '../private/option-shapes';
 import { validateSnsTopic, validateSnsTriggerOptions } from './sns-checks';
+import { acknowledge } from '../../acknowledgements/acknowledge';
+import { InvocationAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { FailureQueue } from '../../destinations/failure-queue';
+import { Validator } from '../../validation/validator';
+import { acknowledgeAsyncPermissions, asyncFailureQueues } from '../private/async-failures';
+import { requireTriggerArgument, TriggerBinding } from '../private/binding';
+import { checkTriggerOptions, SNS_TRIGGER_SHAPE } from '../private/option-shapes';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
-import { FailureQueue } from '../../destinations/failure-queue';
-import { acknowledge } from '../../acknowledgements/acknowledge';
-import { refuseSecondBind, requireBound, requireTriggerArgument } from '../private/bound';
-import { Validator } from '../../validation/validator';
 
 /**
  * Options of an SNS trigger.
@@ -44,7 +44,7 @@ export class SnsTrigger implements ITrigger {
   public readonly topic: sns.ITopic;
 
   private readonly options: SnsTriggerOptions;
-  private bound?: { subscription: sns.Subscription; permission: lambda.CfnPermission; deadLetterQueue: sqs.IQueue };
+  private readonly binding = new TriggerBinding<{ subscription: sns.Subscription; permission: lambda.CfnPermission; deadLetterQueue: sqs.IQueue }>('SnsTrigger');
 
   /**
    * @param topic the topic whose messages invoke the function
@@ -57,12 +57,12 @@ export class SnsTrigger implements ITrigger {
 
   /** The subscription of the `live` alias to the topic (available once added to a function). */
   public get subscription(): sns.Subscription {
-    return requireBound(this.bound, 'SnsTrigger', 'subscription').subscription;
+    return this.binding.resources('subscription').subscription;
   }
 
   /** The permission that lets the topic invoke the `live` alias (available once added to a function). */
   public get permission(): lambda.CfnPermission {
-    return requireBound(this.bound, 'SnsTrigger', 'permission').permission;
+    return this.binding.resources('permission').permission;
   }
 
   /**
@@ -70,12 +70,12 @@ export class SnsTrigger implements ITrigger {
    * once added to a function).
    */
   public get deadLetterQueue(): sqs.IQueue {
-    return requireBound(this.bound, 'SnsTrigger', 'deadLetterQueue').deadLetterQueue;
+    return this.binding.resources('deadLetterQueue').deadLetterQueue;
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    refuseSecondBind(this.bound !== undefined, target, 'SnsTrigger');
+    this.binding.claim(target);
     requireTriggerArgument(target, 'Trigger.sns(topic)', this.topic, 'construct');
     const topic = this.topic;
     const o = this.options;
@@ -109,7 +109,7 @@ export class SnsTrigger implements ITrigger {
       sourceArn: topic.topicArn,
     });
     const permission = target.alias.node.findChild(permissionId) as lambda.CfnPermission;
-    this.bound = { subscription, permission, deadLetterQueue: sink.queue };
+    this.binding.record(target, { subscription, permission, deadLetterQueue: sink.queue });
 
     acknowledgeAsyncPermissions(target, 'sns');
     return {

@@ -1,9 +1,9 @@
 import { Token } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { seconds } from '../private/duration';
+import { type SqsTriggerOptions } from './sqs-trigger';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
-import { type SqsTriggerOptions } from './sqs-trigger';
+import { seconds } from '../private/duration';
 
 /**
  * The checks of {@link SqsTriggerOptions} that need no function (batching and concurrency), run by

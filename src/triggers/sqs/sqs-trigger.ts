@@ -1,16 +1,16 @@
 import { Annotations, Duration, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { validateSqsRedrive, validateSqsTriggerOptions, validateSqsVisibility } from './sqs-checks';
+import { acknowledge } from '../../acknowledgements/acknowledge';
 import { InvocationAcknowledgement } from '../../acknowledgements/acknowledgements';
-import { refuseSecondBind, requireBound, requireTriggerArgument } from '../private/bound';
+import { AnnotationIds } from '../../validation/annotation-ids';
+import { Validator } from '../../validation/validator';
+import { requireTriggerArgument, TriggerBinding } from '../private/binding';
 import { seconds } from '../private/duration';
 import { checkTriggerOptions, SQS_TRIGGER_SHAPE } from '../private/option-shapes';
-import { validateSqsRedrive, validateSqsTriggerOptions, validateSqsVisibility } from './sqs-checks';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
-import { acknowledge } from '../../acknowledgements/acknowledge';
-import { Validator } from '../../validation/validator';
-import { AnnotationIds } from '../../validation/annotation-ids';
 
 /**
  * Options of an SQS trigger.
@@ -82,7 +82,7 @@ export class SqsTrigger implements ITrigger {
   public readonly queue: sqs.IQueue;
 
   private readonly options: SqsTriggerOptions;
-  private bound?: { mapping: lambda.EventSourceMapping };
+  private readonly binding = new TriggerBinding<{ mapping: lambda.EventSourceMapping }>('SqsTrigger');
 
   /**
    * @param queue the queue whose messages invoke the function
@@ -95,12 +95,12 @@ export class SqsTrigger implements ITrigger {
 
   /** The event source mapping from the queue to the `live` alias (available once added to a function). */
   public get mapping(): lambda.EventSourceMapping {
-    return requireBound(this.bound, 'SqsTrigger', 'mapping').mapping;
+    return this.binding.resources('mapping').mapping;
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    refuseSecondBind(this.bound !== undefined, target, 'SqsTrigger');
+    this.binding.claim(target);
     requireTriggerArgument(target, 'Trigger.sqs(queue)', this.queue, 'construct');
     const queue = this.queue;
     const o = this.options;
@@ -154,7 +154,7 @@ export class SqsTrigger implements ITrigger {
       mapping.node.addDependency(target.role);
     }
     acknowledge(mapping, InvocationAcknowledgement.SQS_ESM_NO_DESTINATION);
-    this.bound = { mapping };
+    this.binding.record(target, { mapping });
 
     const dlq = queue instanceof sqs.Queue ? queue.deadLetterQueue?.queue : undefined;
     return {

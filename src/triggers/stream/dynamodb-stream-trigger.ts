@@ -1,14 +1,14 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { refuseSecondBind, requireBound, requireTriggerArgument } from '../private/bound';
-import { checkTriggerOptions, STREAM_TRIGGER_SHAPE } from '../private/option-shapes';
-import { createStreamMapping, validateStreamOptions } from './stream-mapping';
-import { validateTableStream } from './table-stream-checks';
-import { triggerScope } from '../private/trigger-scope';
+import { validateDynamoDbStreamTriggerOptions } from './stream-checks';
+import { createStreamMapping } from './stream-mapping';
 import { StreamTriggerOptions } from './stream-trigger-options';
-import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
+import { validateTableStream } from './table-stream-checks';
 import { Validator } from '../../validation/validator';
+import { requireTriggerArgument, TriggerBinding } from '../private/binding';
+import { triggerScope } from '../private/trigger-scope';
+import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 
 /**
  * Options of a DynamoDB Streams trigger.
@@ -25,7 +25,7 @@ export class DynamoDbStreamTrigger implements ITrigger {
   public readonly table: dynamodb.ITable;
 
   private readonly options: DynamoDbStreamTriggerOptions;
-  private bound?: { mapping: lambda.EventSourceMapping; failureQueue?: sqs.IQueue };
+  private readonly binding = new TriggerBinding<{ mapping: lambda.EventSourceMapping; failureQueue?: sqs.IQueue }>('DynamoDbStreamTrigger');
 
   /**
    * @param table the table whose stream records invoke the function
@@ -38,7 +38,7 @@ export class DynamoDbStreamTrigger implements ITrigger {
 
   /** The event source mapping from the stream to the `live` alias (available once added to a function). */
   public get mapping(): lambda.EventSourceMapping {
-    return requireBound(this.bound, 'DynamoDbStreamTrigger', 'mapping').mapping;
+    return this.binding.resources('mapping').mapping;
   }
 
   /**
@@ -46,26 +46,25 @@ export class DynamoDbStreamTrigger implements ITrigger {
    * added to a function, undefined when you gave `onFailureQueue` or `onFailureTopic`).
    */
   public get failureQueue(): sqs.IQueue | undefined {
-    return requireBound(this.bound, 'DynamoDbStreamTrigger', 'failureQueue').failureQueue;
+    return this.binding.resources('failureQueue').failureQueue;
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    refuseSecondBind(this.bound !== undefined, target, 'DynamoDbStreamTrigger');
+    this.binding.claim(target);
     requireTriggerArgument(target, 'Trigger.dynamoDbStream(table)', this.table, 'construct');
     const table = this.table;
     const scope = triggerScope(target, `DynamoDbStream${table.node.id}`);
     const v = new Validator(scope);
-    checkTriggerOptions(v, this.options, STREAM_TRIGGER_SHAPE);
+    validateDynamoDbStreamTriggerOptions(v, this.options);
     validateTableStream(v, table);
-    validateStreamOptions(v, this.options, { supportsTimestamp: false });
     v.throwIfAny();
 
     // The dynamodb:ListStreams statement (Resource * only) lands in the role's resource-star policy.
     table.grantStreamRead(target.alias);
     const { mapping, failureQueues, failureQueue } = createStreamMapping(scope, target, table.tableStreamArn!, this.options,
       `DynamoDB stream of ${table.node.path} -> ${target.node.path}`);
-    this.bound = { mapping, failureQueue };
+    this.binding.record(target, { mapping, failureQueue });
     return {
       description: `DynamoDB stream of ${table.node.path}`,
       failureQueues,

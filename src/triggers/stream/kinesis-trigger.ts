@@ -1,13 +1,13 @@
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { refuseSecondBind, requireBound, requireTriggerArgument } from '../private/bound';
-import { checkTriggerOptions, STREAM_TRIGGER_SHAPE } from '../private/option-shapes';
-import { createStreamMapping, validateStreamOptions } from './stream-mapping';
-import { triggerScope } from '../private/trigger-scope';
+import { validateKinesisTriggerOptions } from './stream-checks';
+import { createStreamMapping } from './stream-mapping';
 import { StreamTriggerOptions } from './stream-trigger-options';
-import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 import { Validator } from '../../validation/validator';
+import { requireTriggerArgument, TriggerBinding } from '../private/binding';
+import { triggerScope } from '../private/trigger-scope';
+import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 
 /**
  * Options of a Kinesis trigger.
@@ -25,7 +25,7 @@ export class KinesisTrigger implements ITrigger {
   public readonly stream: kinesis.IStream;
 
   private readonly options: KinesisTriggerOptions;
-  private bound?: { mapping: lambda.EventSourceMapping; failureQueue?: sqs.IQueue };
+  private readonly binding = new TriggerBinding<{ mapping: lambda.EventSourceMapping; failureQueue?: sqs.IQueue }>('KinesisTrigger');
 
   /**
    * @param stream the Kinesis data stream whose records invoke the function
@@ -38,7 +38,7 @@ export class KinesisTrigger implements ITrigger {
 
   /** The event source mapping from the stream to the `live` alias (available once added to a function). */
   public get mapping(): lambda.EventSourceMapping {
-    return requireBound(this.bound, 'KinesisTrigger', 'mapping').mapping;
+    return this.binding.resources('mapping').mapping;
   }
 
   /**
@@ -46,23 +46,22 @@ export class KinesisTrigger implements ITrigger {
    * added to a function, undefined when you gave `onFailureQueue` or `onFailureTopic`).
    */
   public get failureQueue(): sqs.IQueue | undefined {
-    return requireBound(this.bound, 'KinesisTrigger', 'failureQueue').failureQueue;
+    return this.binding.resources('failureQueue').failureQueue;
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    refuseSecondBind(this.bound !== undefined, target, 'KinesisTrigger');
+    this.binding.claim(target);
     requireTriggerArgument(target, 'Trigger.kinesis(stream)', this.stream, 'construct');
     const scope = triggerScope(target, `Kinesis${this.stream.node.id}`);
     const v = new Validator(scope);
-    checkTriggerOptions(v, this.options, STREAM_TRIGGER_SHAPE);
-    validateStreamOptions(v, this.options, { supportsTimestamp: true });
+    validateKinesisTriggerOptions(v, this.options);
     v.throwIfAny();
 
     this.stream.grantRead(target.alias);
     const { mapping, failureQueues, failureQueue } = createStreamMapping(scope, target, this.stream.streamArn, this.options,
       `Kinesis stream ${this.stream.node.path} -> ${target.node.path}`);
-    this.bound = { mapping, failureQueue };
+    this.binding.record(target, { mapping, failureQueue });
     return {
       description: `Kinesis stream ${this.stream.node.path}`,
       failureQueues,

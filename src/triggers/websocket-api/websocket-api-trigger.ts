@@ -7,26 +7,19 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
-import { checkApiThrottling } from '../private/api-throttling';
+import { Construct } from 'constructs';
+import { validateWebSocketApiTriggerOptions } from './websocket-api-checks';
+import { acknowledge, acknowledgeResourceWildcards } from '../../acknowledgements/acknowledge';
+import { EndpointAccessAcknowledgement, ResourceWildcardAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { AnnotationIds } from '../../validation/annotation-ids';
+import { noteSynchronousInvoker } from '../../validation/sync-note';
+import { Validator } from '../../validation/validator';
+import { accessLogGroupProps } from '../private/access-log-props';
 import { createApiGatewayAccountRole } from '../private/apigw-account-role';
-import { targetRole } from '../private/bound';
-import { seconds } from '../private/duration';
-import { checkTriggerOptions } from '../private/option-shapes';
+import { targetRole, TriggerBinding } from '../private/binding';
 import { requireSourceAccount } from '../private/source-account';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
-import { noteSynchronousInvoker } from '../../validation/sync-note';
-import { acknowledge, acknowledgeResourceWildcards } from '../../acknowledgements/acknowledge';
-import { EndpointAccessAcknowledgement, ResourceWildcardAcknowledgement } from '../../acknowledgements/acknowledgements';
-import { ErrorCodes } from '../../validation/error-codes';
-import { Validator } from '../../validation/validator';
-import { accessLogGroupProps } from '../private/access-log-props';
-import { AnnotationIds } from '../../validation/annotation-ids';
-
-/** A WebSocket API waits at most 29 s for an integration; the quota cannot be raised. */
-const INTEGRATION_LIMIT_SECONDS = 29;
-/** Routes per WebSocket API (default quota). */
-const MAX_ROUTES = 300;
 
 /** The JSON access-log line of every WebSocket event (`$context` variables). */
 const ACCESS_LOG_FORMAT = JSON.stringify({
@@ -166,7 +159,7 @@ interface Bound {
  */
 export class WebSocketApiTrigger implements ITrigger {
   private readonly options: WebSocketApiTriggerOptions;
-  private bound?: Bound;
+  private readonly binding = new TriggerBinding<Bound>('WebSocketApiTrigger');
 
   /**
    * @param options the API's settings
@@ -177,114 +170,47 @@ export class WebSocketApiTrigger implements ITrigger {
 
   /** The WebSocket API (available once the trigger was added to a function). */
   public get api(): apigwv2.WebSocketApi {
-    return this.resources().api;
+    return this.binding.resources('api').api;
   }
 
   /** The stage (throttling, access logs). */
   public get stage(): apigwv2.WebSocketStage {
-    return this.resources().stage;
+    return this.binding.resources('stage').stage;
   }
 
   /** The `wss://` URL clients connect to. */
   public get url(): string {
-    return this.resources().stage.url;
+    return this.binding.resources('url').stage.url;
   }
 
   /** The `https://` URL of the `@connections` management API. */
   public get callbackUrl(): string {
-    return this.resources().stage.callbackUrl;
+    return this.binding.resources('callbackUrl').stage.callbackUrl;
   }
 
   /** The access-log group (JSON lines, encrypted). */
   public get accessLogGroup(): logs.ILogGroup {
-    return this.resources().accessLogGroup;
+    return this.binding.resources('accessLogGroup').accessLogGroup;
   }
 
   /** The routes: `$connect`, `$disconnect`, `$default`, then the custom ones. */
   public get routes(): apigwv2.WebSocketRoute[] {
-    return [...this.resources().routes];
+    return [...this.binding.resources('routes').routes];
   }
 
   /** The account-level API Gateway CloudWatch Logs role, when `cloudWatchRole` is true. */
   public get cloudWatchRole(): iam.IRole | undefined {
-    return this.resources().cloudWatchRole;
+    return this.binding.resources('cloudWatchRole').cloudWatchRole;
   }
 
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
-    if (this.bound) {
-      throw new Error('A WebSocketApiTrigger can be added to one function only: create one per function.');
-    }
+    this.binding.claim(target);
     const opts = this.options;
     const scope = triggerScope(target, 'WebSocketApi');
     requireSourceAccount(scope);
     const v = new Validator(scope);
-    checkTriggerOptions(v, opts, {
-      routes: { arrayOf: 'string' },
-      routeSelectionExpression: 'string',
-      connectAuthorizer: 'object',
-      allowPublicConnect: 'boolean',
-      manageConnections: 'boolean',
-      stageName: 'string',
-      throttlingRateLimit: 'number',
-      throttlingBurstLimit: 'number',
-      cloudWatchRole: 'boolean',
-      apiName: 'string',
-      accessLogRetention: 'number',
-      accessLogEncryptionKey: 'construct',
-      accessLogRemovalPolicy: { oneOf: Object.values(RemovalPolicy) },
-    });
-    const timeout = seconds(target.timeout);
-    v.failIf(timeout !== undefined && timeout > INTEGRATION_LIMIT_SECONDS, {
-      code: ErrorCodes.LBP_WEBSOCKET_TIMEOUT,
-      property: 'timeout',
-      value: `${timeout} seconds`,
-      limit: `a WebSocket API waits at most ${INTEGRATION_LIMIT_SECONDS} seconds for its integration (a quota that cannot be raised)`,
-      fix: `set the function's timeout to Duration.seconds(${INTEGRATION_LIMIT_SECONDS}) or less, and push late results over @connections`,
-    });
-    const { rate, burst } = checkApiThrottling(v, opts, { code: ErrorCodes.LBP_WEBSOCKET_THROTTLE, unit: 'messages', quota: 'API Gateway' });
-    v.failIf(opts.allowPublicConnect === true && opts.connectAuthorizer !== undefined, {
-      code: ErrorCodes.LBP_WEBSOCKET_AUTH,
-      property: 'allowPublicConnect',
-      value: 'true with a connectAuthorizer',
-      limit: '$connect is either public or authorized',
-      fix: 'remove allowPublicConnect or connectAuthorizer',
-    });
-    const custom = opts.routes ?? [];
-    const seen = new Set<string>();
-    for (const key of custom) {
-      const ok = !Token.isUnresolved(key) && /^[^$\s][^\s]{0,127}$/.test(key);
-      v.failIf(!ok, {
-        code: ErrorCodes.LBP_WEBSOCKET_ROUTE,
-        property: 'routes',
-        value: `"${key}"`,
-        limit: 'a custom route key is 1 to 128 characters without spaces, and must not start with $ ($connect, $disconnect and $default are always added)',
-        fix: 'use the value your route selection expression picks, e.g. \'sendMessage\'',
-      });
-      v.failIf(ok && seen.has(key), {
-        code: ErrorCodes.LBP_WEBSOCKET_ROUTE,
-        property: 'routes',
-        value: `"${key}" (twice)`,
-        limit: 'each route key once',
-        fix: 'list each route key once',
-      });
-      seen.add(key);
-    }
-    v.failIf(custom.length + 3 > MAX_ROUTES, {
-      code: ErrorCodes.LBP_WEBSOCKET_ROUTE,
-      property: 'routes',
-      value: `${custom.length} custom routes`,
-      limit: `a WebSocket API has at most ${MAX_ROUTES} routes (the three $ routes included)`,
-      fix: 'route by a field of the message in fewer route keys, or use $default',
-    });
-    const stageName = opts.stageName ?? 'prod';
-    v.failIf(!Token.isUnresolved(stageName) && !/^[A-Za-z0-9_-]{1,128}$/.test(stageName), {
-      code: ErrorCodes.LBP_WEBSOCKET_ROUTE,
-      property: 'stageName',
-      value: `"${stageName}"`,
-      limit: 'a stage name is 1 to 128 letters, digits, hyphens or underscores',
-      fix: 'set stageName to e.g. \'prod\'',
-    });
+    const { rate, burst, custom, stageName } = validateWebSocketApiTriggerOptions(v, opts, target);
     v.throwIfAny();
 
     const api = new apigwv2.WebSocketApi(scope, 'Api', {
@@ -293,6 +219,22 @@ export class WebSocketApiTrigger implements ITrigger {
       routeSelectionExpression: opts.routeSelectionExpression ?? '$request.body.action',
     });
 
+    const routes = this.createRoutes(scope, target, api, custom);
+
+    const { accessLogGroup, stage, cloudWatchRole } = this.createStage(scope, target, api, { rate, burst, stageName });
+
+    if (opts.manageConnections !== false) {
+      this.grantManageConnections(target, api, stageName);
+    }
+    noteSynchronousInvoker(scope, 'WebSocket API', 'the client receives the error, and $disconnect is best-effort');
+
+    this.binding.record(target, { api, stage, accessLogGroup, routes, cloudWatchRole });
+    return { description: `WebSocket API routes ${['$connect', '$disconnect', '$default', ...custom].join(', ')}` };
+  }
+
+  /** Build: `$connect` (IAM-authorized unless public or your authorizer), `$disconnect`, `$default` and your routes, one integration each. */
+  private createRoutes(scope: Construct, target: ITriggerTarget, api: apigwv2.WebSocketApi, custom: string[]): apigwv2.WebSocketRoute[] {
+    const opts = this.options;
     // One integration per route: a shared instance only permitted its first route (aws-cdk#38148).
     const integration = (key: string) => new integrations.WebSocketLambdaIntegration(`Integration${routeId(key)}`, target.alias);
     const isPublic = opts.allowPublicConnect === true;
@@ -311,7 +253,15 @@ export class WebSocketApiTrigger implements ITrigger {
         acknowledge(route, EndpointAccessAcknowledgement.WEBSOCKET_PUBLIC_CONNECT);
       }
     }
+    return routes;
+  }
 
+  /** Build: the access log group, the throttled stage, and the account's CloudWatch role when asked for (else a note). */
+  private createStage(
+    scope: Construct, target: ITriggerTarget, api: apigwv2.WebSocketApi, settings: { rate?: number; burst?: number; stageName: string },
+  ) {
+    const opts = this.options;
+    const { rate, burst, stageName } = settings;
     const accessLogGroup = new logs.LogGroup(scope, 'AccessLogs', accessLogGroupProps(scope, opts));
     const stage = new apigwv2.WebSocketStage(scope, 'Stage', {
       webSocketApi: api,
@@ -335,14 +285,7 @@ export class WebSocketApiTrigger implements ITrigger {
         + 'account-level CloudWatch Logs role of this Region (AWS::ApiGateway::Account). This trigger does not set it '
         + '(cloudWatchRole: false): set it once per account and Region, e.g. with cloudWatchRole: true in one stack.');
     }
-
-    if (opts.manageConnections !== false) {
-      this.grantManageConnections(target, api, stageName);
-    }
-    noteSynchronousInvoker(scope, 'WebSocket API', 'the client receives the error, and $disconnect is best-effort');
-
-    this.bound = { api, stage, accessLogGroup, routes, cloudWatchRole };
-    return { description: `WebSocket API routes ${['$connect', '$disconnect', '$default', ...custom].join(', ')}` };
+    return { accessLogGroup, stage, cloudWatchRole };
   }
 
   /**
@@ -368,12 +311,6 @@ export class WebSocketApiTrigger implements ITrigger {
     acknowledgeResourceWildcards(policy, ResourceWildcardAcknowledgement.WEBSOCKET_CONNECTIONS, [resource]);
   }
 
-  private resources(): Bound {
-    if (!this.bound) {
-      throw new Error('The trigger has not been added to a function yet: call ServerlessFunction.addTrigger first.');
-    }
-    return this.bound;
-  }
 }
 
 /** A construct-id-safe form of a route key (`$connect` -> `Connect`). */

@@ -7,8 +7,8 @@ import { installDependencies, InstallError } from './dependency-cache';
 import { PythonTarget } from './python-target';
 import { findInstaller } from './python-tools';
 import { readRequirements, RequirementsError } from './requirements';
-import { ErrorCodes } from '../../../validation/error-codes';
 import { AnnotationIds } from '../../../validation/annotation-ids';
+import { ErrorCodes } from '../../../validation/error-codes';
 
 /**
  * Reads a requirements file (exporting lock files) and installs it for `target`, or takes the

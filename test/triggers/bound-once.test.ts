@@ -1,0 +1,96 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { testFunction } from './fixtures';
+import { ITrigger, Trigger, TriggerSchedule } from '../../src';
+import { BlueprintValidationError } from '../../src/validation/blueprint-error';
+import { ErrorCodes } from '../../src/validation/error-codes';
+import { testStack } from '../helpers/template';
+
+/**
+ * The bound-once rule, for every trigger kind (`src/triggers/private/binding.ts`): a trigger object is
+ * added to one function only, and what it created is read only after `addTrigger`. Each row builds a
+ * valid trigger of one kind and names one of its bound-only getters.
+ */
+const KINDS: Array<[kind: string, make: (stack: Stack) => ITrigger, getter: string]> = [
+  ['sqs', (stack) => Trigger.sqs(new sqs.Queue(stack, 'Queue', {
+    visibilityTimeout: Duration.minutes(3), deadLetterQueue: { queue: new sqs.Queue(stack, 'Dlq'), maxReceiveCount: 5 },
+  })), 'mapping'],
+  ['kinesis', (stack) => Trigger.kinesis(new kinesis.Stream(stack, 'Stream')), 'mapping'],
+  ['dynamoDbStream', (stack) => Trigger.dynamoDbStream(new dynamodb.Table(stack, 'Table', {
+    partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING }, stream: dynamodb.StreamViewType.NEW_IMAGE,
+  })), 'mapping'],
+  ['s3', (stack) => Trigger.s3(new s3.Bucket(stack, 'Bucket', { enforceSSL: true })), 'rule'],
+  ['sns', (stack) => Trigger.sns(new sns.Topic(stack, 'Topic')), 'subscription'],
+  ['schedule', () => Trigger.schedule(TriggerSchedule.rate(Duration.hours(1))), 'schedule'],
+  ['eventRule', () => Trigger.eventRule({ eventPattern: { source: ['my.app'] } }), 'rule'],
+  ['httpApi', () => Trigger.httpApi(), 'api'],
+  ['restApi', () => Trigger.restApi(), 'api'],
+  ['webSocketApi', () => Trigger.webSocketApi({ routes: ['sendMessage'] }), 'api'],
+  ['cognito', (stack) => Trigger.cognito(new cognito.UserPool(stack, 'Users'), cognito.UserPoolOperation.PRE_SIGN_UP), 'permission'],
+  ['functionUrl', () => Trigger.functionUrl(), 'functionUrl'],
+  ['alb', (stack) => Trigger.alb({
+    listener: elbv2.ApplicationListener.fromApplicationListenerAttributes(stack, 'Listener', {
+      listenerArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2',
+      securityGroup: ec2.SecurityGroup.fromSecurityGroupId(stack, 'AlbSg', 'sg-0123456789abcdef0'),
+    }),
+    priority: 10,
+    conditions: [elbv2.ListenerCondition.pathPatterns(['/api/*'])],
+  }), 'targetGroup'],
+  ['iotRule', () => Trigger.iotRule('SELECT * FROM \'devices/+/telemetry\''), 'rule'],
+  ['alexaSkill', () => Trigger.alexaSkill('amzn1.ask.skill.12345678-90ab-cdef-1234-567890abcdef'), 'permission'],
+  ['logSubscription', (stack) => Trigger.logSubscription(
+    new logs.LogGroup(stack, 'AppLogs', { retention: logs.RetentionDays.ONE_MONTH }), logs.FilterPattern.allEvents(),
+  ), 'subscriptionFilter'],
+  ['firehoseTransformation', (stack) => Trigger.firehoseTransformation({
+    destinationBucket: new s3.Bucket(stack, 'Lake', { enforceSSL: true }),
+  }), 'deliveryStream'],
+];
+
+const FN = { timeout: Duration.seconds(3) };
+
+/** What `act` threw (fails when it threw nothing). */
+function thrown(act: () => unknown): unknown {
+  try {
+    act();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error, nothing was thrown');
+}
+
+test('the table covers every Trigger factory', () => {
+  const factories = Object.getOwnPropertyNames(Trigger).filter((name) => typeof (Trigger as any)[name] === 'function');
+  expect(KINDS.map(([kind]) => kind).sort()).toEqual(factories.sort());
+});
+
+describe.each(KINDS)('Trigger.%s', (_kind, make, getter) => {
+  test('added to a second function: a BlueprintValidationError coded LBP_TRIGGER_REUSED naming both functions', () => {
+    const stack = testStack();
+    const trigger = make(stack);
+    testFunction(stack, FN, 'First').addTrigger(trigger);
+    const error = thrown(() => testFunction(stack, FN, 'Second').addTrigger(trigger));
+    expect(error).toBeInstanceOf(BlueprintValidationError);
+    expect((error as BlueprintValidationError).code).toBe(ErrorCodes.LBP_TRIGGER_REUSED);
+    expect((error as Error).message).toMatch(/^\[LBP_TRIGGER_REUSED\] TestStack\/Second: .*already added to TestStack\/First.*one function only.*Fix: create one \w+Trigger per function/);
+  });
+
+  test(`reading ${getter} before addTrigger: a BlueprintValidationError coded LBP_TRIGGER_NOT_ADDED`, () => {
+    const stack = testStack();
+    const trigger = make(stack);
+    const error = thrown(() => (trigger as any)[getter]);
+    expect(error).toBeInstanceOf(BlueprintValidationError);
+    expect((error as BlueprintValidationError).code).toBe(ErrorCodes.LBP_TRIGGER_NOT_ADDED);
+    expect((error as Error).message).toMatch(new RegExp(`^\\[LBP_TRIGGER_NOT_ADDED\\] \\w+Trigger: ${getter} is read before .*fn\\.addTrigger\\(trigger\\) first`));
+    // Once added, the same getter answers.
+    testFunction(stack, FN).addTrigger(trigger);
+    expect((trigger as any)[getter]).toBeDefined();
+  });
+});
