@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
+import { ManagedPolicyRole } from '../iam/managed-policy-role';
 import { acknowledge } from '../acknowledgements/acknowledge';
 import { Acknowledgement } from '../acknowledgements/acknowledgements';
 import { ErrorCodes } from '../validation/error-codes';

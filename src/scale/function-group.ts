@@ -1,10 +1,10 @@
 import { CfnOutput, CfnParameter, CfnResource, NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { isShard, markShard } from './private/shard-mark';
-import { MAX_RESOURCES } from '../validation/cloudformation-limits';
+import { isShard, markShard } from './shard-mark';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionProps } from '../function/serverless-function-props';
 import { BlueprintValidationError, Problem } from '../validation/blueprint-error';
+import { MAX_RESOURCES } from '../validation/cloudformation-limits';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
 import { placeNamed } from '../validation/place';

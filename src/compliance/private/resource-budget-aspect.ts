@@ -1,7 +1,7 @@
 import { CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { MAX_RESOURCES, SPLIT_ADVICE } from '../../validation/cloudformation-limits';
-import { isShard } from '../../scale/private/shard-mark';
+import { isShard } from '../../scale/shard-mark';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 

@@ -11,7 +11,7 @@ import { checkTriggerOptions } from '../private/option-shapes';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 import { allowLogsToUseKey, blueprintKey } from '../../encryption/blueprint-key';
-import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
+import { ManagedPolicyRole } from '../../iam/managed-policy-role';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 

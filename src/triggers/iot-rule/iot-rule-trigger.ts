@@ -9,7 +9,7 @@ import { checkTriggerOptions } from '../private/option-shapes';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 import { FailureQueue } from '../../destinations/failure-queue';
-import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
+import { ManagedPolicyRole } from '../../iam/managed-policy-role';
 import { TriggerAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';

@@ -3,7 +3,7 @@ import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
-import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
+import { ManagedPolicyRole } from '../../iam/managed-policy-role';
 import { acknowledge } from '../../acknowledgements/acknowledge';
 import { SyncTriggerAcknowledgement as Ack } from '../../acknowledgements/acknowledgements';
 import { nagResourceString } from '../../acknowledgements/nag-resource-string';
