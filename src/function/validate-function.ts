@@ -1,4 +1,4 @@
-import { RemovalPolicy, SecretValue, SizeRoundingBehavior, Token, Tokenization } from 'aws-cdk-lib';
+import { SecretValue, SizeRoundingBehavior, Token, Tokenization } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { checkSecurityGroupCount } from './function-vpc';
@@ -8,14 +8,13 @@ import { ServerlessFunctionOptions, ServerlessFunctionProps } from './serverless
 import { FunctionCodeConfig } from '../code/function-code';
 import { peakProvisionedConcurrency } from '../concurrency/peak-provisioned-concurrency';
 import { functionRollbackAlarmCount } from '../deployment/private/deployment-config-checks';
-import { DEPLOYMENT_OPTIONS_SHAPE } from '../deployment/private/deployment-options-shape';
 import { validateDeploymentOptions } from '../deployment/private/validate-deployment-options';
 import { IFunctionLayer, UNZIPPED_BUDGET_BYTES } from '../layers/function-layer';
 import { megabytes } from '../layers/megabytes';
-import { FUNCTION_OPTIONS_SHAPE_ALARMS } from '../observability/private/function-alarms-shape';
 import { validateAlarmOptions } from '../observability/private/validate-alarm-options';
 import { checkName, NAME_RULES } from '../validation/aws-names';
 import { ErrorCodes } from '../validation/error-codes';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { PropShape } from '../validation/prop-types';
 import { isConcrete, Validator } from '../validation/validator';
 
@@ -50,50 +49,10 @@ const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
  *
  * @internal
  */
-export const FUNCTION_OPTIONS_SHAPE: PropShape = {
-  handler: 'string',
-  runtime: 'object',
-  architecture: 'object',
-  memorySize: 'number',
-  timeout: 'duration',
-  ephemeralStorageSize: 'size',
-  description: 'string',
-  functionName: 'string',
-  environment: 'stringMap',
-  secrets: { mapOf: 'object' },
-  layers: { arrayOf: 'object' },
-  initialPolicy: { arrayOf: 'object' },
-  logRetention: 'number',
-  logRemovalPolicy: { oneOf: Object.values(RemovalPolicy) },
-  logEncryptionKey: 'construct',
-  applicationLogLevel: { oneOf: Object.values(lambda.ApplicationLogLevel) },
-  systemLogLevel: { oneOf: Object.values(lambda.SystemLogLevel) },
-  tracing: { oneOf: Object.values(lambda.Tracing) },
-  snapStart: 'boolean',
-  alarmTopic: 'construct',
-  alarms: { shape: FUNCTION_OPTIONS_SHAPE_ALARMS },
-  deployment: { shape: DEPLOYMENT_OPTIONS_SHAPE },
-  retryAttempts: 'number',
-  maxEventAge: 'duration',
-  deadLetterQueue: 'construct',
-  onFailure: 'object',
-  onSuccess: 'object',
-  reservedConcurrentExecutions: 'number',
-  provisionedConcurrency: {
-    shape: {
-      'minCapacity!': 'number',
-      'maxCapacity': 'number',
-      'utilizationTarget': 'number',
-      'schedules': { arrayOf: { shape: { 'name!': 'string', 'schedule!': 'object', 'minCapacity': 'number', 'maxCapacity': 'number', 'timeZone': 'object' } } },
-    },
-  },
-  vpc: 'construct',
-  vpcSubnets: 'object',
-  securityGroups: { arrayOf: 'construct' },
-};
+export const FUNCTION_OPTIONS_SHAPE: PropShape = PROP_SHAPES.ServerlessFunctionOptions;
 
 /** The types of `ServerlessFunctionProps`. @internal */
-export const FUNCTION_PROPS_SHAPE: PropShape = { ...FUNCTION_OPTIONS_SHAPE, 'code!': 'object' };
+export const FUNCTION_PROPS_SHAPE: PropShape = PROP_SHAPES.ServerlessFunctionProps;
 
 /** The settings the option checks look at (undefined: not set, or an unresolved token). @internal */
 export interface FunctionOptionSettings {

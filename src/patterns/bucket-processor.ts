@@ -16,6 +16,7 @@ import { acknowledge } from '../acknowledgements/acknowledge';
 import { PatternAcknowledgement } from '../acknowledgements/acknowledgements';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { nagResourceString } from '../acknowledgements/nag-resource-string';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { Validator } from '../validation/validator';
 
 /**
@@ -106,7 +107,7 @@ export class BucketProcessor extends Construct {
     const guard = ConstructionGuard.forConstructor(this);
     try {
       const v = new Validator(this);
-      checkPatternProps(v, props, { bucket: 'construct', encryptionKey: 'construct', serverAccessLogsBucket: 'construct', removalPolicy: { oneOf: Object.values(RemovalPolicy) }, readObjects: 'boolean', triggerOptions: { shape: S3_TRIGGER_SHAPE } });
+      checkPatternProps(v, props, PROP_SHAPES.BucketProcessorProps);
       refuseSourceOptionsWithExisting(v, 'bucket', props.bucket !== undefined, {
         encryptionKey: props.encryptionKey, serverAccessLogsBucket: props.serverAccessLogsBucket, removalPolicy: props.removalPolicy,
       });

@@ -6,6 +6,7 @@ import { ServerlessFunction } from '../function/serverless-function';
 import { HttpApiTrigger, HttpApiTriggerOptions } from '../triggers/http-api/http-api-trigger';
 import { validateHttpApiTriggerOptions } from '../triggers/http-api/http-api-checks';
 import { ConstructionGuard } from '../validation/construction-guard';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { Validator } from '../validation/validator';
 import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { HTTP_API_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
@@ -59,7 +60,7 @@ export class HttpApiFunction extends Construct {
     const guard = ConstructionGuard.forConstructor(this);
     try {
       const v = new Validator(this);
-      checkPatternProps(v, props, { triggerOptions: { shape: HTTP_API_TRIGGER_SHAPE } });
+      checkPatternProps(v, props, PROP_SHAPES.HttpApiFunctionProps);
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       const timeoutSeconds = validatePatternFunction(v, props.functionOptions);
       validateHttpApiTriggerOptions(patternTriggerValidator(v, 'triggerOptions', HTTP_API_TRIGGER_SHAPE), props.triggerOptions ?? {}, { timeoutSeconds });

@@ -14,6 +14,7 @@ import { acknowledge } from '../acknowledgements/acknowledge';
 import { Acknowledgement } from '../acknowledgements/acknowledgements';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { Validator } from '../validation/validator';
 
 /**
@@ -94,7 +95,7 @@ export class QueueProcessor extends Construct {
     const guard = ConstructionGuard.forConstructor(this);
     try {
       const v = new Validator(this);
-      checkPatternProps(v, props, { queue: 'construct', maxReceiveCount: 'number', retentionPeriod: 'duration', fifo: 'boolean', removalPolicy: { oneOf: Object.values(RemovalPolicy) }, triggerOptions: { shape: SQS_TRIGGER_SHAPE } });
+      checkPatternProps(v, props, PROP_SHAPES.QueueProcessorProps);
       refuseSourceOptionsWithExisting(v, 'queue', props.queue !== undefined, {
         maxReceiveCount: props.maxReceiveCount, retentionPeriod: props.retentionPeriod, fifo: props.fifo, removalPolicy: props.removalPolicy,
       });

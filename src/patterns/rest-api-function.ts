@@ -8,6 +8,7 @@ import { REST_API_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { validateRestApiTriggerOptions } from '../triggers/rest-api/rest-api-checks';
 import { RestApiTrigger, RestApiTriggerOptions } from '../triggers/rest-api/rest-api-trigger';
 import { ConstructionGuard } from '../validation/construction-guard';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { Validator } from '../validation/validator';
 
 /**
@@ -59,7 +60,7 @@ export class RestApiFunction extends Construct {
     const guard = ConstructionGuard.forConstructor(this);
     try {
       const v = new Validator(this);
-      checkPatternProps(v, props, { triggerOptions: { shape: REST_API_TRIGGER_SHAPE } });
+      checkPatternProps(v, props, PROP_SHAPES.RestApiFunctionProps);
       // Lambda counts whole seconds: the default function timeout is the integration timeout, rounded down.
       const integration = props.triggerOptions?.integrationTimeout;
       const timeout = props.functionOptions?.timeout

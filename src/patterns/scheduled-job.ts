@@ -8,6 +8,7 @@ import { validateScheduleTriggerOptions } from '../triggers/schedule/schedule-ch
 import { ScheduleTrigger, ScheduleTriggerOptions } from '../triggers/schedule/schedule-trigger';
 import { TriggerSchedule } from '../triggers/schedule/trigger-schedule';
 import { ConstructionGuard } from '../validation/construction-guard';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { Validator } from '../validation/validator';
 import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { SCHEDULE_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
@@ -68,7 +69,7 @@ export class ScheduledJob extends Construct {
     const guard = ConstructionGuard.forConstructor(this);
     try {
       const v = new Validator(this);
-      checkPatternProps(v, props, { 'schedule!': 'object', 'triggerOptions': { shape: SCHEDULE_TRIGGER_SHAPE } });
+      checkPatternProps(v, props, PROP_SHAPES.ScheduledJobProps);
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       validatePatternFunction(v, props.functionOptions);
       validateScheduleTriggerOptions(patternTriggerValidator(v, 'triggerOptions', SCHEDULE_TRIGGER_SHAPE), props.schedule, props.triggerOptions ?? {});

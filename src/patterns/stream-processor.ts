@@ -9,6 +9,7 @@ import { STREAM_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { validateStreamOptions } from '../triggers/stream/stream-mapping';
 import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { Validator } from '../validation/validator';
 import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { ErrorCodes } from '../validation/error-codes';
@@ -76,7 +77,7 @@ export class StreamProcessor extends Construct {
     const guard = ConstructionGuard.forConstructor(this);
     try {
       const v = new Validator(this);
-      checkPatternProps(v, props, { stream: 'construct', streamMode: { oneOf: Object.values(kinesis.StreamMode) }, shardCount: 'number', retentionPeriod: 'duration', triggerOptions: { shape: STREAM_TRIGGER_SHAPE } });
+      checkPatternProps(v, props, PROP_SHAPES.StreamProcessorProps);
       refuseSourceOptionsWithExisting(v, 'stream', props.stream !== undefined, {
         streamMode: props.streamMode, shardCount: props.shardCount, retentionPeriod: props.retentionPeriod,
       });

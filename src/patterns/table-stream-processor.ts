@@ -12,6 +12,7 @@ import { validateTableStream } from '../triggers/stream/table-stream-checks';
 import { Trigger } from '../triggers/trigger-factories';
 import { acknowledge } from '../acknowledgements/acknowledge';
 import { ConstructionGuard } from '../validation/construction-guard';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { Validator } from '../validation/validator';
 import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { PatternAcknowledgement } from '../acknowledgements/acknowledgements';
@@ -86,7 +87,7 @@ export class TableStreamProcessor extends Construct {
     const guard = ConstructionGuard.forConstructor(this);
     try {
       const v = new Validator(this);
-      checkPatternProps(v, props, { table: 'construct', partitionKey: 'object', sortKey: 'object', encryptionKey: 'construct', removalPolicy: { oneOf: Object.values(RemovalPolicy) }, triggerOptions: { shape: STREAM_TRIGGER_SHAPE } });
+      checkPatternProps(v, props, PROP_SHAPES.TableStreamProcessorProps);
       refuseSourceOptionsWithExisting(v, 'table', props.table !== undefined, {
         partitionKey: props.partitionKey, sortKey: props.sortKey, encryptionKey: props.encryptionKey, removalPolicy: props.removalPolicy,
       });

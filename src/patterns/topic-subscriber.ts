@@ -11,6 +11,7 @@ import { validateSnsTopic, validateSnsTriggerOptions } from '../triggers/sns/sns
 import { SnsTrigger, SnsTriggerOptions } from '../triggers/sns/sns-trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { Validator } from '../validation/validator';
 
 /**
@@ -62,7 +63,7 @@ export class TopicSubscriber extends Construct {
     const guard = ConstructionGuard.forConstructor(this);
     try {
       const v = new Validator(this);
-      checkPatternProps(v, props, { topic: 'construct', masterKey: 'construct', triggerOptions: { shape: SNS_TRIGGER_SHAPE } });
+      checkPatternProps(v, props, PROP_SHAPES.TopicSubscriberProps);
       refuseSourceOptionsWithExisting(v, 'topic', props.topic !== undefined, { masterKey: props.masterKey });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       validatePatternFunction(v, props.functionOptions);

@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { Annotations, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { BlueprintValidationError, Problem } from './blueprint-error';
 
@@ -17,6 +17,14 @@ export class Validator {
   /** Records a problem. */
   public fail(problem: Problem): void {
     this.problems.push(problem);
+  }
+
+  /**
+   * Adds a warning (`Annotations.addWarningV2`) to the construct about `property`; `message` gets the
+   * property's name as the user wrote it (a renaming validator renames it first).
+   */
+  public warn(id: string, property: string, message: (property: string) => string): void {
+    Annotations.of(this.scope).addWarningV2(id, message(property));
   }
 
   /** Records `problem` when `condition` holds. */
@@ -92,6 +100,10 @@ class RenamingValidator extends Validator {
 
   public fail(problem: Problem): void {
     this.owner.fail({ ...problem, property: this.rename(problem.property) });
+  }
+
+  public warn(id: string, property: string, message: (property: string) => string): void {
+    this.owner.warn(id, this.rename(property), message);
   }
 
   public get ok(): boolean {

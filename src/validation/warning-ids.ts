@@ -25,4 +25,6 @@ export const WarningIds = {
    * service fails to deliver.
    */
   ASYNC_PATH_WITHOUT_SINK: 'cdk-lambda-blueprints:asyncPathWithoutSink',
+  /** A JavaScript or Python caller passed a property the props interface does not have (e.g. a typo). */
+  UNKNOWN_PROPERTY: 'cdk-lambda-blueprints:unknownProperty',
 } as const;

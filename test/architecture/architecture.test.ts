@@ -60,10 +60,8 @@ const SHARED_PRIVATE: { [edge: string]: string } = {
   'destinations/failure-queue.ts -> observability/private/default-alarm-topic.ts': 'the failure queue alarms to the stack\'s one alarm topic',
   'function/serverless-function.ts -> observability/private/dead-letter-queue-alarms.ts': 'the function decides who watches its DLQ',
   'function/serverless-function.ts -> observability/private/default-alarm-topic.ts': 'the function alarms to the stack\'s one alarm topic',
-  'function/validate-function.ts -> observability/private/function-alarms-shape.ts': 'the function checks its alarm options in its one round',
   'function/validate-function.ts -> observability/private/validate-alarm-options.ts': 'the function checks its alarm options in its one round',
   'function/validate-function.ts -> deployment/private/deployment-config-checks.ts': 'the function checks its deployment options in its one round',
-  'function/validate-function.ts -> deployment/private/deployment-options-shape.ts': 'the function checks its deployment options in its one round',
   'function/validate-function.ts -> deployment/private/validate-deployment-options.ts': 'the function checks its deployment options in its one round',
   // Asset sizes, measured once by code/ and read by the layers and Lambda@Edge (code/ is the function branch's).
   'edge/private/zipped-size.ts -> code/private/asset-size.ts': 'Lambda@Edge limits the zipped asset the code measures',
