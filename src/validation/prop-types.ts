@@ -197,7 +197,7 @@ function warnUnknownKeys(v: Validator, prefix: string, props: Record<string, unk
     }
     const closest = closestName(key, known);
     v.warn(WarningIds.UNKNOWN_PROPERTY, prefix ? `${prefix}.${key}` : key, (property) =>
-      `${property} is not a property of ${struct}${closest ? `; did you mean ${closest}?` : ''} It is ignored. `
+      `${property} is not a property of ${struct}${closest ? `; did you mean ${closest}?` : '.'} It is ignored. `
       + `Remove it${closest ? ` or rename it to ${closest}` : ''}.`);
   }
 }
