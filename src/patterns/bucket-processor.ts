@@ -8,7 +8,6 @@ import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatte
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
-import { S3_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { validateS3Bucket, validateS3TriggerOptions } from '../triggers/s3/s3-checks';
 import { S3Trigger, S3TriggerOptions } from '../triggers/s3/s3-trigger';
 import { Trigger } from '../triggers/trigger-factories';
@@ -113,7 +112,7 @@ export class BucketProcessor extends Construct {
       });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       validatePatternFunction(v, props.functionOptions);
-      const tv = patternTriggerValidator(v, 'triggerOptions', S3_TRIGGER_SHAPE);
+      const tv = patternTriggerValidator(v, 'triggerOptions', PROP_SHAPES.S3TriggerOptions);
       validateS3TriggerOptions(tv, props.triggerOptions ?? {});
       if (props.bucket) {
         validateS3Bucket(tv, props.bucket, props.triggerOptions ?? {});
@@ -168,7 +167,7 @@ export class BucketProcessor extends Construct {
         this.grantReadObjects(props.triggerOptions?.prefix);
       }
     } catch (error) {
-      throw guard.fail(error, patternPaths('triggerOptions', S3_TRIGGER_SHAPE));
+      throw guard.fail(error, patternPaths('triggerOptions', PROP_SHAPES.S3TriggerOptions));
     }
   }
 

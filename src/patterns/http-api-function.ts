@@ -9,7 +9,6 @@ import { ConstructionGuard } from '../validation/construction-guard';
 import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { Validator } from '../validation/validator';
 import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
-import { HTTP_API_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 
 /**
  * Properties of an {@link HttpApiFunction}.
@@ -63,7 +62,7 @@ export class HttpApiFunction extends Construct {
       checkPatternProps(v, props, PROP_SHAPES.HttpApiFunctionProps);
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       const timeoutSeconds = validatePatternFunction(v, props.functionOptions);
-      validateHttpApiTriggerOptions(patternTriggerValidator(v, 'triggerOptions', HTTP_API_TRIGGER_SHAPE), props.triggerOptions ?? {}, { timeoutSeconds });
+      validateHttpApiTriggerOptions(patternTriggerValidator(v, 'triggerOptions', PROP_SHAPES.HttpApiTriggerOptions), props.triggerOptions ?? {}, { timeoutSeconds });
       v.throwIfAny();
       this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, code: props.code });
       this.trigger = new HttpApiTrigger(props.triggerOptions);
@@ -72,7 +71,7 @@ export class HttpApiFunction extends Construct {
       this.url = this.trigger.url;
       this.accessLogGroup = this.trigger.accessLogGroup;
     } catch (error) {
-      throw guard.fail(error, patternPaths('triggerOptions', HTTP_API_TRIGGER_SHAPE));
+      throw guard.fail(error, patternPaths('triggerOptions', PROP_SHAPES.HttpApiTriggerOptions));
     }
   }
 }

@@ -6,7 +6,6 @@ import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { FailureQueue, FailureQueueProps } from '../destinations/failure-queue';
 import { ServerlessFunction } from '../function/serverless-function';
 import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
-import { SQS_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { validateSqsRedrive, validateSqsTriggerOptions, validateSqsVisibility } from '../triggers/sqs/sqs-checks';
 import { SqsTrigger, SqsTriggerOptions } from '../triggers/sqs/sqs-trigger';
 import { Trigger } from '../triggers/trigger-factories';
@@ -105,7 +104,7 @@ export class QueueProcessor extends Construct {
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       const timeoutSeconds = validatePatternFunction(v, props.functionOptions);
       const fifoSource = props.queue ? !Token.isUnresolved(props.queue.fifo) && props.queue.fifo : props.fifo === true;
-      const tv = patternTriggerValidator(v, 'triggerOptions', SQS_TRIGGER_SHAPE);
+      const tv = patternTriggerValidator(v, 'triggerOptions', PROP_SHAPES.SqsTriggerOptions);
       validateSqsTriggerOptions(tv, props.triggerOptions ?? {}, { fifo: fifoSource });
       if (props.queue) {
         validateSqsRedrive(tv, props.queue, props.triggerOptions ?? {});
@@ -144,7 +143,7 @@ export class QueueProcessor extends Construct {
       this.trigger = Trigger.sqs(this.queue, props.triggerOptions);
       this.function.addTrigger(this.trigger);
     } catch (error) {
-      throw guard.fail(error, patternPaths('triggerOptions', SQS_TRIGGER_SHAPE));
+      throw guard.fail(error, patternPaths('triggerOptions', PROP_SHAPES.SqsTriggerOptions));
     }
   }
 }

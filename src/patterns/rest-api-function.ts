@@ -4,7 +4,6 @@ import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { ServerlessFunction } from '../function/serverless-function';
 import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
-import { REST_API_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { validateRestApiTriggerOptions } from '../triggers/rest-api/rest-api-checks';
 import { RestApiTrigger, RestApiTriggerOptions } from '../triggers/rest-api/rest-api-trigger';
 import { ConstructionGuard } from '../validation/construction-guard';
@@ -68,7 +67,7 @@ export class RestApiFunction extends Construct {
         ?? Duration.seconds(29);
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       const timeoutSeconds = validatePatternFunction(v, { ...props.functionOptions, timeout });
-      validateRestApiTriggerOptions(patternTriggerValidator(v, 'triggerOptions', REST_API_TRIGGER_SHAPE), props.triggerOptions ?? {}, { timeoutSeconds });
+      validateRestApiTriggerOptions(patternTriggerValidator(v, 'triggerOptions', PROP_SHAPES.RestApiTriggerOptions), props.triggerOptions ?? {}, { timeoutSeconds });
       v.throwIfAny();
       this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, timeout, code: props.code });
       this.trigger = new RestApiTrigger(props.triggerOptions);
@@ -76,7 +75,7 @@ export class RestApiFunction extends Construct {
       this.api = this.trigger.api;
       this.url = this.trigger.url;
     } catch (error) {
-      throw guard.fail(error, patternPaths('triggerOptions', REST_API_TRIGGER_SHAPE));
+      throw guard.fail(error, patternPaths('triggerOptions', PROP_SHAPES.RestApiTriggerOptions));
     }
   }
 }

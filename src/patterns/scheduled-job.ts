@@ -11,7 +11,6 @@ import { ConstructionGuard } from '../validation/construction-guard';
 import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { Validator } from '../validation/validator';
 import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
-import { SCHEDULE_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 
 /**
  * Properties of a {@link ScheduledJob}.
@@ -72,7 +71,7 @@ export class ScheduledJob extends Construct {
       checkPatternProps(v, props, PROP_SHAPES.ScheduledJobProps);
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       validatePatternFunction(v, props.functionOptions);
-      validateScheduleTriggerOptions(patternTriggerValidator(v, 'triggerOptions', SCHEDULE_TRIGGER_SHAPE), props.schedule, props.triggerOptions ?? {});
+      validateScheduleTriggerOptions(patternTriggerValidator(v, 'triggerOptions', PROP_SHAPES.ScheduleTriggerOptions), props.schedule, props.triggerOptions ?? {});
       v.throwIfAny();
       this.function = new ServerlessFunction(this, 'Function', { ...props.functionOptions, code: props.code });
       this.trigger = new ScheduleTrigger(props.schedule, props.triggerOptions);
@@ -82,7 +81,7 @@ export class ScheduledJob extends Construct {
       this.scheduleDeadLetterQueue = this.trigger.deadLetterQueue;
       this.deadLetterQueue = this.function.deadLetterQueue;
     } catch (error) {
-      throw guard.fail(error, patternPaths('triggerOptions', SCHEDULE_TRIGGER_SHAPE));
+      throw guard.fail(error, patternPaths('triggerOptions', PROP_SHAPES.ScheduleTriggerOptions));
     }
   }
 }

@@ -5,7 +5,6 @@ import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { ServerlessFunction } from '../function/serverless-function';
 import { KinesisTrigger, KinesisTriggerOptions } from '../triggers/stream/kinesis-trigger';
-import { STREAM_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { validateStreamOptions } from '../triggers/stream/stream-mapping';
 import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
@@ -94,7 +93,7 @@ export class StreamProcessor extends Construct {
       v.range(ErrorCodes.LBP_STREAM_RETENTION, 'retentionPeriod', hours, 24, 8760, { unit: 'hours', integer: true });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       validatePatternFunction(v, props.functionOptions);
-      validateStreamOptions(patternTriggerValidator(v, 'triggerOptions', STREAM_TRIGGER_SHAPE), props.triggerOptions ?? {}, { supportsTimestamp: true });
+      validateStreamOptions(patternTriggerValidator(v, 'triggerOptions', PROP_SHAPES.KinesisTriggerOptions), props.triggerOptions ?? {}, { supportsTimestamp: true });
       v.throwIfAny();
 
       this.stream = props.stream ?? new kinesis.Stream(this, 'Stream', {
@@ -107,7 +106,7 @@ export class StreamProcessor extends Construct {
       this.trigger = Trigger.kinesis(this.stream, props.triggerOptions);
       this.function.addTrigger(this.trigger);
     } catch (error) {
-      throw guard.fail(error, patternPaths('triggerOptions', STREAM_TRIGGER_SHAPE));
+      throw guard.fail(error, patternPaths('triggerOptions', PROP_SHAPES.KinesisTriggerOptions));
     }
   }
 }

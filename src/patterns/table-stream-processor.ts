@@ -6,7 +6,6 @@ import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { ServerlessFunction } from '../function/serverless-function';
 import { DynamoDbStreamTrigger, DynamoDbStreamTriggerOptions } from '../triggers/stream/dynamodb-stream-trigger';
-import { STREAM_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { validateStreamOptions } from '../triggers/stream/stream-mapping';
 import { validateTableStream } from '../triggers/stream/table-stream-checks';
 import { Trigger } from '../triggers/trigger-factories';
@@ -100,7 +99,7 @@ export class TableStreamProcessor extends Construct {
       });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       validatePatternFunction(v, props.functionOptions);
-      const tv = patternTriggerValidator(v, 'triggerOptions', STREAM_TRIGGER_SHAPE);
+      const tv = patternTriggerValidator(v, 'triggerOptions', PROP_SHAPES.DynamoDbStreamTriggerOptions);
       validateStreamOptions(tv, props.triggerOptions ?? {}, { supportsTimestamp: false });
       if (props.table) {
         validateTableStream(tv, props.table);
@@ -129,7 +128,7 @@ export class TableStreamProcessor extends Construct {
       this.trigger = Trigger.dynamoDbStream(this.table, props.triggerOptions);
       this.function.addTrigger(this.trigger);
     } catch (error) {
-      throw guard.fail(error, patternPaths('triggerOptions', STREAM_TRIGGER_SHAPE));
+      throw guard.fail(error, patternPaths('triggerOptions', PROP_SHAPES.DynamoDbStreamTriggerOptions));
     }
   }
 }

@@ -6,7 +6,6 @@ import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
 import { checkPatternProps, patternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
-import { SNS_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { validateSnsTopic, validateSnsTriggerOptions } from '../triggers/sns/sns-checks';
 import { SnsTrigger, SnsTriggerOptions } from '../triggers/sns/sns-trigger';
 import { Trigger } from '../triggers/trigger-factories';
@@ -67,7 +66,7 @@ export class TopicSubscriber extends Construct {
       refuseSourceOptionsWithExisting(v, 'topic', props.topic !== undefined, { masterKey: props.masterKey });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       validatePatternFunction(v, props.functionOptions);
-      const tv = patternTriggerValidator(v, 'triggerOptions', SNS_TRIGGER_SHAPE);
+      const tv = patternTriggerValidator(v, 'triggerOptions', PROP_SHAPES.SnsTriggerOptions);
       validateSnsTriggerOptions(tv, props.triggerOptions ?? {});
       if (props.topic) {
         validateSnsTopic(tv, props.topic);
@@ -82,7 +81,7 @@ export class TopicSubscriber extends Construct {
       this.trigger = Trigger.sns(this.topic, props.triggerOptions);
       this.function.addTrigger(this.trigger);
     } catch (error) {
-      throw guard.fail(error, patternPaths('triggerOptions', SNS_TRIGGER_SHAPE));
+      throw guard.fail(error, patternPaths('triggerOptions', PROP_SHAPES.SnsTriggerOptions));
     }
   }
 }

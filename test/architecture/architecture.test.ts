@@ -49,11 +49,6 @@ const TYPE_ONLY_UPWARD: { [target: string]: string } = {
  * those folders move them out (the merge removes the entries, and the test fails on an entry no import uses).
  */
 const SHARED_PRIVATE: { [edge: string]: string } = {
-  // The trigger option shapes the patterns re-check (the triggers branch gives each kind its shape.ts).
-  ...Object.fromEntries(['bucket-processor', 'http-api-function', 'queue-processor', 'rest-api-function', 'scheduled-job',
-    'stream-processor', 'table-stream-processor', 'topic-subscriber'].map((p) => [
-    `patterns/${p}.ts -> triggers/private/option-shapes.ts`, 'a pattern checks the options it forwards to its trigger, before building it',
-  ])),
   // The alarm defaults the failure queue shares with FunctionAlarms (observability/ is the function branch's).
   'destinations/failure-queue.ts -> observability/private/alarm-defaults.ts': 'the failure queue alarms with the function alarms\' defaults',
   'destinations/failure-queue.ts -> observability/private/alarm-settings.ts': 'the failure queue alarms with the function alarms\' settings',
