@@ -156,8 +156,11 @@ describe('each rule catches what it is for (fixtures/)', () => {
     }]);
   });
 
-  test('an import (here a re-export) up the layers', () => {
-    expect(check('upward-import')).toEqual([{ kind: 'upward', message: 'base/low.ts (layer 0) imports top/high.ts (layer 1)' }]);
+  test('an import up the layers (a re-export, a require)', () => {
+    expect(check('upward-import')).toEqual([
+      { kind: 'upward', message: 'base/lazy.ts (layer 0) imports top/high.ts (layer 1)' },
+      { kind: 'upward', message: 'base/low.ts (layer 0) imports top/high.ts (layer 1)' },
+    ]);
   });
 
   test('a long function, unless a `// long:` comment says why', () => {

@@ -116,6 +116,15 @@ export function importEdges(root: string): { edges: ImportEdge[]; unresolved: st
         add(statement.moduleReference.expression, statement.isTypeOnly);
       }
     }
+    // `require('./x')` and `import('./x')` anywhere in the file load a module too.
+    const calls = (node: ts.Node) => {
+      if (ts.isCallExpression(node) && node.arguments.length > 0
+        && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) {
+        add(node.arguments[0], false);
+      }
+      ts.forEachChild(node, calls);
+    };
+    calls(sf);
   }
   return { edges, unresolved };
 }
