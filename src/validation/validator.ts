@@ -1,5 +1,5 @@
 import { Annotations, Token } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { BlueprintValidationError, Problem } from './blueprint-error';
 
 /**
@@ -21,10 +21,13 @@ export class Validator {
 
   /**
    * Adds a warning (`Annotations.addWarningV2`) to the construct about `property`; `message` gets the
-   * property's name as the user wrote it (a renaming validator renames it first).
+   * property's name as the user wrote it (a renaming validator renames it first). A validator whose
+   * scope only names a place for errors (`placeNamed`: the construct does not exist yet) warns nothing.
    */
   public warn(id: string, property: string, message: (property: string) => string): void {
-    Annotations.of(this.scope).addWarningV2(id, message(property));
+    if (Construct.isConstruct(this.scope)) {
+      Annotations.of(this.scope).addWarningV2(id, message(property));
+    }
   }
 
   /** Records `problem` when `condition` holds. */

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, Environment } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import * as workloads from '../../examples/reference-workloads';
-import { FunctionCode, QueueProcessor, ServerlessFunction } from '../../src';
+import { BlueprintStack, FunctionCode, QueueProcessor, ServerlessFunction } from '../../src';
 import { WarningIds } from '../../src/validation/warning-ids';
 import { integApps, loadIntegApp } from '../helpers/integ-apps';
 import { HANDLER_DIR, testStack } from '../helpers/template';
@@ -50,6 +50,13 @@ test('the library\'s own calls pass no unknown property: every integ app and the
   }
   expect(found).toEqual([]);
 }, 600_000);
+
+test('a BlueprintStack hands only its BlueprintsOptions to Blueprints.applyTo (its StackProps are no unknown options)', () => {
+  const app = new App();
+  const stack = new BlueprintStack(app, 'S', { env: { account: '123456789012', region: 'us-east-1' }, stackName: 'S', description: 'd', dashboard: false });
+  new ServerlessFunction(stack, 'Fn', { code });
+  expect(unknownPropertyWarnings(app)).toEqual([]);
+});
 
 describe('ServerlessFunction', () => {
   test('a top-level unknown property, with the closest known one', () => {

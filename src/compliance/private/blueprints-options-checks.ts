@@ -14,6 +14,16 @@ export const USER_DECISIONS_SHAPE: PropShape = PROP_SHAPES.UserDecisions;
 /** The types of {@link BlueprintsOptions}. @internal */
 export const BLUEPRINTS_OPTIONS_SHAPE: PropShape = PROP_SHAPES.BlueprintsOptions;
 
+/**
+ * The BlueprintsOptions among a BlueprintStack's props (its StackProps are not options to apply).
+ *
+ * @internal
+ */
+export function blueprintsOptionsOf(props: BlueprintsOptions): BlueprintsOptions {
+  const given = props as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(BLUEPRINTS_OPTIONS_SHAPE).filter((key) => given[key] !== undefined).map((key) => [key, given[key]]));
+}
+
 /** CloudFormation stack names (aws-cdk-lib's own rule) and description limit. */
 const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
 const MAX_STACK_DESCRIPTION_BYTES = 1024;
