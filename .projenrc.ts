@@ -274,4 +274,14 @@ const benchSmoke = project.addTask('bench:smoke', {
 });
 project.testTask.spawn(benchSmoke);
 
+// The PropShape tables the type checks of JavaScript and Python callers' props use
+// (src/validation/prop-shapes.generated.ts), generated from the compiled .jsii by projenrc/prop-shapes.ts.
+// Run it after changing a props interface and compiling; test/validation/prop-shapes.test.ts fails when
+// the file is stale. It is not a compile step: the generated file is @internal, so it never changes .jsii.
+project.addTask('prop-shapes', {
+  description: 'Regenerate src/validation/prop-shapes.generated.ts from .jsii (run after compile)',
+  env: { TS_NODE_TRANSPILE_ONLY: 'true' },
+  exec: 'ts-node -P tsconfig.check.json projenrc/prop-shapes.ts',
+});
+
 project.synth();

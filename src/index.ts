@@ -21,7 +21,7 @@ export * from './destinations/failure-queue';
 export * from './concurrency/provisioned-concurrency';
 
 // Triggers
-export * from './triggers/trigger';
+export * from './function/trigger-contract';
 export * from './triggers/trigger-factories';
 export * from './triggers/schedule/trigger-schedule';
 export * from './triggers/schedule/schedule-trigger';

@@ -1,7 +1,7 @@
 import { Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Blueprints, BlueprintsOptions } from './blueprints';
-import { checkBlueprintStackProps, failedStack } from './private/blueprints-options-checks';
+import { blueprintsOptionsOf, checkBlueprintStackProps, failedStack } from './private/blueprints-options-checks';
 
 /**
  * Properties of a {@link BlueprintStack}.
@@ -18,7 +18,7 @@ export class BlueprintStack extends Stack {
     try {
       checkBlueprintStackProps(scope, id, props);
       super(scope, id, props);
-      Blueprints.applyTo(this, props);
+      Blueprints.applyTo(this, blueprintsOptionsOf(props));
     } catch (error) {
       // Nothing half-made: aws-cdk-lib adds the stack to the app before it checks the props.
       throw failedStack(scope, id, error);

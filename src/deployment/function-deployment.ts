@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { DeploymentOptions } from './deployment-options';
 import { DEPLOYMENT_OPTIONS_SHAPE } from './private/deployment-options-shape';
 import { validateDeploymentOptions } from './private/validate-deployment-options';
-import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
+import { ManagedPolicyRole } from '../iam/managed-policy-role';
 import { AnnotationIds } from '../validation/annotation-ids';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';

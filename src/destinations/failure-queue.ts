@@ -11,7 +11,8 @@ import { ALARM_DEFAULTS } from '../observability/private/alarm-defaults';
 import { AlarmSettings, createAlarm, resolveAlarmSettings, resolveCheckedAlarm } from '../observability/private/alarm-settings';
 import { defaultAlarmTopic } from '../observability/private/default-alarm-topic';
 import { ConstructionGuard } from '../validation/construction-guard';
-import { ALARM_OPTIONS_SHAPE, checkShape, PropShape } from '../validation/prop-types';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
+import { checkShape, PropShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
 
 /**
@@ -157,13 +158,7 @@ export class FailureQueue extends Construct {
 }
 
 /** The types of {@link FailureQueueProps}. */
-const FAILURE_QUEUE_PROPS_SHAPE: PropShape = {
-  'purpose!': 'string',
-  'alarmTopic': 'construct',
-  'fifo': 'boolean',
-  'ageAlarm': { shape: ALARM_OPTIONS_SHAPE },
-  'removalPolicy': { oneOf: Object.values(RemovalPolicy) },
-};
+const FAILURE_QUEUE_PROPS_SHAPE: PropShape = PROP_SHAPES.FailureQueueProps;
 
 /** The checks of a FailureQueue made by a user: its types, then its age alarm. Returns the alarm's settings. */
 function checkProps(scope: Construct, props: FailureQueueProps): AlarmSettings | undefined {

@@ -13,10 +13,11 @@ import { LatestRuntime } from '../code/latest-runtime';
 import { allowLogsToUseKey, blueprintKey } from '../encryption/blueprint-key';
 import { FunctionRole } from '../function/function-role';
 import { ServerlessFunctionProps } from '../function/serverless-function-props';
-import { DEFAULT_HANDLER, FUNCTION_PROPS_SHAPE, validateFunction } from '../function/validate-function';
+import { DEFAULT_HANDLER, validateFunction } from '../function/validate-function';
 import { BlueprintValidationError, Problem } from '../validation/blueprint-error';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { checkShape, PropShape } from '../validation/prop-types';
 import { noteSynchronousInvoker } from '../validation/sync-note';
 import { Validator } from '../validation/validator';
@@ -70,10 +71,7 @@ interface EdgeFunctionSettings {
 }
 
 /** The types of `EdgeFunctionProps`. */
-const EDGE_FUNCTION_PROPS_SHAPE: PropShape = {
-  ...FUNCTION_PROPS_SHAPE,
-  'eventTypes!': { arrayOf: { oneOf: Object.values(cloudfront.LambdaEdgeEventType) } },
-};
+const EDGE_FUNCTION_PROPS_SHAPE: PropShape = PROP_SHAPES.EdgeFunctionProps;
 
 /**
  * A Lambda@Edge function with the library's defaults where Lambda@Edge allows them: an owned,

@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { acknowledge } from '../acknowledgements/acknowledge';
 import { FunctionAcknowledgement } from '../acknowledgements/acknowledgements';
-import { ManagedPolicyRole } from '../iam/private/managed-policy-role';
+import { ManagedPolicyRole } from '../iam/managed-policy-role';
 import { ErrorCodes } from '../validation/error-codes';
 
 /** IAM's size limit for one managed policy document. @internal */

@@ -3,7 +3,7 @@ import { RemovalPolicy, Token, Annotations } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
-import { megabytes } from './private/megabytes';
+import { megabytes } from './megabytes';
 import { pythonLayerContent } from './private/python-layer-content';
 import { PythonRequirementsLayerOptions } from './python-requirements-layer-options';
 import { LatestRuntime } from '../code/latest-runtime';

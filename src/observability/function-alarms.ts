@@ -13,6 +13,7 @@ import { deadLetterQueueWatch } from './private/dead-letter-queue-alarms';
 import { FUNCTION_OPTIONS_SHAPE_ALARMS } from './private/function-alarms-shape';
 import { AnnotationIds } from '../validation/annotation-ids';
 import { ConstructionGuard } from '../validation/construction-guard';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { checkShape, PropShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
 
@@ -64,17 +65,11 @@ export interface FunctionAlarmsProps {
   readonly separateRollbackAlarms?: boolean;
 }
 
-/** The types of {@link FunctionAlarmsProps} (the options are checked with the alarm shapes). */
-const FUNCTION_ALARMS_PROPS_SHAPE: PropShape = {
-  'function!': 'construct',
-  'alias!': 'construct',
-  'timeout!': 'duration',
-  'alarmTopic!': 'construct',
-  'provisionedConcurrency': 'boolean',
-  'options': 'object',
-  'deadLetterQueue': 'construct',
-  'separateRollbackAlarms': 'boolean',
-};
+/**
+ * The types of {@link FunctionAlarmsProps}; `options` stays 'object' here because the alarm checks
+ * (validateAlarmOptions) check its fields, naming them.
+ */
+const FUNCTION_ALARMS_PROPS_SHAPE: PropShape = { ...PROP_SHAPES.FunctionAlarmsProps, options: 'object' };
 
 /**
  * The alarms of one function (see {@link FunctionAlarmsOptions} for each metric, threshold and

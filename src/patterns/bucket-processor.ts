@@ -10,11 +10,11 @@ import { acknowledge, acknowledgeResourceWildcards } from '../acknowledgements/a
 import { CreatedSourceAcknowledgement, ResourceWildcardAcknowledgement } from '../acknowledgements/acknowledgements';
 import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
-import { S3_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { validateS3Bucket, validateS3TriggerOptions } from '../triggers/s3/s3-checks';
 import { S3Trigger, S3TriggerOptions } from '../triggers/s3/s3-trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { Validator } from '../validation/validator';
 
 /**
@@ -103,16 +103,16 @@ export class BucketProcessor extends Construct {
   constructor(scope: Construct, id: string, props: BucketProcessorProps) {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
-    const paths = new PatternPaths('triggerOptions', S3_TRIGGER_SHAPE);
+    const paths = new PatternPaths('triggerOptions', PROP_SHAPES.S3TriggerOptions);
     try {
       const v = new Validator(this);
-      checkPatternProps(v, props, { bucket: 'construct', encryptionKey: 'construct', serverAccessLogsBucket: 'construct', removalPolicy: { oneOf: Object.values(RemovalPolicy) }, readObjects: 'boolean', triggerOptions: { shape: S3_TRIGGER_SHAPE } });
+      checkPatternProps(v, props, PROP_SHAPES.BucketProcessorProps);
       refuseSourceOptionsWithExisting(v, 'bucket', props.bucket !== undefined, {
         encryptionKey: props.encryptionKey, serverAccessLogsBucket: props.serverAccessLogsBucket, removalPolicy: props.removalPolicy,
       });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       validatePatternFunction(v, props.code, props.functionOptions);
-      const tv = patternTriggerValidator(v, 'triggerOptions', S3_TRIGGER_SHAPE);
+      const tv = patternTriggerValidator(v, 'triggerOptions', PROP_SHAPES.S3TriggerOptions);
       validateS3TriggerOptions(tv, props.triggerOptions ?? {});
       if (props.bucket) {
         validateS3Bucket(tv, props.bucket, props.triggerOptions ?? {});

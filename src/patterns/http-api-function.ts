@@ -8,7 +8,7 @@ import { HttpApiTrigger, HttpApiTriggerOptions } from '../triggers/http-api/http
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 import { checkPatternProps, PatternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
-import { HTTP_API_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 
 /**
  * Properties of an {@link HttpApiFunction}.
@@ -57,13 +57,13 @@ export class HttpApiFunction extends Construct {
   constructor(scope: Construct, id: string, props: HttpApiFunctionProps) {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
-    const paths = new PatternPaths('triggerOptions', HTTP_API_TRIGGER_SHAPE);
+    const paths = new PatternPaths('triggerOptions', PROP_SHAPES.HttpApiTriggerOptions);
     try {
       const v = new Validator(this);
-      checkPatternProps(v, props, { triggerOptions: { shape: HTTP_API_TRIGGER_SHAPE } });
+      checkPatternProps(v, props, PROP_SHAPES.HttpApiFunctionProps);
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       const timeoutSeconds = validatePatternFunction(v, props.code, props.functionOptions);
-      validateHttpApiTriggerOptions(patternTriggerValidator(v, 'triggerOptions', HTTP_API_TRIGGER_SHAPE), props.triggerOptions ?? {}, { timeoutSeconds });
+      validateHttpApiTriggerOptions(patternTriggerValidator(v, 'triggerOptions', PROP_SHAPES.HttpApiTriggerOptions), props.triggerOptions ?? {}, { timeoutSeconds });
       v.throwIfAny();
       paths.building('function');
       this.function = ServerlessFunction._checked(this, 'Function', { ...props.functionOptions, code: props.code });

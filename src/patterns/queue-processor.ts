@@ -8,12 +8,12 @@ import { ServerlessFunction } from '../function/serverless-function';
 import { checkPatternProps, PatternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { acknowledge } from '../acknowledgements/acknowledge';
 import { FailureQueueAcknowledgement } from '../acknowledgements/acknowledgements';
-import { SQS_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { validateSqsRedrive, validateSqsTriggerOptions, validateSqsVisibility } from '../triggers/sqs/sqs-checks';
 import { SqsTrigger, SqsTriggerOptions } from '../triggers/sqs/sqs-trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { Validator } from '../validation/validator';
 
 /**
@@ -92,10 +92,10 @@ export class QueueProcessor extends Construct {
   constructor(scope: Construct, id: string, props: QueueProcessorProps) {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
-    const paths = new PatternPaths('triggerOptions', SQS_TRIGGER_SHAPE);
+    const paths = new PatternPaths('triggerOptions', PROP_SHAPES.SqsTriggerOptions);
     try {
       const v = new Validator(this);
-      checkPatternProps(v, props, { queue: 'construct', maxReceiveCount: 'number', retentionPeriod: 'duration', fifo: 'boolean', removalPolicy: { oneOf: Object.values(RemovalPolicy) }, triggerOptions: { shape: SQS_TRIGGER_SHAPE } });
+      checkPatternProps(v, props, PROP_SHAPES.QueueProcessorProps);
       refuseSourceOptionsWithExisting(v, 'queue', props.queue !== undefined, {
         maxReceiveCount: props.maxReceiveCount, retentionPeriod: props.retentionPeriod, fifo: props.fifo, removalPolicy: props.removalPolicy,
       });
@@ -105,7 +105,7 @@ export class QueueProcessor extends Construct {
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       const timeoutSeconds = validatePatternFunction(v, props.code, props.functionOptions);
       const fifoSource = props.queue ? !Token.isUnresolved(props.queue.fifo) && props.queue.fifo : props.fifo === true;
-      const tv = patternTriggerValidator(v, 'triggerOptions', SQS_TRIGGER_SHAPE);
+      const tv = patternTriggerValidator(v, 'triggerOptions', PROP_SHAPES.SqsTriggerOptions);
       validateSqsTriggerOptions(tv, props.triggerOptions ?? {}, { fifo: fifoSource });
       if (props.queue) {
         validateSqsRedrive(tv, props.queue, props.triggerOptions ?? {});

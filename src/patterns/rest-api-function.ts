@@ -4,10 +4,10 @@ import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { ServerlessFunction } from '../function/serverless-function';
 import { checkPatternProps, PatternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
-import { REST_API_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { validateRestApiTriggerOptions } from '../triggers/rest-api/rest-api-checks';
 import { RestApiTrigger, RestApiTriggerOptions } from '../triggers/rest-api/rest-api-trigger';
 import { ConstructionGuard } from '../validation/construction-guard';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { Validator } from '../validation/validator';
 
 /**
@@ -57,10 +57,10 @@ export class RestApiFunction extends Construct {
   constructor(scope: Construct, id: string, props: RestApiFunctionProps) {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
-    const paths = new PatternPaths('triggerOptions', REST_API_TRIGGER_SHAPE);
+    const paths = new PatternPaths('triggerOptions', PROP_SHAPES.RestApiTriggerOptions);
     try {
       const v = new Validator(this);
-      checkPatternProps(v, props, { triggerOptions: { shape: REST_API_TRIGGER_SHAPE } });
+      checkPatternProps(v, props, PROP_SHAPES.RestApiFunctionProps);
       // Lambda counts whole seconds: the default function timeout is the integration timeout, rounded down.
       const integration = props.triggerOptions?.integrationTimeout;
       const timeout = props.functionOptions?.timeout
@@ -68,7 +68,7 @@ export class RestApiFunction extends Construct {
         ?? Duration.seconds(29);
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       const timeoutSeconds = validatePatternFunction(v, props.code, { ...props.functionOptions, timeout });
-      validateRestApiTriggerOptions(patternTriggerValidator(v, 'triggerOptions', REST_API_TRIGGER_SHAPE), props.triggerOptions ?? {}, { timeoutSeconds });
+      validateRestApiTriggerOptions(patternTriggerValidator(v, 'triggerOptions', PROP_SHAPES.RestApiTriggerOptions), props.triggerOptions ?? {}, { timeoutSeconds });
       v.throwIfAny();
       paths.building('function');
       this.function = ServerlessFunction._checked(this, 'Function', { ...props.functionOptions, timeout, code: props.code });

@@ -10,7 +10,7 @@ import { TriggerSchedule } from '../triggers/schedule/trigger-schedule';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { Validator } from '../validation/validator';
 import { checkPatternProps, PatternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
-import { SCHEDULE_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 
 /**
  * Properties of a {@link ScheduledJob}.
@@ -66,13 +66,13 @@ export class ScheduledJob extends Construct {
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
-    const paths = new PatternPaths('triggerOptions', SCHEDULE_TRIGGER_SHAPE);
+    const paths = new PatternPaths('triggerOptions', PROP_SHAPES.ScheduleTriggerOptions);
     try {
       const v = new Validator(this);
-      checkPatternProps(v, props, { 'schedule!': 'object', 'triggerOptions': { shape: SCHEDULE_TRIGGER_SHAPE } });
+      checkPatternProps(v, props, PROP_SHAPES.ScheduledJobProps);
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       validatePatternFunction(v, props.code, props.functionOptions);
-      validateScheduleTriggerOptions(patternTriggerValidator(v, 'triggerOptions', SCHEDULE_TRIGGER_SHAPE), props.schedule, props.triggerOptions ?? {});
+      validateScheduleTriggerOptions(patternTriggerValidator(v, 'triggerOptions', PROP_SHAPES.ScheduleTriggerOptions), props.schedule, props.triggerOptions ?? {});
       v.throwIfAny();
       paths.building('function');
       this.function = ServerlessFunction._checked(this, 'Function', { ...props.functionOptions, code: props.code });

@@ -4,12 +4,12 @@ import { Construct } from 'constructs';
 import { BlueprintPatternProps } from './blueprint-pattern-props';
 import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { ServerlessFunction } from '../function/serverless-function';
-import { STREAM_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { KinesisTrigger, KinesisTriggerOptions } from '../triggers/stream/kinesis-trigger';
 import { validateStreamOptions } from '../triggers/stream/stream-checks';
 import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { Validator } from '../validation/validator';
 import { checkPatternProps, PatternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 
@@ -74,10 +74,10 @@ export class StreamProcessor extends Construct {
   constructor(scope: Construct, id: string, props: StreamProcessorProps) {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
-    const paths = new PatternPaths('triggerOptions', STREAM_TRIGGER_SHAPE);
+    const paths = new PatternPaths('triggerOptions', PROP_SHAPES.KinesisTriggerOptions);
     try {
       const v = new Validator(this);
-      checkPatternProps(v, props, { stream: 'construct', streamMode: { oneOf: Object.values(kinesis.StreamMode) }, shardCount: 'number', retentionPeriod: 'duration', triggerOptions: { shape: STREAM_TRIGGER_SHAPE } });
+      checkPatternProps(v, props, PROP_SHAPES.StreamProcessorProps);
       refuseSourceOptionsWithExisting(v, 'stream', props.stream !== undefined, {
         streamMode: props.streamMode, shardCount: props.shardCount, retentionPeriod: props.retentionPeriod,
       });
@@ -94,7 +94,7 @@ export class StreamProcessor extends Construct {
       v.range(ErrorCodes.LBP_STREAM_RETENTION, 'retentionPeriod', hours, 24, 8760, { unit: 'hours', integer: true });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       validatePatternFunction(v, props.code, props.functionOptions);
-      validateStreamOptions(patternTriggerValidator(v, 'triggerOptions', STREAM_TRIGGER_SHAPE), props.triggerOptions ?? {}, { supportsTimestamp: true });
+      validateStreamOptions(patternTriggerValidator(v, 'triggerOptions', PROP_SHAPES.KinesisTriggerOptions), props.triggerOptions ?? {}, { supportsTimestamp: true });
       v.throwIfAny();
 
       this.stream = props.stream ?? new kinesis.Stream(this, 'Stream', {

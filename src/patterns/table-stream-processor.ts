@@ -7,15 +7,15 @@ import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { acknowledge } from '../acknowledgements/acknowledge';
 import { CreatedSourceAcknowledgement } from '../acknowledgements/acknowledgements';
 import { ServerlessFunction } from '../function/serverless-function';
-import { STREAM_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
+import { checkPatternProps, PatternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 import { DynamoDbStreamTrigger, DynamoDbStreamTriggerOptions } from '../triggers/stream/dynamodb-stream-trigger';
 import { validateStreamOptions } from '../triggers/stream/stream-checks';
 import { validateTableStream } from '../triggers/stream/table-stream-checks';
 import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { Validator } from '../validation/validator';
-import { checkPatternProps, PatternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
 
 /**
  * Properties of a {@link TableStreamProcessor}.
@@ -84,10 +84,10 @@ export class TableStreamProcessor extends Construct {
   constructor(scope: Construct, id: string, props: TableStreamProcessorProps) {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
-    const paths = new PatternPaths('triggerOptions', STREAM_TRIGGER_SHAPE);
+    const paths = new PatternPaths('triggerOptions', PROP_SHAPES.DynamoDbStreamTriggerOptions);
     try {
       const v = new Validator(this);
-      checkPatternProps(v, props, { table: 'construct', partitionKey: 'object', sortKey: 'object', encryptionKey: 'construct', removalPolicy: { oneOf: Object.values(RemovalPolicy) }, triggerOptions: { shape: STREAM_TRIGGER_SHAPE } });
+      checkPatternProps(v, props, PROP_SHAPES.TableStreamProcessorProps);
       refuseSourceOptionsWithExisting(v, 'table', props.table !== undefined, {
         partitionKey: props.partitionKey, sortKey: props.sortKey, encryptionKey: props.encryptionKey, removalPolicy: props.removalPolicy,
       });
@@ -100,7 +100,7 @@ export class TableStreamProcessor extends Construct {
       });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       validatePatternFunction(v, props.code, props.functionOptions);
-      const tv = patternTriggerValidator(v, 'triggerOptions', STREAM_TRIGGER_SHAPE);
+      const tv = patternTriggerValidator(v, 'triggerOptions', PROP_SHAPES.DynamoDbStreamTriggerOptions);
       validateStreamOptions(tv, props.triggerOptions ?? {}, { supportsTimestamp: false });
       if (props.table) {
         validateTableStream(tv, props.table);

@@ -6,11 +6,11 @@ import { refuseSourceOptionsWithExisting } from './private/source-options';
 import { blueprintKey } from '../encryption/blueprint-key';
 import { ServerlessFunction } from '../function/serverless-function';
 import { checkPatternProps, PatternPaths, patternTriggerValidator, validatePatternFunction } from './private/pattern-shape';
-import { SNS_TRIGGER_SHAPE } from '../triggers/private/option-shapes';
 import { validateSnsTopic, validateSnsTriggerOptions } from '../triggers/sns/sns-checks';
 import { SnsTrigger, SnsTriggerOptions } from '../triggers/sns/sns-trigger';
 import { Trigger } from '../triggers/trigger-factories';
 import { ConstructionGuard } from '../validation/construction-guard';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { Validator } from '../validation/validator';
 
 /**
@@ -60,14 +60,14 @@ export class TopicSubscriber extends Construct {
   constructor(scope: Construct, id: string, props: TopicSubscriberProps) {
     super(scope, id);
     const guard = ConstructionGuard.forConstructor(this);
-    const paths = new PatternPaths('triggerOptions', SNS_TRIGGER_SHAPE);
+    const paths = new PatternPaths('triggerOptions', PROP_SHAPES.SnsTriggerOptions);
     try {
       const v = new Validator(this);
-      checkPatternProps(v, props, { topic: 'construct', masterKey: 'construct', triggerOptions: { shape: SNS_TRIGGER_SHAPE } });
+      checkPatternProps(v, props, PROP_SHAPES.TopicSubscriberProps);
       refuseSourceOptionsWithExisting(v, 'topic', props.topic !== undefined, { masterKey: props.masterKey });
       // The function's and the trigger's own checks too: every problem in one round, before anything exists.
       validatePatternFunction(v, props.code, props.functionOptions);
-      const tv = patternTriggerValidator(v, 'triggerOptions', SNS_TRIGGER_SHAPE);
+      const tv = patternTriggerValidator(v, 'triggerOptions', PROP_SHAPES.SnsTriggerOptions);
       validateSnsTriggerOptions(tv, props.triggerOptions ?? {});
       if (props.topic) {
         validateSnsTopic(tv, props.topic);

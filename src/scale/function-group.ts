@@ -1,6 +1,6 @@
 import { CfnOutput, CfnParameter, CfnResource, NestedStack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { isShard, markShard } from './private/shard-mark';
+import { isShard, markShard } from './shard-mark';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionProps } from '../function/serverless-function-props';
 import { BlueprintValidationError, Problem } from '../validation/blueprint-error';

@@ -30,6 +30,8 @@ export const AnnotationIds = {
    * service fails to deliver.
    */
   ASYNC_PATH_WITHOUT_SINK: 'cdk-lambda-blueprints:asyncPathWithoutSink',
+  /** A JavaScript or Python caller passed a property the props interface does not have (e.g. a typo). */
+  UNKNOWN_PROPERTY: 'cdk-lambda-blueprints:unknownProperty',
   /**
    * Python requirements with environment markers installed by a pip that is not the runtime's Python
    * (was `@cdk-lambda-blueprints/python:host-markers`).

@@ -1,5 +1,8 @@
 import { Token } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import { AnnotationIds } from './annotation-ids';
 import { ErrorCodes } from './error-codes';
+import { PROP_SHAPE_NAMES, PROP_SHAPES } from './prop-shapes.generated';
 import { Validator } from './validator';
 
 /**
@@ -172,13 +175,74 @@ export function checkShape(v: Validator, prefix: string, props: unknown, shape: 
     const name = required ? key.slice(0, -1) : key;
     ok = checkType(v, prefix ? `${prefix}.${name}` : name, props[name], t, required) && ok;
   }
+  warnUnknownKeys(v, prefix, props, shape);
   return ok;
 }
 
+/**
+ * Warns (`unknownProperty`) about each key of `props` that the struct behind `shape` does not have: a
+ * JavaScript or Python caller's typo (`memorySzie`) would otherwise be dropped without a word. Only
+ * shapes generated from a jsii struct know their struct, so only they warn. A property forwarded to a
+ * child construct is named once, by the outermost construct that checked it.
+ */
+function warnUnknownKeys(v: Validator, prefix: string, props: Record<string, unknown>, shape: PropShape): void {
+  const struct = PROP_SHAPE_NAMES.get(shape);
+  if (struct === undefined) {
+    return;
+  }
+  const known = Object.keys(shape).map((k) => k.replace(/!$/, ''));
+  for (const key of Object.keys(props)) {
+    if (known.includes(key) || props[key] === undefined || alreadyWarned(v.scope, key)) {
+      continue;
+    }
+    const closest = closestName(key, known);
+    v.warn(AnnotationIds.UNKNOWN_PROPERTY, prefix ? `${prefix}.${key}` : key, (property) =>
+      `${property} is not a property of ${struct}${closest ? `; did you mean ${closest}?` : '.'} It is ignored. `
+      + `Remove it${closest ? ` or rename it to ${closest}` : ''}.`);
+  }
+}
+
+/** The keys each construct was warned about, so a child that receives the same props stays quiet. */
+const WARNED = new WeakMap<IConstruct, Set<string>>();
+
+function alreadyWarned(scope: IConstruct, key: string): boolean {
+  for (let s: IConstruct | undefined = scope.node.scope; s !== undefined; s = s.node.scope) {
+    if (WARNED.get(s)?.has(key)) {
+      return true;
+    }
+  }
+  WARNED.set(scope, (WARNED.get(scope) ?? new Set()).add(key));
+  return false;
+}
+
+/** The known name nearest to `key` (edit distance at most a third of its length, at least 2), if any. */
+function closestName(key: string, known: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
+  for (const name of known) {
+    const d = editDistance(key.toLowerCase(), name.toLowerCase());
+    if (d < bestDistance) {
+      best = name;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 /** The shape of `AlarmOptions`. @internal */
-export const ALARM_OPTIONS_SHAPE: PropShape = {
-  enabled: 'boolean', threshold: 'number', period: 'duration', evaluationPeriods: 'number', datapointsToAlarm: 'number',
-};
+export const ALARM_OPTIONS_SHAPE: PropShape = PROP_SHAPES.AlarmOptions;
 
 /**
  * Whether a value is a construct (or looks like one: an object with a `node`), for factories that take

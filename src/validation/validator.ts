@@ -1,5 +1,5 @@
-import { Token } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
+import { Annotations, Token } from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
 import { BlueprintValidationError, Problem } from './blueprint-error';
 
 /**
@@ -17,6 +17,17 @@ export class Validator {
   /** Records a problem. */
   public fail(problem: Problem): void {
     this.problems.push(problem);
+  }
+
+  /**
+   * Adds a warning (`Annotations.addWarningV2`) to the construct about `property`; `message` gets the
+   * property's name as the user wrote it (a renaming validator renames it first). A validator whose
+   * scope only names a place for errors (`placeNamed`: the construct does not exist yet) warns nothing.
+   */
+  public warn(id: string, property: string, message: (property: string) => string): void {
+    if (Construct.isConstruct(this.scope)) {
+      Annotations.of(this.scope).addWarningV2(id, message(property));
+    }
   }
 
   /** Records `problem` when `condition` holds. */
@@ -92,6 +103,10 @@ class RenamingValidator extends Validator {
 
   public fail(problem: Problem): void {
     this.owner.fail(renamedProblem(problem, this.rename));
+  }
+
+  public warn(id: string, property: string, message: (property: string) => string): void {
+    this.owner.warn(id, this.rename(property), message);
   }
 
   public get ok(): boolean {

@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ManagedPolicyRole, ManagedPolicyRoleProps } from '../../src/iam/private/managed-policy-role';
+import { ManagedPolicyRole, ManagedPolicyRoleProps } from '../../src/iam/managed-policy-role';
 
 const STATEMENT = new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: ['arn:aws:sqs:eu-west-1:123456789012:q'] });
 

@@ -3,38 +3,26 @@ import { IConstruct } from 'constructs';
 import { BlueprintValidationError } from '../../validation/blueprint-error';
 import { ErrorCodes } from '../../validation/error-codes';
 import { placeNamed } from '../../validation/place';
+import { PROP_SHAPES } from '../../validation/prop-shapes.generated';
 import { checkShape, PropShape } from '../../validation/prop-types';
 import { isConcrete, Validator } from '../../validation/validator';
 import type { BlueprintsOptions } from '../blueprints';
-import { NagPackName } from '../nag-packs';
 
 /** The types of {@link UserDecisions} (each a reason). @internal */
-export const USER_DECISIONS_SHAPE: PropShape = {
-  noVpc: 'string',
-  noReservedConcurrency: 'string',
-  noBucketReplication: 'string',
-  noBackupPlan: 'string',
-  noWebAcl: 'string',
-  noApiCache: 'string',
-  noGeoRestriction: 'string',
-  noDistributionLogging: 'string',
-  noCustomCertificate: 'string',
-  shortLogRetention: 'string',
-  noObjectLock: 'string',
-};
+export const USER_DECISIONS_SHAPE: PropShape = PROP_SHAPES.UserDecisions;
 
 /** The types of {@link BlueprintsOptions}. @internal */
-export const BLUEPRINTS_OPTIONS_SHAPE: PropShape = {
-  nagPacks: { arrayOf: { oneOf: Object.values(NagPackName) } },
-  userDecisions: { shape: USER_DECISIONS_SHAPE },
-  resourceBudget: 'boolean',
-  tags: 'stringMap',
-  hardenPlainFunctions: 'boolean',
-  dashboard: 'boolean',
-  costReport: 'boolean',
-  controlTower: 'boolean',
-  controlTowerValidator: 'object',
-};
+export const BLUEPRINTS_OPTIONS_SHAPE: PropShape = PROP_SHAPES.BlueprintsOptions;
+
+/**
+ * The BlueprintsOptions among a BlueprintStack's props (its StackProps are not options to apply).
+ *
+ * @internal
+ */
+export function blueprintsOptionsOf(props: BlueprintsOptions): BlueprintsOptions {
+  const given = props as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(BLUEPRINTS_OPTIONS_SHAPE).filter((key) => given[key] !== undefined).map((key) => [key, given[key]]));
+}
 
 /** CloudFormation stack names (aws-cdk-lib's own rule) and description limit. */
 const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;

@@ -1,6 +1,6 @@
 import { CfnResource, IAspect, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { isShard } from '../../scale/private/shard-mark';
+import { isShard } from '../../scale/shard-mark';
 import { MAX_RESOURCES, ownTemplateConstructs, SPLIT_ADVICE } from '../../validation/cloudformation-limits';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';

@@ -1,18 +1,5 @@
-import { ALARM_OPTIONS_SHAPE, PropShape } from '../../validation/prop-types';
-
-const ALARM = { shape: ALARM_OPTIONS_SHAPE };
+import { PROP_SHAPES } from '../../validation/prop-shapes.generated';
+import { PropShape } from '../../validation/prop-types';
 
 /** The types of `FunctionAlarmsOptions`. @internal */
-export const FUNCTION_OPTIONS_SHAPE_ALARMS: PropShape = {
-  enabled: 'boolean',
-  combined: 'boolean',
-  errors: ALARM,
-  throttles: ALARM,
-  duration: ALARM,
-  asyncEventsDropped: ALARM,
-  deliveryFailures: ALARM,
-  iteratorAge: ALARM,
-  deadLetterQueueAge: ALARM,
-  provisionedConcurrencySpillover: ALARM,
-  provisionedConcurrencyUtilization: ALARM,
-};
+export const FUNCTION_OPTIONS_SHAPE_ALARMS: PropShape = PROP_SHAPES.FunctionAlarmsOptions;

@@ -7,13 +7,14 @@ import { checkShape, PropShape } from '../../validation/prop-types';
 import { Validator } from '../../validation/validator';
 
 /**
- * Checks the types of a pattern's props (its `code`, its `functionOptions` and its own `extra`
- * properties) into `v` and throws at once when one is wrong, before anything is created.
+ * Checks the types of a pattern's props (`shape`, generated from its props interface: its `code`, its
+ * `functionOptions` and its own properties) into `v` and throws at once when one is wrong, before
+ * anything is created.
  *
  * @internal
  */
-export function checkPatternProps(v: Validator, props: unknown, extra: PropShape): void {
-  if (!checkShape(v, '', props, { 'code!': 'object', 'functionOptions': { shape: FUNCTION_OPTIONS_SHAPE }, ...extra })) {
+export function checkPatternProps(v: Validator, props: unknown, shape: PropShape): void {
+  if (!checkShape(v, '', props, shape)) {
     v.throwIfAny();
   }
 }

@@ -11,7 +11,7 @@ import { staticPart, validateFirehoseTransformationTriggerOptions } from './fire
 import { acknowledgeResourceWildcards } from '../../acknowledgements/acknowledge';
 import { ResourceWildcardAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { allowLogsToUseKey, blueprintKey } from '../../encryption/blueprint-key';
-import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
+import { ManagedPolicyRole } from '../../iam/managed-policy-role';
 import { AnnotationIds } from '../../validation/annotation-ids';
 import { Validator } from '../../validation/validator';
 import { TriggerBinding } from '../private/binding';

@@ -5,7 +5,7 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { acknowledgeResourceWildcards } from '../../acknowledgements/acknowledge';
 import { ResourceWildcardAcknowledgement } from '../../acknowledgements/acknowledgements';
-import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
+import { ManagedPolicyRole } from '../../iam/managed-policy-role';
 
 const ID = 'ApiGatewayCloudWatchRole';
 

@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { FailureQueue } from '../../destinations/failure-queue';
-import { ManagedPolicyRole } from '../../iam/private/managed-policy-role';
+import { ManagedPolicyRole } from '../../iam/managed-policy-role';
 import { type ITriggerTarget } from '../trigger';
 
 /**

@@ -1,6 +1,6 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IFunctionLayer, UNZIPPED_BUDGET_BYTES } from '../../../layers/function-layer';
-import { megabytes } from '../../../layers/private/megabytes';
+import { megabytes } from '../../../layers/megabytes';
 import { ErrorCodes } from '../../../validation/error-codes';
 import { Validator } from '../../../validation/validator';
 import { ServerlessFunctionProps } from '../../serverless-function-props';

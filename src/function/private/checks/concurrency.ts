@@ -1,4 +1,4 @@
-import { peakProvisionedConcurrency } from '../../../concurrency/private/peak-provisioned-concurrency';
+import { peakProvisionedConcurrency } from '../../../concurrency/peak-provisioned-concurrency';
 import { ErrorCodes } from '../../../validation/error-codes';
 import { isConcrete, Validator } from '../../../validation/validator';
 import { ServerlessFunctionOptions } from '../../serverless-function-props';

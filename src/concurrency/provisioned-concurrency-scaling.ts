@@ -1,5 +1,5 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ProvisionedConcurrencyOptions } from '../provisioned-concurrency';
+import { ProvisionedConcurrencyOptions } from './provisioned-concurrency';
 
 /** The utilisation target when none is given. @internal */
 export const DEFAULT_UTILIZATION_TARGET = 0.7;

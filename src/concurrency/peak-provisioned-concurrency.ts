@@ -1,4 +1,4 @@
-import { ProvisionedConcurrencyOptions } from '../provisioned-concurrency';
+import { ProvisionedConcurrencyOptions } from './provisioned-concurrency';
 
 /** Every capacity the options can reach (to compare with reserved concurrency). @internal */
 export function peakProvisionedConcurrency(options: ProvisionedConcurrencyOptions): number {
