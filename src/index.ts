@@ -11,7 +11,7 @@ export * from './code/python/python-installer';
 export * from './code/python/python-install-options';
 export * from './code/python/python-project-options';
 export * from './layers/function-layer';
-export * from './layers/python-requirements-layer-options';
+export * from './code/python/python-requirements-layer-options';
 
 // Failure handling
 export * from './destinations/async-destination';

@@ -8,9 +8,9 @@ import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
 import { checkNodejsEntry } from './bundling/bind-nodejs-entry';
 import { NodejsEntryOptions } from './bundling/nodejs-entry-options';
-import { unzippedSizeBytes } from './private/unzipped-size';
 import { checkPythonProject } from './python/bind-python-project';
 import { PythonProjectOptions } from './python/python-project-options';
+import { unzippedSizeBytes } from './unzipped-size';
 import { ErrorCodes } from '../validation/error-codes';
 import { Validator } from '../validation/validator';
 

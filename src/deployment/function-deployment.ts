@@ -6,7 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { DeploymentOptions } from './deployment-options';
 import { DEPLOYMENT_OPTIONS_SHAPE } from './private/deployment-options-shape';
-import { validateDeploymentOptions } from './private/validate-deployment-options';
+import { validateDeploymentOptions } from './validate-deployment-options';
 import { ManagedPolicyRole } from '../iam/managed-policy-role';
 import { AnnotationIds } from '../validation/annotation-ids';
 import { ConstructionGuard } from '../validation/construction-guard';

@@ -36,56 +36,23 @@ export const LAYERS: { [folder: string]: number } = {
 };
 
 /**
- * Type-only imports that may go up the layers. The trigger contract lives in function/ (which consumes
- * it); only FunctionAlarms.watchTrigger still reads TriggerConfig through triggers/trigger.ts.
+ * Type-only imports that may go up the layers, `target -> reason`. None: the trigger contract lives in
+ * function/ (which consumes it), and the alarms learn of stream triggers through an internal hook.
  */
-const TYPE_ONLY_UPWARD: { [target: string]: string } = {
-  'triggers/trigger.ts': 'FunctionAlarms.watchTrigger reads TriggerConfig (erased at run time); the function branch replaces it with addIteratorAgeAlarm, and the merge removes this entry',
-};
+const TYPE_ONLY_UPWARD: { [target: string]: string } = {};
 
 /**
- * Imports into another folder's private/ that stay for now, `importer -> private file`, a reason each.
- * Each is internal API between two folders that its owner keeps in private/ today; the branches that own
- * those folders move them out (the merge removes the entries, and the test fails on an entry no import uses).
+ * Imports into another folder's private/, `importer -> private file`, a reason each. None: what two folders
+ * share lives outside private/ (internal, not exported from src/index.ts), and a private/ folder serves only
+ * the folder that holds it.
  */
-const SHARED_PRIVATE: { [edge: string]: string } = {
-  // The alarm defaults the failure queue shares with FunctionAlarms (observability/ is the function branch's).
-  'destinations/failure-queue.ts -> observability/private/alarm-defaults.ts': 'the failure queue alarms with the function alarms\' defaults',
-  'destinations/failure-queue.ts -> observability/private/alarm-settings.ts': 'the failure queue alarms with the function alarms\' settings',
-  'destinations/failure-queue.ts -> observability/private/default-alarm-topic.ts': 'the failure queue alarms to the stack\'s one alarm topic',
-  'function/serverless-function.ts -> observability/private/dead-letter-queue-alarms.ts': 'the function decides who watches its DLQ',
-  'function/serverless-function.ts -> observability/private/default-alarm-topic.ts': 'the function alarms to the stack\'s one alarm topic',
-  'function/validate-function.ts -> observability/private/validate-alarm-options.ts': 'the function checks its alarm options in its one round',
-  'function/validate-function.ts -> deployment/private/deployment-config-checks.ts': 'the function checks its deployment options in its one round',
-  'function/validate-function.ts -> deployment/private/validate-deployment-options.ts': 'the function checks its deployment options in its one round',
-  // Asset sizes, measured once by code/ and read by the layers and Lambda@Edge (code/ is the function branch's).
-  'edge/private/zipped-size.ts -> code/private/asset-size.ts': 'Lambda@Edge limits the zipped asset the code measures',
-  'layers/function-layer.ts -> code/private/unzipped-size.ts': 'a layer counts toward the function\'s unzipped size',
-  // The Python build, shared by function code and requirement layers.
-  ...Object.fromEntries(['build-dependencies', 'cache-entry', 'dependency-cache', 'python-target', 'stage-function'].map((f) => [
-    `layers/private/python-layer-content.ts -> code/python/private/${f}.ts`, 'a Python layer is built by the same pip steps as Python function code',
-  ])),
-};
+const SHARED_PRIVATE: { [edge: string]: string } = {};
 
 /**
- * Units over 80 lines without a `// long:` reason, in folders other branches are splitting now. The merge
- * empties this list; a new long unit fails the test.
+ * Units over 80 lines without a `// long:` reason. None; a new long unit fails the test (split it into named
+ * steps, or say why above it with `// long: <reason>`).
  */
-export const KNOWN_LONG_FUNCTIONS: { [unit: string]: string } = {
-  'cost/cost-report.ts:stackCostReport': 'the registry branch owns cost/',
-  'deployment/function-deployment.ts:FunctionDeployment.constructor': 'the function branch owns deployment/',
-  'edge/edge-function.ts:EdgeFunction.constructor': 'the registry branch owns edge/',
-  'edge/private/validate-edge.ts:validateEdge': 'the registry branch owns edge/',
-  'function/private/app-checks.ts:AppChecks.validate': 'the function branch owns function/',
-  'function/serverless-function.ts:ServerlessFunction.constructor': 'the function branch owns function/',
-  'observability/function-alarms.ts:FunctionAlarms.constructor': 'the function branch owns observability/',
-  'triggers/cognito/cognito-trigger.ts:CognitoTrigger.bind': 'the triggers branch splits the binds',
-  'triggers/firehose-transformation/firehose-transformation-trigger.ts:FirehoseTransformationTrigger.bind': 'the triggers branch splits the binds',
-  'triggers/iot-rule/iot-rule-trigger.ts:IotRuleTrigger.bind': 'the triggers branch splits the binds',
-  'triggers/log-subscription/log-subscription-trigger.ts:LogSubscriptionTrigger.bind': 'the triggers branch splits the binds',
-  'triggers/rest-api/rest-api-trigger.ts:RestApiTrigger.bind': 'the triggers branch splits the binds',
-  'triggers/websocket-api/websocket-api-trigger.ts:WebSocketApiTrigger.bind': 'the triggers branch splits the binds',
-};
+export const KNOWN_LONG_FUNCTIONS: { [unit: string]: string } = {};
 
 const SRC_RULES: ArchitectureRules = {
   layers: LAYERS,

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { FunctionCode } from '../../src';
-import { unzippedSizeBytes } from '../../src/code/private/unzipped-size';
+import { unzippedSizeBytes } from '../../src/code/unzipped-size';
 import { HANDLER_DIR, testStack } from '../helpers/template';
 
 describe('FunctionCode', () => {

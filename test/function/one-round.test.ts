@@ -4,8 +4,8 @@ import * as path from 'path';
 import { FailureQueue, FunctionAlarms, FunctionCode, PythonInstaller, QueueProcessor, ServerlessFunction } from '../../src';
 import * as buildDependencies from '../../src/code/python/private/build-dependencies';
 import { installStats } from '../../src/code/python/private/dependency-cache';
-import * as deploymentChecks from '../../src/deployment/private/validate-deployment-options';
-import * as alarmSettings from '../../src/observability/private/alarm-settings';
+import * as deploymentChecks from '../../src/deployment/validate-deployment-options';
+import * as alarmSettings from '../../src/observability/alarm-settings';
 import { BlueprintValidationError } from '../../src/validation/blueprint-error';
 import { testStack } from '../helpers/template';
 

@@ -13,7 +13,7 @@ import { PythonProjectOptions } from './python-project-options';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import { LatestRuntime } from '../latest-runtime';
-import { unzippedSizeBytes } from '../private/unzipped-size';
+import { unzippedSizeBytes } from '../unzipped-size';
 
 /**
  * Checks a Python project (its directory and requirements file exist) into `v`, resolving and

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { AssetSizes, isZipFile, sumOverFiles } from '../../code/private/asset-size';
+import { AssetSizes, isZipFile, sumOverFiles } from '../../code/asset-size';
 
 const ZIPPED = new AssetSizes((full, stat) => {
   if (stat.isDirectory()) {

@@ -1,6 +1,6 @@
-import { functionRollbackAlarmCount } from '../../../deployment/private/deployment-config-checks';
-import { validateDeploymentOptions } from '../../../deployment/private/validate-deployment-options';
-import { validateAlarmOptions } from '../../../observability/private/validate-alarm-options';
+import { functionRollbackAlarmCount } from '../../../deployment/deployment-config-checks';
+import { validateDeploymentOptions } from '../../../deployment/validate-deployment-options';
+import { validateAlarmOptions } from '../../../observability/validate-alarm-options';
 import { Validator } from '../../../validation/validator';
 import { ServerlessFunctionOptions } from '../../serverless-function-props';
 

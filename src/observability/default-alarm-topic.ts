@@ -1,6 +1,6 @@
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { IConstruct } from 'constructs';
-import { blueprintKey, stackSingleton } from '../../encryption/blueprint-key';
+import { blueprintKey, stackSingleton } from '../encryption/blueprint-key';
 
 const TOPIC_ID = 'BlueprintAlarmTopic';
 

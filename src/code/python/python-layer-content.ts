@@ -4,14 +4,14 @@ import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { buildDependencies } from '../../code/python/private/build-dependencies';
-import { isCompleteEntry, publishCacheEntry } from '../../code/python/private/cache-entry';
-import { cacheRoot } from '../../code/python/private/dependency-cache';
-import { pythonTarget, pythonVersionOf } from '../../code/python/private/python-target';
-import { fixDirectoryTimes, linkTree } from '../../code/python/private/stage-function';
+import { buildDependencies } from './private/build-dependencies';
+import { isCompleteEntry, publishCacheEntry } from './private/cache-entry';
+import { cacheRoot } from './private/dependency-cache';
+import { pythonTarget, pythonVersionOf } from './private/python-target';
+import { fixDirectoryTimes, linkTree } from './private/stage-function';
+import { PythonRequirementsLayerOptions } from './python-requirements-layer-options';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
-import { PythonRequirementsLayerOptions } from '../python-requirements-layer-options';
 
 /**
  * Installs a requirements file for a layer (or takes it from the cache) and returns the directory

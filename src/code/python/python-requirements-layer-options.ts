@@ -1,6 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { PythonInstallOptions } from '../code/python/python-install-options';
+import { PythonInstallOptions } from './python-install-options';
 
 /**
  * Options of `FunctionLayer.fromPythonRequirements`.

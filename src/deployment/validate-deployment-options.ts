@@ -1,7 +1,7 @@
 import { DeploymentContext, validateDeploymentConfig } from './deployment-config-checks';
-import { ErrorCodes } from '../../validation/error-codes';
-import { Validator } from '../../validation/validator';
-import { DeploymentOptions } from '../deployment-options';
+import { DeploymentOptions } from './deployment-options';
+import { ErrorCodes } from '../validation/error-codes';
+import { Validator } from '../validation/validator';
 
 /**
  * The checks of {@link DeploymentOptions} that need no function, run by `ServerlessFunction` before

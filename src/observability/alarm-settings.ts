@@ -3,9 +3,9 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { ErrorCodes } from '../../validation/error-codes';
-import { Validator } from '../../validation/validator';
-import { AlarmOptions } from '../alarm-options';
+import { AlarmOptions } from './alarm-options';
+import { ErrorCodes } from '../validation/error-codes';
+import { Validator } from '../validation/validator';
 
 /** The defaults of one alarm. @internal */
 export interface AlarmDefaults {

@@ -1,5 +1,5 @@
-import { isCombinable } from './combined-alarm';
-import { AlarmOptions, FunctionAlarmsOptions } from '../alarm-options';
+import { AlarmOptions, FunctionAlarmsOptions } from './alarm-options';
+import { isCombinable } from './private/combined-alarm';
 
 /**
  * Who watches a function's dead-letter queue: the one decision the function, its alarms and the queue

@@ -1,7 +1,7 @@
 import { ALARM_DEFAULTS } from './alarm-defaults';
+import { FunctionAlarmsOptions } from './alarm-options';
 import { resolveAlarmSettings } from './alarm-settings';
-import { Validator } from '../../validation/validator';
-import { FunctionAlarmsOptions } from '../alarm-options';
+import { Validator } from '../validation/validator';
 
 /**
  * Validates every alarm of `options` (including the dead-letter queue's age alarm) into `v`, naming

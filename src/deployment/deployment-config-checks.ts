@@ -3,10 +3,10 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
-import { FunctionAlarmsOptions } from '../../observability/alarm-options';
-import { ErrorCodes } from '../../validation/error-codes';
-import { Validator } from '../../validation/validator';
-import { DeploymentOptions } from '../deployment-options';
+import { DeploymentOptions } from './deployment-options';
+import { FunctionAlarmsOptions } from '../observability/alarm-options';
+import { ErrorCodes } from '../validation/error-codes';
+import { Validator } from '../validation/validator';
 
 /**
  * CodeDeploy's alarm configuration holds at most 10 alarms (AlarmConfiguration.alarms: "A maximum of 10
