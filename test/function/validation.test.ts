@@ -111,6 +111,7 @@ const rules: Array<[string, Configure, RegExp, Configure]> = [
   ['LBP_RETRY_ATTEMPTS', () => ({ retryAttempts: 3 }), /retryAttempts is 3; it must be a whole number between 0 and 2/, () => ({ retryAttempts: 2 })],
   ['LBP_MAX_EVENT_AGE', () => ({ maxEventAge: Duration.seconds(59) }), /maxEventAge is 59 seconds/, () => ({ maxEventAge: Duration.seconds(60) })],
   ['LBP_MAX_EVENT_AGE', () => ({ maxEventAge: Duration.seconds(21_601) }), /between 60 and 21600 seconds/, () => ({ maxEventAge: Duration.hours(6) })],
+  ['LBP_MAX_EVENT_AGE', () => ({ maxEventAge: Duration.millis(60_500) }), /maxEventAge is 60.5 seconds/, () => ({ maxEventAge: Duration.millis(61_000) })],
   ['LBP_FIFO_DESTINATION', (s) => ({ deadLetterQueue: new sqs.Queue(s, 'Q', { fifo: true }) }), /deadLetterQueue is FIFO queue/, (s) => ({ deadLetterQueue: new sqs.Queue(s, 'Q') })],
   ['LBP_FIFO_DESTINATION', (s) => ({ onFailure: AsyncDestination.queue(new sqs.Queue(s, 'Q', { fifo: true })) }), /onFailure is FIFO queue/, (s) => ({ onFailure: AsyncDestination.queue(new sqs.Queue(s, 'Q')) })],
   ['LBP_FIFO_DESTINATION', (s) => ({ onSuccess: AsyncDestination.topic(new sns.Topic(s, 'T', { fifo: true })) }), /onSuccess is FIFO topic/, (s) => ({ onSuccess: AsyncDestination.topic(new sns.Topic(s, 'T')) })],

@@ -478,16 +478,7 @@ const TRIGGERS: Run[] = [
  * a value this construct forwards"), each with its reason. Any other `LBP_AWS_CDK` fails the run: the
  * library checks that mistake itself and must answer with its own code.
  */
-const CAUGHT_BY_AWS_CDK_ONLY: Array<{ readonly run: RegExp; readonly message: RegExp; readonly reason: string }> = [
-  {
-    run: /^FunctionGroup\.addFunction$/,
-    message: /'1500 millis' cannot be converted into a whole number of seconds/,
-    reason: 'NOT a genuine aws-cdk-lib-only case but a known gap (seen with FUZZ_RUNS=60, runs 26 and 56; never in the default '
-      + '10 runs): ServerlessFunction checks a fractional timeout itself (LBP_TIMEOUT, as a direct addFunction shows), but one '
-      + 'combination of generated function options reads the timeout in whole seconds before that check. To fix under '
-      + 'function/ (outside the trigger restructuring); then remove this entry.',
-  },
-];
+const CAUGHT_BY_AWS_CDK_ONLY: Array<{ readonly run: RegExp; readonly message: RegExp; readonly reason: string }> = [];
 
 function caughtByAwsCdkOnly(runName: string, message: string): boolean {
   return CAUGHT_BY_AWS_CDK_ONLY.some((c) => c.run.test(runName) && c.message.test(message));

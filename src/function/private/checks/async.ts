@@ -13,7 +13,8 @@ export function validateAsync(v: Validator, props: ServerlessFunctionOptions): v
   });
   const age = props.maxEventAge;
   if (age && !age.isUnresolved()) {
-    v.range(ErrorCodes.LBP_MAX_EVENT_AGE, 'maxEventAge', age.toSeconds(), 60, 21_600, {
+    v.range(ErrorCodes.LBP_MAX_EVENT_AGE, 'maxEventAge', age.toSeconds({ integral: false }), 60, 21_600, {
+      integer: true,
       unit: 'seconds',
       source: 'Lambda keeps asynchronous events from 1 minute to 6 hours',
       fix: 'set maxEventAge between Duration.minutes(1) and Duration.hours(6)',
