@@ -5,7 +5,6 @@ import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
 import { megabytes } from './megabytes';
 import { LatestRuntime } from '../code/latest-runtime';
-import { PythonInstaller } from '../code/python/python-installer';
 import { pythonLayerContent } from '../code/python/python-layer-content';
 import { PythonRequirementsLayerOptions } from '../code/python/python-requirements-layer-options';
 import { unzippedSizeBytes } from '../code/unzipped-size';
@@ -14,6 +13,7 @@ import { ErrorCodes } from '../validation/error-codes';
 import { placeNamed } from '../validation/place';
 import { checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 
 /**
  * Lambda's budget for a function and all its layers, unzipped: 250 MB. TypeScript only (jsii does not
@@ -196,18 +196,7 @@ export class FunctionLayer extends Construct implements IFunctionLayer {
     const types = new Validator(placeNamed(`${scope.node.path}/${id}`));
     if (!checkShape(types, '', { requirementsFile, options }, {
       'requirementsFile!': 'string',
-      'options': {
-        shape: {
-          installer: { oneOf: Object.values(PythonInstaller) },
-          cacheDirectory: 'string',
-          runtime: 'object',
-          architecture: 'object',
-          description: 'string',
-          layerVersionName: 'string',
-          license: 'string',
-          removalPolicy: { oneOf: Object.values(RemovalPolicy) },
-        },
-      },
+      'options': { shape: PROP_SHAPES.PythonRequirementsLayerOptions },
     })) {
       types.throwIfAny();
     }
@@ -245,16 +234,7 @@ export class FunctionLayer extends Construct implements IFunctionLayer {
     const guard = ConstructionGuard.forConstructor(this);
     try {
       const types = new Validator(this);
-      if (!checkShape(types, '', props, {
-        'path!': 'string',
-        'assetOptions': 'object',
-        'compatibleRuntimes': { arrayOf: 'object' },
-        'compatibleArchitectures': { arrayOf: 'object' },
-        'description': 'string',
-        'layerVersionName': 'string',
-        'license': 'string',
-        'removalPolicy': { oneOf: Object.values(RemovalPolicy) },
-      })) {
+      if (!checkShape(types, '', props, PROP_SHAPES.FunctionLayerProps)) {
         types.throwIfAny();
       }
       const compatibleArchitectures = props.compatibleArchitectures ?? [lambda.Architecture.ARM_64];

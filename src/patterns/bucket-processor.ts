@@ -126,13 +126,8 @@ export class BucketProcessor extends Construct {
         let logs = props.serverAccessLogsBucket;
         if (!logs) {
           const logBucket = new s3.Bucket(this, 'AccessLogs', {
+            ...hardenedBucketProps(removalPolicy),
             encryption: s3.BucketEncryption.S3_MANAGED,
-            enforceSSL: true,
-            blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-            objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-            versioned: true,
-            lifecycleRules: [ABORT_INCOMPLETE_UPLOADS],
-            removalPolicy,
           });
           // Object events go to EventBridge (free until a rule matches): AWS Control Tower's CT.S3.PR.4. Set on
           // the resource, as the S3 trigger does: `eventBridgeEnabled` would add a custom resource (a function).
@@ -144,15 +139,10 @@ export class BucketProcessor extends Construct {
           logs = logBucket;
         }
         const bucket = new s3.Bucket(this, 'Bucket', {
+          ...hardenedBucketProps(removalPolicy),
           encryption: s3.BucketEncryption.KMS,
           encryptionKey: props.encryptionKey ?? blueprintKey(this),
           bucketKeyEnabled: true,
-          enforceSSL: true,
-          blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-          objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-          versioned: true,
-          lifecycleRules: [ABORT_INCOMPLETE_UPLOADS],
-          removalPolicy,
         });
         configureAccessLogs(bucket, logs);
         this.bucket = bucket;
@@ -196,6 +186,18 @@ export class BucketProcessor extends Construct {
 }
 
 const ACCESS_LOGS_PREFIX = 'access-logs/';
+
+/** What both buckets of the pattern share: TLS only, no public access, owner-enforced, versioned, uploads cleaned up. */
+function hardenedBucketProps(removalPolicy: RemovalPolicy): s3.BucketProps {
+  return {
+    enforceSSL: true,
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    versioned: true,
+    lifecycleRules: [ABORT_INCOMPLETE_UPLOADS],
+    removalPolicy,
+  };
+}
 
 /**
  * Server access logging through the log bucket's policy (what AWS recommends over the

@@ -4,6 +4,7 @@ import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import { human, seconds } from '../private/duration';
 import { checkTriggerOptions } from '../private/option-shapes';
+import { PROP_SHAPES } from '../../validation/prop-shapes.generated';
 
 /** Firehose's own limits for a Lambda transformation. */
 const LIMITS = {
@@ -37,17 +38,7 @@ interface TimedFunction {
 export function validateFirehoseTransformationTriggerOptions(
   v: Validator, p: FirehoseTransformationTriggerProps, fn: TimedFunction,
 ): { dataPrefix: string; errorPrefix: string } {
-  checkTriggerOptions(v, p, {
-    'destinationBucket!': 'construct',
-    'bufferSizeMegabytes': 'number',
-    'bufferInterval': 'duration',
-    'retries': 'number',
-    'dataOutputPrefix': 'string',
-    'errorOutputPrefix': 'string',
-    'destinationBufferInterval': 'duration',
-    'destinationBufferSizeMegabytes': 'number',
-    'deliveryStreamName': 'string',
-  });
+  checkTriggerOptions(v, p, PROP_SHAPES.FirehoseTransformationTriggerProps);
   const dataPrefix = p.dataOutputPrefix ?? DEFAULT_DATA_PREFIX;
   const errorPrefix = p.errorOutputPrefix ?? DEFAULT_ERROR_PREFIX;
   checkLimits(v, p, fn, dataPrefix, errorPrefix);

@@ -1,10 +1,11 @@
-import { Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { Duration, Token } from 'aws-cdk-lib';
 import { type WebSocketApiTriggerOptions } from './websocket-api-trigger';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import { checkApiThrottling } from '../private/api-throttling';
 import { seconds } from '../private/duration';
 import { checkTriggerOptions } from '../private/option-shapes';
+import { PROP_SHAPES } from '../../validation/prop-shapes.generated';
 
 /** A WebSocket API waits at most 29 s for an integration; the quota cannot be raised. */
 const INTEGRATION_LIMIT_SECONDS = 29;
@@ -19,21 +20,7 @@ const MAX_ROUTES = 300;
  * @internal
  */
 export function validateWebSocketApiTriggerOptions(v: Validator, opts: WebSocketApiTriggerOptions, fn: { readonly timeout: Duration }) {
-  checkTriggerOptions(v, opts, {
-    routes: { arrayOf: 'string' },
-    routeSelectionExpression: 'string',
-    connectAuthorizer: 'object',
-    allowPublicConnect: 'boolean',
-    manageConnections: 'boolean',
-    stageName: 'string',
-    throttlingRateLimit: 'number',
-    throttlingBurstLimit: 'number',
-    cloudWatchRole: 'boolean',
-    apiName: 'string',
-    accessLogRetention: 'number',
-    accessLogEncryptionKey: 'construct',
-    accessLogRemovalPolicy: { oneOf: Object.values(RemovalPolicy) },
-  });
+  checkTriggerOptions(v, opts, PROP_SHAPES.WebSocketApiTriggerOptions);
   const timeout = seconds(fn.timeout);
   v.failIf(timeout !== undefined && timeout > INTEGRATION_LIMIT_SECONDS, {
     code: ErrorCodes.LBP_WEBSOCKET_TIMEOUT,
