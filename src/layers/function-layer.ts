@@ -11,9 +11,9 @@ import { unzippedSizeBytes } from '../code/unzipped-size';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
 import { placeNamed } from '../validation/place';
+import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
-import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 
 /**
  * Lambda's budget for a function and all its layers, unzipped: 250 MB. TypeScript only (jsii does not

@@ -1,10 +1,10 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { type FirehoseTransformationTriggerProps } from './firehose-transformation-trigger';
 import { ErrorCodes } from '../../validation/error-codes';
+import { PROP_SHAPES } from '../../validation/prop-shapes.generated';
 import { Validator } from '../../validation/validator';
 import { human, seconds } from '../private/duration';
 import { checkTriggerOptions } from '../private/option-shapes';
-import { PROP_SHAPES } from '../../validation/prop-shapes.generated';
 
 /** Firehose's own limits for a Lambda transformation. */
 const LIMITS = {

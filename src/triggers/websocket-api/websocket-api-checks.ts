@@ -1,11 +1,11 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { type WebSocketApiTriggerOptions } from './websocket-api-trigger';
 import { ErrorCodes } from '../../validation/error-codes';
+import { PROP_SHAPES } from '../../validation/prop-shapes.generated';
 import { Validator } from '../../validation/validator';
 import { checkApiThrottling } from '../private/api-throttling';
 import { seconds } from '../private/duration';
 import { checkTriggerOptions } from '../private/option-shapes';
-import { PROP_SHAPES } from '../../validation/prop-shapes.generated';
 
 /** A WebSocket API waits at most 29 s for an integration; the quota cannot be raised. */
 const INTEGRATION_LIMIT_SECONDS = 29;
