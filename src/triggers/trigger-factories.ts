@@ -13,6 +13,7 @@ import { FirehoseTransformationTrigger, FirehoseTransformationTriggerProps } fro
 import { FunctionUrlTrigger, FunctionUrlTriggerOptions } from './function-url/function-url-trigger';
 import { HttpApiTrigger, HttpApiTriggerOptions } from './http-api/http-api-trigger';
 import { IotRuleTrigger, IotRuleTriggerOptions } from './iot-rule/iot-rule-trigger';
+import { KafkaSource, KafkaTrigger, KafkaTriggerOptions } from './kafka/kafka-trigger';
 import { LogSubscriptionTrigger, LogSubscriptionTriggerOptions } from './log-subscription/log-subscription-trigger';
 import { RestApiTrigger, RestApiTriggerOptions } from './rest-api/rest-api-trigger';
 import { S3Trigger, S3TriggerOptions } from './s3/s3-trigger';
@@ -50,6 +51,17 @@ export class Trigger {
    */
   public static kinesis(stream: kinesis.IStream, options?: KinesisTriggerOptions): KinesisTrigger {
     return new KinesisTrigger(stream, options);
+  }
+
+  /**
+   * Batches of records from a Kafka topic of an Amazon MSK cluster (provisioned or serverless) or a
+   * self-managed cluster, with an on-failure destination that is always set (a FailureQueue unless you
+   * give a queue, topic, bucket or Kafka topic of the same cluster); in provisioned mode, bounded
+   * retries and record age and bisect-on-error. MSK uses IAM by default, scoped to the cluster, topic
+   * and group.
+   */
+  public static kafka(source: KafkaSource, options: KafkaTriggerOptions): KafkaTrigger {
+    return new KafkaTrigger(source, options);
   }
 
   /**

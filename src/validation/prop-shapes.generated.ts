@@ -396,6 +396,35 @@ const IotRuleTriggerOptions: PropShape = {
   errorQueue: 'construct',
 };
 
+const KafkaProvisionedPollers: PropShape = {
+  minimumPollers: 'number',
+  maximumPollers: 'number',
+  pollerGroupName: 'string',
+};
+
+const KafkaTriggerOptions: PropShape = {
+  'topic!': 'string',
+  consumerGroupId: 'string',
+  startingPosition: { oneOf: ['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP'] },
+  startingPositionTimestamp: 'number',
+  batchSize: 'number',
+  maxBatchingWindow: 'duration',
+  filters: { arrayOf: 'object' },
+  authentication: { oneOf: ['IAM', 'SASL_SCRAM_512', 'SASL_SCRAM_256', 'MTLS'] },
+  secret: 'construct',
+  rootCaCertificate: 'construct',
+  provisionedPollers: { shape: KafkaProvisionedPollers },
+  retryAttempts: 'number',
+  maxRecordAge: 'duration',
+  bisectBatchOnError: 'boolean',
+  reportBatchItemFailures: 'boolean',
+  onFailureQueue: 'construct',
+  onFailureTopic: 'construct',
+  onFailureBucket: 'construct',
+  onFailureKafkaTopic: 'string',
+  enabled: 'boolean',
+};
+
 const KinesisTriggerOptions: PropShape = {
   batchSize: 'number',
   maxBatchingWindow: 'duration',
@@ -674,6 +703,8 @@ export const PROP_SHAPES = {
   HttpApiTriggerOptions,
   ImportedFunctionLayerOptions,
   IotRuleTriggerOptions,
+  KafkaProvisionedPollers,
+  KafkaTriggerOptions,
   KinesisTriggerOptions,
   LogSubscriptionTriggerOptions,
   NodejsEntryOptions,
