@@ -9,7 +9,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { testFunction } from './fixtures';
-import { ITrigger, Trigger, TriggerSchedule } from '../../src';
+import { ITrigger, KafkaSource, Trigger, TriggerSchedule } from '../../src';
 import { BlueprintValidationError } from '../../src/validation/blueprint-error';
 import { ErrorCodes } from '../../src/validation/error-codes';
 import { testStack } from '../helpers/template';
@@ -27,6 +27,10 @@ const KINDS: Array<[kind: string, make: (stack: Stack) => ITrigger, getter: stri
   ['dynamoDbStream', (stack) => Trigger.dynamoDbStream(new dynamodb.Table(stack, 'Table', {
     partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING }, stream: dynamodb.StreamViewType.NEW_IMAGE,
   })), 'mapping'],
+  ['kafka', () => Trigger.kafka(
+    KafkaSource.msk('arn:aws:kafka:us-east-1:123456789012:cluster/orders/abcd1234-abcd-cafe-abab-9876543210ab-4'),
+    { topic: 'orders', consumerGroupId: 'orders-fn' },
+  ), 'mapping'],
   ['s3', (stack) => Trigger.s3(new s3.Bucket(stack, 'Bucket', { enforceSSL: true })), 'rule'],
   ['sns', (stack) => Trigger.sns(new sns.Topic(stack, 'Topic')), 'subscription'],
   ['schedule', () => Trigger.schedule(TriggerSchedule.rate(Duration.hours(1))), 'schedule'],

@@ -9,10 +9,11 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { IConstruct } from 'constructs';
-import { AlexaSkillKind, AsyncDestination, BlueprintDashboard, Blueprints, BlueprintStack, BucketProcessor, EdgeFunction, FunctionAlarms, FunctionDeployment, FunctionSecret, NagPackName, FailureQueue, FunctionCode, FunctionGroup, FunctionLayer, HttpApiFunction, QueueProcessor, RestApiFunction, ScheduledJob, ServerlessFunction, StreamProcessor, TableStreamProcessor, TopicSubscriber, Trigger, TriggerSchedule } from '../../src';
+import { AlexaSkillKind, AsyncDestination, BlueprintDashboard, Blueprints, BlueprintStack, BucketProcessor, EdgeFunction, FunctionAlarms, FunctionDeployment, FunctionSecret, KafkaAuthentication, KafkaSource, NagPackName, FailureQueue, FunctionCode, FunctionGroup, FunctionLayer, HttpApiFunction, QueueProcessor, RestApiFunction, ScheduledJob, ServerlessFunction, StreamProcessor, TableStreamProcessor, TopicSubscriber, Trigger, TriggerSchedule } from '../../src';
 import { BlueprintValidationError } from '../../src/validation/blueprint-error';
 import { HANDLER_DIR } from '../helpers/template';
 
@@ -369,6 +370,28 @@ const TRIGGERS: Run[] = [
     maxRecordAge: dur([Duration.seconds(60)], [Duration.seconds(59)]),
     tumblingWindow: dur([Duration.seconds(60)], [Duration.seconds(901)]),
   })],
+  ['kafka', (s: Stack) => {
+    const msk = random() < 0.7;
+    const bad = () => random() < badRate;
+    const pollers = gen<any>([{ minimumPollers: 1, maximumPollers: 2000 }, {}], [{ minimumPollers: 0 }, { maximumPollers: 2001 }, { minimumPollers: 5, maximumPollers: 4 }, 'on']);
+    const provisioned = pollers !== undefined || bad();
+    return Trigger.kafka(msk
+      ? KafkaSource.msk(bad() ? pick(['arn:aws:kafka:us-east-1:123456789012:topic/x/y', 'x']) : 'arn:aws:kafka:us-east-1:123456789012:cluster/orders/abcd-4')
+      : KafkaSource.selfManaged(bad() ? pick<any>([[], ['b1'], 'b1:9096', [null]]) : ['b1.example.com:9096']), {
+      topic: bad() ? pick<any>(['orders!', '', 5, undefined]) : 'orders',
+      consumerGroupId: bad() ? pick<any>(['a b', 'x'.repeat(201), undefined]) : 'orders-fn',
+      authentication: msk ? gen<any>([KafkaAuthentication.IAM], ['SASL_SCRAM_256', 'PLAIN', 5]) : gen<any>([KafkaAuthentication.SASL_SCRAM_512, KafkaAuthentication.MTLS], ['IAM']),
+      secret: msk === bad() ? secretsmanager.Secret.fromSecretNameV2(s, 'KS', 'kafka') : undefined,
+      batchSize: num([1, 10000], [0, 10001]),
+      maxBatchingWindow: dur([Duration.seconds(0)], [Duration.seconds(301)]),
+      startingPosition: gen<any>([lambda.StartingPosition.LATEST], ['NOW', lambda.StartingPosition.AT_TIMESTAMP]),
+      provisionedPollers: pollers,
+      retryAttempts: provisioned ? num([0, 10000], [10001]) : undefined,
+      maxRecordAge: provisioned ? dur([Duration.seconds(60)], [Duration.seconds(59)]) : undefined,
+      onFailureKafkaTopic: random() < 0.3 ? str(['orders-dlt'], ['orders']) : undefined,
+      onFailureQueue: random() < 0.3 ? gen<any>([new sqs.Queue(s, 'KQ')], [new sqs.Queue(s, 'KF', { fifo: true }), 'queue']) : undefined,
+    });
+  }],
   ['dynamoDbStream', (s: Stack) => Trigger.dynamoDbStream(new dynamodb.Table(s, 'Tb', {
     partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
     stream: random() < badRate ? undefined : dynamodb.StreamViewType.NEW_IMAGE,
