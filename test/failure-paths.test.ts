@@ -78,7 +78,7 @@ describe('every event path has a failure sink with finite retries, and every sin
   test('the templates cover every kind of event path', () => {
     const kinds = new Set(seen.map((p) => p.kind));
     expect([...kinds].sort()).toEqual([
-      'async-invoke', 'firehose-processor', 'iot-rule', 'log-subscription', 'rule-target', 'schedule-target', 'sns-subscription',
+      'async-invoke', 'firehose-processor', 'iot-rule', 'kafka-esm', 'log-subscription', 'rule-target', 'schedule-target', 'sns-subscription',
       'sqs-esm', 'stream-esm',
     ]);
     expect(seen.every((p) => p.sink !== undefined)).toBe(true);

@@ -17,7 +17,7 @@ export interface CfnTemplate {
 
 /** One event path found in a template. */
 export interface EventPath {
-  readonly kind: 'sqs-esm' | 'stream-esm' | 'sns-subscription' | 'rule-target' | 'schedule-target' | 'async-invoke'
+  readonly kind: 'sqs-esm' | 'stream-esm' | 'kafka-esm' | 'sns-subscription' | 'rule-target' | 'schedule-target' | 'async-invoke'
   | 'iot-rule' | 'log-subscription' | 'firehose-processor';
   readonly resource: string;
   /** The logical id of the sink (a queue; a bucket for Firehose), when one was found. */
@@ -116,13 +116,21 @@ export function checkFailurePaths(template: CfnTemplate): FailurePathReport {
       if (!destination) {
         problems.push(`${id}: stream mapping has no on-failure destination`);
       }
+      // A Kafka mapping in on-demand mode has no retry or record-age controls (Lambda offers them in
+      // provisioned mode); with an on-failure destination Lambda caps its infinite retries at 10
+      // (Lambda docs, "Using a Kafka topic as an on-failure destination"), so the destination bounds it.
+      const kafkaOnDemand = p.Topics !== undefined && p.ProvisionedPollerConfig === undefined && destination !== undefined;
+      if (kafkaOnDemand) {
+        paths.push({ kind: 'kafka-esm', resource: id, sink: sink(id, destination) });
+        continue;
+      }
       if (p.MaximumRetryAttempts === undefined || p.MaximumRetryAttempts === -1) {
         problems.push(`${id}: stream mapping retries forever (MaximumRetryAttempts ${p.MaximumRetryAttempts})`);
       }
       if (p.MaximumRecordAgeInSeconds === undefined || p.MaximumRecordAgeInSeconds === -1) {
         problems.push(`${id}: stream mapping keeps records forever (MaximumRecordAgeInSeconds ${p.MaximumRecordAgeInSeconds})`);
       }
-      paths.push({ kind: 'stream-esm', resource: id, sink: destination ? sink(id, destination) : undefined });
+      paths.push({ kind: p.Topics !== undefined ? 'kafka-esm' : 'stream-esm', resource: id, sink: destination ? sink(id, destination) : undefined });
     }
   }
 
