@@ -55,10 +55,11 @@ export class Trigger {
 
   /**
    * Batches of records from a Kafka topic of an Amazon MSK cluster (provisioned or serverless) or a
-   * self-managed cluster, with an on-failure destination that is always set (a FailureQueue unless you
-   * give a queue, topic, bucket or Kafka topic of the same cluster); in provisioned mode, bounded
-   * retries and record age and bisect-on-error. MSK uses IAM by default, scoped to the cluster, topic
-   * and group.
+   * self-managed cluster, with an on-failure destination that is always set.
+   *
+   * The destination is a FailureQueue unless you give a queue, topic, bucket or Kafka topic of the same
+   * cluster. In provisioned mode: bounded retries and record age, bisect-on-error. MSK uses IAM by
+   * default, scoped to the cluster, topic and group.
    */
   public static kafka(source: KafkaSource, options: KafkaTriggerOptions): KafkaTrigger {
     return new KafkaTrigger(source, options);

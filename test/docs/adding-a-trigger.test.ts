@@ -25,7 +25,7 @@ test('the guide names the files it asks for', () => {
     expect(guide).toContain(named);
   }
   expect(folders.length).toBeGreaterThanOrEqual(16);
-  expect(factories).toHaveLength(17);
+  expect(factories).toHaveLength(18);
 });
 
 describe.each(folders)('src/triggers/%s/', (folder) => {

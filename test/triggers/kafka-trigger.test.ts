@@ -5,7 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { hardenedBucket, LIVE_ALIAS_NAME_REF, testFunction } from './fixtures';
+import { hardenedBucket, hardenedTopic, LIVE_ALIAS_NAME_REF, testFunction } from './fixtures';
 import { FailureQueue, KafkaAuthentication, KafkaSource, KafkaTriggerOptions, Trigger } from '../../src';
 import { nagFindings } from '../helpers/nag';
 import { testStack } from '../helpers/template';
@@ -86,6 +86,7 @@ describe('Trigger.kafka', () => {
     const statements = policyStatements(t);
     expect(statements.some((s) => [s.Action].flat().includes('secretsmanager:GetSecretValue'))).toBe(true);
     expect(statements.some((s) => [s.Action].flat().some((a: string) => a.startsWith('kafka')))).toBe(false);
+    expect(nagFindings(stack)).toEqual([]);
   });
 
   test('MSK with mTLS and SCRAM-256 self-managed with a root CA', () => {
@@ -127,6 +128,7 @@ describe('Trigger.kafka', () => {
       StartingPositionTimestamp: 1700000000,
       FilterCriteria: { Filters: [{ Pattern: '{"value":{"kind":["click"]}}' }] },
     });
+    expect(nagFindings(stack)).toEqual([]);
   });
 
   test('boundaries pass: retries 0 and 10000, age 60 s and 7 days, pollers 200 = 200, batch 1, window 0', () => {
@@ -148,7 +150,7 @@ describe('Trigger.kafka', () => {
     const q = new FailureQueue(stack, 'Mine', { purpose: 'mine' }).queue;
     const fnQ = testFunction(stack, {}, 'FnQ');
     fnQ.addTrigger(Trigger.kafka(MSK, { ...BASE, onFailureQueue: q }));
-    testFunction(stack, {}, 'FnT').addTrigger(Trigger.kafka(MSK, { ...BASE, consumerGroupId: 't', onFailureTopic: new sns.Topic(stack, 'Topic') }));
+    testFunction(stack, {}, 'FnT').addTrigger(Trigger.kafka(MSK, { ...BASE, consumerGroupId: 't', onFailureTopic: hardenedTopic(stack) }));
     testFunction(stack, {}, 'FnB').addTrigger(Trigger.kafka(MSK, { ...BASE, consumerGroupId: 'b', onFailureBucket: hardenedBucket(stack) }));
     const fnK = testFunction(stack, {}, 'FnK');
     fnK.addTrigger(Trigger.kafka(MSK, { ...BASE, consumerGroupId: 'k', onFailureKafkaTopic: 'orders-dlt' }));
@@ -160,10 +162,20 @@ describe('Trigger.kafka', () => {
     t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Bucket'), 'Arn'] } } },
     });
+    const bucketPolicy = Object.values(t.findResources('AWS::IAM::ManagedPolicy')).find((p: any) => /failed Kafka records/.test(p.Properties.Description)) as any;
+    expect(bucketPolicy.Properties.PolicyDocument.Statement.map((st: any) => st.Action)).toEqual(['s3:PutObject', 's3:ListBucket', ['kms:Encrypt', 'kms:GenerateDataKey']]);
+    expect(JSON.stringify(policyStatements(t))).not.toMatch(/s3:GetObject|s3:DeleteObject/);
     t.hasResourceProperties('AWS::Lambda::EventSourceMapping', { DestinationConfig: { OnFailure: { Destination: 'kafka://orders-dlt' } } });
     expect(fnQ.triggers[0].failureQueues).toEqual([q]);
     expect(fnK.triggers[0].failureQueues).toEqual([]);
     expect(JSON.stringify(policyStatements(t))).toMatch(/topic\/orders\/abcd1234-abcd-cafe-abab-9876543210ab-4\/orders-dlt/);
+  });
+
+  test('a bucket or a Kafka topic as destination leaves no findings (the object wildcard acknowledged on a library-only policy)', () => {
+    const stack = testStack();
+    testFunction(stack, {}, 'FnB').addTrigger(Trigger.kafka(MSK, { ...BASE, onFailureBucket: hardenedBucket(stack) }));
+    testFunction(stack, {}, 'FnK').addTrigger(Trigger.kafka(MSK, { ...BASE, consumerGroupId: 'k', onFailureKafkaTopic: 'orders-dlt' }));
+    expect(nagFindings(stack)).toEqual([]);
   });
 
   const PROV = { provisionedPollers: {} };

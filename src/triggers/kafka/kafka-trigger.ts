@@ -8,6 +8,8 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { KAFKA_DEFAULTS, validateKafkaTriggerOptions } from './kafka-checks';
+import { acknowledgeResourceWildcards } from '../../acknowledgements/acknowledge';
+import { ResourceWildcardAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { FailureQueue } from '../../destinations/failure-queue';
 import { Validator } from '../../validation/validator';
 import { targetRole, TriggerBinding } from '../private/binding';
@@ -173,15 +175,14 @@ export interface KafkaTriggerOptions {
   readonly provisionedPollers?: KafkaProvisionedPollers;
 
   /**
-   * How many times a failing batch is retried (0 to 10,000; provisioned mode). Infinite (-1) is refused.
+   * How many times a failing batch is retried, 0 to 10,000 (provisioned mode). Infinite (-1) is refused.
    *
    * @default 3 in provisioned mode
    */
   readonly retryAttempts?: number;
 
   /**
-   * The oldest record the function is sent, 60 seconds to 7 days (provisioned mode). Infinite (-1) is
-   * refused.
+   * The oldest record the function is sent, 60 seconds to 7 days (provisioned mode).
    *
    * @default Duration.days(1) in provisioned mode
    */
@@ -302,7 +303,7 @@ export class KafkaTrigger implements ITrigger {
     } else if (o.onFailureTopic) {
       return { onFailure: new sources.SnsDlq(o.onFailureTopic) };
     } else if (o.onFailureBucket) {
-      return { onFailure: new sources.S3OnFailureDestination(o.onFailureBucket) };
+      return { onFailure: bucketDestination(o.onFailureBucket) };
     } else if (o.onFailureKafkaTopic) {
       return { onFailure: new sources.KafkaDlq(o.onFailureKafkaTopic) };
     }
@@ -360,6 +361,9 @@ export class KafkaTrigger implements ITrigger {
     const role = targetRole(target, 'KafkaTrigger');
     o.secret?.grantRead(role);
     o.rootCaCertificate?.grantRead(role);
+    if (o.onFailureBucket) {
+      grantFailedRecords(target, role, o.onFailureBucket);
+    }
     const clusterArn = this.source.clusterArn;
     if (clusterArn === undefined) {
       return;
@@ -393,4 +397,30 @@ export class KafkaTrigger implements ITrigger {
       }));
     }
   }
+}
+
+/**
+ * An S3 on-failure destination without `S3OnFailureDestination`'s `bucket.grantReadWrite` (wildcard
+ * actions in the function's policy): the grant is `grantFailedRecords`'s.
+ */
+function bucketDestination(bucket: s3.IBucket): lambda.IEventSourceDlq {
+  return { bind: () => ({ destination: bucket.bucketArn }) };
+}
+
+/**
+ * `s3:PutObject` of the failed records and `s3:ListBucket`, in a policy only the trigger writes (its one
+ * object wildcard acknowledged precisely), with encrypt on the bucket's key.
+ */
+function grantFailedRecords(target: ITriggerTarget, role: iam.IRole, bucket: s3.IBucket): void {
+  const objects = bucket.arnForObjects('*');
+  const policy = new iam.ManagedPolicy(target, `KafkaFailedRecords${bucket.node.id.replace(/[^A-Za-z0-9]/g, '')}`, {
+    description: `The failed Kafka records of ${target.node.path} into ${bucket.node.path}`,
+    roles: [role],
+    statements: [
+      new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [objects] }),
+      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
+      ...(bucket.encryptionKey ? [new iam.PolicyStatement({ actions: ['kms:Encrypt', 'kms:GenerateDataKey'], resources: [bucket.encryptionKey.keyArn] })] : []),
+    ],
+  });
+  acknowledgeResourceWildcards(policy, ResourceWildcardAcknowledgement.KAFKA_FAILED_RECORDS, [objects]);
 }
