@@ -134,8 +134,12 @@ describe('Trigger.kafka', () => {
   test('boundaries pass: retries 0 and 10000, age 60 s and 7 days, pollers 200 = 200, batch 1, window 0', () => {
     const stack = testStack();
     testFunction(stack).addTrigger(Trigger.kafka(MSK, {
-      ...BASE, provisionedPollers: { minimumPollers: 200, maximumPollers: 200 }, retryAttempts: 0, maxRecordAge: Duration.seconds(60),
-      batchSize: 1, maxBatchingWindow: Duration.seconds(0),
+      ...BASE,
+      provisionedPollers: { minimumPollers: 200, maximumPollers: 200 },
+      retryAttempts: 0,
+      maxRecordAge: Duration.seconds(60),
+      batchSize: 1,
+      maxBatchingWindow: Duration.seconds(0),
     }));
     testFunction(stack, {}, 'Fn2').addTrigger(Trigger.kafka(MSK, {
       topic: 't'.repeat(249), consumerGroupId: 'g'.repeat(200), provisionedPollers: {}, retryAttempts: 10000, maxRecordAge: Duration.days(7), bisectBatchOnError: false,

@@ -1,8 +1,8 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { KafkaSource, KafkaTriggerOptions } from './kafka-trigger';
-import { PROP_SHAPES } from '../../validation/prop-shapes.generated';
 import { ErrorCodes } from '../../validation/error-codes';
+import { PROP_SHAPES } from '../../validation/prop-shapes.generated';
 import { Validator } from '../../validation/validator';
 import { seconds } from '../private/duration';
 import { checkTriggerOptions } from '../private/option-shapes';
