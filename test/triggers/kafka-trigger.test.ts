@@ -47,6 +47,8 @@ describe('Trigger.kafka', () => {
     t.hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true });
     expect(trigger.failureQueue).toBeDefined();
     expect(fn.triggers[0].failureQueues).toHaveLength(1);
+    expect(fn.triggers[0].readsStream).toBe(false);
+    t.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'IteratorAge' }, 0);
 
     const statements = policyStatements(t);
     const kafka = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('kafka')));

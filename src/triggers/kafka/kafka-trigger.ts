@@ -292,7 +292,8 @@ export class KafkaTrigger implements ITrigger {
     return {
       description: `Kafka topic ${o.topic}`,
       failureQueues: failureQueue ? [failureQueue] : (o.onFailureQueue ? [o.onFailureQueue] : []),
-      readsStream: true,
+      // Lambda reports a Kafka mapping's lag as OffsetLag, not IteratorAge: no iterator-age alarm.
+      readsStream: false,
     };
   }
 
