@@ -98,6 +98,28 @@ describe('the checker finds what it must', () => {
     expect(checkFailurePaths({ Resources: { Fn: fn, ...goodSink } }).problems).toEqual([]);
   });
 
+  test('a Kafka mapping: on-demand needs a destination (which bounds its retries); provisioned also needs finite retries and age', () => {
+    const esm = (props: any) => ({ Type: 'AWS::Lambda::EventSourceMapping', Properties: { Topics: ['orders'], EventSourceArn: 'arn:aws:kafka:us-east-1:1:cluster/c/u', ...props } });
+    const onFailure = { DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['Sink', 'Arn'] } } } };
+    const report = checkFailurePaths({
+      Resources: {
+        Fn: fn,
+        ...goodSink,
+        OnDemand: esm(onFailure),
+        NoSink: esm({}),
+        Provisioned: esm({ ...onFailure, ProvisionedPollerConfig: { MinimumPollers: 1 } }),
+      },
+    });
+    expect(report.problems).toEqual([
+      'NoSink: stream mapping has no on-failure destination',
+      expect.stringMatching(/NoSink: stream mapping retries forever/),
+      expect.stringMatching(/NoSink: stream mapping keeps records forever/),
+      expect.stringMatching(/Provisioned: stream mapping retries forever/),
+      expect.stringMatching(/Provisioned: stream mapping keeps records forever/),
+    ]);
+    expect(report.paths.filter((p) => p.kind === 'kafka-esm').map((p) => p.resource)).toEqual(['OnDemand', 'NoSink', 'Provisioned']);
+  });
+
   test('a metric-math alarm that reads the sink among other metrics counts as alarmed', () => {
     const mathAlarm = (actions: unknown[]) => ({
       Type: 'AWS::CloudWatch::Alarm',
