@@ -1,11 +1,9 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { App, CfnResource, Environment, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import * as workloads from '../../examples/reference-workloads';
 import * as library from '../../src';
-import { INTEG_DIR, integApps, loadIntegApp } from '../helpers/integ-apps';
+import { INTEG_DIR, integApps, loadIntegApp, synthesizedExampleApp } from '../helpers/integ-apps';
 
 /**
  * Pins the logical id of every stateful resource the library creates (queues, log groups, keys, tables,
@@ -55,29 +53,13 @@ function statefulResources(app: App): Record<string, Record<string, string>> {
   return out;
 }
 
-function exampleApp(): App {
-  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'logical-ids-example-')) });
-  workloads.acknowledgeUserDecisions(app);
-  const env: Environment = { account: '123456789012', region: 'us-east-1' };
-  for (const build of [
-    workloads.coreStack, workloads.imagePipelineStack, workloads.streamAnalyticsStack, workloads.webBackendStack,
-    workloads.nightlyJobStack, workloads.queueWorkerStack, workloads.subscribersStack, workloads.platformStack,
-    workloads.deviceEventsStack, workloads.pythonJavaStack,
-  ]) {
-    build(app, env);
-  }
-  app.synth();
-  fs.rmSync(app.outdir, { recursive: true, force: true });
-  return app;
-}
-
 afterEach(() => {
   process.exitCode = undefined;
 });
 
 test('the logical ids of the library\'s stateful resources are those pinned (a change is a replacement)', () => {
   const actual: Record<string, Record<string, Record<string, string>>> = {
-    'examples/app.ts': statefulResources(exampleApp()),
+    'examples/app.ts': statefulResources(synthesizedExampleApp()),
   };
   for (const file of integApps()) {
     actual[path.relative(path.join(INTEG_DIR, '..'), file)] = statefulResources(loadIntegApp(file));

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from 'aws-cdk-lib';
+import { App, Environment } from 'aws-cdk-lib';
+import * as workloads from '../../examples/reference-workloads';
 
 /** The integ tests' folder. */
 export const INTEG_DIR = path.join(__dirname, '..', '..', 'integ');
@@ -51,5 +52,25 @@ export function loadIntegApp(file: string, beforeSynth: (app: App) => void = () 
   if (!app) {
     throw new Error(`${file} did not synthesize an App`);
   }
+  return app;
+}
+
+/**
+ * The example app (every reference workload, as examples/app.ts builds it, without the idle-cost report),
+ * synthesized into a throw-away folder (removed again) and returned.
+ */
+export function synthesizedExampleApp(): App {
+  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'example-app-')) });
+  workloads.acknowledgeUserDecisions(app);
+  const env: Environment = { account: '123456789012', region: 'us-east-1' };
+  for (const build of [
+    workloads.coreStack, workloads.imagePipelineStack, workloads.streamAnalyticsStack, workloads.webBackendStack,
+    workloads.nightlyJobStack, workloads.queueWorkerStack, workloads.subscribersStack, workloads.platformStack,
+    workloads.deviceEventsStack, workloads.pythonJavaStack,
+  ]) {
+    build(app, env);
+  }
+  app.synth();
+  fs.rmSync(app.outdir, { recursive: true, force: true });
   return app;
 }

@@ -1,12 +1,8 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { App, Environment } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import * as workloads from '../../examples/reference-workloads';
 import { BlueprintStack, FunctionCode, QueueProcessor, ServerlessFunction } from '../../src';
 import { AnnotationIds } from '../../src/validation/annotation-ids';
-import { integApps, loadIntegApp } from '../helpers/integ-apps';
+import { integApps, loadIntegApp, synthesizedExampleApp } from '../helpers/integ-apps';
 import { HANDLER_DIR, testStack } from '../helpers/template';
 
 /**
@@ -23,28 +19,12 @@ function unknownPropertyWarnings(root: IConstruct): string[] {
     .map((m) => `${c.node.path}: ${String(m.data)}`));
 }
 
-function exampleApp(): App {
-  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'unknown-property-example-')) });
-  workloads.acknowledgeUserDecisions(app);
-  const env: Environment = { account: '123456789012', region: 'us-east-1' };
-  for (const build of [
-    workloads.coreStack, workloads.imagePipelineStack, workloads.streamAnalyticsStack, workloads.webBackendStack,
-    workloads.nightlyJobStack, workloads.queueWorkerStack, workloads.subscribersStack, workloads.platformStack,
-    workloads.deviceEventsStack, workloads.pythonJavaStack,
-  ]) {
-    build(app, env);
-  }
-  app.synth();
-  fs.rmSync(app.outdir, { recursive: true, force: true });
-  return app;
-}
-
 afterEach(() => {
   process.exitCode = undefined;
 });
 
 test('the library\'s own calls pass no unknown property: every integ app and the example app', () => {
-  const found: string[] = unknownPropertyWarnings(exampleApp());
+  const found: string[] = unknownPropertyWarnings(synthesizedExampleApp());
   for (const file of integApps()) {
     found.push(...unknownPropertyWarnings(loadIntegApp(file)));
   }
