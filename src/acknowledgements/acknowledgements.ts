@@ -37,8 +37,8 @@ export const FunctionAcknowledgement = {
     ids: ['AwsSolutions-IAM5[Resource::*]'],
     reason:
       'Every statement of this policy allows only actions that do not support resource-level permissions, on Resource *: ' +
-      'X-Ray PutTraceSegments/PutTelemetryRecords, the VPC network-interface actions Lambda needs ' +
-      '(ec2:CreateNetworkInterface, DescribeNetworkInterfaces, DescribeSubnets, DeleteNetworkInterface, ' +
+      'X-Ray PutTraceSegments/PutTelemetryRecords, the VPC network-interface actions Lambda and its event source pollers need ' +
+      '(ec2:CreateNetworkInterface, DescribeNetworkInterfaces, DescribeSubnets, DescribeVpcs, DescribeSecurityGroups, DeleteNetworkInterface, ' +
       'AssignPrivateIpAddresses, UnassignPrivateIpAddresses) and dynamodb:ListStreams. The library routes a statement ' +
       'here only when every action is one of these, on Resource * alone, without condition; every other statement, ' +
       'including all of yours and every grant, lands in the role\'s other policy, which carries no acknowledgement.',

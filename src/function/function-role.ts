@@ -21,6 +21,8 @@ export const RESOURCE_STAR_ONLY_ACTIONS: readonly string[] = [
   'ec2:CreateNetworkInterface',
   'ec2:DescribeNetworkInterfaces',
   'ec2:DescribeSubnets',
+  'ec2:DescribeVpcs',
+  'ec2:DescribeSecurityGroups',
   'ec2:DeleteNetworkInterface',
   'ec2:AssignPrivateIpAddresses',
   'ec2:UnassignPrivateIpAddresses',

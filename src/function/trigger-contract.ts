@@ -28,6 +28,14 @@ export interface TriggerConfig {
    * @default false
    */
   readonly readsStream?: boolean;
+
+  /**
+   * The event source mappings the trigger created, so the function can watch their metrics
+   * (events that failed or were dropped on the way to the function).
+   *
+   * @default - none
+   */
+  readonly eventSourceMappings?: lambda.IEventSourceMapping[];
 }
 
 /**

@@ -648,6 +648,7 @@ const TriggerConfig: PropShape = {
   'description!': 'string',
   failureQueues: { arrayOf: 'construct' },
   readsStream: 'boolean',
+  eventSourceMappings: { arrayOf: 'construct' },
 };
 
 const WebSocketApiTriggerOptions: PropShape = {
