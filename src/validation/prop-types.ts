@@ -190,16 +190,20 @@ function warnUnknownKeys(v: Validator, prefix: string, props: Record<string, unk
   if (struct === undefined) {
     return;
   }
-  const known = Object.keys(shape).map((k) => k.replace(/!$/, ''));
   for (const key of Object.keys(props)) {
-    if (known.includes(key) || props[key] === undefined || alreadyWarned(v.scope, key)) {
+    if (hasOwn(shape, key) || hasOwn(shape, `${key}!`) || props[key] === undefined || alreadyWarned(v.scope, key)) {
       continue;
     }
-    const closest = closestName(key, known);
+    // The list of known names is built only for a key that is not one of them (rare: a typo).
+    const closest = closestName(key, Object.keys(shape).map((k) => k.replace(/!$/, '')));
     v.warn(AnnotationIds.UNKNOWN_PROPERTY, prefix ? `${prefix}.${key}` : key, (property) =>
       `${property} is not a property of ${struct}${closest ? `; did you mean ${closest}?` : '.'} It is ignored. `
       + `Remove it${closest ? ` or rename it to ${closest}` : ''}.`);
   }
+}
+
+function hasOwn(o: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, key);
 }
 
 /** The keys each construct was warned about, so a child that receives the same props stays quiet. */

@@ -55,6 +55,15 @@ describe('ServerlessFunction', () => {
     ]);
   });
 
+  test('a key that every object inherits (constructor, toString) is still unknown when given as a property', () => {
+    const stack = testStack();
+    new ServerlessFunction(stack, 'Fn', { code, ['constructor']: 'x', ['toString']: 'y' } as any);
+    expect(unknownPropertyWarnings(stack)).toEqual([
+      expect.stringContaining('constructor is not a property of ServerlessFunctionProps'),
+      expect.stringContaining('toString is not a property of ServerlessFunctionProps'),
+    ]);
+  });
+
   test('a property far from every known one gets no guess', () => {
     const stack = testStack();
     new ServerlessFunction(stack, 'Fn', { code, colour: 'blue' } as any);
