@@ -13,6 +13,7 @@ import { FirehoseTransformationTrigger, FirehoseTransformationTriggerProps } fro
 import { FunctionUrlTrigger, FunctionUrlTriggerOptions } from './function-url/function-url-trigger';
 import { HttpApiTrigger, HttpApiTriggerOptions } from './http-api/http-api-trigger';
 import { IotRuleTrigger, IotRuleTriggerOptions } from './iot-rule/iot-rule-trigger';
+import { DocumentDbSource, DocumentDbTrigger, DocumentDbTriggerOptions } from './documentdb/documentdb-trigger';
 import { KafkaSource, KafkaTrigger, KafkaTriggerOptions } from './kafka/kafka-trigger';
 import { LogSubscriptionTrigger, LogSubscriptionTriggerOptions } from './log-subscription/log-subscription-trigger';
 import { RestApiTrigger, RestApiTriggerOptions } from './rest-api/rest-api-trigger';
@@ -63,6 +64,17 @@ export class Trigger {
    */
   public static kafka(source: KafkaSource, options: KafkaTriggerOptions): KafkaTrigger {
     return new KafkaTrigger(source, options);
+  }
+
+  /**
+   * Batches of change events from an Amazon DocumentDB change stream (one database, or one collection).
+   *
+   * AWS offers no on-failure destination for DocumentDB: a failing batch is retried until it succeeds
+   * or its events expire from the change stream, then Lambda disables the mapping; the function's error
+   * and iterator-age alarms report it. Credentials come from a secret, by reference.
+   */
+  public static documentDb(source: DocumentDbSource, options: DocumentDbTriggerOptions): DocumentDbTrigger {
+    return new DocumentDbTrigger(source, options);
   }
 
   /**
