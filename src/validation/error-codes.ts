@@ -101,7 +101,7 @@ export const ERROR_CODE_RULES = {
   LBP_DOCUMENTDB_CREDENTIALS: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: '`credentials` (the BASIC_AUTH secret of the cluster user) is missing.' },
   LBP_DOCUMENTDB_FULL_DOCUMENT: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: '`fullDocument` is not `Default` or `UpdateLookup`.' },
   LBP_DOCUMENTDB_BATCH_SIZE: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: 'The DocumentDB `batchSize` is outside 1-10,000.' },
-  LBP_DOCUMENTDB_STARTING_POSITION: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: 'DocumentDB `AT_TIMESTAMP` without `startingPositionTimestamp`, a timestamp without `AT_TIMESTAMP`, or a negative timestamp.' },
+  LBP_DOCUMENTDB_STARTING_POSITION: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: 'DocumentDB `AT_TIMESTAMP` without `startingPositionTimestamp`, a timestamp without `AT_TIMESTAMP`, or a timestamp below 1.' },
   LBP_DOCUMENTDB_RESOURCE_NAME: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: '`clusterParameterGroupName` is not 1-255 letters, digits, periods or hyphens starting with a letter, or `subnetGroupName` is not 1-255 letters, digits, periods, underscores, spaces or hyphens.' },
   LBP_DOCUMENTDB_FUNCTION_TIMEOUT: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: 'A DocumentDB trigger on a function whose timeout exceeds 14 minutes (Lambda\'s limit for DocumentDB, Kafka and MQ mappings).' },
   LBP_DYNAMODB_STREAM_REQUIRED: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: 'The table has no stream (`tableStreamArn`).' },

@@ -31,9 +31,33 @@ const FULL_DOCUMENT = ['Default', 'UpdateLookup'];
 export function validateDocumentDbTriggerOptions(
   v: Validator, o: DocumentDbTriggerOptions, source: DocumentDbSource, fn: { readonly timeout: Duration },
 ): void {
+  // The rules a user most often breaks get their own code before the type check reports them generically.
+  validateRequired(v, o ?? ({} as DocumentDbTriggerOptions));
+  v.throwIfAny();
   checkTriggerOptions(v, o, PROP_SHAPES.DocumentDbTriggerOptions);
   validateSource(v, source);
   validateNames(v, o);
+  v.range(ErrorCodes.LBP_DOCUMENTDB_BATCH_SIZE, 'batchSize', o.batchSize, 1, 10000, { integer: true });
+  v.range(ErrorCodes.LBP_BATCHING_WINDOW, 'maxBatchingWindow', seconds(o.maxBatchingWindow), 0, 300, { unit: 'seconds', integer: true });
+  validateStartingPosition(v, o);
+  const timeout = fn.timeout && !Token.isUnresolved(fn.timeout.toSeconds()) ? fn.timeout.toSeconds() : undefined;
+  v.failIf(timeout !== undefined && timeout > MAX_FUNCTION_TIMEOUT_SECONDS, {
+    code: ErrorCodes.LBP_DOCUMENTDB_FUNCTION_TIMEOUT,
+    property: 'timeout',
+    value: `${timeout} seconds`,
+    limit: 'Lambda runs DocumentDB event source mappings only for functions with a timeout of at most 14 minutes (840 seconds)',
+    fix: 'lower the function\'s timeout to 14 minutes or less',
+  });
+}
+
+function validateRequired(v: Validator, o: DocumentDbTriggerOptions): void {
+  v.failIf(o.databaseName === undefined || o.databaseName === null, {
+    code: ErrorCodes.LBP_DOCUMENTDB_DATABASE,
+    property: 'databaseName',
+    value: `${o.databaseName}`,
+    limit: 'a DocumentDB event source mapping reads the change stream of one database',
+    fix: 'set databaseName',
+  });
   v.failIf(o.credentials === undefined || o.credentials === null, {
     code: ErrorCodes.LBP_DOCUMENTDB_CREDENTIALS,
     property: 'credentials',
@@ -47,17 +71,6 @@ export function validateDocumentDbTriggerOptions(
     value: `'${o.fullDocument}'`,
     limit: 'DocumentDB sends Default (the delta) or UpdateLookup (the delta and the whole document)',
     fix: 'use DocumentDbFullDocument.DEFAULT or DocumentDbFullDocument.UPDATE_LOOKUP',
-  });
-  v.range(ErrorCodes.LBP_DOCUMENTDB_BATCH_SIZE, 'batchSize', o.batchSize, 1, 10000, { integer: true });
-  v.range(ErrorCodes.LBP_BATCHING_WINDOW, 'maxBatchingWindow', seconds(o.maxBatchingWindow), 0, 300, { unit: 'seconds', integer: true });
-  validateStartingPosition(v, o);
-  const timeout = fn.timeout && !Token.isUnresolved(fn.timeout.toSeconds()) ? fn.timeout.toSeconds() : undefined;
-  v.failIf(timeout !== undefined && timeout > MAX_FUNCTION_TIMEOUT_SECONDS, {
-    code: ErrorCodes.LBP_DOCUMENTDB_FUNCTION_TIMEOUT,
-    property: 'timeout',
-    value: `${timeout} seconds`,
-    limit: 'Lambda runs DocumentDB event source mappings only for functions with a timeout of at most 14 minutes (840 seconds)',
-    fix: 'lower the function\'s timeout to 14 minutes or less',
   });
 }
 
@@ -77,13 +90,6 @@ function validateNames(v: Validator, o: DocumentDbTriggerOptions): void {
     const bad = value !== undefined && (typeof value !== 'string' || (!Token.isUnresolved(value) && !ok(value)));
     v.failIf(bad, { code, property, value: `'${value}'`, limit, fix });
   };
-  v.failIf(o.databaseName === undefined, {
-    code: ErrorCodes.LBP_DOCUMENTDB_DATABASE,
-    property: 'databaseName',
-    value: 'undefined',
-    limit: 'a DocumentDB event source mapping reads the change stream of one database',
-    fix: 'set databaseName',
-  });
   text(ErrorCodes.LBP_DOCUMENTDB_DATABASE, 'databaseName', o.databaseName, (s) => DATABASE.test(s),
     '1 to 63 characters, none of / \\ . space " $', 'rename the database');
   text(ErrorCodes.LBP_DOCUMENTDB_COLLECTION, 'collectionName', o.collectionName, (s) => COLLECTION.test(s) && !s.startsWith('system.'),
@@ -112,11 +118,11 @@ function validateStartingPosition(v: Validator, o: DocumentDbTriggerOptions): vo
     limit: `a timestamp is only used with StartingPosition.AT_TIMESTAMP, not ${position}`,
     fix: 'remove startingPositionTimestamp or use StartingPosition.AT_TIMESTAMP',
   });
-  v.failIf(o.startingPositionTimestamp !== undefined && (typeof o.startingPositionTimestamp !== 'number' || o.startingPositionTimestamp < 0), {
+  v.failIf(o.startingPositionTimestamp !== undefined && (typeof o.startingPositionTimestamp !== 'number' || o.startingPositionTimestamp <= 0), {
     code: ErrorCodes.LBP_DOCUMENTDB_STARTING_POSITION,
     property: 'startingPositionTimestamp',
     value: `${o.startingPositionTimestamp}`,
-    limit: 'a timestamp is Unix time in seconds (0 or more)',
+    limit: 'a timestamp is Unix time in seconds, 1 or more (aws-cdk-lib takes 0 for no timestamp)',
     fix: 'use Math.floor(date.getTime() / 1000)',
   });
 }
