@@ -64,7 +64,7 @@ export class DocumentDbSource {
  */
 export interface DocumentDbTriggerOptions {
   /**
-   * The database whose change stream is read (1 to 63 characters, none of `/\. "$`).
+   * The database whose change stream is read: 1 to 63 characters, no slash, backslash, period, space, quote or dollar sign.
    */
   readonly databaseName: string;
 
