@@ -78,10 +78,11 @@ describe('every event path has a failure sink with finite retries, and every sin
   test('the templates cover every kind of event path', () => {
     const kinds = new Set(seen.map((p) => p.kind));
     expect([...kinds].sort()).toEqual([
-      'async-invoke', 'firehose-processor', 'iot-rule', 'kafka-esm', 'log-subscription', 'rule-target', 'schedule-target', 'sns-subscription',
-      'sqs-esm', 'stream-esm',
+      'async-invoke', 'documentdb-esm', 'firehose-processor', 'iot-rule', 'kafka-esm', 'log-subscription', 'rule-target', 'schedule-target',
+      'sns-subscription', 'sqs-esm', 'stream-esm',
     ]);
-    expect(seen.every((p) => p.sink !== undefined)).toBe(true);
+    // Every path has a sink, except DocumentDB mappings: none by AWS's design (no on-failure destination).
+    expect(seen.filter((p) => p.kind !== 'documentdb-esm').every((p) => p.sink !== undefined)).toBe(true);
   });
 });
 
@@ -118,6 +119,20 @@ describe('the checker finds what it must', () => {
       expect.stringMatching(/Provisioned: stream mapping keeps records forever/),
     ]);
     expect(report.paths.filter((p) => p.kind === 'kafka-esm').map((p) => p.resource)).toEqual(['OnDemand', 'NoSink', 'Provisioned']);
+  });
+
+  test('a DocumentDB mapping: a path without sink by AWS\'s design; a DestinationConfig on it is a problem', () => {
+    const esm = (props: any) => ({
+      Type: 'AWS::Lambda::EventSourceMapping',
+      Properties: { EventSourceArn: 'arn:aws:rds:us-east-1:1:cluster:orders', DocumentDBEventSourceConfig: { DatabaseName: 'shop' }, ...props },
+    });
+    const report = checkFailurePaths({
+      Resources: { Fn: fn, ...goodSink, Docs: esm({}), WithDestination: esm({ DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['Sink', 'Arn'] } } } }) },
+    });
+    expect(report.problems).toEqual([expect.stringMatching(/WithDestination: DocumentDB mapping has a DestinationConfig/)]);
+    expect(report.paths.filter((p) => p.kind === 'documentdb-esm')).toEqual([
+      { kind: 'documentdb-esm', resource: 'Docs' }, { kind: 'documentdb-esm', resource: 'WithDestination' },
+    ]);
   });
 
   test('a metric-math alarm that reads the sink among other metrics counts as alarmed', () => {

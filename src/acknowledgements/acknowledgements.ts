@@ -163,6 +163,16 @@ export const InvocationAcknowledgement = {
       'Lambda event source mappings for SQS do not support DestinationConfig (only Kinesis, DynamoDB Streams and ' +
       'Kafka do); messages that fail go to the source queue\'s redrive dead-letter queue, which the trigger requires.',
   },
+  /** A DocumentDB event source mapping has no on-failure destination in AWS. */
+  DOCUMENTDB_ESM_NO_DESTINATION: {
+    ids: ['Serverless-LambdaEventSourceMappingDestination'],
+    cfnLint: ['ES1001'],
+    reason:
+      'Lambda offers no on-failure destination for Amazon DocumentDB event source mappings (DestinationConfig is for ' +
+      'Kinesis, DynamoDB Streams and Kafka): a failing batch is retried until it succeeds or its events expire from the ' +
+      'change stream (change_stream_log_retention_duration), then Lambda disables the mapping. The function\'s error and ' +
+      'iterator-age alarms report it.',
+  },
   /**
    * serverless-rules' ES1007 wants an EventInvokeConfig with an on-failure destination next to every
    * permission that lets SNS, EventBridge or S3 invoke the function.
@@ -306,6 +316,15 @@ export const ResourceWildcardAcknowledgement = {
     reason:
       'S3 object ARNs need a wildcard for the key: this policy, which only the Kafka trigger writes, lets the function\'s ' +
       'event source mapping s3:PutObject the failed records (Lambda names the keys) into this one bucket, and nothing else.',
+  },
+  /** Lambda's DocumentDB poller reads the cluster's parameter group and subnet group, whose names the template may not know. */
+  DOCUMENTDB_CLUSTER_GROUPS: {
+    ids: [],
+    reason:
+      'Lambda\'s DocumentDB event source mapping reads the configuration of its cluster (rds:DescribeDBClusterParameters, ' +
+      'rds:DescribeDBSubnetGroups, which are List actions). The trigger was not given the names of the cluster\'s parameter ' +
+      'group and subnet group, so the statement names every one of this account and Region (set clusterParameterGroupName ' +
+      'and subnetGroupName to name them exactly); this policy, which only the trigger writes, holds nothing else.',
   },
   /** Firehose writes, reads back and aborts uploads under the stream's prefixes. */
   FIREHOSE_OBJECTS: {

@@ -8,6 +8,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AlbTrigger, AlbTriggerProps } from './alb/alb-trigger';
 import { AlexaSkillTrigger, AlexaSkillTriggerOptions } from './alexa-skill/alexa-skill-trigger';
 import { CognitoTrigger, CognitoTriggerOptions } from './cognito/cognito-trigger';
+import { DocumentDbSource, DocumentDbTrigger, DocumentDbTriggerOptions } from './documentdb/documentdb-trigger';
 import { EventRuleTrigger, EventRuleTriggerProps } from './event-rule/event-rule-trigger';
 import { FirehoseTransformationTrigger, FirehoseTransformationTriggerProps } from './firehose-transformation/firehose-transformation-trigger';
 import { FunctionUrlTrigger, FunctionUrlTriggerOptions } from './function-url/function-url-trigger';
@@ -63,6 +64,17 @@ export class Trigger {
    */
   public static kafka(source: KafkaSource, options: KafkaTriggerOptions): KafkaTrigger {
     return new KafkaTrigger(source, options);
+  }
+
+  /**
+   * Batches of change events from an Amazon DocumentDB change stream (one database, or one collection).
+   *
+   * AWS offers no on-failure destination for DocumentDB: a failing batch is retried until it succeeds
+   * or its events expire from the change stream, then Lambda disables the mapping; the function's error
+   * and iterator-age alarms report it. Credentials come from a secret, by reference.
+   */
+  public static documentDb(source: DocumentDbSource, options: DocumentDbTriggerOptions): DocumentDbTrigger {
+    return new DocumentDbTrigger(source, options);
   }
 
   /**

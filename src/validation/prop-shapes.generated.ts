@@ -190,6 +190,21 @@ const CognitoTriggerOptions: PropShape = {
   kmsKey: 'construct',
 };
 
+const DocumentDbTriggerOptions: PropShape = {
+  'databaseName!': 'string',
+  collectionName: 'string',
+  fullDocument: { oneOf: ['Default', 'UpdateLookup'] },
+  'credentials!': 'construct',
+  startingPosition: { oneOf: ['TRIM_HORIZON', 'LATEST', 'AT_TIMESTAMP'] },
+  startingPositionTimestamp: 'number',
+  batchSize: 'number',
+  maxBatchingWindow: 'duration',
+  filters: { arrayOf: 'object' },
+  clusterParameterGroupName: 'string',
+  subnetGroupName: 'string',
+  enabled: 'boolean',
+};
+
 const DynamoDbStreamTriggerOptions: PropShape = {
   batchSize: 'number',
   maxBatchingWindow: 'duration',
@@ -684,6 +699,7 @@ export const PROP_SHAPES = {
   BucketProcessorProps,
   CognitoTriggerOptions,
   DeploymentOptions,
+  DocumentDbTriggerOptions,
   DynamoDbStreamTriggerOptions,
   EdgeAssociationOptions,
   EdgeFunctionProps,

@@ -17,10 +17,13 @@ export interface CfnTemplate {
 
 /** One event path found in a template. */
 export interface EventPath {
-  readonly kind: 'sqs-esm' | 'stream-esm' | 'kafka-esm' | 'sns-subscription' | 'rule-target' | 'schedule-target' | 'async-invoke'
+  readonly kind: 'sqs-esm' | 'stream-esm' | 'kafka-esm' | 'documentdb-esm' | 'sns-subscription' | 'rule-target' | 'schedule-target' | 'async-invoke'
   | 'iot-rule' | 'log-subscription' | 'firehose-processor';
   readonly resource: string;
-  /** The logical id of the sink (a queue; a bucket for Firehose), when one was found. */
+  /**
+   * The logical id of the sink (a queue; a bucket for Firehose), when one was found. A DocumentDB mapping
+   * has none by AWS's design (Lambda offers no on-failure destination for it).
+   */
   readonly sink?: string;
 }
 
@@ -97,6 +100,17 @@ export function checkFailurePaths(template: CfnTemplate): FailurePathReport {
   // ---- event source mappings
   for (const [id, r] of ofType('AWS::Lambda::EventSourceMapping')) {
     const p = r.Properties ?? {};
+    if (p.DocumentDBEventSourceConfig !== undefined) {
+      // None by AWS's design: Lambda offers no on-failure destination for DocumentDB. A failing batch is
+      // retried until it succeeds or its events expire from the change stream, then Lambda disables the
+      // mapping (Lambda docs "Process Amazon DocumentDB events with Lambda"; DocumentDB docs "Using AWS
+      // Lambda with change streams"). A destination here would be refused or ignored.
+      if (p.DestinationConfig !== undefined) {
+        problems.push(`${id}: DocumentDB mapping has a DestinationConfig, which Lambda does not offer for DocumentDB`);
+      }
+      paths.push({ kind: 'documentdb-esm', resource: id });
+      continue;
+    }
     const sourceId = referencedId(p.EventSourceArn);
     const sourceType = typeOf(sourceId);
     const isSqs = sourceType === 'AWS::SQS::Queue' || (typeof p.EventSourceArn === 'string' && p.EventSourceArn.includes(':sqs:'));

@@ -6,10 +6,11 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { testFunction } from './fixtures';
-import { ITrigger, KafkaSource, Trigger, TriggerSchedule } from '../../src';
+import { DocumentDbSource, ITrigger, KafkaSource, Trigger, TriggerSchedule } from '../../src';
 import { BlueprintValidationError } from '../../src/validation/blueprint-error';
 import { ErrorCodes } from '../../src/validation/error-codes';
 import { testStack } from '../helpers/template';
@@ -30,6 +31,10 @@ const KINDS: Array<[kind: string, make: (stack: Stack) => ITrigger, getter: stri
   ['kafka', () => Trigger.kafka(
     KafkaSource.msk('arn:aws:kafka:us-east-1:123456789012:cluster/orders/abcd1234-abcd-cafe-abab-9876543210ab-4'),
     { topic: 'orders', consumerGroupId: 'orders-fn' },
+  ), 'mapping'],
+  ['documentDb', (stack) => Trigger.documentDb(
+    DocumentDbSource.fromClusterArn('arn:aws:rds:us-east-1:123456789012:cluster:orders'),
+    { databaseName: 'shop', credentials: secretsmanager.Secret.fromSecretNameV2(stack, 'DocDbSecret', 'docdb') },
   ), 'mapping'],
   ['s3', (stack) => Trigger.s3(new s3.Bucket(stack, 'Bucket', { enforceSSL: true })), 'rule'],
   ['sns', (stack) => Trigger.sns(new sns.Topic(stack, 'Topic')), 'subscription'],

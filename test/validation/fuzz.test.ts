@@ -13,7 +13,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { IConstruct } from 'constructs';
-import { AlexaSkillKind, AsyncDestination, BlueprintDashboard, Blueprints, BlueprintStack, BucketProcessor, EdgeFunction, FunctionAlarms, FunctionDeployment, FunctionSecret, KafkaAuthentication, KafkaSource, NagPackName, FailureQueue, FunctionCode, FunctionGroup, FunctionLayer, HttpApiFunction, QueueProcessor, RestApiFunction, ScheduledJob, ServerlessFunction, StreamProcessor, TableStreamProcessor, TopicSubscriber, Trigger, TriggerSchedule } from '../../src';
+import { AlexaSkillKind, AsyncDestination, BlueprintDashboard, Blueprints, BlueprintStack, BucketProcessor, DocumentDbFullDocument, DocumentDbSource, EdgeFunction, FunctionAlarms, FunctionDeployment, FunctionSecret, KafkaAuthentication, KafkaSource, NagPackName, FailureQueue, FunctionCode, FunctionGroup, FunctionLayer, HttpApiFunction, QueueProcessor, RestApiFunction, ScheduledJob, ServerlessFunction, StreamProcessor, TableStreamProcessor, TopicSubscriber, Trigger, TriggerSchedule } from '../../src';
 import { BlueprintValidationError } from '../../src/validation/blueprint-error';
 import { HANDLER_DIR } from '../helpers/template';
 
@@ -390,6 +390,24 @@ const TRIGGERS: Run[] = [
       maxRecordAge: provisioned ? dur([Duration.seconds(60)], [Duration.seconds(59)]) : undefined,
       onFailureKafkaTopic: random() < 0.3 ? str(['orders-dlt'], ['orders']) : undefined,
       onFailureQueue: random() < 0.3 ? gen<any>([new sqs.Queue(s, 'KQ')], [new sqs.Queue(s, 'KF', { fifo: true }), 'queue']) : undefined,
+    });
+  }],
+  ['documentDb', (s: Stack) => {
+    const bad = () => random() < badRate;
+    return Trigger.documentDb(DocumentDbSource.fromClusterArn(bad()
+      ? pick(['arn:aws:rds:us-east-1:123456789012:db:orders-1', 'arn:aws:kafka:us-east-1:123456789012:cluster/x/y', 'x'])
+      : 'arn:aws:rds:us-east-1:123456789012:cluster:orders'), {
+      databaseName: bad() ? pick<any>(['', 'd'.repeat(64), 'shop.eu', 'a$', 5, undefined]) : pick(['shop', 'd'.repeat(63)]),
+      collectionName: gen<any>(['orders', 'c'.repeat(57)], ['', 'c'.repeat(58), 'system.views', 'a$b', 7]),
+      fullDocument: gen<any>([DocumentDbFullDocument.DEFAULT, DocumentDbFullDocument.UPDATE_LOOKUP], ['WhenAvailable', 1]),
+      credentials: bad() ? pick<any>([undefined, 'arn:aws:secretsmanager:us-east-1:123456789012:secret:x']) : secretsmanager.Secret.fromSecretNameV2(s, 'DS', 'docdb'),
+      batchSize: num([1, 10000], [0, 10001, 2.5]),
+      maxBatchingWindow: dur([Duration.seconds(0), Duration.seconds(300)], [Duration.seconds(301)]),
+      startingPosition: gen<any>([lambda.StartingPosition.LATEST, lambda.StartingPosition.TRIM_HORIZON], ['NOW', lambda.StartingPosition.AT_TIMESTAMP]),
+      startingPositionTimestamp: random() < 0.2 ? num([1700000000], [0, -1]) : undefined,
+      clusterParameterGroupName: gen<any>(['default.docdb5.0'], ['my_group', '1group', 3]),
+      subnetGroupName: gen<any>(['orders subnets'], ['a/b', 's'.repeat(256)]),
+      enabled: bool(),
     });
   }],
   ['dynamoDbStream', (s: Stack) => Trigger.dynamoDbStream(new dynamodb.Table(s, 'Tb', {
