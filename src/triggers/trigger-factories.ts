@@ -14,6 +14,7 @@ import { FunctionUrlTrigger, FunctionUrlTriggerOptions } from './function-url/fu
 import { HttpApiTrigger, HttpApiTriggerOptions } from './http-api/http-api-trigger';
 import { IotRuleTrigger, IotRuleTriggerOptions } from './iot-rule/iot-rule-trigger';
 import { KafkaSource, KafkaTrigger, KafkaTriggerOptions } from './kafka/kafka-trigger';
+import { MqBroker, MqTrigger, MqTriggerOptions } from './mq/mq-trigger';
 import { LogSubscriptionTrigger, LogSubscriptionTriggerOptions } from './log-subscription/log-subscription-trigger';
 import { RestApiTrigger, RestApiTriggerOptions } from './rest-api/rest-api-trigger';
 import { S3Trigger, S3TriggerOptions } from './s3/s3-trigger';
@@ -63,6 +64,18 @@ export class Trigger {
    */
   public static kafka(source: KafkaSource, options: KafkaTriggerOptions): KafkaTrigger {
     return new KafkaTrigger(source, options);
+  }
+
+  /**
+   * Batches of messages from a queue of an Amazon MQ broker (ActiveMQ or RabbitMQ), authenticated with
+   * a Secrets Manager secret by reference.
+   *
+   * Lambda offers no on-failure destination for Amazon MQ: a failed message is redelivered by the
+   * broker and ends in its dead-letter queue (`ActiveMQ.DLQ` by default; for RabbitMQ the queue your
+   * dead-letter exchange routes to, which you name), watched by an alarm on its Amazon MQ metric.
+   */
+  public static mq(broker: MqBroker, options: MqTriggerOptions): MqTrigger {
+    return new MqTrigger(broker, options);
   }
 
   /**
