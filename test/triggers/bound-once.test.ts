@@ -5,11 +5,12 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { testFunction } from './fixtures';
-import { ITrigger, KafkaSource, Trigger, TriggerSchedule } from '../../src';
+import { ITrigger, KafkaSource, MqBroker, Trigger, TriggerSchedule } from '../../src';
 import { BlueprintValidationError } from '../../src/validation/blueprint-error';
 import { ErrorCodes } from '../../src/validation/error-codes';
 import { testStack } from '../helpers/template';
@@ -31,6 +32,10 @@ const KINDS: Array<[kind: string, make: (stack: Stack) => ITrigger, getter: stri
     KafkaSource.msk('arn:aws:kafka:us-east-1:123456789012:cluster/orders/abcd1234-abcd-cafe-abab-9876543210ab-4'),
     { topic: 'orders', consumerGroupId: 'orders-fn' },
   ), 'mapping'],
+  ['mq', (stack) => Trigger.mq(
+    MqBroker.activeMq('arn:aws:mq:us-east-1:123456789012:broker:orders:b-1234a5b6-78cd-901e-2fgh-3i45j6k178l9'),
+    { queue: 'orders', credentials: secretsmanager.Secret.fromSecretNameV2(stack, 'MqUser', 'orders-user') },
+  ), 'deadLetterAlarm'],
   ['s3', (stack) => Trigger.s3(new s3.Bucket(stack, 'Bucket', { enforceSSL: true })), 'rule'],
   ['sns', (stack) => Trigger.sns(new sns.Topic(stack, 'Topic')), 'subscription'],
   ['schedule', () => Trigger.schedule(TriggerSchedule.rate(Duration.hours(1))), 'schedule'],
