@@ -137,7 +137,8 @@ describe('the checker finds what it must', () => {
     expect(good.problems).toEqual([]);
     expect(good.paths.find((p) => p.kind === 'mq-esm')).toEqual({ kind: 'mq-esm', resource: 'Mq', sink: 'DlqAlarm' });
     // An alarm on another broker, one without an action, none at all, or a destination Lambda refuses: caught.
-    for (const resources of [{ A: alarm('other') }, { A: alarm('orders', []) }, {}]) {
+    const variants: Array<{ [id: string]: any }> = [{ A: alarm('other') }, { A: alarm('orders', []) }, {}];
+    for (const resources of variants) {
       expect(checkFailurePaths({ Resources: { Fn: fn, ...goodSink, Mq: esm(), ...resources } }).problems)
         .toEqual([expect.stringMatching(/Mq: Amazon MQ mapping has no AWS\/AmazonMQ alarm/)]);
     }

@@ -1,6 +1,6 @@
 import { Duration, Stack } from 'aws-cdk-lib';
-import * as amazonmq from 'aws-cdk-lib/aws-amazonmq';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as amazonmq from 'aws-cdk-lib/aws-amazonmq';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { LIVE_ALIAS_NAME_REF, testFunction } from './fixtures';
@@ -177,8 +177,14 @@ describe('Trigger.mq', () => {
     const fn = testFunction(stack);
     expect(() => fn.addTrigger(Trigger.mq('arn' as any, { queue: 'q', credentials: secret(stack) }))).toThrow(/LBP_MQ_BROKER/);
     const broker = new amazonmq.CfnBroker(stack, 'Broker', {
-      brokerName: 'b', engineType: new lambda.CfnFunction(stack, 'Stand-in', { code: {}, role: 'r' }).attrArn, deploymentMode: 'SINGLE_INSTANCE',
-      hostInstanceType: 'mq.t3.micro', publiclyAccessible: false, autoMinorVersionUpgrade: true, engineVersion: '5.18', users: [],
+      brokerName: 'b',
+      engineType: new lambda.CfnFunction(stack, 'Stand-in', { code: {}, role: 'r' }).attrArn,
+      deploymentMode: 'SINGLE_INSTANCE',
+      hostInstanceType: 'mq.t3.micro',
+      publiclyAccessible: false,
+      autoMinorVersionUpgrade: true,
+      engineVersion: '5.18',
+      users: [],
     });
     expect(() => fn.addTrigger(Trigger.mq(MqBroker.fromCfnBroker(broker), { queue: 'q', credentials: secret(stack, 'S2') }))).toThrow(/LBP_MQ_BROKER/);
   });
