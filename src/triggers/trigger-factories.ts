@@ -14,8 +14,8 @@ import { FunctionUrlTrigger, FunctionUrlTriggerOptions } from './function-url/fu
 import { HttpApiTrigger, HttpApiTriggerOptions } from './http-api/http-api-trigger';
 import { IotRuleTrigger, IotRuleTriggerOptions } from './iot-rule/iot-rule-trigger';
 import { KafkaSource, KafkaTrigger, KafkaTriggerOptions } from './kafka/kafka-trigger';
-import { MqBroker, MqTrigger, MqTriggerOptions } from './mq/mq-trigger';
 import { LogSubscriptionTrigger, LogSubscriptionTriggerOptions } from './log-subscription/log-subscription-trigger';
+import { MqBroker, MqTrigger, MqTriggerOptions } from './mq/mq-trigger';
 import { RestApiTrigger, RestApiTriggerOptions } from './rest-api/rest-api-trigger';
 import { S3Trigger, S3TriggerOptions } from './s3/s3-trigger';
 import { ScheduleTrigger, ScheduleTriggerOptions } from './schedule/schedule-trigger';
