@@ -34,6 +34,7 @@ export * from './triggers/cognito/cognito-trigger';
 export * from './triggers/websocket-api/websocket-api-trigger';
 export * from './triggers/kafka/kafka-trigger';
 export * from './triggers/documentdb/documentdb-trigger';
+export * from './triggers/mq/mq-trigger';
 export * from './triggers/sqs/sqs-trigger';
 export * from './triggers/stream/stream-trigger-options';
 export * from './triggers/stream/kinesis-trigger';

@@ -78,8 +78,8 @@ describe('every event path has a failure sink with finite retries, and every sin
   test('the templates cover every kind of event path', () => {
     const kinds = new Set(seen.map((p) => p.kind));
     expect([...kinds].sort()).toEqual([
-      'async-invoke', 'documentdb-esm', 'firehose-processor', 'iot-rule', 'kafka-esm', 'log-subscription', 'rule-target', 'schedule-target',
-      'sns-subscription', 'sqs-esm', 'stream-esm',
+      'async-invoke', 'documentdb-esm', 'firehose-processor', 'iot-rule', 'kafka-esm', 'log-subscription', 'mq-esm', 'rule-target',
+      'schedule-target', 'sns-subscription', 'sqs-esm', 'stream-esm',
     ]);
     // Every path has a sink, except DocumentDB mappings: none by AWS's design (no on-failure destination).
     expect(seen.filter((p) => p.kind !== 'documentdb-esm').every((p) => p.sink !== undefined)).toBe(true);
@@ -133,6 +133,32 @@ describe('the checker finds what it must', () => {
     expect(report.paths.filter((p) => p.kind === 'documentdb-esm')).toEqual([
       { kind: 'documentdb-esm', resource: 'Docs' }, { kind: 'documentdb-esm', resource: 'WithDestination' },
     ]);
+  });
+
+  test('an Amazon MQ mapping: no destination by AWS\'s design; its broker\'s dead-letter queue must be alarmed', () => {
+    const arn = 'arn:aws:mq:us-east-1:123456789012:broker:orders:b-1';
+    const esm = (props: any = {}) => ({ Type: 'AWS::Lambda::EventSourceMapping', Properties: { Queues: ['in'], EventSourceArn: arn, ...props } });
+    const alarm = (broker: string, actions: unknown[] = [{ Ref: 'Topic' }]) => ({
+      Type: 'AWS::CloudWatch::Alarm',
+      Properties: {
+        AlarmActions: actions,
+        Metrics: [
+          { Id: 'e', Expression: 'FILL(a, 0) + FILL(b, 0)' },
+          { Id: 'a', MetricStat: { Metric: { Namespace: 'AWS/AmazonMQ', MetricName: 'QueueSize', Dimensions: [{ Name: 'Broker', Value: `${broker}-1` }, { Name: 'Queue', Value: 'ActiveMQ.DLQ' }] } } },
+        ],
+      },
+    });
+    const good = checkFailurePaths({ Resources: { Fn: fn, ...goodSink, Mq: esm(), DlqAlarm: alarm('orders') } });
+    expect(good.problems).toEqual([]);
+    expect(good.paths.find((p) => p.kind === 'mq-esm')).toEqual({ kind: 'mq-esm', resource: 'Mq', sink: 'DlqAlarm' });
+    // An alarm on another broker, one without an action, none at all, or a destination Lambda refuses: caught.
+    const variants: Array<{ [id: string]: any }> = [{ A: alarm('other') }, { A: alarm('orders', []) }, {}];
+    for (const resources of variants) {
+      expect(checkFailurePaths({ Resources: { Fn: fn, ...goodSink, Mq: esm(), ...resources } }).problems)
+        .toEqual([expect.stringMatching(/Mq: Amazon MQ mapping has no AWS\/AmazonMQ alarm/)]);
+    }
+    expect(checkFailurePaths({ Resources: { Fn: fn, ...goodSink, Mq: esm({ MaximumRetryAttempts: 3 }), A: alarm('orders') } }).problems)
+      .toEqual([expect.stringMatching(/Mq: Amazon MQ mapping sets/)]);
   });
 
   test('a metric-math alarm that reads the sink among other metrics counts as alarmed', () => {

@@ -173,6 +173,15 @@ export const InvocationAcknowledgement = {
       'change stream (change_stream_log_retention_duration), then Lambda disables the mapping. The function\'s error and ' +
       'iterator-age alarms report it.',
   },
+  /** An Amazon MQ event source mapping cannot have an on-failure destination. */
+  MQ_ESM_NO_DESTINATION: {
+    ids: ['Serverless-LambdaEventSourceMappingDestination'],
+    cfnLint: ['ES1001'],
+    reason:
+      'Lambda event source mappings for Amazon MQ do not support DestinationConfig: a message whose batch fails is ' +
+      'redelivered by the broker and, after its redeliveries, lands in the broker\'s dead-letter queue ' +
+      '(ActiveMQ.DLQ by default; a RabbitMQ dead-letter exchange), which the trigger watches with an alarm.',
+  },
   /**
    * serverless-rules' ES1007 wants an EventInvokeConfig with an on-failure destination next to every
    * permission that lets SNS, EventBridge or S3 invoke the function.

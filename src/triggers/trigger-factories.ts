@@ -16,6 +16,7 @@ import { HttpApiTrigger, HttpApiTriggerOptions } from './http-api/http-api-trigg
 import { IotRuleTrigger, IotRuleTriggerOptions } from './iot-rule/iot-rule-trigger';
 import { KafkaSource, KafkaTrigger, KafkaTriggerOptions } from './kafka/kafka-trigger';
 import { LogSubscriptionTrigger, LogSubscriptionTriggerOptions } from './log-subscription/log-subscription-trigger';
+import { MqBroker, MqTrigger, MqTriggerOptions } from './mq/mq-trigger';
 import { RestApiTrigger, RestApiTriggerOptions } from './rest-api/rest-api-trigger';
 import { S3Trigger, S3TriggerOptions } from './s3/s3-trigger';
 import { ScheduleTrigger, ScheduleTriggerOptions } from './schedule/schedule-trigger';
@@ -75,6 +76,18 @@ export class Trigger {
    */
   public static documentDb(source: DocumentDbSource, options: DocumentDbTriggerOptions): DocumentDbTrigger {
     return new DocumentDbTrigger(source, options);
+  }
+
+  /**
+   * Batches of messages from a queue of an Amazon MQ broker (ActiveMQ or RabbitMQ), authenticated with
+   * a Secrets Manager secret by reference.
+   *
+   * Lambda offers no on-failure destination for Amazon MQ: a failed message is redelivered by the
+   * broker and ends in its dead-letter queue (`ActiveMQ.DLQ` by default; for RabbitMQ the queue your
+   * dead-letter exchange routes to, which you name), watched by an alarm on its Amazon MQ metric.
+   */
+  public static mq(broker: MqBroker, options: MqTriggerOptions): MqTrigger {
+    return new MqTrigger(broker, options);
   }
 
   /**

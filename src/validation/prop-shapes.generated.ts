@@ -462,6 +462,17 @@ const LogSubscriptionTriggerOptions: PropShape = {
   distribution: { oneOf: ['ByLogStream', 'Random'] },
 };
 
+const MqTriggerOptions: PropShape = {
+  'queue!': 'string',
+  'credentials!': 'construct',
+  virtualHost: 'string',
+  deadLetterQueue: 'string',
+  batchSize: 'number',
+  maxBatchingWindow: 'duration',
+  filters: { arrayOf: 'object' },
+  enabled: 'boolean',
+};
+
 const NodejsEntryOptions: PropShape = {
   handlerExport: 'string',
   format: { oneOf: ['cjs', 'esm'] },
@@ -724,6 +735,7 @@ export const PROP_SHAPES = {
   KafkaTriggerOptions,
   KinesisTriggerOptions,
   LogSubscriptionTriggerOptions,
+  MqTriggerOptions,
   NodejsEntryOptions,
   ProvisionedConcurrencyOptions,
   ProvisionedConcurrencySchedule,

@@ -25,8 +25,8 @@ test('the guide names the files it asks for', () => {
     expect(guide).toContain(named);
   }
   expect(folders.length).toBeGreaterThanOrEqual(16);
-  // 18 up to Trigger.kafka; +1 Trigger.documentDb (each new factory adds one here).
-  expect(factories).toHaveLength(19);
+  // 18 up to Trigger.kafka; +1 Trigger.documentDb, +1 Trigger.mq (each new factory adds one here).
+  expect(factories).toHaveLength(20);
 });
 
 describe.each(folders)('src/triggers/%s/', (folder) => {

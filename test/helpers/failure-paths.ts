@@ -17,12 +17,13 @@ export interface CfnTemplate {
 
 /** One event path found in a template. */
 export interface EventPath {
-  readonly kind: 'sqs-esm' | 'stream-esm' | 'kafka-esm' | 'documentdb-esm' | 'sns-subscription' | 'rule-target' | 'schedule-target' | 'async-invoke'
-  | 'iot-rule' | 'log-subscription' | 'firehose-processor';
+  readonly kind: 'sqs-esm' | 'stream-esm' | 'kafka-esm' | 'mq-esm' | 'documentdb-esm' | 'sns-subscription' | 'rule-target' | 'schedule-target'
+  | 'async-invoke' | 'iot-rule' | 'log-subscription' | 'firehose-processor';
   readonly resource: string;
   /**
-   * The logical id of the sink (a queue; a bucket for Firehose), when one was found. A DocumentDB mapping
-   * has none by AWS's design (Lambda offers no on-failure destination for it).
+   * The logical id of the sink (a queue; a bucket for Firehose; for Amazon MQ, whose dead-letter queue
+   * is on the broker, the alarm that watches it), when one was found. A DocumentDB mapping has none by
+   * AWS's design (Lambda offers no on-failure destination for it).
    */
   readonly sink?: string;
 }
@@ -113,6 +114,19 @@ export function checkFailurePaths(template: CfnTemplate): FailurePathReport {
     }
     const sourceId = referencedId(p.EventSourceArn);
     const sourceType = typeOf(sourceId);
+    if (p.Queues !== undefined) {
+      // Amazon MQ: Lambda has no on-failure destination for it (none by AWS's design); the broker
+      // redelivers and dead-letters, so the sink is the broker's dead-letter queue and must be alarmed.
+      const alarm = amazonMqAlarm(resources, p.EventSourceArn);
+      if (!alarm) {
+        problems.push(`${id}: Amazon MQ mapping has no AWS/AmazonMQ alarm (with an action) on its broker's dead-letter queue`);
+      }
+      if (p.DestinationConfig !== undefined || p.MaximumRetryAttempts !== undefined) {
+        problems.push(`${id}: Amazon MQ mapping sets DestinationConfig or MaximumRetryAttempts, which Lambda does not offer for Amazon MQ`);
+      }
+      paths.push({ kind: 'mq-esm', resource: id, sink: alarm });
+      continue;
+    }
     const isSqs = sourceType === 'AWS::SQS::Queue' || (typeof p.EventSourceArn === 'string' && p.EventSourceArn.includes(':sqs:'));
     if (isSqs) {
       const redrive = sourceType === 'AWS::SQS::Queue' ? resources[sourceId!].Properties?.RedrivePolicy : undefined;
@@ -291,6 +305,26 @@ export function checkFailurePaths(template: CfnTemplate): FailurePathReport {
     problems.push(...checkSinkQueue(resources, q));
   }
   return { paths, problems };
+}
+
+/**
+ * The logical id of an alarm (with an action) on an `AWS/AmazonMQ` metric whose `Broker` dimension names
+ * the mapping's broker: the broker name of a literal ARN (ActiveMQ adds `-1`/`-2`), the `BrokerName` of an
+ * `AWS::AmazonMQ::Broker` in the template, or a value built from the same references as the ARN.
+ */
+function amazonMqAlarm(resources: NonNullable<CfnTemplate['Resources']>, brokerArn: any): string | undefined {
+  const refs = allReferences(brokerArn);
+  const brokerResource = [...refs].map((r) => resources[r]).find((r) => r?.Type === 'AWS::AmazonMQ::Broker');
+  const name: string | undefined = typeof brokerArn === 'string' ? brokerArn.split(':')[6] : brokerResource?.Properties?.BrokerName;
+  const namesBroker = (d: any) => d.Name === 'Broker' && (typeof d.Value === 'string'
+    ? name !== undefined && (d.Value === name || d.Value === `${name}-1` || d.Value === `${name}-2`)
+    : [...allReferences(d.Value)].some((r) => refs.has(r)));
+  const watches = (namespace: any, dimensions: any[] | undefined) => namespace === 'AWS/AmazonMQ' && (dimensions ?? []).some(namesBroker);
+  const found = Object.entries(resources).find(([, r]) => r.Type === 'AWS::CloudWatch::Alarm'
+    && (r.Properties?.AlarmActions ?? []).length > 0
+    && (watches(r.Properties?.Namespace, r.Properties?.Dimensions)
+      || (r.Properties?.Metrics ?? []).some((m: any) => watches(m.MetricStat?.Metric?.Namespace, m.MetricStat?.Metric?.Dimensions))));
+  return found?.[0];
 }
 
 function checkSinkQueue(resources: NonNullable<CfnTemplate['Resources']>, q: string): string[] {

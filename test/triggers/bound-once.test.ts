@@ -10,7 +10,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { testFunction } from './fixtures';
-import { DocumentDbSource, ITrigger, KafkaSource, Trigger, TriggerSchedule } from '../../src';
+import { DocumentDbSource, ITrigger, KafkaSource, MqBroker, Trigger, TriggerSchedule } from '../../src';
 import { BlueprintValidationError } from '../../src/validation/blueprint-error';
 import { ErrorCodes } from '../../src/validation/error-codes';
 import { testStack } from '../helpers/template';
@@ -36,6 +36,10 @@ const KINDS: Array<[kind: string, make: (stack: Stack) => ITrigger, getter: stri
     DocumentDbSource.fromClusterArn('arn:aws:rds:us-east-1:123456789012:cluster:orders'),
     { databaseName: 'shop', credentials: secretsmanager.Secret.fromSecretNameV2(stack, 'DocDbSecret', 'docdb') },
   ), 'mapping'],
+  ['mq', (stack) => Trigger.mq(
+    MqBroker.activeMq('arn:aws:mq:us-east-1:123456789012:broker:orders:b-1234a5b6-78cd-901e-2fgh-3i45j6k178l9'),
+    { queue: 'orders', credentials: secretsmanager.Secret.fromSecretNameV2(stack, 'MqUser', 'orders-user') },
+  ), 'deadLetterAlarm'],
   ['s3', (stack) => Trigger.s3(new s3.Bucket(stack, 'Bucket', { enforceSSL: true })), 'rule'],
   ['sns', (stack) => Trigger.sns(new sns.Topic(stack, 'Topic')), 'subscription'],
   ['schedule', () => Trigger.schedule(TriggerSchedule.rate(Duration.hours(1))), 'schedule'],

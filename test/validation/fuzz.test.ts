@@ -13,7 +13,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { IConstruct } from 'constructs';
-import { AlexaSkillKind, AsyncDestination, BlueprintDashboard, Blueprints, BlueprintStack, BucketProcessor, DocumentDbFullDocument, DocumentDbSource, EdgeFunction, FunctionAlarms, FunctionDeployment, FunctionSecret, KafkaAuthentication, KafkaSource, NagPackName, FailureQueue, FunctionCode, FunctionGroup, FunctionLayer, HttpApiFunction, QueueProcessor, RestApiFunction, ScheduledJob, ServerlessFunction, StreamProcessor, TableStreamProcessor, TopicSubscriber, Trigger, TriggerSchedule } from '../../src';
+import { AlexaSkillKind, AsyncDestination, BlueprintDashboard, Blueprints, BlueprintStack, BucketProcessor, DocumentDbFullDocument, DocumentDbSource, EdgeFunction, FunctionAlarms, FunctionDeployment, FunctionSecret, KafkaAuthentication, KafkaSource, MqBroker, NagPackName, FailureQueue, FunctionCode, FunctionGroup, FunctionLayer, HttpApiFunction, QueueProcessor, RestApiFunction, ScheduledJob, ServerlessFunction, StreamProcessor, TableStreamProcessor, TopicSubscriber, Trigger, TriggerSchedule } from '../../src';
 import { BlueprintValidationError } from '../../src/validation/blueprint-error';
 import { HANDLER_DIR } from '../helpers/template';
 
@@ -407,6 +407,23 @@ const TRIGGERS: Run[] = [
       startingPositionTimestamp: random() < 0.2 ? num([1700000000], [0, -1]) : undefined,
       clusterParameterGroupName: gen<any>(['default.docdb5.0'], ['my_group', '1group', 3]),
       subnetGroupName: gen<any>(['orders subnets'], ['a/b', 's'.repeat(256)]),
+      enabled: bool(),
+    });
+  }],
+  ['mq', (s: Stack) => {
+    const rabbit = random() < 0.5;
+    const bad = () => random() < badRate;
+    const arn = bad()
+      ? pick(['arn:aws:mq:us-east-1:123456789012:configuration:c-1', 'arn:aws:sqs:us-east-1:123456789012:broker:x:y', 'x'])
+      : 'arn:aws:mq:us-east-1:123456789012:broker:orders:b-1234a5b6-78cd-901e-2fgh-3i45j6k178l9';
+    const broker = bad() ? pick<any>(['broker', undefined]) : rabbit ? MqBroker.rabbitMq(arn) : MqBroker.activeMq(arn);
+    return Trigger.mq(broker, {
+      queue: bad() ? pick<any>(['', 'q'.repeat(1001), 5, undefined]) : pick(['orders', 'q'.repeat(1000)]),
+      credentials: bad() ? pick<any>([undefined, 'secret']) : secretsmanager.Secret.fromSecretNameV2(s, 'MS', 'mq-user'),
+      virtualHost: rabbit ? str(['prod', 'v'.repeat(200)], ['a b', 'v'.repeat(201)]) : gen<any>([], ['/']),
+      deadLetterQueue: rabbit ? (bad() ? pick<any>([undefined, 'orders', 'dead letters', '']) : 'orders.dlq') : str(['ActiveMQ.DLQ'], ['orders', '']),
+      batchSize: num([1, 10000], [0, 10001]),
+      maxBatchingWindow: dur([Duration.seconds(0), Duration.seconds(300)], [Duration.seconds(301)]),
       enabled: bool(),
     });
   }],
