@@ -423,6 +423,11 @@ const KafkaTriggerOptions: PropShape = {
   onFailureBucket: 'construct',
   onFailureKafkaTopic: 'string',
   enabled: 'boolean',
+  vpc: 'construct',
+  vpcSubnets: 'object',
+  securityGroup: 'construct',
+  maxOffsetLag: 'number',
+  logLevel: { oneOf: ['INFO', 'DEBUG', 'WARN'] },
 };
 
 const KinesisTriggerOptions: PropShape = {
