@@ -430,6 +430,13 @@ const KafkaTriggerOptions: PropShape = {
   logLevel: { oneOf: ['INFO', 'DEBUG', 'WARN'] },
 };
 
+const KafkaConsumerProps: PropShape = {
+  'code!': 'object',
+  functionOptions: { shape: ServerlessFunctionOptions },
+  'source!': 'object',
+  'triggerOptions!': { shape: KafkaTriggerOptions },
+};
+
 const KinesisTriggerOptions: PropShape = {
   batchSize: 'number',
   maxBatchingWindow: 'duration',
@@ -709,6 +716,7 @@ export const PROP_SHAPES = {
   HttpApiTriggerOptions,
   ImportedFunctionLayerOptions,
   IotRuleTriggerOptions,
+  KafkaConsumerProps,
   KafkaProvisionedPollers,
   KafkaTriggerOptions,
   KinesisTriggerOptions,
