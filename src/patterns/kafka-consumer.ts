@@ -17,8 +17,8 @@ export interface KafkaConsumerProps extends BlueprintPatternProps {
   readonly source: KafkaSource;
 
   /**
-   * The topic and the settings of the Kafka trigger (`topic` is required; with MSK and IAM
-   * authentication, `consumerGroupId` too).
+   * The topic and the settings of the Kafka trigger. `topic` is required, and with MSK and IAM
+   * authentication `consumerGroupId` too.
    */
   readonly triggerOptions: KafkaTriggerOptions;
 }

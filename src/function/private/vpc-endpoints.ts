@@ -1,9 +1,10 @@
 import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
-import { CfnRoute, CfnSubnet, CfnSubnetRouteTableAssociation, CfnVPCEndpoint, IVpc, Vpc } from 'aws-cdk-lib/aws-ec2';
+import { CfnRoute, CfnSubnet, CfnSubnetRouteTableAssociation, CfnVPCEndpoint, Vpc } from 'aws-cdk-lib/aws-ec2';
 import { CfnManagedPolicy, CfnPolicy } from 'aws-cdk-lib/aws-iam';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
 import { AnnotationIds } from '../../validation/annotation-ids';
+import { clusterVpcSinkOf } from '../../validation/cluster-vpc-sinks';
 
 /**
  * The AWS services a function reaches from its network interfaces when its role is granted their
@@ -85,19 +86,6 @@ export function checkVpcEndpoints(root: IConstruct, cfn: CfnResource[] = cfnReso
   }
 }
 
-/** The event source mappings whose on-failure destination Lambda reaches from the source's VPC. */
-const CLUSTER_VPC_SINKS = new WeakMap<IConstruct, { vpc: IVpc; service: 'sqs' | 'sns' | 's3' }>();
-
-/**
- * Records that Lambda sends a mapping's failed records to `service` from inside `vpc` (the VPC of a
- * Kafka cluster): Lambda's docs require a VPC endpoint for the destination's service there.
- *
- * @internal
- */
-export function noteClusterVpcSink(mapping: CfnResource, vpc: IVpc, service: 'sqs' | 'sns' | 's3'): void {
-  CLUSTER_VPC_SINKS.set(mapping, { vpc, service });
-}
-
 /**
  * At synth (from the app-wide validation): an event source mapping noted by `noteClusterVpcSink`,
  * whose VPC is defined in the app and has no endpoint for the destination's service, gets a warning
@@ -107,7 +95,7 @@ export function noteClusterVpcSink(mapping: CfnResource, vpc: IVpc, service: 'sq
  */
 export function checkClusterVpcSinks(cfn: CfnResource[]): void {
   for (const mapping of cfn) {
-    const sink = CLUSTER_VPC_SINKS.get(mapping);
+    const sink = clusterVpcSinkOf(mapping);
     if (sink === undefined || !(sink.vpc instanceof Vpc) || WARNED.has(mapping)) {
       continue;
     }

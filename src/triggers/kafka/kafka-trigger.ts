@@ -15,7 +15,7 @@ import { acknowledgeResourceWildcards } from '../../acknowledgements/acknowledge
 import { ResourceWildcardAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { FailureQueue } from '../../destinations/failure-queue';
 import { blueprintKey } from '../../encryption/blueprint-key';
-import { noteClusterVpcSink } from '../../function/private/vpc-endpoints';
+import { noteClusterVpcSink } from '../../validation/cluster-vpc-sinks';
 import { Validator } from '../../validation/validator';
 import { targetRole, TriggerBinding } from '../private/binding';
 import { triggerScope } from '../private/trigger-scope';
@@ -260,8 +260,8 @@ export interface KafkaTriggerOptions {
   readonly vpcSubnets?: ec2.SubnetSelection;
 
   /**
-   * The security group of Lambda's network interfaces in `vpc` (self-managed only; required with `vpc`).
-   * It must be allowed to reach the brokers' ports.
+   * The security group of Lambda's network interfaces in `vpc`, for a self-managed cluster (required
+   * with `vpc` there). It must be allowed to reach the brokers' ports.
    *
    * @default - none (required with `vpc` for a self-managed cluster)
    */
