@@ -63,7 +63,11 @@ function kafkaVpc(s: Stack, msk: boolean, bad: boolean): { vpc?: ec2.IVpc; vpcSu
   });
   const securityGroup = ec2.SecurityGroup.fromSecurityGroupId(s, 'KSg', 'sg-1');
   if (bad) {
-    return pick<any>([{ securityGroup }, { vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS } }, { vpc, vpcSubnets: {}, securityGroup: msk ? securityGroup : undefined }]);
+    return pick<any>([
+      { securityGroup },
+      { vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS } },
+      { vpc, vpcSubnets: {}, securityGroup: msk ? securityGroup : undefined },
+    ]);
   }
   return msk ? { vpc } : { vpc, securityGroup };
 }
