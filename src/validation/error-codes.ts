@@ -95,7 +95,7 @@ export const ERROR_CODE_RULES = {
   LBP_KAFKA_PROVISIONED_MODE: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: '`retryAttempts`, `maxRecordAge`, `bisectBatchOnError` or `reportBatchItemFailures` without `provisionedPollers`.' },
   LBP_KAFKA_RETRY_ATTEMPTS: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: 'The Kafka `retryAttempts` is -1 (infinite) or outside 0-10,000.' },
   LBP_KAFKA_MAX_RECORD_AGE: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: 'The Kafka `maxRecordAge` is outside 60 s-7 days (Lambda\'s -1, infinite, cannot be written as a Duration).' },
-  LBP_KAFKA_VPC: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: '`vpcSubnets` or `securityGroup` on an MSK trigger (Lambda uses the cluster\'s), either without `vpc`, or a self-managed `vpc` without `securityGroup`.' },
+  LBP_KAFKA_VPC: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: '`vpcSubnets` or `securityGroup` on an MSK trigger (Lambda uses the cluster\'s), either without `vpc`, a self-managed `vpc` without `securityGroup`, or `vpcSubnets` that select no subnet of `vpc`.' },
   LBP_KAFKA_OFFSET_LAG: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: 'The Kafka `maxOffsetLag` (the OffsetLag alarm threshold) is outside 1-1,000,000,000 records.' },
   LBP_DYNAMODB_STREAM_REQUIRED: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: 'The table has no stream (`tableStreamArn`).' },
   LBP_SQS_DLQ_TYPE: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: 'The source queue and its dead-letter queue are not both FIFO or both standard.' },

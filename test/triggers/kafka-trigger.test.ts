@@ -387,5 +387,19 @@ describe('Trigger.kafka', () => {
       expect(() => fn.addTrigger(Trigger.kafka(source ?? MSK, { ...base, ...options, ...extra } as KafkaTriggerOptions))).toThrow(/LBP_KAFKA_VPC/);
       expect(stack.node.findAll().some((c) => c.node.id === 'EventSourceMapping')).toBe(false);
     });
+
+    test('refuses a selection of subnets the VPC does not have (LBP_KAFKA_VPC); one that it has passes', () => {
+      const stack = testStack();
+      const vpc = isolatedVpc(stack);
+      const securityGroup = new ec2.SecurityGroup(stack, 'Sg', { vpc });
+      const fn = testFunction(stack);
+      const options = { topic: 'orders', secret: secret(stack), vpc, securityGroup };
+      expect(() => fn.addTrigger(Trigger.kafka(BROKERS, { ...options, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } })))
+        .toThrow(/LBP_KAFKA_VPC/);
+      expect(() => fn.addTrigger(Trigger.kafka(BROKERS, { ...options, vpcSubnets: { subnets: [] } }))).toThrow(/LBP_KAFKA_VPC/);
+      expect(stack.node.findAll().some((c) => c.node.id === 'EventSourceMapping')).toBe(false);
+      fn.addTrigger(Trigger.kafka(BROKERS, { ...options, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } }));
+      expect(Template.fromStack(stack).findResources('AWS::Lambda::EventSourceMapping')).not.toEqual({});
+    });
   });
 });

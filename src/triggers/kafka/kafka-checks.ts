@@ -78,6 +78,17 @@ function validateVpc(v: Validator, o: KafkaTriggerOptions, source: KafkaSource):
     fail('securityGroup', 'undefined', 'Lambda\'s network interfaces in the cluster\'s VPC need a security group',
       'pass a security group that may reach the brokers\' ports');
   }
+  // Selecting subnets creates nothing; it throws when the VPC has no subnet of the selected kind.
+  let subnets: number;
+  try {
+    subnets = o.vpc.selectSubnets(o.vpcSubnets).subnetIds.length;
+  } catch (e) {
+    fail('vpcSubnets', `${(e as Error).message}`, 'the selection must name subnets of vpc', 'select subnets the VPC has');
+    return;
+  }
+  if (subnets === 0) {
+    fail('vpcSubnets', 'no subnets', 'Lambda needs at least one subnet of the cluster\'s VPC', 'select subnets the VPC has');
+  }
 }
 
 function validateKafkaSource(v: Validator, source: KafkaSource): void {
