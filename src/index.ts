@@ -53,6 +53,7 @@ export * from './patterns/scheduled-job';
 export * from './patterns/http-api-function';
 export * from './patterns/queue-processor';
 export * from './patterns/stream-processor';
+export * from './patterns/kafka-consumer';
 export * from './patterns/table-stream-processor';
 export * from './patterns/topic-subscriber';
 export * from './patterns/bucket-processor';

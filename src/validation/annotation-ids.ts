@@ -24,6 +24,8 @@ export const AnnotationIds = {
   RESERVED_CONCURRENCY_ZERO: 'cdk-lambda-blueprints:reservedConcurrencyZero',
   /** A function in subnets without NAT is granted a service the VPC has no endpoint for. */
   VPC_ENDPOINT_MISSING: 'cdk-lambda-blueprints:vpcEndpointMissing',
+  /** Lambda sends an event source's failed records from the source's VPC, which has no endpoint for the destination's service. */
+  CLUSTER_VPC_SINK_ENDPOINT_MISSING: 'cdk-lambda-blueprints:clusterVpcSinkEndpointMissing',
   /**
    * An asynchronous path into a ServerlessFunction wired outside the library's triggers (EventBridge rule
    * target, SNS subscription, S3 notification, Scheduler schedule, IoT rule) with no sink for what the

@@ -110,6 +110,8 @@ export const ERROR_CODE_RULES = {
   LBP_MQ_VIRTUAL_HOST: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: '`virtualHost` on an ActiveMQ broker, or not 1-200 characters of `[a-zA-Z0-9-/*:_+=.@]`.' },
   LBP_MQ_BATCH_SIZE: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: 'The Amazon MQ `batchSize` is outside 1-10,000.' },
   LBP_MQ_DEAD_LETTER_QUEUE: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: 'A RabbitMQ trigger without `deadLetterQueue`; a `deadLetterQueue` that is the source queue, empty, over 1,000 characters, or (RabbitMQ) has blank or non-ASCII characters (Amazon MQ publishes no metric for it).' },
+  LBP_KAFKA_VPC: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: '`vpcSubnets` or `securityGroup` on an MSK trigger (Lambda uses the cluster\'s), either without `vpc`, a self-managed `vpc` without `securityGroup`, or `vpcSubnets` that select no subnet of `vpc`.' },
+  LBP_KAFKA_OFFSET_LAG: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: 'The Kafka `maxOffsetLag` (the OffsetLag alarm threshold) is outside 1-1,000,000,000 records.' },
   LBP_DYNAMODB_STREAM_REQUIRED: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: 'The table has no stream (`tableStreamArn`).' },
   LBP_SQS_DLQ_TYPE: { area: 'Poll-based triggers (SQS, Kinesis, DynamoDB Streams)', rule: 'The source queue and its dead-letter queue are not both FIFO or both standard.' },
   LBP_S3_EVENTBRIDGE_REQUIRED: { area: 'Asynchronous push triggers (SNS, S3, EventBridge rules and schedules, IoT, CloudWatch Logs)', rule: 'The bucket is imported without `bucketSendsToEventBridge: true`.' },

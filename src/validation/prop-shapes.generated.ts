@@ -438,6 +438,18 @@ const KafkaTriggerOptions: PropShape = {
   onFailureBucket: 'construct',
   onFailureKafkaTopic: 'string',
   enabled: 'boolean',
+  vpc: 'construct',
+  vpcSubnets: 'object',
+  securityGroup: 'construct',
+  maxOffsetLag: 'number',
+  logLevel: { oneOf: ['INFO', 'DEBUG', 'WARN'] },
+};
+
+const KafkaConsumerProps: PropShape = {
+  'code!': 'object',
+  functionOptions: { shape: ServerlessFunctionOptions },
+  'source!': 'object',
+  'triggerOptions!': { shape: KafkaTriggerOptions },
 };
 
 const KinesisTriggerOptions: PropShape = {
@@ -731,6 +743,7 @@ export const PROP_SHAPES = {
   HttpApiTriggerOptions,
   ImportedFunctionLayerOptions,
   IotRuleTriggerOptions,
+  KafkaConsumerProps,
   KafkaProvisionedPollers,
   KafkaTriggerOptions,
   KinesisTriggerOptions,

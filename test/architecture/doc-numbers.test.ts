@@ -5,7 +5,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import {
-  BucketProcessor, FunctionCode, QueueProcessor, ServerlessFunction, StreamProcessor, TableStreamProcessor, TopicSubscriber,
+  BucketProcessor, FunctionCode, KafkaConsumer, KafkaSource, QueueProcessor, ServerlessFunction, StreamProcessor, TableStreamProcessor,
+  TopicSubscriber,
 } from '../../src';
 import * as acks from '../../src/acknowledgements/acknowledge';
 import { HANDLER_DIR, testStack } from '../helpers/template';
@@ -36,6 +37,11 @@ const measured = {
   tableStreamProcessor: resources((s) => new TableStreamProcessor(s, 'P', { code, partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } })),
   topicSubscriber: resources((s) => new TopicSubscriber(s, 'P', { code })),
   bucketProcessor: resources((s) => new BucketProcessor(s, 'P', { code })),
+  kafkaConsumer: resources((s) => new KafkaConsumer(s, 'P', {
+    code,
+    source: KafkaSource.msk('arn:aws:kafka:us-east-1:123456789012:cluster/orders/abcd-4'),
+    triggerOptions: { topic: 'orders', consumerGroupId: 'orders-fn' },
+  })),
 };
 const perFunction = measured.functionStack - SINGLETONS;
 
@@ -88,6 +94,7 @@ describe('resource counts in the docs are the measured ones', () => {
     stated(file, /\| `TableStreamProcessor` \| (\d+) \|/, measured.tableStreamProcessor);
     stated(file, /\| `TopicSubscriber` \| (\d+) \|/, measured.topicSubscriber);
     stated(file, /\| `BucketProcessor` \| (\d+) /, measured.bucketProcessor);
+    stated(file, /\| `KafkaConsumer` \| (\d+) /, measured.kafkaConsumer);
   });
 });
 

@@ -1,5 +1,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -217,6 +219,8 @@ describe('Trigger.kafka', () => {
     ['10001 retries', { ...PROV, retryAttempts: 10001 }, 'LBP_KAFKA_RETRY_ATTEMPTS'],
     ['record age 59 s', { ...PROV, maxRecordAge: Duration.seconds(59) }, 'LBP_KAFKA_MAX_RECORD_AGE'],
     ['record age 7 days + 1 s', { ...PROV, maxRecordAge: Duration.seconds(604801) }, 'LBP_KAFKA_MAX_RECORD_AGE'],
+    ['maxOffsetLag 0', { maxOffsetLag: 0 }, 'LBP_KAFKA_OFFSET_LAG'],
+    ['maxOffsetLag 1,000,000,001', { maxOffsetLag: 1_000_000_001 }, 'LBP_KAFKA_OFFSET_LAG'],
   ])('refuses %s', (_name, { source, ...options }, code) => {
     const stack = testStack();
     const fn = testFunction(stack);
@@ -239,5 +243,163 @@ describe('Trigger.kafka', () => {
       .toThrow(/LBP_KAFKA_ON_FAILURE/);
     expect(() => fn.addTrigger(Trigger.kafka('arn' as any, BASE))).toThrow(/LBP_KAFKA_SOURCE/);
     expect(() => fn.addTrigger(Trigger.kafka(MSK, undefined as any))).toThrow(/topic/);
+  });
+
+  describe('network, observability and encryption', () => {
+    const NETWORK = ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeVpcs',
+      'ec2:DeleteNetworkInterface', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups'];
+    const sinkWarnings = (stack: Stack) => {
+      (stack.node.root as any).synth();
+      return Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('clusterVpcSinkEndpointMissing'));
+    };
+    function isolatedVpc(stack: Stack): ec2.Vpc {
+      return new ec2.Vpc(stack, 'ClusterVpc', { natGateways: 0, subnetConfiguration: [{ name: 'Brokers', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+    }
+
+    test('MSK: the network-interface actions on * land in the library-only policy; metrics, WARN logs, the mapping reported, an OffsetLag alarm', () => {
+      const stack = testStack();
+      const fn = testFunction(stack);
+      const trigger = Trigger.kafka(MSK, BASE);
+      fn.addTrigger(trigger);
+      const t = Template.fromStack(stack);
+      const network = policyStatements(t).filter((s) => s.Resource === '*' && [s.Action].flat().includes('ec2:CreateNetworkInterface'));
+      expect(network).toHaveLength(1);
+      expect([network[0].Action].flat().sort()).toEqual([...NETWORK].sort());
+      t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        MetricsConfig: { Metrics: ['EventCount', 'ErrorCount', 'KafkaMetrics'] },
+        LoggingConfig: { SystemLogLevel: 'WARN' },
+        KmsKeyArn: Match.absent(),
+      });
+      expect(fn.triggers[0].eventSourceMappings).toEqual([trigger.mapping]);
+      t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'OffsetLag',
+        Dimensions: [{ Name: 'FunctionName', Value: Match.anyValue() }],
+        Statistic: 'Maximum',
+        Period: 300,
+        EvaluationPeriods: 3,
+        Threshold: 10000,
+        ComparisonOperator: 'GreaterThanThreshold',
+        AlarmActions: [Match.anyValue()],
+      });
+      expect(trigger.offsetLagAlarm).toBeDefined();
+      expect(nagFindings(stack)).toEqual([]);
+    });
+
+    test('maxOffsetLag 1 and 1,000,000,000 pass; logLevel passes through', () => {
+      const stack = testStack();
+      testFunction(stack).addTrigger(Trigger.kafka(MSK, { ...BASE, maxOffsetLag: 1, logLevel: lambda.EventSourceMappingLogLevel.DEBUG }));
+      testFunction(stack, {}, 'Fn2').addTrigger(Trigger.kafka(MSK, { ...BASE, maxOffsetLag: 1_000_000_000 }));
+      const t = Template.fromStack(stack);
+      t.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'OffsetLag', Threshold: 1 });
+      t.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'OffsetLag', Threshold: 1_000_000_000 });
+      t.hasResourceProperties('AWS::Lambda::EventSourceMapping', { LoggingConfig: { SystemLogLevel: 'DEBUG' } });
+    });
+
+    test('self-managed in a VPC: VPC_SUBNET and VPC_SECURITY_GROUP, the network-interface actions; over the internet: none', () => {
+      const stack = testStack();
+      const vpc = isolatedVpc(stack);
+      vpc.addInterfaceEndpoint('Sqs', { service: ec2.InterfaceVpcEndpointAwsService.SQS });
+      const sg = new ec2.SecurityGroup(stack, 'PollerSg', { vpc });
+      testFunction(stack).addTrigger(Trigger.kafka(BROKERS, { topic: 'orders', secret: secret(stack), vpc, securityGroup: sg }));
+      const t = Template.fromStack(stack);
+      const esm: any = Object.values(t.findResources('AWS::Lambda::EventSourceMapping'))[0];
+      const types = esm.Properties.SourceAccessConfigurations.map((c: any) => c.Type);
+      expect(types).toEqual(['SASL_SCRAM_512_AUTH', 'VPC_SECURITY_GROUP', ...vpc.isolatedSubnets.map(() => 'VPC_SUBNET')]);
+      expect(vpc.isolatedSubnets.length).toBeGreaterThan(0);
+      expect(policyStatements(t).some((s) => [s.Action].flat().includes('ec2:CreateNetworkInterface'))).toBe(true);
+      // The VPC and security group are the test's (the user's); the trigger's resources have no finding.
+      expect(nagFindings(stack).filter((f) => !/\/(ClusterVpc|PollerSg)\//.test(f.path))).toEqual([]);
+      expect(sinkWarnings(stack)).toHaveLength(0);
+
+      const internet = testStack('Internet');
+      testFunction(internet).addTrigger(Trigger.kafka(BROKERS, { topic: 'orders', secret: secret(internet) }));
+      expect(policyStatements(Template.fromStack(internet)).some((s) => [s.Action].flat().includes('ec2:CreateNetworkInterface'))).toBe(false);
+    });
+
+    test('the sink from the cluster VPC: a coded warning without an endpoint for its service; none with it, for a Kafka topic or an imported VPC', () => {
+      const withoutSqs = testStack();
+      const sg = (stack: Stack, vpc: ec2.IVpc) => new ec2.SecurityGroup(stack, 'PollerSg', { vpc });
+      const v1 = isolatedVpc(withoutSqs);
+      testFunction(withoutSqs).addTrigger(Trigger.kafka(BROKERS, { topic: 'orders', secret: secret(withoutSqs), vpc: v1, securityGroup: sg(withoutSqs, v1) }));
+      const found = sinkWarnings(withoutSqs);
+      expect(found).toHaveLength(1);
+      expect(JSON.stringify(found[0].entry.data)).toMatch(/no sqs endpoint.*interface endpoint/);
+
+      const topicSink = testStack('TopicSink');
+      const v2 = isolatedVpc(topicSink);
+      v2.addInterfaceEndpoint('Sqs', { service: ec2.InterfaceVpcEndpointAwsService.SQS });
+      testFunction(topicSink).addTrigger(Trigger.kafka(MSK, { ...BASE, vpc: v2, onFailureTopic: hardenedTopic(topicSink) }));
+      expect(JSON.stringify(sinkWarnings(topicSink)[0].entry.data)).toMatch(/no sns endpoint/);
+
+      const withSns = testStack('WithSns');
+      const v3 = isolatedVpc(withSns);
+      v3.addInterfaceEndpoint('Sns', { service: ec2.InterfaceVpcEndpointAwsService.SNS });
+      testFunction(withSns).addTrigger(Trigger.kafka(MSK, { ...BASE, vpc: v3, onFailureTopic: hardenedTopic(withSns) }));
+      expect(sinkWarnings(withSns)).toHaveLength(0);
+
+      const kafkaSink = testStack('KafkaSink');
+      testFunction(kafkaSink).addTrigger(Trigger.kafka(MSK, { ...BASE, vpc: isolatedVpc(kafkaSink), onFailureKafkaTopic: 'orders-dlt' }));
+      expect(sinkWarnings(kafkaSink)).toHaveLength(0);
+
+      const imported = testStack('Imported');
+      const vpc = ec2.Vpc.fromVpcAttributes(imported, 'Imported', { vpcId: 'vpc-1234', availabilityZones: ['us-east-1a'], isolatedSubnetIds: ['subnet-1'] });
+      testFunction(imported).addTrigger(Trigger.kafka(MSK, { ...BASE, vpc }));
+      expect(sinkWarnings(imported)).toHaveLength(0);
+    });
+
+    test('filters are encrypted with the stack\'s library key, which lets lambda.amazonaws.com decrypt them; no findings', () => {
+      const stack = testStack();
+      testFunction(stack).addTrigger(Trigger.kafka(MSK, {
+        ...BASE, filters: [lambda.FilterCriteria.filter({ value: { kind: lambda.FilterRule.isEqual('click') } })],
+      }));
+      const t = Template.fromStack(stack);
+      const keys = t.findResources('AWS::KMS::Key');
+      const [keyId, key] = Object.entries(keys).find(([id]) => id.startsWith('BlueprintKey'))! as [string, any];
+      t.hasResourceProperties('AWS::Lambda::EventSourceMapping', { KmsKeyArn: { 'Fn::GetAtt': [keyId, 'Arn'] } });
+      expect(key.Properties.KeyPolicy.Statement.some((s: any) => s.Principal?.Service === 'lambda.amazonaws.com'
+        && [s.Action].flat().includes('kms:Decrypt'))).toBe(true);
+      expect(nagFindings(stack)).toEqual([]);
+    });
+
+    test('a KMS-encrypted topic as onFailureTopic: no unacknowledged findings', () => {
+      const stack = testStack();
+      const topic = new sns.Topic(stack, 'EncryptedTopic', { masterKey: new kms.Key(stack, 'TopicKey', { enableKeyRotation: true }), enforceSSL: true });
+      testFunction(stack).addTrigger(Trigger.kafka(MSK, { ...BASE, onFailureTopic: topic }));
+      const statements = policyStatements(Template.fromStack(stack));
+      const kmsActions = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('kms:'))).flatMap((s) => [s.Action].flat());
+      expect(kmsActions.sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+      expect(statements.some((s) => [s.Action].flat().includes('sns:Publish'))).toBe(true);
+      expect(nagFindings(stack)).toEqual([]);
+    });
+
+    test.each<[string, Partial<KafkaTriggerOptions> & { source?: KafkaSource }]>([
+      ['vpcSubnets on MSK', { vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } }],
+      ['securityGroup without vpc (self-managed)', { source: BROKERS, authentication: KafkaAuthentication.SASL_SCRAM_512 }],
+      ['a self-managed vpc without securityGroup', { source: BROKERS }],
+    ])('refuses %s (LBP_KAFKA_VPC)', (name, { source, ...options }) => {
+      const stack = testStack();
+      const vpc = isolatedVpc(stack);
+      const sg = new ec2.SecurityGroup(stack, 'Sg', { vpc });
+      const extra = name.startsWith('securityGroup') ? { securityGroup: sg } : name.startsWith('a self-managed') ? { vpc } : {};
+      const fn = testFunction(stack);
+      const base = source ? { topic: 'orders', secret: secret(stack) } : BASE;
+      expect(() => fn.addTrigger(Trigger.kafka(source ?? MSK, { ...base, ...options, ...extra } as KafkaTriggerOptions))).toThrow(/LBP_KAFKA_VPC/);
+      expect(stack.node.findAll().some((c) => c.node.id === 'EventSourceMapping')).toBe(false);
+    });
+
+    test('refuses a selection of subnets the VPC does not have (LBP_KAFKA_VPC); one that it has passes', () => {
+      const stack = testStack();
+      const vpc = isolatedVpc(stack);
+      const securityGroup = new ec2.SecurityGroup(stack, 'Sg', { vpc });
+      const fn = testFunction(stack);
+      const options = { topic: 'orders', secret: secret(stack), vpc, securityGroup };
+      expect(() => fn.addTrigger(Trigger.kafka(BROKERS, { ...options, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC } })))
+        .toThrow(/LBP_KAFKA_VPC/);
+      expect(() => fn.addTrigger(Trigger.kafka(BROKERS, { ...options, vpcSubnets: { subnets: [] } }))).toThrow(/LBP_KAFKA_VPC/);
+      expect(stack.node.findAll().some((c) => c.node.id === 'EventSourceMapping')).toBe(false);
+      fn.addTrigger(Trigger.kafka(BROKERS, { ...options, vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED } }));
+      expect(Template.fromStack(stack).findResources('AWS::Lambda::EventSourceMapping')).not.toEqual({});
+    });
   });
 });

@@ -53,6 +53,24 @@ const WRONG = [null, '12', 'x', true, {}, [], NaN];
 const num = (good: number[], bad: number[] = []): any => gen(good, [...bad, -1, 1e9, ...WRONG]);
 const dur = (good: Duration[], bad: Duration[] = []): any => gen(good, [...bad, Duration.millis(1500), Duration.days(30), 30, '30s', null]);
 const str = (good: string[], bad: string[] = []): any => gen(good, [...bad, '', 'x'.repeat(300), 5, null]);
+/** A Kafka trigger's VPC options: none, a self-managed cluster's VPC with its security group, or (bad) a half or MSK-refused set. */
+function kafkaVpc(s: Stack, msk: boolean, bad: boolean): { vpc?: ec2.IVpc; vpcSubnets?: ec2.SubnetSelection; securityGroup?: ec2.ISecurityGroup } {
+  if (random() < 0.5) {
+    return {};
+  }
+  const vpc = ec2.Vpc.fromVpcAttributes(s, 'KVpc', {
+    vpcId: 'vpc-1', availabilityZones: ['us-east-1a'], privateSubnetIds: ['subnet-1'], privateSubnetRouteTableIds: ['rtb-1'],
+  });
+  const securityGroup = ec2.SecurityGroup.fromSecurityGroupId(s, 'KSg', 'sg-1');
+  if (bad) {
+    return pick<any>([
+      { securityGroup },
+      { vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS } },
+      { vpc, vpcSubnets: {}, securityGroup: msk ? securityGroup : undefined },
+    ]);
+  }
+  return msk ? { vpc } : { vpc, securityGroup };
+}
 const bool = (): any => gen([true, false], ['true', 1, null]);
 const alarm = (): any => gen<unknown>([
   { threshold: num([1, 50, 100], [0, 101]) },
@@ -390,6 +408,9 @@ const TRIGGERS: Run[] = [
       maxRecordAge: provisioned ? dur([Duration.seconds(60)], [Duration.seconds(59)]) : undefined,
       onFailureKafkaTopic: random() < 0.3 ? str(['orders-dlt'], ['orders']) : undefined,
       onFailureQueue: random() < 0.3 ? gen<any>([new sqs.Queue(s, 'KQ')], [new sqs.Queue(s, 'KF', { fifo: true }), 'queue']) : undefined,
+      maxOffsetLag: gen<any>([1, 10000, 1_000_000_000], [0, 1_000_000_001, 1.5, ...WRONG]),
+      logLevel: gen<any>([lambda.EventSourceMappingLogLevel.DEBUG, lambda.EventSourceMappingLogLevel.WARN], ['LOUD', 5]),
+      ...kafkaVpc(s, msk, bad()),
     });
   }],
   ['documentDb', (s: Stack) => {

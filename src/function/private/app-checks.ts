@@ -4,7 +4,7 @@ import { CfnListenerRule } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnEventSourceMapping, CfnPermission, CfnUrl } from 'aws-cdk-lib/aws-lambda';
 import { IConstruct, IValidation } from 'constructs';
 import { checkAsyncPaths } from './async-paths';
-import { cfnResourcesOf, checkVpcEndpoints } from './vpc-endpoints';
+import { cfnResourcesOf, checkClusterVpcSinks, checkVpcEndpoints } from './vpc-endpoints';
 import { ErrorCodes } from '../../validation/error-codes';
 
 const REGISTERED = Symbol.for('cdk-lambda-blueprints.appChecks');
@@ -48,6 +48,7 @@ export class AppChecks implements IValidation {
     // One walk of the tree for every app-wide check.
     const cfn = cfnResourcesOf(this.root);
     checkVpcEndpoints(this.root, cfn);
+    checkClusterVpcSinks(cfn);
     checkAsyncPaths(this.root, cfn);
     const found = new Conflicts();
     for (const c of cfn) {

@@ -1,9 +1,10 @@
 import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
-import { CfnRoute, CfnSubnet, CfnSubnetRouteTableAssociation, CfnVPCEndpoint } from 'aws-cdk-lib/aws-ec2';
+import { CfnRoute, CfnSubnet, CfnSubnetRouteTableAssociation, CfnVPCEndpoint, Vpc } from 'aws-cdk-lib/aws-ec2';
 import { CfnManagedPolicy, CfnPolicy } from 'aws-cdk-lib/aws-iam';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
 import { AnnotationIds } from '../../validation/annotation-ids';
+import { clusterVpcSinkOf } from '../../validation/cluster-vpc-sinks';
 
 /**
  * The AWS services a function reaches from its network interfaces when its role is granted their
@@ -85,7 +86,34 @@ export function checkVpcEndpoints(root: IConstruct, cfn: CfnResource[] = cfnReso
   }
 }
 
-/** Functions already warned (the check runs at every synth of the app). */
+/**
+ * At synth (from the app-wide validation): an event source mapping noted by `noteClusterVpcSink`,
+ * whose VPC is defined in the app and has no endpoint for the destination's service, gets a warning
+ * (an imported VPC's endpoints are unknown here: no warning).
+ *
+ * @internal
+ */
+export function checkClusterVpcSinks(cfn: CfnResource[]): void {
+  for (const mapping of cfn) {
+    const sink = clusterVpcSinkOf(mapping);
+    if (sink === undefined || !(sink.vpc instanceof Vpc) || WARNED.has(mapping)) {
+      continue;
+    }
+    const stack = Stack.of(mapping);
+    const vpcKey = JSON.stringify(stack.resolve(sink.vpc.vpcId));
+    const has = cfn.some((r) => r instanceof CfnVPCEndpoint && JSON.stringify(Stack.of(r).resolve(r.vpcId)) === vpcKey
+      && serviceSuffix(JSON.stringify(Stack.of(r).resolve(r.serviceName))) === sink.service);
+    if (!has) {
+      WARNED.add(mapping);
+      Annotations.of(mapping.node.scope ?? mapping).addWarningV2(AnnotationIds.CLUSTER_VPC_SINK_ENDPOINT_MISSING,
+        `Lambda sends the records that fail to ${sink.service} from inside the cluster's VPC (${sink.vpc.node.path}), ` +
+        `which has no ${sink.service} endpoint: Lambda's docs require one (https://docs.aws.amazon.com/lambda/latest/dg/kafka-on-failure.html). ` +
+        `Add ${sink.service === 's3' ? 'a gateway endpoint (vpc.addGatewayEndpoint)' : 'an interface endpoint (vpc.addInterfaceEndpoint)'} for ${sink.service}.`);
+    }
+  }
+}
+
+/** Functions (and mappings) already warned (the check runs at every synth of the app). */
 const WARNED = new WeakSet<IConstruct>();
 
 function serviceSuffix(resolvedServiceName: string): string {

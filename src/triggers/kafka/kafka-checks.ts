@@ -13,6 +13,7 @@ export const KAFKA_DEFAULTS = {
   retryAttempts: 3,
   maxRecordAge: Duration.days(1),
   startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+  maxOffsetLag: 10000,
 } as const;
 
 const TOPIC = /^[a-zA-Z0-9._-]{1,249}$/;
@@ -51,6 +52,43 @@ export function validateKafkaTriggerOptions(v: Validator, o: KafkaTriggerOptions
   validateAuthentication(v, o, source);
   validateOnFailure(v, o);
   validateProvisionedMode(v, o);
+  validateVpc(v, o, source);
+  v.range(ErrorCodes.LBP_KAFKA_OFFSET_LAG, 'maxOffsetLag', o.maxOffsetLag, 1, 1_000_000_000, { integer: true });
+}
+
+function validateVpc(v: Validator, o: KafkaTriggerOptions, source: KafkaSource): void {
+  const fail = (property: string, value: string, limit: string, fix: string) =>
+    v.fail({ code: ErrorCodes.LBP_KAFKA_VPC, property, value, limit, fix });
+  const given = (['vpcSubnets', 'securityGroup'] as const).filter((k) => o[k] !== undefined);
+  if (source.clusterArn !== undefined) {
+    if (given.length > 0) {
+      fail(given.join(', '), 'set for an MSK cluster',
+        'Lambda reaches an MSK cluster through the cluster\'s own subnets and security groups',
+        'remove them (set the cluster\'s security group rules instead); vpc alone is accepted, for the endpoint check');
+    }
+    return;
+  }
+  if (o.vpc === undefined) {
+    if (given.length > 0) {
+      fail(given.join(', '), 'set without vpc', 'the subnets and security group are those of a VPC', 'set vpc too, or remove them');
+    }
+    return;
+  }
+  if (o.securityGroup === undefined) {
+    fail('securityGroup', 'undefined', 'Lambda\'s network interfaces in the cluster\'s VPC need a security group',
+      'pass a security group that may reach the brokers\' ports');
+  }
+  // Selecting subnets creates nothing; it throws when the VPC has no subnet of the selected kind.
+  let subnets: number;
+  try {
+    subnets = o.vpc.selectSubnets(o.vpcSubnets).subnetIds.length;
+  } catch (e) {
+    fail('vpcSubnets', `${(e as Error).message}`, 'the selection must name subnets of vpc', 'select subnets the VPC has');
+    return;
+  }
+  if (subnets === 0) {
+    fail('vpcSubnets', 'no subnets', 'Lambda needs at least one subnet of the cluster\'s VPC', 'select subnets the VPC has');
+  }
 }
 
 function validateKafkaSource(v: Validator, source: KafkaSource): void {

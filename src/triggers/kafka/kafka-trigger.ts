@@ -1,4 +1,7 @@
-import { Duration, Fn } from 'aws-cdk-lib';
+import { CfnResource, Duration, Fn } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -11,6 +14,8 @@ import { KAFKA_DEFAULTS, validateKafkaTriggerOptions } from './kafka-checks';
 import { acknowledgeResourceWildcards } from '../../acknowledgements/acknowledge';
 import { ResourceWildcardAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { FailureQueue } from '../../destinations/failure-queue';
+import { blueprintKey } from '../../encryption/blueprint-key';
+import { noteClusterVpcSink } from '../../validation/cluster-vpc-sinks';
 import { Validator } from '../../validation/validator';
 import { targetRole, TriggerBinding } from '../private/binding';
 import { triggerScope } from '../private/trigger-scope';
@@ -236,6 +241,46 @@ export interface KafkaTriggerOptions {
    * @default true
    */
   readonly enabled?: boolean;
+
+  /**
+   * The VPC of the cluster's brokers. For a self-managed cluster, Lambda creates its network
+   * interfaces in `vpcSubnets` of this VPC with `securityGroup` (then `securityGroup` is required).
+   * For MSK, Lambda uses the cluster's own subnets and security groups: the VPC only lets the trigger
+   * check that the on-failure destination's service has a VPC endpoint there.
+   *
+   * @default - self-managed: brokers reached over the internet; MSK: the endpoint check is skipped
+   */
+  readonly vpc?: ec2.IVpc;
+
+  /**
+   * The subnets of `vpc` where Lambda reaches a self-managed cluster (not for MSK).
+   *
+   * @default - the VPC's private subnets (`vpc.selectSubnets()`)
+   */
+  readonly vpcSubnets?: ec2.SubnetSelection;
+
+  /**
+   * The security group of Lambda's network interfaces in `vpc`, for a self-managed cluster (required
+   * with `vpc` there). It must be allowed to reach the brokers' ports.
+   *
+   * @default - none (required with `vpc` for a self-managed cluster)
+   */
+  readonly securityGroup?: ec2.ISecurityGroup;
+
+  /**
+   * The offset lag (records not yet processed, the Lambda metric `OffsetLag`) above which the
+   * trigger's alarm notifies the function's alarm topic (1 to 1,000,000,000).
+   *
+   * @default 10000 records, for 3 periods of 5 minutes
+   */
+  readonly maxOffsetLag?: number;
+
+  /**
+   * The level of the mapping's own system logs (what Lambda's pollers log about the mapping).
+   *
+   * @default EventSourceMappingLogLevel.WARN
+   */
+  readonly logLevel?: lambda.EventSourceMappingLogLevel;
 }
 
 /**
@@ -248,7 +293,9 @@ export class KafkaTrigger implements ITrigger {
   public readonly source: KafkaSource;
 
   private readonly options: KafkaTriggerOptions;
-  private readonly binding = new TriggerBinding<{ mapping: lambda.EventSourceMapping; failureQueue?: sqs.IQueue }>('KafkaTrigger');
+  private readonly binding = new TriggerBinding<{
+    mapping: lambda.EventSourceMapping; failureQueue?: sqs.IQueue; offsetLagAlarm: cloudwatch.Alarm;
+  }>('KafkaTrigger');
 
   /**
    * @param source the cluster
@@ -272,6 +319,14 @@ export class KafkaTrigger implements ITrigger {
     return this.binding.resources('failureQueue').failureQueue;
   }
 
+  /**
+   * The alarm on the function's `OffsetLag` (records written to the topic and not yet processed), to
+   * the function's alarm topic (available once added to a function).
+   */
+  public get offsetLagAlarm(): cloudwatch.Alarm {
+    return this.binding.resources('offsetLagAlarm').offsetLagAlarm;
+  }
+
   /** @inheritdoc */
   public bind(target: ITriggerTarget): TriggerConfig {
     this.binding.claim(target);
@@ -288,12 +343,15 @@ export class KafkaTrigger implements ITrigger {
     if (target.role) {
       mapping.node.addDependency(target.role);
     }
-    this.binding.record(target, { mapping, failureQueue });
+    this.noteSinkEndpoint(mapping);
+    const offsetLagAlarm = this.createOffsetLagAlarm(scope, target);
+    this.binding.record(target, { mapping, failureQueue, offsetLagAlarm });
     return {
       description: `Kafka topic ${o.topic}`,
       failureQueues: failureQueue ? [failureQueue] : (o.onFailureQueue ? [o.onFailureQueue] : []),
       // Lambda reports a Kafka mapping's lag as OffsetLag, not IteratorAge: no iterator-age alarm.
       readsStream: false,
+      eventSourceMappings: [mapping],
     };
   }
 
@@ -302,7 +360,7 @@ export class KafkaTrigger implements ITrigger {
     if (o.onFailureQueue) {
       return { onFailure: new sources.SqsDlq(o.onFailureQueue) };
     } else if (o.onFailureTopic) {
-      return { onFailure: new sources.SnsDlq(o.onFailureTopic) };
+      return { onFailure: topicDestination(o.onFailureTopic) };
     } else if (o.onFailureBucket) {
       return { onFailure: bucketDestination(o.onFailureBucket) };
     } else if (o.onFailureKafkaTopic) {
@@ -335,7 +393,43 @@ export class KafkaTrigger implements ITrigger {
       bisectBatchOnError: provisioned ? o.bisectBatchOnError ?? true : undefined,
       reportBatchItemFailures: provisioned ? o.reportBatchItemFailures ?? true : undefined,
       enabled: o.enabled,
+      // Encrypted filter criteria: the stack's library key (aws-cdk-lib grants lambda.amazonaws.com kms:Decrypt on it).
+      filterEncryption: o.filters !== undefined ? blueprintKey(target) : undefined,
+      metricsConfig: { metrics: [lambda.MetricType.EVENT_COUNT, lambda.MetricType.ERROR_COUNT, lambda.MetricType.KAFKA_METRICS] },
+      logLevel: o.logLevel ?? lambda.EventSourceMappingLogLevel.WARN,
     });
+  }
+
+  /** The alarm on `OffsetLag` (AWS/Lambda, by function name), to the function's alarm topic. */
+  private createOffsetLagAlarm(scope: Construct, target: ITriggerTarget): cloudwatch.Alarm {
+    const threshold = this.options.maxOffsetLag ?? KAFKA_DEFAULTS.maxOffsetLag;
+    const alarm = new cloudwatch.Alarm(scope, 'OffsetLagAlarm', {
+      alarmDescription: `The Kafka topic ${this.options.topic} has more than ${threshold} records not yet processed by ` +
+        `${target.node.path} for 15 minutes: the function falls behind (errors, throttling, too few pollers or partitions).`,
+      metric: new cloudwatch.Metric({
+        namespace: 'AWS/Lambda',
+        metricName: 'OffsetLag',
+        dimensionsMap: { FunctionName: target.alias.version.lambda.functionName },
+        statistic: cloudwatch.Stats.MAXIMUM,
+        period: Duration.minutes(5),
+      }),
+      threshold,
+      evaluationPeriods: 3,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new cwActions.SnsAction(target.alarmTopic));
+    return alarm;
+  }
+
+  /** For the app-wide check: the service of the on-failure destination, reached from the cluster's VPC. */
+  private noteSinkEndpoint(mapping: lambda.EventSourceMapping): void {
+    const o = this.options;
+    if (o.vpc === undefined || o.onFailureKafkaTopic !== undefined) {
+      return;
+    }
+    const service = o.onFailureTopic ? 'sns' : o.onFailureBucket ? 's3' : 'sqs';
+    noteClusterVpcSink(mapping.node.defaultChild as CfnResource, o.vpc, service);
   }
 
   private accessConfigurations(): lambda.SourceAccessConfiguration[] | undefined {
@@ -353,6 +447,12 @@ export class KafkaTrigger implements ITrigger {
     if (o.rootCaCertificate) {
       configs.push({ type: lambda.SourceAccessConfigurationType.SERVER_ROOT_CA_CERTIFICATE, uri: o.rootCaCertificate.secretArn });
     }
+    if (this.source.bootstrapServers !== undefined && o.vpc && o.securityGroup) {
+      configs.push({ type: lambda.SourceAccessConfigurationType.VPC_SECURITY_GROUP, uri: o.securityGroup.securityGroupId });
+      for (const subnetId of o.vpc.selectSubnets(o.vpcSubnets).subnetIds) {
+        configs.push({ type: lambda.SourceAccessConfigurationType.VPC_SUBNET, uri: subnetId });
+      }
+    }
     return configs.length > 0 ? configs : undefined;
   }
 
@@ -365,7 +465,15 @@ export class KafkaTrigger implements ITrigger {
     if (o.onFailureBucket) {
       grantFailedRecords(target, role, o.onFailureBucket);
     }
+    if (o.onFailureTopic) {
+      grantPublishFailedRecords(role, o.onFailureTopic);
+    }
     const clusterArn = this.source.clusterArn;
+    if (clusterArn !== undefined || o.vpc !== undefined) {
+      // Lambda's pollers create their network interfaces in the cluster's subnets with this role. These
+      // actions take Resource: * only, so the statement lands in the role's library-only policy.
+      role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...NETWORK_INTERFACE_ACTIONS], resources: ['*'] }));
+    }
     if (clusterArn === undefined) {
       return;
     }
@@ -400,12 +508,34 @@ export class KafkaTrigger implements ITrigger {
   }
 }
 
+/** What Lambda's pollers do in the cluster's VPC with the function's role (the AWSLambdaMSKExecutionRole actions). */
+const NETWORK_INTERFACE_ACTIONS = [
+  'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeVpcs',
+  'ec2:DeleteNetworkInterface', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups',
+] as const;
+
 /**
  * An S3 on-failure destination without `S3OnFailureDestination`'s `bucket.grantReadWrite` (wildcard
  * actions in the function's policy): the grant is `grantFailedRecords`'s.
  */
 function bucketDestination(bucket: s3.IBucket): lambda.IEventSourceDlq {
   return { bind: () => ({ destination: bucket.bucketArn }) };
+}
+
+/**
+ * An SNS on-failure destination without `SnsDlq`'s `topic.grantPublish` (whose `kms:GenerateDataKey*` on
+ * an encrypted topic's key is an IAM5 finding): the grant is `grantPublishFailedRecords`'s.
+ */
+function topicDestination(topic: sns.ITopic): lambda.IEventSourceDlq {
+  return { bind: () => ({ destination: topic.topicArn }) };
+}
+
+/** `sns:Publish` on the topic and, for an encrypted topic, exactly `kms:Decrypt` and `kms:GenerateDataKey` on its key. */
+function grantPublishFailedRecords(role: iam.IRole, topic: sns.ITopic): void {
+  role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [topic.topicArn] }));
+  if (topic.masterKey) {
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [topic.masterKey.keyArn] }));
+  }
 }
 
 /**
