@@ -8,9 +8,30 @@ import { AnnotationIds } from '../../validation/annotation-ids';
 import { Validator } from '../../validation/validator';
 import { requireTriggerArgument, TriggerBinding } from '../private/binding';
 import { seconds } from '../private/duration';
+import { ESM_METRICS } from '../private/esm-metrics';
 import { checkTriggerOptions, SQS_TRIGGER_SHAPE } from '../private/option-shapes';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
+
+/**
+ * Provisioned mode of an SQS event source mapping: event pollers kept ready for the queue (each
+ * handles up to 1 MB/s and 10 concurrent invocations), billed while they stand (see docs/scale.md).
+ */
+export interface SqsProvisionedPollers {
+  /**
+   * The fewest pollers (2 to 200).
+   *
+   * @default 2
+   */
+  readonly minimumPollers?: number;
+
+  /**
+   * The most pollers (2 to 2,000, at least `minimumPollers`).
+   *
+   * @default 200
+   */
+  readonly maximumPollers?: number;
+}
 
 /**
  * Options of an SQS trigger.
@@ -37,6 +58,15 @@ export interface SqsTriggerOptions {
    * @default - no limit beyond the function's concurrency
    */
   readonly maxConcurrency?: number;
+
+  /**
+   * Provisioned mode: a minimum and maximum of event pollers reserved for this queue, for steady
+   * low latency and faster scaling. Pollers are billed while they stand. Not with `maxConcurrency`
+   * (use `maximumPollers` to bound the mapping).
+   *
+   * @default - on-demand polling (no standing poller cost)
+   */
+  readonly provisionedPollers?: SqsProvisionedPollers;
 
   /**
    * Event filter patterns (`lambda.FilterCriteria.filter(...)`): messages that match none are
@@ -144,7 +174,9 @@ export class SqsTrigger implements ITrigger {
       batchSize,
       maxBatchingWindow: o.maxBatchingWindow,
       maxConcurrency: o.maxConcurrency,
+      provisionedPollerConfig: o.provisionedPollers,
       reportBatchItemFailures: true,
+      metricsConfig: ESM_METRICS,
       filters: o.filters,
       enabled: o.enabled,
     });
@@ -160,6 +192,7 @@ export class SqsTrigger implements ITrigger {
     return {
       description: `SQS queue ${queue.node.path}`,
       failureQueues: dlq ? [dlq] : [],
+      eventSourceMappings: [mapping],
     };
   }
 }

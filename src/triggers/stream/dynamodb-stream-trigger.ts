@@ -69,6 +69,7 @@ export class DynamoDbStreamTrigger implements ITrigger {
       description: `DynamoDB stream of ${table.node.path}`,
       failureQueues,
       readsStream: true,
+      eventSourceMappings: [mapping],
     };
   }
 }

@@ -66,6 +66,7 @@ export class KinesisTrigger implements ITrigger {
       description: `Kinesis stream ${this.stream.node.path}`,
       failureQueues,
       readsStream: true,
+      eventSourceMappings: [mapping],
     };
   }
 }

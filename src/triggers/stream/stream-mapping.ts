@@ -5,6 +5,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { StreamTriggerOptions } from './stream-trigger-options';
 import { FailureQueue } from '../../destinations/failure-queue';
+import { ESM_METRICS } from '../private/esm-metrics';
 import type { ITriggerTarget } from '../trigger';
 
 /** The bounded defaults of every stream trigger. @internal */
@@ -55,6 +56,7 @@ export function createStreamMapping(
     parallelizationFactor: o.parallelizationFactor,
     tumblingWindow: o.tumblingWindow,
     filters: o.filters,
+    metricsConfig: ESM_METRICS,
     onFailure,
     enabled: o.enabled,
   });
