@@ -47,6 +47,7 @@ const FunctionAlarmsOptions: PropShape = {
   asyncEventsDropped: { shape: AlarmOptions },
   deliveryFailures: { shape: AlarmOptions },
   iteratorAge: { shape: AlarmOptions },
+  eventSourceFailures: { shape: AlarmOptions },
   deadLetterQueueAge: { shape: AlarmOptions },
   provisionedConcurrencySpillover: { shape: AlarmOptions },
   provisionedConcurrencyUtilization: { shape: AlarmOptions },
@@ -489,10 +490,16 @@ const PythonRequirementsLayerOptions: PropShape = {
   removalPolicy: { oneOf: ['destroy', 'retain', 'snapshot', 'retain-on-update-or-delete'] },
 };
 
+const SqsProvisionedPollers: PropShape = {
+  minimumPollers: 'number',
+  maximumPollers: 'number',
+};
+
 const SqsTriggerOptions: PropShape = {
   batchSize: 'number',
   maxBatchingWindow: 'duration',
   maxConcurrency: 'number',
+  provisionedPollers: { shape: SqsProvisionedPollers },
   filters: { arrayOf: 'object' },
   queueHasRedrivePolicy: 'boolean',
   queueVisibilityTimeout: 'duration',
@@ -723,6 +730,7 @@ export const PROP_SHAPES = {
   ServerlessFunctionOptions,
   ServerlessFunctionProps,
   SnsTriggerOptions,
+  SqsProvisionedPollers,
   SqsTriggerOptions,
   StreamProcessorProps,
   StreamTriggerOptions,
