@@ -8,11 +8,11 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { KAFKA_DEFAULTS, validateKafkaTriggerOptions } from './kafka-checks';
-import { acknowledgeResourceWildcards } from '../../acknowledgements/acknowledge';
 import { ResourceWildcardAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { FailureQueue } from '../../destinations/failure-queue';
 import { Validator } from '../../validation/validator';
 import { targetRole, TriggerBinding } from '../private/binding';
+import { bucketDestination, grantFailedRecords } from '../private/failed-records-bucket';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 
@@ -363,7 +363,7 @@ export class KafkaTrigger implements ITrigger {
     o.secret?.grantRead(role);
     o.rootCaCertificate?.grantRead(role);
     if (o.onFailureBucket) {
-      grantFailedRecords(target, role, o.onFailureBucket);
+      grantFailedRecords(target, role, o.onFailureBucket, 'Kafka', ResourceWildcardAcknowledgement.KAFKA_FAILED_RECORDS);
     }
     const clusterArn = this.source.clusterArn;
     if (clusterArn === undefined) {
@@ -398,30 +398,4 @@ export class KafkaTrigger implements ITrigger {
       }));
     }
   }
-}
-
-/**
- * An S3 on-failure destination without `S3OnFailureDestination`'s `bucket.grantReadWrite` (wildcard
- * actions in the function's policy): the grant is `grantFailedRecords`'s.
- */
-function bucketDestination(bucket: s3.IBucket): lambda.IEventSourceDlq {
-  return { bind: () => ({ destination: bucket.bucketArn }) };
-}
-
-/**
- * `s3:PutObject` of the failed records and `s3:ListBucket`, in a policy only the trigger writes (its one
- * object wildcard acknowledged precisely), with encrypt on the bucket's key.
- */
-function grantFailedRecords(target: ITriggerTarget, role: iam.IRole, bucket: s3.IBucket): void {
-  const objects = bucket.arnForObjects('*');
-  const policy = new iam.ManagedPolicy(target, `KafkaFailedRecords${bucket.node.id.replace(/[^A-Za-z0-9]/g, '')}`, {
-    description: `The failed Kafka records of ${target.node.path} into ${bucket.node.path}`,
-    roles: [role],
-    statements: [
-      new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [objects] }),
-      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
-      ...(bucket.encryptionKey ? [new iam.PolicyStatement({ actions: ['kms:Encrypt', 'kms:GenerateDataKey'], resources: [bucket.encryptionKey.keyArn] })] : []),
-    ],
-  });
-  acknowledgeResourceWildcards(policy, ResourceWildcardAcknowledgement.KAFKA_FAILED_RECORDS, [objects]);
 }

@@ -1,10 +1,14 @@
 import { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { StreamTriggerOptions } from './stream-trigger-options';
+import { ResourceWildcardAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { FailureQueue } from '../../destinations/failure-queue';
+import { targetRole } from '../private/binding';
+import { bucketDestination, grantFailedRecords } from '../private/failed-records-bucket';
 import { ESM_METRICS } from '../private/esm-metrics';
 import type { ITriggerTarget } from '../trigger';
 
@@ -27,11 +31,17 @@ export function createStreamMapping(
   eventSourceArn: string,
   o: StreamTriggerOptions,
   purpose: string,
+  kind: 'Kinesis' | 'DynamoDbStream',
 ): { mapping: lambda.EventSourceMapping; failureQueues: sqs.IQueue[]; failureQueue?: sqs.IQueue } {
   let onFailure: lambda.IEventSourceDlq;
   let failureQueue: sqs.IQueue | undefined;
   const failureQueues: sqs.IQueue[] = [];
-  if (o.onFailureTopic) {
+  let bucketPolicy: iam.ManagedPolicy | undefined;
+  if (o.onFailureBucket) {
+    const ack = ResourceWildcardAcknowledgement.STREAM_FAILED_RECORDS;
+    bucketPolicy = grantFailedRecords(target, targetRole(target, `${kind}Trigger`), o.onFailureBucket, kind, ack);
+    onFailure = bucketDestination(o.onFailureBucket);
+  } else if (o.onFailureTopic) {
     onFailure = new sources.SnsDlq(o.onFailureTopic);
   } else if (o.onFailureQueue) {
     onFailure = new sources.SqsDlq(o.onFailureQueue);
@@ -62,6 +72,10 @@ export function createStreamMapping(
   });
   if (target.role) {
     mapping.node.addDependency(target.role);
+  }
+  if (bucketPolicy) {
+    // Lambda checks the destination's permissions when it creates the mapping.
+    mapping.node.addDependency(bucketPolicy);
   }
   return { mapping, failureQueues, failureQueue };
 }
