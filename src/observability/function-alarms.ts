@@ -220,8 +220,11 @@ export class FunctionAlarms extends Construct {
       id = `${base}${n}`;
     }
     const count = (metricName: string) => new cloudwatch.Metric({
-      namespace: 'AWS/Lambda', metricName, dimensionsMap: { EventSourceMappingUUID: mapping.eventSourceMappingId },
-      statistic: cloudwatch.Stats.SUM, period: s.period,
+      namespace: 'AWS/Lambda',
+      metricName,
+      dimensionsMap: { EventSourceMappingUUID: mapping.eventSourceMappingId },
+      statistic: cloudwatch.Stats.SUM,
+      period: s.period,
     });
     const metric = new cloudwatch.MathExpression({
       expression: 'FILL(failed, 0) + FILL(dropped, 0)',

@@ -32,6 +32,10 @@ describe('Trigger.sqs', () => {
       BatchSize: 10,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       FilterCriteria: { Filters: [{ Pattern: '{"body":{"kind":["order"]}}' }] },
+      KmsKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^BlueprintKey'), 'Arn'] },
+    });
+    t.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Action: 'kms:Decrypt', Principal: { Service: 'lambda.amazonaws.com' } })]) },
     });
     t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
       PolicyDocument: {
@@ -191,7 +195,7 @@ describe('Trigger.sqs', () => {
     const fn = testFunction(stack);
     fn.addTrigger(Trigger.sqs(sourceQueue(stack)));
     const t = Template.fromStack(stack);
-    t.hasResourceProperties('AWS::Lambda::EventSourceMapping', { MetricsConfig: { Metrics: ['EventCount'] } });
+    t.hasResourceProperties('AWS::Lambda::EventSourceMapping', { MetricsConfig: { Metrics: ['EventCount'] }, KmsKeyArn: Match.absent() });
     expect(fn.triggers[0].eventSourceMappings).toHaveLength(1);
     expect(fn.alarms.eventSourceFailures).toHaveLength(1);
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {

@@ -9,6 +9,7 @@ import { Validator } from '../../validation/validator';
 import { requireTriggerArgument, TriggerBinding } from '../private/binding';
 import { seconds } from '../private/duration';
 import { ESM_METRICS } from '../private/esm-metrics';
+import { filterEncryptionKey } from '../private/filter-encryption';
 import { checkTriggerOptions, SQS_TRIGGER_SHAPE } from '../private/option-shapes';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
@@ -70,7 +71,8 @@ export interface SqsTriggerOptions {
 
   /**
    * Event filter patterns (`lambda.FilterCriteria.filter(...)`): messages that match none are
-   * deleted without invoking the function.
+   * deleted without invoking the function. The filters are encrypted with the stack's BlueprintKey
+   * (Lambda shows them only to callers that may decrypt with it).
    *
    * @default - every message invokes the function
    */
@@ -178,6 +180,7 @@ export class SqsTrigger implements ITrigger {
       reportBatchItemFailures: true,
       metricsConfig: ESM_METRICS,
       filters: o.filters,
+      filterEncryption: filterEncryptionKey(target, o.filters),
       enabled: o.enabled,
     });
     queue.grantConsumeMessages(target.alias);

@@ -8,8 +8,9 @@ import { StreamTriggerOptions } from './stream-trigger-options';
 import { ResourceWildcardAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { FailureQueue } from '../../destinations/failure-queue';
 import { targetRole } from '../private/binding';
-import { bucketDestination, grantFailedRecords } from '../private/failed-records-bucket';
 import { ESM_METRICS } from '../private/esm-metrics';
+import { bucketDestination, grantFailedRecords } from '../private/failed-records-bucket';
+import { filterEncryptionKey } from '../private/filter-encryption';
 import type { ITriggerTarget } from '../trigger';
 
 /** The bounded defaults of every stream trigger. @internal */
@@ -66,6 +67,7 @@ export function createStreamMapping(
     parallelizationFactor: o.parallelizationFactor,
     tumblingWindow: o.tumblingWindow,
     filters: o.filters,
+    filterEncryption: filterEncryptionKey(target, o.filters),
     metricsConfig: ESM_METRICS,
     onFailure,
     enabled: o.enabled,

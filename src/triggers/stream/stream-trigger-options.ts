@@ -83,7 +83,8 @@ export interface StreamTriggerOptions {
   readonly tumblingWindow?: Duration;
 
   /**
-   * Event filter patterns (`lambda.FilterCriteria.filter(...)`).
+   * Event filter patterns (`lambda.FilterCriteria.filter(...)`), encrypted with the stack's
+   * BlueprintKey (Lambda shows them only to callers that may decrypt with it).
    *
    * @default - every record invokes the function
    */
