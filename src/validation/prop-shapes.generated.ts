@@ -205,6 +205,7 @@ const DynamoDbStreamTriggerOptions: PropShape = {
   filters: { arrayOf: 'object' },
   onFailureQueue: 'construct',
   onFailureTopic: 'construct',
+  onFailureBucket: 'construct',
   enabled: 'boolean',
 };
 
@@ -440,6 +441,7 @@ const KinesisTriggerOptions: PropShape = {
   filters: { arrayOf: 'object' },
   onFailureQueue: 'construct',
   onFailureTopic: 'construct',
+  onFailureBucket: 'construct',
   enabled: 'boolean',
 };
 
@@ -629,6 +631,7 @@ const StreamTriggerOptions: PropShape = {
   filters: { arrayOf: 'object' },
   onFailureQueue: 'construct',
   onFailureTopic: 'construct',
+  onFailureBucket: 'construct',
   enabled: 'boolean',
 };
 
