@@ -319,6 +319,13 @@ export const ResourceWildcardAcknowledgement = {
       'S3 object ARNs need a wildcard for the key: this policy, which only the pattern writes, lets the function ' +
       's3:GetObject the keys its trigger matches (the prefix, when one is set) in this one bucket, nothing else.',
   },
+  /** A Kinesis or DynamoDB Streams trigger writes the batches that failed to the bucket the user gave as on-failure destination. */
+  STREAM_FAILED_RECORDS: {
+    ids: [],
+    reason:
+      'S3 object ARNs need a wildcard for the key: this policy, which only the stream trigger writes, lets the function\'s ' +
+      'event source mapping s3:PutObject the failed batches (Lambda names the keys) into this one bucket, and nothing else.',
+  },
   /** A Kafka trigger writes the records that failed to the bucket the user gave as on-failure destination. */
   KAFKA_FAILED_RECORDS: {
     ids: [],

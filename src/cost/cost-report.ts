@@ -143,6 +143,11 @@ interface BillableCounts {
   endpointAzs: number;
   pcGb: number;
   targetTrackingAlarms: number;
+  /** Event source mappings in provisioned mode, and the pollers they keep standing (their minimums). */
+  provisionedMappings: number;
+  minimumPollers: number;
+  /** Provisioned mappings without `MinimumPollers` (Lambda's default minimum applies: 2 for SQS, 1 for Kafka). */
+  defaultMinimumMappings: number;
 }
 
 /** The L1 resources of a stack and its nested stacks, in tree order. */
@@ -188,6 +193,9 @@ function countBillable(resources: CfnResource[], memoryByFunction: Map<string, n
     endpointAzs: 0,
     pcGb: 0,
     targetTrackingAlarms: 0,
+    provisionedMappings: 0,
+    minimumPollers: 0,
+    defaultMinimumMappings: 0,
   };
   for (const r of resources) {
     const props = (name: string) => Stack.of(r).resolve((r as any)[name]);
@@ -208,6 +216,9 @@ function countBillable(resources: CfnResource[], memoryByFunction: Map<string, n
       case 'AWS::Lambda::Alias':
       case 'AWS::Lambda::Version':
         counts.pcGb += provisionedGb(r, props, memoryByFunction);
+        break;
+      case 'AWS::Lambda::EventSourceMapping':
+        countProvisionedPollers(counts, props('provisionedPollerConfig'));
         break;
       case 'AWS::ApplicationAutoScaling::ScalingPolicy':
         // Target tracking creates (and bills) a high and a low alarm outside the template.
@@ -234,6 +245,20 @@ function countAlarm(counts: BillableCounts, metricsProp: unknown, period: unknow
   } else {
     counts.standard++;
     counts.standardMetrics += metrics;
+  }
+}
+
+/** Counts a mapping in provisioned mode (SQS or Kafka alike) and the pollers it keeps standing. */
+function countProvisionedPollers(counts: BillableCounts, config: any): void {
+  if (config === undefined || config === null) {
+    return;
+  }
+  counts.provisionedMappings++;
+  const min = config.MinimumPollers ?? config.minimumPollers;
+  if (typeof min === 'number') {
+    counts.minimumPollers += min;
+  } else {
+    counts.defaultMinimumMappings++;
   }
 }
 
@@ -271,6 +296,13 @@ function costNotes(c: BillableCounts): string[] {
   notes.push('Gross prices: the account\'s free tier (10 standard alarm metrics, 3 dashboards) is not subtracted, since other stacks share it.');
   if (c.keys > 0) {
     notes.push('A KMS key with rotation costs $1 more a month after each of its first two yearly rotations (at most $3).');
+  }
+  if (c.provisionedMappings > 0) {
+    const defaults = c.defaultMinimumMappings > 0 ? ` plus Lambda's default minimum on ${c.defaultMinimumMappings} (2 for SQS, 1 for Kafka)` : '';
+    notes.push(`UNVERIFIED, NOT IN THE TOTAL: ${c.provisionedMappings} event source mapping(s) in provisioned mode keep at least ` +
+      `${c.minimumPollers} event poller(s) standing${defaults}, billed in Event Poller Units (EPU) by the hour. ` +
+      'The EPU price and how pollers map to EPUs could not be verified (https://aws.amazon.com/lambda/pricing/, checked ' +
+      `${PRICE_TABLE.date}), so this report adds no guessed number: price them there.`);
   }
   notes.push('Request-based charges (invocations, logs ingested, KMS and SQS requests, traces) come on top with traffic.');
   return notes;

@@ -256,6 +256,9 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       if (config.readsStream === true) {
         this.alarms._addIteratorAgeAlarm();
       }
+      for (const mapping of config.eventSourceMappings ?? []) {
+        this.alarms._addEventSourceMappingAlarm(mapping);
+      }
       this.triggerConfigs.push(config);
     } catch (error) {
       throw guard.fail(error);

@@ -117,6 +117,17 @@ export interface FunctionAlarmsOptions {
   readonly iteratorAge?: AlarmOptions;
 
   /**
+   * Events of an event source mapping (SQS, Kinesis, DynamoDB Streams, Kafka, Amazon MQ, DocumentDB)
+   * whose invocation failed or that the mapping dropped (out of retries or too old), read from the
+   * mapping's `FailedInvokeEventCount` and `DroppedEventCount` metrics (the library turns the
+   * mapping's EventCount metrics on). Threshold in events per period. One alarm per mapping (2 alarm
+   * metrics each), created when a trigger with a mapping is added.
+   *
+   * @default - threshold 1 (event), period 5 minutes, 1 of 1 period
+   */
+  readonly eventSourceFailures?: AlarmOptions;
+
+  /**
    * The age of the oldest message in the function's dead-letter queue (created by the library).
    * Threshold in seconds. Fires before failed events reach the queue's 14-day retention.
    *

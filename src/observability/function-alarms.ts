@@ -112,6 +112,8 @@ export class FunctionAlarms extends Construct {
 
   private _iteratorAge?: cloudwatch.Alarm;
   private readonly iteratorAgeSettings?: AlarmSettings;
+  private readonly _eventSourceFailures: cloudwatch.Alarm[] = [];
+  private readonly eventSourceFailuresSettings?: AlarmSettings;
   private readonly topic: sns.ITopic;
   private readonly subject: string;
 
@@ -135,6 +137,7 @@ export class FunctionAlarms extends Construct {
       }
       const s = checked ? resolveAll(undefined, o, props) : this.checkOptions(o, props);
       this.iteratorAgeSettings = s.iteratorAge;
+      this.eventSourceFailuresSettings = s.eventSourceFailures;
       const group = new CombinedAlarmBuilder();
       const joins = (opts: AlarmOptions | undefined, settings: AlarmSettings | undefined, rollback = false) =>
         settings !== undefined && o.combined !== false && isCombinable(opts) && !(rollback && props.separateRollbackAlarms === true);
@@ -161,6 +164,14 @@ export class FunctionAlarms extends Construct {
     return this._iteratorAge;
   }
 
+  /**
+   * The failed-or-dropped-events alarms of the event source mappings the function's triggers made,
+   * one per mapping (see `alarms.eventSourceFailures`).
+   */
+  public get eventSourceFailures(): cloudwatch.IAlarm[] {
+    return [...this._eventSourceFailures];
+  }
+
   /** The alarms a deployment rolls back on: errors and duration (those enabled). */
   public get rollbackAlarms(): cloudwatch.IAlarm[] {
     return [this.errors, this.duration].filter((a): a is cloudwatch.Alarm => a !== undefined);
@@ -170,7 +181,7 @@ export class FunctionAlarms extends Construct {
   public get all(): cloudwatch.IAlarm[] {
     return [
       this.combined, this.errors, this.throttles, this.duration, this.asyncEventsDropped, this.deliveryFailures,
-      this._iteratorAge, this.provisionedConcurrencySpillover, this.provisionedConcurrencyUtilization,
+      this._iteratorAge, ...this._eventSourceFailures, this.provisionedConcurrencySpillover, this.provisionedConcurrencyUtilization,
     ].filter((a): a is cloudwatch.Alarm => a !== undefined);
   }
 
@@ -187,6 +198,46 @@ export class FunctionAlarms extends Construct {
     const s = this.iteratorAgeSettings;
     this._iteratorAge = createAlarm(this, 'IteratorAge', this.metrics.iteratorAge(s.period), s, s.threshold * 1000,
       `${this.subject}: the function is ${s.threshold} seconds or more behind its stream (iterator age). Records may expire before they are processed.`, this.topic);
+  }
+
+  /**
+   * Adds the alarm on one event source mapping's failed and dropped events (its
+   * `FailedInvokeEventCount` + `DroppedEventCount`, dimension `EventSourceMappingUUID`):
+   * `ServerlessFunction.addTrigger` calls it for every mapping a trigger reports. A mapping of its
+   * own (not the combined alarm, which is built with the function): it works for any mapping, and
+   * each alarm reads 2 metrics, far from CloudWatch's 10-metric limit of a metric-math alarm.
+   * Only a mapping that publishes `EventCount` metrics (its `MetricsConfig`) gets one: for the others
+   * (Amazon MQ, DocumentDB) Lambda publishes none, and an alarm that never sees data would cost without
+   * ever telling anything.
+   *
+   * @internal
+   */
+  public _addEventSourceMappingAlarm(mapping: lambda.IEventSourceMapping): void {
+    const s = this.eventSourceFailuresSettings;
+    if (!s || !publishesEventCount(mapping)) {
+      return;
+    }
+    const base = `EventSourceFailures${(mapping.node.scope?.node.id ?? mapping.node.id).replace(/[^A-Za-z0-9]/g, '')}`;
+    let id = base;
+    for (let n = 2; this.node.tryFindChild(id); n++) {
+      id = `${base}${n}`;
+    }
+    const count = (metricName: string) => new cloudwatch.Metric({
+      namespace: 'AWS/Lambda',
+      metricName,
+      dimensionsMap: { EventSourceMappingUUID: mapping.eventSourceMappingId },
+      statistic: cloudwatch.Stats.SUM,
+      period: s.period,
+    });
+    const metric = new cloudwatch.MathExpression({
+      expression: 'FILL(failed, 0) + FILL(dropped, 0)',
+      usingMetrics: { failed: count('FailedInvokeEventCount'), dropped: count('DroppedEventCount') },
+      period: s.period,
+      label: 'Events failed or dropped by the event source mapping',
+    });
+    this._eventSourceFailures.push(createAlarm(this, id, metric, s, s.threshold,
+      `${this.subject}: ${s.threshold} or more events of the event source mapping ${mapping.node.path} failed to invoke the function or were dropped ` +
+      '(out of retries or too old). Check the function\'s errors and the source\'s failure destination.', this.topic));
   }
 
   /** The checks of options given to a FunctionAlarms made by a user (on this construct: a failure removes it, never its parent). */
@@ -280,6 +331,7 @@ interface ResolvedAlarms {
   readonly dropped?: AlarmSettings;
   readonly delivery?: AlarmSettings;
   readonly iteratorAge?: AlarmSettings;
+  readonly eventSourceFailures?: AlarmSettings;
   readonly spill?: AlarmSettings;
   readonly util?: AlarmSettings;
   readonly dlqAge?: AlarmSettings;
@@ -297,10 +349,11 @@ function resolveAll(v: Validator | undefined, o: FunctionAlarmsOptions, props: F
   const dropped = resolve('asyncEventsDropped');
   const delivery = resolve('deliveryFailures');
   const iteratorAge = resolve('iteratorAge');
+  const eventSourceFailures = resolve('eventSourceFailures');
   const spill = pc ? resolve('provisionedConcurrencySpillover') : undefined;
   const util = pc ? resolve('provisionedConcurrencyUtilization') : undefined;
   const dlqAge = props.deadLetterQueue && deadLetterQueueWatch(o, false).ageByFunctionAlarms ? resolve('deadLetterQueueAge') : undefined;
-  return { errors, throttles, duration, dropped, delivery, iteratorAge, spill, util, dlqAge };
+  return { errors, throttles, duration, dropped, delivery, iteratorAge, eventSourceFailures, spill, util, dlqAge };
 }
 
 /** The dead-letter queue's depth (and age, when `dlqAge` is set) as signals of the combined alarm. */
@@ -316,3 +369,13 @@ function addDeadLetterQueueSignals(group: CombinedAlarmBuilder, q: sqs.IQueue, d
 
 /** The props of FunctionAlarms a ServerlessFunction checked, until the constructor reads them. */
 const CHECKED = new WeakSet<FunctionAlarmsProps>();
+
+/** Whether the mapping (one the library made: an `EventSourceMapping` over a `CfnEventSourceMapping`) publishes EventCount metrics. */
+function publishesEventCount(mapping: lambda.IEventSourceMapping): boolean {
+  const cfn = mapping.node.defaultChild;
+  if (!(cfn instanceof lambda.CfnEventSourceMapping)) {
+    return false;
+  }
+  const config = cfn.metricsConfig as lambda.CfnEventSourceMapping.MetricsConfigProperty | undefined;
+  return Array.isArray(config?.metrics) && config.metrics.includes(lambda.MetricType.EVENT_COUNT);
+}

@@ -47,6 +47,7 @@ const FunctionAlarmsOptions: PropShape = {
   asyncEventsDropped: { shape: AlarmOptions },
   deliveryFailures: { shape: AlarmOptions },
   iteratorAge: { shape: AlarmOptions },
+  eventSourceFailures: { shape: AlarmOptions },
   deadLetterQueueAge: { shape: AlarmOptions },
   provisionedConcurrencySpillover: { shape: AlarmOptions },
   provisionedConcurrencyUtilization: { shape: AlarmOptions },
@@ -219,6 +220,7 @@ const DynamoDbStreamTriggerOptions: PropShape = {
   filters: { arrayOf: 'object' },
   onFailureQueue: 'construct',
   onFailureTopic: 'construct',
+  onFailureBucket: 'construct',
   enabled: 'boolean',
 };
 
@@ -466,6 +468,7 @@ const KinesisTriggerOptions: PropShape = {
   filters: { arrayOf: 'object' },
   onFailureQueue: 'construct',
   onFailureTopic: 'construct',
+  onFailureBucket: 'construct',
   enabled: 'boolean',
 };
 
@@ -527,10 +530,16 @@ const PythonRequirementsLayerOptions: PropShape = {
   removalPolicy: { oneOf: ['destroy', 'retain', 'snapshot', 'retain-on-update-or-delete'] },
 };
 
+const SqsProvisionedPollers: PropShape = {
+  minimumPollers: 'number',
+  maximumPollers: 'number',
+};
+
 const SqsTriggerOptions: PropShape = {
   batchSize: 'number',
   maxBatchingWindow: 'duration',
   maxConcurrency: 'number',
+  provisionedPollers: { shape: SqsProvisionedPollers },
   filters: { arrayOf: 'object' },
   queueHasRedrivePolicy: 'boolean',
   queueVisibilityTimeout: 'duration',
@@ -660,6 +669,7 @@ const StreamTriggerOptions: PropShape = {
   filters: { arrayOf: 'object' },
   onFailureQueue: 'construct',
   onFailureTopic: 'construct',
+  onFailureBucket: 'construct',
   enabled: 'boolean',
 };
 
@@ -764,6 +774,7 @@ export const PROP_SHAPES = {
   ServerlessFunctionOptions,
   ServerlessFunctionProps,
   SnsTriggerOptions,
+  SqsProvisionedPollers,
   SqsTriggerOptions,
   StreamProcessorProps,
   StreamTriggerOptions,

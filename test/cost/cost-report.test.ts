@@ -5,7 +5,7 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { Blueprints, BlueprintStack, BlueprintStackProps, FunctionCode, FunctionGroup, ServerlessFunction, ServerlessFunctionProps } from '../../src';
+import { Blueprints, BlueprintStack, BlueprintStackProps, FunctionCode, FunctionGroup, ServerlessFunction, ServerlessFunctionProps, Trigger } from '../../src';
 import { HANDLER_DIR, TEST_ENV } from '../helpers/template';
 
 const code = FunctionCode.fromAsset(HANDLER_DIR);
@@ -114,4 +114,25 @@ test('costReport: false writes nothing; Blueprints.applyTo reports for stacks it
   Blueprints.applyTo(app, { nagPacks: [], dashboard: false });
   app.synth();
   expect(JSON.parse(fs.readFileSync(path.join(outdir, 'Mine.cost.json'), 'utf-8')).monthlyUsd).toBe(1.9);
+});
+
+test('an SQS trigger adds its mapping alarm (2 metrics); provisioned pollers are a note marked unverified, never a guessed price', () => {
+  const queueWithDlq = (s: Stack) => new sqs.Queue(s, 'Q', {
+    enforceSSL: true,
+    visibilityTimeout: Duration.seconds(180),
+    deadLetterQueue: { queue: new sqs.Queue(s, 'Dlq', { enforceSSL: true }), maxReceiveCount: 5 },
+  });
+  const onDemand = synth((s) => fn()(s).addTrigger(Trigger.sqs(queueWithDlq(s))), { dashboard: false });
+  const plain = synth(fn(), { dashboard: false });
+  expect(onDemand.report.alarms.metrics - plain.report.alarms.metrics).toBe(2);
+  expect(onDemand.report.notes.join(' ')).not.toMatch(/Event Poller/);
+
+  const provisioned = synth((s) => {
+    const q = queueWithDlq(s);
+    fn()(s).addTrigger(Trigger.sqs(q, { provisionedPollers: { minimumPollers: 3, maximumPollers: 10 } }));
+    new ServerlessFunction(s, 'Fn2', { code }).addTrigger(Trigger.sqs(q, { provisionedPollers: {} }));
+  }, { dashboard: false });
+  const note = provisioned.report.notes.find((n: string) => /Event Poller/.test(n));
+  expect(note).toMatch(/^UNVERIFIED, NOT IN THE TOTAL: 2 event source mapping\(s\) in provisioned mode keep at least 3 event poller\(s\) standing plus Lambda's default minimum on 1/);
+  expect(provisioned.report.lines.map((l: any) => l.item).join(' ')).not.toMatch(/poller/i);
 });

@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { FunctionCode, ITrigger, ServerlessFunction, ServerlessFunctionProps, TriggerConfig } from '../../src';
 import { nagFindings } from '../helpers/nag';
@@ -332,5 +333,68 @@ describe('iterator age (driven by triggers)', () => {
     const q = new sqs.Queue(stack, 'Q');
     new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromAsset(HANDLER_DIR), deadLetterQueue: q });
     Template.fromStack(stack).resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateAgeOfOldestMessage' }, 0);
+  });
+});
+
+describe('event source mapping failures (driven by triggers)', () => {
+  // A mapping that publishes EventCount metrics (as every SQS, Kinesis, DynamoDB and Kafka mapping of the library does).
+  const importedMapping = (scope: ServerlessFunction, id: string, queue: string, metrics = true) => new lambda.EventSourceMapping(scope, id, {
+    target: scope.alias,
+    eventSourceArn: `arn:aws:sqs:us-east-1:123456789012:${queue}`,
+    metricsConfig: metrics ? { metrics: [lambda.MetricType.EVENT_COUNT] } : undefined,
+  });
+
+  test('one alarm per reported mapping: failed + dropped events >= 1 in 5 minutes; none without mappings', () => {
+    const { stack, f } = fn();
+    f.addTrigger(new FakeTrigger({ description: 'no mapping' }));
+    expect(f.alarms.eventSourceFailures).toEqual([]);
+    Template.fromStack(fn().stack).resourceCountIs('AWS::CloudWatch::Alarm', 1);
+
+    f.addTrigger(new FakeTrigger({ description: 'two', eventSourceMappings: [importedMapping(f, 'A', 'uuid-a'), importedMapping(f, 'B', 'uuid-b')] }));
+    expect(f.alarms.eventSourceFailures).toHaveLength(2);
+    expect(f.alarms.all).toEqual(expect.arrayContaining(f.alarms.eventSourceFailures));
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::CloudWatch::Alarm', 3);
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 1,
+      EvaluationPeriods: 1,
+      DatapointsToAlarm: 1,
+      AlarmActions: topicAction,
+      Metrics: Match.arrayWith([
+        Match.objectLike({
+          Id: 'failed',
+          MetricStat: { Metric: { Namespace: 'AWS/Lambda', MetricName: 'FailedInvokeEventCount', Dimensions: [{ Name: 'EventSourceMappingUUID', Value: { Ref: Match.stringLikeRegexp('^FnB') } }] }, Period: 300, Stat: 'Sum' },
+          ReturnData: false,
+        }),
+        Match.objectLike({ Id: 'dropped', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'DroppedEventCount' }) }) }),
+      ]),
+    });
+    // The alarms add no finding (the test's bare mappings, without a destination, are not the subject here).
+    expect(nagFindings(stack).filter((finding) => !/\/Fn\/[AB]\/Resource$/.test(finding.path))).toEqual([]);
+  });
+
+  test('a mapping without EventCount metrics (Amazon MQ, DocumentDB) gets no alarm that would never see data', () => {
+    const { f } = fn();
+    f.addTrigger(new FakeTrigger({ description: 'quiet', eventSourceMappings: [importedMapping(f, 'Q', 'uuid-q', false)] }));
+    f.addTrigger(new FakeTrigger({ description: 'imported', eventSourceMappings: [lambda.EventSourceMapping.fromEventSourceMappingId(f, 'I', 'uuid-i')] }));
+    expect(f.alarms.eventSourceFailures).toEqual([]);
+  });
+
+  test('threshold, evaluation and an off switch like every alarm; a threshold of 0 is refused', () => {
+    const a = fn({ alarms: { eventSourceFailures: { threshold: 10, period: Duration.minutes(1), evaluationPeriods: 3 } } });
+    a.f.addTrigger(new FakeTrigger({ description: 'm', eventSourceMappings: [importedMapping(a.f, 'M', 'uuid')] }));
+    Template.fromStack(a.stack).hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 10, EvaluationPeriods: 3, Metrics: Match.arrayWith([Match.objectLike({ Id: 'failed', MetricStat: Match.objectLike({ Period: 60 }) })]),
+    });
+
+    const b = fn({ alarms: { eventSourceFailures: { enabled: false } } });
+    b.f.addTrigger(new FakeTrigger({ description: 'm', eventSourceMappings: [importedMapping(b.f, 'M', 'uuid')] }));
+    expect(b.f.alarms.eventSourceFailures).toEqual([]);
+
+    const c = fn({ alarms: { enabled: false } });
+    c.f.addTrigger(new FakeTrigger({ description: 'm', eventSourceMappings: [importedMapping(c.f, 'M', 'uuid')] }));
+    expect(c.f.alarms.eventSourceFailures).toEqual([]);
+
+    expect(() => fn({ alarms: { eventSourceFailures: { threshold: 0 } } })).toThrow(/LBP_ALARM_THRESHOLD.*eventSourceFailures/s);
   });
 });

@@ -24,6 +24,15 @@ describe('QueueProcessor', () => {
     expect(nagFindings(stack)).toEqual([]);
   });
 
+  test('provisioned pollers through triggerOptions, checked before anything is created', () => {
+    const stack = testStack();
+    expect(() => new QueueProcessor(stack, 'Bad', { code, triggerOptions: { provisionedPollers: { minimumPollers: 1 } } }))
+      .toThrow(/LBP_SQS_POLLERS.*triggerOptions\.provisionedPollers\.minimumPollers/s);
+    expect(stack.node.tryFindChild('Bad')).toBeUndefined();
+    new QueueProcessor(stack, 'Orders', { code, triggerOptions: { provisionedPollers: { minimumPollers: 2, maximumPollers: 20 } } });
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::EventSourceMapping', { ProvisionedPollerConfig: { MinimumPollers: 2, MaximumPollers: 20 } });
+  });
+
   test('the batching window is added to the derived visibility timeout', () => {
     const stack = testStack();
     new QueueProcessor(stack, 'Orders', { code, triggerOptions: { batchSize: 100, maxBatchingWindow: Duration.seconds(10) } });

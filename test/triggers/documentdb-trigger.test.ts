@@ -38,6 +38,8 @@ describe('Trigger.documentDb', () => {
     const fn = testFunction(stack);
     const trigger = Trigger.documentDb(SOURCE, { ...base(stack), collectionName: 'orders' });
     fn.addTrigger(trigger);
+    // Lambda publishes no EventCount metrics for it here, so no failed/dropped-events alarm that never sees data.
+    expect(fn.alarms.eventSourceFailures).toEqual([]);
 
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
@@ -48,6 +50,7 @@ describe('Trigger.documentDb', () => {
       SourceAccessConfigurations: [{ Type: 'BASIC_AUTH', URI: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:DocDbSecret-AbCdEf' }],
       DocumentDBEventSourceConfig: { DatabaseName: 'shop', CollectionName: 'orders', FullDocument: 'Default' },
       DestinationConfig: Match.absent(),
+      MetricsConfig: Match.absent(),
     });
     const config = fn.triggers[0];
     expect(config.failureQueues).toEqual([]);
@@ -107,6 +110,7 @@ describe('Trigger.documentDb', () => {
       StartingPositionTimestamp: 1700000000,
       Enabled: false,
       FilterCriteria: { Filters: [{ Pattern: '{"event":{"operationType":["insert"]}}' }] },
+      KmsKeyArn: Match.anyValue(),
       DocumentDBEventSourceConfig: { DatabaseName: 'shop', CollectionName: Match.absent(), FullDocument: 'UpdateLookup' },
     });
     const resources = policyStatements(t).filter((s) => actionsOf(s).some((a) => a.startsWith('rds:'))).map((s) => s.Resource);

@@ -2,7 +2,7 @@ import { Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { LIVE_ALIAS_NAME_REF, testFunction } from './fixtures';
+import { hardenedBucket, LIVE_ALIAS_NAME_REF, testFunction } from './fixtures';
 import { Trigger } from '../../src';
 import { nagFindings } from '../helpers/nag';
 import { testStack } from '../helpers/template';
@@ -39,6 +39,28 @@ describe('Trigger.dynamoDbStream', () => {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'dynamodb:ListStreams', Resource: '*' })]) },
     });
     expect(fn.triggers[0].readsStream).toBe(true);
+    t.hasResourceProperties('AWS::Lambda::EventSourceMapping', { MetricsConfig: { Metrics: ['EventCount'] } });
+    expect(fn.triggers[0].eventSourceMappings).toHaveLength(1);
+    expect(fn.alarms.eventSourceFailures).toHaveLength(1);
+    expect(nagFindings(stack)).toEqual([]);
+  });
+
+  test('filters are encrypted with the BlueprintKey; a bucket as destination gets the least-privilege policy; no findings', () => {
+    const stack = testStack();
+    const fn = testFunction(stack);
+    fn.addTrigger(Trigger.dynamoDbStream(table(stack), {
+      onFailureBucket: hardenedBucket(stack),
+      filters: [lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.isEqual('INSERT') })],
+    }));
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      KmsKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^BlueprintKey'), 'Arn'] },
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Bucket'), 'Arn'] } } },
+    });
+    t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      Description: Match.stringLikeRegexp('failed DynamoDbStream records'),
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 's3:PutObject' })]) },
+    });
     expect(nagFindings(stack)).toEqual([]);
   });
 

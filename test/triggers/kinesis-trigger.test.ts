@@ -1,10 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { LIVE_ALIAS_NAME_REF, testFunction } from './fixtures';
+import { hardenedBucket, LIVE_ALIAS_NAME_REF, testFunction } from './fixtures';
 import { FailureQueue, Trigger } from '../../src';
 import { nagFindings } from '../helpers/nag';
 import { testStack } from '../helpers/template';
@@ -34,6 +35,9 @@ describe('Trigger.kinesis', () => {
     t.hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true });
     expect(fn.triggers[0].readsStream).toBe(true);
     expect(fn.triggers[0].failureQueues).toHaveLength(1);
+    t.hasResourceProperties('AWS::Lambda::EventSourceMapping', { MetricsConfig: { Metrics: ['EventCount'] }, KmsKeyArn: Match.absent() });
+    expect(fn.triggers[0].eventSourceMappings).toHaveLength(1);
+    expect(fn.alarms.eventSourceFailures).toHaveLength(1);
     expect(nagFindings(stack)).toEqual([]);
   });
 
@@ -63,6 +67,7 @@ describe('Trigger.kinesis', () => {
       StartingPosition: 'AT_TIMESTAMP',
       StartingPositionTimestamp: 1700000000,
       FilterCriteria: { Filters: [{ Pattern: '{"data":{"kind":["click"]}}' }] },
+      KmsKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^BlueprintKey'), 'Arn'] },
     });
   });
 
@@ -85,6 +90,18 @@ describe('Trigger.kinesis', () => {
     });
     expect(fn.triggers[0].failureQueues).toEqual([q]);
     expect(fn2.triggers[0].failureQueues).toEqual([]);
+  });
+
+  test('a KMS-encrypted topic as onFailureTopic: sns:Publish and exactly kms:Decrypt + kms:GenerateDataKey, no findings', () => {
+    const stack = testStack();
+    const topic = new sns.Topic(stack, 'EncryptedTopic', { masterKey: new kms.Key(stack, 'TopicKey', { enableKeyRotation: true }), enforceSSL: true });
+    testFunction(stack).addTrigger(Trigger.kinesis(stream(stack), { onFailureTopic: topic }));
+    const policies = Template.fromStack(stack).findResources('AWS::IAM::ManagedPolicy');
+    const statements = Object.values(policies).flatMap((p: any) => p.Properties.PolicyDocument.Statement);
+    const actions = (prefix: string) => statements.flatMap((st: any) => [st.Action].flat()).filter((a: string) => a.startsWith(prefix)).sort();
+    expect(actions('kms:')).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+    expect(actions('sns:')).toEqual(['sns:Publish']);
+    expect(nagFindings(stack)).toEqual([]);
   });
 
   test.each([
@@ -128,5 +145,35 @@ describe('Trigger.kinesis', () => {
     expect(() => fn.addTrigger(Trigger.kinesis(s, { onFailureQueue: fifoQueue }))).toThrow(/LBP_STREAM_ON_FAILURE/);
     const fifoTopic = new sns.Topic(stack, 'FifoTopic', { fifo: true });
     expect(() => fn.addTrigger(Trigger.kinesis(s, { onFailureTopic: fifoTopic }))).toThrow(/LBP_STREAM_ON_FAILURE/);
+  });
+
+  test('a bucket keeps whole failed batches: PutObject and ListBucket only, acknowledged, no findings', () => {
+    const stack = testStack();
+    const fn = testFunction(stack);
+    fn.addTrigger(Trigger.kinesis(stream(stack), { onFailureBucket: hardenedBucket(stack) }));
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Bucket'), 'Arn'] } } },
+    });
+    const policies = Object.entries(t.findResources('AWS::IAM::ManagedPolicy')).filter(([, p]: [string, any]) => /failed Kinesis records/.test(p.Properties.Description));
+    expect(policies).toHaveLength(1);
+    const [policyId, policy] = policies[0] as [string, any];
+    expect(policy.Properties.PolicyDocument.Statement.map((st: any) => st.Action)).toEqual(['s3:PutObject', 's3:ListBucket', ['kms:Encrypt', 'kms:GenerateDataKey']]);
+    const mapping = Object.values(t.findResources('AWS::Lambda::EventSourceMapping'))[0] as any;
+    expect(mapping.DependsOn).toEqual(expect.arrayContaining([policyId]));
+    expect(JSON.stringify(t.toJSON())).not.toMatch(/s3:GetObject|s3:DeleteObject/);
+    expect(fn.triggers[0].failureQueues).toEqual([]);
+    t.resourceCountIs('AWS::SQS::Queue', 1); // the function's own dead-letter queue only
+    expect(nagFindings(stack)).toEqual([]);
+  });
+
+  test('refuses a bucket with a queue or a topic', () => {
+    const stack = testStack();
+    const fn = testFunction(stack);
+    const s = stream(stack);
+    const bucket = hardenedBucket(stack);
+    expect(() => fn.addTrigger(Trigger.kinesis(s, { onFailureBucket: bucket, onFailureQueue: new sqs.Queue(stack, 'Q') }))).toThrow(/LBP_STREAM_ON_FAILURE/);
+    expect(() => fn.addTrigger(Trigger.kinesis(s, { onFailureBucket: bucket, onFailureTopic: new sns.Topic(stack, 'T') }))).toThrow(/LBP_STREAM_ON_FAILURE/);
+    Template.fromStack(stack).resourceCountIs('AWS::Lambda::EventSourceMapping', 0);
   });
 });

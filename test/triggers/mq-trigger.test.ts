@@ -92,11 +92,16 @@ describe('Trigger.mq', () => {
       MaximumBatchingWindowInSeconds: 300,
       Enabled: false,
       FilterCriteria: { Filters: [{ Pattern: Match.anyValue() }] },
+      // Filters name fields and values of the messages: encrypted with the stack's key.
+      KmsKeyArn: Match.anyValue(),
+      MetricsConfig: Match.absent(),
       SourceAccessConfigurations: [
         { Type: 'BASIC_AUTH', URI: Match.anyValue() },
         { Type: 'VIRTUAL_HOST', URI: 'prod' },
       ],
     });
+    // No EventCount metrics for an MQ mapping, so no failed/dropped-events alarm that would never see data.
+    expect(fn.alarms.eventSourceFailures).toEqual([]);
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/AmazonMQ',
       MetricName: 'MessageCount',

@@ -32,6 +32,10 @@ describe('Trigger.sqs', () => {
       BatchSize: 10,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       FilterCriteria: { Filters: [{ Pattern: '{"body":{"kind":["order"]}}' }] },
+      KmsKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^BlueprintKey'), 'Arn'] },
+    });
+    t.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Action: 'kms:Decrypt', Principal: { Service: 'lambda.amazonaws.com' } })]) },
     });
     t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
       PolicyDocument: {
@@ -157,5 +161,50 @@ describe('Trigger.sqs', () => {
     const fn = testFunction(stack);
     fn.addTrigger(Trigger.sqs(sourceQueue(stack, {}, 2)));
     Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('after 2 receives'));
+  });
+
+  test('provisioned mode: minimum 2-200, maximum 2-2000, minimum <= maximum', () => {
+    const stack = testStack();
+    const fn = testFunction(stack);
+    const queue = sourceQueue(stack);
+    const refused = (minimumPollers: number | undefined, maximumPollers: number | undefined) =>
+      expect(() => fn.addTrigger(Trigger.sqs(queue, { provisionedPollers: { minimumPollers, maximumPollers } }))).toThrow(/LBP_SQS_POLLERS/);
+    refused(1, undefined);
+    refused(201, 300);
+    refused(undefined, 1);
+    refused(2, 2001);
+    refused(10, 5);
+    refused(2.5, 10);
+    fn.addTrigger(Trigger.sqs(queue, { provisionedPollers: { minimumPollers: 2, maximumPollers: 2 } }));
+    testFunction(stack, {}, 'Fn2').addTrigger(Trigger.sqs(queue, { provisionedPollers: { minimumPollers: 200, maximumPollers: 2000 } }));
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::Lambda::EventSourceMapping', { ProvisionedPollerConfig: { MinimumPollers: 2, MaximumPollers: 2 } });
+    t.hasResourceProperties('AWS::Lambda::EventSourceMapping', { ProvisionedPollerConfig: { MinimumPollers: 200, MaximumPollers: 2000 } });
+    expect(nagFindings(stack)).toEqual([]);
+  });
+
+  test('provisioned mode refuses maxConcurrency with a coded error (before aws-cdk-lib)', () => {
+    const stack = testStack();
+    const fn = testFunction(stack);
+    expect(() => fn.addTrigger(Trigger.sqs(sourceQueue(stack), { maxConcurrency: 10, provisionedPollers: {} }))).toThrow(/LBP_SQS_POLLERS.*maxConcurrency/s);
+    Template.fromStack(stack).resourceCountIs('AWS::Lambda::EventSourceMapping', 0);
+  });
+
+  test('the mapping publishes EventCount metrics and its failed and dropped events are alarmed', () => {
+    const stack = testStack();
+    const fn = testFunction(stack);
+    fn.addTrigger(Trigger.sqs(sourceQueue(stack)));
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::Lambda::EventSourceMapping', { MetricsConfig: { Metrics: ['EventCount'] }, KmsKeyArn: Match.absent() });
+    expect(fn.triggers[0].eventSourceMappings).toHaveLength(1);
+    expect(fn.alarms.eventSourceFailures).toHaveLength(1);
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 1,
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'FILL(failed, 0) + FILL(dropped, 0)' }),
+        Match.objectLike({ Id: 'failed', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'FailedInvokeEventCount', Dimensions: [{ Name: 'EventSourceMappingUUID', Value: { Ref: Match.stringLikeRegexp('EventSourceMapping') } }] }) }) }),
+        Match.objectLike({ Id: 'dropped', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'DroppedEventCount' }) }) }),
+      ]),
+    });
   });
 });

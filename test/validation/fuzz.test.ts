@@ -156,8 +156,11 @@ const CONSTRUCTS: Run[] = [
         retentionPeriod: dur([Duration.days(14), Duration.minutes(1)], [Duration.days(15), Duration.seconds(59)]),
         fifo: bool(),
         triggerOptions: gen(
-          [{ batchSize: num([1, 10]) }, { batchSize: 10000, maxBatchingWindow: Duration.seconds(300) }, { maxConcurrency: num([2, 1000]) }],
-          [{ batchSize: 11 }, { maxBatchingWindow: Duration.seconds(301) }, { maxConcurrency: 1001 }, null, 'fast'],
+          [{ batchSize: num([1, 10]) }, { batchSize: 10000, maxBatchingWindow: Duration.seconds(300) }, { maxConcurrency: num([2, 1000]) },
+            { provisionedPollers: { minimumPollers: num([2, 200]), maximumPollers: 2000 } }],
+          [{ batchSize: 11 }, { maxBatchingWindow: Duration.seconds(301) }, { maxConcurrency: 1001 }, null, 'fast',
+            { provisionedPollers: { minimumPollers: 1 } }, { provisionedPollers: { maximumPollers: 2001 } },
+            { maxConcurrency: 5, provisionedPollers: {} }],
         ),
       }),
     }),

@@ -9,6 +9,8 @@ import { acknowledge, acknowledgeResourceWildcards } from '../../acknowledgement
 import { InvocationAcknowledgement, ResourceWildcardAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { Validator } from '../../validation/validator';
 import { targetRole, TriggerBinding } from '../private/binding';
+import { filterEncryptionKey } from '../private/filter-encryption';
+import { grantPollerNetworkInterfaces } from '../private/poller-network';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 
@@ -211,6 +213,7 @@ export class DocumentDbTrigger implements ITrigger {
       startingPosition: o.startingPosition ?? DOCUMENTDB_DEFAULTS.startingPosition,
       startingPositionTimestamp: o.startingPositionTimestamp,
       filters: o.filters,
+      filterEncryption: filterEncryptionKey(target, o.filters),
       sourceAccessConfigurations: [{ type: lambda.SourceAccessConfigurationType.BASIC_AUTH, uri: o.credentials.secretArn }],
       enabled: o.enabled,
     });
@@ -232,13 +235,7 @@ export class DocumentDbTrigger implements ITrigger {
     const o = this.options;
     const role = targetRole(target, 'DocumentDbTrigger');
     o.credentials.grantRead(role);
-    role.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: [
-        'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeVpcs',
-        'ec2:DeleteNetworkInterface', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups',
-      ],
-      resources: ['*'],
-    }));
+    grantPollerNetworkInterfaces(role);
     // arn:<p>:rds:<r>:<a>:cluster:<name> -> arn:<p>:rds:<r>:<a>:cluster-pg:<group>, ...:subgrp:<group>
     const prefix = Fn.select(0, Fn.split(':cluster:', this.source.clusterArn, 2));
     const arnOf = (kind: string, name: string | undefined) => Fn.join('', [prefix, `:${kind}:`, name ?? '*']);

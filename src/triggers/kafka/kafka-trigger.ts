@@ -11,13 +11,15 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { KAFKA_DEFAULTS, validateKafkaTriggerOptions } from './kafka-checks';
-import { acknowledgeResourceWildcards } from '../../acknowledgements/acknowledge';
 import { ResourceWildcardAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { FailureQueue } from '../../destinations/failure-queue';
-import { blueprintKey } from '../../encryption/blueprint-key';
 import { noteClusterVpcSink } from '../../validation/cluster-vpc-sinks';
 import { Validator } from '../../validation/validator';
 import { targetRole, TriggerBinding } from '../private/binding';
+import { bucketDestination, grantFailedRecords } from '../private/failed-records-bucket';
+import { grantPublishFailedRecords, topicDestination } from '../private/failed-records-topic';
+import { filterEncryptionKey } from '../private/filter-encryption';
+import { grantPollerNetworkInterfaces } from '../private/poller-network';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 
@@ -394,7 +396,7 @@ export class KafkaTrigger implements ITrigger {
       reportBatchItemFailures: provisioned ? o.reportBatchItemFailures ?? true : undefined,
       enabled: o.enabled,
       // Encrypted filter criteria: the stack's library key (aws-cdk-lib grants lambda.amazonaws.com kms:Decrypt on it).
-      filterEncryption: o.filters !== undefined ? blueprintKey(target) : undefined,
+      filterEncryption: filterEncryptionKey(target, o.filters),
       metricsConfig: { metrics: [lambda.MetricType.EVENT_COUNT, lambda.MetricType.ERROR_COUNT, lambda.MetricType.KAFKA_METRICS] },
       logLevel: o.logLevel ?? lambda.EventSourceMappingLogLevel.WARN,
     });
@@ -463,7 +465,7 @@ export class KafkaTrigger implements ITrigger {
     o.secret?.grantRead(role);
     o.rootCaCertificate?.grantRead(role);
     if (o.onFailureBucket) {
-      grantFailedRecords(target, role, o.onFailureBucket);
+      grantFailedRecords(target, role, o.onFailureBucket, 'Kafka', ResourceWildcardAcknowledgement.KAFKA_FAILED_RECORDS);
     }
     if (o.onFailureTopic) {
       grantPublishFailedRecords(role, o.onFailureTopic);
@@ -472,7 +474,7 @@ export class KafkaTrigger implements ITrigger {
     if (clusterArn !== undefined || o.vpc !== undefined) {
       // Lambda's pollers create their network interfaces in the cluster's subnets with this role. These
       // actions take Resource: * only, so the statement lands in the role's library-only policy.
-      role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...NETWORK_INTERFACE_ACTIONS], resources: ['*'] }));
+      grantPollerNetworkInterfaces(role);
     }
     if (clusterArn === undefined) {
       return;
@@ -506,52 +508,4 @@ export class KafkaTrigger implements ITrigger {
       }));
     }
   }
-}
-
-/** What Lambda's pollers do in the cluster's VPC with the function's role (the AWSLambdaMSKExecutionRole actions). */
-const NETWORK_INTERFACE_ACTIONS = [
-  'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeVpcs',
-  'ec2:DeleteNetworkInterface', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups',
-] as const;
-
-/**
- * An S3 on-failure destination without `S3OnFailureDestination`'s `bucket.grantReadWrite` (wildcard
- * actions in the function's policy): the grant is `grantFailedRecords`'s.
- */
-function bucketDestination(bucket: s3.IBucket): lambda.IEventSourceDlq {
-  return { bind: () => ({ destination: bucket.bucketArn }) };
-}
-
-/**
- * An SNS on-failure destination without `SnsDlq`'s `topic.grantPublish` (whose `kms:GenerateDataKey*` on
- * an encrypted topic's key is an IAM5 finding): the grant is `grantPublishFailedRecords`'s.
- */
-function topicDestination(topic: sns.ITopic): lambda.IEventSourceDlq {
-  return { bind: () => ({ destination: topic.topicArn }) };
-}
-
-/** `sns:Publish` on the topic and, for an encrypted topic, exactly `kms:Decrypt` and `kms:GenerateDataKey` on its key. */
-function grantPublishFailedRecords(role: iam.IRole, topic: sns.ITopic): void {
-  role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [topic.topicArn] }));
-  if (topic.masterKey) {
-    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [topic.masterKey.keyArn] }));
-  }
-}
-
-/**
- * `s3:PutObject` of the failed records and `s3:ListBucket`, in a policy only the trigger writes (its one
- * object wildcard acknowledged precisely), with encrypt on the bucket's key.
- */
-function grantFailedRecords(target: ITriggerTarget, role: iam.IRole, bucket: s3.IBucket): void {
-  const objects = bucket.arnForObjects('*');
-  const policy = new iam.ManagedPolicy(target, `KafkaFailedRecords${bucket.node.id.replace(/[^A-Za-z0-9]/g, '')}`, {
-    description: `The failed Kafka records of ${target.node.path} into ${bucket.node.path}`,
-    roles: [role],
-    statements: [
-      new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [objects] }),
-      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
-      ...(bucket.encryptionKey ? [new iam.PolicyStatement({ actions: ['kms:Encrypt', 'kms:GenerateDataKey'], resources: [bucket.encryptionKey.keyArn] })] : []),
-    ],
-  });
-  acknowledgeResourceWildcards(policy, ResourceWildcardAcknowledgement.KAFKA_FAILED_RECORDS, [objects]);
 }

@@ -11,6 +11,8 @@ import { acknowledge } from '../../acknowledgements/acknowledge';
 import { InvocationAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { Validator } from '../../validation/validator';
 import { targetRole, TriggerBinding } from '../private/binding';
+import { filterEncryptionKey } from '../private/filter-encryption';
+import { grantPollerNetworkInterfaces } from '../private/poller-network';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 
@@ -217,6 +219,7 @@ export class MqTrigger implements ITrigger {
       batchSize: o.batchSize ?? MQ_DEFAULTS.batchSize,
       maxBatchingWindow: o.maxBatchingWindow,
       filters: o.filters,
+      filterEncryption: filterEncryptionKey(target, o.filters),
       sourceAccessConfigurations: access,
       enabled: o.enabled,
     });
@@ -237,17 +240,7 @@ export class MqTrigger implements ITrigger {
       resources: [this.broker.brokerArn],
     }));
     this.options.credentials.grantRead(role);
-    role.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: [
-        'ec2:CreateNetworkInterface',
-        'ec2:DeleteNetworkInterface',
-        'ec2:DescribeNetworkInterfaces',
-        'ec2:DescribeSecurityGroups',
-        'ec2:DescribeSubnets',
-        'ec2:DescribeVpcs',
-      ],
-      resources: ['*'],
-    }));
+    grantPollerNetworkInterfaces(role);
   }
 
   /**

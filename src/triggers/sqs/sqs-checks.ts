@@ -42,6 +42,36 @@ export function validateSqsTriggerOptions(v: Validator, o: SqsTriggerOptions, so
     v.range(ErrorCodes.LBP_BATCHING_WINDOW, 'maxBatchingWindow', windowSeconds, 0, 300, { unit: 'seconds', integer: true });
   }
   v.range(ErrorCodes.LBP_SQS_MAX_CONCURRENCY, 'maxConcurrency', o.maxConcurrency, 2, 1000, { integer: true });
+  validateSqsPollers(v, o);
+}
+
+/**
+ * The checks of SQS provisioned mode: 2-200 minimum and 2-2,000 maximum pollers (Lambda's SQS range,
+ * with aws-cdk-lib's 2,000 cap on the maximum), minimum <= maximum, and no `maxConcurrency` beside it.
+ */
+function validateSqsPollers(v: Validator, o: SqsTriggerOptions): void {
+  const p = o.provisionedPollers;
+  if (p === undefined) {
+    return;
+  }
+  v.failIf(o.maxConcurrency !== undefined, {
+    code: ErrorCodes.LBP_SQS_POLLERS,
+    property: 'maxConcurrency, provisionedPollers',
+    value: 'both set',
+    limit: 'a mapping in provisioned mode is bounded by its pollers, not by maxConcurrency (Lambda and aws-cdk-lib refuse both)',
+    fix: 'remove maxConcurrency and bound the mapping with provisionedPollers.maximumPollers',
+  });
+  v.range(ErrorCodes.LBP_SQS_POLLERS, 'provisionedPollers.minimumPollers', p.minimumPollers, 2, 200, { integer: true, source: 'SQS provisioned mode' });
+  v.range(ErrorCodes.LBP_SQS_POLLERS, 'provisionedPollers.maximumPollers', p.maximumPollers, 2, 2000, { integer: true, source: 'SQS provisioned mode' });
+  const min = p.minimumPollers ?? 2;
+  const max = p.maximumPollers ?? 200;
+  v.failIf(!Token.isUnresolved(min) && !Token.isUnresolved(max) && min > max, {
+    code: ErrorCodes.LBP_SQS_POLLERS,
+    property: 'provisionedPollers',
+    value: `minimumPollers ${min} > maximumPollers ${max}`,
+    limit: 'the minimum cannot exceed the maximum',
+    fix: 'raise maximumPollers or lower minimumPollers',
+  });
 }
 
 /** AWS's advice for a Lambda source queue: a visibility timeout of 6 x the function timeout (+ the batching window). */

@@ -8,9 +8,31 @@ import { AnnotationIds } from '../../validation/annotation-ids';
 import { Validator } from '../../validation/validator';
 import { requireTriggerArgument, TriggerBinding } from '../private/binding';
 import { seconds } from '../private/duration';
+import { ESM_METRICS } from '../private/esm-metrics';
+import { filterEncryptionKey } from '../private/filter-encryption';
 import { checkTriggerOptions, SQS_TRIGGER_SHAPE } from '../private/option-shapes';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
+
+/**
+ * Provisioned mode of an SQS event source mapping: event pollers kept ready for the queue (each
+ * handles up to 1 MB/s and 10 concurrent invocations), billed while they stand (see docs/scale.md).
+ */
+export interface SqsProvisionedPollers {
+  /**
+   * The fewest pollers (2 to 200).
+   *
+   * @default 2
+   */
+  readonly minimumPollers?: number;
+
+  /**
+   * The most pollers (2 to 2,000, at least `minimumPollers`).
+   *
+   * @default 200
+   */
+  readonly maximumPollers?: number;
+}
 
 /**
  * Options of an SQS trigger.
@@ -39,8 +61,18 @@ export interface SqsTriggerOptions {
   readonly maxConcurrency?: number;
 
   /**
+   * Provisioned mode: a minimum and maximum of event pollers reserved for this queue, for steady
+   * low latency and faster scaling. Pollers are billed while they stand. Not with `maxConcurrency`
+   * (use `maximumPollers` to bound the mapping).
+   *
+   * @default - on-demand polling (no standing poller cost)
+   */
+  readonly provisionedPollers?: SqsProvisionedPollers;
+
+  /**
    * Event filter patterns (`lambda.FilterCriteria.filter(...)`): messages that match none are
-   * deleted without invoking the function.
+   * deleted without invoking the function. The filters are encrypted with the stack's BlueprintKey
+   * (Lambda shows them only to callers that may decrypt with it).
    *
    * @default - every message invokes the function
    */
@@ -144,8 +176,11 @@ export class SqsTrigger implements ITrigger {
       batchSize,
       maxBatchingWindow: o.maxBatchingWindow,
       maxConcurrency: o.maxConcurrency,
+      provisionedPollerConfig: o.provisionedPollers,
       reportBatchItemFailures: true,
+      metricsConfig: ESM_METRICS,
       filters: o.filters,
+      filterEncryption: filterEncryptionKey(target, o.filters),
       enabled: o.enabled,
     });
     queue.grantConsumeMessages(target.alias);
@@ -160,6 +195,7 @@ export class SqsTrigger implements ITrigger {
     return {
       description: `SQS queue ${queue.node.path}`,
       failureQueues: dlq ? [dlq] : [],
+      eventSourceMappings: [mapping],
     };
   }
 }

@@ -43,7 +43,7 @@ export class DynamoDbStreamTrigger implements ITrigger {
 
   /**
    * The FailureQueue the trigger created as the mapping's on-failure destination (available once
-   * added to a function, undefined when you gave `onFailureQueue` or `onFailureTopic`).
+   * added to a function, undefined when you gave `onFailureQueue`, `onFailureTopic` or `onFailureBucket`).
    */
   public get failureQueue(): sqs.IQueue | undefined {
     return this.binding.resources('failureQueue').failureQueue;
@@ -63,12 +63,13 @@ export class DynamoDbStreamTrigger implements ITrigger {
     // The dynamodb:ListStreams statement (Resource * only) lands in the role's resource-star policy.
     table.grantStreamRead(target.alias);
     const { mapping, failureQueues, failureQueue } = createStreamMapping(scope, target, table.tableStreamArn!, this.options,
-      `DynamoDB stream of ${table.node.path} -> ${target.node.path}`);
+      `DynamoDB stream of ${table.node.path} -> ${target.node.path}`, 'DynamoDbStream');
     this.binding.record(target, { mapping, failureQueue });
     return {
       description: `DynamoDB stream of ${table.node.path}`,
       failureQueues,
       readsStream: true,
+      eventSourceMappings: [mapping],
     };
   }
 }

@@ -43,7 +43,7 @@ export class KinesisTrigger implements ITrigger {
 
   /**
    * The FailureQueue the trigger created as the mapping's on-failure destination (available once
-   * added to a function, undefined when you gave `onFailureQueue` or `onFailureTopic`).
+   * added to a function, undefined when you gave `onFailureQueue`, `onFailureTopic` or `onFailureBucket`).
    */
   public get failureQueue(): sqs.IQueue | undefined {
     return this.binding.resources('failureQueue').failureQueue;
@@ -60,12 +60,13 @@ export class KinesisTrigger implements ITrigger {
 
     this.stream.grantRead(target.alias);
     const { mapping, failureQueues, failureQueue } = createStreamMapping(scope, target, this.stream.streamArn, this.options,
-      `Kinesis stream ${this.stream.node.path} -> ${target.node.path}`);
+      `Kinesis stream ${this.stream.node.path} -> ${target.node.path}`, 'Kinesis');
     this.binding.record(target, { mapping, failureQueue });
     return {
       description: `Kinesis stream ${this.stream.node.path}`,
       failureQueues,
       readsStream: true,
+      eventSourceMappings: [mapping],
     };
   }
 }

@@ -91,11 +91,12 @@ export function validateStreamOptions(v: Validator, o: StreamTriggerOptions, opt
     });
   }
 
-  if (o.onFailureQueue && o.onFailureTopic) {
+  const destinations = (['onFailureQueue', 'onFailureTopic', 'onFailureBucket'] as const).filter((k) => o[k] !== undefined);
+  if (destinations.length > 1) {
     v.fail({
       code: ErrorCodes.LBP_STREAM_ON_FAILURE,
-      property: 'onFailureQueue, onFailureTopic',
-      value: 'both set',
+      property: destinations.join(', '),
+      value: `${destinations.length} set`,
       limit: 'a mapping has one on-failure destination',
       fix: 'set only one of them',
     });

@@ -1,10 +1,17 @@
 import { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { StreamTriggerOptions } from './stream-trigger-options';
+import { ResourceWildcardAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { FailureQueue } from '../../destinations/failure-queue';
+import { targetRole } from '../private/binding';
+import { ESM_METRICS } from '../private/esm-metrics';
+import { bucketDestination, grantFailedRecords } from '../private/failed-records-bucket';
+import { grantPublishFailedRecords, topicDestination } from '../private/failed-records-topic';
+import { filterEncryptionKey } from '../private/filter-encryption';
 import type { ITriggerTarget } from '../trigger';
 
 /** The bounded defaults of every stream trigger. @internal */
@@ -26,12 +33,19 @@ export function createStreamMapping(
   eventSourceArn: string,
   o: StreamTriggerOptions,
   purpose: string,
+  kind: 'Kinesis' | 'DynamoDbStream',
 ): { mapping: lambda.EventSourceMapping; failureQueues: sqs.IQueue[]; failureQueue?: sqs.IQueue } {
   let onFailure: lambda.IEventSourceDlq;
   let failureQueue: sqs.IQueue | undefined;
   const failureQueues: sqs.IQueue[] = [];
-  if (o.onFailureTopic) {
-    onFailure = new sources.SnsDlq(o.onFailureTopic);
+  let bucketPolicy: iam.ManagedPolicy | undefined;
+  if (o.onFailureBucket) {
+    const ack = ResourceWildcardAcknowledgement.STREAM_FAILED_RECORDS;
+    bucketPolicy = grantFailedRecords(target, targetRole(target, `${kind}Trigger`), o.onFailureBucket, kind, ack);
+    onFailure = bucketDestination(o.onFailureBucket);
+  } else if (o.onFailureTopic) {
+    grantPublishFailedRecords(targetRole(target, `${kind}Trigger`), o.onFailureTopic);
+    onFailure = topicDestination(o.onFailureTopic);
   } else if (o.onFailureQueue) {
     onFailure = new sources.SqsDlq(o.onFailureQueue);
     failureQueues.push(o.onFailureQueue);
@@ -55,11 +69,17 @@ export function createStreamMapping(
     parallelizationFactor: o.parallelizationFactor,
     tumblingWindow: o.tumblingWindow,
     filters: o.filters,
+    filterEncryption: filterEncryptionKey(target, o.filters),
+    metricsConfig: ESM_METRICS,
     onFailure,
     enabled: o.enabled,
   });
   if (target.role) {
     mapping.node.addDependency(target.role);
+  }
+  if (bucketPolicy) {
+    // Lambda checks the destination's permissions when it creates the mapping.
+    mapping.node.addDependency(bucketPolicy);
   }
   return { mapping, failureQueues, failureQueue };
 }

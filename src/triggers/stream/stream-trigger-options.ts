@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 
@@ -82,7 +83,8 @@ export interface StreamTriggerOptions {
   readonly tumblingWindow?: Duration;
 
   /**
-   * Event filter patterns (`lambda.FilterCriteria.filter(...)`).
+   * Event filter patterns (`lambda.FilterCriteria.filter(...)`), encrypted with the stack's
+   * BlueprintKey (Lambda shows them only to callers that may decrypt with it).
    *
    * @default - every record invokes the function
    */
@@ -90,7 +92,7 @@ export interface StreamTriggerOptions {
 
   /**
    * A standard SQS queue that receives the metadata of batches that failed every retry (instead of
-   * the trigger's own failure queue). Not with `onFailureTopic`.
+   * the trigger's own failure queue). Not with `onFailureTopic` or `onFailureBucket`.
    *
    * @default - a FailureQueue (14 days, encrypted, TLS-only, alarmed)
    */
@@ -98,11 +100,22 @@ export interface StreamTriggerOptions {
 
   /**
    * A standard SNS topic that receives the metadata of batches that failed every retry. Not with
-   * `onFailureQueue`.
+   * `onFailureQueue` or `onFailureBucket`.
    *
    * @default - a FailureQueue (14 days, encrypted, TLS-only, alarmed)
    */
   readonly onFailureTopic?: sns.ITopic;
+
+  /**
+   * An S3 bucket that receives each batch that failed every retry as an object: the invocation
+   * metadata and the whole records (a queue or topic receives the metadata only). The function gets
+   * `s3:PutObject` on the bucket's objects and `s3:ListBucket` (plus `kms:GenerateDataKey` and
+   * `kms:Encrypt` on the bucket's key), not `S3OnFailureDestination`'s read-write grant. The bucket's
+   * retention, encryption and alarms are yours. Not with `onFailureQueue` or `onFailureTopic`.
+   *
+   * @default - a FailureQueue (14 days, encrypted, TLS-only, alarmed)
+   */
+  readonly onFailureBucket?: s3.IBucket;
 
   /**
    * Whether the mapping starts enabled.
