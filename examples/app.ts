@@ -9,11 +9,7 @@
  */
 import { App, Environment } from 'aws-cdk-lib';
 import { Blueprints } from '../src';
-import {
-  acknowledgeUserDecisions, coreStack, deviceEventsStack, imagePipelineStack, nightlyJobStack, platformStack, pythonJavaStack,
-  queueWorkerStack, streamAnalyticsStack,
-  subscribersStack, webBackendStack,
-} from './reference-workloads';
+import { acknowledgeUserDecisions, REFERENCE_WORKLOADS } from './reference-workloads';
 
 const app = new App();
 acknowledgeUserDecisions(app); //   what only this app's owners can decide, with their reasons
@@ -21,16 +17,10 @@ const env: Environment = {
   account: process.env.CDK_DEFAULT_ACCOUNT ?? '123456789012',
   region: process.env.CDK_DEFAULT_REGION ?? 'us-east-1',
 };
-coreStack(app, env);
-imagePipelineStack(app, env); //   1. S3 -> image processing (layer) -> DynamoDB
-streamAnalyticsStack(app, env); // 2. Kinesis -> analytics -> DynamoDB
-webBackendStack(app, env); //      3. HTTP API -> function -> DynamoDB
-nightlyJobStack(app, env); //      4. weekday 02:00 cron -> stop EC2 instances
-queueWorkerStack(app, env); //     5. SQS -> worker with partial batch failures
-subscribersStack(app, env); //     6. DynamoDB Streams and SNS subscribers
-platformStack(app, env); //        7. VPC + layer + secrets + provisioned concurrency; container image
-deviceEventsStack(app, env); //    8. IoT rule, log subscription, Alexa skill, Firehose transformation
-pythonJavaStack(app, env); //      Python (dependencies for arm64, a Python layer) and Java (SnapStart) handlers
+// Every reference workload, one stack each (REFERENCE_WORKLOADS in reference-workloads.ts says what each shows).
+for (const workload of REFERENCE_WORKLOADS) {
+  workload.build(app, env);
+}
 // Each stack's idle cost: <stack>.cost.json in cdk.out/ and one info line for the app (docs/scale.md). Only the
 // report: nothing here changes a template, so the Python and Java apps still produce the same templates.
 Blueprints.applyTo(app, { nagPacks: [], dashboard: false, hardenPlainFunctions: false, resourceBudget: false });

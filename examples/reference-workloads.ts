@@ -18,8 +18,9 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import {
-  Blueprints, BucketEventType, BucketProcessor, FunctionCode, FunctionLayer, FunctionSecret, HttpApiFunction, LatestRuntime,
-  QueueProcessor, ScheduledJob, ServerlessFunction, StreamProcessor, TableStreamProcessor, TopicSubscriber, Trigger, TriggerSchedule,
+  Blueprints, BucketEventType, BucketProcessor, DocumentDbSource, FunctionCode, FunctionLayer, FunctionSecret, HttpApiFunction,
+  KafkaConsumer, KafkaSource, LatestRuntime, MqBroker, QueueProcessor, ScheduledJob, ServerlessFunction, StreamProcessor,
+  TableStreamProcessor, TopicSubscriber, Trigger, TriggerSchedule,
 } from '../src';
 
 const EXAMPLES = __dirname;
@@ -187,6 +188,33 @@ export function deviceEventsStack(app: App, env: Environment): Stack {
 }
 
 /**
+ * 9. Kafka, Amazon MQ and DocumentDB: the clusters and the broker are the platform team's (imported by
+ * ARN), their credentials stay in Secrets Manager (by reference).
+ */
+export function eventSourcesStack(app: App, env: Environment): Stack {
+  const stack = new Stack(app, 'BlueprintsEventSources', { env, description: 'cdk-lambda-blueprints example 9: Kafka, Amazon MQ and DocumentDB consumers' });
+  new KafkaConsumer(stack, 'Orders', {
+    code: handler('kafka-orders'),
+    source: KafkaSource.msk(`arn:aws:kafka:${stack.region}:${stack.account}:cluster/orders/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d-1`),
+    triggerOptions: { topic: 'orders', consumerGroupId: 'orders-consumer' },
+  });
+  const payments = new ServerlessFunction(stack, 'Payments', { code: handler('payments'), timeout: Duration.seconds(30) });
+  payments.addTrigger(Trigger.mq(MqBroker.activeMq(`arn:aws:mq:${stack.region}:${stack.account}:broker:payments:b-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d`), {
+    queue: 'payments',
+    credentials: secretsmanager.Secret.fromSecretNameV2(stack, 'BrokerUser', 'payments-broker-user'),
+  }));
+  const catalog = new ServerlessFunction(stack, 'CatalogChanges', { code: handler('catalog-changes') });
+  catalog.addTrigger(Trigger.documentDb(DocumentDbSource.fromClusterArn(`arn:aws:rds:${stack.region}:${stack.account}:cluster:catalog`), {
+    databaseName: 'catalog',
+    collectionName: 'products',
+    credentials: secretsmanager.Secret.fromSecretNameV2(stack, 'CatalogReader', 'catalog-reader'),
+    clusterParameterGroupName: 'catalog-params',
+    subnetGroupName: 'catalog-subnets',
+  }));
+  return stack;
+}
+
+/**
  * Python and Java handlers: a Python function whose compiled dependency is installed for arm64
  * without Docker, with a layer of Python packages built the same way, and a Java function (newest Java runtime) from a
  * jar (consumers/java/handler, built by Maven) with SnapStart on its published version.
@@ -276,3 +304,24 @@ export function platformStack(app: App, env: Environment): Stack {
   });
   return stack;
 }
+
+/** One reference workload: what it shows, and the function that adds its stack to an app. */
+export interface ReferenceWorkload {
+  readonly name: string;
+  readonly build: (app: App, env: Environment) => Stack;
+}
+
+/** Every reference workload, in the example app's order (examples/app.ts and the tests take this list). */
+export const REFERENCE_WORKLOADS: readonly ReferenceWorkload[] = [
+  { name: '0 a default function', build: coreStack },
+  { name: '1 S3 image pipeline with a layer', build: imagePipelineStack },
+  { name: '2 Kinesis analytics', build: streamAnalyticsStack },
+  { name: '3 HTTP API backend', build: webBackendStack },
+  { name: '4 weekday 02:00 cron', build: nightlyJobStack },
+  { name: '5 SQS with partial batch failures', build: queueWorkerStack },
+  { name: '6 DynamoDB Streams and SNS subscribers', build: subscribersStack },
+  { name: '7 VPC, layer, secrets, provisioned concurrency, container image', build: platformStack },
+  { name: '8 IoT rule, log subscription, Alexa skill, Firehose transformation', build: deviceEventsStack },
+  { name: '9 Kafka (MSK), Amazon MQ and DocumentDB consumers', build: eventSourcesStack },
+  { name: 'Python (arm64 dependencies, a Python layer) and Java (SnapStart) handlers', build: pythonJavaStack },
+];

@@ -21,14 +21,19 @@ from cdk_lambda_blueprints import (
     Blueprints,
     BucketEventType,
     BucketProcessor,
+    DocumentDbSource,
     DynamoDbStreamTriggerOptions,
     FunctionCode,
     FunctionLayer,
     FunctionSecret,
     HttpApiFunction,
     HttpApiTriggerOptions,
+    KafkaConsumer,
+    KafkaSource,
+    KafkaTriggerOptions,
     KinesisTriggerOptions,
     LatestRuntime,
+    MqBroker,
     ProvisionedConcurrencyOptions,
     ProvisionedConcurrencySchedule,
     QueueProcessor,
@@ -228,6 +233,33 @@ def device_events_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
     return stack
 
 
+def event_sources_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
+    """9. Kafka, Amazon MQ and DocumentDB: the clusters and the broker are imported by ARN, credentials by reference."""
+    stack = cdk.Stack(app, "BlueprintsEventSources", env=env,
+                      description="cdk-lambda-blueprints example 9: Kafka, Amazon MQ and DocumentDB consumers")
+    KafkaConsumer(stack, "Orders",
+        code=handler("kafka-orders"),
+        source=KafkaSource.msk(f"arn:aws:kafka:{stack.region}:{stack.account}:cluster/orders/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d-1"),
+        trigger_options=KafkaTriggerOptions(topic="orders", consumer_group_id="orders-consumer"),
+    )
+    payments = ServerlessFunction(stack, "Payments", code=handler("payments"), timeout=cdk.Duration.seconds(30))
+    payments.add_trigger(Trigger.mq(
+        MqBroker.active_mq(f"arn:aws:mq:{stack.region}:{stack.account}:broker:payments:b-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"),
+        queue="payments",
+        credentials=secretsmanager.Secret.from_secret_name_v2(stack, "BrokerUser", "payments-broker-user"),
+    ))
+    catalog = ServerlessFunction(stack, "CatalogChanges", code=handler("catalog-changes"))
+    catalog.add_trigger(Trigger.document_db(
+        DocumentDbSource.from_cluster_arn(f"arn:aws:rds:{stack.region}:{stack.account}:cluster:catalog"),
+        database_name="catalog",
+        collection_name="products",
+        credentials=secretsmanager.Secret.from_secret_name_v2(stack, "CatalogReader", "catalog-reader"),
+        cluster_parameter_group_name="catalog-params",
+        subnet_group_name="catalog-subnets",
+    ))
+    return stack
+
+
 def core_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
     """A default ServerlessFunction: what one line of user code deploys."""
     stack = cdk.Stack(app, "BlueprintsCore", env=env,
@@ -328,5 +360,6 @@ queue_worker_stack(app, env)      # 5. SQS -> worker with partial batch failures
 subscribers_stack(app, env)       # 6. DynamoDB Streams and SNS subscribers
 platform_stack(app, env)          # 7. VPC + layer + secrets + provisioned concurrency; container image
 device_events_stack(app, env)     # 8. IoT rule, log subscription, Alexa skill, Firehose transformation
+event_sources_stack(app, env)     # 9. Kafka (MSK), Amazon MQ and DocumentDB consumers
 python_java_stack(app, env)       # Python (arm64 dependencies, a Python layer) and Java (SnapStart) handlers
 app.synth()

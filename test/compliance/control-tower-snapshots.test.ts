@@ -1,11 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Environment, Stack } from 'aws-cdk-lib';
-import {
-  acknowledgeUserDecisions, coreStack, deviceEventsStack, imagePipelineStack, nightlyJobStack, platformStack, pythonJavaStack,
-  queueWorkerStack, streamAnalyticsStack, subscribersStack, webBackendStack,
-} from '../../examples/reference-workloads';
+import { App, Environment } from 'aws-cdk-lib';
+import { acknowledgeUserDecisions, REFERENCE_WORKLOADS } from '../../examples/reference-workloads';
 import { ControlTowerFinding, controlTowerFindings, integSnapshotTemplates } from '../helpers/control-tower';
 
 /**
@@ -86,16 +83,12 @@ test('the example app: no Control Tower finding on a library resource outside th
     const app = new App({ outdir });
     acknowledgeUserDecisions(app);
     const env: Environment = { account: '123456789012', region: 'us-east-1' };
-    const builders: Array<(a: App, e: Environment) => Stack> = [
-      coreStack, imagePipelineStack, streamAnalyticsStack, webBackendStack, nightlyJobStack, queueWorkerStack,
-      subscribersStack, platformStack, deviceEventsStack, pythonJavaStack,
-    ];
-    for (const build of builders) {
-      build(app, env);
+    for (const workload of REFERENCE_WORKLOADS) {
+      workload.build(app, env);
     }
     const assembly = app.synth();
     const templates = assembly.stacks.map((s) => s.templateFullPath);
-    expect(templates).toHaveLength(builders.length);
+    expect(templates).toHaveLength(REFERENCE_WORKLOADS.length);
     const findings = controlTowerFindings(templates);
     expect(findings.length).toBeGreaterThan(0);
     expect(onLibraryResources(findings).map(describeFinding)).toEqual([]);

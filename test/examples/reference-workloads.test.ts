@@ -1,26 +1,11 @@
 import { App, Environment, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import {
-  acknowledgeUserDecisions, coreStack, deviceEventsStack, imagePipelineStack, nightlyJobStack, platformStack, pythonJavaStack,
-  queueWorkerStack, streamAnalyticsStack,
-  subscribersStack, webBackendStack,
-} from '../../examples/reference-workloads';
+import { acknowledgeUserDecisions, REFERENCE_WORKLOADS } from '../../examples/reference-workloads';
 import { checkFailurePaths } from '../helpers/failure-paths';
 import { nagFindings } from '../helpers/nag';
 
 const env: Environment = { account: '123456789012', region: 'us-east-1' };
-const workloads: Array<[string, (app: App, e: Environment) => Stack]> = [
-  ['0 a default function', coreStack],
-  ['1 S3 image pipeline with a layer', imagePipelineStack],
-  ['2 Kinesis analytics', streamAnalyticsStack],
-  ['3 HTTP API backend', webBackendStack],
-  ['4 weekday 02:00 cron', nightlyJobStack],
-  ['5 SQS with partial batch failures', queueWorkerStack],
-  ['6 DynamoDB Streams and SNS subscribers', subscribersStack],
-  ['7 VPC, layer, secrets, provisioned concurrency, container image', platformStack],
-  ['8 IoT rule, log subscription, Alexa skill, Firehose transformation', deviceEventsStack],
-  ['Python (arm64 dependencies, a Python layer) and Java (SnapStart) handlers', pythonJavaStack],
-];
+const workloads: Array<[string, (app: App, e: Environment) => Stack]> = REFERENCE_WORKLOADS.map((w) => [w.name, w.build]);
 
 describe.each(workloads)('reference workload %s', (_name, build) => {
   const app = new App();

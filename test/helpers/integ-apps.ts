@@ -63,12 +63,8 @@ export function synthesizedExampleApp(): App {
   const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'example-app-')) });
   workloads.acknowledgeUserDecisions(app);
   const env: Environment = { account: '123456789012', region: 'us-east-1' };
-  for (const build of [
-    workloads.coreStack, workloads.imagePipelineStack, workloads.streamAnalyticsStack, workloads.webBackendStack,
-    workloads.nightlyJobStack, workloads.queueWorkerStack, workloads.subscribersStack, workloads.platformStack,
-    workloads.deviceEventsStack, workloads.pythonJavaStack,
-  ]) {
-    build(app, env);
+  for (const workload of workloads.REFERENCE_WORKLOADS) {
+    workload.build(app, env);
   }
   app.synth();
   fs.rmSync(app.outdir, { recursive: true, force: true });

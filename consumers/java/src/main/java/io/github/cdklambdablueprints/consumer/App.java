@@ -3,6 +3,8 @@ package io.github.cdklambdablueprints.consumer;
 import io.github.cdklambdablueprints.Blueprints;
 import io.github.cdklambdablueprints.BucketEventType;
 import io.github.cdklambdablueprints.BucketProcessor;
+import io.github.cdklambdablueprints.DocumentDbSource;
+import io.github.cdklambdablueprints.DocumentDbTriggerOptions;
 import io.github.cdklambdablueprints.DynamoDbStreamTriggerOptions;
 import io.github.cdklambdablueprints.FirehoseTransformationTriggerProps;
 import io.github.cdklambdablueprints.FunctionCode;
@@ -10,8 +12,13 @@ import io.github.cdklambdablueprints.FunctionLayer;
 import io.github.cdklambdablueprints.FunctionSecret;
 import io.github.cdklambdablueprints.HttpApiFunction;
 import io.github.cdklambdablueprints.HttpApiTriggerOptions;
+import io.github.cdklambdablueprints.KafkaConsumer;
+import io.github.cdklambdablueprints.KafkaSource;
+import io.github.cdklambdablueprints.KafkaTriggerOptions;
 import io.github.cdklambdablueprints.KinesisTriggerOptions;
 import io.github.cdklambdablueprints.LatestRuntime;
+import io.github.cdklambdablueprints.MqBroker;
+import io.github.cdklambdablueprints.MqTriggerOptions;
 import io.github.cdklambdablueprints.ProvisionedConcurrencyOptions;
 import io.github.cdklambdablueprints.ProvisionedConcurrencySchedule;
 import io.github.cdklambdablueprints.PythonRequirementsLayerOptions;
@@ -297,6 +304,44 @@ public final class App {
         return stack;
     }
 
+    /** 9. Kafka, Amazon MQ and DocumentDB: the clusters and the broker are imported by ARN, credentials by reference. */
+    static Stack eventSourcesStack(final software.amazon.awscdk.App app, final Environment env) {
+        Stack stack = new Stack(app, "BlueprintsEventSources", StackProps.builder()
+                .env(env)
+                .description("cdk-lambda-blueprints example 9: Kafka, Amazon MQ and DocumentDB consumers")
+                .build());
+        KafkaConsumer.Builder.create(stack, "Orders")
+                .code(handler("kafka-orders"))
+                .source(KafkaSource.msk("arn:aws:kafka:" + stack.getRegion() + ":" + stack.getAccount()
+                        + ":cluster/orders/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d-1"))
+                .triggerOptions(KafkaTriggerOptions.builder().topic("orders").consumerGroupId("orders-consumer").build())
+                .build();
+        ServerlessFunction payments = ServerlessFunction.Builder.create(stack, "Payments")
+                .code(handler("payments"))
+                .timeout(Duration.seconds(30))
+                .build();
+        payments.addTrigger(Trigger.mq(
+                MqBroker.activeMq("arn:aws:mq:" + stack.getRegion() + ":" + stack.getAccount()
+                        + ":broker:payments:b-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"),
+                MqTriggerOptions.builder()
+                        .queue("payments")
+                        .credentials(Secret.fromSecretNameV2(stack, "BrokerUser", "payments-broker-user"))
+                        .build()));
+        ServerlessFunction catalog = ServerlessFunction.Builder.create(stack, "CatalogChanges")
+                .code(handler("catalog-changes"))
+                .build();
+        catalog.addTrigger(Trigger.documentDb(
+                DocumentDbSource.fromClusterArn("arn:aws:rds:" + stack.getRegion() + ":" + stack.getAccount() + ":cluster:catalog"),
+                DocumentDbTriggerOptions.builder()
+                        .databaseName("catalog")
+                        .collectionName("products")
+                        .credentials(Secret.fromSecretNameV2(stack, "CatalogReader", "catalog-reader"))
+                        .clusterParameterGroupName("catalog-params")
+                        .subnetGroupName("catalog-subnets")
+                        .build()));
+        return stack;
+    }
+
     /** A default ServerlessFunction: what one line of user code deploys. */
     static Stack coreStack(final software.amazon.awscdk.App app, final Environment env) {
         Stack stack = new Stack(app, "BlueprintsCore", StackProps.builder()
@@ -406,6 +451,7 @@ public final class App {
         subscribersStack(app, env); //     6. DynamoDB Streams and SNS subscribers
         platformStack(app, env); //        7. VPC + layer + secrets + provisioned concurrency; container image
         deviceEventsStack(app, env); //    8. IoT rule, log subscription, Alexa skill, Firehose transformation
+        eventSourcesStack(app, env); //    9. Kafka (MSK), Amazon MQ and DocumentDB consumers
         pythonJavaStack(app, env); //      Python (arm64 dependencies, a Python layer) and Java (SnapStart) handlers
         app.synth();
     }
