@@ -186,7 +186,7 @@ describe('Trigger.sqs', () => {
   test('provisioned mode refuses maxConcurrency with a coded error (before aws-cdk-lib)', () => {
     const stack = testStack();
     const fn = testFunction(stack);
-    expect(() => fn.addTrigger(Trigger.sqs(sourceQueue(stack), { maxConcurrency: 10, provisionedPollers: {} }))).toThrow(/LBP_SQS_POLLERS.*maxConcurrency/s);
+    expect(() => fn.addTrigger(Trigger.sqs(sourceQueue(stack), { maxConcurrency: 10, provisionedPollers: {} }))).toThrow(/LBP_SQS_POLLERS.*maxConcurrency is set together with provisionedPollers.*Fix: remove maxConcurrency/s);
     Template.fromStack(stack).resourceCountIs('AWS::Lambda::EventSourceMapping', 0);
   });
 

@@ -56,8 +56,8 @@ function validateSqsPollers(v: Validator, o: SqsTriggerOptions): void {
   }
   v.failIf(o.maxConcurrency !== undefined, {
     code: ErrorCodes.LBP_SQS_POLLERS,
-    property: 'maxConcurrency, provisionedPollers',
-    value: 'both set',
+    property: 'maxConcurrency',
+    value: 'set together with provisionedPollers',
     limit: 'a mapping in provisioned mode is bounded by its pollers, not by maxConcurrency (Lambda and aws-cdk-lib refuse both)',
     fix: 'remove maxConcurrency and bound the mapping with provisionedPollers.maximumPollers',
   });
