@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { CfnParameter, Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -10,8 +10,8 @@ import { FailureQueue, Trigger } from '../../src';
 import { nagFindings } from '../helpers/nag';
 import { testStack } from '../helpers/template';
 
-function stream(stack: ReturnType<typeof testStack>): kinesis.Stream {
-  return new kinesis.Stream(stack, 'Stream', { encryption: kinesis.StreamEncryption.MANAGED, streamMode: kinesis.StreamMode.ON_DEMAND });
+function stream(stack: ReturnType<typeof testStack>, id = 'Stream'): kinesis.Stream {
+  return new kinesis.Stream(stack, id, { encryption: kinesis.StreamEncryption.MANAGED, streamMode: kinesis.StreamMode.ON_DEMAND });
 }
 
 describe('Trigger.kinesis', () => {
@@ -117,10 +117,20 @@ describe('Trigger.kinesis', () => {
     [{ tumblingWindow: Duration.seconds(901) }, 'LBP_STREAM_TUMBLING_WINDOW'],
     [{ startingPosition: lambda.StartingPosition.AT_TIMESTAMP }, 'LBP_STREAM_STARTING_POSITION'],
     [{ startingPositionTimestamp: 1700000000 }, 'LBP_STREAM_STARTING_POSITION'],
+    [{ startingPosition: lambda.StartingPosition.AT_TIMESTAMP, startingPositionTimestamp: 0 }, 'LBP_STREAM_STARTING_POSITION'],
   ])('refuses %j with %s', (options, code) => {
     const stack = testStack();
     const fn = testFunction(stack);
     expect(() => fn.addTrigger(Trigger.kinesis(stream(stack), options))).toThrow(new RegExp(code));
+  });
+
+  test('AT_TIMESTAMP takes a timestamp of 1 or more, or a token (a CfnParameter: known at deploy time only)', () => {
+    const stack = testStack();
+    const at = lambda.StartingPosition.AT_TIMESTAMP;
+    testFunction(stack, {}, 'One').addTrigger(Trigger.kinesis(stream(stack, 'S1'), { startingPosition: at, startingPositionTimestamp: 1 }));
+    const param = new CfnParameter(stack, 'Since', { type: 'Number' });
+    testFunction(stack, {}, 'Token').addTrigger(Trigger.kinesis(stream(stack, 'S2'), { startingPosition: at, startingPositionTimestamp: param.valueAsNumber }));
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::EventSourceMapping', { StartingPositionTimestamp: { Ref: 'Since' } });
   });
 
   test('boundaries pass: retries 0, record age 60 s, parallelization 1, tumbling window 0, batch 1', () => {

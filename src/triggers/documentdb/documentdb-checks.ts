@@ -6,6 +6,7 @@ import { PROP_SHAPES } from '../../validation/prop-shapes.generated';
 import { Validator } from '../../validation/validator';
 import { seconds } from '../private/duration';
 import { checkTriggerOptions } from '../private/option-shapes';
+import { validateStartingPositionTimestamp } from '../private/starting-position';
 
 /** The bounded defaults of a DocumentDB trigger. @internal */
 export const DOCUMENTDB_DEFAULTS = {
@@ -39,7 +40,8 @@ export function validateDocumentDbTriggerOptions(
   validateNames(v, o);
   v.range(ErrorCodes.LBP_DOCUMENTDB_BATCH_SIZE, 'batchSize', o.batchSize, 1, 10000, { integer: true });
   v.range(ErrorCodes.LBP_BATCHING_WINDOW, 'maxBatchingWindow', seconds(o.maxBatchingWindow), 0, 300, { unit: 'seconds', integer: true });
-  validateStartingPosition(v, o);
+  const position = o.startingPosition ?? DOCUMENTDB_DEFAULTS.startingPosition;
+  validateStartingPositionTimestamp(v, ErrorCodes.LBP_DOCUMENTDB_STARTING_POSITION, position, o.startingPositionTimestamp);
   const timeout = fn.timeout && !Token.isUnresolved(fn.timeout.toSeconds()) ? fn.timeout.toSeconds() : undefined;
   v.failIf(timeout !== undefined && timeout > MAX_FUNCTION_TIMEOUT_SECONDS, {
     code: ErrorCodes.LBP_DOCUMENTDB_FUNCTION_TIMEOUT,
@@ -99,30 +101,4 @@ function validateNames(v: Validator, o: DocumentDbTriggerOptions): void {
     'use the name of the cluster\'s parameter group (e.g. default.docdb5.0)');
   text(ErrorCodes.LBP_DOCUMENTDB_RESOURCE_NAME, 'subnetGroupName', o.subnetGroupName, (s) => SUBNET_GROUP.test(s),
     'a subnet group name is 1 to 255 letters, digits, periods, underscores, spaces or hyphens', 'use the name of the cluster\'s subnet group');
-}
-
-function validateStartingPosition(v: Validator, o: DocumentDbTriggerOptions): void {
-  const position = o.startingPosition ?? DOCUMENTDB_DEFAULTS.startingPosition;
-  const atTimestamp = position === lambda.StartingPosition.AT_TIMESTAMP;
-  v.failIf(atTimestamp && o.startingPositionTimestamp === undefined, {
-    code: ErrorCodes.LBP_DOCUMENTDB_STARTING_POSITION,
-    property: 'startingPositionTimestamp',
-    value: 'undefined',
-    limit: 'StartingPosition.AT_TIMESTAMP needs a timestamp',
-    fix: 'set startingPositionTimestamp (Unix time in seconds)',
-  });
-  v.failIf(!atTimestamp && o.startingPositionTimestamp !== undefined, {
-    code: ErrorCodes.LBP_DOCUMENTDB_STARTING_POSITION,
-    property: 'startingPositionTimestamp',
-    value: `${o.startingPositionTimestamp}`,
-    limit: `a timestamp is only used with StartingPosition.AT_TIMESTAMP, not ${position}`,
-    fix: 'remove startingPositionTimestamp or use StartingPosition.AT_TIMESTAMP',
-  });
-  v.failIf(o.startingPositionTimestamp !== undefined && (typeof o.startingPositionTimestamp !== 'number' || o.startingPositionTimestamp <= 0), {
-    code: ErrorCodes.LBP_DOCUMENTDB_STARTING_POSITION,
-    property: 'startingPositionTimestamp',
-    value: `${o.startingPositionTimestamp}`,
-    limit: 'a timestamp is Unix time in seconds, 1 or more (aws-cdk-lib takes 0 for no timestamp)',
-    fix: 'use Math.floor(date.getTime() / 1000)',
-  });
 }

@@ -6,6 +6,7 @@ import { PROP_SHAPES } from '../../validation/prop-shapes.generated';
 import { Validator } from '../../validation/validator';
 import { seconds } from '../private/duration';
 import { checkTriggerOptions } from '../private/option-shapes';
+import { validateStartingPositionTimestamp } from '../private/starting-position';
 
 /** The bounded defaults of a Kafka trigger. @internal */
 export const KAFKA_DEFAULTS = {
@@ -48,7 +49,8 @@ export function validateKafkaTriggerOptions(v: Validator, o: KafkaTriggerOptions
   text(ErrorCodes.LBP_KAFKA_CONSUMER_GROUP, 'consumerGroupId', o.consumerGroupId, GROUP, '1 to 200 characters of [a-zA-Z0-9-/*:_+=.@]');
   v.range(ErrorCodes.LBP_KAFKA_BATCH_SIZE, 'batchSize', o.batchSize, 1, 10000, { integer: true });
   v.range(ErrorCodes.LBP_BATCHING_WINDOW, 'maxBatchingWindow', seconds(o.maxBatchingWindow), 0, 300, { unit: 'seconds', integer: true });
-  validateStartingPosition(v, o);
+  const position = o.startingPosition ?? KAFKA_DEFAULTS.startingPosition;
+  validateStartingPositionTimestamp(v, ErrorCodes.LBP_KAFKA_STARTING_POSITION, position, o.startingPositionTimestamp);
   validateAuthentication(v, o, source);
   validateOnFailure(v, o);
   validateProvisionedMode(v, o);
@@ -126,25 +128,6 @@ function validateKafkaSource(v: Validator, source: KafkaSource): void {
     value: Array.isArray(servers) && servers.length === 0 ? '[]' : `${JSON.stringify(bad)}`,
     limit: 'a self-managed cluster needs at least one broker, each host:port',
     fix: "list the brokers as 'host:port' (e.g. 'broker1.example.com:9096')",
-  });
-}
-
-function validateStartingPosition(v: Validator, o: KafkaTriggerOptions): void {
-  const position = o.startingPosition ?? KAFKA_DEFAULTS.startingPosition;
-  const atTimestamp = position === lambda.StartingPosition.AT_TIMESTAMP;
-  v.failIf(atTimestamp && o.startingPositionTimestamp === undefined, {
-    code: ErrorCodes.LBP_KAFKA_STARTING_POSITION,
-    property: 'startingPositionTimestamp',
-    value: 'undefined',
-    limit: 'StartingPosition.AT_TIMESTAMP needs a timestamp',
-    fix: 'set startingPositionTimestamp (Unix time in seconds)',
-  });
-  v.failIf(!atTimestamp && o.startingPositionTimestamp !== undefined, {
-    code: ErrorCodes.LBP_KAFKA_STARTING_POSITION,
-    property: 'startingPositionTimestamp',
-    value: `${o.startingPositionTimestamp}`,
-    limit: `a timestamp is only used with StartingPosition.AT_TIMESTAMP, not ${position}`,
-    fix: 'remove startingPositionTimestamp or use StartingPosition.AT_TIMESTAMP',
   });
 }
 

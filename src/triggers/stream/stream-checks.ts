@@ -6,6 +6,7 @@ import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import { seconds } from '../private/duration';
 import { checkTriggerOptions, STREAM_TRIGGER_SHAPE } from '../private/option-shapes';
+import { validateStartingPositionTimestamp } from '../private/starting-position';
 
 /**
  * The checks of a Kinesis trigger's {@link StreamTriggerOptions} (types, then the shared stream
@@ -73,23 +74,10 @@ export function validateStreamOptions(v: Validator, o: StreamTriggerOptions, opt
       limit: 'DynamoDB Streams only support TRIM_HORIZON and LATEST',
       fix: 'use StartingPosition.TRIM_HORIZON or LATEST',
     });
-  } else if (position === lambda.StartingPosition.AT_TIMESTAMP && o.startingPositionTimestamp === undefined) {
-    v.fail({
-      code: ErrorCodes.LBP_STREAM_STARTING_POSITION,
-      property: 'startingPositionTimestamp',
-      value: 'undefined',
-      limit: 'StartingPosition.AT_TIMESTAMP needs a timestamp',
-      fix: 'set startingPositionTimestamp (Unix time in seconds)',
-    });
-  } else if (position !== lambda.StartingPosition.AT_TIMESTAMP && o.startingPositionTimestamp !== undefined) {
-    v.fail({
-      code: ErrorCodes.LBP_STREAM_STARTING_POSITION,
-      property: 'startingPositionTimestamp',
-      value: `${o.startingPositionTimestamp}`,
-      limit: `a timestamp is only used with StartingPosition.AT_TIMESTAMP, not ${position}`,
-      fix: 'remove startingPositionTimestamp or use StartingPosition.AT_TIMESTAMP',
-    });
+  } else {
+    validateStartingPositionTimestamp(v, ErrorCodes.LBP_STREAM_STARTING_POSITION, position, o.startingPositionTimestamp);
   }
+
 
   const destinations = (['onFailureQueue', 'onFailureTopic', 'onFailureBucket'] as const).filter((k) => o[k] !== undefined);
   if (destinations.length > 1) {
