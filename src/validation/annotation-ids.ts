@@ -39,6 +39,10 @@ export const AnnotationIds = {
    * (was `@cdk-lambda-blueprints/python:host-markers`).
    */
   PYTHON_HOST_MARKERS: 'cdk-lambda-blueprints:pythonHostMarkers',
+  /** A streaming front door (REST `STREAM`, function URL `RESPONSE_STREAM`) on a runtime that cannot stream natively (not Node.js). */
+  STREAMING_RUNTIME: 'cdk-lambda-blueprints:streamingRuntime',
+  /** A streamed response on an edge-optimized REST API is cut after 30 s without a byte, shorter than the function timeout. */
+  STREAMING_EDGE_IDLE_TIMEOUT: 'cdk-lambda-blueprints:streamingEdgeIdleTimeout',
 
   // ---- infos ----
   /** What the library added to a plain `lambda.Function` (tracing, a dead-letter queue). */

@@ -565,6 +565,7 @@ const RestApiTriggerOptions: PropShape = {
   allowPublicAccess: 'boolean',
   integrationTimeout: 'duration',
   integrationTimeoutQuotaRaised: 'boolean',
+  responseTransferMode: { oneOf: ['BUFFERED', 'STREAM'] },
   endpointType: { oneOf: ['EDGE', 'REGIONAL', 'PRIVATE'] },
   throttlingRateLimit: 'number',
   throttlingBurstLimit: 'number',
