@@ -12,7 +12,9 @@ import { ServerlessFunctionProps } from '../serverless-function-props';
  *
  * @internal
  */
-export function configureCodeSigning(scope: Construct, props: ServerlessFunctionProps, code: FunctionCodeConfig): lambda.ICodeSigningConfig | undefined {
+export function configureCodeSigning(
+  scope: Construct, props: ServerlessFunctionProps, code: FunctionCodeConfig,
+): lambda.ICodeSigningConfig | undefined {
   const cs = props.codeSigning;
   if (cs === undefined) {
     return undefined;
