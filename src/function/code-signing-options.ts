@@ -12,8 +12,9 @@ import * as signer from 'aws-cdk-lib/aws-signer';
  */
 export interface CodeSigningOptions {
   /**
-   * The signing profiles whose signatures Lambda accepts (1 to 20); the library creates a code
-   * signing configuration with them.
+   * The signing profiles whose signatures Lambda accepts (1 to 20).
+   *
+   * The library creates a code signing configuration with them.
    *
    * @default - none: `codeSigningConfig` must be given
    */

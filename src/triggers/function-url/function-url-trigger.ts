@@ -39,9 +39,10 @@ export interface FunctionUrlTriggerOptions {
   readonly cors?: lambda.FunctionUrlCorsOptions;
 
   /**
-   * Whether the response is buffered (up to 6 MB) or streamed (`RESPONSE_STREAM`: up to 200 MB, past 6 MB
-   * at 2 MB/s; the function must stream, which Node.js managed runtimes do natively and other runtimes
-   * through the Lambda Web Adapter or a custom runtime).
+   * Whether the response is buffered (up to 6 MB) or streamed (up to 200 MB with `RESPONSE_STREAM`).
+   *
+   * Past 6 MB a stream runs at 2 MB/s. The function must stream: Node.js managed runtimes do natively,
+   * other runtimes through the Lambda Web Adapter or a custom runtime.
    *
    * @default InvokeMode.BUFFERED
    */

@@ -83,9 +83,11 @@ export interface RestApiTriggerOptions {
 
   /**
    * How API Gateway returns the function's response: buffered (up to 10 MB, 29 s) or streamed as the
-   * function writes it (`STREAM`: up to 15 minutes, past 10 MB at 2 MB/s; the function must stream, which
-   * Node.js managed runtimes do natively and other runtimes through the Lambda Web Adapter or a custom
-   * runtime). Streaming raises the `integrationTimeout` ceiling to 15 minutes.
+   * function writes it (`STREAM`, up to 15 minutes).
+   *
+   * Streaming raises the `integrationTimeout` ceiling to 15 minutes; past 10 MB a stream runs at
+   * 2 MB/s. The function must stream: Node.js managed runtimes do natively, other runtimes through the
+   * Lambda Web Adapter or a custom runtime.
    *
    * @default ResponseTransferMode.BUFFERED
    */
