@@ -4,9 +4,9 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { functionStack, template } from './fixtures';
-import { FunctionCode, ServerlessFunction, Trigger } from '../../src';
+import { FunctionCode, RestApiFunction, ServerlessFunction, Trigger } from '../../src';
 import { nagFindings } from '../helpers/nag';
-import { testStack } from '../helpers/template';
+import { HANDLER_DIR, testStack } from '../helpers/template';
 
 const STREAM = apigw.ResponseTransferMode.STREAM;
 const PYTHON_DIR = path.join(__dirname, '..', 'fixtures', 'python', 'orders');
@@ -92,6 +92,17 @@ describe('the edge-optimized idle timeout of a stream (30 s)', () => {
   test('warned above 30 s on an edge-optimized API, not at 30 s', () => {
     expect(warned(apigw.EndpointType.EDGE, Duration.seconds(31))).toEqual([expect.stringMatching(/endpointType is EDGE.*31 s.*30 s without a byte.*EndpointType.REGIONAL/)]);
     expect(warned(apigw.EndpointType.EDGE, Duration.seconds(30))).toEqual([]);
+  });
+
+  test('RestApiFunction: a streamed edge API with a 60 s function is warned once, on the trigger', () => {
+    const stack = testStack();
+    new RestApiFunction(stack, 'Api', {
+      code: FunctionCode.fromAsset(HANDLER_DIR),
+      triggerOptions: { endpointType: apigw.EndpointType.EDGE, responseTransferMode: STREAM, integrationTimeout: Duration.seconds(60) },
+    });
+    const found = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('streamingEdgeIdleTimeout'));
+    expect(found.map((m) => m.id)).toEqual(['/TestStack/Api/Function/RestApi']);
+    expect(String(found[0].entry.data)).toMatch(/function timeout of 60 s/);
   });
 
   test('not warned on a Regional API (idle timeout 5 minutes)', () => {

@@ -51,12 +51,6 @@ export function validateRestApiTriggerOptions(v: Validator, opts: RestApiTrigger
       ? `set integrationTimeout to at least the function's timeout (a streamed response may last up to ${REST_STREAM_MAX_SECONDS} s), or set the function's timeout to Duration.seconds(${integration}) or less`
       : `set the function's timeout to Duration.seconds(${integration}) or less, stream the response (responseTransferMode: ResponseTransferMode.STREAM, up to 15 minutes), or move long work behind a queue (Trigger.sqs) and answer 202`,
   });
-  if (streaming && endpointType === apigw.EndpointType.EDGE && timeout !== undefined && timeout > REST_STREAM_EDGE_IDLE_SECONDS) {
-    v.warn(AnnotationIds.STREAMING_EDGE_IDLE_TIMEOUT, 'endpointType', (p) =>
-      `${p} is EDGE with a streamed response and a function timeout of ${timeout} s: an edge-optimized API closes a stream after `
-      + `${REST_STREAM_EDGE_IDLE_SECONDS} s without a byte (Regional and private APIs: 5 minutes). Send a byte at least every `
-      + `${REST_STREAM_EDGE_IDLE_SECONDS} s (e.g. a server-sent-events comment), or use EndpointType.REGIONAL.`);
-  }
   const { rate, burst } = checkApiThrottling(v, opts, { code: ErrorCodes.LBP_REST_API_THROTTLE, unit: 'requests', quota: 'API Gateway' });
   const cognitoPools = opts.cognitoUserPools ?? [];
   const isPublic = opts.allowPublicAccess === true;
@@ -117,4 +111,23 @@ function integrationLimit(streaming: boolean, raised: boolean): { limit: string;
     limit: `a REST API integration timeout is 50 ms to ${DEFAULT_INTEGRATION_SECONDS} s (above 29 s only after a Service Quotas increase, Regional and private APIs only, or with ResponseTransferMode.STREAM)`,
     fix: `set integrationTimeout between 50 ms and ${DEFAULT_INTEGRATION_SECONDS} s, request the quota increase and set integrationTimeoutQuotaRaised: true, or stream the response (responseTransferMode: ResponseTransferMode.STREAM)`,
   };
+}
+
+/**
+ * Warns when a streamed response on an edge-optimized API may idle longer than its 30 s idle timeout
+ * (the function may run longer). Called by the trigger only, so a pattern that checks the same options
+ * first does not warn twice.
+ *
+ * @internal
+ */
+export function warnAboutStreamIdleTimeout(v: Validator, opts: RestApiTriggerOptions, fn: { readonly timeoutSeconds?: number }): void {
+  const timeout = fn.timeoutSeconds;
+  const endpointType = opts.endpointType ?? apigw.EndpointType.REGIONAL;
+  const streaming = opts.responseTransferMode === apigw.ResponseTransferMode.STREAM;
+  if (streaming && endpointType === apigw.EndpointType.EDGE && timeout !== undefined && timeout > REST_STREAM_EDGE_IDLE_SECONDS) {
+    v.warn(AnnotationIds.STREAMING_EDGE_IDLE_TIMEOUT, 'endpointType', (p) =>
+      `${p} is EDGE with a streamed response and a function timeout of ${timeout} s: an edge-optimized API closes a stream after `
+      + `${REST_STREAM_EDGE_IDLE_SECONDS} s without a byte (Regional and private APIs: 5 minutes). Send a byte at least every `
+      + `${REST_STREAM_EDGE_IDLE_SECONDS} s (e.g. a server-sent-events comment), or use EndpointType.REGIONAL.`);
+  }
 }

@@ -6,7 +6,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { validateRestApiTriggerOptions } from './rest-api-checks';
+import { validateRestApiTriggerOptions, warnAboutStreamIdleTimeout } from './rest-api-checks';
 import { acknowledge } from '../../acknowledgements/acknowledge';
 import { EndpointAccessAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { AnnotationIds } from '../../validation/annotation-ids';
@@ -283,6 +283,7 @@ export class RestApiTrigger implements ITrigger {
     const settings = validateRestApiTriggerOptions(v, opts, { timeoutSeconds: seconds(target.timeout) });
     if (opts.responseTransferMode === apigw.ResponseTransferMode.STREAM) {
       warnIfRuntimeCannotStream(v, target, 'responseTransferMode', 'REST API');
+      warnAboutStreamIdleTimeout(v, opts, { timeoutSeconds: seconds(target.timeout) });
     }
     v.throwIfAny();
     const { isPublic, routes } = settings;
