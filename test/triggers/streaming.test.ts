@@ -114,7 +114,7 @@ describe('runtimes that cannot stream natively', () => {
   test('a Python function behind a streamed REST API is warned; a Node.js one is not', () => {
     const py = pythonStack();
     py.fn.addTrigger(Trigger.restApi({ responseTransferMode: STREAM }));
-    expect(warnings(py.stack, 'streamingRuntime')).toEqual([expect.stringMatching(/responseTransferMode streams the REST API response.*python3.13.*Lambda Web Adapter/)]);
+    expect(warnings(py.stack, 'streamingRuntime')).toEqual([expect.stringMatching(/responseTransferMode streams the REST API response on the runtime python3.13, which cannot stream natively.*Lambda Web Adapter/)]);
     const node = functionStack({ runtime: lambda.Runtime.NODEJS_22_X, timeout: Duration.seconds(29) });
     node.fn.addTrigger(Trigger.restApi({ responseTransferMode: STREAM }));
     expect(warnings(node.stack, 'streamingRuntime')).toEqual([]);
@@ -137,5 +137,12 @@ describe('runtimes that cannot stream natively', () => {
     node.fn.addTrigger(Trigger.functionUrl({ invokeMode: lambda.InvokeMode.RESPONSE_STREAM }));
     expect(warnings(node.stack, 'streamingRuntime')).toEqual([]);
     expect(nagFindings(node.stack)).toEqual([]);
+  });
+
+  test('a container image behind a streaming function URL is warned (the library cannot see its runtime)', () => {
+    const stack = testStack();
+    const fn = new ServerlessFunction(stack, 'Fn', { code: FunctionCode.fromImageAsset(path.join(__dirname, '..', 'fixtures', 'image')) });
+    fn.addTrigger(Trigger.functionUrl({ invokeMode: lambda.InvokeMode.RESPONSE_STREAM }));
+    expect(warnings(stack, 'streamingRuntime')).toEqual([expect.stringMatching(/invokeMode streams the function URL response on a container image/)]);
   });
 });

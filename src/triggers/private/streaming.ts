@@ -32,8 +32,11 @@ export function warnIfRuntimeCannotStream(v: Validator, target: ITriggerTarget, 
   if (runtime === undefined || runtime.family === lambda.RuntimeFamily.NODEJS) {
     return;
   }
+  const what = runtime.name === lambda.Runtime.FROM_IMAGE.name
+    ? 'a container image (whether its runtime streams is unknown to the library)'
+    : `the runtime ${runtime.name}, which cannot stream natively`;
   v.warn(AnnotationIds.STREAMING_RUNTIME, property, (p) =>
-    `${p} streams the ${front} response, but the runtime ${runtime.name} cannot stream natively: Lambda streams responses `
+    `${p} streams the ${front} response on ${what}: Lambda streams responses `
     + 'on Node.js managed runtimes only (awslambda.streamifyResponse). In another language, package the Lambda Web Adapter '
     + '(AWS_LWA_INVOKE_MODE=response_stream) or a custom runtime that streams through the Runtime API; otherwise the response is '
     + 'buffered. Acknowledge this warning once the function streams.');
