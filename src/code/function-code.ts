@@ -4,6 +4,7 @@ import { Token } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecrAssets from 'aws-cdk-lib/aws-ecr-assets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
 import { checkNodejsEntry } from './bundling/bind-nodejs-entry';
@@ -76,7 +77,7 @@ export interface CodeCheck {
 }
 
 /**
- * The code of a {@link ServerlessFunction}: a zip asset, inline source, a container image, or (see
+ * The code of a {@link ServerlessFunction}: a zip asset, a zip package in S3, inline source, a container image, or (see
  * `fromNodejsEntry`) a Node.js entry bundled with esbuild.
  */
 export abstract class FunctionCode {
@@ -140,6 +141,19 @@ export abstract class FunctionCode {
    */
   public static fromPythonProject(directory: string, options?: PythonProjectOptions): FunctionCode {
     return new PythonProjectFunctionCode(directory, options ?? {});
+  }
+
+  /**
+   * A zip package already in S3, e.g. the object an AWS Signer signing job wrote (code that CDK does
+   * not upload, so it can carry a signature; see `codeSigning`). Its unzipped size is unknown to the
+   * library and not counted against the 250 MB budget.
+   *
+   * @param bucket the bucket holding the package
+   * @param key the object key of the .zip package
+   * @param objectVersion the object version, when the bucket is versioned
+   */
+  public static fromBucket(bucket: s3.IBucket, key: string, objectVersion?: string): FunctionCode {
+    return new SimpleFunctionCode(lambda.Code.fromBucket(bucket, key, objectVersion), false);
   }
 
   /**

@@ -6,6 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { CodeSigningOptions } from './code-signing-options';
 import { FunctionSecret } from './function-secret';
 import { FunctionCode } from '../code/function-code';
 import { ProvisionedConcurrencyOptions } from '../concurrency/provisioned-concurrency';
@@ -249,6 +250,16 @@ export interface ServerlessFunctionOptions {
    * @default false
    */
   readonly snapStart?: boolean;
+
+  /**
+   * Code signing with AWS Signer: Lambda accepts only packages (and layers) signed by the allowed
+   * profiles, refusing the deployment of others by default (`ENFORCE`). CDK does not sign the assets
+   * it uploads, so enforced signing needs code signed by a Signer job (`FunctionCode.fromBucket`); a
+   * local asset gets a warning. Refused on container images. See docs/code-signing.md.
+   *
+   * @default - no code signing
+   */
+  readonly codeSigning?: CodeSigningOptions;
 
   // ---------------------------------------------------------------- network
 

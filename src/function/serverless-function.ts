@@ -21,11 +21,12 @@ import { LatestRuntime } from '../code/latest-runtime';
 import { configureProvisionedConcurrencyScaling } from '../concurrency/provisioned-concurrency-scaling';
 import { FunctionDeployment } from '../deployment/function-deployment';
 import { FailureQueue } from '../destinations/failure-queue';
+import { DeadLetterQueueWatch, deadLetterQueueWatch } from '../observability/dead-letter-queue-alarms';
+import { defaultAlarmTopic } from '../observability/default-alarm-topic';
 import { FunctionAlarms } from '../observability/function-alarms';
 import { registerAppChecks } from './private/app-checks';
 import { markAsyncTarget } from './private/async-paths';
-import { DeadLetterQueueWatch, deadLetterQueueWatch } from '../observability/dead-letter-queue-alarms';
-import { defaultAlarmTopic } from '../observability/default-alarm-topic';
+import { configureCodeSigning } from './private/code-signing-config';
 import { AnnotationIds } from '../validation/annotation-ids';
 import { BlueprintValidationError } from '../validation/blueprint-error';
 import { ConstructionGuard } from '../validation/construction-guard';
@@ -166,6 +167,9 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
   /** The CodeDeploy deployment of the `live` alias, when `deployment` was given. */
   public readonly deployment?: FunctionDeployment;
 
+  /** The code signing configuration, when `codeSigning` was given (created from its signing profiles, or the one given). */
+  public readonly codeSigningConfig?: lambda.ICodeSigningConfig;
+
   protected readonly canCreatePermissions = true;
 
   private readonly triggerConfigs: TriggerConfig[] = [];
@@ -210,6 +214,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       }
 
       // ---- the function
+      this.codeSigningConfig = configureCodeSigning(this, props, code);
       this.unqualifiedFunction = this.createFunction(props, s, code, role);
       this.configureSnapStart(props);
 
@@ -564,6 +569,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       vpcSubnets: s.subnets,
       securityGroups: props.vpc ? this.securityGroups : undefined,
       snapStart: props.snapStart ? lambda.SnapStartConf.ON_PUBLISHED_VERSIONS : undefined,
+      codeSigningConfig: this.codeSigningConfig,
     });
     // Statements added straight to the policy (not through a grant) must exist before the function.
     fn.node.addDependency(role);

@@ -1,15 +1,16 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Validator } from '../validation/validator';
 import { validateAlarmsAndDeployment } from './private/checks/alarms-and-deployment';
 import { validateAsync } from './private/checks/async';
 import { validateBasics } from './private/checks/basics';
 import { CodeSettings, validateCodeContents, validateCodeKind, validateLayers } from './private/checks/code-and-layers';
+import { validateCodeSigningCode, validateCodeSigningOptions } from './private/checks/code-signing';
 import { validateConcurrency } from './private/checks/concurrency';
 import { validateEnvironment } from './private/checks/environment';
 import { FunctionOptionSettings } from './private/checks/settings';
 import { validateSnapStartCode, validateSnapStartOptions } from './private/checks/snapstart';
 import { validateVpcOptions } from './private/checks/vpc';
 import { ServerlessFunctionOptions, ServerlessFunctionProps } from './serverless-function-props';
-import { Validator } from '../validation/validator';
 
 export { DEFAULT_HANDLER, FunctionOptionSettings, givenOptionSettings } from './private/checks/settings';
 export { FUNCTION_OPTIONS_SHAPE, FUNCTION_PROPS_SHAPE } from './private/function-options-shape';
@@ -41,6 +42,7 @@ export function validateFunction(
   }
   validateLayers(v, s);
   validateSnapStartCode(v, props, s);
+  validateCodeSigningCode(v, props, s);
 }
 
 /**
@@ -58,6 +60,7 @@ export function validateFunctionOptions(v: Validator, props: ServerlessFunctionO
   validateAsync(v, props);
   validateSnapStartOptions(v, props, s);
   validateAlarmsAndDeployment(v, props);
+  validateCodeSigningOptions(v, props);
 }
 
 export { validateCodeContents };

@@ -39,6 +39,12 @@ export const AnnotationIds = {
    * (was `@cdk-lambda-blueprints/python:host-markers`).
    */
   PYTHON_HOST_MARKERS: 'cdk-lambda-blueprints:pythonHostMarkers',
+  /** A streaming front door (REST `STREAM`, function URL `RESPONSE_STREAM`) on a runtime that cannot stream natively (not Node.js). */
+  STREAMING_RUNTIME: 'cdk-lambda-blueprints:streamingRuntime',
+  /** A streamed response on an edge-optimized REST API is cut after 30 s without a byte, shorter than the function timeout. */
+  STREAMING_EDGE_IDLE_TIMEOUT: 'cdk-lambda-blueprints:streamingEdgeIdleTimeout',
+  /** Code signing enforced on code the library uploads from a local asset or inline source (unsigned: the deployment fails). */
+  CODE_SIGNING_UNSIGNED_CODE: 'cdk-lambda-blueprints:codeSigningUnsignedCode',
 
   // ---- infos ----
   /** What the library added to a plain `lambda.Function` (tracing, a dead-letter queue). */

@@ -227,6 +227,8 @@ export const ERROR_CODE_RULES = {
   LBP_ALB_PRIORITY_DUPLICATE: { area: 'App-wide, at synth', rule: 'distinct listener rule priorities per listener' },
   LBP_RESOURCE_POLICY_SIZE: { area: 'App-wide, at synth', rule: 'a function\'s resource-based policy at most 20 KB as permissions accumulate' },
   LBP_TAG_COUNT: { area: 'App-wide, at synth', rule: 'at most 50 user tags per resource' },
+  LBP_CODE_SIGNING: { area: 'Functions', rule: '`codeSigning` with exactly one of `signingProfiles` (1 to 20) and `codeSigningConfig`; `untrustedArtifactOnDeployment` only with `signingProfiles`' },
+  LBP_CODE_SIGNING_IMAGE: { area: 'Functions', rule: 'no `codeSigning` on a container-image function (Lambda signs zip packages only)' },
 } as const satisfies { readonly [code: string]: ErrorCodeRule };
 
 /** A stable error code of the library. @internal */

@@ -77,6 +77,12 @@ const ProvisionedConcurrencyOptions: PropShape = {
   schedules: { arrayOf: { shape: ProvisionedConcurrencySchedule } },
 };
 
+const CodeSigningOptions: PropShape = {
+  signingProfiles: { arrayOf: 'construct' },
+  codeSigningConfig: 'construct',
+  untrustedArtifactOnDeployment: { oneOf: ['Enforce', 'Warn'] },
+};
+
 const ServerlessFunctionOptions: PropShape = {
   handler: 'string',
   runtime: 'object',
@@ -107,6 +113,7 @@ const ServerlessFunctionOptions: PropShape = {
   reservedConcurrentExecutions: 'number',
   provisionedConcurrency: { shape: ProvisionedConcurrencyOptions },
   snapStart: 'boolean',
+  codeSigning: { shape: CodeSigningOptions },
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
@@ -258,6 +265,7 @@ const EdgeFunctionProps: PropShape = {
   reservedConcurrentExecutions: 'number',
   provisionedConcurrency: { shape: ProvisionedConcurrencyOptions },
   snapStart: 'boolean',
+  codeSigning: { shape: CodeSigningOptions },
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
@@ -565,6 +573,7 @@ const RestApiTriggerOptions: PropShape = {
   allowPublicAccess: 'boolean',
   integrationTimeout: 'duration',
   integrationTimeoutQuotaRaised: 'boolean',
+  responseTransferMode: { oneOf: ['BUFFERED', 'STREAM'] },
   endpointType: { oneOf: ['EDGE', 'REGIONAL', 'PRIVATE'] },
   throttlingRateLimit: 'number',
   throttlingBurstLimit: 'number',
@@ -634,6 +643,7 @@ const ServerlessFunctionProps: PropShape = {
   reservedConcurrentExecutions: 'number',
   provisionedConcurrency: { shape: ProvisionedConcurrencyOptions },
   snapStart: 'boolean',
+  codeSigning: { shape: CodeSigningOptions },
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
@@ -730,6 +740,7 @@ export const PROP_SHAPES = {
   BlueprintsOptions,
   BlueprintStackProps,
   BucketProcessorProps,
+  CodeSigningOptions,
   CognitoTriggerOptions,
   DeploymentOptions,
   DocumentDbTriggerOptions,

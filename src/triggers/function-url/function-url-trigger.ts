@@ -5,6 +5,7 @@ import { acknowledge } from '../../acknowledgements/acknowledge';
 import { EndpointAccessAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { Validator } from '../../validation/validator';
 import { TriggerBinding } from '../private/binding';
+import { warnIfRuntimeCannotStream } from '../private/streaming';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, TriggerConfig, ITriggerTarget } from '../trigger';
 
@@ -38,7 +39,10 @@ export interface FunctionUrlTriggerOptions {
   readonly cors?: lambda.FunctionUrlCorsOptions;
 
   /**
-   * Whether the response is buffered (up to 6 MB) or streamed (up to 20 MB, needs a streaming handler).
+   * Whether the response is buffered (up to 6 MB) or streamed (up to 200 MB with `RESPONSE_STREAM`).
+   *
+   * Past 6 MB a stream runs at 2 MB/s. The function must stream: Node.js managed runtimes do natively,
+   * other runtimes through the Lambda Web Adapter or a custom runtime.
    *
    * @default InvokeMode.BUFFERED
    */
@@ -83,6 +87,9 @@ export class FunctionUrlTrigger implements ITrigger {
     validateFunctionUrlTriggerOptions(v, opts, { hasFunctionUrl: existing !== undefined });
     const isPublic = authType === lambda.FunctionUrlAuthType.NONE;
     v.throwIfAny();
+    if (opts.invokeMode === lambda.InvokeMode.RESPONSE_STREAM) {
+      warnIfRuntimeCannotStream(v, target, 'invokeMode', 'function URL');
+    }
 
     this.binding.record(target, new lambda.FunctionUrl(scope, 'Url', {
       function: target.alias,

@@ -2,10 +2,12 @@ import { Token } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { type RestApiTriggerOptions } from './rest-api-trigger';
 import { parseRestRoutes } from './rest-routes';
+import { AnnotationIds } from '../../validation/annotation-ids';
 import { ErrorCodes } from '../../validation/error-codes';
 import { Validator } from '../../validation/validator';
 import { checkApiThrottling } from '../private/api-throttling';
 import { seconds } from '../private/duration';
+import { REST_STREAM_EDGE_IDLE_SECONDS, REST_STREAM_MAX_SECONDS } from '../private/streaming';
 
 /** The default REST integration timeout, and the ceiling without a quota increase. */
 const DEFAULT_INTEGRATION_SECONDS = 29;
@@ -22,22 +24,21 @@ const RAISED_INTEGRATION_SECONDS = 300;
 export function validateRestApiTriggerOptions(v: Validator, opts: RestApiTriggerOptions, fn: { readonly timeoutSeconds?: number }) {
   const endpointType = opts.endpointType ?? apigw.EndpointType.REGIONAL;
   const raised = opts.integrationTimeoutQuotaRaised === true;
+  const streaming = opts.responseTransferMode === apigw.ResponseTransferMode.STREAM;
   const integration = seconds(opts.integrationTimeout) ?? (opts.integrationTimeout ? undefined : DEFAULT_INTEGRATION_SECONDS);
-  const ceiling = raised ? RAISED_INTEGRATION_SECONDS : DEFAULT_INTEGRATION_SECONDS;
-  v.failIf(raised && endpointType === apigw.EndpointType.EDGE, {
+  v.failIf(raised && endpointType === apigw.EndpointType.EDGE && !streaming, {
     code: ErrorCodes.LBP_REST_API_TIMEOUT,
     property: 'integrationTimeoutQuotaRaised',
     value: 'true with EndpointType.EDGE',
-    limit: 'integration timeouts above 29 s apply to Regional and private REST APIs only',
-    fix: 'use EndpointType.REGIONAL (the default) or PRIVATE, or keep the integration timeout at 29 s or less',
+    limit: 'integration timeouts above 29 s apply to Regional and private REST APIs only (or to any endpoint type with ResponseTransferMode.STREAM)',
+    fix: 'use EndpointType.REGIONAL (the default) or PRIVATE, stream the response (responseTransferMode: ResponseTransferMode.STREAM), or keep the integration timeout at 29 s or less',
   });
   if (integration !== undefined) {
-    v.failIf(integration < 0.05 || integration > ceiling, {
+    v.failIf(integration < 0.05 || integration > integrationCeiling(streaming, raised), {
       code: ErrorCodes.LBP_REST_API_TIMEOUT,
       property: 'integrationTimeout',
       value: `${integration} seconds`,
-      limit: `a REST API integration timeout is 50 ms to ${ceiling} s${raised ? ' (after the quota increase)' : ' (above 29 s only after a Service Quotas increase, Regional and private APIs only)'}`,
-      fix: raised ? 'set integrationTimeout between 50 ms and 300 s' : 'set integrationTimeout between 50 ms and 29 s, or request the quota increase and set integrationTimeoutQuotaRaised: true',
+      ...integrationLimit(streaming, raised),
     });
   }
   const timeout = fn.timeoutSeconds;
@@ -46,7 +47,9 @@ export function validateRestApiTriggerOptions(v: Validator, opts: RestApiTrigger
     property: 'timeout',
     value: `${timeout} seconds`,
     limit: `the REST API waits at most ${integration} seconds for its integration, then answers 504 while the function keeps running (and billing)`,
-    fix: `set the function's timeout to Duration.seconds(${integration}) or less, or move long work behind a queue (Trigger.sqs) and answer 202`,
+    fix: streaming
+      ? `set integrationTimeout to at least the function's timeout (a streamed response may last up to ${REST_STREAM_MAX_SECONDS} s), or set the function's timeout to Duration.seconds(${integration}) or less`
+      : `set the function's timeout to Duration.seconds(${integration}) or less, stream the response (responseTransferMode: ResponseTransferMode.STREAM, up to 15 minutes), or move long work behind a queue (Trigger.sqs) and answer 202`,
   });
   const { rate, burst } = checkApiThrottling(v, opts, { code: ErrorCodes.LBP_REST_API_THROTTLE, unit: 'requests', quota: 'API Gateway' });
   const cognitoPools = opts.cognitoUserPools ?? [];
@@ -83,4 +86,48 @@ export function validateRestApiTriggerOptions(v: Validator, opts: RestApiTrigger
   });
   const routes = parseRestRoutes(v, opts.routes ?? ['ANY /{proxy+}']);
   return { endpointType, rate, burst, cognitoPools, isPublic, stageName, routes };
+}
+
+/** The integration timeout ceiling: 15 minutes when streamed, else 29 s (300 s after the quota increase). */
+function integrationCeiling(streaming: boolean, raised: boolean): number {
+  if (streaming) {
+    return REST_STREAM_MAX_SECONDS;
+  }
+  return raised ? RAISED_INTEGRATION_SECONDS : DEFAULT_INTEGRATION_SECONDS;
+}
+
+/** The limit and fix of an integration timeout out of range, for the transfer mode. */
+function integrationLimit(streaming: boolean, raised: boolean): { limit: string; fix: string } {
+  if (streaming) {
+    return {
+      limit: `a streamed (ResponseTransferMode.STREAM) REST API integration timeout is 50 ms to ${REST_STREAM_MAX_SECONDS} s (15 minutes)`,
+      fix: `set integrationTimeout between 50 ms and ${REST_STREAM_MAX_SECONDS} s`,
+    };
+  }
+  return raised ? {
+    limit: `a REST API integration timeout is 50 ms to ${RAISED_INTEGRATION_SECONDS} s (after the quota increase)`,
+    fix: `set integrationTimeout between 50 ms and ${RAISED_INTEGRATION_SECONDS} s, or stream the response (responseTransferMode: ResponseTransferMode.STREAM, up to ${REST_STREAM_MAX_SECONDS} s)`,
+  } : {
+    limit: `a REST API integration timeout is 50 ms to ${DEFAULT_INTEGRATION_SECONDS} s (above 29 s only after a Service Quotas increase, Regional and private APIs only, or with ResponseTransferMode.STREAM)`,
+    fix: `set integrationTimeout between 50 ms and ${DEFAULT_INTEGRATION_SECONDS} s, request the quota increase and set integrationTimeoutQuotaRaised: true, or stream the response (responseTransferMode: ResponseTransferMode.STREAM)`,
+  };
+}
+
+/**
+ * Warns when a streamed response on an edge-optimized API may idle longer than its 30 s idle timeout
+ * (the function may run longer). Called by the trigger only, so a pattern that checks the same options
+ * first does not warn twice.
+ *
+ * @internal
+ */
+export function warnAboutStreamIdleTimeout(v: Validator, opts: RestApiTriggerOptions, fn: { readonly timeoutSeconds?: number }): void {
+  const timeout = fn.timeoutSeconds;
+  const endpointType = opts.endpointType ?? apigw.EndpointType.REGIONAL;
+  const streaming = opts.responseTransferMode === apigw.ResponseTransferMode.STREAM;
+  if (streaming && endpointType === apigw.EndpointType.EDGE && timeout !== undefined && timeout > REST_STREAM_EDGE_IDLE_SECONDS) {
+    v.warn(AnnotationIds.STREAMING_EDGE_IDLE_TIMEOUT, 'endpointType', (p) =>
+      `${p} is EDGE with a streamed response and a function timeout of ${timeout} s: an edge-optimized API closes a stream after `
+      + `${REST_STREAM_EDGE_IDLE_SECONDS} s without a byte (Regional and private APIs: 5 minutes). Send a byte at least every `
+      + `${REST_STREAM_EDGE_IDLE_SECONDS} s (e.g. a server-sent-events comment), or use EndpointType.REGIONAL.`);
+  }
 }

@@ -6,7 +6,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { validateRestApiTriggerOptions } from './rest-api-checks';
+import { validateRestApiTriggerOptions, warnAboutStreamIdleTimeout } from './rest-api-checks';
 import { acknowledge } from '../../acknowledgements/acknowledge';
 import { EndpointAccessAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { AnnotationIds } from '../../validation/annotation-ids';
@@ -18,6 +18,7 @@ import { TriggerBinding } from '../private/binding';
 import { seconds } from '../private/duration';
 import { checkTriggerOptions, REST_API_TRIGGER_SHAPE } from '../private/option-shapes';
 import { requireSourceAccount } from '../private/source-account';
+import { warnIfRuntimeCannotStream } from '../private/streaming';
 import { triggerScope } from '../private/trigger-scope';
 import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
 
@@ -64,8 +65,9 @@ export interface RestApiTriggerOptions {
   readonly allowPublicAccess?: boolean;
 
   /**
-   * How long API Gateway waits for the function before answering 504 (50 ms to 29 s, or up to 300 s
-   * with `integrationTimeoutQuotaRaised`). The function timeout must not exceed it.
+   * How long API Gateway waits for the function before answering 504 (50 ms to 29 s, up to 300 s
+   * with `integrationTimeoutQuotaRaised`, or up to 15 minutes with `ResponseTransferMode.STREAM`). The
+   * function timeout must not exceed it.
    *
    * @default Duration.seconds(29)
    */
@@ -78,6 +80,18 @@ export interface RestApiTriggerOptions {
    * @default false
    */
   readonly integrationTimeoutQuotaRaised?: boolean;
+
+  /**
+   * How API Gateway returns the function's response: buffered (up to 10 MB, 29 s) or streamed as the
+   * function writes it (`STREAM`, up to 15 minutes).
+   *
+   * Streaming raises the `integrationTimeout` ceiling to 15 minutes; past 10 MB a stream runs at
+   * 2 MB/s. The function must stream: Node.js managed runtimes do natively, other runtimes through the
+   * Lambda Web Adapter or a custom runtime.
+   *
+   * @default ResponseTransferMode.BUFFERED
+   */
+  readonly responseTransferMode?: apigw.ResponseTransferMode;
 
   /**
    * The endpoint type. Regional by default: a Regional WAF web ACL can protect it, and it can take a
@@ -190,7 +204,8 @@ interface Bound {
  * every method (public only with `allowPublicAccess`), a request validator on every method, stage
  * throttling, JSON access logs and error execution logs in encrypted log groups, X-Ray on the stage,
  * an optional WAF web ACL, and Lambda permissions scoped to each method's path. The function timeout
- * is checked against the integration timeout (29 s by default).
+ * is checked against the integration timeout (29 s by default; up to 15 minutes when the response is
+ * streamed with `responseTransferMode: ResponseTransferMode.STREAM`).
  *
  * The invocation is synchronous: errors return to the caller (5xx), nothing is retried or queued.
  *
@@ -266,6 +281,10 @@ export class RestApiTrigger implements ITrigger {
     const v = new Validator(scope);
     checkTriggerOptions(v, opts, REST_API_TRIGGER_SHAPE);
     const settings = validateRestApiTriggerOptions(v, opts, { timeoutSeconds: seconds(target.timeout) });
+    if (opts.responseTransferMode === apigw.ResponseTransferMode.STREAM) {
+      warnIfRuntimeCannotStream(v, target, 'responseTransferMode', 'REST API');
+      warnAboutStreamIdleTimeout(v, opts, { timeoutSeconds: seconds(target.timeout) });
+    }
     v.throwIfAny();
     const { isPublic, routes } = settings;
 
@@ -346,6 +365,7 @@ export class RestApiTrigger implements ITrigger {
     // One integration; each method adds its own Lambda permission, scoped to its path and stage.
     const lambdaIntegration = new apigw.LambdaIntegration(target.alias, {
       timeout: opts.integrationTimeout,
+      responseTransferMode: opts.responseTransferMode,
       // Console test invocations would add a second permission per method to the alias policy (20 KB).
       allowTestInvoke: false,
     });
