@@ -24,6 +24,10 @@ import { FailureQueue } from '../destinations/failure-queue';
 import { FunctionAlarms } from '../observability/function-alarms';
 import { registerAppChecks } from './private/app-checks';
 import { markAsyncTarget } from './private/async-paths';
+import { CapacityProviderGuard } from './private/add-function-guard';
+import { configureManagedInstances } from './private/managed-instances';
+import { refuseInvokerUnderTenancy } from './private/tenancy-invokers';
+import { isTenantIsolationCapable } from './private/tenant-isolation-triggers';
 import { DeadLetterQueueWatch, deadLetterQueueWatch } from '../observability/dead-letter-queue-alarms';
 import { defaultAlarmTopic } from '../observability/default-alarm-topic';
 import { AnnotationIds } from '../validation/annotation-ids';
@@ -163,6 +167,9 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
   /** The function's alarms (see the `alarms` option). */
   public readonly alarms: FunctionAlarms;
 
+  /** The capacity provider the function runs on (Lambda Managed Instances), when `capacity` was given. */
+  public readonly capacityProvider?: lambda.ICapacityProvider;
+
   /** The CodeDeploy deployment of the `live` alias, when `deployment` was given. */
   public readonly deployment?: FunctionDeployment;
 
@@ -185,6 +192,8 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       registerAppChecks(this);
       markAsyncTarget(this);
       const s = this.checkProps(props, CHECKED_OPTIONS.delete(props));
+      // aws-cdk-lib's CapacityProvider.addFunction writes on the default child: make that a coded error.
+      this.node.defaultChild = new CapacityProviderGuard(this, 'CapacityProviderGuard');
       this.architecture = s.architecture;
       this.timeout = s.timeout;
       this.runtime = s.runtime;
@@ -215,6 +224,12 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
 
       // ---- version, alias, provisioned concurrency
       this.version = this.unqualifiedFunction.currentVersion;
+      if (props.capacity) {
+        this.capacityProvider = configureManagedInstances(this, {
+          options: props.capacity, fn: this.unqualifiedFunction, version: this.version,
+          vpc: props.vpc, subnets: s.subnets, architecture: this.architecture,
+        });
+      }
       this.alias = this.createAlias(props);
       this.functionArn = this.alias.functionArn;
       this.functionName = this.alias.functionName;
@@ -250,6 +265,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
    */
   public addTrigger(trigger: ITrigger): void {
     // All or nothing: a trigger that fails leaves nothing under this function (nor the stack).
+    refuseInvokerUnderTenancy(this, this.tenancyConfig, trigger.constructor?.name ?? 'this trigger', isTenantIsolationCapable(trigger));
     const guard = ConstructionGuard.forMethod(this, [this]);
     try {
       const config = trigger.bind(this);
@@ -365,6 +381,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
    * @param options the URL's settings
    */
   public addFunctionUrl(options?: lambda.FunctionUrlOptions): lambda.FunctionUrl {
+    refuseInvokerUnderTenancy(this, this.tenancyConfig, 'a function URL', false);
     return this.alias.addFunctionUrl(options);
   }
 
@@ -564,6 +581,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       vpcSubnets: s.subnets,
       securityGroups: props.vpc ? this.securityGroups : undefined,
       snapStart: props.snapStart ? lambda.SnapStartConf.ON_PUBLISHED_VERSIONS : undefined,
+      tenancyConfig: props.tenancy,
     });
     // Statements added straight to the policy (not through a grant) must exist before the function.
     fn.node.addDependency(role);

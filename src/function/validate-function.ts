@@ -7,6 +7,8 @@ import { validateConcurrency } from './private/checks/concurrency';
 import { validateEnvironment } from './private/checks/environment';
 import { FunctionOptionSettings } from './private/checks/settings';
 import { validateSnapStartCode, validateSnapStartOptions } from './private/checks/snapstart';
+import { validateTenancy } from './private/checks/tenancy';
+import { validateManagedInstancesOptions, validateManagedInstancesRuntime } from './private/checks/managed-instances';
 import { validateVpcOptions } from './private/checks/vpc';
 import { ServerlessFunctionOptions, ServerlessFunctionProps } from './serverless-function-props';
 import { Validator } from '../validation/validator';
@@ -41,6 +43,7 @@ export function validateFunction(
   }
   validateLayers(v, s);
   validateSnapStartCode(v, props, s);
+  validateManagedInstancesRuntime(v, props, s.runtime);
 }
 
 /**
@@ -57,6 +60,8 @@ export function validateFunctionOptions(v: Validator, props: ServerlessFunctionO
   validateConcurrency(v, props);
   validateAsync(v, props);
   validateSnapStartOptions(v, props, s);
+  validateTenancy(v, props);
+  validateManagedInstancesOptions(v, props);
   validateAlarmsAndDeployment(v, props);
 }
 

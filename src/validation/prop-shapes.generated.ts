@@ -77,6 +77,14 @@ const ProvisionedConcurrencyOptions: PropShape = {
   schedules: { arrayOf: { shape: ProvisionedConcurrencySchedule } },
 };
 
+const ManagedInstancesOptions: PropShape = {
+  provider: 'construct',
+  maxConcurrencyPerEnvironment: 'number',
+  memoryPerVCpu: 'number',
+  minEnvironments: 'number',
+  maxEnvironments: 'number',
+};
+
 const ServerlessFunctionOptions: PropShape = {
   handler: 'string',
   runtime: 'object',
@@ -107,6 +115,8 @@ const ServerlessFunctionOptions: PropShape = {
   reservedConcurrentExecutions: 'number',
   provisionedConcurrency: { shape: ProvisionedConcurrencyOptions },
   snapStart: 'boolean',
+  tenancy: 'object',
+  capacity: { shape: ManagedInstancesOptions },
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
@@ -258,6 +268,8 @@ const EdgeFunctionProps: PropShape = {
   reservedConcurrentExecutions: 'number',
   provisionedConcurrency: { shape: ProvisionedConcurrencyOptions },
   snapStart: 'boolean',
+  tenancy: 'object',
+  capacity: { shape: ManagedInstancesOptions },
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
@@ -634,6 +646,8 @@ const ServerlessFunctionProps: PropShape = {
   reservedConcurrentExecutions: 'number',
   provisionedConcurrency: { shape: ProvisionedConcurrencyOptions },
   snapStart: 'boolean',
+  tenancy: 'object',
+  capacity: { shape: ManagedInstancesOptions },
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
@@ -758,6 +772,7 @@ export const PROP_SHAPES = {
   KafkaTriggerOptions,
   KinesisTriggerOptions,
   LogSubscriptionTriggerOptions,
+  ManagedInstancesOptions,
   MqTriggerOptions,
   NodejsEntryOptions,
   ProvisionedConcurrencyOptions,

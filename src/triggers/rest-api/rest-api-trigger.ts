@@ -8,6 +8,7 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { validateRestApiTriggerOptions } from './rest-api-checks';
 import { acknowledge } from '../../acknowledgements/acknowledge';
+import { markTenantIsolationCapable } from '../../function/private/tenant-isolation-triggers';
 import { EndpointAccessAcknowledgement } from '../../acknowledgements/acknowledgements';
 import { AnnotationIds } from '../../validation/annotation-ids';
 import { noteSynchronousInvoker } from '../../validation/sync-note';
@@ -205,6 +206,7 @@ export class RestApiTrigger implements ITrigger {
    */
   constructor(options: RestApiTriggerOptions = {}) {
     this.options = options;
+    markTenantIsolationCapable(this);
   }
 
   /** The REST API (available once the trigger was added to a function). */
