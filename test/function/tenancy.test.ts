@@ -33,13 +33,30 @@ describe('tenancy', () => {
     expect(fn.tenancyConfig).toBe(PER_TENANT);
   });
 
-  test('a REST API trigger is accepted, and the stack passes the five cdk-nag packs', () => {
+  test('a REST API trigger with a tenant id header is accepted: the header is required and mapped to X-Amz-Tenant-Id; five packs clean', () => {
     const stack = testStack();
     const fn = new ServerlessFunction(stack, 'Fn', props());
-    fn.addTrigger(Trigger.restApi());
+    fn.addTrigger(Trigger.restApi({ tenantIdHeader: 'x-tenant-id', routes: ['POST /runs'] }));
     expect(fn.triggers).toHaveLength(1);
-    Template.fromStack(stack).resourceCountIs('AWS::ApiGateway::RestApi', 1);
+    const t = Template.fromStack(stack);
+    t.resourceCountIs('AWS::ApiGateway::RestApi', 1);
+    t.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'POST',
+      RequestParameters: { 'method.request.header.x-tenant-id': true },
+      Integration: { RequestParameters: { 'integration.request.header.X-Amz-Tenant-Id': 'method.request.header.x-tenant-id' } },
+    });
     expect(nagFindings(stack)).toEqual([]);
+  });
+
+  test('a REST API trigger without tenantIdHeader is refused on a tenant-isolated function; a header name that is not a token is refused', () => {
+    const fn = new ServerlessFunction(testStack(), 'Fn', props());
+    expect(() => fn.addTrigger(Trigger.restApi())).toThrow(/LBP_TENANCY_INVOKER[\s\S]*tenantIdHeader/);
+    const other = new ServerlessFunction(testStack(), 'Fn', props());
+    expect(() => other.addTrigger(Trigger.restApi({ tenantIdHeader: 'x tenant' }))).toThrow(/LBP_TENANCY_INVOKER[\s\S]*tenantIdHeader/);
+    // Without tenancy, a plain REST API trigger stays accepted and maps no tenant id.
+    const stack = testStack();
+    new ServerlessFunction(stack, 'Plain', props({ tenancy: undefined })).addTrigger(Trigger.restApi());
+    expect(JSON.stringify(Template.fromStack(stack).toJSON())).not.toContain('X-Amz-Tenant-Id');
   });
 
   test('refused with snapStart and with provisioned concurrency (what Lambda refuses in tenant isolation mode)', () => {
@@ -50,12 +67,12 @@ describe('tenancy', () => {
     expect(() => new ServerlessFunction(testStack(), 'Pc', props({ tenancy: undefined, provisionedConcurrency: { minCapacity: 1 } }))).not.toThrow();
   });
 
-  test('every trigger but a REST API is refused before anything is created, naming tenancy', () => {
+  test('every trigger but a REST API with a tenant id header is refused before anything is created, naming tenancy', () => {
     const refused = [
-      (s: any) => Trigger.httpApi(),
-      (s: any) => Trigger.functionUrl(),
+      (_s: any) => Trigger.httpApi(),
+      (_s: any) => Trigger.functionUrl(),
       (s: any) => Trigger.sqs(new sqs.Queue(s, 'Source', { enforceSSL: true })),
-      (s: any) => Trigger.webSocketApi(),
+      (_s: any) => Trigger.webSocketApi(),
     ];
     for (const make of refused) {
       const stack = testStack();

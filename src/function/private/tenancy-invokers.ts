@@ -19,7 +19,7 @@ export function refuseInvokerUnderTenancy(scope: IConstruct, tenancy: lambda.Ten
     code: ErrorCodes.LBP_TENANCY_INVOKER,
     property: 'tenancy',
     value: `PER_TENANT with ${invoker}`,
-    limit: `a function in tenant isolation mode needs a tenant id on every invocation; Lambda accepts API Gateway REST APIs only (they map a request property to X-Amz-Tenant-Id), not function URLs, HTTP APIs or other event sources (${TENANCY_PAGES}, https://docs.aws.amazon.com/lambda/latest/dg/tenant-isolation-invoke.html)`,
-    fix: 'invoke it through Trigger.restApi (or the Invoke API with a tenant id), or remove tenancy',
+    limit: `a function in tenant isolation mode needs a tenant id on every invocation; Lambda accepts API Gateway REST APIs that map a request property to X-Amz-Tenant-Id, not function URLs, HTTP APIs or other event sources (${TENANCY_PAGES}, https://docs.aws.amazon.com/lambda/latest/dg/tenant-isolation-invoke.html)`,
+    fix: 'invoke it through Trigger.restApi({ tenantIdHeader: "x-tenant-id" }) (or the Invoke API with a tenant id), or remove tenancy',
   }]);
 }

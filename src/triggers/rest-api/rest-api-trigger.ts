@@ -27,6 +27,17 @@ import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
  */
 export interface RestApiTriggerOptions {
   /**
+   * The request header whose value API Gateway passes to Lambda as the tenant id, for a function in tenant isolation mode.
+   *
+   * Every method requires the header (the request validator answers 400 without it) and maps it to
+   * `X-Amz-Tenant-Id` (https://docs.aws.amazon.com/lambda/latest/dg/tenant-isolation-invoke.html).
+   * Required on a function with `tenancy`.
+   *
+   * @default - no tenant id
+   */
+  readonly tenantIdHeader?: string;
+
+  /**
    * The routes that invoke the function: `METHOD /path` (`GET /orders/{id}`, `ANY /{proxy+}`, `GET /`).
    *
    * @default ['ANY /{proxy+}']
@@ -206,7 +217,9 @@ export class RestApiTrigger implements ITrigger {
    */
   constructor(options: RestApiTriggerOptions = {}) {
     this.options = options;
-    markTenantIsolationCapable(this);
+    if (options.tenantIdHeader !== undefined) {
+      markTenantIsolationCapable(this);
+    }
   }
 
   /** The REST API (available once the trigger was added to a function). */
@@ -346,8 +359,10 @@ export class RestApiTrigger implements ITrigger {
       : authorizer ? undefined : apigw.AuthorizationType.IAM;
 
     // One integration; each method adds its own Lambda permission, scoped to its path and stage.
+    const tenantHeader = opts.tenantIdHeader === undefined ? undefined : `method.request.header.${opts.tenantIdHeader}`;
     const lambdaIntegration = new apigw.LambdaIntegration(target.alias, {
       timeout: opts.integrationTimeout,
+      requestParameters: tenantHeader === undefined ? undefined : { 'integration.request.header.X-Amz-Tenant-Id': tenantHeader },
       // Console test invocations would add a second permission per method to the alias policy (20 KB).
       allowTestInvoke: false,
     });
@@ -358,6 +373,7 @@ export class RestApiTrigger implements ITrigger {
         authorizer,
         authorizationScopes: opts.authorizationScopes,
         requestValidator,
+        requestParameters: tenantHeader === undefined ? undefined : { [tenantHeader]: true },
       });
     });
     return { requestValidator, authorizer, authorizationType, methods };
