@@ -570,6 +570,7 @@ const QueueProcessorProps: PropShape = {
 };
 
 const RestApiTriggerOptions: PropShape = {
+  tenantIdHeader: 'string',
   routes: { arrayOf: 'string' },
   cognitoUserPools: { arrayOf: 'construct' },
   authorizer: 'object',
