@@ -22,9 +22,9 @@ import { configureProvisionedConcurrencyScaling } from '../concurrency/provision
 import { FunctionDeployment } from '../deployment/function-deployment';
 import { FailureQueue } from '../destinations/failure-queue';
 import { FunctionAlarms } from '../observability/function-alarms';
+import { CapacityProviderGuard } from './private/add-function-guard';
 import { registerAppChecks } from './private/app-checks';
 import { markAsyncTarget } from './private/async-paths';
-import { CapacityProviderGuard } from './private/add-function-guard';
 import { configureManagedInstances } from './private/managed-instances';
 import { refuseInvokerUnderTenancy } from './private/tenancy-invokers';
 import { isTenantIsolationCapable } from './private/tenant-isolation-triggers';
@@ -226,8 +226,12 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       this.version = this.unqualifiedFunction.currentVersion;
       if (props.capacity) {
         this.capacityProvider = configureManagedInstances(this, {
-          options: props.capacity, fn: this.unqualifiedFunction, version: this.version,
-          vpc: props.vpc, subnets: s.subnets, architecture: this.architecture,
+          options: props.capacity,
+          fn: this.unqualifiedFunction,
+          version: this.version,
+          vpc: props.vpc,
+          subnets: s.subnets,
+          architecture: this.architecture,
         });
       }
       this.alias = this.createAlias(props);

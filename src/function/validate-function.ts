@@ -1,17 +1,17 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Validator } from '../validation/validator';
 import { validateAlarmsAndDeployment } from './private/checks/alarms-and-deployment';
 import { validateAsync } from './private/checks/async';
 import { validateBasics } from './private/checks/basics';
 import { CodeSettings, validateCodeContents, validateCodeKind, validateLayers } from './private/checks/code-and-layers';
 import { validateConcurrency } from './private/checks/concurrency';
 import { validateEnvironment } from './private/checks/environment';
+import { validateManagedInstancesOptions, validateManagedInstancesRuntime } from './private/checks/managed-instances';
 import { FunctionOptionSettings } from './private/checks/settings';
 import { validateSnapStartCode, validateSnapStartOptions } from './private/checks/snapstart';
 import { validateTenancy } from './private/checks/tenancy';
-import { validateManagedInstancesOptions, validateManagedInstancesRuntime } from './private/checks/managed-instances';
 import { validateVpcOptions } from './private/checks/vpc';
 import { ServerlessFunctionOptions, ServerlessFunctionProps } from './serverless-function-props';
-import { Validator } from '../validation/validator';
 
 export { DEFAULT_HANDLER, FunctionOptionSettings, givenOptionSettings } from './private/checks/settings';
 export { FUNCTION_OPTIONS_SHAPE, FUNCTION_PROPS_SHAPE } from './private/function-options-shape';

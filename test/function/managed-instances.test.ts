@@ -129,7 +129,8 @@ describe('capacity (Lambda Managed Instances)', () => {
   });
 
   test('runtimes: Java 21+, Python 3.13+, Node.js 22+, .NET 8+, provided.al2023 accepted; older refused', () => {
-    const { JAVA_17, JAVA_21, PYTHON_3_12, PYTHON_3_13, PYTHON_3_14, NODEJS_20_X, NODEJS_22_X, NODEJS_24_X, DOTNET_6, DOTNET_8, PROVIDED_AL2, PROVIDED_AL2023, RUBY_3_3 } = lambda.Runtime;
+    const { JAVA_17, JAVA_21, PYTHON_3_12, PYTHON_3_13, PYTHON_3_14, NODEJS_20_X, NODEJS_22_X, NODEJS_24_X } = lambda.Runtime;
+    const { DOTNET_6, DOTNET_8, PROVIDED_AL2, PROVIDED_AL2023, RUBY_3_3 } = lambda.Runtime;
     for (const r of [JAVA_21, PYTHON_3_13, PYTHON_3_14, NODEJS_22_X, NODEJS_24_X, DOTNET_8, PROVIDED_AL2023]) {
       expect([r.name, managedInstancesSupportRuntime(r)]).toEqual([r.name, true]);
     }

@@ -1,8 +1,8 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
+import { TENANCY_PAGES } from './checks/tenancy';
 import { BlueprintValidationError } from '../../validation/blueprint-error';
 import { ErrorCodes } from '../../validation/error-codes';
-import { TENANCY_PAGES } from './checks/tenancy';
 
 /**
  * Refuses an invoker Lambda does not accept in front of a function in tenant isolation mode:
