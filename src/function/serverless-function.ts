@@ -27,7 +27,7 @@ import { registerAppChecks } from './private/app-checks';
 import { markAsyncTarget } from './private/async-paths';
 import { configureManagedInstances } from './private/managed-instances';
 import { refuseInvokerUnderTenancy } from './private/tenancy-invokers';
-import { isTenantIsolationCapable } from './private/tenant-isolation-triggers';
+import { isTenantIsolationCapable } from './tenant-isolation-triggers';
 import { DeadLetterQueueWatch, deadLetterQueueWatch } from '../observability/dead-letter-queue-alarms';
 import { defaultAlarmTopic } from '../observability/default-alarm-topic';
 import { AnnotationIds } from '../validation/annotation-ids';
@@ -224,16 +224,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
 
       // ---- version, alias, provisioned concurrency
       this.version = this.unqualifiedFunction.currentVersion;
-      if (props.capacity) {
-        this.capacityProvider = configureManagedInstances(this, {
-          options: props.capacity,
-          fn: this.unqualifiedFunction,
-          version: this.version,
-          vpc: props.vpc,
-          subnets: s.subnets,
-          architecture: this.architecture,
-        });
-      }
+      this.capacityProvider = this.configureCapacity(props, s);
       this.alias = this.createAlias(props);
       this.functionArn = this.alias.functionArn;
       this.functionName = this.alias.functionName;
@@ -594,6 +585,21 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       fn.node.addDependency(role.xrayPolicy);
     }
     return fn;
+  }
+
+  /** Lambda Managed Instances (`capacity`): the capacity provider the function runs on, if any. */
+  private configureCapacity(props: ServerlessFunctionProps, s: CheckedSettings): lambda.ICapacityProvider | undefined {
+    if (!props.capacity) {
+      return undefined;
+    }
+    return configureManagedInstances(this, {
+      options: props.capacity,
+      fn: this.unqualifiedFunction,
+      version: this.version,
+      vpc: props.vpc,
+      subnets: s.subnets,
+      architecture: this.architecture,
+    });
   }
 
   /** The plain variables and the secrets' references, bound to the role. */

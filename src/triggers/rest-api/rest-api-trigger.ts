@@ -9,7 +9,7 @@ import { Construct } from 'constructs';
 import { validateRestApiTriggerOptions } from './rest-api-checks';
 import { acknowledge } from '../../acknowledgements/acknowledge';
 import { EndpointAccessAcknowledgement } from '../../acknowledgements/acknowledgements';
-import { markTenantIsolationCapable } from '../../function/private/tenant-isolation-triggers';
+import { markTenantIsolationCapable } from '../../function/tenant-isolation-triggers';
 import { AnnotationIds } from '../../validation/annotation-ids';
 import { noteSynchronousInvoker } from '../../validation/sync-note';
 import { Validator } from '../../validation/validator';
