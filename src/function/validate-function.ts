@@ -7,8 +7,10 @@ import { CodeSettings, validateCodeContents, validateCodeKind, validateLayers } 
 import { validateCodeSigningCode, validateCodeSigningOptions } from './private/checks/code-signing';
 import { validateConcurrency } from './private/checks/concurrency';
 import { validateEnvironment } from './private/checks/environment';
+import { validateManagedInstancesOptions, validateManagedInstancesRuntime } from './private/checks/managed-instances';
 import { FunctionOptionSettings } from './private/checks/settings';
 import { validateSnapStartCode, validateSnapStartOptions } from './private/checks/snapstart';
+import { validateTenancy } from './private/checks/tenancy';
 import { validateVpcOptions } from './private/checks/vpc';
 import { ServerlessFunctionOptions, ServerlessFunctionProps } from './serverless-function-props';
 
@@ -43,6 +45,7 @@ export function validateFunction(
   validateLayers(v, s);
   validateSnapStartCode(v, props, s);
   validateCodeSigningCode(v, props, s);
+  validateManagedInstancesRuntime(v, props, s.runtime);
 }
 
 /**
@@ -59,6 +62,8 @@ export function validateFunctionOptions(v: Validator, props: ServerlessFunctionO
   validateConcurrency(v, props);
   validateAsync(v, props);
   validateSnapStartOptions(v, props, s);
+  validateTenancy(v, props);
+  validateManagedInstancesOptions(v, props);
   validateAlarmsAndDeployment(v, props);
   validateCodeSigningOptions(v, props);
 }
