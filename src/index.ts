@@ -2,6 +2,7 @@
 export * from './function/serverless-function';
 export * from './function/serverless-function-props';
 export * from './function/function-secret';
+export * from './function/durable-options';
 export * from './code/latest-runtime';
 
 // Code and layers

@@ -6,6 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { DurableOptions } from './durable-options';
 import { FunctionSecret } from './function-secret';
 import { FunctionCode } from '../code/function-code';
 import { ProvisionedConcurrencyOptions } from '../concurrency/provisioned-concurrency';
@@ -249,6 +250,20 @@ export interface ServerlessFunctionOptions {
    * @default false
    */
   readonly snapStart?: boolean;
+
+  /**
+   * Makes the function a Lambda durable function (checkpointed executions of up to 366 days).
+   *
+   * The role gets `lambda:CheckpointDurableExecution` and `lambda:GetDurableExecutionState` on the
+   * function's versions (`<function ARN>:*`) in a customer-managed policy only the library writes, never
+   * aws-cdk-lib's AWS managed `AWSLambdaBasicDurableExecutionRolePolicy`. Every trigger and grant invokes
+   * the `live` alias (durable executions need a qualified ARN). Refused at synth on a runtime without
+   * durable support, with an execution timeout outside 1 s..366 days or a retention outside 1..90 whole
+   * days. See docs/durable-functions.md.
+   *
+   * @default - not durable
+   */
+  readonly durable?: DurableOptions;
 
   // ---------------------------------------------------------------- network
 

@@ -24,6 +24,7 @@ import { FailureQueue } from '../destinations/failure-queue';
 import { FunctionAlarms } from '../observability/function-alarms';
 import { registerAppChecks } from './private/app-checks';
 import { markAsyncTarget } from './private/async-paths';
+import { createDurableExecutionPolicy, durableConfigOf } from './private/durable-policy';
 import { DeadLetterQueueWatch, deadLetterQueueWatch } from '../observability/dead-letter-queue-alarms';
 import { defaultAlarmTopic } from '../observability/default-alarm-topic';
 import { AnnotationIds } from '../validation/annotation-ids';
@@ -216,6 +217,10 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       // ---- version, alias, provisioned concurrency
       this.version = this.unqualifiedFunction.currentVersion;
       this.alias = this.createAlias(props);
+      if (props.durable) {
+        // Triggers invoke the alias: it exists only once the role may checkpoint.
+        this.alias.node.addDependency(createDurableExecutionPolicy(this, this.unqualifiedFunction, role));
+      }
       this.functionArn = this.alias.functionArn;
       this.functionName = this.alias.functionName;
       this.permissionsNode = this.node;
@@ -564,6 +569,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       vpcSubnets: s.subnets,
       securityGroups: props.vpc ? this.securityGroups : undefined,
       snapStart: props.snapStart ? lambda.SnapStartConf.ON_PUBLISHED_VERSIONS : undefined,
+      durableConfig: durableConfigOf(props.durable),
     });
     // Statements added straight to the policy (not through a grant) must exist before the function.
     fn.node.addDependency(role);

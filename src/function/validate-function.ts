@@ -4,6 +4,7 @@ import { validateAsync } from './private/checks/async';
 import { validateBasics } from './private/checks/basics';
 import { CodeSettings, validateCodeContents, validateCodeKind, validateLayers } from './private/checks/code-and-layers';
 import { validateConcurrency } from './private/checks/concurrency';
+import { validateDurableCode, validateDurableOptions } from './private/checks/durable';
 import { validateEnvironment } from './private/checks/environment';
 import { FunctionOptionSettings } from './private/checks/settings';
 import { validateSnapStartCode, validateSnapStartOptions } from './private/checks/snapstart';
@@ -41,6 +42,7 @@ export function validateFunction(
   }
   validateLayers(v, s);
   validateSnapStartCode(v, props, s);
+  validateDurableCode(v, props, s);
 }
 
 /**
@@ -57,6 +59,7 @@ export function validateFunctionOptions(v: Validator, props: ServerlessFunctionO
   validateConcurrency(v, props);
   validateAsync(v, props);
   validateSnapStartOptions(v, props, s);
+  validateDurableOptions(v, props);
   validateAlarmsAndDeployment(v, props);
 }
 

@@ -77,6 +77,11 @@ const ProvisionedConcurrencyOptions: PropShape = {
   schedules: { arrayOf: { shape: ProvisionedConcurrencySchedule } },
 };
 
+const DurableOptions: PropShape = {
+  'executionTimeout!': 'duration',
+  retention: 'duration',
+};
+
 const ServerlessFunctionOptions: PropShape = {
   handler: 'string',
   runtime: 'object',
@@ -107,6 +112,7 @@ const ServerlessFunctionOptions: PropShape = {
   reservedConcurrentExecutions: 'number',
   provisionedConcurrency: { shape: ProvisionedConcurrencyOptions },
   snapStart: 'boolean',
+  durable: { shape: DurableOptions },
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
@@ -258,6 +264,7 @@ const EdgeFunctionProps: PropShape = {
   reservedConcurrentExecutions: 'number',
   provisionedConcurrency: { shape: ProvisionedConcurrencyOptions },
   snapStart: 'boolean',
+  durable: { shape: DurableOptions },
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
@@ -634,6 +641,7 @@ const ServerlessFunctionProps: PropShape = {
   reservedConcurrentExecutions: 'number',
   provisionedConcurrency: { shape: ProvisionedConcurrencyOptions },
   snapStart: 'boolean',
+  durable: { shape: DurableOptions },
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
@@ -733,6 +741,7 @@ export const PROP_SHAPES = {
   CognitoTriggerOptions,
   DeploymentOptions,
   DocumentDbTriggerOptions,
+  DurableOptions,
   DynamoDbStreamTriggerOptions,
   EdgeAssociationOptions,
   EdgeFunctionProps,
