@@ -265,6 +265,23 @@ export interface ServerlessFunctionOptions {
    */
   readonly durable?: DurableOptions;
 
+  /**
+   * What Lambda does when it detects this function in a recursive loop (e.g. it sends to the queue that
+   * triggers it): `TERMINATE` stops the loop (written explicitly), `ALLOW` lets it run and needs
+   * `recursiveLoopAllowedReason`. See docs/recursive-loop.md.
+   *
+   * @default RecursiveLoop.TERMINATE
+   */
+  readonly recursiveLoop?: lambda.RecursiveLoop;
+
+  /**
+   * Why this function may run in a recursive loop: required with `recursiveLoop: RecursiveLoop.ALLOW`,
+   * refused without it, and shown in an info annotation at synth.
+   *
+   * @default - none (only with recursiveLoop ALLOW, where it is required)
+   */
+  readonly recursiveLoopAllowedReason?: string;
+
   // ---------------------------------------------------------------- network
 
   /**

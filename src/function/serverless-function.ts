@@ -494,6 +494,10 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
         'reservedConcurrentExecutions is 0: Lambda throttles every invocation of this function (its throttles alarm fires on each attempt). '
         + 'Set a positive reservation, or leave it unset, when the function should run again.');
     }
+    if (props.recursiveLoop === lambda.RecursiveLoop.ALLOW) {
+      Annotations.of(this).addInfoV2(AnnotationIds.RECURSIVE_LOOP_ALLOWED,
+        `recursiveLoop is ALLOW: Lambda will not stop this function in a recursive loop. Reason given: ${props.recursiveLoopAllowedReason}`);
+    }
   }
 
   private createRole(props: ServerlessFunctionProps): FunctionRole {
@@ -570,6 +574,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       securityGroups: props.vpc ? this.securityGroups : undefined,
       snapStart: props.snapStart ? lambda.SnapStartConf.ON_PUBLISHED_VERSIONS : undefined,
       durableConfig: durableConfigOf(props.durable),
+      recursiveLoop: props.recursiveLoop ?? lambda.RecursiveLoop.TERMINATE,
     });
     // Statements added straight to the policy (not through a grant) must exist before the function.
     fn.node.addDependency(role);

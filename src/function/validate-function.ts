@@ -6,6 +6,7 @@ import { CodeSettings, validateCodeContents, validateCodeKind, validateLayers } 
 import { validateConcurrency } from './private/checks/concurrency';
 import { validateDurableCode, validateDurableOptions } from './private/checks/durable';
 import { validateEnvironment } from './private/checks/environment';
+import { validateRecursiveLoop } from './private/checks/recursive-loop';
 import { FunctionOptionSettings } from './private/checks/settings';
 import { validateSnapStartCode, validateSnapStartOptions } from './private/checks/snapstart';
 import { validateVpcOptions } from './private/checks/vpc';
@@ -60,6 +61,7 @@ export function validateFunctionOptions(v: Validator, props: ServerlessFunctionO
   validateAsync(v, props);
   validateSnapStartOptions(v, props, s);
   validateDurableOptions(v, props);
+  validateRecursiveLoop(v, props);
   validateAlarmsAndDeployment(v, props);
 }
 

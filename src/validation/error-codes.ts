@@ -47,6 +47,7 @@ export const ERROR_CODE_RULES = {
   LBP_DURABLE_RUNTIME: { area: 'Functions', rule: '`durable` only on the nodejs22.x/24.x, python3.13/3.14, java17/21/25 managed runtimes or a container image' },
   LBP_DURABLE_EXECUTION_TIMEOUT: { area: 'Functions', rule: '`durable.executionTimeout` a whole number of seconds in 1..31,622,400 (366 days)' },
   LBP_DURABLE_RETENTION: { area: 'Functions', rule: '`durable.retention` a whole number of days in 1..90' },
+  LBP_RECURSIVE_LOOP_REASON: { area: 'Functions', rule: '`recursiveLoop: ALLOW` with a non-empty `recursiveLoopAllowedReason`, and the reason only with ALLOW' },
   LBP_EVENT_SOURCE_REFUSED: { area: 'Functions', rule: '`addEventSource` / `addEventSourceMapping` / `configureAsyncInvoke`: use the named `Trigger.*` or the async props' },
   LBP_BUNDLING_ENTRY_NOT_FOUND: { area: 'Function code, layers, bundling and Python packaging', rule: 'the entry is not an existing file' },
   LBP_BUNDLING_ENTRY_EXTENSION: { area: 'Function code, layers, bundling and Python packaging', rule: 'the entry is not `.js .mjs .cjs .jsx .ts .mts .cts .tsx`' },
