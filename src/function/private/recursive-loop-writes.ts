@@ -70,7 +70,7 @@ export function checkRecursiveLoopWrites(cfn: CfnResource[]): void {
         const what = `${source.kind} ${nameOf(cfn, stack, source.ref)}${source.kind === 'S3 bucket' ? ` (keys ${source.prefix ? `starting with '${source.prefix}'` : 'of every name'})` : ''}`;
         Annotations.of(owner).addWarningV2(AnnotationIds.RECURSIVE_LOOP_WRITE,
           `${owner.node.path} is triggered by the ${what} and its role may ${source.action} to it: each write invokes the function again (a recursive loop). `
-          + 'Lambda stops detected SQS, SNS and S3 loops (recursiveLoop TERMINATE) after about 16 invocations and drops the event. '
+          + 'Lambda\'s loop detection (recursiveLoop TERMINATE) stops the loops it detects after about 16 invocations of one chain and drops the event; it does not detect every loop. '
           + `Fix: write to a different ${source.kind === 'S3 bucket' ? 'bucket or to a prefix the trigger does not match' : source.kind.split(' ')[1]}, `
           + 'or, for an intended and bounded loop, set recursiveLoop: RecursiveLoop.ALLOW with recursiveLoopAllowedReason.');
       }
