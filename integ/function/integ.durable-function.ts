@@ -1,12 +1,11 @@
 /// Lambda's newer function modes (issue 22): a durable order workflow started from an SQS queue through the
-/// `live` alias, whose role checkpoints its own executions only; and a thumbnail function guarded against a
-/// recursive loop (it writes under a prefix its S3 trigger does not match, RecursiveLoop Terminate, and
+/// `live` alias, whose role checkpoints its own executions only; and a router guarded against a recursive loop
+/// (it sends to a queue other than the one that triggers it, RecursiveLoop Terminate written explicitly, and
 /// RecursiveInvocationsDropped in its combined alarm).
 import * as path from 'path';
 import { IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { FunctionCode, ServerlessFunction, Trigger } from '../../src';
 import { acknowledgeUserDecisions } from '../user-decisions';
@@ -21,18 +20,18 @@ const workflow = new ServerlessFunction(stack, 'OrderWorkflow', {
   runtime: lambda.Runtime.NODEJS_24_X,
   durable: { executionTimeout: Duration.days(7), retention: Duration.days(30) },
 });
-const orders = new sqs.Queue(stack, 'Orders', {
+
+const queue = (id: string) => new sqs.Queue(stack, id, {
   enforceSSL: true,
   visibilityTimeout: Duration.minutes(3),
-  deadLetterQueue: { queue: new sqs.Queue(stack, 'OrdersDlq', { enforceSSL: true, retentionPeriod: Duration.days(14) }), maxReceiveCount: 5 },
+  deadLetterQueue: { queue: new sqs.Queue(stack, `${id}Dlq`, { enforceSSL: true, retentionPeriod: Duration.days(14) }), maxReceiveCount: 5 },
 });
-workflow.addTrigger(Trigger.sqs(orders));
+workflow.addTrigger(Trigger.sqs(queue('Orders')));
 
-const uploads = new s3.Bucket(stack, 'Uploads', { enforceSSL: true, versioned: true });
-const thumbnails = new ServerlessFunction(stack, 'Thumbnails', { code, recursiveLoop: lambda.RecursiveLoop.TERMINATE });
-thumbnails.addTrigger(Trigger.s3(uploads, { prefix: 'incoming/' }));
-// Results go under a prefix the trigger does not match: no loop, no warning.
-uploads.grantPut(thumbnails, 'thumbnails/*');
+const router = new ServerlessFunction(stack, 'Router', { code, recursiveLoop: lambda.RecursiveLoop.TERMINATE });
+router.addTrigger(Trigger.sqs(queue('Incoming')));
+// It forwards to another queue: no loop, no warning.
+queue('Outgoing').grantSendMessages(router);
 
 new IntegTest(app, 'DurableFunction', { testCases: [stack] });
 app.synth();
