@@ -1,8 +1,8 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { CodeFacts } from './settings';
 import { ErrorCodes } from '../../../validation/error-codes';
 import { Validator } from '../../../validation/validator';
 import { ServerlessFunctionOptions, ServerlessFunctionProps } from '../../serverless-function-props';
-import { CodeFacts } from './settings';
 
 /** The managed runtimes Lambda runs durable functions on (https://docs.aws.amazon.com/lambda/latest/dg/durable-supported-runtimes.html). @internal */
 export const DURABLE_RUNTIMES: readonly string[] = [
