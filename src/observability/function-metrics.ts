@@ -121,8 +121,9 @@ export class FunctionMetrics {
   }
 
   /**
-   * Invocations Lambda stopped because it detected the function in a recursive loop
-   * (`RecursiveInvocationsDropped`, Sum; https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html).
+   * Invocations Lambda stopped because it detected the function in a recursive loop (`RecursiveInvocationsDropped`, Sum).
+   *
+   * See https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html.
    */
   public recursiveInvocationsDropped(period: Duration = Duration.minutes(1)): cloudwatch.IMetric {
     return this.fn.metric('RecursiveInvocationsDropped', { statistic: cloudwatch.Stats.SUM, period });
