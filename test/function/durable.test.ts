@@ -81,6 +81,12 @@ describe('durable', () => {
         expect(JSON.stringify(arn)).not.toContain('iam::aws:policy');
       }
     }
+    // The one acknowledgement: IAM5 on exactly this `:*` resource, on the library's policy only.
+    expect(durable[0][1].Metadata.cdk_nag.rules_to_suppress).toEqual([{
+      id: 'AwsSolutions-IAM5',
+      applies_to: [`Resource::<${fnId}.Arn>:*`],
+      reason: expect.stringContaining('durable-security.html'),
+    }]);
     // The user's policy never holds the durable statement, so its acknowledgement cannot cover anything of theirs.
     expect(JSON.stringify(stack.resolve((fn.policy.node.defaultChild as any)._toCloudFormation()))).not.toContain('DurableExecution');
   });
