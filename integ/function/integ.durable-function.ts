@@ -7,7 +7,7 @@ import { IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { FunctionCode, ServerlessFunction, Trigger } from '../../src';
+import { FailureQueue, FunctionCode, ServerlessFunction, Trigger } from '../../src';
 import { acknowledgeUserDecisions } from '../user-decisions';
 
 const app = new App();
@@ -24,7 +24,7 @@ const workflow = new ServerlessFunction(stack, 'OrderWorkflow', {
 const queue = (id: string) => new sqs.Queue(stack, id, {
   enforceSSL: true,
   visibilityTimeout: Duration.minutes(3),
-  deadLetterQueue: { queue: new sqs.Queue(stack, `${id}Dlq`, { enforceSSL: true, retentionPeriod: Duration.days(14) }), maxReceiveCount: 5 },
+  deadLetterQueue: { queue: new FailureQueue(stack, `${id}Dlq`, { purpose: `messages of ${id} that failed 5 times` }).queue, maxReceiveCount: 5 },
 });
 workflow.addTrigger(Trigger.sqs(queue('Orders')));
 
