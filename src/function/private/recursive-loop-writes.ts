@@ -36,10 +36,12 @@ export function checkRecursiveLoopWrites(cfn: CfnResource[]): void {
   if (byOwner.size === 0) {
     return;
   }
+  // Each resource is resolved once, however many functions read it.
+  const resolved = new Map<CfnResource, Json>();
   const policies = cfn.filter((r) => r.cfnResourceType === 'AWS::IAM::ManagedPolicy' || r.cfnResourceType === 'AWS::IAM::Policy');
   for (const [owner, resources] of byOwner) {
     const stack = Stack.of(owner);
-    const props = (r: CfnResource): Json => stack.resolve((r as any)._toCloudFormation()).Resources[stack.resolve(r.logicalId)].Properties ?? {};
+    const props = (r: CfnResource): Json => propertiesOf(resolved, r);
     const fn = resources.find((r) => r.cfnResourceType === 'AWS::Lambda::Function');
     if (!fn || props(fn).RecursiveLoop === 'Allow') {
       continue;
@@ -159,6 +161,17 @@ function nameOf(cfn: CfnResource[], stack: Stack, ref: Json): string {
   const id = ref?.Ref ?? ref?.['Fn::GetAtt']?.[0];
   const found = typeof id === 'string' ? cfn.find((r) => Stack.of(r) === stack && stack.resolve(r.logicalId) === id) : undefined;
   return found ? (found.node.scope?.node.path ?? found.node.path) : typeof ref === 'string' ? ref : JSON.stringify(ref);
+}
+
+/** The resolved CloudFormation properties of `r` (cached in `cache`). */
+function propertiesOf(cache: Map<CfnResource, Json>, r: CfnResource): Json {
+  let found = cache.get(r);
+  if (found === undefined) {
+    const stack = Stack.of(r);
+    found = stack.resolve((r as any)._toCloudFormation()).Resources[stack.resolve(r.logicalId)].Properties ?? {};
+    cache.set(r, found);
+  }
+  return found;
 }
 
 function asArray(x: Json): Json[] {
