@@ -7,14 +7,16 @@
  * example synthesizes without an AWS account and its findings are the library's alone.
  */
 import * as path from 'path';
-import { App, Duration, Environment, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, App, Duration, Environment, Stack, Validations } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as signer from 'aws-cdk-lib/aws-signer';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import {
@@ -29,8 +31,8 @@ const handler = (name: string) => FunctionCode.fromAsset(path.join(EXAMPLES, 'ha
 /**
  * The decisions only this app's owners can make, each with their reason: the library never makes
  * them, and without them the HIPAA, NIST and PCI packs report each function outside a VPC, each
- * function without reserved concurrency, each bucket without replication and each table outside a
- * backup plan.
+ * function without reserved concurrency, each bucket without replication, each table outside a
+ * backup plan and each REST API stage without a cache.
  */
 export function acknowledgeUserDecisions(app: App): void {
   Blueprints.acknowledgeUserDecisions(app, {
@@ -38,6 +40,7 @@ export function acknowledgeUserDecisions(app: App): void {
     noReservedConcurrency: 'The example account shares its concurrency pool; the queue worker and the VPC function reserve theirs.',
     noBucketReplication: 'Uploaded images can be uploaded again from their source; a second Region is not needed.',
     noBackupPlan: 'Point-in-time recovery (35 days) is enough for the example tables.',
+    noApiCache: 'The tenant API starts a run per request: its responses must never be cached.',
   });
 }
 
@@ -215,6 +218,59 @@ export function eventSourcesStack(app: App, env: Environment): Stack {
 }
 
 /**
+ * Example 10: Lambda's newer function modes. A durable order workflow (checkpointed, up to 7 days) started
+ * by a schedule; a report function streaming its response through a function URL; a tenant-isolated function
+ * behind a REST API that maps the caller's x-tenant-id header to the tenant id; a catalog function on Lambda
+ * Managed Instances in the platform VPC; and a function whose code a Signer job signed (ENFORCE).
+ */
+export function functionModesStack(app: App, env: Environment): Stack {
+  const stack = new Stack(app, 'BlueprintsFunctionModes', { env, description: 'cdk-lambda-blueprints example 10: durable, streaming, tenant isolation, Managed Instances, code signing' });
+  const workflow = new ServerlessFunction(stack, 'OrderWorkflow', {
+    code: handler('orders'),
+    runtime: lambda.Runtime.NODEJS_24_X,
+    durable: { executionTimeout: Duration.days(7), retention: Duration.days(30) },
+  });
+  workflow.addTrigger(Trigger.schedule(TriggerSchedule.rate(Duration.hours(1))));
+
+  const reports = new ServerlessFunction(stack, 'Reports', { code: handler('api'), timeout: Duration.minutes(2) });
+  reports.addTrigger(Trigger.functionUrl({ invokeMode: lambda.InvokeMode.RESPONSE_STREAM }));
+
+  const tenants = new ServerlessFunction(stack, 'TenantRuns', {
+    code: handler('api'),
+    timeout: Duration.seconds(29),
+    tenancy: lambda.TenancyConfig.PER_TENANT,
+  });
+  tenants.addTrigger(Trigger.restApi({
+    routes: ['POST /runs'],
+    tenantIdHeader: 'x-tenant-id',
+    webAclArn: `arn:aws:wafv2:${stack.region}:${stack.account}:regional/webacl/tenants/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d`,
+  }));
+
+  // The platform team's VPC, imported without a lookup.
+  const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
+    vpcId: 'vpc-0a1b2c3d4e5f67890',
+    availabilityZones: ['us-east-1a', 'us-east-1b'],
+    privateSubnetIds: ['subnet-0a1b2c3d4e5f60001', 'subnet-0a1b2c3d4e5f60002'],
+  });
+  const catalog = new ServerlessFunction(stack, 'Catalog', {
+    code: handler('catalog-changes'),
+    vpc,
+    capacity: { maxConcurrencyPerEnvironment: 4, minEnvironments: 2, maxEnvironments: 10 },
+  });
+  Annotations.of(catalog).acknowledgeWarning('cdk-lambda-blueprints:managedInstancesConcurrentHandler',
+    'the catalog handler keeps no per-request state in module globals');
+
+  // The package a Signer job wrote (see docs/code-signing.md): CDK uploads nothing, the signature stays.
+  const artifacts = s3.Bucket.fromBucketName(stack, 'Artifacts', 'example-signed-artifacts');
+  const profile = new signer.SigningProfile(stack, 'SigningProfile', { platform: signer.Platform.AWS_LAMBDA_SHA384_ECDSA });
+  new ServerlessFunction(stack, 'Invoices', {
+    code: FunctionCode.fromBucket(artifacts, 'signed/invoices-1f3a.zip', 'kJ8pQ2vX3lN9sT4wY7zB1cD5eF6gH0aM'),
+    codeSigning: { signingProfiles: [profile] },
+  });
+  return stack;
+}
+
+/**
  * Python and Java handlers: a Python function whose compiled dependency is installed for arm64
  * without Docker, with a layer of Python packages built the same way, and a Java function (newest Java runtime) from a
  * jar (consumers/java/handler, built by Maven) with SnapStart on its published version.
@@ -323,5 +379,6 @@ export const REFERENCE_WORKLOADS: readonly ReferenceWorkload[] = [
   { name: '7 VPC, layer, secrets, provisioned concurrency, container image', build: platformStack },
   { name: '8 IoT rule, log subscription, Alexa skill, Firehose transformation', build: deviceEventsStack },
   { name: '9 Kafka (MSK), Amazon MQ and DocumentDB consumers', build: eventSourcesStack },
+  { name: '10 durable, streaming, tenant isolation, Managed Instances, code signing', build: functionModesStack },
   { name: 'Python (arm64 dependencies, a Python layer) and Java (SnapStart) handlers', build: pythonJavaStack },
 ];

@@ -14,14 +14,18 @@ from aws_cdk import aws_ec2 as ec2
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_logs as logs
+from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_secretsmanager as secretsmanager
+from aws_cdk import aws_signer as signer
 from aws_cdk import aws_sns as sns
 from aws_cdk import aws_ssm as ssm
 from cdk_lambda_blueprints import (
     Blueprints,
     BucketEventType,
     BucketProcessor,
+    CodeSigningOptions,
     DocumentDbSource,
+    DurableOptions,
     DynamoDbStreamTriggerOptions,
     FunctionCode,
     FunctionLayer,
@@ -33,6 +37,7 @@ from cdk_lambda_blueprints import (
     KafkaTriggerOptions,
     KinesisTriggerOptions,
     LatestRuntime,
+    ManagedInstancesOptions,
     MqBroker,
     ProvisionedConcurrencyOptions,
     ProvisionedConcurrencySchedule,
@@ -68,6 +73,7 @@ def acknowledge_user_decisions(app: cdk.App) -> None:
         no_reserved_concurrency="The example account shares its concurrency pool; the queue worker and the VPC function reserve theirs.",
         no_bucket_replication="Uploaded images can be uploaded again from their source; a second Region is not needed.",
         no_backup_plan="Point-in-time recovery (35 days) is enough for the example tables.",
+        no_api_cache="The tenant API starts a run per request: its responses must never be cached.",
     )
 
 
@@ -260,6 +266,55 @@ def event_sources_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
     return stack
 
 
+def function_modes_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
+    """10. Durable, streaming, tenant isolation, Managed Instances and code signing."""
+    stack = cdk.Stack(app, "BlueprintsFunctionModes", env=env,
+                      description="cdk-lambda-blueprints example 10: durable, streaming, tenant isolation, Managed Instances, code signing")
+    workflow = ServerlessFunction(stack, "OrderWorkflow",
+        code=handler("orders"),
+        runtime=lambda_.Runtime.NODEJS_24_X,
+        durable=DurableOptions(execution_timeout=cdk.Duration.days(7), retention=cdk.Duration.days(30)),
+    )
+    workflow.add_trigger(Trigger.schedule(TriggerSchedule.rate(cdk.Duration.hours(1))))
+
+    reports = ServerlessFunction(stack, "Reports", code=handler("api"), timeout=cdk.Duration.minutes(2))
+    reports.add_trigger(Trigger.function_url(invoke_mode=lambda_.InvokeMode.RESPONSE_STREAM))
+
+    tenants = ServerlessFunction(stack, "TenantRuns",
+        code=handler("api"),
+        timeout=cdk.Duration.seconds(29),
+        tenancy=lambda_.TenancyConfig.PER_TENANT,
+    )
+    tenants.add_trigger(Trigger.rest_api(
+        routes=["POST /runs"],
+        tenant_id_header="x-tenant-id",
+        web_acl_arn=f"arn:aws:wafv2:{stack.region}:{stack.account}:regional/webacl/tenants/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
+    ))
+
+    # The platform team's VPC, imported without a lookup.
+    vpc = ec2.Vpc.from_vpc_attributes(stack, "Vpc",
+        vpc_id="vpc-0a1b2c3d4e5f67890",
+        availability_zones=["us-east-1a", "us-east-1b"],
+        private_subnet_ids=["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"],
+    )
+    catalog = ServerlessFunction(stack, "Catalog",
+        code=handler("catalog-changes"),
+        vpc=vpc,
+        capacity=ManagedInstancesOptions(max_concurrency_per_environment=4, min_environments=2, max_environments=10),
+    )
+    cdk.Annotations.of(catalog).acknowledge_warning("cdk-lambda-blueprints:managedInstancesConcurrentHandler",
+        "the catalog handler keeps no per-request state in module globals")
+
+    # The package a Signer job wrote (see docs/code-signing.md): CDK uploads nothing, the signature stays.
+    artifacts = s3.Bucket.from_bucket_name(stack, "Artifacts", "example-signed-artifacts")
+    profile = signer.SigningProfile(stack, "SigningProfile", platform=signer.Platform.AWS_LAMBDA_SHA384_ECDSA)
+    ServerlessFunction(stack, "Invoices",
+        code=FunctionCode.from_bucket(artifacts, "signed/invoices-1f3a.zip", "kJ8pQ2vX3lN9sT4wY7zB1cD5eF6gH0aM"),
+        code_signing=CodeSigningOptions(signing_profiles=[profile]),
+    )
+    return stack
+
+
 def core_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
     """A default ServerlessFunction: what one line of user code deploys."""
     stack = cdk.Stack(app, "BlueprintsCore", env=env,
@@ -361,5 +416,6 @@ subscribers_stack(app, env)       # 6. DynamoDB Streams and SNS subscribers
 platform_stack(app, env)          # 7. VPC + layer + secrets + provisioned concurrency; container image
 device_events_stack(app, env)     # 8. IoT rule, log subscription, Alexa skill, Firehose transformation
 event_sources_stack(app, env)     # 9. Kafka (MSK), Amazon MQ and DocumentDB consumers
+function_modes_stack(app, env)    # 10. durable, streaming, tenant isolation, Managed Instances, code signing
 python_java_stack(app, env)       # Python (arm64 dependencies, a Python layer) and Java (SnapStart) handlers
 app.synth()

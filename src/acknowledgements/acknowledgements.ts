@@ -360,6 +360,15 @@ export const ResourceWildcardAcknowledgement = {
       'with ec2:ManagedResourceOperator scaler.lambda.amazonaws.com), from Amazon-owned images (ec2:Owner amazon), and its ' +
       'ec2:Describe* actions do not support resource-level permissions. Only the library writes this policy.',
   },
+  /** A durable function checkpoints executions that are sub-resources of its numbered versions. */
+  DURABLE_EXECUTION_CHECKPOINTS: {
+    ids: [],
+    reason:
+      'Lambda authorizes CheckpointDurableExecution and GetDurableExecutionState against the durable execution ARN ' +
+      '(<function ARN>:<version>/durable-execution/<name>/<id>), which only exists at run time; an unqualified function ARN ' +
+      'never matches it (https://docs.aws.amazon.com/lambda/latest/dg/durable-security.html). The statement names this ' +
+      'function\'s own versions (<function ARN>:*) and these two actions only; this policy, which only the library writes, holds nothing else.',
+  },
   /** Lambda@Edge replicas log in the Region that served the request. */
   EDGE_LOG_GROUP_IN_EVERY_REGION: {
     ids: [],

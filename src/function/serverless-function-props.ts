@@ -7,6 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { CodeSigningOptions } from './code-signing-options';
+import { DurableOptions } from './durable-options';
 import { FunctionSecret } from './function-secret';
 import { ManagedInstancesOptions } from './managed-instances-options';
 import { FunctionCode } from '../code/function-code';
@@ -286,6 +287,37 @@ export interface ServerlessFunctionOptions {
    * @default - Lambda's default compute
    */
   readonly capacity?: ManagedInstancesOptions;
+
+  /**
+   * Makes the function a Lambda durable function (checkpointed executions of up to 366 days).
+   *
+   * The role gets `lambda:CheckpointDurableExecution` and `lambda:GetDurableExecutionState` on the
+   * function's versions (`<function ARN>:*`) in a customer-managed policy only the library writes, never
+   * aws-cdk-lib's AWS managed `AWSLambdaBasicDurableExecutionRolePolicy`. Every trigger and grant invokes
+   * the `live` alias (durable executions need a qualified ARN). Refused at synth on a runtime without
+   * durable support, with an execution timeout outside 1 s..366 days or a retention outside 1..90 whole
+   * days. See docs/durable-functions.md.
+   *
+   * @default - not durable
+   */
+  readonly durable?: DurableOptions;
+
+  /**
+   * What Lambda does when it detects this function in a recursive loop (e.g. it sends to the queue that
+   * triggers it): `TERMINATE` stops the loop (written explicitly), `ALLOW` lets it run and needs
+   * `recursiveLoopAllowedReason`. See docs/recursive-loop.md.
+   *
+   * @default RecursiveLoop.TERMINATE
+   */
+  readonly recursiveLoop?: lambda.RecursiveLoop;
+
+  /**
+   * Why this function may run in a recursive loop: required with `recursiveLoop: RecursiveLoop.ALLOW`,
+   * refused without it, and shown in an info annotation at synth.
+   *
+   * @default - none (only with recursiveLoop ALLOW, where it is required)
+   */
+  readonly recursiveLoopAllowedReason?: string;
 
   // ---------------------------------------------------------------- network
 

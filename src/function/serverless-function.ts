@@ -21,6 +21,7 @@ import { LatestRuntime } from '../code/latest-runtime';
 import { configureProvisionedConcurrencyScaling } from '../concurrency/provisioned-concurrency-scaling';
 import { FunctionDeployment } from '../deployment/function-deployment';
 import { FailureQueue } from '../destinations/failure-queue';
+import { createDurableExecutionPolicy, durableConfigOf } from './private/durable-policy';
 import { DeadLetterQueueWatch, deadLetterQueueWatch } from '../observability/dead-letter-queue-alarms';
 import { defaultAlarmTopic } from '../observability/default-alarm-topic';
 import { FunctionAlarms } from '../observability/function-alarms';
@@ -231,6 +232,10 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       this.version = this.unqualifiedFunction.currentVersion;
       this.capacityProvider = this.configureCapacity(props, s);
       this.alias = this.createAlias(props);
+      if (props.durable) {
+        // Triggers invoke the alias: it exists only once the role may checkpoint.
+        this.alias.node.addDependency(createDurableExecutionPolicy(this, this.unqualifiedFunction, role));
+      }
       this.functionArn = this.alias.functionArn;
       this.functionName = this.alias.functionName;
       this.permissionsNode = this.node;
@@ -506,6 +511,10 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
         'reservedConcurrentExecutions is 0: Lambda throttles every invocation of this function (its throttles alarm fires on each attempt). '
         + 'Set a positive reservation, or leave it unset, when the function should run again.');
     }
+    if (props.recursiveLoop === lambda.RecursiveLoop.ALLOW) {
+      Annotations.of(this).addInfoV2(AnnotationIds.RECURSIVE_LOOP_ALLOWED,
+        `recursiveLoop is ALLOW: Lambda will not stop this function in a recursive loop. Reason given: ${props.recursiveLoopAllowedReason}`);
+    }
   }
 
   private createRole(props: ServerlessFunctionProps): FunctionRole {
@@ -583,6 +592,8 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       snapStart: props.snapStart ? lambda.SnapStartConf.ON_PUBLISHED_VERSIONS : undefined,
       codeSigningConfig: this.codeSigningConfig,
       tenancyConfig: props.tenancy,
+      durableConfig: durableConfigOf(props.durable),
+      recursiveLoop: props.recursiveLoop ?? lambda.RecursiveLoop.TERMINATE,
     });
     // Statements added straight to the policy (not through a grant) must exist before the function.
     fn.node.addDependency(role);

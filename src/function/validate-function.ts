@@ -6,8 +6,10 @@ import { validateBasics } from './private/checks/basics';
 import { CodeSettings, validateCodeContents, validateCodeKind, validateLayers } from './private/checks/code-and-layers';
 import { validateCodeSigningCode, validateCodeSigningOptions } from './private/checks/code-signing';
 import { validateConcurrency } from './private/checks/concurrency';
+import { validateDurableCode, validateDurableOptions } from './private/checks/durable';
 import { validateEnvironment } from './private/checks/environment';
 import { validateManagedInstancesOptions, validateManagedInstancesRuntime } from './private/checks/managed-instances';
+import { validateRecursiveLoop } from './private/checks/recursive-loop';
 import { FunctionOptionSettings } from './private/checks/settings';
 import { validateSnapStartCode, validateSnapStartOptions } from './private/checks/snapstart';
 import { validateTenancy } from './private/checks/tenancy';
@@ -46,6 +48,7 @@ export function validateFunction(
   validateSnapStartCode(v, props, s);
   validateCodeSigningCode(v, props, s);
   validateManagedInstancesRuntime(v, props, s.runtime);
+  validateDurableCode(v, props, s);
 }
 
 /**
@@ -64,6 +67,8 @@ export function validateFunctionOptions(v: Validator, props: ServerlessFunctionO
   validateSnapStartOptions(v, props, s);
   validateTenancy(v, props);
   validateManagedInstancesOptions(v, props);
+  validateDurableOptions(v, props);
+  validateRecursiveLoop(v, props);
   validateAlarmsAndDeployment(v, props);
   validateCodeSigningOptions(v, props);
 }

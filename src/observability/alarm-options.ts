@@ -109,6 +109,14 @@ export interface FunctionAlarmsOptions {
   readonly deliveryFailures?: AlarmOptions;
 
   /**
+   * Invocations Lambda dropped because it detected the function in a recursive loop
+   * (`RecursiveInvocationsDropped`, Sum). Threshold in dropped invocations.
+   *
+   * @default - threshold 1 (invocation), period 1 minute, 1 of 1 period
+   */
+  readonly recursiveInvocationsDropped?: AlarmOptions;
+
+  /**
    * The iterator age of stream triggers (Kinesis, DynamoDB Streams): how far the function lags
    * behind the stream. Threshold in seconds. Created when the first trigger that reads a stream is added.
    *

@@ -98,6 +98,8 @@ export class FunctionAlarms extends Construct {
   public readonly asyncEventsDropped?: cloudwatch.Alarm;
   /** Failed deliveries to the dead-letter queue or destinations. */
   public readonly deliveryFailures?: cloudwatch.Alarm;
+  /** Invocations Lambda dropped in a recursive loop (when not in the combined alarm). */
+  public readonly recursiveInvocationsDropped?: cloudwatch.Alarm;
   /** Provisioned-concurrency spillover (only with provisioned concurrency). */
   public readonly provisionedConcurrencySpillover?: cloudwatch.Alarm;
   /** Provisioned-concurrency utilisation (only with provisioned concurrency). */
@@ -146,6 +148,7 @@ export class FunctionAlarms extends Construct {
       this.duration = this.durationAlarm(group, joins(o.duration, s.duration, true), s.duration, props.timeout);
       this.asyncEventsDropped = this.droppedAlarm(group, joins(o.asyncEventsDropped, s.dropped), s.dropped);
       this.deliveryFailures = this.deliveryAlarm(group, joins(o.deliveryFailures, s.delivery), s.delivery);
+      this.recursiveInvocationsDropped = this.recursionAlarm(group, joins(o.recursiveInvocationsDropped, s.recursion), s.recursion);
       if (props.deadLetterQueue) {
         addDeadLetterQueueSignals(group, props.deadLetterQueue, s.dlqAge);
       }
@@ -180,7 +183,7 @@ export class FunctionAlarms extends Construct {
   /** Every alarm of this construct. */
   public get all(): cloudwatch.IAlarm[] {
     return [
-      this.combined, this.errors, this.throttles, this.duration, this.asyncEventsDropped, this.deliveryFailures,
+      this.combined, this.errors, this.throttles, this.duration, this.asyncEventsDropped, this.deliveryFailures, this.recursiveInvocationsDropped,
       this._iteratorAge, ...this._eventSourceFailures, this.provisionedConcurrencySpillover, this.provisionedConcurrencyUtilization,
     ].filter((a): a is cloudwatch.Alarm => a !== undefined);
   }
@@ -312,6 +315,17 @@ export class FunctionAlarms extends Construct {
     return undefined;
   }
 
+  private recursionAlarm(group: CombinedAlarmBuilder, joins: boolean, recursion: AlarmSettings | undefined): cloudwatch.Alarm | undefined {
+    if (recursion && joins) {
+      group.add('recursion', `invocations dropped in a recursive loop >= ${recursion.threshold}`,
+        this.metrics.recursiveInvocationsDropped(COMBINED_ALARM_PERIOD), recursion.threshold);
+    } else if (recursion) {
+      return createAlarm(this, 'RecursiveInvocationsDropped', this.metrics.recursiveInvocationsDropped(recursion.period), recursion, recursion.threshold,
+        `${this.subject}: Lambda stopped invocations of the function in a recursive loop (it writes to what triggers it). The events are dropped.`, this.topic);
+    }
+    return undefined;
+  }
+
   private spilloverAlarm(spill: AlarmSettings | undefined): cloudwatch.Alarm | undefined {
     return spill && createAlarm(this, 'ProvisionedConcurrencySpillover', this.metrics.provisionedConcurrencySpillover(spill.period), spill, spill.threshold,
       `${this.subject}: invocations spilled over provisioned concurrency (cold starts). Raise minCapacity or maxCapacity.`, this.topic);
@@ -330,6 +344,7 @@ interface ResolvedAlarms {
   readonly duration?: AlarmSettings;
   readonly dropped?: AlarmSettings;
   readonly delivery?: AlarmSettings;
+  readonly recursion?: AlarmSettings;
   readonly iteratorAge?: AlarmSettings;
   readonly eventSourceFailures?: AlarmSettings;
   readonly spill?: AlarmSettings;
@@ -348,12 +363,13 @@ function resolveAll(v: Validator | undefined, o: FunctionAlarmsOptions, props: F
   const duration = resolve('duration');
   const dropped = resolve('asyncEventsDropped');
   const delivery = resolve('deliveryFailures');
+  const recursion = resolve('recursiveInvocationsDropped');
   const iteratorAge = resolve('iteratorAge');
   const eventSourceFailures = resolve('eventSourceFailures');
   const spill = pc ? resolve('provisionedConcurrencySpillover') : undefined;
   const util = pc ? resolve('provisionedConcurrencyUtilization') : undefined;
   const dlqAge = props.deadLetterQueue && deadLetterQueueWatch(o, false).ageByFunctionAlarms ? resolve('deadLetterQueueAge') : undefined;
-  return { errors, throttles, duration, dropped, delivery, iteratorAge, eventSourceFailures, spill, util, dlqAge };
+  return { errors, throttles, duration, dropped, delivery, recursion, iteratorAge, eventSourceFailures, spill, util, dlqAge };
 }
 
 /** The dead-letter queue's depth (and age, when `dlqAge` is set) as signals of the combined alarm. */

@@ -120,6 +120,15 @@ export class FunctionMetrics {
     });
   }
 
+  /**
+   * Invocations Lambda stopped because it detected the function in a recursive loop (`RecursiveInvocationsDropped`, Sum).
+   *
+   * See https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html.
+   */
+  public recursiveInvocationsDropped(period: Duration = Duration.minutes(1)): cloudwatch.IMetric {
+    return this.fn.metric('RecursiveInvocationsDropped', { statistic: cloudwatch.Stats.SUM, period });
+  }
+
   /** Age of the last record of each batch read from a stream, in milliseconds (Maximum). */
   public iteratorAge(period: Duration = Duration.minutes(1)): cloudwatch.IMetric {
     return this.fn.metric('IteratorAge', { statistic: cloudwatch.Stats.MAXIMUM, period });

@@ -17,7 +17,7 @@ export function validateAlarmOptions(
     return;
   }
   const o = options ?? {};
-  for (const key of ['errors', 'throttles', 'duration', 'asyncEventsDropped', 'deliveryFailures', 'iteratorAge', 'eventSourceFailures', 'deadLetterQueueAge'] as const) {
+  for (const key of ['errors', 'throttles', 'duration', 'asyncEventsDropped', 'deliveryFailures', 'recursiveInvocationsDropped', 'iteratorAge', 'eventSourceFailures', 'deadLetterQueueAge'] as const) {
     resolveAlarmSettings(v, `${prefix}.${key}`, o[key], ALARM_DEFAULTS[key]);
   }
   if (provisionedConcurrency) {

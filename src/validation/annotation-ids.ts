@@ -22,6 +22,8 @@ export const AnnotationIds = {
   SQS_VISIBILITY_TIMEOUT: 'cdk-lambda-blueprints:sqsVisibilityTimeout',
   /** A function on Lambda Managed Instances: one execution environment runs several invocations at once. */
   MANAGED_INSTANCES_CONCURRENT_HANDLER: 'cdk-lambda-blueprints:managedInstancesConcurrentHandler',
+  /** A function's role may write to the very queue, topic or bucket prefix that triggers it (a recursive loop). */
+  RECURSIVE_LOOP_WRITE: 'cdk-lambda-blueprints:recursiveLoopWrite',
   /** `reservedConcurrentExecutions: 0`: valid, but every invocation is throttled. */
   RESERVED_CONCURRENCY_ZERO: 'cdk-lambda-blueprints:reservedConcurrencyZero',
   /** A function in subnets without NAT is granted a service the VPC has no endpoint for. */
@@ -65,6 +67,8 @@ export const AnnotationIds = {
   ALEXA_FAILURES_NOT_KEPT: 'cdk-lambda-blueprints:alexaFailuresNotKept',
   /** The user decisions acknowledged on a scope, with their reasons (was the code `LBP_USER_DECISIONS`). */
   USER_DECISIONS: 'cdk-lambda-blueprints:userDecisions',
+  /** A function allowed to run in a recursive loop (`recursiveLoop: ALLOW`), with the user's reason. */
+  RECURSIVE_LOOP_ALLOWED: 'cdk-lambda-blueprints:recursiveLoopAllowed',
   /** The idle cost of the app's stacks (was the text prefix `cdk-lambda-blueprints: idle cost`). */
   IDLE_COST: 'cdk-lambda-blueprints:idleCost',
 } as const;

@@ -46,6 +46,7 @@ const FunctionAlarmsOptions: PropShape = {
   duration: { shape: AlarmOptions },
   asyncEventsDropped: { shape: AlarmOptions },
   deliveryFailures: { shape: AlarmOptions },
+  recursiveInvocationsDropped: { shape: AlarmOptions },
   iteratorAge: { shape: AlarmOptions },
   eventSourceFailures: { shape: AlarmOptions },
   deadLetterQueueAge: { shape: AlarmOptions },
@@ -91,6 +92,11 @@ const ManagedInstancesOptions: PropShape = {
   maxEnvironments: 'number',
 };
 
+const DurableOptions: PropShape = {
+  'executionTimeout!': 'duration',
+  retention: 'duration',
+};
+
 const ServerlessFunctionOptions: PropShape = {
   handler: 'string',
   runtime: 'object',
@@ -124,6 +130,9 @@ const ServerlessFunctionOptions: PropShape = {
   codeSigning: { shape: CodeSigningOptions },
   tenancy: 'object',
   capacity: { shape: ManagedInstancesOptions },
+  durable: { shape: DurableOptions },
+  recursiveLoop: { oneOf: ['Allow', 'Terminate'] },
+  recursiveLoopAllowedReason: 'string',
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
@@ -278,6 +287,9 @@ const EdgeFunctionProps: PropShape = {
   codeSigning: { shape: CodeSigningOptions },
   tenancy: 'object',
   capacity: { shape: ManagedInstancesOptions },
+  durable: { shape: DurableOptions },
+  recursiveLoop: { oneOf: ['Allow', 'Terminate'] },
+  recursiveLoopAllowedReason: 'string',
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
@@ -659,6 +671,9 @@ const ServerlessFunctionProps: PropShape = {
   codeSigning: { shape: CodeSigningOptions },
   tenancy: 'object',
   capacity: { shape: ManagedInstancesOptions },
+  durable: { shape: DurableOptions },
+  recursiveLoop: { oneOf: ['Allow', 'Terminate'] },
+  recursiveLoopAllowedReason: 'string',
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
@@ -759,6 +774,7 @@ export const PROP_SHAPES = {
   CognitoTriggerOptions,
   DeploymentOptions,
   DocumentDbTriggerOptions,
+  DurableOptions,
   DynamoDbStreamTriggerOptions,
   EdgeAssociationOptions,
   EdgeFunctionProps,

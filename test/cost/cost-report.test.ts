@@ -32,21 +32,21 @@ describe('one default function', () => {
     expect(report.stack).toBe('Shop');
   });
 
-  test('1 metric-math alarm over 9 metrics, 1 KMS key, 1 dashboard: $4.90', () => {
-    expect(report.alarms).toEqual({ standard: 1, highResolution: 0, metricMath: 1, metrics: 9 });
+  test('1 metric-math alarm over 10 metrics, 1 KMS key, 1 dashboard: $5.00', () => {
+    expect(report.alarms).toEqual({ standard: 1, highResolution: 0, metricMath: 1, metrics: 10 });
     expect(report.lines).toEqual([
-      { item: 'alarm metrics (standard)', count: 9, unitUsd: 0.1, monthlyUsd: 0.9 },
+      { item: 'alarm metrics (standard)', count: 10, unitUsd: 0.1, monthlyUsd: 1 },
       { item: 'KMS keys', count: 1, unitUsd: 1, monthlyUsd: 1 },
       { item: 'dashboards', count: 1, unitUsd: 3, monthlyUsd: 3 },
     ]);
-    expect(report.monthlyUsd).toBe(4.9);
+    expect(report.monthlyUsd).toBe(5);
   });
 
   test('one info line on the stack, naming its cost file', () => {
     const infos = Annotations.fromStack(stack).findInfo('*', Match.stringLikeRegexp('Idle cost'));
     expect(infos).toHaveLength(1);
-    expect(infos[0].entry.data).toBe('Idle cost: about $4.90 a month before any traffic for 1 stack ' +
-      '(us-east-1 prices of 2026-12-01); the charges of each are in the cloud assembly: Shop.cost.json ($4.90) [ack: cdk-lambda-blueprints:idleCost]');
+    expect(infos[0].entry.data).toBe('Idle cost: about $5.00 a month before any traffic for 1 stack ' +
+      '(us-east-1 prices of 2026-12-01); the charges of each are in the cloud assembly: Shop.cost.json ($5.00) [ack: cdk-lambda-blueprints:idleCost]');
   });
 });
 
@@ -65,19 +65,19 @@ test('an app of several stacks gets one summary line at synth, naming each stack
   const assembly = app.synth();
   const lines = assembly.stacks.flatMap((a) => a.messages).filter((m) => String(m.entry.data).includes('Idle cost'));
   expect(lines).toHaveLength(1);
-  expect(String(lines[0].entry.data)).toBe('Idle cost: about $10.60 a month before any traffic for 4 stacks ' +
-    '(us-east-1 prices of 2026-12-01); the charges of each are in the cloud assembly: Orders.cost.json ($1.90), ' +
-    'Billing.cost.json ($1.90), Search.cost.json ($1.90), Own.cost.json ($4.90) [ack: cdk-lambda-blueprints:idleCost]');
+  expect(String(lines[0].entry.data)).toBe('Idle cost: about $11.00 a month before any traffic for 4 stacks ' +
+    '(us-east-1 prices of 2026-12-01); the charges of each are in the cloud assembly: Orders.cost.json ($2.00), ' +
+    'Billing.cost.json ($2.00), Search.cost.json ($2.00), Own.cost.json ($5.00) [ack: cdk-lambda-blueprints:idleCost]');
   for (const s of [...stacks, own]) {
     const report = JSON.parse(fs.readFileSync(path.join(outdir, `${s.artifactId}.cost.json`), 'utf-8'));
     expect(report.lines.length).toBeGreaterThan(0);
   }
 });
 
-test('separate alarms (combined: false) cost 10 alarm metrics: the two rates read 2 metrics each, delivery failures 2', () => {
+test('separate alarms (combined: false) cost 11 alarm metrics: the two rates read 2 metrics each, delivery failures 2', () => {
   const { report } = synth(fn({ alarms: { combined: false } }));
-  expect(report.alarms).toEqual({ standard: 7, highResolution: 0, metricMath: 3, metrics: 10 });
-  expect(monthly(report, 'alarm metrics (standard)')).toBe(1);
+  expect(report.alarms).toEqual({ standard: 8, highResolution: 0, metricMath: 3, metrics: 11 });
+  expect(monthly(report, 'alarm metrics (standard)')).toBe(1.1);
 });
 
 test('provisioned concurrency by the function\'s memory, and target tracking\'s two alarms', () => {
@@ -103,7 +103,7 @@ test('a stack with nested FunctionGroup shards reports once, with the shards\' r
       g.addFunction(id, { code });
     }
   });
-  expect(report.alarms.metrics).toBe(6 * 9);
+  expect(report.alarms.metrics).toBe(6 * 10);
   expect(fs.readdirSync(outdir).filter((f) => f.endsWith('.cost.json'))).toEqual(['Shop.cost.json']);
 });
 
@@ -114,7 +114,7 @@ test('costReport: false writes nothing; Blueprints.applyTo reports for stacks it
   new ServerlessFunction(new Stack(app, 'Mine', { env: TEST_ENV }), 'Fn', { code });
   Blueprints.applyTo(app, { nagPacks: [], dashboard: false });
   app.synth();
-  expect(JSON.parse(fs.readFileSync(path.join(outdir, 'Mine.cost.json'), 'utf-8')).monthlyUsd).toBe(1.9);
+  expect(JSON.parse(fs.readFileSync(path.join(outdir, 'Mine.cost.json'), 'utf-8')).monthlyUsd).toBe(2);
 });
 
 test('an SQS trigger adds its mapping alarm (2 metrics); provisioned pollers are a note marked unverified, never a guessed price', () => {

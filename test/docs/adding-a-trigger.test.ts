@@ -21,7 +21,7 @@ const filesUnder = (dir: string, ext: RegExp): string[] => fs.readdirSync(path.j
 test('the guide names the files it asks for', () => {
   const guide = read('docs/adding-a-trigger.md');
   for (const named of ['<kind>-trigger.ts', '<kind>-checks.ts', 'validate<Kind>TriggerOptions', 'src/triggers/trigger-factories.ts',
-    'src/index.ts', 'ERROR_CODE_RULES', 'test/triggers/bound-once.test.ts', 'test/validation/fuzz.test.ts', ...PAGES.map((p) => path.basename(p))]) {
+    'src/index.ts', 'ERROR_CODE_RULES', 'test/triggers/trigger-kinds.ts', 'test/validation/fuzz.test.ts', ...PAGES.map((p) => path.basename(p))]) {
     expect(guide).toContain(named);
   }
   expect(folders.length).toBeGreaterThanOrEqual(16);
@@ -67,6 +67,6 @@ describe.each(factories)('Trigger.%s', (factory) => {
     expect(tests.some((f) => call.test(read(f)))).toBe(true);
     expect(filesUnder('integ/triggers', /^integ\..*\.ts$/).some((f) => call.test(read(f)))).toBe(true);
     expect(read('test/validation/fuzz.test.ts')).toMatch(new RegExp(`\\['${escape(factory)}', \\(_?s: Stack\\) => [^]*?Trigger\\.${escape(factory)}\\(`));
-    expect(read('test/triggers/bound-once.test.ts')).toMatch(new RegExp(`\\['${escape(factory)}', `));
+    expect(read('test/triggers/trigger-kinds.ts')).toMatch(new RegExp(`\\['${escape(factory)}', `));
   });
 });

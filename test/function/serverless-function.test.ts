@@ -177,8 +177,8 @@ describe('ServerlessFunction defaults', () => {
     expect(count / 30).toBeLessThanOrEqual(10);
   });
 
-  test('with one alarm per signal (combined: false, the former default) they are 454, 15.1 each', () => {
-    expect(thirty({ alarms: { combined: false } })).toBe(30 * 15 + 4);
+  test('with one alarm per signal (combined: false, the former default) they are 484, 16.1 each', () => {
+    expect(thirty({ alarms: { combined: false } })).toBe(30 * 16 + 4);
   });
 });
 

@@ -48,15 +48,15 @@ describe('default: one combined metric-math alarm', () => {
       Label: 'Signals past their threshold',
       ReturnData: true,
       Expression: '(FILL(errorRate, 0) >= 1) + (FILL(throttleRate, 0) >= 1) + (FILL(p99, 0) >= 24000) + (FILL(dropped, 0) >= 1)'
-        + ' + (FILL(deliveries, 0) >= 1) + (FILL(dlqDepth, 0) >= 1) + (FILL(dlqAge, 0) >= 864000)',
+        + ' + (FILL(deliveries, 0) >= 1) + (FILL(recursion, 0) >= 1) + (FILL(dlqDepth, 0) >= 1) + (FILL(dlqAge, 0) >= 864000)',
     });
   });
 
-  test('it reads 9 metrics (within CloudWatch\'s 10 per metric-math alarm), all at 300 s', () => {
+  test('it reads 10 metrics (CloudWatch\'s limit per metric-math alarm), all at 300 s', () => {
     const stats = alarms[0].Properties.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat);
     expect(stats.map((m: any) => m.Metric.MetricName).sort()).toEqual([
       'ApproximateAgeOfOldestMessage', 'ApproximateNumberOfMessagesVisible', 'AsyncEventsDropped', 'DeadLetterErrors',
-      'DestinationDeliveryFailures', 'Duration', 'Errors', 'Invocations', 'Throttles',
+      'DestinationDeliveryFailures', 'Duration', 'Errors', 'Invocations', 'RecursiveInvocationsDropped', 'Throttles',
     ]);
     expect(new Set(stats.map((m: any) => m.Period))).toEqual(new Set([300]));
     expect(stats.find((m: any) => m.Metric.MetricName === 'Duration').Stat).toBe('p99');
@@ -100,8 +100,8 @@ describe('default: one combined metric-math alarm', () => {
     expect(d.f.alarms.combined).toBeDefined();
   });
 
-  test('combined: false gives each signal its own alarm (7)', () => {
-    Template.fromStack(fn({ alarms: { combined: false } }).stack).resourceCountIs('AWS::CloudWatch::Alarm', 7);
+  test('combined: false gives each signal its own alarm (8)', () => {
+    Template.fromStack(fn({ alarms: { combined: false } }).stack).resourceCountIs('AWS::CloudWatch::Alarm', 8);
   });
 
   test('nag clean', () => {
@@ -114,9 +114,9 @@ describe('separate alarms (combined: false)', () => {
   const t = Template.fromStack(stack);
 
   test('one alarm per signal, plus the DLQ depth and age alarms', () => {
-    // errors, throttles, duration, async dropped, delivery failures + DLQ depth + DLQ age
-    t.resourceCountIs('AWS::CloudWatch::Alarm', 7);
-    expect(f.alarms.all).toHaveLength(5);
+    // errors, throttles, duration, async dropped, delivery failures, recursive invocations dropped + DLQ depth + DLQ age
+    t.resourceCountIs('AWS::CloudWatch::Alarm', 8);
+    expect(f.alarms.all).toHaveLength(6);
     expect(f.alarms.iteratorAge).toBeUndefined();
     expect(f.alarms.provisionedConcurrencySpillover).toBeUndefined();
   });
@@ -221,7 +221,7 @@ describe('overrides and switches', () => {
   test('one alarm can be turned off', () => {
     const { stack, f } = fn({ alarms: { combined: false, throttles: { enabled: false }, deadLetterQueueAge: { enabled: false } } });
     expect(f.alarms.throttles).toBeUndefined();
-    Template.fromStack(stack).resourceCountIs('AWS::CloudWatch::Alarm', 5);
+    Template.fromStack(stack).resourceCountIs('AWS::CloudWatch::Alarm', 6);
   });
 
   test('all alarms off leaves only the DLQ depth alarm', () => {
@@ -396,5 +396,25 @@ describe('event source mapping failures (driven by triggers)', () => {
     expect(c.f.alarms.eventSourceFailures).toEqual([]);
 
     expect(() => fn({ alarms: { eventSourceFailures: { threshold: 0 } } })).toThrow(/LBP_ALARM_THRESHOLD.*eventSourceFailures/s);
+  });
+});
+
+describe('recursive invocations dropped', () => {
+  test('joins the combined alarm by default, reading RecursiveInvocationsDropped (Sum) of the function', () => {
+    const { stack } = fn();
+    const [alarm] = Object.values<any>(Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm'));
+    const recursion = alarm.Properties.Metrics.find((m: any) => m.Id === 'recursion');
+    expect(recursion.MetricStat).toMatchObject({ Metric: { Namespace: 'AWS/Lambda', MetricName: 'RecursiveInvocationsDropped' }, Stat: 'Sum', Period: 300 });
+    expect(recursion.MetricStat.Metric.Dimensions).toEqual([{ Name: 'FunctionName', Value: expect.anything() }]);
+    expect(alarm.Properties.AlarmDescription).toContain('invocations dropped in a recursive loop >= 1');
+  });
+
+  test('tuned evaluation: an alarm of its own; turned off: none', () => {
+    const own = fn({ alarms: { recursiveInvocationsDropped: { period: Duration.minutes(5), evaluationPeriods: 2, datapointsToAlarm: 1 } } });
+    expect(own.f.alarms.recursiveInvocationsDropped).toBeDefined();
+    Template.fromStack(own.stack).hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'RecursiveInvocationsDropped', Threshold: 1, EvaluationPeriods: 2 });
+    const off = fn({ alarms: { recursiveInvocationsDropped: { enabled: false } } });
+    expect(off.f.alarms.recursiveInvocationsDropped).toBeUndefined();
+    expect(JSON.stringify(Template.fromStack(off.stack).toJSON())).not.toContain('RecursiveInvocationsDropped');
   });
 });

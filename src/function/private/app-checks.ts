@@ -4,6 +4,7 @@ import { CfnListenerRule } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { CfnEventSourceMapping, CfnPermission, CfnUrl } from 'aws-cdk-lib/aws-lambda';
 import { IConstruct, IValidation } from 'constructs';
 import { checkAsyncPaths } from './async-paths';
+import { checkRecursiveLoopWrites } from './recursive-loop-writes';
 import { cfnResourcesOf, checkClusterVpcSinks, checkVpcEndpoints } from './vpc-endpoints';
 import { ErrorCodes } from '../../validation/error-codes';
 
@@ -50,6 +51,7 @@ export class AppChecks implements IValidation {
     checkVpcEndpoints(this.root, cfn);
     checkClusterVpcSinks(cfn);
     checkAsyncPaths(this.root, cfn);
+    checkRecursiveLoopWrites(cfn);
     const found = new Conflicts();
     for (const c of cfn) {
       found.visit(c);

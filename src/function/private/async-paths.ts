@@ -14,7 +14,8 @@ export function markAsyncTarget(scope: IConstruct): void {
   (scope as IConstruct & { [ASYNC_TARGET]?: boolean })[ASYNC_TARGET] = true;
 }
 
-function markedAncestor(c: IConstruct): IConstruct | undefined {
+/** The ServerlessFunction a resource belongs to (its nearest marked ancestor). @internal */
+export function markedAncestor(c: IConstruct): IConstruct | undefined {
   for (let node: IConstruct | undefined = c; node; node = node.node.scope) {
     if ((node as IConstruct & { [ASYNC_TARGET]?: boolean })[ASYNC_TARGET]) {
       return node;

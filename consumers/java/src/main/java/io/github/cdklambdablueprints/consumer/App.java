@@ -3,13 +3,16 @@ package io.github.cdklambdablueprints.consumer;
 import io.github.cdklambdablueprints.Blueprints;
 import io.github.cdklambdablueprints.BucketEventType;
 import io.github.cdklambdablueprints.BucketProcessor;
+import io.github.cdklambdablueprints.CodeSigningOptions;
 import io.github.cdklambdablueprints.DocumentDbSource;
 import io.github.cdklambdablueprints.DocumentDbTriggerOptions;
+import io.github.cdklambdablueprints.DurableOptions;
 import io.github.cdklambdablueprints.DynamoDbStreamTriggerOptions;
 import io.github.cdklambdablueprints.FirehoseTransformationTriggerProps;
 import io.github.cdklambdablueprints.FunctionCode;
 import io.github.cdklambdablueprints.FunctionLayer;
 import io.github.cdklambdablueprints.FunctionSecret;
+import io.github.cdklambdablueprints.FunctionUrlTriggerOptions;
 import io.github.cdklambdablueprints.HttpApiFunction;
 import io.github.cdklambdablueprints.HttpApiTriggerOptions;
 import io.github.cdklambdablueprints.KafkaConsumer;
@@ -17,12 +20,14 @@ import io.github.cdklambdablueprints.KafkaSource;
 import io.github.cdklambdablueprints.KafkaTriggerOptions;
 import io.github.cdklambdablueprints.KinesisTriggerOptions;
 import io.github.cdklambdablueprints.LatestRuntime;
+import io.github.cdklambdablueprints.ManagedInstancesOptions;
 import io.github.cdklambdablueprints.MqBroker;
 import io.github.cdklambdablueprints.MqTriggerOptions;
 import io.github.cdklambdablueprints.ProvisionedConcurrencyOptions;
 import io.github.cdklambdablueprints.ProvisionedConcurrencySchedule;
 import io.github.cdklambdablueprints.PythonRequirementsLayerOptions;
 import io.github.cdklambdablueprints.QueueProcessor;
+import io.github.cdklambdablueprints.RestApiTriggerOptions;
 import io.github.cdklambdablueprints.S3TriggerOptions;
 import io.github.cdklambdablueprints.ScheduleTriggerOptions;
 import io.github.cdklambdablueprints.ScheduledJob;
@@ -41,6 +46,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Acknowledgment;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
@@ -56,10 +62,17 @@ import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ec2.VpcAttributes;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.InvokeMode;
+import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.StartingPosition;
+import software.amazon.awscdk.services.lambda.TenancyConfig;
 import software.amazon.awscdk.services.logs.FilterPattern;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.signer.Platform;
+import software.amazon.awscdk.services.signer.SigningProfile;
 import software.amazon.awscdk.services.sns.StringConditions;
 import software.amazon.awscdk.services.sns.SubscriptionFilter;
 import software.amazon.awscdk.services.ssm.IStringParameter;
@@ -96,6 +109,7 @@ public final class App {
                 .noReservedConcurrency("The example account shares its concurrency pool; the queue worker and the VPC function reserve theirs.")
                 .noBucketReplication("Uploaded images can be uploaded again from their source; a second Region is not needed.")
                 .noBackupPlan("Point-in-time recovery (35 days) is enough for the example tables.")
+                .noApiCache("The tenant API starts a run per request: its responses must never be cached.")
                 .build());
     }
 
@@ -342,6 +356,63 @@ public final class App {
         return stack;
     }
 
+    /** 10. Durable, streaming, tenant isolation, Managed Instances and code signing. */
+    static Stack functionModesStack(final software.amazon.awscdk.App app, final Environment env) {
+        Stack stack = new Stack(app, "BlueprintsFunctionModes", StackProps.builder()
+                .env(env)
+                .description("cdk-lambda-blueprints example 10: durable, streaming, tenant isolation, Managed Instances, code signing")
+                .build());
+        ServerlessFunction workflow = ServerlessFunction.Builder.create(stack, "OrderWorkflow")
+                .code(handler("orders"))
+                .runtime(Runtime.NODEJS_24_X)
+                .durable(DurableOptions.builder().executionTimeout(Duration.days(7)).retention(Duration.days(30)).build())
+                .build();
+        workflow.addTrigger(Trigger.schedule(TriggerSchedule.rate(Duration.hours(1))));
+
+        ServerlessFunction reports = ServerlessFunction.Builder.create(stack, "Reports")
+                .code(handler("api"))
+                .timeout(Duration.minutes(2))
+                .build();
+        reports.addTrigger(Trigger.functionUrl(FunctionUrlTriggerOptions.builder().invokeMode(InvokeMode.RESPONSE_STREAM).build()));
+
+        ServerlessFunction tenants = ServerlessFunction.Builder.create(stack, "TenantRuns")
+                .code(handler("api"))
+                .timeout(Duration.seconds(29))
+                .tenancy(TenancyConfig.PER_TENANT)
+                .build();
+        tenants.addTrigger(Trigger.restApi(RestApiTriggerOptions.builder()
+                .routes(List.of("POST /runs"))
+                .tenantIdHeader("x-tenant-id")
+                .webAclArn("arn:aws:wafv2:" + stack.getRegion() + ":" + stack.getAccount()
+                        + ":regional/webacl/tenants/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d")
+                .build()));
+
+        // The platform team's VPC, imported without a lookup.
+        IVpc vpc = Vpc.fromVpcAttributes(stack, "Vpc", VpcAttributes.builder()
+                .vpcId("vpc-0a1b2c3d4e5f67890")
+                .availabilityZones(List.of("us-east-1a", "us-east-1b"))
+                .privateSubnetIds(List.of("subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"))
+                .build());
+        ServerlessFunction catalog = ServerlessFunction.Builder.create(stack, "Catalog")
+                .code(handler("catalog-changes"))
+                .vpc(vpc)
+                .capacity(ManagedInstancesOptions.builder().maxConcurrencyPerEnvironment(4).minEnvironments(2).maxEnvironments(10).build())
+                .build();
+        Annotations.of(catalog).acknowledgeWarning("cdk-lambda-blueprints:managedInstancesConcurrentHandler",
+                "the catalog handler keeps no per-request state in module globals");
+
+        // The package a Signer job wrote (see docs/code-signing.md): CDK uploads nothing, the signature stays.
+        IBucket artifacts = Bucket.fromBucketName(stack, "Artifacts", "example-signed-artifacts");
+        SigningProfile profile = SigningProfile.Builder.create(stack, "SigningProfile")
+                .platform(Platform.AWS_LAMBDA_SHA384_ECDSA)
+                .build();
+        ServerlessFunction.Builder.create(stack, "Invoices")
+                .code(FunctionCode.fromBucket(artifacts, "signed/invoices-1f3a.zip", "kJ8pQ2vX3lN9sT4wY7zB1cD5eF6gH0aM"))
+                .codeSigning(CodeSigningOptions.builder().signingProfiles(List.of(profile)).build())
+                .build();
+        return stack;
+    }
+
     /** A default ServerlessFunction: what one line of user code deploys. */
     static Stack coreStack(final software.amazon.awscdk.App app, final Environment env) {
         Stack stack = new Stack(app, "BlueprintsCore", StackProps.builder()
@@ -452,6 +523,7 @@ public final class App {
         platformStack(app, env); //        7. VPC + layer + secrets + provisioned concurrency; container image
         deviceEventsStack(app, env); //    8. IoT rule, log subscription, Alexa skill, Firehose transformation
         eventSourcesStack(app, env); //    9. Kafka (MSK), Amazon MQ and DocumentDB consumers
+        functionModesStack(app, env); //  10. durable, streaming, tenant isolation, Managed Instances, code signing
         pythonJavaStack(app, env); //      Python (arm64 dependencies, a Python layer) and Java (SnapStart) handlers
         app.synth();
     }
