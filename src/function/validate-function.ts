@@ -6,6 +6,7 @@ import { validateBasics } from './private/checks/basics';
 import { CodeSettings, validateCodeContents, validateCodeKind, validateLayers } from './private/checks/code-and-layers';
 import { validateCodeSigningCode, validateCodeSigningOptions } from './private/checks/code-signing';
 import { validateConcurrency } from './private/checks/concurrency';
+import { monitoringLayerCount, validateEnhancedMonitoring } from './private/checks/enhanced-monitoring';
 import { validateEnvironment } from './private/checks/environment';
 import { FunctionOptionSettings } from './private/checks/settings';
 import { validateSnapStartCode, validateSnapStartOptions } from './private/checks/snapstart';
@@ -40,7 +41,8 @@ export function validateFunction(
   if (s.code.contentsKnown !== false) {
     validateCodeContents(v, props, s);
   }
-  validateLayers(v, s);
+  validateLayers(v, s, monitoringLayerCount(props));
+  validateEnhancedMonitoring(v, props, s);
   validateSnapStartCode(v, props, s);
   validateCodeSigningCode(v, props, s);
 }
