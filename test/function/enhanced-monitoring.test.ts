@@ -6,12 +6,12 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import {
   EnhancedMonitoring, FunctionCode, IFunctionLayer, LatestRuntime, ServerlessFunction, ServerlessFunctionProps,
 } from '../../src';
-import { addNagV2Packs } from '../helpers/nag-v2';
+import { APP_SIGNALS_LAYERS, INSIGHTS_LAYERS } from '../../src/function/private/monitoring-layers';
 import { nagFindings } from '../helpers/nag';
+import { addNagV2Packs } from '../helpers/nag-v2';
 import { HANDLER_DIR, TEST_ENV, testStack } from '../helpers/template';
 
 const IMAGE_DIR = path.join(__dirname, '..', 'fixtures', 'image');
-const { INSIGHTS_LAYERS, APP_SIGNALS_LAYERS } = require('../../src/function/private/monitoring-layers');
 
 type Props = (stack: Stack) => Partial<ServerlessFunctionProps>;
 
