@@ -6,7 +6,7 @@ import { validateBasics } from './private/checks/basics';
 import { CodeSettings, validateCodeContents, validateCodeKind, validateLayers } from './private/checks/code-and-layers';
 import { validateCodeSigningCode, validateCodeSigningOptions } from './private/checks/code-signing';
 import { validateConcurrency } from './private/checks/concurrency';
-import { monitoringLayerCount, validateEnhancedMonitoring } from './private/checks/enhanced-monitoring';
+import { monitoringLayerCount, validateEnhancedMonitoring, validateEnhancedMonitoringOptions } from './private/checks/enhanced-monitoring';
 import { validateEnvironment } from './private/checks/environment';
 import { FunctionOptionSettings } from './private/checks/settings';
 import { validateSnapStartCode, validateSnapStartOptions } from './private/checks/snapstart';
@@ -63,6 +63,7 @@ export function validateFunctionOptions(v: Validator, props: ServerlessFunctionO
   validateSnapStartOptions(v, props, s);
   validateAlarmsAndDeployment(v, props);
   validateCodeSigningOptions(v, props);
+  validateEnhancedMonitoringOptions(v, props);
 }
 
 export { validateCodeContents };

@@ -4,7 +4,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import {
-  EnhancedMonitoring, FunctionCode, IFunctionLayer, LatestRuntime, ServerlessFunction, ServerlessFunctionProps,
+  EnhancedMonitoring, FunctionCode, HttpApiFunction, IFunctionLayer, LatestRuntime, ServerlessFunction, ServerlessFunctionProps,
 } from '../../src';
 import { APP_SIGNALS_LAYERS, INSIGHTS_LAYERS } from '../../src/function/private/monitoring-layers';
 import { nagFindings } from '../helpers/nag';
@@ -214,6 +214,31 @@ describe('nothing half-made, and off by default', () => {
 
   test('a wrongly typed value (JavaScript, Python) is a coded type error', () => {
     expect(errorOf(node, { enhancedMonitoring: 'insights' as any })).toMatch(/LBP_PROP_TYPE.*enhancedMonitoring/s);
+  });
+});
+
+describe('in a pattern\'s functionOptions', () => {
+  test('Application Signals for the pattern\'s function: layer, wrapper, policy, nag clean', () => {
+    const stack = testStack();
+    const api = new HttpApiFunction(stack, 'Orders', {
+      code: FunctionCode.fromAsset(HANDLER_DIR),
+      functionOptions: { enhancedMonitoring: EnhancedMonitoring.APPLICATION_SIGNALS },
+      triggerOptions: { routes: ['GET /orders'] },
+    });
+    const t = Template.fromStack(stack);
+    expect(layersOf(t)).toEqual(['arn:aws:lambda:us-east-1:615299751070:layer:AWSOpenTelemetryDistroJs:9']);
+    expect(api.function.enhancedMonitoringPolicy).toBeDefined();
+    expect(nagFindings(stack)).toEqual([]);
+  });
+
+  test('a conflicting wrapper is reported with the pattern\'s other option problems, before anything is created', () => {
+    const stack = testStack();
+    expect(() => new HttpApiFunction(stack, 'Orders', {
+      code: FunctionCode.fromAsset(HANDLER_DIR),
+      functionOptions: { enhancedMonitoring: EnhancedMonitoring.APPLICATION_SIGNALS, environment: { AWS_LAMBDA_EXEC_WRAPPER: '/opt/mine' }, memorySize: 64 },
+      triggerOptions: { routes: ['GET /orders'] },
+    })).toThrow(/LBP_MEMORY_SIZE.*LBP_APP_SIGNALS_EXEC_WRAPPER.*functionOptions\.environment\.AWS_LAMBDA_EXEC_WRAPPER/s);
+    expect(stack.node.tryFindChild('Orders')).toBeUndefined();
   });
 });
 

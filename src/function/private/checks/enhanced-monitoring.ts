@@ -3,7 +3,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { ErrorCodes } from '../../../validation/error-codes';
 import { Validator } from '../../../validation/validator';
 import { EnhancedMonitoring } from '../../enhanced-monitoring';
-import { ServerlessFunctionProps } from '../../serverless-function-props';
+import { ServerlessFunctionOptions, ServerlessFunctionProps } from '../../serverless-function-props';
 import {
   APP_SIGNALS_FAMILIES, APP_SIGNALS_LAYERS, EXEC_WRAPPER_VARIABLE, INSIGHTS_LAYERS, INSIGHTS_VERSION, OTEL_EXEC_WRAPPER,
 } from '../monitoring-layers';
@@ -36,10 +36,9 @@ export function monitoringLayerArn(
 }
 
 /**
- * The checks of `enhancedMonitoring`: a known Region (the stack's, resolved), a zip function, a
- * supported runtime family (Application Signals), no `AWS_LAMBDA_EXEC_WRAPPER` of the user's, active
- * tracing, and the environment's size with the wrapper added. The layer count is checked with the
- * other layers.
+ * The checks of `enhancedMonitoring` that need the code: a known Region (the stack's, resolved), a zip
+ * function, a supported runtime family (Application Signals). The layer count is checked with the
+ * other layers, the rest with the options ({@link validateEnhancedMonitoringOptions}).
  *
  * @internal
  */
@@ -48,7 +47,7 @@ export function validateEnhancedMonitoring(v: Validator, props: ServerlessFuncti
   if (monitoring === EnhancedMonitoring.LAMBDA_INSIGHTS) {
     validateInsights(v, s);
   } else if (monitoring === EnhancedMonitoring.APPLICATION_SIGNALS) {
-    validateApplicationSignals(v, props, s);
+    validateApplicationSignals(v, s);
   }
 }
 
@@ -80,7 +79,7 @@ function validateInsights(v: Validator, s: CodeSettings): void {
   }
 }
 
-function validateApplicationSignals(v: Validator, props: ServerlessFunctionProps, s: CodeSettings): void {
+function validateApplicationSignals(v: Validator, s: CodeSettings): void {
   const family = s.runtime?.family;
   const layers = family === undefined ? undefined : APP_SIGNALS_LAYERS[family];
   if (s.code.isImage || layers === undefined) {
@@ -108,6 +107,20 @@ function validateApplicationSignals(v: Validator, props: ServerlessFunctionProps
           : 'deploy to one of these Regions',
       });
     }
+  }
+}
+
+/**
+ * The checks of `enhancedMonitoring` that need neither the code nor the Region (run with the other
+ * option checks, so a pattern's `functionOptions` get them before anything is created): no
+ * `AWS_LAMBDA_EXEC_WRAPPER` of the user's, active tracing, and the environment's size with the wrapper
+ * added, for Application Signals.
+ *
+ * @internal
+ */
+export function validateEnhancedMonitoringOptions(v: Validator, props: ServerlessFunctionOptions): void {
+  if (props.enhancedMonitoring !== EnhancedMonitoring.APPLICATION_SIGNALS) {
+    return;
   }
   const env = props.environment ?? {};
   v.failIf(EXEC_WRAPPER_VARIABLE in env || EXEC_WRAPPER_VARIABLE in (props.secrets ?? {}), {
