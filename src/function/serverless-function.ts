@@ -24,10 +24,14 @@ import { FailureQueue } from '../destinations/failure-queue';
 import { DeadLetterQueueWatch, deadLetterQueueWatch } from '../observability/dead-letter-queue-alarms';
 import { defaultAlarmTopic } from '../observability/default-alarm-topic';
 import { FunctionAlarms } from '../observability/function-alarms';
+import { CapacityProviderGuard } from './private/add-function-guard';
 import { registerAppChecks } from './private/app-checks';
 import { markAsyncTarget } from './private/async-paths';
 import { configureCodeSigning } from './private/code-signing-config';
 import { configureEnhancedMonitoring, EnhancedMonitoringConfig } from './private/enhanced-monitoring-config';
+import { configureManagedInstances } from './private/managed-instances';
+import { refuseInvokerUnderTenancy } from './private/tenancy-invokers';
+import { isTenantIsolationCapable } from './tenant-isolation-triggers';
 import { AnnotationIds } from '../validation/annotation-ids';
 import { BlueprintValidationError } from '../validation/blueprint-error';
 import { ConstructionGuard } from '../validation/construction-guard';
@@ -165,6 +169,9 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
   /** The function's alarms (see the `alarms` option). */
   public readonly alarms: FunctionAlarms;
 
+  /** The capacity provider the function runs on (Lambda Managed Instances), when `capacity` was given. */
+  public readonly capacityProvider?: lambda.ICapacityProvider;
+
   /** The CodeDeploy deployment of the `live` alias, when `deployment` was given. */
   public readonly deployment?: FunctionDeployment;
 
@@ -196,6 +203,8 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       registerAppChecks(this);
       markAsyncTarget(this);
       const s = this.checkProps(props, CHECKED_OPTIONS.delete(props));
+      // aws-cdk-lib's CapacityProvider.addFunction writes on the default child: make that a coded error.
+      this.node.defaultChild = new CapacityProviderGuard(this, 'CapacityProviderGuard');
       this.architecture = s.architecture;
       this.timeout = s.timeout;
       this.runtime = s.runtime;
@@ -229,6 +238,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
 
       // ---- version, alias, provisioned concurrency
       this.version = this.unqualifiedFunction.currentVersion;
+      this.capacityProvider = this.configureCapacity(props, s);
       this.alias = this.createAlias(props);
       this.functionArn = this.alias.functionArn;
       this.functionName = this.alias.functionName;
@@ -264,6 +274,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
    */
   public addTrigger(trigger: ITrigger): void {
     // All or nothing: a trigger that fails leaves nothing under this function (nor the stack).
+    refuseInvokerUnderTenancy(this, this.tenancyConfig, trigger.constructor?.name ?? 'this trigger', isTenantIsolationCapable(trigger));
     const guard = ConstructionGuard.forMethod(this, [this]);
     try {
       const config = trigger.bind(this);
@@ -379,6 +390,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
    * @param options the URL's settings
    */
   public addFunctionUrl(options?: lambda.FunctionUrlOptions): lambda.FunctionUrl {
+    refuseInvokerUnderTenancy(this, this.tenancyConfig, 'a function URL', false);
     return this.alias.addFunctionUrl(options);
   }
 
@@ -582,6 +594,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       securityGroups: props.vpc ? this.securityGroups : undefined,
       snapStart: props.snapStart ? lambda.SnapStartConf.ON_PUBLISHED_VERSIONS : undefined,
       codeSigningConfig: this.codeSigningConfig,
+      tenancyConfig: props.tenancy,
     });
     // Statements added straight to the policy (not through a grant) must exist before the function.
     fn.node.addDependency(role);
@@ -594,6 +607,21 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       fn.node.addDependency(monitoring.policy);
     }
     return fn;
+  }
+
+  /** Lambda Managed Instances (`capacity`): the capacity provider the function runs on, if any. */
+  private configureCapacity(props: ServerlessFunctionProps, s: CheckedSettings): lambda.ICapacityProvider | undefined {
+    if (!props.capacity) {
+      return undefined;
+    }
+    return configureManagedInstances(this, {
+      options: props.capacity,
+      fn: this.unqualifiedFunction,
+      version: this.version,
+      vpc: props.vpc,
+      subnets: s.subnets,
+      architecture: this.architecture,
+    });
   }
 
   /** The plain variables and the secrets' references, bound to the role. */

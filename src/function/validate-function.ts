@@ -8,8 +8,10 @@ import { validateCodeSigningCode, validateCodeSigningOptions } from './private/c
 import { validateConcurrency } from './private/checks/concurrency';
 import { monitoringLayerCount, validateEnhancedMonitoring, validateEnhancedMonitoringOptions } from './private/checks/enhanced-monitoring';
 import { validateEnvironment } from './private/checks/environment';
+import { validateManagedInstancesOptions, validateManagedInstancesRuntime } from './private/checks/managed-instances';
 import { FunctionOptionSettings } from './private/checks/settings';
 import { validateSnapStartCode, validateSnapStartOptions } from './private/checks/snapstart';
+import { validateTenancy } from './private/checks/tenancy';
 import { validateVpcOptions } from './private/checks/vpc';
 import { ServerlessFunctionOptions, ServerlessFunctionProps } from './serverless-function-props';
 
@@ -45,6 +47,7 @@ export function validateFunction(
   validateEnhancedMonitoring(v, props, s);
   validateSnapStartCode(v, props, s);
   validateCodeSigningCode(v, props, s);
+  validateManagedInstancesRuntime(v, props, s.runtime);
 }
 
 /**
@@ -61,6 +64,8 @@ export function validateFunctionOptions(v: Validator, props: ServerlessFunctionO
   validateConcurrency(v, props);
   validateAsync(v, props);
   validateSnapStartOptions(v, props, s);
+  validateTenancy(v, props);
+  validateManagedInstancesOptions(v, props);
   validateAlarmsAndDeployment(v, props);
   validateCodeSigningOptions(v, props);
   validateEnhancedMonitoringOptions(v, props);

@@ -83,6 +83,14 @@ const CodeSigningOptions: PropShape = {
   untrustedArtifactOnDeployment: { oneOf: ['Enforce', 'Warn'] },
 };
 
+const ManagedInstancesOptions: PropShape = {
+  provider: 'construct',
+  maxConcurrencyPerEnvironment: 'number',
+  memoryPerVCpu: 'number',
+  minEnvironments: 'number',
+  maxEnvironments: 'number',
+};
+
 const ServerlessFunctionOptions: PropShape = {
   handler: 'string',
   runtime: 'object',
@@ -115,6 +123,8 @@ const ServerlessFunctionOptions: PropShape = {
   provisionedConcurrency: { shape: ProvisionedConcurrencyOptions },
   snapStart: 'boolean',
   codeSigning: { shape: CodeSigningOptions },
+  tenancy: 'object',
+  capacity: { shape: ManagedInstancesOptions },
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
@@ -268,6 +278,8 @@ const EdgeFunctionProps: PropShape = {
   provisionedConcurrency: { shape: ProvisionedConcurrencyOptions },
   snapStart: 'boolean',
   codeSigning: { shape: CodeSigningOptions },
+  tenancy: 'object',
+  capacity: { shape: ManagedInstancesOptions },
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
@@ -568,6 +580,7 @@ const QueueProcessorProps: PropShape = {
 };
 
 const RestApiTriggerOptions: PropShape = {
+  tenantIdHeader: 'string',
   routes: { arrayOf: 'string' },
   cognitoUserPools: { arrayOf: 'construct' },
   authorizer: 'object',
@@ -647,6 +660,8 @@ const ServerlessFunctionProps: PropShape = {
   provisionedConcurrency: { shape: ProvisionedConcurrencyOptions },
   snapStart: 'boolean',
   codeSigning: { shape: CodeSigningOptions },
+  tenancy: 'object',
+  capacity: { shape: ManagedInstancesOptions },
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
@@ -772,6 +787,7 @@ export const PROP_SHAPES = {
   KafkaTriggerOptions,
   KinesisTriggerOptions,
   LogSubscriptionTriggerOptions,
+  ManagedInstancesOptions,
   MqTriggerOptions,
   NodejsEntryOptions,
   ProvisionedConcurrencyOptions,
