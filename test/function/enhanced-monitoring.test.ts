@@ -4,7 +4,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import {
-  EnhancedMonitoring, FunctionCode, HttpApiFunction, IFunctionLayer, LatestRuntime, ServerlessFunction, ServerlessFunctionProps,
+  EnhancedMonitoring, FunctionCode, FunctionGroup, HttpApiFunction, IFunctionLayer, LatestRuntime, ServerlessFunction, ServerlessFunctionProps,
 } from '../../src';
 import { APP_SIGNALS_LAYERS, INSIGHTS_LAYERS } from '../../src/function/private/monitoring-layers';
 import { nagFindings } from '../helpers/nag';
@@ -239,6 +239,17 @@ describe('in a pattern\'s functionOptions', () => {
       triggerOptions: { routes: ['GET /orders'] },
     })).toThrow(/LBP_MEMORY_SIZE.*LBP_APP_SIGNALS_EXEC_WRAPPER.*functionOptions\.environment\.AWS_LAMBDA_EXEC_WRAPPER/s);
     expect(stack.node.tryFindChild('Orders')).toBeUndefined();
+  });
+});
+
+describe('in a FunctionGroup', () => {
+  test('a shard (nested stack) takes the Region of its parent: the layer of that Region', () => {
+    const stack = testStack();
+    const group = new FunctionGroup(stack, 'Fleet', { shards: 2 });
+    const fn = group.addFunction('orders', { code: FunctionCode.fromAsset(HANDLER_DIR), enhancedMonitoring: EnhancedMonitoring.LAMBDA_INSIGHTS });
+    const shard = Template.fromStack(Stack.of(fn));
+    expect(layersOf(shard)).toEqual(['arn:aws:lambda:us-east-1:580247275435:layer:LambdaInsightsExtension-Arm64:27']);
+    expect(monitoringPolicy(shard)).toHaveLength(1);
   });
 });
 
