@@ -1,6 +1,7 @@
 // Functions
 export * from './function/serverless-function';
 export * from './function/serverless-function-props';
+export * from './function/enhanced-monitoring';
 export * from './function/code-signing-options';
 export * from './function/function-secret';
 export * from './function/managed-instances-options';

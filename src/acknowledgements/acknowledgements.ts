@@ -43,6 +43,19 @@ export const FunctionAcknowledgement = {
       'here only when every action is one of these, on Resource * alone, without condition; every other statement, ' +
       'including all of yours and every grant, lands in the role\'s other policy, which carries no acknowledgement.',
   },
+  /**
+   * The enhanced-monitoring policy of a function with Lambda Insights: `logs:CreateLogGroup` on `*`, as in
+   * the AWS managed CloudWatchLambdaInsightsExecutionRolePolicy.
+   */
+  LAMBDA_INSIGHTS_CREATE_LOG_GROUP: {
+    ids: ['AwsSolutions-IAM5[Resource::*]'],
+    checkov: ['CKV_AWS_111', 'CKV_AWS_355'],
+    reason:
+      'The Lambda Insights extension creates its log group /aws/lambda-insights on first use with logs:CreateLogGroup, ' +
+      'which AWS grants on Resource * in CloudWatchLambdaInsightsExecutionRolePolicy; the library writes the same ' +
+      'statement here instead of attaching that AWS managed policy. This policy is written only by the library, for ' +
+      'enhancedMonitoring: its other statement names the /aws/lambda-insights log group alone.',
+  },
   /** The policy the hardening of a plain function creates: X-Ray on `*` and its own DLQ only. */
   HARDENING_XRAY_WILDCARD: {
     ids: ['AwsSolutions-IAM5[Resource::*]'],
@@ -375,6 +388,15 @@ export const ResourceWildcardAcknowledgement = {
     reason:
       'Lambda@Edge replicas run, and log, in the Region of the CloudFront location that served the request; the ' +
       'statement names this function\'s own log group name only, in every Region (the role acts in its own account).',
+  },
+  /** Lambda Insights and Application Signals write to one log group each, whose streams AWS names. */
+  ENHANCED_MONITORING_LOG_GROUP: {
+    ids: [],
+    reason:
+      'The Lambda Insights extension and the Application Signals layer write their records to one log group each, ' +
+      '/aws/lambda-insights and /aws/application-signals/data, in streams they name at run time: the statement names ' +
+      'that one log group in this account and Region (the permissions of the AWS managed policy, scoped further), in a ' +
+      'policy only the library writes.',
   },
 } as const;
 

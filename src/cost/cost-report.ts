@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Annotations, CfnResource, IAspect, Stack, Stage, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { enhancedMonitoringCost } from './enhanced-monitoring-cost';
 import { PRICE_TABLE } from './price-table';
 import { AnnotationIds } from '../validation/annotation-ids';
 
@@ -111,7 +112,8 @@ export function costSummary(reports: StackCostReport[]): string {
 export function stackCostReport(stack: Stack): StackCostReport {
   const resources = cfnResourcesUnder(stack);
   const counts = countBillable(resources, functionMemory(resources));
-  const lines = costLines(counts);
+  const monitoring = enhancedMonitoringCost(resources);
+  const lines = [...costLines(counts), ...monitoring.lines];
   return {
     stack: stack.artifactId,
     priceTable: { region: PRICE_TABLE.region, date: PRICE_TABLE.date, currency: PRICE_TABLE.currency },
@@ -124,7 +126,7 @@ export function stackCostReport(stack: Stack): StackCostReport {
       metricMath: counts.metricMath,
       metrics: counts.standardMetrics + counts.highResMetrics,
     },
-    notes: costNotes(counts),
+    notes: [...costNotes(counts), ...monitoring.notes],
   };
 }
 

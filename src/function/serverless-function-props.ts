@@ -8,6 +8,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { CodeSigningOptions } from './code-signing-options';
 import { DurableOptions } from './durable-options';
+import { EnhancedMonitoring } from './enhanced-monitoring';
 import { FunctionSecret } from './function-secret';
 import { ManagedInstancesOptions } from './managed-instances-options';
 import { FunctionCode } from '../code/function-code';
@@ -160,6 +161,16 @@ export interface ServerlessFunctionOptions {
    * @default Tracing.ACTIVE
    */
   readonly tracing?: lambda.Tracing;
+
+  /**
+   * CloudWatch Lambda Insights or Application Signals. The library adds the AWS layer pinned for the
+   * function's architecture and Region (counted in the 5-layer limit) and the permissions of the AWS
+   * managed policy as customer-managed statements (no AWS managed policy). The stack needs a concrete
+   * Region; container images cannot take layers. See docs/enhanced-monitoring.md.
+   *
+   * @default - none
+   */
+  readonly enhancedMonitoring?: EnhancedMonitoring;
 
   /**
    * Where the function's alarms (failure-queue depth, and those of the observability options) notify.

@@ -29,6 +29,7 @@ import { CapacityProviderGuard } from './private/add-function-guard';
 import { registerAppChecks } from './private/app-checks';
 import { markAsyncTarget } from './private/async-paths';
 import { configureCodeSigning } from './private/code-signing-config';
+import { configureEnhancedMonitoring, EnhancedMonitoringConfig } from './private/enhanced-monitoring-config';
 import { configureManagedInstances } from './private/managed-instances';
 import { refuseInvokerUnderTenancy } from './private/tenancy-invokers';
 import { isTenantIsolationCapable } from './tenant-isolation-triggers';
@@ -178,6 +179,12 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
   /** The code signing configuration, when `codeSigning` was given (created from its signing profiles, or the one given). */
   public readonly codeSigningConfig?: lambda.ICodeSigningConfig;
 
+  /**
+   * The library-only policy with the permissions of `enhancedMonitoring` (those of the AWS managed
+   * policy it replaces), when the option is set.
+   */
+  public readonly enhancedMonitoringPolicy?: iam.ManagedPolicy;
+
   protected readonly canCreatePermissions = true;
 
   private readonly triggerConfigs: TriggerConfig[] = [];
@@ -225,7 +232,9 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
 
       // ---- the function
       this.codeSigningConfig = configureCodeSigning(this, props, code);
-      this.unqualifiedFunction = this.createFunction(props, s, code, role);
+      const monitoring = configureEnhancedMonitoring(this, role, props.enhancedMonitoring, s);
+      this.enhancedMonitoringPolicy = monitoring?.policy;
+      this.unqualifiedFunction = this.createFunction(props, s, code, role, monitoring);
       this.configureSnapStart(props);
 
       // ---- version, alias, provisioned concurrency
@@ -565,7 +574,10 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
     return securityGroups;
   }
 
-  private createFunction(props: ServerlessFunctionProps, s: CheckedSettings, code: FunctionCodeConfig, role: FunctionRole): lambda.Function {
+  private createFunction(
+    props: ServerlessFunctionProps, s: CheckedSettings, code: FunctionCodeConfig, role: FunctionRole, monitoring?: EnhancedMonitoringConfig,
+  ): lambda.Function {
+    const layers = [...s.layers.map((l) => l.layerVersion), ...(monitoring ? [monitoring.layer] : [])];
     const fn = new lambda.Function(this, 'Function', {
       code: code.code,
       handler: code.isImage ? lambda.Handler.FROM_IMAGE : (props.handler ?? code.handler ?? DEFAULT_HANDLER),
@@ -576,8 +588,8 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       ephemeralStorageSize: s.ephemeralStorageSize,
       description: props.description,
       functionName: props.functionName,
-      environment: this.environmentOf(props, role),
-      layers: s.layers.length > 0 ? s.layers.map((l) => l.layerVersion) : undefined,
+      environment: this.environmentOf(props, role, monitoring?.environment),
+      layers: layers.length > 0 ? layers : undefined,
       role,
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
@@ -601,6 +613,10 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       // The shared X-Ray policy lives at the stack's root, outside the role.
       fn.node.addDependency(role.xrayPolicy);
     }
+    if (monitoring) {
+      // The extension writes from the first invocation on.
+      fn.node.addDependency(monitoring.policy);
+    }
     return fn;
   }
 
@@ -620,8 +636,10 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
   }
 
   /** The plain variables and the secrets' references, bound to the role. */
-  private environmentOf(props: ServerlessFunctionProps, role: FunctionRole): { [key: string]: string } | undefined {
-    const environment: { [key: string]: string } = { ...props.environment };
+  private environmentOf(
+    props: ServerlessFunctionProps, role: FunctionRole, added: { readonly [key: string]: string } = {},
+  ): { [key: string]: string } | undefined {
+    const environment: { [key: string]: string } = { ...props.environment, ...added };
     // Bound in name order: a Java Map.of or HashMap iterates in an order that changes between runs,
     // and the grants' statement order would follow it into the template.
     const secrets = Object.entries(props.secrets ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

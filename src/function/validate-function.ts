@@ -7,6 +7,7 @@ import { CodeSettings, validateCodeContents, validateCodeKind, validateLayers } 
 import { validateCodeSigningCode, validateCodeSigningOptions } from './private/checks/code-signing';
 import { validateConcurrency } from './private/checks/concurrency';
 import { validateDurableCode, validateDurableOptions } from './private/checks/durable';
+import { monitoringLayerCount, validateEnhancedMonitoring, validateEnhancedMonitoringOptions } from './private/checks/enhanced-monitoring';
 import { validateEnvironment } from './private/checks/environment';
 import { validateManagedInstancesOptions, validateManagedInstancesRuntime } from './private/checks/managed-instances';
 import { validateRecursiveLoop } from './private/checks/recursive-loop';
@@ -44,7 +45,8 @@ export function validateFunction(
   if (s.code.contentsKnown !== false) {
     validateCodeContents(v, props, s);
   }
-  validateLayers(v, s);
+  validateLayers(v, s, monitoringLayerCount(props));
+  validateEnhancedMonitoring(v, props, s);
   validateSnapStartCode(v, props, s);
   validateCodeSigningCode(v, props, s);
   validateManagedInstancesRuntime(v, props, s.runtime);
@@ -71,6 +73,7 @@ export function validateFunctionOptions(v: Validator, props: ServerlessFunctionO
   validateRecursiveLoop(v, props);
   validateAlarmsAndDeployment(v, props);
   validateCodeSigningOptions(v, props);
+  validateEnhancedMonitoringOptions(v, props);
 }
 
 export { validateCodeContents };

@@ -239,6 +239,12 @@ export const ERROR_CODE_RULES = {
   LBP_TAG_COUNT: { area: 'App-wide, at synth', rule: 'at most 50 user tags per resource' },
   LBP_CODE_SIGNING: { area: 'Functions', rule: '`codeSigning` with exactly one of `signingProfiles` (1 to 20) and `codeSigningConfig`; `untrustedArtifactOnDeployment` only with `signingProfiles`' },
   LBP_CODE_SIGNING_IMAGE: { area: 'Functions', rule: 'no `codeSigning` on a container-image function (Lambda signs zip packages only)' },
+  LBP_INSIGHTS_REGION: { area: 'Functions', rule: '`enhancedMonitoring: LAMBDA_INSIGHTS` in a stack with a concrete Region that the library\'s Lambda Insights table lists for the function\'s architecture' },
+  LBP_INSIGHTS_IMAGE: { area: 'Functions', rule: 'no `enhancedMonitoring: LAMBDA_INSIGHTS` on a container-image function (Lambda refuses layers there: install the extension in the image)' },
+  LBP_APP_SIGNALS_REGION: { area: 'Functions', rule: '`enhancedMonitoring: APPLICATION_SIGNALS` in a stack with a concrete Region that the library\'s Application Signals layer table lists' },
+  LBP_APP_SIGNALS_RUNTIME: { area: 'Functions', rule: '`enhancedMonitoring: APPLICATION_SIGNALS` on a Node.js, Python or Java zip function (AWS publishes the layer for these; a container image cannot take it)' },
+  LBP_APP_SIGNALS_EXEC_WRAPPER: { area: 'Functions', rule: 'no `AWS_LAMBDA_EXEC_WRAPPER` of your own with `enhancedMonitoring: APPLICATION_SIGNALS` (it sets `/opt/otel-instrument`)' },
+  LBP_APP_SIGNALS_TRACING: { area: 'Functions', rule: '`enhancedMonitoring: APPLICATION_SIGNALS` with `tracing` left at `Tracing.ACTIVE`' },
 } as const satisfies { readonly [code: string]: ErrorCodeRule };
 
 /** A stable error code of the library. @internal */

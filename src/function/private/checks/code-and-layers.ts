@@ -77,16 +77,17 @@ export function validateCodeContents(v: Validator, props: ServerlessFunctionProp
 }
 
 /**
- * The number of layers and each layer's architectures and runtimes.
+ * The number of layers (with the one of `enhancedMonitoring`) and each layer's architectures and runtimes.
  *
  * @internal
  */
-export function validateLayers(v: Validator, s: CodeSettings): void {
-  if (s.layers.length > 5) {
+export function validateLayers(v: Validator, s: CodeSettings, monitoringLayers: number = 0): void {
+  const count = s.layers.length + monitoringLayers;
+  if (count > 5) {
     v.fail({
       code: ErrorCodes.LBP_LAYER_COUNT,
       property: 'layers',
-      value: `${s.layers.length} layers`,
+      value: monitoringLayers > 0 ? `${count} layers (${s.layers.length} in layers, ${monitoringLayers} of enhancedMonitoring)` : `${count} layers`,
       limit: 'Lambda allows at most 5 layers per function',
       fix: 'merge layers, or bundle the dependencies into the function code',
     });
