@@ -1,4 +1,4 @@
-import { Annotations, Duration, Size, SizeRoundingBehavior } from 'aws-cdk-lib';
+import { Annotations, Duration, Size, SizeRoundingBehavior, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -16,6 +16,7 @@ import type { ITrigger, ITriggerTarget, TriggerConfig } from './trigger-contract
 import { DEFAULT_HANDLER, FUNCTION_PROPS_SHAPE, ResolvedFunctionSettings, validateCodeContents, validateFunction } from './validate-function';
 import { acknowledge } from '../acknowledgements/acknowledge';
 import { FunctionAcknowledgement } from '../acknowledgements/acknowledgements';
+import { provideModulesFromLayer } from '../code/bundling/layer-provided-modules';
 import { CodeCheck, FunctionCodeConfig } from '../code/function-code';
 import { LatestRuntime } from '../code/latest-runtime';
 import { configureProvisionedConcurrencyScaling } from '../concurrency/provisioned-concurrency-scaling';
@@ -24,6 +25,9 @@ import { FailureQueue } from '../destinations/failure-queue';
 import { DeadLetterQueueWatch, deadLetterQueueWatch } from '../observability/dead-letter-queue-alarms';
 import { defaultAlarmTopic } from '../observability/default-alarm-topic';
 import { FunctionAlarms } from '../observability/function-alarms';
+import { POWERTOOLS_LAYER_MODULES, powertoolsLayerArn, powertoolsLayerKind } from '../powertools/powertools-layer';
+import { IdempotencyTable } from '../powertools/idempotency-table';
+import { POWERTOOLS_METRICS_NAMESPACE, POWERTOOLS_SERVICE_NAME } from './private/checks/powertools';
 import { registerAppChecks } from './private/app-checks';
 import { markAsyncTarget } from './private/async-paths';
 import { configureCodeSigning } from './private/code-signing-config';
@@ -170,6 +174,9 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
   /** The code signing configuration, when `codeSigning` was given (created from its signing profiles, or the one given). */
   public readonly codeSigningConfig?: lambda.ICodeSigningConfig;
 
+  /** The official Powertools layer, when `powertools` adds it. */
+  public readonly powertoolsLayer?: lambda.ILayerVersion;
+
   protected readonly canCreatePermissions = true;
 
   private readonly triggerConfigs: TriggerConfig[] = [];
@@ -215,6 +222,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
 
       // ---- the function
       this.codeSigningConfig = configureCodeSigning(this, props, code);
+      this.powertoolsLayer = this.createPowertoolsLayer(props);
       this.unqualifiedFunction = this.createFunction(props, s, code, role);
       this.configureSnapStart(props);
 
@@ -556,7 +564,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       description: props.description,
       functionName: props.functionName,
       environment: this.environmentOf(props, role),
-      layers: s.layers.length > 0 ? s.layers.map((l) => l.layerVersion) : undefined,
+      layers: this.layersOf(s),
       role,
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
@@ -573,6 +581,10 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
     });
     // Statements added straight to the policy (not through a grant) must exist before the function.
     fn.node.addDependency(role);
+    if (this.powertoolsLayer && this.runtime?.family === lambda.RuntimeFamily.NODEJS) {
+      // The layer provides them: a bundled entry requires them at run time (no effect on other code).
+      provideModulesFromLayer(fn, POWERTOOLS_LAYER_MODULES);
+    }
     if (role.xrayPolicy) {
       // The shared X-Ray policy lives at the stack's root, outside the role.
       fn.node.addDependency(role.xrayPolicy);
@@ -580,9 +592,32 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
     return fn;
   }
 
-  /** The plain variables and the secrets' references, bound to the role. */
+  /**
+   * The official Powertools layer for the checked runtime, architecture and Region (docs/powertools.md), and a
+   * bundled Node.js entry leaves the modules it provides out of the bundle.
+   */
+  private createPowertoolsLayer(props: ServerlessFunctionProps): lambda.ILayerVersion | undefined {
+    const p = props.powertools;
+    if (!p || p.layer === false || !this.runtime) {
+      return undefined;
+    }
+    const kind = powertoolsLayerKind(this.runtime, this.architecture);
+    if (typeof kind === 'string') {
+      throw new Error(`unreachable: ${kind} (checked before)`);
+    }
+    const arn = powertoolsLayerArn(kind, Stack.of(this).region, p.layerVersion);
+    return lambda.LayerVersion.fromLayerVersionArn(this, 'PowertoolsLayer', arn);
+  }
+
+  /** The function's layers: the Powertools layer first (a layer of yours may then override its files), then yours. */
+  private layersOf(s: CheckedSettings): lambda.ILayerVersion[] | undefined {
+    const layers = [...(this.powertoolsLayer ? [this.powertoolsLayer] : []), ...s.layers.map((l) => l.layerVersion)];
+    return layers.length > 0 ? layers : undefined;
+  }
+
+  /** The plain variables, the Powertools ones, and the secrets' references, bound to the role. */
   private environmentOf(props: ServerlessFunctionProps, role: FunctionRole): { [key: string]: string } | undefined {
-    const environment: { [key: string]: string } = { ...props.environment };
+    const environment: { [key: string]: string } = { ...props.environment, ...this.powertoolsEnvironment(props, role) };
     // Bound in name order: a Java Map.of or HashMap iterates in an order that changes between runs,
     // and the grants' statement order would follow it into the template.
     const secrets = Object.entries(props.secrets ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -590,6 +625,24 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       environment[name] = secret.bind(role);
     }
     return Object.keys(environment).length > 0 ? environment : undefined;
+  }
+
+  /** The variables of the `powertools` option (log level excepted), and the idempotency table's grant. */
+  private powertoolsEnvironment(props: ServerlessFunctionProps, role: FunctionRole): { [key: string]: string } {
+    const p = props.powertools;
+    if (!p) {
+      return {};
+    }
+    const serviceName = p.serviceName ?? props.functionName ?? this.node.id;
+    const environment: { [key: string]: string } = {
+      [POWERTOOLS_SERVICE_NAME]: serviceName,
+      [POWERTOOLS_METRICS_NAMESPACE]: p.metricsNamespace ?? serviceName,
+    };
+    if (p.idempotencyTable) {
+      p.idempotencyTable.grantIdempotency(role);
+      environment[IdempotencyTable.TABLE_NAME_VARIABLE] = p.idempotencyTable.tableName;
+    }
+    return environment;
   }
 
   private configureSnapStart(props: ServerlessFunctionProps): void {

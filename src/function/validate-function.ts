@@ -7,6 +7,7 @@ import { CodeSettings, validateCodeContents, validateCodeKind, validateLayers } 
 import { validateCodeSigningCode, validateCodeSigningOptions } from './private/checks/code-signing';
 import { validateConcurrency } from './private/checks/concurrency';
 import { validateEnvironment } from './private/checks/environment';
+import { validatePowertoolsCode, validatePowertoolsOptions } from './private/checks/powertools';
 import { FunctionOptionSettings } from './private/checks/settings';
 import { validateSnapStartCode, validateSnapStartOptions } from './private/checks/snapstart';
 import { validateVpcOptions } from './private/checks/vpc';
@@ -43,6 +44,7 @@ export function validateFunction(
   validateLayers(v, s);
   validateSnapStartCode(v, props, s);
   validateCodeSigningCode(v, props, s);
+  validatePowertoolsCode(v, props, s);
 }
 
 /**
@@ -61,6 +63,7 @@ export function validateFunctionOptions(v: Validator, props: ServerlessFunctionO
   validateSnapStartOptions(v, props, s);
   validateAlarmsAndDeployment(v, props);
   validateCodeSigningOptions(v, props);
+  validatePowertoolsOptions(v, props);
 }
 
 export { validateCodeContents };

@@ -229,6 +229,11 @@ export const ERROR_CODE_RULES = {
   LBP_TAG_COUNT: { area: 'App-wide, at synth', rule: 'at most 50 user tags per resource' },
   LBP_CODE_SIGNING: { area: 'Functions', rule: '`codeSigning` with exactly one of `signingProfiles` (1 to 20) and `codeSigningConfig`; `untrustedArtifactOnDeployment` only with `signingProfiles`' },
   LBP_CODE_SIGNING_IMAGE: { area: 'Functions', rule: 'no `codeSigning` on a container-image function (Lambda signs zip packages only)' },
+  LBP_POWERTOOLS_RUNTIME: { area: 'Functions', rule: '`powertools` with its layer only on a Node.js or Python 3.9-3.14 zip function (Powertools publishes no layer for other runtimes; Lambda refuses layers on images): else `powertools.layer: false`' },
+  LBP_POWERTOOLS_REGION: { area: 'Functions', rule: 'the Powertools layer only in a Region its docs list for the runtime and architecture (checked when the stack\'s Region is known)' },
+  LBP_POWERTOOLS_LAYER_VERSION: { area: 'Functions', rule: '`powertools.layerVersion` a whole number from 1 to the version the library pins for the Region' },
+  LBP_POWERTOOLS_LAYER_COUNT: { area: 'Functions', rule: 'at most 5 layers with the Powertools layer counted' },
+  LBP_POWERTOOLS_ENVIRONMENT: { area: 'Functions', rule: 'no `POWERTOOLS_SERVICE_NAME`, `POWERTOOLS_METRICS_NAMESPACE`, `POWERTOOLS_LOG_LEVEL` (or, with an idempotency table, `IDEMPOTENCY_TABLE_NAME`) in `environment`/`secrets` beside `powertools`; non-empty service name and namespace' },
 } as const satisfies { readonly [code: string]: ErrorCodeRule };
 
 /** A stable error code of the library. @internal */

@@ -83,6 +83,14 @@ const CodeSigningOptions: PropShape = {
   untrustedArtifactOnDeployment: { oneOf: ['Enforce', 'Warn'] },
 };
 
+const PowertoolsOptions: PropShape = {
+  serviceName: 'string',
+  metricsNamespace: 'string',
+  layer: 'boolean',
+  layerVersion: 'number',
+  idempotencyTable: 'construct',
+};
+
 const ServerlessFunctionOptions: PropShape = {
   handler: 'string',
   runtime: 'object',
@@ -117,6 +125,7 @@ const ServerlessFunctionOptions: PropShape = {
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
+  powertools: { shape: PowertoolsOptions },
 };
 
 const BlueprintPatternProps: PropShape = {
@@ -269,6 +278,7 @@ const EdgeFunctionProps: PropShape = {
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
+  powertools: { shape: PowertoolsOptions },
   'code!': 'object',
   'eventTypes!': { arrayOf: { oneOf: ['origin-request', 'origin-response', 'viewer-request', 'viewer-response'] } },
   removalPolicy: { oneOf: ['destroy', 'retain', 'snapshot', 'retain-on-update-or-delete'] },
@@ -405,6 +415,11 @@ const HttpApiFunctionProps: PropShape = {
   'code!': 'object',
   functionOptions: { shape: ServerlessFunctionOptions },
   triggerOptions: { shape: HttpApiTriggerOptions },
+};
+
+const IdempotencyTableProps: PropShape = {
+  encryptionKey: 'construct',
+  removalPolicy: { oneOf: ['destroy', 'retain', 'snapshot', 'retain-on-update-or-delete'] },
 };
 
 const ImportedFunctionLayerOptions: PropShape = {
@@ -647,6 +662,7 @@ const ServerlessFunctionProps: PropShape = {
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
+  powertools: { shape: PowertoolsOptions },
   'code!': 'object',
 };
 
@@ -762,6 +778,7 @@ export const PROP_SHAPES = {
   FunctionUrlTriggerOptions,
   HttpApiFunctionProps,
   HttpApiTriggerOptions,
+  IdempotencyTableProps,
   ImportedFunctionLayerOptions,
   IotRuleTriggerOptions,
   KafkaConsumerProps,
@@ -771,6 +788,7 @@ export const PROP_SHAPES = {
   LogSubscriptionTriggerOptions,
   MqTriggerOptions,
   NodejsEntryOptions,
+  PowertoolsOptions,
   ProvisionedConcurrencyOptions,
   ProvisionedConcurrencySchedule,
   PythonInstallOptions,
