@@ -25,18 +25,18 @@ import { FailureQueue } from '../destinations/failure-queue';
 import { DeadLetterQueueWatch, deadLetterQueueWatch } from '../observability/dead-letter-queue-alarms';
 import { defaultAlarmTopic } from '../observability/default-alarm-topic';
 import { FunctionAlarms } from '../observability/function-alarms';
-import { POWERTOOLS_LAYER_MODULES, powertoolsLayerArn, powertoolsLayerKind } from '../powertools/powertools-layer';
 import { IdempotencyTable } from '../powertools/idempotency-table';
-import { POWERTOOLS_METRICS_NAMESPACE, POWERTOOLS_SERVICE_NAME } from './private/checks/powertools';
+import { POWERTOOLS_LAYER_MODULES, powertoolsLayerArn, powertoolsLayerKind } from '../powertools/powertools-layer';
 import { registerAppChecks } from './private/app-checks';
 import { markAsyncTarget } from './private/async-paths';
-import { configureCodeSigning } from './private/code-signing-config';
 import { AnnotationIds } from '../validation/annotation-ids';
 import { BlueprintValidationError } from '../validation/blueprint-error';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
 import { checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
+import { POWERTOOLS_METRICS_NAMESPACE, POWERTOOLS_SERVICE_NAME } from './private/checks/powertools';
+import { configureCodeSigning } from './private/code-signing-config';
 
 /**
  * The name of the alias every trigger targets. A module constant is TypeScript only (jsii does not

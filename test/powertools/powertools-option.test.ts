@@ -144,7 +144,9 @@ describe('powertools on a Python function', () => {
 
   test('x86_64 in ca-west-1 (listed), arm64 there refused (the arm64 table lists no ca-west-1)', () => {
     const x86 = stackIn('ca-west-1');
-    fn(x86, { code: FunctionCode.fromAsset(PYTHON_DIR), runtime: lambda.Runtime.PYTHON_3_13, architecture: lambda.Architecture.X86_64, powertools: {} });
+    fn(x86, {
+      code: FunctionCode.fromAsset(PYTHON_DIR), runtime: lambda.Runtime.PYTHON_3_13, architecture: lambda.Architecture.X86_64, powertools: {},
+    });
     expect(functionProps(x86).Layers).toEqual(['arn:aws:lambda:ca-west-1:017000801446:layer:AWSLambdaPowertoolsPythonV3-python313-x86_64:27']);
     expectCode(() => fn(stackIn('ca-west-1'), {
       code: FunctionCode.fromAsset(PYTHON_DIR), runtime: lambda.Runtime.PYTHON_3_13, architecture: lambda.Architecture.ARM_64, powertools: {},
@@ -261,7 +263,8 @@ describe('powertools with an idempotency table', () => {
     const table = new IdempotencyTable(stack, 'Idem');
     fn(stack, { powertools: { idempotencyTable: table } });
     const t = Template.fromStack(stack);
-    expect(functionProps(stack).Environment.Variables.IDEMPOTENCY_TABLE_NAME).toEqual({ Ref: stack.getLogicalId(table.table.node.defaultChild as any) });
+    const tableId = stack.getLogicalId(table.table.node.defaultChild as any);
+    expect(functionProps(stack).Environment.Variables.IDEMPOTENCY_TABLE_NAME).toEqual({ Ref: tableId });
     const statements = Object.values<any>(t.findResources('AWS::IAM::ManagedPolicy'))
       .flatMap((p) => p.Properties.PolicyDocument.Statement)
       .filter((s) => JSON.stringify(s.Resource).includes('Idem'));
@@ -276,7 +279,9 @@ describe('powertools with an idempotency table', () => {
     const table = new IdempotencyTable(stack, 'Idem');
     fn(stack, { powertools: { serviceName: 'orders', idempotencyTable: table } });
     new ServerlessFunction(stack, 'Py', {
-      code: FunctionCode.fromAsset(PYTHON_DIR), runtime: LatestRuntime.PYTHON, architecture: lambda.Architecture.X86_64,
+      code: FunctionCode.fromAsset(PYTHON_DIR),
+      runtime: LatestRuntime.PYTHON,
+      architecture: lambda.Architecture.X86_64,
       powertools: { idempotencyTable: table },
     });
     expect(nagFindings(stack)).toEqual([]);

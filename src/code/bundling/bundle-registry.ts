@@ -4,8 +4,8 @@ import { Aspects, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { BuildSettings, resolveBuildSettings } from './build-settings';
 import type { DeferredNodejsCode } from './deferred-nodejs-code';
-import { BatchEntry, EntryBundle, runEsbuildBatch } from './esbuild-batch';
 import { EsbuildApi } from './esbuild-api';
+import { BatchEntry, EntryBundle, runEsbuildBatch } from './esbuild-batch';
 import { loadEsbuild } from './esbuild-loader';
 import { layerProvidedModules, matchesModulePattern } from './layer-provided-modules';
 

@@ -1,12 +1,12 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { CodeSettings } from './code-and-layers';
+import { ENVIRONMENT_BUDGET_BYTES, serializedEnvironmentBytes } from './environment';
 import { IdempotencyTable } from '../../../powertools/idempotency-table';
 import { PowertoolsLayerKind, powertoolsLayerKind, regionalLayer } from '../../../powertools/powertools-layer';
 import { ErrorCodes } from '../../../validation/error-codes';
 import { Validator } from '../../../validation/validator';
 import { ServerlessFunctionOptions } from '../../serverless-function-props';
-import { CodeSettings } from './code-and-layers';
-import { ENVIRONMENT_BUDGET_BYTES, serializedEnvironmentBytes } from './environment';
 
 /** The variables the `powertools` option sets (the idempotency table's only with a table). @internal */
 export const POWERTOOLS_SERVICE_NAME = 'POWERTOOLS_SERVICE_NAME';
