@@ -1,8 +1,8 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
-  FunctionCode, IdempotencyTable, IFunctionLayer, LatestRuntime, ServerlessFunction, ServerlessFunctionProps,
+  FunctionCode, IdempotencyTable, IFunctionLayer, LatestRuntime, ScheduledJob, ServerlessFunction, ServerlessFunctionProps, TriggerSchedule,
 } from '../../src';
 import { nagFindings } from '../helpers/nag';
 import { HANDLER_DIR, testStack } from '../helpers/template';
@@ -285,5 +285,23 @@ describe('powertools with an idempotency table', () => {
       powertools: { idempotencyTable: table },
     });
     expect(nagFindings(stack)).toEqual([]);
+  });
+});
+
+describe('powertools in a pattern\'s functionOptions', () => {
+  test('wires the pattern\'s function, and its checks name functionOptions.*', () => {
+    const stack = testStack();
+    const job = new ScheduledJob(stack, 'Job', {
+      code: FunctionCode.fromAsset(HANDLER_DIR),
+      schedule: TriggerSchedule.rate(Duration.hours(1)),
+      functionOptions: { powertools: { serviceName: 'cleanup' } },
+    });
+    expect(job.function.powertoolsLayer).toBeDefined();
+    expect(functionProps(stack).Environment.Variables.POWERTOOLS_SERVICE_NAME).toBe('cleanup');
+    expectCode(() => new ScheduledJob(testStack(), 'Job', {
+      code: FunctionCode.fromAsset(HANDLER_DIR),
+      schedule: TriggerSchedule.rate(Duration.hours(1)),
+      functionOptions: { environment: { POWERTOOLS_LOG_LEVEL: 'DEBUG' }, powertools: {} },
+    }), 'LBP_POWERTOOLS_ENVIRONMENT', /functionOptions\.environment\.POWERTOOLS_LOG_LEVEL/);
   });
 });
