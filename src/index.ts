@@ -3,6 +3,7 @@ export * from './function/serverless-function';
 export * from './function/serverless-function-props';
 export * from './function/code-signing-options';
 export * from './function/function-secret';
+export * from './function/managed-instances-options';
 export * from './code/latest-runtime';
 
 // Code and layers

@@ -349,6 +349,17 @@ export const ResourceWildcardAcknowledgement = {
       'S3 object ARNs need a wildcard for the key: Firehose may only write, read back and abort uploads under the ' +
       'stream\'s data and error prefixes of this one bucket (no delete, no other keys).',
   },
+  /** The operator role Lambda assumes to launch and describe a capacity provider's EC2 instances. */
+  MANAGED_INSTANCES_OPERATOR: {
+    ids: ['AwsSolutions-IAM5[Resource::*]'],
+    reason:
+      'This is the operator role of a Lambda Managed Instances capacity provider, with the actions of AWS\'s ' +
+      'AWSLambdaManagedEC2ResourceOperator policy (https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-operator-role.html) ' +
+      'in a customer-managed policy, scoped to this account and Region: Lambda launches instances, volumes and network ' +
+      'interfaces whose ids exist only at run time (ec2:RunInstances, CreateTags and AttachNetworkInterface only on resources ' +
+      'with ec2:ManagedResourceOperator scaler.lambda.amazonaws.com), from Amazon-owned images (ec2:Owner amazon), and its ' +
+      'ec2:Describe* actions do not support resource-level permissions. Only the library writes this policy.',
+  },
   /** Lambda@Edge replicas log in the Region that served the request. */
   EDGE_LOG_GROUP_IN_EVERY_REGION: {
     ids: [],

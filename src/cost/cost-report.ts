@@ -148,7 +148,15 @@ interface BillableCounts {
   minimumPollers: number;
   /** Provisioned mappings without `MinimumPollers` (Lambda's default minimum applies: 2 for SQS, 1 for Kafka). */
   defaultMinimumMappings: number;
+  /** Function versions on Lambda Managed Instances, and the execution environments they keep running (their minimums). */
+  managedVersions: number;
+  minimumEnvironments: number;
+  /** Managed-instance versions without `MinExecutionEnvironments` (Lambda's default minimum applies). */
+  defaultMinimumVersions: number;
 }
+
+/** Lambda's default minimum of execution environments per version on Managed Instances (aws-cdk-lib's `LatestPublishedScalingConfig`). */
+const DEFAULT_MIN_EXECUTION_ENVIRONMENTS = 3;
 
 /** The L1 resources of a stack and its nested stacks, in tree order. */
 function cfnResourcesUnder(stack: Stack): CfnResource[] {
@@ -196,7 +204,13 @@ function countBillable(resources: CfnResource[], memoryByFunction: Map<string, n
     provisionedMappings: 0,
     minimumPollers: 0,
     defaultMinimumMappings: 0,
+    managedVersions: 0,
+    minimumEnvironments: 0,
+    defaultMinimumVersions: 0,
   };
+  const managedFunctions = new Set(resources
+    .filter((r) => r.cfnResourceType === 'AWS::Lambda::Function' && Stack.of(r).resolve((r as any).capacityProviderConfig) !== undefined)
+    .map((r) => `${Stack.of(r).node.path}/${Stack.of(r).resolve(r.logicalId)}`));
   for (const r of resources) {
     const props = (name: string) => Stack.of(r).resolve((r as any)[name]);
     switch (r.cfnResourceType) {
@@ -214,8 +228,11 @@ function countBillable(resources: CfnResource[], memoryByFunction: Map<string, n
         break;
       }
       case 'AWS::Lambda::Alias':
+        counts.pcGb += provisionedGb(r, props, memoryByFunction);
+        break;
       case 'AWS::Lambda::Version':
         counts.pcGb += provisionedGb(r, props, memoryByFunction);
+        countManagedEnvironments(counts, r, props, managedFunctions);
         break;
       case 'AWS::Lambda::EventSourceMapping':
         countProvisionedPollers(counts, props('provisionedPollerConfig'));
@@ -262,6 +279,23 @@ function countProvisionedPollers(counts: BillableCounts, config: any): void {
   }
 }
 
+/** Counts a version of a function on Managed Instances and the execution environments it keeps running. */
+function countManagedEnvironments(counts: BillableCounts, r: CfnResource, props: (name: string) => any, managedFunctions: Set<string>): void {
+  const fn = props('functionName');
+  if (!(fn && typeof fn === 'object' && 'Ref' in fn && managedFunctions.has(`${Stack.of(r).node.path}/${fn.Ref}`))) {
+    return;
+  }
+  counts.managedVersions++;
+  const scaling = props('functionScalingConfig');
+  const min = scaling?.MinExecutionEnvironments ?? scaling?.minExecutionEnvironments;
+  if (typeof min === 'number') {
+    counts.minimumEnvironments += min;
+  } else {
+    counts.minimumEnvironments += DEFAULT_MIN_EXECUTION_ENVIRONMENTS;
+    counts.defaultMinimumVersions++;
+  }
+}
+
 /** The GB of provisioned concurrency of an alias or a version (0 without any), by its function's memory. */
 function provisionedGb(r: CfnResource, props: (name: string) => any, memoryByFunction: Map<string, number>): number {
   const pc = props('provisionedConcurrencyConfig');
@@ -303,6 +337,15 @@ function costNotes(c: BillableCounts): string[] {
       `${c.minimumPollers} event poller(s) standing${defaults}, billed in Event Poller Units (EPU) by the hour. ` +
       'The EPU price and how pollers map to EPUs could not be verified (https://aws.amazon.com/lambda/pricing/, checked ' +
       `${PRICE_TABLE.date}), so this report adds no guessed number: price them there.`);
+  }
+  if (c.managedVersions > 0) {
+    const defaults = c.defaultMinimumVersions > 0
+      ? ` (${c.defaultMinimumVersions} of them at Lambda's default minimum of ${DEFAULT_MIN_EXECUTION_ENVIRONMENTS}, per the aws-cdk-lib documentation)` : '';
+    notes.push(`UNVERIFIED, NOT IN THE TOTAL: ${c.managedVersions} function version(s) on Lambda Managed Instances keep at least ` +
+      `${c.minimumEnvironments} execution environment(s) running while idle${defaults}, on EC2 instances of their capacity provider, ` +
+      'billed at the EC2 instance price plus a management fee (15% of it, per AWS\'s launch material; not verified on ' +
+      `https://aws.amazon.com/lambda/pricing/, checked ${PRICE_TABLE.date}). Lambda picks the instance types, so this report adds no ` +
+      'guessed number: price the instances there.');
   }
   notes.push('Request-based charges (invocations, logs ingested, KMS and SQS requests, traces) come on top with traffic.');
   return notes;

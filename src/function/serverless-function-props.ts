@@ -8,6 +8,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { CodeSigningOptions } from './code-signing-options';
 import { FunctionSecret } from './function-secret';
+import { ManagedInstancesOptions } from './managed-instances-options';
 import { FunctionCode } from '../code/function-code';
 import { ProvisionedConcurrencyOptions } from '../concurrency/provisioned-concurrency';
 import { DeploymentOptions } from '../deployment/deployment-options';
@@ -261,6 +262,31 @@ export interface ServerlessFunctionOptions {
    * @default - no code signing
    */
   readonly codeSigning?: CodeSigningOptions;
+
+  /**
+   * Tenant isolation mode: Lambda runs each tenant's invocations in execution environments of their own.
+   *
+   * Every invocation must carry a tenant id (`X-Amz-Tenant-Id`). Lambda accepts API Gateway REST
+   * APIs only in front of such a function (`Trigger.restApi`, mapping a request property to that
+   * header); refused at synth with `snapStart`, `provisionedConcurrency`, a function URL and every
+   * other trigger. Set when the function is created: changing it replaces the function. See
+   * https://docs.aws.amazon.com/lambda/latest/dg/tenant-isolation.html.
+   *
+   * @default - no tenant isolation
+   */
+  readonly tenancy?: lambda.TenancyConfig;
+
+  /**
+   * Runs the function on Lambda Managed Instances (EC2 instances of a capacity provider) instead of Lambda's default compute.
+   *
+   * Each execution environment serves several invocations at once: the handler must be safe to run
+   * concurrently. Refused at synth with `provisionedConcurrency`, `snapStart` and `tenancy`, on
+   * unsupported runtimes, and (when the library creates the capacity provider) without `vpc`. The
+   * always-running minimum environments appear in the cost report. See docs/managed-instances.md.
+   *
+   * @default - Lambda's default compute
+   */
+  readonly capacity?: ManagedInstancesOptions;
 
   // ---------------------------------------------------------------- network
 

@@ -27,8 +27,13 @@ import { defaultAlarmTopic } from '../observability/default-alarm-topic';
 import { FunctionAlarms } from '../observability/function-alarms';
 import { IdempotencyTable } from '../powertools/idempotency-table';
 import { POWERTOOLS_LAYER_MODULES, powertoolsLayerArn, powertoolsLayerKind } from '../powertools/powertools-layer';
+import { CapacityProviderGuard } from './private/add-function-guard';
 import { registerAppChecks } from './private/app-checks';
 import { markAsyncTarget } from './private/async-paths';
+import { configureCodeSigning } from './private/code-signing-config';
+import { configureManagedInstances } from './private/managed-instances';
+import { refuseInvokerUnderTenancy } from './private/tenancy-invokers';
+import { isTenantIsolationCapable } from './tenant-isolation-triggers';
 import { AnnotationIds } from '../validation/annotation-ids';
 import { BlueprintValidationError } from '../validation/blueprint-error';
 import { ConstructionGuard } from '../validation/construction-guard';
@@ -36,7 +41,6 @@ import { ErrorCodes } from '../validation/error-codes';
 import { checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
 import { POWERTOOLS_METRICS_NAMESPACE, POWERTOOLS_SERVICE_NAME } from './private/checks/powertools';
-import { configureCodeSigning } from './private/code-signing-config';
 
 /**
  * The name of the alias every trigger targets. A module constant is TypeScript only (jsii does not
@@ -168,6 +172,9 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
   /** The function's alarms (see the `alarms` option). */
   public readonly alarms: FunctionAlarms;
 
+  /** The capacity provider the function runs on (Lambda Managed Instances), when `capacity` was given. */
+  public readonly capacityProvider?: lambda.ICapacityProvider;
+
   /** The CodeDeploy deployment of the `live` alias, when `deployment` was given. */
   public readonly deployment?: FunctionDeployment;
 
@@ -196,6 +203,8 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       registerAppChecks(this);
       markAsyncTarget(this);
       const s = this.checkProps(props, CHECKED_OPTIONS.delete(props));
+      // aws-cdk-lib's CapacityProvider.addFunction writes on the default child: make that a coded error.
+      this.node.defaultChild = new CapacityProviderGuard(this, 'CapacityProviderGuard');
       this.architecture = s.architecture;
       this.timeout = s.timeout;
       this.runtime = s.runtime;
@@ -228,6 +237,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
 
       // ---- version, alias, provisioned concurrency
       this.version = this.unqualifiedFunction.currentVersion;
+      this.capacityProvider = this.configureCapacity(props, s);
       this.alias = this.createAlias(props);
       this.functionArn = this.alias.functionArn;
       this.functionName = this.alias.functionName;
@@ -263,6 +273,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
    */
   public addTrigger(trigger: ITrigger): void {
     // All or nothing: a trigger that fails leaves nothing under this function (nor the stack).
+    refuseInvokerUnderTenancy(this, this.tenancyConfig, trigger.constructor?.name ?? 'this trigger', isTenantIsolationCapable(trigger));
     const guard = ConstructionGuard.forMethod(this, [this]);
     try {
       const config = trigger.bind(this);
@@ -378,6 +389,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
    * @param options the URL's settings
    */
   public addFunctionUrl(options?: lambda.FunctionUrlOptions): lambda.FunctionUrl {
+    refuseInvokerUnderTenancy(this, this.tenancyConfig, 'a function URL', false);
     return this.alias.addFunctionUrl(options);
   }
 
@@ -578,6 +590,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       securityGroups: props.vpc ? this.securityGroups : undefined,
       snapStart: props.snapStart ? lambda.SnapStartConf.ON_PUBLISHED_VERSIONS : undefined,
       codeSigningConfig: this.codeSigningConfig,
+      tenancyConfig: props.tenancy,
     });
     // Statements added straight to the policy (not through a grant) must exist before the function.
     fn.node.addDependency(role);
@@ -590,6 +603,21 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       fn.node.addDependency(role.xrayPolicy);
     }
     return fn;
+  }
+
+  /** Lambda Managed Instances (`capacity`): the capacity provider the function runs on, if any. */
+  private configureCapacity(props: ServerlessFunctionProps, s: CheckedSettings): lambda.ICapacityProvider | undefined {
+    if (!props.capacity) {
+      return undefined;
+    }
+    return configureManagedInstances(this, {
+      options: props.capacity,
+      fn: this.unqualifiedFunction,
+      version: this.version,
+      vpc: props.vpc,
+      subnets: s.subnets,
+      architecture: this.architecture,
+    });
   }
 
   /**

@@ -7,9 +7,11 @@ import { CodeSettings, validateCodeContents, validateCodeKind, validateLayers } 
 import { validateCodeSigningCode, validateCodeSigningOptions } from './private/checks/code-signing';
 import { validateConcurrency } from './private/checks/concurrency';
 import { validateEnvironment } from './private/checks/environment';
+import { validateManagedInstancesOptions, validateManagedInstancesRuntime } from './private/checks/managed-instances';
 import { validatePowertoolsCode, validatePowertoolsOptions } from './private/checks/powertools';
 import { FunctionOptionSettings } from './private/checks/settings';
 import { validateSnapStartCode, validateSnapStartOptions } from './private/checks/snapstart';
+import { validateTenancy } from './private/checks/tenancy';
 import { validateVpcOptions } from './private/checks/vpc';
 import { ServerlessFunctionOptions, ServerlessFunctionProps } from './serverless-function-props';
 
@@ -45,6 +47,7 @@ export function validateFunction(
   validateSnapStartCode(v, props, s);
   validateCodeSigningCode(v, props, s);
   validatePowertoolsCode(v, props, s);
+  validateManagedInstancesRuntime(v, props, s.runtime);
 }
 
 /**
@@ -61,6 +64,8 @@ export function validateFunctionOptions(v: Validator, props: ServerlessFunctionO
   validateConcurrency(v, props);
   validateAsync(v, props);
   validateSnapStartOptions(v, props, s);
+  validateTenancy(v, props);
+  validateManagedInstancesOptions(v, props);
   validateAlarmsAndDeployment(v, props);
   validateCodeSigningOptions(v, props);
   validatePowertoolsOptions(v, props);

@@ -20,6 +20,8 @@ export const AnnotationIds = {
   SQS_VISIBILITY_UNKNOWN: 'cdk-lambda-blueprints:sqsVisibilityUnknown',
   /** The SQS source's visibility timeout is below the advised 6 x function timeout (was `sqs-visibility-timeout`). */
   SQS_VISIBILITY_TIMEOUT: 'cdk-lambda-blueprints:sqsVisibilityTimeout',
+  /** A function on Lambda Managed Instances: one execution environment runs several invocations at once. */
+  MANAGED_INSTANCES_CONCURRENT_HANDLER: 'cdk-lambda-blueprints:managedInstancesConcurrentHandler',
   /** `reservedConcurrentExecutions: 0`: valid, but every invocation is throttled. */
   RESERVED_CONCURRENCY_ZERO: 'cdk-lambda-blueprints:reservedConcurrencyZero',
   /** A function in subnets without NAT is granted a service the VPC has no endpoint for. */

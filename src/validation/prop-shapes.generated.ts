@@ -83,6 +83,14 @@ const CodeSigningOptions: PropShape = {
   untrustedArtifactOnDeployment: { oneOf: ['Enforce', 'Warn'] },
 };
 
+const ManagedInstancesOptions: PropShape = {
+  provider: 'construct',
+  maxConcurrencyPerEnvironment: 'number',
+  memoryPerVCpu: 'number',
+  minEnvironments: 'number',
+  maxEnvironments: 'number',
+};
+
 const PowertoolsOptions: PropShape = {
   serviceName: 'string',
   metricsNamespace: 'string',
@@ -122,6 +130,8 @@ const ServerlessFunctionOptions: PropShape = {
   provisionedConcurrency: { shape: ProvisionedConcurrencyOptions },
   snapStart: 'boolean',
   codeSigning: { shape: CodeSigningOptions },
+  tenancy: 'object',
+  capacity: { shape: ManagedInstancesOptions },
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
@@ -275,6 +285,8 @@ const EdgeFunctionProps: PropShape = {
   provisionedConcurrency: { shape: ProvisionedConcurrencyOptions },
   snapStart: 'boolean',
   codeSigning: { shape: CodeSigningOptions },
+  tenancy: 'object',
+  capacity: { shape: ManagedInstancesOptions },
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
@@ -581,6 +593,7 @@ const QueueProcessorProps: PropShape = {
 };
 
 const RestApiTriggerOptions: PropShape = {
+  tenantIdHeader: 'string',
   routes: { arrayOf: 'string' },
   cognitoUserPools: { arrayOf: 'construct' },
   authorizer: 'object',
@@ -659,6 +672,8 @@ const ServerlessFunctionProps: PropShape = {
   provisionedConcurrency: { shape: ProvisionedConcurrencyOptions },
   snapStart: 'boolean',
   codeSigning: { shape: CodeSigningOptions },
+  tenancy: 'object',
+  capacity: { shape: ManagedInstancesOptions },
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
@@ -786,6 +801,7 @@ export const PROP_SHAPES = {
   KafkaTriggerOptions,
   KinesisTriggerOptions,
   LogSubscriptionTriggerOptions,
+  ManagedInstancesOptions,
   MqTriggerOptions,
   NodejsEntryOptions,
   PowertoolsOptions,

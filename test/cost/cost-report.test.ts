@@ -4,6 +4,7 @@ import * as path from 'path';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Blueprints, BlueprintStack, BlueprintStackProps, FunctionCode, FunctionGroup, ServerlessFunction, ServerlessFunctionProps, Trigger } from '../../src';
 import { HANDLER_DIR, TEST_ENV } from '../helpers/template';
@@ -135,4 +136,16 @@ test('an SQS trigger adds its mapping alarm (2 metrics); provisioned pollers are
   const note = provisioned.report.notes.find((n: string) => /Event Poller/.test(n));
   expect(note).toMatch(/^UNVERIFIED, NOT IN THE TOTAL: 2 event source mapping\(s\) in provisioned mode keep at least 3 event poller\(s\) standing plus Lambda's default minimum on 1/);
   expect(provisioned.report.lines.map((l: any) => l.item).join(' ')).not.toMatch(/poller/i);
+});
+
+test('Lambda Managed Instances: the always-running minimum environments are a note marked unverified, never a guessed price', () => {
+  const managed = synth((s) => {
+    const vpc = new ec2.Vpc(s, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
+    new ServerlessFunction(s, 'Set', { code, vpc, capacity: { minEnvironments: 5 } });
+    new ServerlessFunction(s, 'Default', { code, vpc, capacity: {} });
+  }, { dashboard: false });
+  const note = managed.report.notes.find((n: string) => /Managed Instances/.test(n));
+  expect(note).toMatch(/^UNVERIFIED, NOT IN THE TOTAL: 2 function version\(s\) on Lambda Managed Instances keep at least 8 execution environment\(s\) running while idle \(1 of them at Lambda's default minimum of 3/);
+  expect(managed.report.lines.map((l: any) => l.item).join(' ')).not.toMatch(/environment|instance/i);
+  expect(synth(fn(), { dashboard: false }).report.notes.join(' ')).not.toMatch(/Managed Instances/);
 });

@@ -22,6 +22,13 @@ const RAISED_INTEGRATION_SECONDS = 300;
  * @internal
  */
 export function validateRestApiTriggerOptions(v: Validator, opts: RestApiTriggerOptions, fn: { readonly timeoutSeconds?: number }) {
+  v.failIf(opts.tenantIdHeader !== undefined && !Token.isUnresolved(opts.tenantIdHeader) && !/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(opts.tenantIdHeader), {
+    code: ErrorCodes.LBP_TENANCY_INVOKER,
+    property: 'tenantIdHeader',
+    value: `"${opts.tenantIdHeader}"`,
+    limit: 'an HTTP header name is one token: letters, digits and !#$%&\'*+-.^_`|~, no spaces or colons',
+    fix: 'name the header your clients send the tenant id in, e.g. "x-tenant-id"',
+  });
   const endpointType = opts.endpointType ?? apigw.EndpointType.REGIONAL;
   const raised = opts.integrationTimeoutQuotaRaised === true;
   const streaming = opts.responseTransferMode === apigw.ResponseTransferMode.STREAM;

@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { validateRestApiTriggerOptions, warnAboutStreamIdleTimeout } from './rest-api-checks';
 import { acknowledge } from '../../acknowledgements/acknowledge';
 import { EndpointAccessAcknowledgement } from '../../acknowledgements/acknowledgements';
+import { markTenantIsolationCapable } from '../../function/tenant-isolation-triggers';
 import { AnnotationIds } from '../../validation/annotation-ids';
 import { noteSynchronousInvoker } from '../../validation/sync-note';
 import { Validator } from '../../validation/validator';
@@ -26,6 +27,17 @@ import { ITrigger, ITriggerTarget, TriggerConfig } from '../trigger';
  * Options of a REST API trigger.
  */
 export interface RestApiTriggerOptions {
+  /**
+   * The request header whose value API Gateway passes to Lambda as the tenant id, for a function in tenant isolation mode.
+   *
+   * Every method requires the header (the request validator answers 400 without it) and maps it to
+   * `X-Amz-Tenant-Id` (https://docs.aws.amazon.com/lambda/latest/dg/tenant-isolation-invoke.html).
+   * Required on a function with `tenancy`.
+   *
+   * @default - no tenant id
+   */
+  readonly tenantIdHeader?: string;
+
   /**
    * The routes that invoke the function: `METHOD /path` (`GET /orders/{id}`, `ANY /{proxy+}`, `GET /`).
    *
@@ -220,6 +232,9 @@ export class RestApiTrigger implements ITrigger {
    */
   constructor(options: RestApiTriggerOptions = {}) {
     this.options = options;
+    if (options.tenantIdHeader !== undefined) {
+      markTenantIsolationCapable(this);
+    }
   }
 
   /** The REST API (available once the trigger was added to a function). */
@@ -363,9 +378,11 @@ export class RestApiTrigger implements ITrigger {
       : authorizer ? undefined : apigw.AuthorizationType.IAM;
 
     // One integration; each method adds its own Lambda permission, scoped to its path and stage.
+    const tenantHeader = opts.tenantIdHeader === undefined ? undefined : `method.request.header.${opts.tenantIdHeader}`;
     const lambdaIntegration = new apigw.LambdaIntegration(target.alias, {
       timeout: opts.integrationTimeout,
       responseTransferMode: opts.responseTransferMode,
+      requestParameters: tenantHeader === undefined ? undefined : { 'integration.request.header.X-Amz-Tenant-Id': tenantHeader },
       // Console test invocations would add a second permission per method to the alias policy (20 KB).
       allowTestInvoke: false,
     });
@@ -376,6 +393,7 @@ export class RestApiTrigger implements ITrigger {
         authorizer,
         authorizationScopes: opts.authorizationScopes,
         requestValidator,
+        requestParameters: tenantHeader === undefined ? undefined : { [tenantHeader]: true },
       });
     });
     return { requestValidator, authorizer, authorizationType, methods };
