@@ -17,6 +17,10 @@ export * from './code/python/python-project-options';
 export * from './layers/function-layer';
 export * from './code/python/python-requirements-layer-options';
 
+// Powertools for AWS Lambda
+export * from './powertools/powertools-options';
+export * from './powertools/idempotency-table';
+
 // Failure handling
 export * from './destinations/async-destination';
 export * from './destinations/failure-queue';

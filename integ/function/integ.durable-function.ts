@@ -23,6 +23,7 @@ const workflow = new ServerlessFunction(stack, 'OrderWorkflow', {
 
 const queue = (id: string) => new sqs.Queue(stack, id, {
   enforceSSL: true,
+  encryption: sqs.QueueEncryption.SQS_MANAGED,
   visibilityTimeout: Duration.minutes(3),
   deadLetterQueue: { queue: new FailureQueue(stack, `${id}Dlq`, { purpose: `messages of ${id} that failed 5 times` }).queue, maxReceiveCount: 5 },
 });

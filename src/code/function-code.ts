@@ -150,7 +150,7 @@ export abstract class FunctionCode {
    *
    * @param bucket the bucket holding the package
    * @param key the object key of the .zip package
-   * @param objectVersion the object version, when the bucket is versioned
+   * @param objectVersion the object version (recommended: keep the bucket versioned, since CloudFormation updates the code only when the key or the version changes)
    */
   public static fromBucket(bucket: s3.IBucket, key: string, objectVersion?: string): FunctionCode {
     return new SimpleFunctionCode(lambda.Code.fromBucket(bucket, key, objectVersion), false);

@@ -17,6 +17,7 @@ import { DeploymentOptions } from '../deployment/deployment-options';
 import { AsyncDestination } from '../destinations/async-destination';
 import { IFunctionLayer } from '../layers/function-layer';
 import { FunctionAlarmsOptions } from '../observability/alarm-options';
+import { PowertoolsOptions } from '../powertools/powertools-options';
 
 /**
  * The optional settings of a {@link ServerlessFunction}, reusable by the patterns. Every default is
@@ -353,6 +354,18 @@ export interface ServerlessFunctionOptions {
    * @default - a security group of its own, with no ingress and all egress
    */
   readonly securityGroups?: ec2.ISecurityGroup[];
+
+  // ---------------------------------------------------------------- Powertools
+
+  /**
+   * Powertools for AWS Lambda: `POWERTOOLS_SERVICE_NAME` and `POWERTOOLS_METRICS_NAMESPACE`, the official layer
+   * for the runtime (Node.js, Python) and architecture at a version pinned at synth (never a deploy-time
+   * "latest"; a bundled Node.js entry then leaves `@aws-lambda-powertools/*` to the layer), and optionally an
+   * idempotency table. The log level stays `applicationLogLevel`. See docs/powertools.md.
+   *
+   * @default - no Powertools wiring
+   */
+  readonly powertools?: PowertoolsOptions;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Annotations, Duration, Size, SizeRoundingBehavior } from 'aws-cdk-lib';
+import { Annotations, Duration, Size, SizeRoundingBehavior, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -16,6 +16,7 @@ import type { ITrigger, ITriggerTarget, TriggerConfig } from './trigger-contract
 import { DEFAULT_HANDLER, FUNCTION_PROPS_SHAPE, ResolvedFunctionSettings, validateCodeContents, validateFunction } from './validate-function';
 import { acknowledge } from '../acknowledgements/acknowledge';
 import { FunctionAcknowledgement } from '../acknowledgements/acknowledgements';
+import { provideModulesFromLayer } from '../code/bundling/layer-provided-modules';
 import { CodeCheck, FunctionCodeConfig } from '../code/function-code';
 import { LatestRuntime } from '../code/latest-runtime';
 import { configureProvisionedConcurrencyScaling } from '../concurrency/provisioned-concurrency-scaling';
@@ -25,6 +26,8 @@ import { createDurableExecutionPolicy, durableConfigOf } from './private/durable
 import { DeadLetterQueueWatch, deadLetterQueueWatch } from '../observability/dead-letter-queue-alarms';
 import { defaultAlarmTopic } from '../observability/default-alarm-topic';
 import { FunctionAlarms } from '../observability/function-alarms';
+import { IdempotencyTable } from '../powertools/idempotency-table';
+import { POWERTOOLS_LAYER_MODULES, powertoolsLayerArn, powertoolsLayerKind } from '../powertools/powertools-layer';
 import { CapacityProviderGuard } from './private/add-function-guard';
 import { registerAppChecks } from './private/app-checks';
 import { markAsyncTarget } from './private/async-paths';
@@ -39,6 +42,7 @@ import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
 import { checkShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
+import { POWERTOOLS_METRICS_NAMESPACE, POWERTOOLS_SERVICE_NAME } from './private/checks/powertools';
 
 /**
  * The name of the alias every trigger targets. A module constant is TypeScript only (jsii does not
@@ -184,6 +188,8 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
    * policy it replaces), when the option is set.
    */
   public readonly enhancedMonitoringPolicy?: iam.ManagedPolicy;
+  /** The official Powertools layer, when `powertools` adds it. */
+  public readonly powertoolsLayer?: lambda.ILayerVersion;
 
   protected readonly canCreatePermissions = true;
 
@@ -234,6 +240,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       this.codeSigningConfig = configureCodeSigning(this, props, code);
       const monitoring = configureEnhancedMonitoring(this, role, props.enhancedMonitoring, s);
       this.enhancedMonitoringPolicy = monitoring?.policy;
+      this.powertoolsLayer = this.createPowertoolsLayer(props);
       this.unqualifiedFunction = this.createFunction(props, s, code, role, monitoring);
       this.configureSnapStart(props);
 
@@ -577,7 +584,6 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
   private createFunction(
     props: ServerlessFunctionProps, s: CheckedSettings, code: FunctionCodeConfig, role: FunctionRole, monitoring?: EnhancedMonitoringConfig,
   ): lambda.Function {
-    const layers = [...s.layers.map((l) => l.layerVersion), ...(monitoring ? [monitoring.layer] : [])];
     const fn = new lambda.Function(this, 'Function', {
       code: code.code,
       handler: code.isImage ? lambda.Handler.FROM_IMAGE : (props.handler ?? code.handler ?? DEFAULT_HANDLER),
@@ -589,7 +595,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       description: props.description,
       functionName: props.functionName,
       environment: this.environmentOf(props, role, monitoring?.environment),
-      layers: layers.length > 0 ? layers : undefined,
+      layers: this.layersOf(s, monitoring),
       role,
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
@@ -609,6 +615,10 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
     });
     // Statements added straight to the policy (not through a grant) must exist before the function.
     fn.node.addDependency(role);
+    if (this.powertoolsLayer && this.runtime?.family === lambda.RuntimeFamily.NODEJS) {
+      // The layer provides them: a bundled entry requires them at run time (no effect on other code).
+      provideModulesFromLayer(fn, POWERTOOLS_LAYER_MODULES);
+    }
     if (role.xrayPolicy) {
       // The shared X-Ray policy lives at the stack's root, outside the role.
       fn.node.addDependency(role.xrayPolicy);
@@ -635,11 +645,41 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
     });
   }
 
-  /** The plain variables and the secrets' references, bound to the role. */
+  /**
+   * The official Powertools layer for the checked runtime, architecture and Region (docs/powertools.md), and a
+   * bundled Node.js entry leaves the modules it provides out of the bundle.
+   */
+  private createPowertoolsLayer(props: ServerlessFunctionProps): lambda.ILayerVersion | undefined {
+    const p = props.powertools;
+    if (!p || p.layer === false || !this.runtime) {
+      return undefined;
+    }
+    const kind = powertoolsLayerKind(this.runtime, this.architecture);
+    if (typeof kind === 'string') {
+      throw new Error(`unreachable: ${kind} (checked before)`);
+    }
+    const arn = powertoolsLayerArn(kind, Stack.of(this).region, p.layerVersion);
+    return lambda.LayerVersion.fromLayerVersionArn(this, 'PowertoolsLayer', arn);
+  }
+
+  /**
+   * The function's layers: the Powertools layer first (a layer of yours may then override its files), then yours,
+   * then the one of `enhancedMonitoring`.
+   */
+  private layersOf(s: CheckedSettings, monitoring?: EnhancedMonitoringConfig): lambda.ILayerVersion[] | undefined {
+    const layers = [
+      ...(this.powertoolsLayer ? [this.powertoolsLayer] : []),
+      ...s.layers.map((l) => l.layerVersion),
+      ...(monitoring ? [monitoring.layer] : []),
+    ];
+    return layers.length > 0 ? layers : undefined;
+  }
+
+  /** The plain variables, those of `powertools` and `enhancedMonitoring`, and the secrets' references, bound to the role. */
   private environmentOf(
     props: ServerlessFunctionProps, role: FunctionRole, added: { readonly [key: string]: string } = {},
   ): { [key: string]: string } | undefined {
-    const environment: { [key: string]: string } = { ...props.environment, ...added };
+    const environment: { [key: string]: string } = { ...props.environment, ...this.powertoolsEnvironment(props, role), ...added };
     // Bound in name order: a Java Map.of or HashMap iterates in an order that changes between runs,
     // and the grants' statement order would follow it into the template.
     const secrets = Object.entries(props.secrets ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -647,6 +687,24 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       environment[name] = secret.bind(role);
     }
     return Object.keys(environment).length > 0 ? environment : undefined;
+  }
+
+  /** The variables of the `powertools` option (log level excepted), and the idempotency table's grant. */
+  private powertoolsEnvironment(props: ServerlessFunctionProps, role: FunctionRole): { [key: string]: string } {
+    const p = props.powertools;
+    if (!p) {
+      return {};
+    }
+    const serviceName = p.serviceName ?? props.functionName ?? this.node.id;
+    const environment: { [key: string]: string } = {
+      [POWERTOOLS_SERVICE_NAME]: serviceName,
+      [POWERTOOLS_METRICS_NAMESPACE]: p.metricsNamespace ?? serviceName,
+    };
+    if (p.idempotencyTable) {
+      p.idempotencyTable.grantIdempotency(role);
+      environment[IdempotencyTable.TABLE_NAME_VARIABLE] = p.idempotencyTable.tableName;
+    }
+    return environment;
   }
 
   private configureSnapStart(props: ServerlessFunctionProps): void {

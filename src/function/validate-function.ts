@@ -7,9 +7,10 @@ import { CodeSettings, validateCodeContents, validateCodeKind, validateLayers } 
 import { validateCodeSigningCode, validateCodeSigningOptions } from './private/checks/code-signing';
 import { validateConcurrency } from './private/checks/concurrency';
 import { validateDurableCode, validateDurableOptions } from './private/checks/durable';
-import { monitoringLayerCount, validateEnhancedMonitoring, validateEnhancedMonitoringOptions } from './private/checks/enhanced-monitoring';
+import { validateEnhancedMonitoring, validateEnhancedMonitoringOptions } from './private/checks/enhanced-monitoring';
 import { validateEnvironment } from './private/checks/environment';
 import { validateManagedInstancesOptions, validateManagedInstancesRuntime } from './private/checks/managed-instances';
+import { validatePowertoolsCode, validatePowertoolsOptions } from './private/checks/powertools';
 import { validateRecursiveLoop } from './private/checks/recursive-loop';
 import { FunctionOptionSettings } from './private/checks/settings';
 import { validateSnapStartCode, validateSnapStartOptions } from './private/checks/snapstart';
@@ -45,10 +46,11 @@ export function validateFunction(
   if (s.code.contentsKnown !== false) {
     validateCodeContents(v, props, s);
   }
-  validateLayers(v, s, monitoringLayerCount(props));
+  validateLayers(v, s, libraryLayerOptions(props));
   validateEnhancedMonitoring(v, props, s);
   validateSnapStartCode(v, props, s);
   validateCodeSigningCode(v, props, s);
+  validatePowertoolsCode(v, props, s);
   validateManagedInstancesRuntime(v, props, s.runtime);
   validateDurableCode(v, props, s);
 }
@@ -74,6 +76,15 @@ export function validateFunctionOptions(v: Validator, props: ServerlessFunctionO
   validateAlarmsAndDeployment(v, props);
   validateCodeSigningOptions(v, props);
   validateEnhancedMonitoringOptions(v, props);
+  validatePowertoolsOptions(v, props);
 }
 
 export { validateCodeContents };
+
+/** The options for which the library adds a layer (each counts in Lambda's 5-layer limit). */
+function libraryLayerOptions(props: ServerlessFunctionProps): string[] {
+  return [
+    ...(props.powertools !== undefined && props.powertools.layer !== false ? ['powertools'] : []),
+    ...(props.enhancedMonitoring !== undefined ? ['enhancedMonitoring'] : []),
+  ];
+}

@@ -245,6 +245,10 @@ export const ERROR_CODE_RULES = {
   LBP_APP_SIGNALS_RUNTIME: { area: 'Functions', rule: '`enhancedMonitoring: APPLICATION_SIGNALS` on a Node.js, Python or Java zip function (AWS publishes the layer for these; a container image cannot take it)' },
   LBP_APP_SIGNALS_EXEC_WRAPPER: { area: 'Functions', rule: 'no `AWS_LAMBDA_EXEC_WRAPPER` of your own with `enhancedMonitoring: APPLICATION_SIGNALS` (it sets `/opt/otel-instrument`)' },
   LBP_APP_SIGNALS_TRACING: { area: 'Functions', rule: '`enhancedMonitoring: APPLICATION_SIGNALS` with `tracing` left at `Tracing.ACTIVE`' },
+  LBP_POWERTOOLS_RUNTIME: { area: 'Functions', rule: '`powertools` with its layer only on a Node.js or Python 3.9-3.14 zip function (Powertools publishes no layer for other runtimes; Lambda refuses layers on images): else `powertools.layer: false`' },
+  LBP_POWERTOOLS_REGION: { area: 'Functions', rule: 'the Powertools layer only in a Region its docs list for the runtime and architecture (checked when the stack\'s Region is known)' },
+  LBP_POWERTOOLS_LAYER_VERSION: { area: 'Functions', rule: '`powertools.layerVersion` a whole number from 1 to the version the library pins for the Region' },
+  LBP_POWERTOOLS_ENVIRONMENT: { area: 'Functions', rule: 'no `POWERTOOLS_SERVICE_NAME`, `POWERTOOLS_METRICS_NAMESPACE`, `POWERTOOLS_LOG_LEVEL` (or, with an idempotency table, `IDEMPOTENCY_TABLE_NAME`) in `environment`/`secrets` beside `powertools`; non-empty service name and namespace' },
 } as const satisfies { readonly [code: string]: ErrorCodeRule };
 
 /** A stable error code of the library. @internal */

@@ -97,6 +97,14 @@ const DurableOptions: PropShape = {
   retention: 'duration',
 };
 
+const PowertoolsOptions: PropShape = {
+  serviceName: 'string',
+  metricsNamespace: 'string',
+  layer: 'boolean',
+  layerVersion: 'number',
+  idempotencyTable: 'construct',
+};
+
 const ServerlessFunctionOptions: PropShape = {
   handler: 'string',
   runtime: 'object',
@@ -137,6 +145,7 @@ const ServerlessFunctionOptions: PropShape = {
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
+  powertools: { shape: PowertoolsOptions },
 };
 
 const BlueprintPatternProps: PropShape = {
@@ -295,6 +304,7 @@ const EdgeFunctionProps: PropShape = {
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
+  powertools: { shape: PowertoolsOptions },
   'code!': 'object',
   'eventTypes!': { arrayOf: { oneOf: ['origin-request', 'origin-response', 'viewer-request', 'viewer-response'] } },
   removalPolicy: { oneOf: ['destroy', 'retain', 'snapshot', 'retain-on-update-or-delete'] },
@@ -431,6 +441,11 @@ const HttpApiFunctionProps: PropShape = {
   'code!': 'object',
   functionOptions: { shape: ServerlessFunctionOptions },
   triggerOptions: { shape: HttpApiTriggerOptions },
+};
+
+const IdempotencyTableProps: PropShape = {
+  encryptionKey: 'construct',
+  removalPolicy: { oneOf: ['destroy', 'retain', 'snapshot', 'retain-on-update-or-delete'] },
 };
 
 const ImportedFunctionLayerOptions: PropShape = {
@@ -680,6 +695,7 @@ const ServerlessFunctionProps: PropShape = {
   vpc: 'construct',
   vpcSubnets: 'object',
   securityGroups: { arrayOf: 'construct' },
+  powertools: { shape: PowertoolsOptions },
   'code!': 'object',
 };
 
@@ -796,6 +812,7 @@ export const PROP_SHAPES = {
   FunctionUrlTriggerOptions,
   HttpApiFunctionProps,
   HttpApiTriggerOptions,
+  IdempotencyTableProps,
   ImportedFunctionLayerOptions,
   IotRuleTriggerOptions,
   KafkaConsumerProps,
@@ -806,6 +823,7 @@ export const PROP_SHAPES = {
   ManagedInstancesOptions,
   MqTriggerOptions,
   NodejsEntryOptions,
+  PowertoolsOptions,
   ProvisionedConcurrencyOptions,
   ProvisionedConcurrencySchedule,
   PythonInstallOptions,

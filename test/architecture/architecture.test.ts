@@ -25,6 +25,7 @@ export const LAYERS: { [folder: string]: number } = {
   observability: 1,
   deployment: 1,
   iam: 1,
+  powertools: 1,
   function: 2,
   edge: 2,
   triggers: 3,

@@ -4,8 +4,10 @@ import { Aspects, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { BuildSettings, resolveBuildSettings } from './build-settings';
 import type { DeferredNodejsCode } from './deferred-nodejs-code';
-import { BatchEntry, runEsbuildBatch } from './esbuild-batch';
+import { EsbuildApi } from './esbuild-api';
+import { BatchEntry, EntryBundle, runEsbuildBatch } from './esbuild-batch';
 import { loadEsbuild } from './esbuild-loader';
+import { layerProvidedModules, matchesModulePattern } from './layer-provided-modules';
 
 const registries = new WeakMap<IConstruct, BundleRegistry>();
 
@@ -56,42 +58,81 @@ export class BundleRegistry implements IAspect {
     }
   }
 
-  /** Bundles every pending entry (one esbuild run per settings group) and attaches each function's asset. */
+  /**
+   * Bundles every pending entry (one esbuild run per settings group) and attaches each function's asset.
+   *
+   * Modules a function's layer provides (e.g. Powertools') do not split a group: the group's one run leaves out
+   * every module a member's layer provides, which changes nothing for an entry that does not import them. Only
+   * an entry that imports such a module without having the layer is bundled again without it (a second run,
+   * for those entries alone).
+   */
   public bundlePending(): void {
     const codes = this.pending;
     this.pending = [];
-    const groups = new Map<string, { settings: BuildSettings; codes: DeferredNodejsCode[] }>();
+    const groups = new Map<string, { settings: BuildSettings; codes: DeferredNodejsCode[]; layerModules: Set<string> }>();
     for (const code of codes) {
       if (!Stack.of(code.scope).bundlingRequired) {
         code.attach(undefined);
         continue;
       }
       const settings = resolveBuildSettings(code.options, code.projectRoot, code.runtime);
-      const group = groups.get(settings.key) ?? { settings, codes: [] };
+      const group = groups.get(settings.key) ?? { settings, codes: [], layerModules: new Set<string>() };
       group.codes.push(code);
+      layerProvidedModules(code.scope).forEach((m) => group.layerModules.add(m));
       groups.set(settings.key, group);
     }
     // Groups in the order their first entry was registered (construct order): their keys hash absolute
     // paths, so sorting by key would order the assets differently in every checkout directory.
     for (const key of groups.keys()) {
-      const { settings, codes: members } = groups.get(key)!;
-      const entries: BatchEntry[] = [];
-      const seen = new Set<string>();
+      const { settings, codes: members, layerModules } = groups.get(key)!;
+      const esbuild = loadEsbuild(members[0].scope, settings.projectRoot);
+      const bundles = this.run(esbuild, withExternals(settings, [...layerModules]), members);
+      // Entries that import a module only another member's layer provides get their own copy of it.
+      const own = members.filter((code) => needsOwnCopy(bundles.get(outputKeyOf(settings.projectRoot, code.entry)), code, settings, layerModules));
+      const ownBundles = own.length > 0 ? this.run(esbuild, settings, own) : new Map<string, EntryBundle>();
       for (const code of members) {
         const outputKey = outputKeyOf(settings.projectRoot, code.entry);
-        if (!seen.has(outputKey)) {
-          seen.add(outputKey);
-          entries.push({ outputKey, entry: code.entry, scope: code.scope });
-        }
-      }
-      const esbuild = loadEsbuild(members[0].scope, settings.projectRoot);
-      const bundles = runEsbuildBatch(esbuild, settings, entries);
-      this.buildCount++;
-      for (const code of members) {
-        code.attach(bundles.get(outputKeyOf(settings.projectRoot, code.entry)));
+        code.attach(own.includes(code) ? ownBundles.get(outputKey) : bundles.get(outputKey));
       }
     }
   }
+
+  /** One esbuild run over the distinct entries of `codes`. */
+  private run(esbuild: EsbuildApi, settings: BuildSettings, codes: DeferredNodejsCode[]): Map<string, EntryBundle> {
+    const entries: BatchEntry[] = [];
+    const seen = new Set<string>();
+    for (const code of codes) {
+      const outputKey = outputKeyOf(settings.projectRoot, code.entry);
+      if (!seen.has(outputKey)) {
+        seen.add(outputKey);
+        entries.push({ outputKey, entry: code.entry, scope: code.scope });
+      }
+    }
+    this.buildCount++;
+    return runEsbuildBatch(esbuild, settings, entries);
+  }
+}
+
+/** The settings with `modules` also external (the grouping key stays that of the settings: same group). */
+function withExternals(settings: BuildSettings, modules: string[]): BuildSettings {
+  if (modules.length === 0) {
+    return settings;
+  }
+  const external = [...new Set([...((settings.esbuildOptions.external as string[] | undefined) ?? []), ...modules])].sort();
+  return { ...settings, esbuildOptions: { ...settings.esbuildOptions, external } };
+}
+
+/**
+ * Whether an entry's bundle requires at run time a module that only the layer modules made external, while its
+ * own function has no layer providing it (nor lists it in its own `externalModules`).
+ */
+function needsOwnCopy(bundle: EntryBundle | undefined, code: DeferredNodejsCode, settings: BuildSettings, layerModules: Set<string>): boolean {
+  if (!bundle || layerModules.size === 0) {
+    return false;
+  }
+  const ownExternals = [...((settings.esbuildOptions.external as string[] | undefined) ?? []), ...layerProvidedModules(code.scope)];
+  return bundle.externalImports.some((i) =>
+    [...layerModules].some((m) => matchesModulePattern(i, m)) && !ownExternals.some((m) => matchesModulePattern(i, m)));
 }
 
 /** A stable directory name for an entry's output: a hash of its path relative to the project root. */

@@ -27,6 +27,6 @@ export interface EsbuildResult {
   readonly warnings: EsbuildMessage[];
   readonly outputFiles?: EsbuildOutputFile[];
   readonly metafile?: {
-    readonly outputs: { [path: string]: { readonly entryPoint?: string; readonly imports: { path: string; kind: string }[] } };
+    readonly outputs: { [path: string]: { readonly entryPoint?: string; readonly imports: { path: string; kind: string; external?: boolean }[] } };
   };
 }

@@ -16,10 +16,14 @@ export interface BatchEntry {
   readonly scope: IConstruct;
 }
 
-/** One entry's bundle: its files (path relative to the bundle root -> contents) and their hash. @internal */
+/**
+ * One entry's bundle: its files (path relative to the bundle root -> contents), their hash, and the modules it
+ * requires at run time because they were external (from esbuild's metafile). @internal
+ */
 export interface EntryBundle {
   readonly files: Map<string, Uint8Array>;
   readonly hash: string;
+  readonly externalImports: string[];
 }
 
 /**
@@ -55,9 +59,26 @@ export function runEsbuildBatch(esbuild: EsbuildApi, settings: BuildSettings, en
     files.set(rel.slice(1).join('/'), file.contents);
     bundles.set(rel[0], files);
   }
+  const externals = externalImportsByKey(settings, outdir, result);
   const out = new Map<string, EntryBundle>();
   for (const [key, files] of bundles) {
-    out.set(key, { files, hash: hashFiles(files) });
+    out.set(key, { files, hash: hashFiles(files), externalImports: [...(externals.get(key) ?? [])].sort() });
+  }
+  return out;
+}
+
+/** The external imports of each entry's output, by output key (esbuild's metafile names outputs from the working directory). */
+function externalImportsByKey(settings: BuildSettings, outdir: string, result: EsbuildResult): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [outputPath, output] of Object.entries(result.metafile?.outputs ?? {})) {
+    const key = path.relative(outdir, path.resolve(settings.projectRoot, outputPath)).split(path.sep)[0];
+    const set = out.get(key) ?? new Set<string>();
+    for (const i of output.imports) {
+      if (i.external) {
+        set.add(i.path);
+      }
+    }
+    out.set(key, set);
   }
   return out;
 }

@@ -77,19 +77,24 @@ export function validateCodeContents(v: Validator, props: ServerlessFunctionProp
 }
 
 /**
- * The number of layers (with the one of `enhancedMonitoring`) and each layer's architectures and runtimes.
+ * The number of layers (with those the library adds for `powertools` and `enhancedMonitoring`) and each
+ * layer's architectures and runtimes.
  *
+ * @param addedBy the option adding each library layer, e.g. `['powertools']`
  * @internal
  */
-export function validateLayers(v: Validator, s: CodeSettings, monitoringLayers: number = 0): void {
-  const count = s.layers.length + monitoringLayers;
+export function validateLayers(v: Validator, s: CodeSettings, addedBy: readonly string[] = []): void {
+  const count = s.layers.length + addedBy.length;
   if (count > 5) {
+    const parts = [`${s.layers.length} in layers`, ...addedBy.map((option) => `1 of ${option}`)];
     v.fail({
       code: ErrorCodes.LBP_LAYER_COUNT,
       property: 'layers',
-      value: monitoringLayers > 0 ? `${count} layers (${s.layers.length} in layers, ${monitoringLayers} of enhancedMonitoring)` : `${count} layers`,
-      limit: 'Lambda allows at most 5 layers per function',
-      fix: 'merge layers, or bundle the dependencies into the function code',
+      value: addedBy.length > 0 ? `${count} layers (${parts.join(', ')})` : `${count} layers`,
+      limit: 'Lambda allows at most 5 layers per function, the layers the library adds included',
+      fix: addedBy.length > 0
+        ? `merge layers, bundle the dependencies into the function code, or drop the layer of ${addedBy.join(' or ')} (powertools.layer: false ships Powertools with the code)`
+        : 'merge layers, or bundle the dependencies into the function code',
     });
   }
   s.layers.forEach((layer, i) => {

@@ -10,10 +10,6 @@ import {
 import { CodeSettings } from './code-and-layers';
 import { ENVIRONMENT_BUDGET_BYTES, serializedEnvironmentBytes } from './environment';
 
-/** The layers `enhancedMonitoring` adds (counted in Lambda's 5-layer limit). @internal */
-export function monitoringLayerCount(props: ServerlessFunctionProps): number {
-  return props.enhancedMonitoring === undefined ? 0 : 1;
-}
 
 /**
  * The layer ARN of the function's enhanced monitoring, from the library's tables, or undefined when
