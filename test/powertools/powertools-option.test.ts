@@ -2,7 +2,8 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
-  EnhancedMonitoring, FunctionCode, IdempotencyTable, IFunctionLayer, LatestRuntime, ScheduledJob, ServerlessFunction, ServerlessFunctionProps, TriggerSchedule,
+  EnhancedMonitoring, FunctionCode, IdempotencyTable, IFunctionLayer, LatestRuntime, ScheduledJob, ServerlessFunction, ServerlessFunctionProps,
+  TriggerSchedule,
 } from '../../src';
 import { nagFindings } from '../helpers/nag';
 import { HANDLER_DIR, testStack } from '../helpers/template';
