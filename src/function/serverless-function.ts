@@ -27,6 +27,7 @@ import { markAsyncTarget } from './private/async-paths';
 import { createDurableExecutionPolicy, durableConfigOf } from './private/durable-policy';
 import { DeadLetterQueueWatch, deadLetterQueueWatch } from '../observability/dead-letter-queue-alarms';
 import { defaultAlarmTopic } from '../observability/default-alarm-topic';
+import { fleetFor } from '../observability/fleet/fleet-for';
 import { AnnotationIds } from '../validation/annotation-ids';
 import { BlueprintValidationError } from '../validation/blueprint-error';
 import { ConstructionGuard } from '../validation/construction-guard';
@@ -622,7 +623,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       options: props.alarms,
       deadLetterQueue: watch.byFunctionAlarms ? this.deadLetterQueue : undefined,
       separateRollbackAlarms: props.deployment !== undefined,
-    });
+    }, fleetFor(this));
   }
 
   private createEventInvokeConfig(props: ServerlessFunctionProps): lambda.EventInvokeConfig | undefined {

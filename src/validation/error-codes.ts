@@ -231,6 +231,8 @@ export const ERROR_CODE_RULES = {
   LBP_ALB_PRIORITY_DUPLICATE: { area: 'App-wide, at synth', rule: 'distinct listener rule priorities per listener' },
   LBP_RESOURCE_POLICY_SIZE: { area: 'App-wide, at synth', rule: 'a function\'s resource-based policy at most 20 KB as permissions accumulate' },
   LBP_TAG_COUNT: { area: 'App-wide, at synth', rule: 'at most 50 user tags per resource' },
+  LBP_FLEET_ALARMS: { area: 'App-wide, at synth', rule: 'at most 200 fleet (Metrics Insights) alarms in the app: CloudWatch\'s default quota per account and Region (`monitoring: MonitoringMode.FLEET`)' },
+  LBP_FLEET_MODE_LATE: { area: 'Compliance', rule: '`Blueprints.applyTo(scope, { monitoring })` before any ServerlessFunction is created in the scope (functions choose their alarms when they are constructed)' },
 } as const satisfies { readonly [code: string]: ErrorCodeRule };
 
 /** A stable error code of the library. @internal */

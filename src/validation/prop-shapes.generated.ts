@@ -150,6 +150,7 @@ const BlueprintsOptions: PropShape = {
   costReport: 'boolean',
   controlTower: 'boolean',
   controlTowerValidator: 'object',
+  monitoring: { oneOf: ['PER_FUNCTION', 'FLEET'] },
 };
 
 const BlueprintStackProps: PropShape = {
@@ -173,6 +174,7 @@ const BlueprintStackProps: PropShape = {
   costReport: 'boolean',
   controlTower: 'boolean',
   controlTowerValidator: 'object',
+  monitoring: { oneOf: ['PER_FUNCTION', 'FLEET'] },
 };
 
 const S3TriggerOptions: PropShape = {
@@ -355,6 +357,7 @@ const FunctionDeploymentProps: PropShape = {
 
 const FunctionGroupProps: PropShape = {
   shards: 'number',
+  monitoring: { oneOf: ['PER_FUNCTION', 'FLEET'] },
 };
 
 const FunctionLayerProps: PropShape = {
