@@ -24,6 +24,8 @@ export interface StackCostReport {
   readonly resources: number;
   readonly alarms: { readonly standard: number; readonly highResolution: number; readonly metricMath: number; readonly metrics: number };
   readonly notes: string[];
+  /** Alarms on Metrics Insights queries (the fleet alarms) and the metrics their queries list. */
+  readonly insightsAlarms: { readonly alarms: number; readonly metricsAnalyzed: number };
   /** Each rate the lines use, with the pricing page it was read on and when. */
   readonly rates: RateLine[];
   /**
@@ -176,6 +178,7 @@ export function stackCostReport(stack: Stack): StackCostReport {
       metrics: counts.standardMetrics + counts.highResMetrics,
     },
     notes: costNotes(counts),
+    insightsAlarms: { alarms: counts.insightsAlarms, metricsAnalyzed: counts.insightsMetricsAnalyzed },
     rates: [...lines, ...unverifiedLines].map((l) => rateLine(l.item)),
     unverifiedLines,
     unverifiedMonthlyUsd,
