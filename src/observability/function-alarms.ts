@@ -1,4 +1,4 @@
-import { Annotations, Duration } from 'aws-cdk-lib';
+import { Annotations, Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -161,7 +161,7 @@ export class FunctionAlarms extends Construct {
       // In a fleet, a signal left at its defaults is watched by the scope's fleet alarm instead.
       const inFleet = (opts: AlarmOptions | undefined, settings: AlarmSettings | undefined, rollback = false) =>
         fleet !== undefined && joins(opts, settings, rollback) && isFleetable(opts);
-      const fn = props.function.functionName;
+      const fn = concreteFunctionName(props.function) ?? props.function.functionName;
       const toFleet = (ids: string[], name: string, threshold: number) => {
         for (const id of ids) {
           fleet!.add(FLEET_SIGNAL[id], name, threshold, this.topic, this);
@@ -436,6 +436,12 @@ function addDeadLetterQueueSignals(group: CombinedAlarmBuilder, depthOf: sqs.IQu
  */
 function isFleetable(options: AlarmOptions | undefined): boolean {
   return options === undefined || Object.entries(options).every(([key, value]) => value === undefined || (key === 'enabled' && value === true));
+}
+
+/** The function's name when it is given (a fleet query then lists it as it is), else undefined. */
+function concreteFunctionName(fn: lambda.IFunction): string | undefined {
+  const name = (fn.node.defaultChild as lambda.CfnFunction | undefined)?.functionName;
+  return typeof name === 'string' && !Token.isUnresolved(name) ? name : undefined;
 }
 
 /** The fleet signals by id. */
