@@ -450,7 +450,10 @@ const RATES: { readonly [item: string]: { readonly unitUsd: number; readonly sou
   'secrets': { unitUsd: P.secret, source: PRICE_SOURCES.secret },
   'NAT gateways': { unitUsd: round(P.natGatewayHour * PRICE_TABLE.hoursPerMonth), source: PRICE_SOURCES.natGatewayHour },
   'interface endpoint AZs': { unitUsd: round(P.interfaceEndpointAzHour * PRICE_TABLE.hoursPerMonth), source: PRICE_SOURCES.interfaceEndpointAzHour },
-  [INSIGHTS_ITEM]: { unitUsd: UNVERIFIED_PRICES.metricsInsightsAlarmMetricAnalyzed.usd, source: UNVERIFIED_PRICES.metricsInsightsAlarmMetricAnalyzed.source },
+  [INSIGHTS_ITEM]: {
+    unitUsd: UNVERIFIED_PRICES.metricsInsightsAlarmMetricAnalyzed.usd,
+    source: UNVERIFIED_PRICES.metricsInsightsAlarmMetricAnalyzed.source,
+  },
 };
 
 /** What the report does not count. */

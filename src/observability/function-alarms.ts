@@ -162,10 +162,10 @@ export class FunctionAlarms extends Construct {
       const inFleet = (opts: AlarmOptions | undefined, settings: AlarmSettings | undefined, rollback = false) =>
         fleet !== undefined && joins(opts, settings, rollback) && isFleetable(opts);
       const fn = concreteFunctionName(props.function) ?? props.function.functionName;
-      const toFleet = (ids: string[], name: string, threshold: number) => {
-        for (const id of ids) {
-          fleet!.add(FLEET_SIGNAL[id], name, threshold, this.topic, this);
-          this.fleetSignals.push(id);
+      const toFleet = (signals: string[], name: string, threshold: number) => {
+        for (const signal of signals) {
+          fleet!.add(FLEET_SIGNAL[signal], name, threshold, this.topic, this);
+          this.fleetSignals.push(signal);
         }
         return undefined;
       };
@@ -417,7 +417,9 @@ function resolveAll(v: Validator | undefined, o: FunctionAlarmsOptions, props: F
  * The dead-letter queue's depth (`depthOf`, unless a fleet alarm watches it) and age (of `ageOf`, or
  * of `depthOf`, when `dlqAge` is set) as signals of the combined alarm.
  */
-function addDeadLetterQueueSignals(group: CombinedAlarmBuilder, depthOf: sqs.IQueue | undefined, dlqAge: AlarmSettings | undefined, ageOf?: sqs.IQueue): void {
+function addDeadLetterQueueSignals(
+  group: CombinedAlarmBuilder, depthOf: sqs.IQueue | undefined, dlqAge: AlarmSettings | undefined, ageOf?: sqs.IQueue,
+): void {
   const cp = COMBINED_ALARM_PERIOD;
   if (depthOf) {
     group.add('dlqDepth', 'failed events waiting in the dead-letter queue >= 1',

@@ -1,9 +1,9 @@
 import { CfnOutput, CfnParameter, CfnResource, NestedStack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { isShard, markShard } from './shard-mark';
-import { MonitoringMode, setMonitoringMode } from '../observability/monitoring-mode';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionProps } from '../function/serverless-function-props';
+import { MonitoringMode, setMonitoringMode } from '../observability/monitoring-mode';
 import { BlueprintValidationError, Problem } from '../validation/blueprint-error';
 import { MAX_RESOURCES, ownTemplateConstructs } from '../validation/cloudformation-limits';
 import { ConstructionGuard } from '../validation/construction-guard';
