@@ -115,10 +115,11 @@ export interface BlueprintsOptions {
   readonly controlTowerValidator?: IPolicyValidationPluginBeta1;
 
   /**
-   * How the ServerlessFunctions created in the scope afterwards are alarmed: `PER_FUNCTION` (one
-   * combined alarm each) or `FLEET` (one Metrics Insights alarm per signal for the functions of each
-   * top-level stack, naming each failing function; see docs/fleet-monitoring.md). A FunctionGroup's
-   * own `monitoring` wins for its functions. Give it before creating functions: a scope that already
+   * How the ServerlessFunctions created in the scope afterwards are alarmed.
+   *
+   * `PER_FUNCTION` gives each one combined alarm; `FLEET` gives the functions of each top-level stack
+   * one Metrics Insights alarm per signal, naming each failing function (see docs/fleet-monitoring.md).
+   * A FunctionGroup's own `monitoring` wins for its functions. Give it before creating functions: a scope that already
    * holds ServerlessFunctions fails with LBP_FLEET_MODE_LATE.
    *
    * @default - PER_FUNCTION (the fleet's price per metric analyzed is not verified: docs/fleet-monitoring.md)
