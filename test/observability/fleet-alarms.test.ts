@@ -99,6 +99,22 @@ describe('fleet mode: a failure of any one function reaches the topic, for every
   });
 });
 
+test('the stack\'s dashboard shows the fleet alarms\' states', () => {
+  const app = new App();
+  const stack = new BlueprintStack(app, 'S', { env: TEST_ENV, nagPacks: [], monitoring: MonitoringMode.FLEET });
+  new ServerlessFunction(stack, 'Fn', { code });
+  const assembly = app.synth();
+  const resources = Object.entries<any>(assembly.getStackByName('S').template.Resources);
+  const fleetIds = resources.filter(([, r]) => r.Type === 'AWS::CloudWatch::Alarm').map(([id]) => id);
+  const [[, dashboard]] = resources.filter(([, r]) => r.Type === 'AWS::CloudWatch::Dashboard');
+  const body = JSON.stringify(dashboard.Properties.DashboardBody);
+  expect(body).toContain('Fleet alarms (one contributor per function)');
+  expect(fleetIds).toHaveLength(FLEET_SIGNALS.length);
+  for (const id of fleetIds) {
+    expect(body).toContain(`"Fn::GetAtt":["${id}","Arn"]`);
+  }
+});
+
 describe('what stays per function in fleet mode', () => {
   test('a tuned signal keeps its own alarm; the rest join the fleet', () => {
     const { stack } = fleetStack(0, (s) => {
