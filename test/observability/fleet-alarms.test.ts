@@ -266,3 +266,17 @@ describe('the cost report in fleet mode', () => {
     }
   });
 });
+
+test('Control Tower\'s proactive controls find nothing in a fleet-mode stack', () => {
+  const app = new App({ context: { '@aws-cdk/core:failSynthOnValidationErrors': false } });
+  const stack = new BlueprintStack(app, 'S', {
+    env: TEST_ENV, nagPacks: [], controlTower: true, monitoring: MonitoringMode.FLEET,
+    userDecisions: { noVpc: 'Test app: the functions reach only AWS service endpoints.' },
+  });
+  new ServerlessFunction(stack, 'Fn', { code });
+  const plugin = (app as any)._validationPlugins.find((p: any) => p.name === 'cdk-validator-cfnguard');
+  const assembly = app.synth();
+  const report = plugin.validate({ templatePaths: assembly.stacks.map((s) => s.templateFullPath) });
+  process.exitCode = undefined;
+  expect(report.violations.flatMap((v: any) => v.violatingResources.map((r: any) => `${v.ruleName} ${r.resourceLogicalId}`))).toEqual([]);
+});
