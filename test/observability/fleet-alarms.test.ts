@@ -270,7 +270,10 @@ describe('the cost report in fleet mode', () => {
 test('Control Tower\'s proactive controls find nothing in a fleet-mode stack', () => {
   const app = new App({ context: { '@aws-cdk/core:failSynthOnValidationErrors': false } });
   const stack = new BlueprintStack(app, 'S', {
-    env: TEST_ENV, nagPacks: [], controlTower: true, monitoring: MonitoringMode.FLEET,
+    env: TEST_ENV,
+    nagPacks: [],
+    controlTower: true,
+    monitoring: MonitoringMode.FLEET,
     userDecisions: { noVpc: 'Test app: the functions reach only AWS service endpoints.' },
   });
   new ServerlessFunction(stack, 'Fn', { code });
@@ -279,4 +282,19 @@ test('Control Tower\'s proactive controls find nothing in a fleet-mode stack', (
   const report = plugin.validate({ templatePaths: assembly.stacks.map((s) => s.templateFullPath) });
   process.exitCode = undefined;
   expect(report.violations.flatMap((v: any) => v.violatingResources.map((r: any) => `${v.ruleName} ${r.resourceLogicalId}`))).toEqual([]);
+});
+
+test('applyTo an App in fleet mode: each top-level stack gets the fleet alarms of its own functions', () => {
+  const app = new App();
+  Blueprints.applyTo(app, { nagPacks: [], dashboard: false, costReport: false, monitoring: MonitoringMode.FLEET });
+  const stacks = ['A', 'B'].map((id) => new Stack(app, id, { env: TEST_ENV }));
+  for (const stack of stacks) {
+    new ServerlessFunction(stack, 'Fn', { code });
+  }
+  for (const stack of stacks) {
+    const alarms = fleetAlarms(templateOf(stack));
+    expect(alarms).toHaveLength(FLEET_SIGNALS.length);
+    expect(stack.node.tryFindChild('BlueprintFleetAlarms')).toBeInstanceOf(FleetAlarms);
+  }
+  app.synth();
 });
