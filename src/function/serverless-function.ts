@@ -131,7 +131,8 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
 
   /**
    * The alarm on the dead-letter queue's depth (when the library created the queue): the function's
-   * combined alarm (`alarms.combined`) unless `alarms.combined` or `alarms.enabled` is false.
+   * combined alarm (`alarms.combined`) unless `alarms.combined` or `alarms.enabled` is false. Undefined
+   * when a fleet alarm of the function's scope watches the queue (`MonitoringMode.FLEET`).
    */
   public readonly deadLetterQueueAlarm?: cloudwatch.IAlarm;
 
@@ -231,7 +232,9 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
 
       // ---- alarms and safe deployment (docs/observability.md)
       this.alarms = this.createAlarms(props, dlq.watch);
-      this.deadLetterQueueAlarm = dlq.watch.byFunctionAlarms ? this.alarms.combined : dlq.depthAlarm;
+      // In MonitoringMode.FLEET the scope's fleet alarm watches the depth (no alarm of the function's own).
+      const depthInFleet = this.alarms.fleetSignals.includes('DeadLetterQueueDepth');
+      this.deadLetterQueueAlarm = dlq.watch.byFunctionAlarms ? (depthInFleet ? undefined : this.alarms.combined) : dlq.depthAlarm;
       if (props.deployment) {
         this.deployment = FunctionDeployment._checked(this, 'Deployment', {
           ...props.deployment, function: this.unqualifiedFunction, alias: this.alias, functionAlarms: this.alarms.rollbackAlarms,

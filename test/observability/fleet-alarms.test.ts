@@ -61,6 +61,7 @@ describe('fleet mode: a failure of any one function reaches the topic, for every
     for (const fn of all) {
       expect(fn.alarms.fleetSignals.sort()).toEqual(Object.keys(FAILURES).sort());
       expect(fn.alarms.all).toEqual([]);
+      expect(fn.deadLetterQueueAlarm).toBeUndefined();
     }
     expect(Object.values(t.Resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm')).toHaveLength(alarms.length);
   });
