@@ -259,9 +259,9 @@ nodeVersions.addJob('test', {
   ],
 });
 
-// Benchmarks (bench/README.md): `npm run bench -- bundling|synth|coldstart|scale|python|all|smoke`. Scratch apps go to bench/out/.
+// Benchmarks (bench/README.md): `npm run bench -- bundling|synth|coldstart|scale|python|monitoring|all|smoke`. Scratch apps go to bench/out/.
 project.addTask('bench', {
-  description: 'Run a benchmark: bundling, synth, coldstart, scale (or all; smoke = all at their smallest size); prints ratios measured side by side',
+  description: 'Run a benchmark: bundling, synth, coldstart, scale, python, monitoring (or all; smoke = all at their smallest size); prints ratios or costs measured side by side',
   env: { TS_NODE_TRANSPILE_ONLY: 'true' },
   exec: 'ts-node -P tsconfig.check.json bench/run.ts',
   receiveArgs: true,

@@ -1,4 +1,4 @@
-/// Benchmark runner: `npm run bench -- <bundling|synth|coldstart|scale|python|all|smoke> [--smoke]`. `smoke` runs every
+/// Benchmark runner: `npm run bench -- <bundling|synth|coldstart|scale|python|monitoring|all|smoke> [--smoke]`. `smoke` runs every
 /// benchmark at its smallest size (BENCH_SMOKE=1, read by bench/lib/measure.ts), for CI.
 const args = process.argv.slice(2);
 if (args.includes('smoke')) {
@@ -12,6 +12,7 @@ const BENCHMARKS: { [name: string]: () => void } = {
   coldstart: () => require('./coldstart').benchColdstart(),
   scale: () => require('./scale').benchScale(),
   python: () => require('./python').benchPython(),
+  monitoring: () => require('./monitoring').benchMonitoring(),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

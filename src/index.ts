@@ -72,6 +72,7 @@ export * from './patterns/rest-api-function';
 export * from './observability/alarm-options';
 export * from './observability/function-metrics';
 export * from './observability/function-alarms';
+export * from './observability/monitoring-mode';
 export * from './dashboard/blueprint-dashboard';
 
 // Safe deployments

@@ -59,18 +59,27 @@ function patternTemplate(build: (stack: Stack) => void): CfnTemplate {
   return Template.fromStack(stack).toJSON() as CfnTemplate;
 }
 
-const cases: [string, () => CfnTemplate][] = [
-  ...integTemplates().map((file): [string, () => CfnTemplate] => [
-    path.relative(INTEG_DIR, file), () => JSON.parse(fs.readFileSync(file, 'utf-8')),
+/** The other templates of the same snapshot (a nested stack's parent may alarm on its sinks). */
+function siblings(file: string): CfnTemplate[] {
+  const dir = path.dirname(file);
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.template.json') && path.join(dir, f) !== file)
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf-8')));
+}
+
+const cases: [string, () => CfnTemplate, () => CfnTemplate[]][] = [
+  ...integTemplates().map((file): [string, () => CfnTemplate, () => CfnTemplate[]] => [
+    path.relative(INTEG_DIR, file), () => JSON.parse(fs.readFileSync(file, 'utf-8')), () => siblings(file),
   ]),
-  ...Object.entries(PATTERN_STACKS).map(([name, build]): [string, () => CfnTemplate] => [name, () => patternTemplate(build)]),
+  ...Object.entries(PATTERN_STACKS).map(([name, build]): [string, () => CfnTemplate, () => CfnTemplate[]] => [
+    name, () => patternTemplate(build), () => [],
+  ]),
 ];
 
 describe('every event path has a failure sink with finite retries, and every sink is kept, encrypted, TLS-only and alarmed', () => {
   const seen: EventPath[] = [];
 
-  test.each(cases)('%s', (_name, load) => {
-    const report = checkFailurePaths(load());
+  test.each(cases)('%s', (_name, load, related) => {
+    const report = checkFailurePaths(load(), related());
     seen.push(...report.paths);
     expect(report.problems).toEqual([]);
   });
@@ -97,6 +106,32 @@ describe('the checker finds what it must', () => {
 
   test('a clean template has no problems', () => {
     expect(checkFailurePaths({ Resources: { Fn: fn, ...goodSink } }).problems).toEqual([]);
+  });
+
+  test('a fleet alarm (Metrics Insights query) listing the queue, here or in the parent through an output, alarms it', () => {
+    const { SinkAlarm: _, ...unalarmed } = goodSink;
+    const query = (part: any, actions = [{ Ref: 'Topic' }]) => ({
+      Type: 'AWS::CloudWatch::Alarm',
+      Properties: {
+        AlarmActions: actions,
+        Metrics: [{
+          Id: 'q',
+          Expression: {
+            'Fn::Join': ['', [
+              'SELECT MAX(ApproximateNumberOfMessagesVisible) FROM SCHEMA("AWS/SQS", QueueName) WHERE QueueName IN (\'', part, '\') GROUP BY QueueName ORDER BY MAX() DESC',
+            ]],
+          },
+        }],
+      },
+    });
+    const missing = ['Sink: sink has no CloudWatch alarm (with an action) on it'];
+    expect(checkFailurePaths({ Resources: { Fn: fn, ...unalarmed } }).problems).toEqual(missing);
+    expect(checkFailurePaths({ Resources: { Fn: fn, ...unalarmed, Fleet: query({ 'Fn::GetAtt': ['Sink', 'QueueName'] }) } }).problems).toEqual([]);
+    expect(checkFailurePaths({ Resources: { Fn: fn, ...unalarmed, Fleet: query({ 'Fn::GetAtt': ['Sink', 'QueueName'] }, []) } }).problems).toEqual(missing);
+    const child: CfnTemplate = { Resources: { Fn: fn, ...unalarmed }, Outputs: { SinkName: { Value: { 'Fn::GetAtt': ['Sink', 'QueueName'] } } } };
+    const parent = (output: string): CfnTemplate => ({ Resources: { Fleet: query({ 'Fn::GetAtt': ['Shard', output] }) } });
+    expect(checkFailurePaths(child, [parent('Outputs.SinkName')]).problems).toEqual([]);
+    expect(checkFailurePaths(child, [parent('Outputs.Other')]).problems).toEqual(missing);
   });
 
   test('a Kafka mapping: on-demand needs a destination (which bounds its retries); provisioned also needs finite retries and age', () => {

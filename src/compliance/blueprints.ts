@@ -11,6 +11,8 @@ import { ResourceBudgetAspect } from './private/resource-budget-aspect';
 import { ResourceBudgetPlugin } from './private/resource-budget-plugin';
 import { UserDecisions } from './user-decisions';
 import { CostReportAspect } from '../cost/cost-report';
+import { MonitoringMode, setMonitoringMode } from '../observability/monitoring-mode';
+import { checkMonitoringScope } from './private/monitoring-checks';
 import { BlueprintDashboard } from '../dashboard/blueprint-dashboard';
 import { FunctionGroup } from '../scale/function-group';
 import { ErrorCodes } from '../validation/error-codes';
@@ -111,6 +113,18 @@ export interface BlueprintsOptions {
    * @default - none (with `controlTower: true`, the installed package's validator)
    */
   readonly controlTowerValidator?: IPolicyValidationPluginBeta1;
+
+  /**
+   * How the ServerlessFunctions created in the scope afterwards are alarmed.
+   *
+   * `PER_FUNCTION` gives each one combined alarm; `FLEET` gives the functions of each top-level stack
+   * one Metrics Insights alarm per signal, naming each failing function (see docs/fleet-monitoring.md).
+   * A FunctionGroup's own `monitoring` wins for its functions. Give it before creating functions: a scope that already
+   * holds ServerlessFunctions fails with LBP_FLEET_MODE_LATE.
+   *
+   * @default - PER_FUNCTION (the fleet's price per metric analyzed is not verified: docs/fleet-monitoring.md)
+   */
+  readonly monitoring?: MonitoringMode;
 }
 
 const APPLIED = new WeakMap<IConstruct, Set<string>>();
@@ -132,6 +146,9 @@ export class Blueprints {
   public static applyTo(scope: IConstruct, options: BlueprintsOptions = {}): void {
     checkBlueprintsCall('Blueprints.applyTo', scope, 'options', options, BLUEPRINTS_OPTIONS_SHAPE);
     const controlTower = controlTowerValidatorOf(scope, options);
+    if (options.monitoring !== undefined) {
+      checkMonitoringScope(scope, options.monitoring);
+    }
     const applied = APPLIED.get(scope) ?? new Set<string>();
     APPLIED.set(scope, applied);
     const once = (key: string, f: () => void) => {
@@ -164,6 +181,9 @@ export class Blueprints {
     }
     if (options.costReport ?? true) {
       once('cost', () => Aspects.of(scope).add(new CostReportAspect()));
+    }
+    if (options.monitoring !== undefined) {
+      setMonitoringMode(scope, options.monitoring);
     }
     if (controlTower) {
       once('controlTower', () => Validations.of(scope).addPlugins(new ControlTowerPlugin(controlTower, scope)));

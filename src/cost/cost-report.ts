@@ -2,8 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Annotations, CfnResource, IAspect, Stack, Stage, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { enhancedMonitoringCost } from './enhanced-monitoring-cost';
+import { ENHANCED_MONITORING_RATES, enhancedMonitoringCost } from './enhanced-monitoring-cost';
+import { PRICE_SOURCES, PriceSource, UNVERIFIED_PRICES } from './price-sources';
 import { PRICE_TABLE } from './price-table';
+import { FleetAlarms } from '../observability/fleet/fleet-alarms';
 import { AnnotationIds } from '../validation/annotation-ids';
 
 /** One line of a cost report. @internal */
@@ -23,6 +25,50 @@ export interface StackCostReport {
   readonly resources: number;
   readonly alarms: { readonly standard: number; readonly highResolution: number; readonly metricMath: number; readonly metrics: number };
   readonly notes: string[];
+  /** Alarms on Metrics Insights queries (the fleet alarms) and the metrics their queries list. */
+  readonly insightsAlarms: { readonly alarms: number; readonly metricsAnalyzed: number };
+  /** Each rate the lines use, with the pricing page it was read on and when. */
+  readonly rates: RateLine[];
+  /**
+   * Charges at rates that could not be verified (never in `monthlyUsd`): each with its rate's source.
+   * Their sum is `unverifiedMonthlyUsd`.
+   */
+  readonly unverifiedLines: CostLine[];
+  readonly unverifiedMonthlyUsd: number;
+  /** The alarm cost per Lambda function of the stack (standing alarm charges divided by the functions). */
+  readonly perFunction: PerFunctionCost;
+  /** The alarm cost by the metric each alarm reads (namespace and metric name), the signal it watches. */
+  readonly perSignal: SignalCost[];
+}
+
+/** One rate of a report, with its source. @internal */
+export interface RateLine {
+  readonly item: string;
+  readonly unitUsd: number;
+  readonly url: string;
+  readonly read: string;
+  readonly verified: boolean;
+}
+
+/** The alarm cost per function. @internal */
+export interface PerFunctionCost {
+  readonly functions: number;
+  /** Verified alarm charges (alarm metrics, target-tracking and composite alarms) per function. */
+  readonly monitoringMonthlyUsd: number;
+  /** Charges at unverified rates (fleet alarms) per function, at most: not in any total. */
+  readonly unverifiedMonitoringMonthlyUsd: number;
+}
+
+/** The alarm cost of one signal (a metric), over every alarm that reads it. @internal */
+export interface SignalCost {
+  readonly signal: string;
+  /** Alarm metrics billed for it (a Metrics Insights alarm: the metrics its query analyzes). */
+  readonly metrics: number;
+  readonly monthlyUsd: number;
+  /** Whether the rate is verified; an unverified signal's cost is in no total. */
+  readonly verified: boolean;
+  /** The cost per function of the stack. */
+  readonly perFunctionUsd: number;
 }
 
 const P = PRICE_TABLE.prices;
@@ -111,9 +157,16 @@ export function costSummary(reports: StackCostReport[]): string {
  */
 export function stackCostReport(stack: Stack): StackCostReport {
   const resources = cfnResourcesUnder(stack);
-  const counts = countBillable(resources, functionMemory(resources));
+  const memory = functionMemory(resources);
+  const counts = countBillable(resources, memory);
   const monitoring = enhancedMonitoringCost(resources);
   const lines = [...costLines(counts), ...monitoring.lines];
+  const unverifiedLines = unverifiedCostLines(counts);
+  const functions = memory.size;
+  const alarmItems = new Set(ALARM_ITEMS);
+  const perFn = (usd: number) => (functions === 0 ? 0 : round(usd / functions));
+  const alarmUsd = lines.filter((l) => alarmItems.has(l.item)).reduce((sum, l) => sum + l.monthlyUsd, 0);
+  const unverifiedMonthlyUsd = round(unverifiedLines.reduce((sum, l) => sum + l.monthlyUsd, 0));
   return {
     stack: stack.artifactId,
     priceTable: { region: PRICE_TABLE.region, date: PRICE_TABLE.date, currency: PRICE_TABLE.currency },
@@ -127,7 +180,28 @@ export function stackCostReport(stack: Stack): StackCostReport {
       metrics: counts.standardMetrics + counts.highResMetrics,
     },
     notes: [...costNotes(counts), ...monitoring.notes],
+    insightsAlarms: { alarms: counts.insightsAlarms, metricsAnalyzed: counts.insightsMetricsAnalyzed },
+    rates: [...lines, ...unverifiedLines].map((l) => rateLine(l.item)),
+    unverifiedLines,
+    unverifiedMonthlyUsd,
+    perFunction: { functions, monitoringMonthlyUsd: perFn(alarmUsd), unverifiedMonitoringMonthlyUsd: perFn(unverifiedMonthlyUsd) },
+    perSignal: [...counts.signals.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([signal, c]) => ({
+      signal,
+      metrics: c.metrics,
+      monthlyUsd: round(c.usd),
+      verified: c.verified,
+      perFunctionUsd: perFn(c.usd),
+    })),
   };
+}
+
+/** The report items that are alarm charges (what `perFunction` divides). */
+const ALARM_ITEMS = ['alarm metrics (standard)', 'alarm metrics (high resolution)', 'target-tracking alarms (created by Application Auto Scaling)', 'composite alarms'];
+
+/** The rate of a report item, with its source. */
+function rateLine(item: string): RateLine {
+  const { unitUsd, source } = RATES[item];
+  return { item, unitUsd, url: source.url, read: source.read, verified: source.verified };
 }
 
 /** What a stack holds that is billed while idle, counted from its L1 resources. */
@@ -155,6 +229,12 @@ interface BillableCounts {
   minimumEnvironments: number;
   /** Managed-instance versions without `MinExecutionEnvironments` (Lambda's default minimum applies). */
   defaultMinimumVersions: number;
+  /** Alarms on Metrics Insights queries, the metrics the library's fleet alarms analyze, and the others (metrics unknown). */
+  insightsAlarms: number;
+  insightsMetricsAnalyzed: number;
+  insightsUnknown: number;
+  /** Alarm metrics and their cost by signal (namespace and metric name). */
+  signals: Map<string, { metrics: number; usd: number; verified: boolean }>;
 }
 
 /** Lambda's default minimum of execution environments per version on Managed Instances (aws-cdk-lib's `LatestPublishedScalingConfig`). */
@@ -209,6 +289,10 @@ function countBillable(resources: CfnResource[], memoryByFunction: Map<string, n
     managedVersions: 0,
     minimumEnvironments: 0,
     defaultMinimumVersions: 0,
+    insightsAlarms: 0,
+    insightsMetricsAnalyzed: 0,
+    insightsUnknown: 0,
+    signals: new Map(),
   };
   const managedFunctions = new Set(resources
     .filter((r) => r.cfnResourceType === 'AWS::Lambda::Function' && Stack.of(r).resolve((r as any).capacityProviderConfig) !== undefined)
@@ -216,7 +300,7 @@ function countBillable(resources: CfnResource[], memoryByFunction: Map<string, n
   for (const r of resources) {
     const props = (name: string) => Stack.of(r).resolve((r as any)[name]);
     switch (r.cfnResourceType) {
-      case 'AWS::CloudWatch::Alarm': countAlarm(counts, props('metrics'), props('period')); break;
+      case 'AWS::CloudWatch::Alarm': countAlarm(counts, r, props); break;
       case 'AWS::CloudWatch::CompositeAlarm': counts.composite++; break;
       case 'AWS::KMS::Key': counts.keys++; break;
       case 'AWS::CloudWatch::Dashboard': counts.dashboards++; break;
@@ -252,9 +336,25 @@ function countBillable(resources: CfnResource[], memoryByFunction: Map<string, n
   return counts;
 }
 
-/** Counts one CloudWatch alarm: standard or high resolution, with its metrics, and whether it is metric math. */
-function countAlarm(counts: BillableCounts, metricsProp: unknown, period: unknown): void {
-  const { metrics, highResolution, math } = alarmMetrics(metricsProp, period);
+/**
+ * Counts one CloudWatch alarm: on a Metrics Insights query (billed per metric analyzed, at an
+ * unverified rate), else standard or high resolution with its metrics, and whether it is metric math.
+ */
+function countAlarm(counts: BillableCounts, r: CfnResource, props: (name: string) => any): void {
+  const metricsProp = props('metrics');
+  const fleet = FleetAlarms.infoOf(r);
+  if (fleet || isInsightsQuery(metricsProp)) {
+    counts.insightsAlarms++;
+    if (fleet) {
+      counts.insightsMetricsAnalyzed += fleet.members;
+      addSignal(counts, `${fleet.signal.namespace} ${fleet.signal.metricName} (fleet)`, fleet.members,
+        UNVERIFIED_PRICES.metricsInsightsAlarmMetricAnalyzed.usd, false);
+    } else {
+      counts.insightsUnknown++;
+    }
+    return;
+  }
+  const { metrics, highResolution, math } = alarmMetrics(metricsProp, props('period'));
   if (math) {
     counts.metricMath++;
   }
@@ -265,6 +365,45 @@ function countAlarm(counts: BillableCounts, metricsProp: unknown, period: unknow
     counts.standard++;
     counts.standardMetrics += metrics;
   }
+  const price = highResolution ? P.alarmMetricHighResolution : P.alarmMetricStandard;
+  for (const signal of alarmSignals(metricsProp, props)) {
+    addSignal(counts, signal, 1, price, true);
+  }
+}
+
+function addSignal(counts: BillableCounts, signal: string, metrics: number, unitUsd: number, verified: boolean): void {
+  const c = counts.signals.get(signal) ?? { metrics: 0, usd: 0, verified };
+  c.metrics += metrics;
+  c.usd += metrics * unitUsd;
+  counts.signals.set(signal, c);
+}
+
+/** The signal (namespace and metric name) of each metric an alarm is billed for. */
+function alarmSignals(metrics: unknown, props: (name: string) => any): string[] {
+  if (!Array.isArray(metrics)) {
+    return [`${props('namespace')} ${props('metricName')}`];
+  }
+  const signals: string[] = [];
+  for (const m of metrics) {
+    const stat = m?.MetricStat ?? m?.metricStat;
+    const metric = stat?.Metric ?? stat?.metric;
+    if (metric) {
+      signals.push(`${metric.Namespace ?? metric.namespace} ${metric.MetricName ?? metric.metricName}`);
+    }
+    const expression = m?.Expression ?? m?.expression;
+    if (typeof expression === 'string' && expression.includes('ANOMALY_DETECTION_BAND')) {
+      signals.push('anomaly detection band', 'anomaly detection band');
+    }
+  }
+  return signals;
+}
+
+/** Whether an alarm's metrics are a Metrics Insights query (an expression that SELECTs). */
+function isInsightsQuery(metrics: unknown): boolean {
+  return Array.isArray(metrics) && metrics.some((m: any) => {
+    const e = m?.Expression ?? m?.expression;
+    return typeof e === 'string' && /^\s*SELECT\s/i.test(e);
+  });
 }
 
 /** Counts a mapping in provisioned mode (SQS or Kafka alike) and the pollers it keeps standing. */
@@ -326,6 +465,34 @@ function costLines(c: BillableCounts): CostLine[] {
   ].filter((l) => l.count > 0);
 }
 
+/** The lines at unverified rates (never in a total). */
+function unverifiedCostLines(c: BillableCounts): CostLine[] {
+  return [
+    line(INSIGHTS_ITEM, c.insightsMetricsAnalyzed, UNVERIFIED_PRICES.metricsInsightsAlarmMetricAnalyzed.usd),
+  ].filter((l) => l.count > 0);
+}
+
+const INSIGHTS_ITEM = 'metrics analyzed by Metrics Insights (fleet) alarms';
+
+/** Every report item's rate and its source. */
+const RATES: { readonly [item: string]: { readonly unitUsd: number; readonly source: PriceSource } } = {
+  'alarm metrics (standard)': { unitUsd: P.alarmMetricStandard, source: PRICE_SOURCES.alarmMetricStandard },
+  'alarm metrics (high resolution)': { unitUsd: P.alarmMetricHighResolution, source: PRICE_SOURCES.alarmMetricHighResolution },
+  'target-tracking alarms (created by Application Auto Scaling)': { unitUsd: P.alarmMetricStandard, source: PRICE_SOURCES.alarmMetricStandard },
+  'composite alarms': { unitUsd: P.compositeAlarm, source: PRICE_SOURCES.compositeAlarm },
+  'KMS keys': { unitUsd: P.kmsKey, source: PRICE_SOURCES.kmsKey },
+  'dashboards': { unitUsd: P.dashboard, source: PRICE_SOURCES.dashboard },
+  'GB of provisioned concurrency': { unitUsd: round(P.provisionedConcurrencyGbSecond * SECONDS_PER_MONTH), source: PRICE_SOURCES.provisionedConcurrencyGbSecond },
+  'secrets': { unitUsd: P.secret, source: PRICE_SOURCES.secret },
+  'NAT gateways': { unitUsd: round(P.natGatewayHour * PRICE_TABLE.hoursPerMonth), source: PRICE_SOURCES.natGatewayHour },
+  'interface endpoint AZs': { unitUsd: round(P.interfaceEndpointAzHour * PRICE_TABLE.hoursPerMonth), source: PRICE_SOURCES.interfaceEndpointAzHour },
+  [INSIGHTS_ITEM]: {
+    unitUsd: UNVERIFIED_PRICES.metricsInsightsAlarmMetricAnalyzed.usd,
+    source: UNVERIFIED_PRICES.metricsInsightsAlarmMetricAnalyzed.source,
+  },
+  ...ENHANCED_MONITORING_RATES,
+};
+
 /** What the report does not count. */
 function costNotes(c: BillableCounts): string[] {
   const notes: string[] = [];
@@ -348,6 +515,15 @@ function costNotes(c: BillableCounts): string[] {
       'billed at the EC2 instance price plus a management fee (15% of it, per AWS\'s launch material; not verified on ' +
       `https://aws.amazon.com/lambda/pricing/, checked ${PRICE_TABLE.date}). Lambda picks the instance types, so this report adds no ` +
       'guessed number: price the instances there.');
+  }
+  if (c.insightsAlarms > 0) {
+    const src = UNVERIFIED_PRICES.metricsInsightsAlarmMetricAnalyzed.source;
+    notes.push(`UNVERIFIED, NOT IN THE TOTAL: ${c.insightsAlarms} alarm(s) on Metrics Insights queries` +
+      (c.insightsMetricsAnalyzed > 0 ? `, whose queries list ${c.insightsMetricsAnalyzed} metric(s)` : '') +
+      (c.insightsUnknown > 0 ? ` (${c.insightsUnknown} of them not the library's, their metrics unknown)` : '') +
+      `. They are billed per metric analyzed, outside the free tier; the rate ($${UNVERIFIED_PRICES.metricsInsightsAlarmMetricAnalyzed.usd} ` +
+      `per metric analyzed, a third-party figure) could not be verified on ${src.url} (read ${src.read}): unverifiedLines ` +
+      'shows the amount at that rate if every listed metric is analyzed all month (docs/fleet-monitoring.md).');
   }
   notes.push('Request-based charges (invocations, logs ingested, KMS and SQS requests, traces) come on top with traffic.');
   return notes;

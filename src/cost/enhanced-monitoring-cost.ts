@@ -1,5 +1,21 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import type { CostLine } from './cost-report';
+import type { PriceSource } from './price-sources';
+
+const INSIGHTS_ITEM = 'functions with Lambda Insights (billed per invocation only)';
+const APP_SIGNALS_ITEM = 'functions with Application Signals (billed per use only)';
+const NO_STANDING_CHARGE: PriceSource = {
+  url: 'https://aws.amazon.com/cloudwatch/pricing/',
+  read: '2026-12-07',
+  verified: false,
+  note: 'no standing charge found on the page: billed per invocation (custom metrics, logs, spans) at rates not verified there',
+};
+
+/** The rates of the report's enhanced-monitoring lines: $0 while idle, with their source. @internal */
+export const ENHANCED_MONITORING_RATES: { readonly [item: string]: { readonly unitUsd: number; readonly source: PriceSource } } = {
+  [INSIGHTS_ITEM]: { unitUsd: 0, source: NO_STANDING_CHARGE },
+  [APP_SIGNALS_ITEM]: { unitUsd: 0, source: NO_STANDING_CHARGE },
+};
 
 /**
  * What Lambda Insights and Application Signals cost a stack while idle, from its functions' layers.
@@ -33,13 +49,13 @@ export function enhancedMonitoringCost(resources: CfnResource[]): { lines: CostL
   const lines: CostLine[] = [];
   const notes: string[] = [];
   if (insights > 0) {
-    lines.push({ item: 'functions with Lambda Insights (billed per invocation only)', count: insights, unitUsd: 0, monthlyUsd: 0 });
+    lines.push({ item: INSIGHTS_ITEM, count: insights, unitUsd: 0, monthlyUsd: 0 });
     notes.push(`UNVERIFIED, NOT IN THE TOTAL: ${insights} function(s) with Lambda Insights write one log event (8 metrics in embedded ` +
       'metric format, by function name and by function name and version) per invocation; the custom-metric and log-ingestion ' +
       'rates that apply were not verified on https://aws.amazon.com/cloudwatch/pricing/ (read 2026-12-07): price them there with your traffic.');
   }
   if (signals > 0) {
-    lines.push({ item: 'functions with Application Signals (billed per use only)', count: signals, unitUsd: 0, monthlyUsd: 0 });
+    lines.push({ item: APP_SIGNALS_ITEM, count: signals, unitUsd: 0, monthlyUsd: 0 });
     notes.push(`UNVERIFIED, NOT IN THE TOTAL: ${signals} function(s) with Application Signals send spans and metrics per invocation; ` +
       'the Application Signals and X-Ray rates that apply were not verified on https://aws.amazon.com/cloudwatch/pricing/ (read 2026-12-07).');
   }

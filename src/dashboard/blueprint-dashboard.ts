@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, IConstruct } from 'constructs';
 import { ServerlessFunction } from '../function/serverless-function';
+import { FleetAlarms } from '../observability/fleet/fleet-alarms';
 import { AnnotationIds } from '../validation/annotation-ids';
 import { ConstructionGuard } from '../validation/construction-guard';
 import { ErrorCodes } from '../validation/error-codes';
@@ -144,6 +145,15 @@ export class BlueprintDashboard extends Construct {
     return byStack;
   }
 
+  /** The fleet alarms in the dashboard's own stack, when the dashboard finds its functions itself. */
+  private fleetAlarms(): cloudwatch.CfnAlarm[] {
+    if (this.explicit.length > 0 || this.props.functions !== undefined) {
+      return [];
+    }
+    const stack = Stack.of(this);
+    return stack.node.findAll().filter((c): c is FleetAlarms => c instanceof FleetAlarms && Stack.of(c) === stack).flatMap((f) => f.alarms);
+  }
+
   /** @internal */
   public _build(): void {
     const functions = this.functions;
@@ -159,6 +169,9 @@ export class BlueprintDashboard extends Construct {
     for (const [stack, fns] of nested) {
       rows.push(...alarmStatusRows(`Alarms of ${stack.node.path}`, fns));
     }
+    // The fleet alarms of the stack (MonitoringMode.FLEET): each names its failing functions as contributors.
+    const fleet = this.fleetAlarms().map((a, i) => cloudwatch.Alarm.fromAlarmArn(this, `FleetAlarm${i}`, a.attrArn));
+    rows.push(...statusRows('Fleet alarms (one contributor per function)', fleet));
     for (const fn of functions) {
       rows.push(functionRow(fn, period));
     }
@@ -233,6 +246,11 @@ function alarmStatusRows(title: string, functions: ServerlessFunction[]): cloudw
   const alarms = [...new Set(functions.flatMap((fn) => [fn.alarms.all, fn.deadLetterQueueAlarm, fn.deadLetterQueueAgeAlarm])
     .flat()
     .filter((a): a is cloudwatch.IAlarm => a !== undefined))];
+  return statusRows(title, alarms);
+}
+
+/** Alarm-status widgets of some alarms, at most 100 in each. */
+function statusRows(title: string, alarms: cloudwatch.IAlarm[]): cloudwatch.IWidget[][] {
   const rows: cloudwatch.IWidget[][] = [];
   for (let i = 0; i < alarms.length; i += ALARMS_PER_STATUS_WIDGET) {
     rows.push([new cloudwatch.AlarmStatusWidget({

@@ -36,6 +36,7 @@ import { configureEnhancedMonitoring, EnhancedMonitoringConfig } from './private
 import { configureManagedInstances } from './private/managed-instances';
 import { refuseInvokerUnderTenancy } from './private/tenancy-invokers';
 import { isTenantIsolationCapable } from './tenant-isolation-triggers';
+import { fleetFor } from '../observability/fleet/fleet-for';
 import { AnnotationIds } from '../validation/annotation-ids';
 import { BlueprintValidationError } from '../validation/blueprint-error';
 import { ConstructionGuard } from '../validation/construction-guard';
@@ -140,7 +141,8 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
 
   /**
    * The alarm on the dead-letter queue's depth (when the library created the queue): the function's
-   * combined alarm (`alarms.combined`) unless `alarms.combined` or `alarms.enabled` is false.
+   * combined alarm (`alarms.combined`) unless `alarms.combined` or `alarms.enabled` is false. Undefined
+   * when a fleet alarm of the function's scope watches the queue (`MonitoringMode.FLEET`).
    */
   public readonly deadLetterQueueAlarm?: cloudwatch.IAlarm;
 
@@ -261,7 +263,9 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
 
       // ---- alarms and safe deployment (docs/observability.md)
       this.alarms = this.createAlarms(props, dlq.watch);
-      this.deadLetterQueueAlarm = dlq.watch.byFunctionAlarms ? this.alarms.combined : dlq.depthAlarm;
+      // In MonitoringMode.FLEET the scope's fleet alarm watches the depth (no alarm of the function's own).
+      const depthInFleet = this.alarms.fleetSignals.includes('DeadLetterQueueDepth');
+      this.deadLetterQueueAlarm = dlq.watch.byFunctionAlarms ? (depthInFleet ? undefined : this.alarms.combined) : dlq.depthAlarm;
       if (props.deployment) {
         this.deployment = FunctionDeployment._checked(this, 'Deployment', {
           ...props.deployment, function: this.unqualifiedFunction, alias: this.alias, functionAlarms: this.alarms.rollbackAlarms,
@@ -732,7 +736,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       options: props.alarms,
       deadLetterQueue: watch.byFunctionAlarms ? this.deadLetterQueue : undefined,
       separateRollbackAlarms: props.deployment !== undefined,
-    });
+    }, fleetFor(this));
   }
 
   private createEventInvokeConfig(props: ServerlessFunctionProps): lambda.EventInvokeConfig | undefined {

@@ -1,4 +1,4 @@
-import { Annotations, Duration } from 'aws-cdk-lib';
+import { Annotations, Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -8,6 +8,8 @@ import { ALARM_DEFAULTS } from './alarm-defaults';
 import { AlarmOptions, FunctionAlarmsOptions } from './alarm-options';
 import { AlarmSettings, createAlarm, resolveAlarmSettings, resolveCheckedAlarm } from './alarm-settings';
 import { deadLetterQueueWatch } from './dead-letter-queue-alarms';
+import { FleetAlarms } from './fleet/fleet-alarms';
+import { FLEET_SIGNALS, FleetSignal } from './fleet/fleet-signals';
 import { FunctionMetrics } from './function-metrics';
 import { CombinedAlarmBuilder, COMBINED_ALARM_PERIOD, isCombinable } from './private/combined-alarm';
 import { FUNCTION_OPTIONS_SHAPE_ALARMS } from './private/function-alarms-shape';
@@ -83,8 +85,11 @@ export class FunctionAlarms extends Construct {
    *
    * @internal
    */
-  public static _checked(scope: Construct, id: string, props: FunctionAlarmsProps): FunctionAlarms {
+  public static _checked(scope: Construct, id: string, props: FunctionAlarmsProps, fleet?: FleetAlarms): FunctionAlarms {
     CHECKED.add(props);
+    if (fleet) {
+      FLEET.set(props, fleet);
+    }
     return new FunctionAlarms(scope, id, props);
   }
 
@@ -112,6 +117,14 @@ export class FunctionAlarms extends Construct {
   /** The metrics the alarms read. */
   public readonly metrics: FunctionMetrics;
 
+  /**
+   * The signals the fleet alarms of the function's monitoring scope watch for it instead of its own
+   * alarms (`MonitoringMode.FLEET`; see docs/fleet-monitoring.md), by signal id: `Errors`,
+   * `Throttles`, `Duration`, `AsyncEventsDropped`, `DeadLetterErrors`, `DestinationDeliveryFailures`,
+   * `RecursiveInvocationsDropped`, `DeadLetterQueueDepth`, `DeadLetterQueueAge`. Empty with per-function alarms.
+   */
+  public readonly fleetSignals: string[] = [];
+
   private _iteratorAge?: cloudwatch.Alarm;
   private readonly iteratorAgeSettings?: AlarmSettings;
   private readonly _eventSourceFailures: cloudwatch.Alarm[] = [];
@@ -124,6 +137,8 @@ export class FunctionAlarms extends Construct {
     const guard = ConstructionGuard.forConstructor(this);
     try {
       const checked = CHECKED.delete(props);
+      const fleet = FLEET.get(props);
+      FLEET.delete(props);
       if (!checked) {
         const types = new Validator(this);
         if (!checkShape(types, '', props, FUNCTION_ALARMS_PROPS_SHAPE)) {
@@ -143,13 +158,39 @@ export class FunctionAlarms extends Construct {
       const group = new CombinedAlarmBuilder();
       const joins = (opts: AlarmOptions | undefined, settings: AlarmSettings | undefined, rollback = false) =>
         settings !== undefined && o.combined !== false && isCombinable(opts) && !(rollback && props.separateRollbackAlarms === true);
-      this.errors = this.errorsAlarm(group, joins(o.errors, s.errors, true), s.errors);
-      this.throttles = this.throttlesAlarm(group, joins(o.throttles, s.throttles), s.throttles);
-      this.duration = this.durationAlarm(group, joins(o.duration, s.duration, true), s.duration, props.timeout);
-      this.asyncEventsDropped = this.droppedAlarm(group, joins(o.asyncEventsDropped, s.dropped), s.dropped);
-      this.deliveryFailures = this.deliveryAlarm(group, joins(o.deliveryFailures, s.delivery), s.delivery);
-      this.recursiveInvocationsDropped = this.recursionAlarm(group, joins(o.recursiveInvocationsDropped, s.recursion), s.recursion);
-      if (props.deadLetterQueue) {
+      // In a fleet, a signal left at its defaults is watched by the scope's fleet alarm instead.
+      const inFleet = (opts: AlarmOptions | undefined, settings: AlarmSettings | undefined, rollback = false) =>
+        fleet !== undefined && joins(opts, settings, rollback) && isFleetable(opts);
+      const fn = concreteFunctionName(props.function) ?? props.function.functionName;
+      const toFleet = (signals: string[], name: string, threshold: number) => {
+        for (const signal of signals) {
+          fleet!.add(FLEET_SIGNAL[signal], name, threshold, this.topic, this);
+          this.fleetSignals.push(signal);
+        }
+        return undefined;
+      };
+      const durationLimit = s.duration && !props.timeout.isUnresolved() ? props.timeout.toMilliseconds() * s.duration.threshold / 100 : undefined;
+      this.errors = inFleet(o.errors, s.errors, true) ? toFleet(['Errors'], fn, 1)
+        : this.errorsAlarm(group, joins(o.errors, s.errors, true), s.errors);
+      this.throttles = inFleet(o.throttles, s.throttles) ? toFleet(['Throttles'], fn, 1)
+        : this.throttlesAlarm(group, joins(o.throttles, s.throttles), s.throttles);
+      this.duration = inFleet(o.duration, s.duration, true) && durationLimit !== undefined ? toFleet(['Duration'], fn, durationLimit)
+        : this.durationAlarm(group, joins(o.duration, s.duration, true), s.duration, props.timeout);
+      this.asyncEventsDropped = inFleet(o.asyncEventsDropped, s.dropped) ? toFleet(['AsyncEventsDropped'], fn, 1)
+        : this.droppedAlarm(group, joins(o.asyncEventsDropped, s.dropped), s.dropped);
+      this.deliveryFailures = inFleet(o.deliveryFailures, s.delivery) ? toFleet(['DeadLetterErrors', 'DestinationDeliveryFailures'], fn, 1)
+        : this.deliveryAlarm(group, joins(o.deliveryFailures, s.delivery), s.delivery);
+      this.recursiveInvocationsDropped = inFleet(o.recursiveInvocationsDropped, s.recursion) ? toFleet(['RecursiveInvocationsDropped'], fn, 1)
+        : this.recursionAlarm(group, joins(o.recursiveInvocationsDropped, s.recursion), s.recursion);
+      if (props.deadLetterQueue && fleet) {
+        const queue = props.deadLetterQueue.queueName;
+        toFleet(['DeadLetterQueueDepth'], queue, 1);
+        if (s.dlqAge && isFleetable(o.deadLetterQueueAge)) {
+          toFleet(['DeadLetterQueueAge'], queue, s.dlqAge.threshold);
+        } else {
+          addDeadLetterQueueSignals(group, undefined, s.dlqAge, props.deadLetterQueue);
+        }
+      } else if (props.deadLetterQueue) {
         addDeadLetterQueueSignals(group, props.deadLetterQueue, s.dlqAge);
       }
       if (!group.isEmpty) {
@@ -372,16 +413,44 @@ function resolveAll(v: Validator | undefined, o: FunctionAlarmsOptions, props: F
   return { errors, throttles, duration, dropped, delivery, recursion, iteratorAge, eventSourceFailures, spill, util, dlqAge };
 }
 
-/** The dead-letter queue's depth (and age, when `dlqAge` is set) as signals of the combined alarm. */
-function addDeadLetterQueueSignals(group: CombinedAlarmBuilder, q: sqs.IQueue, dlqAge: AlarmSettings | undefined): void {
+/**
+ * The dead-letter queue's depth (`depthOf`, unless a fleet alarm watches it) and age (of `ageOf`, or
+ * of `depthOf`, when `dlqAge` is set) as signals of the combined alarm.
+ */
+function addDeadLetterQueueSignals(
+  group: CombinedAlarmBuilder, depthOf: sqs.IQueue | undefined, dlqAge: AlarmSettings | undefined, ageOf?: sqs.IQueue,
+): void {
   const cp = COMBINED_ALARM_PERIOD;
-  group.add('dlqDepth', 'failed events waiting in the dead-letter queue >= 1',
-    q.metricApproximateNumberOfMessagesVisible({ period: cp, statistic: cloudwatch.Stats.MAXIMUM }), 1);
-  if (dlqAge) {
+  if (depthOf) {
+    group.add('dlqDepth', 'failed events waiting in the dead-letter queue >= 1',
+      depthOf.metricApproximateNumberOfMessagesVisible({ period: cp, statistic: cloudwatch.Stats.MAXIMUM }), 1);
+  }
+  const q = ageOf ?? depthOf;
+  if (dlqAge && q) {
     group.add('dlqAge', `oldest message in the dead-letter queue >= ${dlqAge.threshold} s (SQS deletes it after 14 days)`,
       q.metricApproximateAgeOfOldestMessage({ period: cp, statistic: cloudwatch.Stats.MAXIMUM }), dlqAge.threshold);
   }
 }
+
+/**
+ * Whether a signal's options leave it entirely at its defaults (at most `enabled: true`): only such a
+ * signal joins a fleet alarm, whose thresholds are the defaults'.
+ */
+function isFleetable(options: AlarmOptions | undefined): boolean {
+  return options === undefined || Object.entries(options).every(([key, value]) => value === undefined || (key === 'enabled' && value === true));
+}
+
+/** The function's name when it is given (a fleet query then lists it as it is), else undefined. */
+function concreteFunctionName(fn: lambda.IFunction): string | undefined {
+  const name = (fn.node.defaultChild as lambda.CfnFunction | undefined)?.functionName;
+  return typeof name === 'string' && !Token.isUnresolved(name) ? name : undefined;
+}
+
+/** The fleet signals by id. */
+const FLEET_SIGNAL: Record<string, FleetSignal> = Object.fromEntries(FLEET_SIGNALS.map((signal) => [signal.id, signal]));
+
+/** The fleet a ServerlessFunction in `MonitoringMode.FLEET` passes, until the constructor reads it. */
+const FLEET = new WeakMap<FunctionAlarmsProps, FleetAlarms>();
 
 /** The props of FunctionAlarms a ServerlessFunction checked, until the constructor reads them. */
 const CHECKED = new WeakSet<FunctionAlarmsProps>();

@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { isShard, markShard } from './shard-mark';
 import { ServerlessFunction } from '../function/serverless-function';
 import { ServerlessFunctionProps } from '../function/serverless-function-props';
+import { MonitoringMode, setMonitoringMode } from '../observability/monitoring-mode';
 import { BlueprintValidationError, Problem } from '../validation/blueprint-error';
 import { MAX_RESOURCES, ownTemplateConstructs } from '../validation/cloudformation-limits';
 import { ConstructionGuard } from '../validation/construction-guard';
@@ -30,6 +31,15 @@ export interface FunctionGroupProps {
    * @default 10
    */
   readonly shards?: number;
+
+  /**
+   * How the group's functions are alarmed: `FLEET` gives the group one Metrics Insights alarm per
+   * signal (per batch of about 28 functions, in the group's own stack) that names each failing
+   * function, instead of one combined alarm per function (see docs/fleet-monitoring.md).
+   *
+   * @default - the mode of the enclosing stack or app (`Blueprints.applyTo` / `BlueprintStack` option `monitoring`), else PER_FUNCTION
+   */
+  readonly monitoring?: MonitoringMode;
 }
 
 /**
@@ -75,7 +85,7 @@ export class FunctionGroup extends Construct {
     const guard = ConstructionGuard.forConstructor(this);
     try {
       const v = new Validator(this);
-      if (!checkShape(v, '', props, { shards: 'number' })) {
+      if (!checkShape(v, '', props, { shards: 'number', monitoring: { oneOf: Object.values(MonitoringMode) } })) {
         v.throwIfAny();
       }
       this.shardCount = props.shards ?? 10;
@@ -84,6 +94,9 @@ export class FunctionGroup extends Construct {
         fix: `set shards to a whole number from 1 to ${MAX_SHARDS} (about one per 25 functions) and never change it afterwards`,
       });
       v.throwIfAny();
+      if (props.monitoring !== undefined) {
+        setMonitoringMode(this, props.monitoring);
+      }
     } catch (error) {
       throw guard.fail(error);
     }

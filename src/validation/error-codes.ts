@@ -249,6 +249,8 @@ export const ERROR_CODE_RULES = {
   LBP_POWERTOOLS_REGION: { area: 'Functions', rule: 'the Powertools layer only in a Region its docs list for the runtime and architecture (checked when the stack\'s Region is known)' },
   LBP_POWERTOOLS_LAYER_VERSION: { area: 'Functions', rule: '`powertools.layerVersion` a whole number from 1 to the version the library pins for the Region' },
   LBP_POWERTOOLS_ENVIRONMENT: { area: 'Functions', rule: 'no `POWERTOOLS_SERVICE_NAME`, `POWERTOOLS_METRICS_NAMESPACE`, `POWERTOOLS_LOG_LEVEL` (or, with an idempotency table, `IDEMPOTENCY_TABLE_NAME`) in `environment`/`secrets` beside `powertools`; non-empty service name and namespace' },
+  LBP_FLEET_ALARMS: { area: 'App-wide, at synth', rule: 'at most 200 fleet (Metrics Insights) alarms in the app: CloudWatch\'s default quota per account and Region (`monitoring: MonitoringMode.FLEET`)' },
+  LBP_FLEET_MODE_LATE: { area: 'Compliance', rule: '`Blueprints.applyTo(scope, { monitoring })` before any ServerlessFunction is created in the scope (functions choose their alarms when they are constructed)' },
 } as const satisfies { readonly [code: string]: ErrorCodeRule };
 
 /** A stable error code of the library. @internal */

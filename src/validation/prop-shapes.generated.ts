@@ -177,6 +177,7 @@ const BlueprintsOptions: PropShape = {
   costReport: 'boolean',
   controlTower: 'boolean',
   controlTowerValidator: 'object',
+  monitoring: { oneOf: ['PER_FUNCTION', 'FLEET'] },
 };
 
 const BlueprintStackProps: PropShape = {
@@ -200,6 +201,7 @@ const BlueprintStackProps: PropShape = {
   costReport: 'boolean',
   controlTower: 'boolean',
   controlTowerValidator: 'object',
+  monitoring: { oneOf: ['PER_FUNCTION', 'FLEET'] },
 };
 
 const S3TriggerOptions: PropShape = {
@@ -387,6 +389,7 @@ const FunctionDeploymentProps: PropShape = {
 
 const FunctionGroupProps: PropShape = {
   shards: 'number',
+  monitoring: { oneOf: ['PER_FUNCTION', 'FLEET'] },
 };
 
 const FunctionLayerProps: PropShape = {

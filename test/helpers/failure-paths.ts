@@ -13,6 +13,7 @@ export const FOURTEEN_DAYS = 1209600;
 
 export interface CfnTemplate {
   readonly Resources?: { [logicalId: string]: { Type: string; Properties?: any } };
+  readonly Outputs?: { [name: string]: { Value: any } };
 }
 
 /** One event path found in a template. */
@@ -67,7 +68,7 @@ function isEdgeFunction(resources: NonNullable<CfnTemplate['Resources']>, roleAr
   return role?.Type === 'AWS::IAM::Role' && trust.includes('edgelambda.amazonaws.com');
 }
 
-export function checkFailurePaths(template: CfnTemplate): FailurePathReport {
+export function checkFailurePaths(template: CfnTemplate, related: CfnTemplate[] = []): FailurePathReport {
   const resources = template.Resources ?? {};
   const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
   const typeOf = (id: string | undefined) => (id ? resources[id]?.Type : undefined);
@@ -302,7 +303,7 @@ export function checkFailurePaths(template: CfnTemplate): FailurePathReport {
   // ---- every sink: 14 days, encrypted, TLS-only, alarmed
   const sinks = new Set(paths.map((p) => p.sink).filter((s): s is string => s !== undefined && typeOf(s) === 'AWS::SQS::Queue'));
   for (const q of sinks) {
-    problems.push(...checkSinkQueue(resources, q));
+    problems.push(...checkSinkQueue(resources, q, template, related));
   }
   return { paths, problems };
 }
@@ -327,7 +328,27 @@ function amazonMqAlarm(resources: NonNullable<CfnTemplate['Resources']>, brokerA
   return found?.[0];
 }
 
-function checkSinkQueue(resources: NonNullable<CfnTemplate['Resources']>, q: string): string[] {
+/**
+ * Whether an alarm with an action on an `AWS/SQS` Metrics Insights query lists the queue's name: in this
+ * template (`Fn::GetAtt [queue, QueueName]` or `Ref queue`), or in a related one (the parent of a nested
+ * stack) through an output of this template whose value is the queue's name (`Fn::GetAtt [stack, Outputs.<name>]`).
+ */
+function insightsAlarmOnQueue(q: string, template: CfnTemplate, related: CfnTemplate[]): boolean {
+  const names = (value: any) => referencedId(value) === q;
+  const outputs = new Set(Object.entries(template.Outputs ?? {}).filter(([, o]) => names(o.Value)).map(([name]) => `Outputs.${name}`));
+  const listsQueue = (part: any, local: boolean) => (local && names(part))
+    || (!local && Array.isArray(part?.['Fn::GetAtt']) && outputs.has(part['Fn::GetAtt'][1]));
+  const watches = (t: CfnTemplate, local: boolean) => Object.values(t.Resources ?? {}).some((r) => r.Type === 'AWS::CloudWatch::Alarm'
+    && (r.Properties?.AlarmActions ?? []).length > 0
+    && (r.Properties?.Metrics ?? []).some((m: any) => {
+      const parts: any[] = typeof m.Expression === 'string' ? [m.Expression] : m.Expression?.['Fn::Join']?.[1] ?? [];
+      const text = parts.filter((x) => typeof x === 'string').join('');
+      return /^SELECT .* FROM SCHEMA\("AWS\/SQS", QueueName\) WHERE QueueName IN \(/.test(text) && parts.some((x) => listsQueue(x, local));
+    }));
+  return watches(template, true) || related.some((t) => watches(t, false));
+}
+
+function checkSinkQueue(resources: NonNullable<CfnTemplate['Resources']>, q: string, template: CfnTemplate, related: CfnTemplate[]): string[] {
   const problems: string[] = [];
   const p = resources[q].Properties ?? {};
   if (p.MessageRetentionPeriod !== FOURTEEN_DAYS) {
@@ -350,7 +371,8 @@ function checkSinkQueue(resources: NonNullable<CfnTemplate['Resources']>, q: str
     && (watchesQueue(r.Properties?.Dimensions)
       || (r.Properties?.Metrics ?? []).some((m: any) => watchesQueue(m.MetricStat?.Metric?.Dimensions)))
     && (r.Properties?.AlarmActions ?? []).length > 0);
-  if (!alarmed) {
+  // A fleet alarm (a Metrics Insights query over many queues) lists the queue's name instead.
+  if (!alarmed && !insightsAlarmOnQueue(q, template, related)) {
     problems.push(`${q}: sink has no CloudWatch alarm (with an action) on it`);
   }
   return problems;
