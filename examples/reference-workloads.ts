@@ -20,8 +20,8 @@ import * as signer from 'aws-cdk-lib/aws-signer';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import {
-  Blueprints, BucketEventType, BucketProcessor, DocumentDbSource, FunctionCode, FunctionLayer, FunctionSecret, HttpApiFunction,
-  KafkaConsumer, KafkaSource, LatestRuntime, MqBroker, QueueProcessor, ScheduledJob, ServerlessFunction, StreamProcessor,
+  Blueprints, BucketEventType, BucketProcessor, DocumentDbSource, EnhancedMonitoring, FunctionCode, FunctionLayer, FunctionSecret, HttpApiFunction,
+  IdempotencyTable, KafkaConsumer, KafkaSource, LatestRuntime, MonitoringMode, MqBroker, QueueProcessor, ScheduledJob, ServerlessFunction, StreamProcessor,
   TableStreamProcessor, TopicSubscriber, Trigger, TriggerSchedule,
 } from '../src';
 
@@ -271,6 +271,26 @@ export function functionModesStack(app: App, env: Environment): Stack {
 }
 
 /**
+ * Example 11: the operational layers, monitored as a fleet. The stack's functions share one Metrics Insights
+ * alarm per signal that names the failing function; an order function with Powertools (its layer, variables
+ * and an idempotency table); a function with Lambda Insights and one with Application Signals, whose permissions
+ * land in library-only customer-managed policies instead of the AWS managed ones.
+ */
+export function operationsStack(app: App, env: Environment): Stack {
+  const stack = new Stack(app, 'BlueprintsOperations', { env, description: 'cdk-lambda-blueprints example 11: fleet monitoring, Powertools, Lambda Insights, Application Signals' });
+  // Only the monitoring mode here: the app's own Blueprints.applyTo (examples/app.ts) adds the cost report.
+  Blueprints.applyTo(stack, { monitoring: MonitoringMode.FLEET, nagPacks: [], dashboard: false, hardenPlainFunctions: false, resourceBudget: false, costReport: false });
+  const idempotency = new IdempotencyTable(stack, 'Idempotency');
+  new ServerlessFunction(stack, 'Checkout', {
+    code: handler('orders'),
+    powertools: { serviceName: 'checkout', metricsNamespace: 'Shop', idempotencyTable: idempotency },
+  });
+  new ServerlessFunction(stack, 'Inventory', { code: handler('catalog-changes'), enhancedMonitoring: EnhancedMonitoring.LAMBDA_INSIGHTS });
+  new ServerlessFunction(stack, 'Pricing', { code: handler('api'), enhancedMonitoring: EnhancedMonitoring.APPLICATION_SIGNALS });
+  return stack;
+}
+
+/**
  * Python and Java handlers: a Python function whose compiled dependency is installed for arm64
  * without Docker, with a layer of Python packages built the same way, and a Java function (newest Java runtime) from a
  * jar (consumers/java/handler, built by Maven) with SnapStart on its published version.
@@ -380,5 +400,6 @@ export const REFERENCE_WORKLOADS: readonly ReferenceWorkload[] = [
   { name: '8 IoT rule, log subscription, Alexa skill, Firehose transformation', build: deviceEventsStack },
   { name: '9 Kafka (MSK), Amazon MQ and DocumentDB consumers', build: eventSourcesStack },
   { name: '10 durable, streaming, tenant isolation, Managed Instances, code signing', build: functionModesStack },
+  { name: '11 fleet monitoring, Powertools, Lambda Insights, Application Signals', build: operationsStack },
   { name: 'Python (arm64 dependencies, a Python layer) and Java (SnapStart) handlers', build: pythonJavaStack },
 ];

@@ -26,19 +26,23 @@ from cdk_lambda_blueprints import (
     CodeSigningOptions,
     DocumentDbSource,
     DurableOptions,
+    EnhancedMonitoring,
     DynamoDbStreamTriggerOptions,
     FunctionCode,
     FunctionLayer,
     FunctionSecret,
     HttpApiFunction,
     HttpApiTriggerOptions,
+    IdempotencyTable,
     KafkaConsumer,
     KafkaSource,
     KafkaTriggerOptions,
     KinesisTriggerOptions,
     LatestRuntime,
     ManagedInstancesOptions,
+    MonitoringMode,
     MqBroker,
+    PowertoolsOptions,
     ProvisionedConcurrencyOptions,
     ProvisionedConcurrencySchedule,
     QueueProcessor,
@@ -315,6 +319,23 @@ def function_modes_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
     return stack
 
 
+def operations_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
+    """11. Fleet monitoring, Powertools (with an idempotency table), Lambda Insights and Application Signals."""
+    stack = cdk.Stack(app, "BlueprintsOperations", env=env,
+                      description="cdk-lambda-blueprints example 11: fleet monitoring, Powertools, Lambda Insights, Application Signals")
+    # Only the monitoring mode here: the app's own Blueprints.apply_to adds the cost report.
+    Blueprints.apply_to(stack, monitoring=MonitoringMode.FLEET, nag_packs=[], dashboard=False,
+                        harden_plain_functions=False, resource_budget=False, cost_report=False)
+    idempotency = IdempotencyTable(stack, "Idempotency")
+    ServerlessFunction(stack, "Checkout",
+        code=handler("orders"),
+        powertools=PowertoolsOptions(service_name="checkout", metrics_namespace="Shop", idempotency_table=idempotency),
+    )
+    ServerlessFunction(stack, "Inventory", code=handler("catalog-changes"), enhanced_monitoring=EnhancedMonitoring.LAMBDA_INSIGHTS)
+    ServerlessFunction(stack, "Pricing", code=handler("api"), enhanced_monitoring=EnhancedMonitoring.APPLICATION_SIGNALS)
+    return stack
+
+
 def core_stack(app: cdk.App, env: cdk.Environment) -> cdk.Stack:
     """A default ServerlessFunction: what one line of user code deploys."""
     stack = cdk.Stack(app, "BlueprintsCore", env=env,
@@ -417,5 +438,6 @@ platform_stack(app, env)          # 7. VPC + layer + secrets + provisioned concu
 device_events_stack(app, env)     # 8. IoT rule, log subscription, Alexa skill, Firehose transformation
 event_sources_stack(app, env)     # 9. Kafka (MSK), Amazon MQ and DocumentDB consumers
 function_modes_stack(app, env)    # 10. durable, streaming, tenant isolation, Managed Instances, code signing
+operations_stack(app, env)        # 11. fleet monitoring, Powertools, Lambda Insights, Application Signals
 python_java_stack(app, env)       # Python (arm64 dependencies, a Python layer) and Java (SnapStart) handlers
 app.synth()

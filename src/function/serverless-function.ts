@@ -250,10 +250,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       this.version = this.unqualifiedFunction.currentVersion;
       this.capacityProvider = this.configureCapacity(props, s);
       this.alias = this.createAlias(props);
-      if (props.durable) {
-        // Triggers invoke the alias: it exists only once the role may checkpoint.
-        this.alias.node.addDependency(createDurableExecutionPolicy(this, this.unqualifiedFunction, role));
-      }
+      this.configureDurableCheckpoints(props, role);
       this.functionArn = this.alias.functionArn;
       this.functionName = this.alias.functionName;
       this.permissionsNode = this.node;
@@ -279,6 +276,13 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       this.acknowledgeFindings();
     } catch (error) {
       throw guard.fail(error);
+    }
+  }
+
+  /** A durable function's checkpoint permissions: triggers invoke the alias, which exists only once the role may checkpoint. */
+  private configureDurableCheckpoints(props: ServerlessFunctionProps, role: FunctionRole): void {
+    if (props.durable) {
+      this.alias.node.addDependency(createDurableExecutionPolicy(this, this.unqualifiedFunction, role));
     }
   }
 

@@ -2,12 +2,14 @@ package io.github.cdklambdablueprints.consumer;
 
 import io.github.cdklambdablueprints.Blueprints;
 import io.github.cdklambdablueprints.BucketEventType;
+import io.github.cdklambdablueprints.BlueprintsOptions;
 import io.github.cdklambdablueprints.BucketProcessor;
 import io.github.cdklambdablueprints.CodeSigningOptions;
 import io.github.cdklambdablueprints.DocumentDbSource;
 import io.github.cdklambdablueprints.DocumentDbTriggerOptions;
 import io.github.cdklambdablueprints.DurableOptions;
 import io.github.cdklambdablueprints.DynamoDbStreamTriggerOptions;
+import io.github.cdklambdablueprints.EnhancedMonitoring;
 import io.github.cdklambdablueprints.FirehoseTransformationTriggerProps;
 import io.github.cdklambdablueprints.FunctionCode;
 import io.github.cdklambdablueprints.FunctionLayer;
@@ -15,14 +17,17 @@ import io.github.cdklambdablueprints.FunctionSecret;
 import io.github.cdklambdablueprints.FunctionUrlTriggerOptions;
 import io.github.cdklambdablueprints.HttpApiFunction;
 import io.github.cdklambdablueprints.HttpApiTriggerOptions;
+import io.github.cdklambdablueprints.IdempotencyTable;
 import io.github.cdklambdablueprints.KafkaConsumer;
 import io.github.cdklambdablueprints.KafkaSource;
 import io.github.cdklambdablueprints.KafkaTriggerOptions;
 import io.github.cdklambdablueprints.KinesisTriggerOptions;
 import io.github.cdklambdablueprints.LatestRuntime;
 import io.github.cdklambdablueprints.ManagedInstancesOptions;
+import io.github.cdklambdablueprints.MonitoringMode;
 import io.github.cdklambdablueprints.MqBroker;
 import io.github.cdklambdablueprints.MqTriggerOptions;
+import io.github.cdklambdablueprints.PowertoolsOptions;
 import io.github.cdklambdablueprints.ProvisionedConcurrencyOptions;
 import io.github.cdklambdablueprints.ProvisionedConcurrencySchedule;
 import io.github.cdklambdablueprints.PythonRequirementsLayerOptions;
@@ -413,6 +418,41 @@ public final class App {
         return stack;
     }
 
+    /** 11. Fleet monitoring, Powertools (with an idempotency table), Lambda Insights and Application Signals. */
+    static Stack operationsStack(final software.amazon.awscdk.App app, final Environment env) {
+        Stack stack = new Stack(app, "BlueprintsOperations", StackProps.builder()
+                .env(env)
+                .description("cdk-lambda-blueprints example 11: fleet monitoring, Powertools, Lambda Insights, Application Signals")
+                .build());
+        // Only the monitoring mode here: the app's own Blueprints.applyTo adds the cost report.
+        Blueprints.applyTo(stack, BlueprintsOptions.builder()
+                .monitoring(MonitoringMode.FLEET)
+                .nagPacks(List.of())
+                .dashboard(false)
+                .hardenPlainFunctions(false)
+                .resourceBudget(false)
+                .costReport(false)
+                .build());
+        IdempotencyTable idempotency = new IdempotencyTable(stack, "Idempotency");
+        ServerlessFunction.Builder.create(stack, "Checkout")
+                .code(handler("orders"))
+                .powertools(PowertoolsOptions.builder()
+                        .serviceName("checkout")
+                        .metricsNamespace("Shop")
+                        .idempotencyTable(idempotency)
+                        .build())
+                .build();
+        ServerlessFunction.Builder.create(stack, "Inventory")
+                .code(handler("catalog-changes"))
+                .enhancedMonitoring(EnhancedMonitoring.LAMBDA_INSIGHTS)
+                .build();
+        ServerlessFunction.Builder.create(stack, "Pricing")
+                .code(handler("api"))
+                .enhancedMonitoring(EnhancedMonitoring.APPLICATION_SIGNALS)
+                .build();
+        return stack;
+    }
+
     /** A default ServerlessFunction: what one line of user code deploys. */
     static Stack coreStack(final software.amazon.awscdk.App app, final Environment env) {
         Stack stack = new Stack(app, "BlueprintsCore", StackProps.builder()
@@ -524,6 +564,7 @@ public final class App {
         deviceEventsStack(app, env); //    8. IoT rule, log subscription, Alexa skill, Firehose transformation
         eventSourcesStack(app, env); //    9. Kafka (MSK), Amazon MQ and DocumentDB consumers
         functionModesStack(app, env); //  10. durable, streaming, tenant isolation, Managed Instances, code signing
+        operationsStack(app, env); //     11. fleet monitoring, Powertools, Lambda Insights, Application Signals
         pythonJavaStack(app, env); //      Python (arm64 dependencies, a Python layer) and Java (SnapStart) handlers
         app.synth();
     }
