@@ -20,9 +20,9 @@ import * as signer from 'aws-cdk-lib/aws-signer';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import {
-  Blueprints, BucketEventType, BucketProcessor, DocumentDbSource, EnhancedMonitoring, FunctionCode, FunctionLayer, FunctionSecret, HttpApiFunction,
-  IdempotencyTable, KafkaConsumer, KafkaSource, LatestRuntime, MonitoringMode, MqBroker, QueueProcessor, ScheduledJob, ServerlessFunction, StreamProcessor,
-  TableStreamProcessor, TopicSubscriber, Trigger, TriggerSchedule,
+  Blueprints, BucketEventType, BucketProcessor, DocumentDbSource, EnhancedMonitoring, FunctionCode, FunctionLayer, FunctionSecret,
+  HttpApiFunction, IdempotencyTable, KafkaConsumer, KafkaSource, LatestRuntime, MonitoringMode, MqBroker, QueueProcessor, ScheduledJob,
+  ServerlessFunction, StreamProcessor, TableStreamProcessor, TopicSubscriber, Trigger, TriggerSchedule,
 } from '../src';
 
 const EXAMPLES = __dirname;
@@ -279,7 +279,9 @@ export function functionModesStack(app: App, env: Environment): Stack {
 export function operationsStack(app: App, env: Environment): Stack {
   const stack = new Stack(app, 'BlueprintsOperations', { env, description: 'cdk-lambda-blueprints example 11: fleet monitoring, Powertools, Lambda Insights, Application Signals' });
   // Only the monitoring mode here: the app's own Blueprints.applyTo (examples/app.ts) adds the cost report.
-  Blueprints.applyTo(stack, { monitoring: MonitoringMode.FLEET, nagPacks: [], dashboard: false, hardenPlainFunctions: false, resourceBudget: false, costReport: false });
+  Blueprints.applyTo(stack, {
+    monitoring: MonitoringMode.FLEET, nagPacks: [], dashboard: false, hardenPlainFunctions: false, resourceBudget: false, costReport: false,
+  });
   const idempotency = new IdempotencyTable(stack, 'Idempotency');
   new ServerlessFunction(stack, 'Checkout', {
     code: handler('orders'),
