@@ -92,6 +92,15 @@ export const FunctionAcknowledgement = {
       'reference (a Secrets Manager ARN or SSM parameter name, read at run time), never as values, so the ' +
       'variables hold configuration only and a customer-managed key would protect no secret.',
   },
+  /** A durable function on the newest runtime of its family that durable functions support. */
+  DURABLE_NEWEST_SUPPORTED_RUNTIME: {
+    ids: ['AwsSolutions-L1', 'Serverless-LambdaLatestVersion'],
+    reason:
+      'Lambda runs durable functions only on the managed runtimes nodejs22.x/24.x, python3.13/3.14 and java17/21/25 ' +
+      '(https://docs.aws.amazon.com/lambda/latest/dg/durable-supported-runtimes.html). This durable function uses the newest ' +
+      'of them in its family; the newer runtime the installed aws-cdk-lib knows cannot run a durable function. Acknowledged ' +
+      'on that newest supported runtime only: an older one is still reported.',
+  },
   /** The function logs to its own log group (with retention) through LoggingConfig, not by name. */
   OWN_LOG_GROUP: {
     ids: [],

@@ -22,6 +22,7 @@ import { LatestRuntime } from '../code/latest-runtime';
 import { configureProvisionedConcurrencyScaling } from '../concurrency/provisioned-concurrency-scaling';
 import { FunctionDeployment } from '../deployment/function-deployment';
 import { FailureQueue } from '../destinations/failure-queue';
+import { isNewestDurableRuntime } from './private/checks/durable';
 import { createDurableExecutionPolicy, durableConfigOf } from './private/durable-policy';
 import { DeadLetterQueueWatch, deadLetterQueueWatch } from '../observability/dead-letter-queue-alarms';
 import { defaultAlarmTopic } from '../observability/default-alarm-topic';
@@ -250,7 +251,7 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       this.version = this.unqualifiedFunction.currentVersion;
       this.capacityProvider = this.configureCapacity(props, s);
       this.alias = this.createAlias(props);
-      this.configureDurableCheckpoints(props, role);
+      this.configureDurable(props, role);
       this.functionArn = this.alias.functionArn;
       this.functionName = this.alias.functionName;
       this.permissionsNode = this.node;
@@ -279,10 +280,17 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
     }
   }
 
-  /** A durable function's checkpoint permissions: triggers invoke the alias, which exists only once the role may checkpoint. */
-  private configureDurableCheckpoints(props: ServerlessFunctionProps, role: FunctionRole): void {
-    if (props.durable) {
-      this.alias.node.addDependency(createDurableExecutionPolicy(this, this.unqualifiedFunction, role));
+  /**
+   * A durable function's checkpoint permissions (triggers invoke the alias, which exists only once the role may
+   * checkpoint), and the acknowledgement of cdk-nag's latest-runtime rules on the newest runtime durable functions support.
+   */
+  private configureDurable(props: ServerlessFunctionProps, role: FunctionRole): void {
+    if (!props.durable) {
+      return;
+    }
+    this.alias.node.addDependency(createDurableExecutionPolicy(this, this.unqualifiedFunction, role));
+    if (this.runtime && !LatestRuntime.isLatest(this.runtime) && isNewestDurableRuntime(this.runtime)) {
+      acknowledge(this.unqualifiedFunction, FunctionAcknowledgement.DURABLE_NEWEST_SUPPORTED_RUNTIME);
     }
   }
 

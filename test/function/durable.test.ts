@@ -109,6 +109,23 @@ describe('durable', () => {
     expect(nagFindings(stack)).toEqual([]);
   });
 
+  test('a newer runtime aws-cdk-lib knows but durable functions do not: the newest durable runtime is acknowledged, an older one reported', () => {
+    // What a newer aws-cdk-lib brings (e.g. 2.278's nodejs26.x): Runtime's constructor adds it to Runtime.ALL.
+    new lambda.Runtime('nodejs26.x', lambda.RuntimeFamily.NODEJS, { supportsInlineCode: true });
+    try {
+      const stack = testStack();
+      new ServerlessFunction(stack, 'Newest', durableProps({ runtime: lambda.Runtime.NODEJS_24_X }));
+      new ServerlessFunction(stack, 'Older', durableProps({ runtime: lambda.Runtime.NODEJS_22_X }));
+      new ServerlessFunction(stack, 'NotDurable', { code: FunctionCode.fromAsset(HANDLER_DIR), runtime: lambda.Runtime.NODEJS_24_X });
+      const rules = (name: string) => nagFindings(stack).filter((f) => f.path.startsWith(`TestStack/${name}/`)).map((f) => f.rule).sort();
+      expect(rules('Newest')).toEqual([]);
+      expect(rules('Older')).toEqual(['AwsSolutions-L1', 'Serverless-LambdaLatestVersion']);
+      expect(rules('NotDurable')).toEqual(['AwsSolutions-L1', 'Serverless-LambdaLatestVersion']);
+    } finally {
+      lambda.Runtime.ALL.splice(lambda.Runtime.ALL.findIndex((r) => r.name === 'nodejs26.x'), 1);
+    }
+  });
+
   test('each supported managed runtime: Node.js 22/24, Python 3.13/3.14, Java 17/21/25', () => {
     const { NODEJS_22_X, NODEJS_24_X, PYTHON_3_13, PYTHON_3_14, JAVA_17, JAVA_21, JAVA_25 } = lambda.Runtime;
     for (const runtime of [NODEJS_22_X, NODEJS_24_X, PYTHON_3_13, PYTHON_3_14, JAVA_17, JAVA_21, JAVA_25]) {

@@ -9,6 +9,25 @@ export const DURABLE_RUNTIMES: readonly string[] = [
   'nodejs22.x', 'nodejs24.x', 'python3.13', 'python3.14', 'java17', 'java21', 'java25',
 ];
 
+/**
+ * Whether `runtime` is the newest of its family among the durable runtimes (e.g. nodejs24.x, python3.14, java25).
+ *
+ * @internal
+ */
+export function isNewestDurableRuntime(runtime: lambda.Runtime): boolean {
+  const parse = (name: string) => /^([a-z]+)(\d+(?:\.\d+)?)/.exec(name);
+  const own = parse(runtime.name);
+  if (!own || !DURABLE_RUNTIMES.includes(runtime.name)) {
+    return false;
+  }
+  const version = (v: string) => v.split('.').map(Number);
+  const newer = (a: number[], b: number[]) => a[0] > b[0] || (a[0] === b[0] && (a[1] ?? 0) > (b[1] ?? 0));
+  return !DURABLE_RUNTIMES.some((name) => {
+    const other = parse(name);
+    return other !== null && other[1] === own[1] && newer(version(other[2]), version(own[2]));
+  });
+}
+
 /** The longest durable execution Lambda accepts: 366 days, in seconds (CloudFormation DurableConfig.ExecutionTimeout). @internal */
 export const DURABLE_MAX_EXECUTION_SECONDS = 366 * 24 * 3600;
 
