@@ -101,6 +101,15 @@ export const FunctionAcknowledgement = {
       'of them in its family; the newer runtime the installed aws-cdk-lib knows cannot run a durable function. Acknowledged ' +
       'on that newest supported runtime only: an older one is still reported.',
   },
+  /** A function with the Powertools layer on the newest Python the layer is published for. */
+  POWERTOOLS_NEWEST_SUPPORTED_RUNTIME: {
+    ids: ['AwsSolutions-L1', 'Serverless-LambdaLatestVersion'],
+    reason:
+      'Powertools for AWS Lambda publishes its Python layer for Python 3.9 to 3.14 only ' +
+      '(https://docs.aws.amazon.com/powertools/python/latest/). This function has that layer (powertools) and the newest ' +
+      'Python it is published for; the newer runtime the installed aws-cdk-lib knows cannot load it. Acknowledged on that ' +
+      'newest published Python only: an older one is still reported.',
+  },
   /** The function logs to its own log group (with retention) through LoggingConfig, not by name. */
   OWN_LOG_GROUP: {
     ids: [],

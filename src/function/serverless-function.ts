@@ -28,7 +28,7 @@ import { DeadLetterQueueWatch, deadLetterQueueWatch } from '../observability/dea
 import { defaultAlarmTopic } from '../observability/default-alarm-topic';
 import { FunctionAlarms } from '../observability/function-alarms';
 import { IdempotencyTable } from '../powertools/idempotency-table';
-import { POWERTOOLS_LAYER_MODULES, powertoolsLayerArn, powertoolsLayerKind } from '../powertools/powertools-layer';
+import { isNewestPowertoolsPython, POWERTOOLS_LAYER_MODULES, powertoolsLayerArn, powertoolsLayerKind } from '../powertools/powertools-layer';
 import { CapacityProviderGuard } from './private/add-function-guard';
 import { registerAppChecks } from './private/app-checks';
 import { markAsyncTarget } from './private/async-paths';
@@ -274,23 +274,16 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
       this.eventInvokeConfig = this.createEventInvokeConfig(props);
 
       // ---- findings a template cannot avoid (see the README)
-      this.acknowledgeFindings();
+      this.acknowledgeFindings(props);
     } catch (error) {
       throw guard.fail(error);
     }
   }
 
-  /**
-   * A durable function's checkpoint permissions (triggers invoke the alias, which exists only once the role may
-   * checkpoint), and the acknowledgement of cdk-nag's latest-runtime rules on the newest runtime durable functions support.
-   */
+  /** A durable function's checkpoint permissions: triggers invoke the alias, which exists only once the role may checkpoint. */
   private configureDurable(props: ServerlessFunctionProps, role: FunctionRole): void {
-    if (!props.durable) {
-      return;
-    }
-    this.alias.node.addDependency(createDurableExecutionPolicy(this, this.unqualifiedFunction, role));
-    if (this.runtime && !LatestRuntime.isLatest(this.runtime) && isNewestDurableRuntime(this.runtime)) {
-      acknowledge(this.unqualifiedFunction, FunctionAcknowledgement.DURABLE_NEWEST_SUPPORTED_RUNTIME);
+    if (props.durable) {
+      this.alias.node.addDependency(createDurableExecutionPolicy(this, this.unqualifiedFunction, role));
     }
   }
 
@@ -776,11 +769,20 @@ export class ServerlessFunction extends lambda.FunctionBase implements ITriggerT
    * the user can decide (no VPC, no reserved concurrency) is not acknowledged here: see
    * `Blueprints.acknowledgeUserDecisions`.
    */
-  private acknowledgeFindings(): void {
+  private acknowledgeFindings(props: ServerlessFunctionProps): void {
     // Always: variables may also be added after construction (e.g. by bundling or by the user).
     acknowledge(this.unqualifiedFunction, FunctionAcknowledgement.PLAIN_ENVIRONMENT);
     acknowledge(this.unqualifiedFunction, FunctionAcknowledgement.OWN_LOG_GROUP);
     acknowledge(this.unqualifiedFunction, FunctionAcknowledgement.ROLE_DEPENDENCY);
+    // cdk-nag's latest-runtime rules, where an option runs on no newer runtime than this one.
+    const runtime = this.runtime;
+    if (runtime && !LatestRuntime.isLatest(runtime)) {
+      if (props.durable && isNewestDurableRuntime(runtime)) {
+        acknowledge(this.unqualifiedFunction, FunctionAcknowledgement.DURABLE_NEWEST_SUPPORTED_RUNTIME);
+      } else if (this.powertoolsLayer && isNewestPowertoolsPython(runtime)) {
+        acknowledge(this.unqualifiedFunction, FunctionAcknowledgement.POWERTOOLS_NEWEST_SUPPORTED_RUNTIME);
+      }
+    }
   }
 }
 

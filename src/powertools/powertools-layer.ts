@@ -23,6 +23,15 @@ export interface PowertoolsLayerKind {
 }
 
 /**
+ * Whether `runtime` is the newest Python the Powertools Python layer is published for (python3.14 today).
+ *
+ * @internal
+ */
+export function isNewestPowertoolsPython(runtime: lambda.Runtime): boolean {
+  return runtime.name === `python${PYTHON_LAYER_PYTHON_VERSIONS[PYTHON_LAYER_PYTHON_VERSIONS.length - 1]}`;
+}
+
+/**
  * The official layer for a runtime and architecture, or a sentence saying why there is none.
  *
  * @internal

@@ -198,6 +198,26 @@ describe('powertools checks (LBP_POWERTOOLS_*)', () => {
     }), 'LBP_POWERTOOLS_LAYER_VERSION', /is 27/);
   });
 
+  test('a newer Python aws-cdk-lib knows but the layer does not: python3.14 with the layer is acknowledged, python3.13 reported', () => {
+    // What a newer aws-cdk-lib brings (2.278's python3.15): Runtime's constructor adds it to Runtime.ALL.
+    new lambda.Runtime('python3.15', lambda.RuntimeFamily.PYTHON, { supportsInlineCode: true });
+    try {
+      const stack = testStack();
+      const python = (runtime: lambda.Runtime, powertools?: object): Partial<ServerlessFunctionProps> => ({
+        code: FunctionCode.fromAsset(PYTHON_DIR), runtime, ...(powertools ? { powertools } : {}),
+      });
+      new ServerlessFunction(stack, 'Newest', python(lambda.Runtime.PYTHON_3_14, {}) as ServerlessFunctionProps);
+      new ServerlessFunction(stack, 'Older', python(lambda.Runtime.PYTHON_3_13, {}) as ServerlessFunctionProps);
+      new ServerlessFunction(stack, 'NoLayer', python(lambda.Runtime.PYTHON_3_14, { layer: false }) as ServerlessFunctionProps);
+      const rules = (name: string) => nagFindings(stack).filter((f) => f.path.startsWith(`TestStack/${name}/`)).map((f) => f.rule).sort();
+      expect(rules('Newest')).toEqual([]);
+      expect(rules('Older')).toEqual(['AwsSolutions-L1', 'Serverless-LambdaLatestVersion']);
+      expect(rules('NoLayer')).toEqual(['AwsSolutions-L1', 'Serverless-LambdaLatestVersion']);
+    } finally {
+      lambda.Runtime.ALL.splice(lambda.Runtime.ALL.findIndex((r) => r.name === 'python3.15'), 1);
+    }
+  });
+
   test('the Powertools layer counts in the 5-layer limit', () => {
     const four = testStack();
     fn(four, { powertools: {}, layers: layers(four, 4) });
