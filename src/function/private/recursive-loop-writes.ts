@@ -16,6 +16,9 @@ interface Source {
 
 type Json = any;
 
+/** The resources through which a queue, topic or bucket invokes a function (see `sourcesOf`). */
+const TRIGGER_TYPES = new Set(['AWS::Lambda::EventSourceMapping', 'AWS::SNS::Subscription', 'AWS::Events::Rule']);
+
 /**
  * At synth (from the app-wide validation): a ServerlessFunction whose role may write to the very SQS
  * queue, SNS topic or S3 key prefix that triggers it gets a warning naming the loop (each write invokes
@@ -40,6 +43,11 @@ export function checkRecursiveLoopWrites(cfn: CfnResource[]): void {
   const resolved = new Map<CfnResource, Json>();
   const policies = cfn.filter((r) => r.cfnResourceType === 'AWS::IAM::ManagedPolicy' || r.cfnResourceType === 'AWS::IAM::Policy');
   for (const [owner, resources] of byOwner) {
+    // Only a function with a trigger that reads a queue, topic or bucket can loop: nothing else is resolved.
+    const triggers = resources.filter((r) => TRIGGER_TYPES.has(r.cfnResourceType));
+    if (triggers.length === 0) {
+      continue;
+    }
     const stack = Stack.of(owner);
     const props = (r: CfnResource): Json => propertiesOf(resolved, r);
     const fn = resources.find((r) => r.cfnResourceType === 'AWS::Lambda::Function');
@@ -50,7 +58,7 @@ export function checkRecursiveLoopWrites(cfn: CfnResource[]): void {
       const id = ref?.Ref ?? ref?.['Fn::GetAtt']?.[0];
       return typeof id === 'string' ? cfn.find((r) => Stack.of(r) === stack && stack.resolve(r.logicalId) === id)?.cfnResourceType : undefined;
     };
-    const sources = resources.flatMap((r) => sourcesOf(r, props(r), typeOf));
+    const sources = triggers.flatMap((r) => sourcesOf(r, props(r), typeOf));
     if (sources.length === 0) {
       continue;
     }
