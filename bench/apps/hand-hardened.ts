@@ -1,7 +1,8 @@
 /// The resources of one default ServerlessFunction, written by hand with aws-cdk-lib L2s (for the
 /// "library vs by hand" ratios of the synth and scale benchmarks): role + one managed policy, an
-/// encrypted log group, a 14-day TLS-only DLQ, the function, its version and `live` alias, and one
-/// metric-math alarm over the same 9 metrics; the KMS key and alarm topic are shared by the top-level stack.
+/// encrypted log group, a 14-day TLS-only DLQ, the function (RecursiveLoop Terminate), its version and `live`
+/// alias, and one metric-math alarm over the same 10 metrics (RecursiveInvocationsDropped included); the KMS
+/// key and alarm topic are shared by the top-level stack.
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -38,6 +39,7 @@ export function handHardened(root: Stack, scope: Construct, id: string, handlerD
     loggingFormat: lambda.LoggingFormat.JSON,
     tracing: lambda.Tracing.ACTIVE,
     deadLetterQueue: dlq,
+    recursiveLoop: lambda.RecursiveLoop.TERMINATE,
   });
   fn.node.addDependency(policy);
   const alias = new lambda.Alias(scope, `${id}Live`, { aliasName: 'live', version: fn.currentVersion });
@@ -47,7 +49,7 @@ export function handHardened(root: Stack, scope: Construct, id: string, handlerD
   new cloudwatch.Alarm(scope, `${id}Health`, {
     metric: new cloudwatch.MathExpression({
       expression: '(FILL(errorRate, 0) >= 1) + (FILL(throttleRate, 0) >= 1) + (FILL(p99, 0) >= 24000) + (FILL(dropped, 0) >= 1)'
-        + ' + (FILL(deliveries, 0) >= 1) + (FILL(dlqDepth, 0) >= 1) + (FILL(dlqAge, 0) >= 864000)',
+        + ' + (FILL(deliveries, 0) >= 1) + (FILL(recursion, 0) >= 1) + (FILL(dlqDepth, 0) >= 1) + (FILL(dlqAge, 0) >= 864000)',
       period,
       usingMetrics: {
         errorRate: new cloudwatch.MathExpression({ expression: '100 * errors / invocations', usingMetrics: { errors: m('Errors'), invocations: m('Invocations') }, period }),
@@ -55,6 +57,7 @@ export function handHardened(root: Stack, scope: Construct, id: string, handlerD
         p99: m('Duration', 'p99'),
         dropped: f('AsyncEventsDropped'),
         deliveries: new cloudwatch.MathExpression({ expression: 'FILL(dlq, 0) + FILL(destinations, 0)', usingMetrics: { dlq: f('DeadLetterErrors'), destinations: f('DestinationDeliveryFailures') }, period }),
+        recursion: f('RecursiveInvocationsDropped'),
         dlqDepth: dlq.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
         dlqAge: dlq.metricApproximateAgeOfOldestMessage({ period, statistic: 'Maximum' }),
       },
