@@ -34,6 +34,7 @@ export const LAYERS: { [folder: string]: number } = {
   scale: 5,
   cost: 5,
   dashboard: 5,
+  report: 5,
 };
 
 /**
