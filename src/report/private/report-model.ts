@@ -61,9 +61,11 @@ export interface StackReport {
 
 /** One Lambda function of a stack. @internal */
 export interface FunctionReport {
-  /** `<stack id>/<logical id>`: unique in the report, the key event paths refer to. */
+  /** The construct path of its `AWS::Lambda::Function` (unique in an app): the key event paths refer to. */
   readonly id: string;
   readonly logicalId: string;
+  /** The template file it is in (a nested stack's, for FunctionGroup shards). */
+  readonly file: string;
   /** The construct path of the function's L1 resource. */
   readonly path: string;
   /** The construct path users know it by (the ServerlessFunction, or the plain function's construct). */
@@ -85,7 +87,7 @@ export interface FunctionReport {
   readonly alias?: string;
   /** Its asynchronous-invocation failure sink (on-failure destination or dead-letter queue), if any. */
   readonly asyncFailureSink?: EndpointReport;
-  /** Logical ids (in its stack) of the alarms that watch the function's own metrics. */
+  /** Construct paths of the alarms that watch the function's own metrics. */
   readonly alarms: string[];
 }
 
@@ -105,7 +107,7 @@ export interface EndpointReport {
 
 /** One way events reach a function, and where those it fails on go. @internal */
 export interface EventPathReport {
-  /** `<stack id>/<logical id of the resource that wires it>[#<n>]`: unique in the report. */
+  /** `<construct path of the resource that wires it>[#<n>]`: unique in the report. */
   readonly id: string;
   readonly source: EndpointReport;
   /** How the source invokes: `asynchronous`, `synchronous`, `poller` (event source mapping). */
@@ -118,7 +120,7 @@ export interface EventPathReport {
   readonly byLibrary: boolean;
   /** Where events the function (or the service) fails on end up, if anywhere. */
   readonly failureSink?: EndpointReport;
-  /** Logical ids of the alarms that watch the sink. */
+  /** Construct paths of the alarms that watch the sink. */
   readonly sinkAlarms: string[];
   /** Why the path loses failed events or is not watched, if it does; the same text as its `GapReport`. */
   readonly gap?: string;
