@@ -10,6 +10,7 @@ import { PlainFunctionHardening } from './private/plain-function-hardening';
 import { ResourceBudgetAspect } from './private/resource-budget-aspect';
 import { ResourceBudgetPlugin } from './private/resource-budget-plugin';
 import { UserDecisions } from './user-decisions';
+import { reportAtSynth } from '../report/private/report-at-synth';
 import { CostReportAspect } from '../cost/cost-report';
 import { MonitoringMode, setMonitoringMode } from '../observability/monitoring-mode';
 import { checkMonitoringScope } from './private/monitoring-checks';
@@ -125,6 +126,17 @@ export interface BlueprintsOptions {
    * @default - PER_FUNCTION (the fleet's price per metric analyzed is not verified: docs/fleet-monitoring.md)
    */
   readonly monitoring?: MonitoringMode;
+
+  /**
+   * Whether the app's cloud assembly gets a blueprint report at synth: `blueprints.html` (one self-contained page)
+   * and `blueprints.json` (the same facts), showing each stack's functions, event paths with their failure sinks
+   * and alarms, gaps, acknowledgements, user decisions, cdk-nag results and idle cost (see docs/blueprint-report.md).
+   *
+   * One report covers every stack of the app, whichever scope the option was given on.
+   *
+   * @default true
+   */
+  readonly report?: boolean;
 }
 
 const APPLIED = new WeakMap<IConstruct, Set<string>>();
@@ -132,7 +144,7 @@ const APPLIED = new WeakMap<IConstruct, Set<string>>();
 /**
  * Applies the library's checks to any scope (an App, a Stage, a Stack or a construct): cdk-nag packs
  * (the general ones by default, the regulatory ones opt-in), the resource budget, tags, the hardening of
- * plain functions, a dashboard and an idle-cost report per stack. Teams with
+ * plain functions, a dashboard and an idle-cost report per stack, and the app's blueprint report. Teams with
  * their own stack classes get the same checks as `BlueprintStack`.
  */
 export class Blueprints {
@@ -184,6 +196,9 @@ export class Blueprints {
     }
     if (options.monitoring !== undefined) {
       setMonitoringMode(scope, options.monitoring);
+    }
+    if (options.report ?? true) {
+      reportAtSynth(scope);
     }
     if (controlTower) {
       once('controlTower', () => Validations.of(scope).addPlugins(new ControlTowerPlugin(controlTower, scope)));
