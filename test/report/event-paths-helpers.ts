@@ -9,7 +9,7 @@ import { TEST_ENV } from '../helpers/template';
 
 /** A fresh app that writes construct paths into templates (as `cdk synth` does). */
 export function pathApp(): App {
-  return new App({ context: { '@aws-cdk/core:validateAgainstDefaultRules': true, 'aws:cdk:enable-path-metadata': true } });
+  return new App({ context: { '@aws-cdk/core:validateAgainstDefaultRules': true, 'aws:cdk:enable-path-metadata': true, 'aws:cdk:enable-asset-metadata': true } });
 }
 
 /** A fresh stack `TestStack` in a {@link pathApp}. */

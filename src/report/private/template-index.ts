@@ -64,9 +64,30 @@ export class StackIndex {
     return this.resources().filter((r) => r.type === type);
   }
 
-  /** The resource with that logical id in that template file. */
+  /**
+   * The resource with that logical id in that template file (a file of another stack when an import led
+   * there: that stack's index answers).
+   */
   public resource(file: string, logicalId: string): TemplateResource | undefined {
-    return this.byKey.get(`${file}|${logicalId}`);
+    return this.byKey.get(`${file}|${logicalId}`) ?? this.owner(file)?.resource(file, logicalId);
+  }
+
+  /** Whether the template file is one of this stack's. */
+  public hasFile(file: string): boolean {
+    return this.templates.has(file);
+  }
+
+  /** The index of another stack of the assembly that holds `file` (reached through its exports). */
+  private owner(file: string): StackIndex | undefined {
+    if (this.templates.has(file)) {
+      return undefined;
+    }
+    for (const e of this.exports.values()) {
+      if (e.index !== this && e.index.hasFile(file)) {
+        return e.index;
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -76,6 +97,11 @@ export class StackIndex {
   public resolve(file: string, value: Json, depth = 0): TemplateResource | undefined {
     if (depth > 8 || value === null || typeof value !== 'object') {
       return undefined;
+    }
+    const other = this.owner(file);
+    if (other) {
+      // A value read in another stack's template (a resource an import led to): resolved there.
+      return other.resolve(file, value, depth + 1);
     }
     if (typeof value.Ref === 'string') {
       return this.resource(file, value.Ref) ?? this.fromParameter(file, value.Ref, depth);
