@@ -1,6 +1,6 @@
 import { EndpointReport, FunctionReport } from '../report-model';
 import { Json, StackIndex, TemplateResource } from '../template-index';
-import { endpointOf } from './endpoints';
+import { endpointOf, textOf } from './endpoints';
 
 /** A failure sink: where it is, and the resource of the app it is, if it is one. @internal */
 export interface Sink {
@@ -125,7 +125,7 @@ export class PathContext {
       for (const m of metricsOf(alarm.properties)) {
         const dims: Record<string, string> = {};
         for (const d of Array.isArray(m?.Dimensions) ? m.Dimensions : []) {
-          dims[String(d?.Name)] = typeof d?.Value === 'string' ? d.Value : '';
+          dims[String(d?.Name)] = textOf(d?.Value);
         }
         if (m?.Namespace === namespace && match(dims)) {
           found.add(alarm.path);

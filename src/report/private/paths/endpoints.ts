@@ -66,6 +66,14 @@ export function textOf(value: Json): string {
   if (Array.isArray(join) && Array.isArray(join[1])) {
     return join[1].map(textOf).join(typeof join[0] === 'string' ? join[0] : '');
   }
+  const select = value['Fn::Select'];
+  if (Array.isArray(select) && Array.isArray(select[1]?.['Fn::Split'])) {
+    const [delimiter, source] = select[1]['Fn::Split'];
+    const part = splitOutsideTokens(textOf(source), String(delimiter))[Number(select[0])];
+    if (part !== undefined) {
+      return part;
+    }
+  }
   if (typeof value['Fn::Sub'] === 'string') {
     return value['Fn::Sub'];
   }
@@ -73,6 +81,13 @@ export function textOf(value: Json): string {
     return `import ${textOf(value['Fn::ImportValue'])}`;
   }
   return JSON.stringify(value);
+}
+
+/** A text split on a delimiter, `${...}` placeholders (which hold `::`) kept whole. */
+function splitOutsideTokens(text: string, delimiter: string): string[] {
+  const tokens: string[] = [];
+  const masked = text.replace(/\$\{[^}]*\}/g, (t) => `\u0000${tokens.push(t) - 1}\u0000`);
+  return masked.split(delimiter).map((part) => part.replace(/\u0000(\d+)\u0000/g, (_m, i) => tokens[Number(i)]));
 }
 
 /** The endpoint for a resource of the app. @internal */

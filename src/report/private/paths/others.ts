@@ -33,11 +33,30 @@ function cognitoPaths(ctx: PathContext, pool: TemplateResource): PathCandidate[]
   return Object.entries<Json>(config).filter(([name]) => name !== 'KMSKeyID').flatMap(([name, value]) => {
     const arn = value && typeof value === 'object' && value.LambdaArn !== undefined ? value.LambdaArn : value;
     const marker = `${pool.path}/BlueprintTrigger${name}`;
-    return syncPath(ctx, arn, pool, source, 'cognito-idp', `Cognito (the ${name} trigger)`).map((p) => ({
-      ...p,
-      byLibrary: ctx.index.ofType('AWS::Lambda::Permission').some((perm) => perm.path.startsWith(marker)),
-    }));
+    const byLibrary = ctx.index.ofType('AWS::Lambda::Permission').some((perm) => perm.path.startsWith(marker));
+    return syncPath(ctx, arn, pool, source, 'cognito-idp', `Cognito (the ${name} trigger)`)
+      .map((p) => (ASYNC_COGNITO.includes(name) ? senderPath(ctx, p, name) : p))
+      .map((p) => ({ ...p, byLibrary }));
   });
+}
+
+/** Cognito's custom email and SMS senders are invoked asynchronously (the others wait for the answer). */
+const ASYNC_COGNITO = ['CustomEmailSender', 'CustomSMSSender'];
+
+/** A custom sender: asynchronous, its failures kept by the function's own sink (Cognito keeps none). */
+function senderPath(ctx: PathContext, p: PathCandidate, name: string): PathCandidate {
+  const sink = ctx.asyncSinkOf(p.fn);
+  return {
+    ...p,
+    invocation: 'asynchronous',
+    note: undefined,
+    sink,
+    unsunk: sink ? undefined : {
+      what: `the ${name} trigger of ${p.wiring.path}`,
+      lost: 'messages the function fails to send are dropped once Lambda\'s asynchronous retries are spent',
+      fix: 'a deadLetterQueue or onFailure destination on the function (a ServerlessFunction has one), or fn.addTrigger(Trigger.cognito(...))',
+    },
+  };
 }
 
 /** An Alexa skill invokes through a permission for `alexa-appkit.amazon.com` (its skill id as EventSourceToken). */
