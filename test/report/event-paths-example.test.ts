@@ -2,11 +2,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'aws-cdk-lib';
+import { pathsOfApp } from './event-paths-helpers';
 import { acknowledgeUserDecisions, REFERENCE_WORKLOADS } from '../../examples/reference-workloads';
 import { Blueprints } from '../../src';
 import { StackEventPaths } from '../../src/report/private/event-paths';
 import { Json, StackIndex } from '../../src/report/private/template-index';
-import { pathsOfApp } from './event-paths-helpers';
 
 const INVOCABLE = ['AWS::Lambda::Function', 'AWS::Lambda::Alias', 'AWS::Lambda::Version'];
 

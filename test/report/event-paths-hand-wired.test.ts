@@ -9,8 +9,8 @@ import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { EventPathReport } from '../../src/report/private/report-model';
 import { pathsOfStack, pathStack } from './event-paths-helpers';
+import { EventPathReport } from '../../src/report/private/report-model';
 
 /** A plain aws-cdk-lib function `Fn` (no library) and its only path after `wire`. */
 function handWired(wire: (fn: lambda.Function, stack: Stack) => void): { path: EventPathReport; gaps: number } {

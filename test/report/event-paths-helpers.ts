@@ -20,9 +20,18 @@ export function pathStack(id = 'TestStack'): Stack {
 /** The FunctionReports of an index, as much of them as event paths read (the model reader builds the rest). */
 export function functionsOf(index: StackIndex): FunctionReport[] {
   return index.ofType('AWS::Lambda::Function').map((r) => ({
-    id: r.path, logicalId: r.logicalId, file: r.file, path: r.path, name: r.path.replace(/\/Function\/Resource$|\/Resource$/, ''),
-    blueprint: r.path.endsWith('/Function/Resource'), codeKind: 'zip asset', runtime: '', architecture: '', memoryMb: 0,
-    timeoutSeconds: 0, alarms: [],
+    id: r.path,
+    logicalId: r.logicalId,
+    file: r.file,
+    path: r.path,
+    name: r.path.replace(/\/Function\/Resource$|\/Resource$/, ''),
+    blueprint: r.path.endsWith('/Function/Resource'),
+    codeKind: 'zip asset',
+    runtime: '',
+    architecture: '',
+    memoryMb: 0,
+    timeoutSeconds: 0,
+    alarms: [],
   }));
 }
 

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { functionsOf } from './event-paths-helpers';
 import { eventPathsOf, StackEventPaths } from '../../src/report/private/event-paths';
 import { StackIndex } from '../../src/report/private/template-index';
-import { functionsOf } from './event-paths-helpers';
 
 const TRIGGERS = path.join(__dirname, '..', '..', 'integ', 'triggers');
 
@@ -51,8 +51,11 @@ test('HTTP front doors: ALB target group, WebSocket API routes, function URL', (
 test('Lambda@Edge: the distribution invokes the versions of functions of the stack, one path per association', () => {
   const { eventPaths } = integPaths('edge-function');
   const edge = (fn: RegExp, event: string) => expect.objectContaining({
-    invocation: 'synchronous', source: expect.objectContaining({ kind: 'CloudFront distribution', name: 'Cdn9963B1AD' }),
-    functionId: expect.stringMatching(fn), sinkAlarms: [], note: expect.stringContaining(`the viewer (CloudFront ${event}) gets the error`),
+    invocation: 'synchronous',
+    source: expect.objectContaining({ kind: 'CloudFront distribution', name: 'Cdn9963B1AD' }),
+    functionId: expect.stringMatching(fn),
+    sinkAlarms: [],
+    note: expect.stringContaining(`the viewer (CloudFront ${event}) gets the error`),
   });
   expect(eventPaths).toEqual([edge(/^ViewerRequestFunction/, 'viewer-request'), edge(/^OriginRequestFunction/, 'origin-request')]);
   expect(eventPaths.map((p) => p.id)).toEqual(['BlueprintsEdgeFunction/Cdn9963B1AD#1', 'BlueprintsEdgeFunction/Cdn9963B1AD#2']);

@@ -2,9 +2,9 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { pathApp, pathsOfApp } from './event-paths-helpers';
 import { FailureQueue, FunctionCode, FunctionGroup, ServerlessFunction, Trigger } from '../../src';
 import { HANDLER_DIR, TEST_ENV } from '../helpers/template';
-import { pathApp, pathsOfApp } from './event-paths-helpers';
 
 const code = FunctionCode.fromAsset(HANDLER_DIR);
 
@@ -24,7 +24,9 @@ test('a FunctionGroup function (nested stack) triggered by a queue of the parent
   // The function and the mapping are in the shard's template, the queue and its sink in the parent's.
   expect(fnResource.file).not.toBe('Parent.template.json');
   expect(p).toMatchObject({
-    invocation: 'poller', functionId: fnResource.path, byLibrary: true,
+    invocation: 'poller',
+    functionId: fnResource.path,
+    byLibrary: true,
     source: { kind: 'SQS queue', name: 'Parent/Jobs/Resource' },
     failureSink: { kind: 'SQS queue', retentionSeconds: 1209600, encrypted: true },
   });

@@ -4,10 +4,10 @@ import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { pathsOfStack, pathStack } from './event-paths-helpers';
 import { FailureQueue, FunctionCode, ServerlessFunction, Trigger, TriggerSchedule } from '../../src';
 import { EventPathReport } from '../../src/report/private/report-model';
 import { HANDLER_DIR } from '../helpers/template';
-import { pathsOfStack, pathStack } from './event-paths-helpers';
 
 const code = FunctionCode.fromAsset(HANDLER_DIR);
 

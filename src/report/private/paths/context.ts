@@ -64,8 +64,18 @@ export class PathContext {
     if (!this.byKey.has(key)) {
       // A function of another stack (an import): its id is its construct path all the same.
       this.byKey.set(key, {
-        id: r.path, logicalId: r.logicalId, file: r.file, path: r.path, name: r.path, blueprint: false, codeKind: '',
-        runtime: '', architecture: '', memoryMb: 0, timeoutSeconds: 0, alarms: [],
+        id: r.path,
+        logicalId: r.logicalId,
+        file: r.file,
+        path: r.path,
+        name: r.path,
+        blueprint: false,
+        codeKind: '',
+        runtime: '',
+        architecture: '',
+        memoryMb: 0,
+        timeoutSeconds: 0,
+        alarms: [],
       });
     }
     return this.byKey.get(key);

@@ -28,10 +28,21 @@ const KINDS: Record<string, string> = {
 
 /** What an ARN's service is, for people (sources and sinks outside the app). */
 const ARN_KINDS: Record<string, string> = {
-  sqs: 'SQS queue', sns: 'SNS topic', s3: 'S3 bucket', kinesis: 'Kinesis stream', dynamodb: 'DynamoDB stream',
-  kafka: 'MSK cluster', mq: 'Amazon MQ broker', rds: 'DocumentDB cluster', events: 'EventBridge rule',
-  scheduler: 'EventBridge Scheduler schedule', iot: 'IoT topic rule', logs: 'CloudWatch Logs log group',
-  lambda: 'Lambda function', firehose: 'Firehose delivery stream', cognito: 'Cognito user pool',
+  sqs: 'SQS queue',
+  sns: 'SNS topic',
+  s3: 'S3 bucket',
+  kinesis: 'Kinesis stream',
+  dynamodb: 'DynamoDB stream',
+  kafka: 'MSK cluster',
+  mq: 'Amazon MQ broker',
+  rds: 'DocumentDB cluster',
+  events: 'EventBridge rule',
+  scheduler: 'EventBridge Scheduler schedule',
+  iot: 'IoT topic rule',
+  logs: 'CloudWatch Logs log group',
+  lambda: 'Lambda function',
+  firehose: 'Firehose delivery stream',
+  cognito: 'Cognito user pool',
 };
 
 /** The kind of a resource of the app. @internal */

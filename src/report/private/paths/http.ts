@@ -1,7 +1,7 @@
 import { FunctionReport } from '../report-model';
 import { Json, TemplateResource } from '../template-index';
-import { endpointOf, endpointOfResource } from './endpoints';
 import { listOf, PathCandidate, PathContext } from './context';
+import { endpointOf, endpointOfResource } from './endpoints';
 
 /**
  * What a synchronous path's note says: nothing is kept, the caller gets the error, and which alarm to watch.

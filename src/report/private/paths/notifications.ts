@@ -1,6 +1,6 @@
 import { Json, TemplateResource } from '../template-index';
-import { endpointOf, endpointOfResource } from './endpoints';
 import { listOf, PathCandidate, PathContext } from './context';
+import { endpointOf, endpointOfResource } from './endpoints';
 
 /**
  * S3 event notifications straight to Lambda (`bucket.addEventNotification`: a `Custom::S3BucketNotifications`

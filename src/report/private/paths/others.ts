@@ -1,6 +1,6 @@
 import { Json, TemplateResource } from '../template-index';
-import { endpointOf, endpointOfResource, textOf } from './endpoints';
 import { listOf, PathCandidate, PathContext } from './context';
+import { endpointOf, endpointOfResource, textOf } from './endpoints';
 import { syncNote, syncPath } from './http';
 
 /**
@@ -86,8 +86,14 @@ function edgePaths(ctx: PathContext, r: TemplateResource): PathCandidate[] {
     const arn = textOf(a.LambdaFunctionARN);
     const outside = { id: arn, logicalId: '', file: '', path: arn, name: arn, blueprint: false, codeKind: '', runtime: '', architecture: '', memoryMb: 0, timeoutSeconds: 0, alarms: [] };
     return [{
-      source: source.endpoint, invocation: 'synchronous' as const, fn: outside, wiring: r, related: [r], service: 'edgelambda',
-      note: syncNote(outside, `the viewer (CloudFront ${a.EventType ?? 'event'})`), functionText: arn,
+      source: source.endpoint,
+      invocation: 'synchronous' as const,
+      fn: outside,
+      wiring: r,
+      related: [r],
+      service: 'edgelambda',
+      note: syncNote(outside, `the viewer (CloudFront ${a.EventType ?? 'event'})`),
+      functionText: arn,
     }];
   });
 }

@@ -1,6 +1,6 @@
 import { TemplateResource } from '../template-index';
-import { endpointOf, textOf } from './endpoints';
 import { PathCandidate, PathContext } from './context';
+import { endpointOf, textOf } from './endpoints';
 
 /**
  * Invoke permissions no other path accounts for (e.g. `fn.addPermission` for a service the report does not

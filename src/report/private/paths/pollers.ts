@@ -1,6 +1,6 @@
 import { TemplateResource } from '../template-index';
-import { endpointOf, textOf } from './endpoints';
 import { PathCandidate, PathContext, Sink, Unsunk } from './context';
+import { endpointOf, textOf } from './endpoints';
 
 /**
  * Event source mappings (SQS, Kinesis, DynamoDB streams, MSK and self-managed Kafka, Amazon MQ, DocumentDB):

@@ -1,6 +1,6 @@
 import { Json, TemplateResource } from '../template-index';
-import { endpointOf, endpointOfResource } from './endpoints';
 import { listOf, PathCandidate, PathContext, Sink, Unsunk } from './context';
+import { endpointOf, endpointOfResource } from './endpoints';
 
 const RETRIES_SPENT = (t: Json) => `once its retry policy is spent (${t?.RetryPolicy ? 'the target\'s RetryPolicy' : 'by default 185 attempts over 24 hours'})`;
 
