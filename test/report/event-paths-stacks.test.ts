@@ -1,9 +1,10 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { pathApp, pathsOfApp } from './event-paths-helpers';
-import { FailureQueue, FunctionCode, FunctionGroup, ServerlessFunction, Trigger } from '../../src';
+import { BlueprintStack, FailureQueue, FunctionCode, FunctionGroup, MonitoringMode, ServerlessFunction, Trigger } from '../../src';
 import { HANDLER_DIR, TEST_ENV } from '../helpers/template';
 
 const code = FunctionCode.fromAsset(HANDLER_DIR);
@@ -60,4 +61,22 @@ test('a rule in one stack targets a function of another (ImportValue): the path 
   })]);
   expect(eventPaths[0].sinkAlarms).toEqual(['Rules/Dlq/AgeAlarm/Resource', 'Rules/Dlq/DepthAlarm/Resource']);
   expect(gaps).toEqual([]);
+});
+
+test('fleet monitoring: the function\'s own dead-letter queue is watched by the Metrics Insights alarms that name it', () => {
+  const app = pathApp();
+  const stack = new BlueprintStack(app, 'Fleet', { env: TEST_ENV, monitoring: MonitoringMode.FLEET, nagPacks: [] });
+  const fn = new ServerlessFunction(stack, 'Reporter', { code });
+  fn.addTrigger(Trigger.logSubscription(new logs.LogGroup(stack, 'AppLogs', { retention: logs.RetentionDays.ONE_MONTH }), logs.FilterPattern.anyTerm('ERROR')));
+
+  const { eventPaths, gaps } = pathsOfApp(app).get('Fleet')!;
+  expect(gaps).toEqual([]);
+  expect(eventPaths).toEqual([expect.objectContaining({
+    invocation: 'asynchronous',
+    functionId: 'Fleet/Reporter/Function/Resource',
+    byLibrary: true,
+    source: expect.objectContaining({ kind: 'CloudWatch Logs log group', name: 'Fleet/AppLogs/Resource' }),
+    failureSink: expect.objectContaining({ kind: 'SQS queue', name: 'Fleet/Reporter/DeadLetterQueue/Queue/Resource' }),
+  })]);
+  expect(eventPaths[0].sinkAlarms).toEqual(['Fleet/BlueprintFleetAlarms/DeadLetterQueueAge', 'Fleet/BlueprintFleetAlarms/DeadLetterQueueDepth']);
 });

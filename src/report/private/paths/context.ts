@@ -104,7 +104,7 @@ export class PathContext {
     return this.sinkAt(fn.file, own?.properties?.DeadLetterConfig?.TargetArn);
   }
 
-  /** Construct paths of the alarms with a metric dimension that names the resource (sorted). */
+  /** Construct paths of the alarms whose metrics select the resource (a dimension, a Metrics Insights query), sorted. */
   public alarmsOn(resource: TemplateResource | undefined): string[] {
     if (!resource) {
       return [];
@@ -112,8 +112,8 @@ export class PathContext {
     if (!this.alarmIndex) {
       this.alarmIndex = new Map();
       for (const alarm of this.index.ofType('AWS::CloudWatch::Alarm')) {
-        for (const d of dimensionsOf(alarm.properties)) {
-          const watched = this.index.resolve(alarm.file, d.value);
+        for (const value of watchedValues(alarm.properties)) {
+          const watched = this.index.resolve(alarm.file, value);
           if (watched) {
             const key = `${watched.file}|${watched.logicalId}`;
             const list = this.alarmIndex.get(key) ?? [];
@@ -170,9 +170,25 @@ function metricsOf(p: Json): Json[] {
   return [...own, ...math];
 }
 
-function dimensionsOf(p: Json): { name: string; value: Json }[] {
-  return metricsOf(p).flatMap((m) => (Array.isArray(m?.Dimensions) ? m.Dimensions : []))
-    .map((d: Json) => ({ name: String(d?.Name), value: d?.Value }));
+/**
+ * The values an alarm's metrics select resources by: each dimension's value, and each reference inside a
+ * Metrics Insights query (fleet alarms: `... WHERE QueueName IN ('<queue>', ...)`, joined from references).
+ */
+function watchedValues(p: Json): Json[] {
+  const dimensions = metricsOf(p).flatMap((m) => (Array.isArray(m?.Dimensions) ? m.Dimensions : [])).map((d: Json) => d?.Value);
+  const queries = (Array.isArray(p?.Metrics) ? p.Metrics : []).map((m: Json) => m?.Expression).filter((e: Json) => typeof e === 'object');
+  return [...dimensions, ...queries.flatMap((q: Json) => referencesIn(q))];
+}
+
+/** Every `Ref` and `Fn::GetAtt` inside a template value. */
+function referencesIn(value: Json, depth = 0): Json[] {
+  if (value === null || typeof value !== 'object' || depth > 16) {
+    return [];
+  }
+  if (typeof value.Ref === 'string' || Array.isArray(value['Fn::GetAtt'])) {
+    return [value];
+  }
+  return Object.values<Json>(value).flatMap((v) => referencesIn(v, depth + 1));
 }
 
 /** A resource's list property as objects (never a crash on a token or a missing value). @internal */
