@@ -38,7 +38,8 @@ export function eventPathsOf(stackId: string, index: StackIndex, functions: Func
   const eventPaths = candidates.map((c) => {
     const n = (seen.get(c.wiring.path) ?? 0) + 1;
     seen.set(c.wiring.path, n);
-    const base = c.wiring.path.startsWith(`${stackId}/`) ? c.wiring.path : `${stackId}/${c.wiring.path}`;
+    // A construct path is unique in the app; a logical id (path metadata turned off) only in its stack.
+    const base = c.wiring.metadata?.['aws:cdk:path'] !== undefined ? c.wiring.path : `${stackId}/${c.wiring.path}`;
     return report(ctx, c, perWiring.get(c.wiring.path)! > 1 ? `${base}#${n}` : base);
   }).sort((a, b) => compare(a.id, b.id));
   const gaps: GapReport[] = eventPaths.filter((p) => p.gap !== undefined)

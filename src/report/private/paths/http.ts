@@ -1,4 +1,4 @@
-import { FunctionReport } from '../report-model';
+import { EndpointReport, FunctionReport } from '../report-model';
 import { Json, TemplateResource } from '../template-index';
 import { listOf, PathCandidate, PathContext } from './context';
 import { endpointOf, endpointOfResource } from './endpoints';
@@ -15,7 +15,7 @@ export function syncNote(fn: FunctionReport, caller: string): string {
 
 /** A synchronous path, or none when the value does not name a function of the stack. @internal */
 export function syncPath(ctx: PathContext, fnValue: Json, wiring: TemplateResource,
-  source: { endpoint: any; resource?: TemplateResource }, service: string, caller: string): PathCandidate[] {
+  source: { endpoint: EndpointReport; resource?: TemplateResource }, service: string, caller: string): PathCandidate[] {
   const fn = ctx.functionAt(wiring.file, fnValue);
   return fn ? [{
     source: source.endpoint,

@@ -1,3 +1,4 @@
+import { EndpointReport } from '../report-model';
 import { Json, TemplateResource } from '../template-index';
 import { listOf, PathCandidate, PathContext } from './context';
 import { endpointOf, endpointOfResource } from './endpoints';
@@ -24,7 +25,7 @@ export function notificationPaths(ctx: PathContext): PathCandidate[] {
 }
 
 function notificationPath(ctx: PathContext, arn: Json, wiring: TemplateResource,
-  bucket: { endpoint: any; resource?: TemplateResource }): PathCandidate[] {
+  bucket: { endpoint: EndpointReport; resource?: TemplateResource }): PathCandidate[] {
   const fn = ctx.functionAt(wiring.file, arn);
   return fn ? [{
     source: bucket.endpoint,

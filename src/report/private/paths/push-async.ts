@@ -1,3 +1,4 @@
+import { EndpointReport } from '../report-model';
 import { Json, TemplateResource } from '../template-index';
 import { listOf, PathCandidate, PathContext, Sink, Unsunk } from './context';
 import { endpointOf, endpointOfResource } from './endpoints';
@@ -24,7 +25,7 @@ export function pushAsyncPaths(ctx: PathContext): PathCandidate[] {
 }
 
 /** A path of a service with a delivery sink: that sink, else the function's, and a gap without the service's. */
-function asyncPath(ctx: PathContext, fnValue: Json, wiring: TemplateResource, source: { endpoint: any; resource?: TemplateResource },
+function asyncPath(ctx: PathContext, fnValue: Json, wiring: TemplateResource, source: { endpoint: EndpointReport; resource?: TemplateResource },
   delivery: Sink | undefined, service: string, unsunk: Unsunk): PathCandidate[] {
   const fn = ctx.functionAt(wiring.file, fnValue);
   if (!fn) {
