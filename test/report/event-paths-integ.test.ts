@@ -75,7 +75,11 @@ test('Lambda@Edge: the distribution invokes the versions of functions of the sta
 
 test('pollers of sources outside the app: MSK, Amazon MQ (the broker\'s dead-letter queue, alarmed), DocumentDB (no destination by design)', () => {
   const kafka = integPaths('kafka-trigger').eventPaths;
-  expect(kafka.length).toBeGreaterThan(0);
+  expect(kafka.map((p) => `${p.source.kind}: ${p.source.name}`).sort()).toEqual([
+    'MSK cluster: arn:aws:kafka:${AWS::Region}:${AWS::AccountId}:cluster/orders/00000000-0000-0000-0000-000000000000-1',
+    'self-managed Kafka: broker1.example.com:9096,broker2.example.com:9096',
+    'self-managed Kafka: kafka1.internal:9096',
+  ]);
   for (const p of kafka) {
     expect(p.invocation).toBe('poller');
     expect(p.failureSink).toBeDefined();

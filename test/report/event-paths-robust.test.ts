@@ -59,3 +59,19 @@ test('a permission with an unresolved principal and no source is reported as unk
     id: 'S/Fn/Perm', invocation: 'unknown', functionId: 'S/Fn/Resource', source: { kind: 'invoker logs.${AWS::Region}.amazonaws.com', name: 'logs.${AWS::Region}.amazonaws.com' }, sinkAlarms: [],
   })]);
 });
+
+test('a bucket\'s own NotificationConfiguration to a function (written as L1): an asynchronous path, a gap', () => {
+  const { eventPaths, gaps } = pathsOf({
+    Fn: FN,
+    Bucket: {
+      Type: 'AWS::S3::Bucket',
+      Metadata: { 'aws:cdk:path': 'S/Bucket' },
+      Properties: { NotificationConfiguration: { LambdaConfigurations: [{ Event: 's3:ObjectCreated:*', Function: { 'Fn::GetAtt': ['Fn', 'Arn'] } }] } },
+    },
+  });
+  expect(eventPaths).toEqual([expect.objectContaining({
+    id: 'S/Bucket', invocation: 'asynchronous', functionId: 'S/Fn/Resource', source: expect.objectContaining({ kind: 'S3 bucket', name: 'S/Bucket' }),
+    gap: expect.stringMatching(/^the S3 event notification of S\/Bucket invokes S\/Fn asynchronously with no failure sink: S3 event notifications have no dead-letter queue/),
+  })]);
+  expect(gaps).toEqual([{ path: 'S/Bucket', eventPathId: 'S/Bucket', message: eventPaths[0].gap }]);
+});
