@@ -70,7 +70,10 @@ test('a bucket\'s own NotificationConfiguration to a function (written as L1): a
     },
   });
   expect(eventPaths).toEqual([expect.objectContaining({
-    id: 'S/Bucket', invocation: 'asynchronous', functionId: 'S/Fn/Resource', source: expect.objectContaining({ kind: 'S3 bucket', name: 'S/Bucket' }),
+    id: 'S/Bucket',
+    invocation: 'asynchronous',
+    functionId: 'S/Fn/Resource',
+    source: expect.objectContaining({ kind: 'S3 bucket', name: 'S/Bucket' }),
     gap: expect.stringMatching(/^the S3 event notification of S\/Bucket invokes S\/Fn asynchronously with no failure sink: S3 event notifications have no dead-letter queue/),
   })]);
   expect(gaps).toEqual([{ path: 'S/Bucket', eventPathId: 'S/Bucket', message: eventPaths[0].gap }]);

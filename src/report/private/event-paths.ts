@@ -1,4 +1,5 @@
 import { PathCandidate, PathContext } from './paths/context';
+import { storageOf } from './paths/endpoints';
 import { gapOf } from './paths/gaps';
 import { httpPaths } from './paths/http';
 import { notificationPaths } from './paths/notifications';
@@ -49,8 +50,9 @@ export function eventPathsOf(stackId: string, index: StackIndex, functions: Func
 }
 
 function report(ctx: PathContext, c: PathCandidate, id: string): EventPathReport {
+  const sink = c.sink ? { ...c.sink.endpoint, ...(c.sink.resource ? storageOf(c.sink.resource) : {}) } : undefined;
   const sinkAlarms = c.sink ? [...new Set([...c.sink.alarms ?? [], ...ctx.alarmsOn(c.sink.resource)])].sort() : [];
-  const gap = gapOf(c, sinkAlarms);
+  const gap = gapOf(c, sink, sinkAlarms);
   return {
     id,
     source: c.source,
@@ -58,7 +60,7 @@ function report(ctx: PathContext, c: PathCandidate, id: string): EventPathReport
     functionId: c.functionText ?? c.fn.id,
     wiredBy: c.wiring.path,
     byLibrary: c.byLibrary ?? ctx.isLibraryWiring(c.wiring.path),
-    ...(c.sink ? { failureSink: c.sink.endpoint } : {}),
+    ...(sink ? { failureSink: sink } : {}),
     sinkAlarms,
     ...(gap ? { gap } : {}),
     ...(c.note ? { note: c.note } : {}),

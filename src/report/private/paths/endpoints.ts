@@ -103,7 +103,7 @@ function splitOutsideTokens(text: string, delimiter: string): string[] {
 
 /** The endpoint for a resource of the app. @internal */
 export function endpointOfResource(r: TemplateResource, kind = kindOf(r)): EndpointReport {
-  return { kind, name: r.path, logicalId: r.logicalId, ...storage(r) };
+  return { kind, name: r.path, logicalId: r.logicalId };
 }
 
 /**
@@ -128,8 +128,11 @@ export function endpointOf(index: StackIndex, file: string, value: Json, fallbac
  * SQS keeps 4 days unless `MessageRetentionPeriod` says otherwise and encrypts new queues with SSE-SQS
  * unless `SqsManagedSseEnabled` is false; S3 encrypts every object (SSE-S3 by default) and keeps it until
  * a lifecycle rule expires it; SNS encrypts only with a KMS key (it keeps nothing: it forwards).
+ * For sinks only: a source's storage is not the report's concern.
+ *
+ * @internal
  */
-function storage(r: TemplateResource): { retentionSeconds?: number; encrypted?: boolean } {
+export function storageOf(r: TemplateResource): { retentionSeconds?: number; encrypted?: boolean } {
   const p = r.properties ?? {};
   switch (r.type) {
     case 'AWS::SQS::Queue': {

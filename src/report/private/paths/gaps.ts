@@ -1,3 +1,4 @@
+import { EndpointReport } from '../report-model';
 import { PathCandidate } from './context';
 
 /** The 14 days a failure sink should keep a failed event (SQS's maximum, the library's FailureQueue's). */
@@ -11,7 +12,7 @@ const MIN_RETENTION_SECONDS = 1209600;
  *
  * @internal
  */
-export function gapOf(p: PathCandidate, sinkAlarms: string[]): string | undefined {
+export function gapOf(p: PathCandidate, sink: EndpointReport | undefined, sinkAlarms: string[]): string | undefined {
   if (p.invocation !== 'asynchronous' && p.invocation !== 'poller') {
     return undefined;
   }
@@ -19,10 +20,9 @@ export function gapOf(p: PathCandidate, sinkAlarms: string[]): string | undefine
   const problems: string[] = [];
   if (p.unsunk) {
     problems.push(`${p.unsunk.what} invokes ${fnName} ${p.invocation === 'poller' ? 'through a poller' : 'asynchronously'} `
-      + `with no failure sink: ${p.unsunk.lost}.${p.sink && p.invocation === 'asynchronous' ? ` ${fnName}'s own failure sink keeps only events Lambda accepted and then failed.` : ''} Fix: ${p.unsunk.fix}.`);
+      + `with no failure sink: ${p.unsunk.lost}.${sink && p.invocation === 'asynchronous' ? ` ${fnName}'s own failure sink keeps only events Lambda accepted and then failed.` : ''} Fix: ${p.unsunk.fix}.`);
   }
-  if (p.sink) {
-    const sink = p.sink.endpoint;
+  if (sink) {
     const what = `the failure sink ${sink.name} (${sink.kind}) of ${p.wiring.path}`;
     if (sinkAlarms.length === 0) {
       problems.push(`No alarm watches ${what}: failed events pile up there unseen. Fix: an alarm on its depth and age (a FailureQueue has both).`);
