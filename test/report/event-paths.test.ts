@@ -1,6 +1,9 @@
 import { Duration, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
+import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -104,5 +107,40 @@ describe('library-wired paths (ServerlessFunction + addTrigger)', () => {
     }
     // The permissions that come with the integrations are not paths of their own.
     expect(eventPaths.filter((p) => p.invocation === 'unknown')).toEqual([]);
+  });
+});
+
+describe('library-wired paths of the other families are the library\'s (their trigger scopes or markers)', () => {
+  test('IoT rule, log subscription, Alexa skill, Cognito triggers', () => {
+    const stack = pathStack();
+    const pool = new cognito.UserPool(stack, 'Users');
+    const make = (id: string) => new ServerlessFunction(stack, id, { code, timeout: Duration.seconds(5) });
+    make('Telemetry').addTrigger(Trigger.iotRule("SELECT * FROM 'devices/+/telemetry'"));
+    make('Alerts').addTrigger(Trigger.logSubscription(new logs.LogGroup(stack, 'AppLogs', { retention: logs.RetentionDays.ONE_MONTH }), logs.FilterPattern.anyTerm('ERROR')));
+    make('Voice').addTrigger(Trigger.alexaSkill('amzn1.ask.skill.12345678-90ab-cdef-1234-567890abcdef'));
+    make('SignUp').addTrigger(Trigger.cognito(pool, cognito.UserPoolOperation.PRE_SIGN_UP));
+    const { eventPaths, gaps } = pathsOfStack(stack);
+    expect(gaps).toEqual([]);
+    expect(eventPaths.map((p) => [p.functionId, p.invocation, p.source.kind, p.byLibrary]).sort()).toEqual([
+      ['TestStack/Alerts/Function/Resource', 'asynchronous', 'CloudWatch Logs log group', true],
+      ['TestStack/SignUp/Function/Resource', 'synchronous', 'Cognito user pool', true],
+      ['TestStack/Telemetry/Function/Resource', 'asynchronous', 'IoT topic rule', true],
+      ['TestStack/Voice/Function/Resource', 'synchronous', 'Alexa skill', true],
+    ]);
+    const logsPath = eventPaths.find((p) => p.source.kind === 'CloudWatch Logs log group')!;
+    const iot = eventPaths.find((p) => p.source.kind === 'IoT topic rule')!;
+    expect(logsPath.failureSink!.name).toBe('TestStack/Alerts/DeadLetterQueue/Queue/Resource');
+    expect(logsPath.sinkAlarms).toEqual(['TestStack/Alerts/Alarms/Combined/Resource']);
+    expect(iot.failureSink).toMatchObject({ kind: 'SQS queue', retentionSeconds: 1209600, encrypted: true });
+    expect(iot.sinkAlarms.length).toBeGreaterThan(0);
+  });
+
+  test('a hand-written aws-cdk-lib event source on a ServerlessFunction\'s alias is not the library\'s', () => {
+    const stack = pathStack();
+    const fn = new ServerlessFunction(stack, 'Fn', { code });
+    fn.alias.addEventSource(new sources.SqsEventSource(new sqs.Queue(stack, 'Jobs')));
+    const [p] = pathsOfStack(stack).eventPaths;
+    expect(p).toMatchObject({ invocation: 'poller', byLibrary: false, functionId: 'TestStack/Fn/Function/Resource' });
+    expect(p.gap).toMatch(/no failure sink/);
   });
 });

@@ -32,8 +32,10 @@ function cognitoPaths(ctx: PathContext, pool: TemplateResource): PathCandidate[]
   const source = { endpoint: endpointOfResource(pool), resource: pool };
   return Object.entries<Json>(config).filter(([name]) => name !== 'KMSKeyID').flatMap(([name, value]) => {
     const arn = value && typeof value === 'object' && value.LambdaArn !== undefined ? value.LambdaArn : value;
-    const marker = `${pool.path}/BlueprintTrigger${name}`;
-    const byLibrary = ctx.index.ofType('AWS::Lambda::Permission').some((perm) => perm.path.startsWith(marker));
+    // Under the pool's construct (its L1 is `<pool>/Resource`); the trigger capitalises the operation's
+    // name (`CustomSmsSender` for `CustomSMSSender`), so the comparison ignores case.
+    const marker = `${pool.path.replace(/\/Resource$/, '')}/BlueprintTrigger${name}`.toLowerCase();
+    const byLibrary = ctx.index.ofType('AWS::Lambda::Permission').some((perm) => perm.path.toLowerCase().startsWith(marker));
     return syncPath(ctx, arn, pool, source, 'cognito-idp', `Cognito (the ${name} trigger)`)
       .map((p) => (ASYNC_COGNITO.includes(name) ? senderPath(ctx, p, name) : p))
       .map((p) => ({ ...p, byLibrary }));
