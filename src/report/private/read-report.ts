@@ -1,4 +1,14 @@
-import { PluginFindings, ReportModel } from './report-model';
+import { acknowledgementsOf } from './acknowledgements';
+import { alarmsOf, compare } from './alarms';
+import { AssemblyStack, readAssemblyStacks } from './assembly-reader';
+import { eventPathsOf } from './event-paths';
+import { functionsOf } from './functions';
+import { messagesOf } from './messages';
+import { nagPacksOf, pluginFindingsOf } from './nag-results';
+import { MessageReport, PluginFindings, ReportModel, StackReport } from './report-model';
+import { stackCostOf } from './stack-cost';
+import { summaryOf } from './summary';
+import { gapsOf, warningsOf } from './warnings';
 
 /**
  * The report model of the cloud assembly in `assemblyDir` (its `manifest.json`, templates, stack metadata,
@@ -10,5 +20,40 @@ import { PluginFindings, ReportModel } from './report-model';
  * @internal
  */
 export function readReportModel(assemblyDir: string, plugins: PluginFindings[] = []): ReportModel {
-  throw new Error(`readReportModel(${assemblyDir}, ${plugins.length}) is built on branch i24-model`);
+  const pluginFindings = pluginFindingsOf(assemblyDir, plugins);
+  const stacks = readAssemblyStacks(assemblyDir)
+    .map((stack) => stackReport(assemblyDir, stack, pluginFindings))
+    .sort((a, b) => compare(a.id, b.id));
+  return {
+    schemaVersion: 1,
+    generator: 'cdk-lambda-blueprints',
+    summary: summaryOf(stacks),
+    stacks,
+  };
+}
+
+function stackReport(assemblyDir: string, stack: AssemblyStack, plugins: Map<string, MessageReport[]>): StackReport {
+  const index = stack.index;
+  const alarms = alarmsOf(index);
+  const functions = functionsOf(index, alarms);
+  const paths = eventPathsOf(stack.id, index, functions);
+  const messages = messagesOf(stack);
+  const acks = acknowledgementsOf(stack);
+  const cost = stackCostOf(stack);
+  return {
+    id: stack.id,
+    displayName: stack.displayName,
+    environment: stack.environment,
+    templates: stack.templates.map((t) => t.file),
+    resources: index.resources().length,
+    functions,
+    eventPaths: [...paths.eventPaths].sort((a, b) => compare(a.id, b.id)),
+    alarms: alarms.map((a) => a.report),
+    acknowledgements: acks.library,
+    userDecisions: acks.user,
+    nagPacks: nagPacksOf(assemblyDir, stack, messages, acks, plugins),
+    gaps: gapsOf(paths.gaps, paths.eventPaths, messages),
+    warnings: warningsOf(messages),
+    ...(cost ? { cost } : {}),
+  };
 }

@@ -1,0 +1,148 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Json, StackIndex, StackTemplate } from './template-index';
+
+/** One metadata entry of a stack artifact (`aws:cdk:warning`, `aws:cdk:logicalId`, ...). @internal */
+export interface MetadataEntry {
+  readonly type: string;
+  readonly data?: Json;
+}
+
+/** A deployable stack of the assembly (a nested assembly's included), with what the report reads of it. @internal */
+export interface AssemblyStack {
+  /** The artifact id; for a stack of a Stage, its display name (`Stage/Stack`), unique in the app. */
+  readonly id: string;
+  /** The id in its assembly's manifest (`<artifact id>.template.json`, `<artifact id>.cost.json`). */
+  readonly artifactId: string;
+  readonly displayName: string;
+  /** The construct path of the stack (the prefix of its resources' paths). */
+  readonly constructPath: string;
+  readonly environment: string;
+  /** The CloudFormation stack name (cdk-nag 2 names its report files after it). */
+  readonly stackName: string;
+  /** The id of the Stage the stack is in, when it is in a nested assembly (cdk-nag 2 report-file prefix). */
+  readonly stageId?: string;
+  /** The stack's directory (absolute: read, never reported). */
+  readonly dir: string;
+  readonly templates: StackTemplate[];
+  /** Metadata entries by construct path (without the leading `/`). */
+  readonly metadata: Map<string, MetadataEntry[]>;
+  index: StackIndex;
+}
+
+/**
+ * Every stack of the cloud assembly in `root`, in manifest order (nested assemblies of Stages where they
+ * appear), each with its templates (nested stacks' included) and an index whose imports resolve to the
+ * exports of every stack read. An unreadable file is skipped: the report shows what it could read.
+ *
+ * @internal
+ */
+export function readAssemblyStacks(root: string): AssemblyStack[] {
+  const stacks: AssemblyStack[] = [];
+  collectStacks(root, root, undefined, stacks, 0);
+  const exports = new Map<string, { index: StackIndex; file: string; value: Json }>();
+  for (const stack of stacks) {
+    stack.index = new StackIndex(stack.templates, exports);
+  }
+  for (const stack of stacks) {
+    for (const t of stack.templates) {
+      for (const output of Object.values<Json>(objectOr(t.template?.Outputs))) {
+        const name = output?.Export?.Name;
+        if (typeof name === 'string') {
+          exports.set(name, { index: stack.index, file: t.file, value: output.Value });
+        }
+      }
+    }
+  }
+  return stacks;
+}
+
+/** Reads a JSON file, or undefined when it is missing or not JSON. @internal */
+export function readJson(file: string): Json | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf-8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** `value` when it is a plain object, else `{}`. @internal */
+export function objectOr(value: Json): Record<string, Json> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
+}
+
+function collectStacks(root: string, dir: string, stageId: string | undefined, into: AssemblyStack[], depth: number): void {
+  const manifest = readJson(path.join(dir, 'manifest.json'));
+  for (const [artifactId, artifact] of Object.entries<Json>(objectOr(manifest?.artifacts))) {
+    const properties = objectOr(artifact?.properties);
+    if (artifact?.type === 'cdk:cloud-assembly' && typeof properties.directoryName === 'string' && depth < 8) {
+      const stage = typeof artifact.displayName === 'string' ? artifact.displayName : artifactId;
+      collectStacks(root, path.join(dir, properties.directoryName), stage.split('/').pop(), into, depth + 1);
+    } else if (artifact?.type === 'aws:cloudformation:stack') {
+      into.push(stackOf(root, dir, artifactId, artifact, stageId));
+    }
+  }
+}
+
+function stackOf(root: string, dir: string, artifactId: string, artifact: Json, stageId: string | undefined): AssemblyStack {
+  const properties = objectOr(artifact.properties);
+  const displayName = typeof artifact.displayName === 'string' ? artifact.displayName : artifactId;
+  const templates: StackTemplate[] = [];
+  if (typeof properties.templateFile === 'string') {
+    readTemplates(root, dir, properties.templateFile, undefined, templates);
+  }
+  return {
+    id: stageId === undefined ? artifactId : displayName,
+    artifactId,
+    displayName,
+    constructPath: displayName,
+    environment: typeof artifact.environment === 'string' ? artifact.environment : 'aws://unknown-account/unknown-region',
+    stackName: typeof properties.stackName === 'string' ? properties.stackName : artifactId,
+    stageId,
+    dir,
+    templates,
+    metadata: metadataOf(dir, artifact),
+    index: new StackIndex([]),
+  };
+}
+
+/** The template in `file` (relative to `dir`) and, depth first, the templates of its nested stacks. */
+function readTemplates(root: string, dir: string, file: string, nestedIn: StackTemplate['nestedIn'], into: StackTemplate[]): void {
+  const relative = path.relative(root, path.join(dir, file)).split(path.sep).join('/');
+  if (into.some((t) => t.file === relative) || into.length > 500) {
+    return;
+  }
+  const template = readJson(path.join(dir, file));
+  if (template === undefined) {
+    return;
+  }
+  into.push({ file: relative, template, ...(nestedIn ? { nestedIn } : {}) });
+  for (const [logicalId, resource] of Object.entries<Json>(objectOr(template.Resources))) {
+    const nestedFile = resource?.Metadata?.['aws:asset:path'];
+    if (resource?.Type === 'AWS::CloudFormation::Stack' && typeof nestedFile === 'string') {
+      readTemplates(root, dir, nestedFile, { file: relative, logicalId }, into);
+    }
+  }
+}
+
+/** The artifact's metadata, inline or in its `additionalMetadataFile` (both when both are there). */
+function metadataOf(dir: string, artifact: Json): Map<string, MetadataEntry[]> {
+  const byPath = new Map<string, MetadataEntry[]>();
+  const sources = [objectOr(artifact.metadata)];
+  if (typeof artifact.additionalMetadataFile === 'string') {
+    sources.push(objectOr(readJson(path.join(dir, artifact.additionalMetadataFile))));
+  }
+  for (const source of sources) {
+    for (const [constructPath, entries] of Object.entries<Json>(source)) {
+      const key = constructPath.replace(/^\//, '');
+      const list = byPath.get(key) ?? [];
+      for (const entry of Array.isArray(entries) ? entries : []) {
+        if (typeof entry?.type === 'string') {
+          list.push({ type: entry.type, data: entry.data });
+        }
+      }
+      byPath.set(key, list);
+    }
+  }
+  return byPath;
+}

@@ -1,0 +1,94 @@
+import { StackAlarm } from './alarms';
+import { sinkEndpoint } from './failure-sink';
+import { EndpointReport, FunctionReport } from './report-model';
+import { Json, StackIndex, TemplateResource } from './template-index';
+import { numberOr } from './template-values';
+
+/** Lambda's defaults when the template leaves a setting out. */
+const DEFAULT_MEMORY_MB = 128;
+const DEFAULT_TIMEOUT_SECONDS = 3;
+const DEFAULT_ARCHITECTURE = 'x86_64';
+
+/**
+ * Every `AWS::Lambda::Function` of the stack's templates, sorted by construct path. A setting written with
+ * a token the template leaves unresolved is reported as `unknown` (text) or 0 (numbers).
+ *
+ * @internal
+ */
+export function functionsOf(index: StackIndex, alarms: StackAlarm[]): FunctionReport[] {
+  const aliases = index.ofType('AWS::Lambda::Alias');
+  const versions = index.ofType('AWS::Lambda::Version');
+  return index.ofType('AWS::Lambda::Function')
+    .map((fn) => functionReport(index, fn, aliases, versions, alarms))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function functionReport(index: StackIndex, fn: TemplateResource, aliases: TemplateResource[], versions: TemplateResource[],
+  alarms: StackAlarm[]): FunctionReport {
+  const p = fn.properties;
+  const own = aliases.filter((a) => index.resolve(a.file, a.properties.FunctionName) === fn);
+  const blueprintRoot = fn.path.endsWith('/Function/Resource') ? fn.path.slice(0, -'/Function/Resource'.length) : undefined;
+  const blueprint = blueprintRoot !== undefined && own.some((a) => a.path === `${blueprintRoot}/LiveAlias/Resource`);
+  const alias = own.find((a) => a.properties.Name === 'live') ?? own.find((a) => a.properties.ProvisionedConcurrencyConfig) ?? own[0];
+  const provisioned = alias ? numberOr(alias.properties.ProvisionedConcurrencyConfig?.ProvisionedConcurrentExecutions, undefined) : undefined;
+  const reserved = numberOr(p.ReservedConcurrentExecutions, undefined);
+  const sink = failureSinkOf(index, fn);
+  const mine = new Set<TemplateResource>([fn, ...own, ...versions.filter((v) => index.resolve(v.file, v.properties.FunctionName) === fn)]);
+  const image = p.PackageType === 'Image' || p.Code?.ImageUri !== undefined;
+  return {
+    id: fn.path,
+    logicalId: fn.logicalId,
+    file: fn.file,
+    path: fn.path,
+    name: blueprint && blueprintRoot !== undefined ? blueprintRoot : fn.path.replace(/\/Resource$/, ''),
+    blueprint,
+    codeKind: codeKindOf(fn),
+    runtime: image ? 'container image' : typeof p.Runtime === 'string' ? p.Runtime : 'unknown',
+    architecture: architectureOf(p.Architectures),
+    memoryMb: numberOr(p.MemorySize, DEFAULT_MEMORY_MB) ?? 0,
+    timeoutSeconds: numberOr(p.Timeout, DEFAULT_TIMEOUT_SECONDS) ?? 0,
+    ...(reserved !== undefined && p.ReservedConcurrentExecutions !== undefined ? { reservedConcurrency: reserved } : {}),
+    ...(provisioned !== undefined ? { provisionedConcurrency: provisioned } : {}),
+    ...(alias && typeof alias.properties.Name === 'string' ? { alias: alias.properties.Name } : {}),
+    ...(sink ? { asyncFailureSink: sink } : {}),
+    alarms: alarms.filter((a) => a.watched.some((w) => mine.has(w))).map((a) => a.report.path),
+  };
+}
+
+function codeKindOf(fn: TemplateResource): string {
+  const p = fn.properties;
+  const code = p.Code ?? {};
+  if (p.PackageType === 'Image' || code.ImageUri !== undefined) {
+    return 'container image';
+  }
+  if (code.ZipFile !== undefined) {
+    return 'inline';
+  }
+  if (code.S3Bucket !== undefined) {
+    return typeof fn.metadata['aws:asset:path'] === 'string' ? 'zip asset' : 'S3 object';
+  }
+  return 'unknown';
+}
+
+function architectureOf(architectures: Json): string {
+  if (architectures === undefined) {
+    return DEFAULT_ARCHITECTURE;
+  }
+  const first = Array.isArray(architectures) ? architectures[0] : undefined;
+  return typeof first === 'string' ? first : 'unknown';
+}
+
+/** The on-failure destination of its asynchronous invocations, else its dead-letter queue or topic. */
+function failureSinkOf(index: StackIndex, fn: TemplateResource): EndpointReport | undefined {
+  const configs = index.ofType('AWS::Lambda::EventInvokeConfig')
+    .filter((c) => index.resolve(c.file, c.properties.FunctionName) === fn)
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const config of configs) {
+    const destination = config.properties.DestinationConfig?.OnFailure?.Destination;
+    if (destination !== undefined) {
+      return sinkEndpoint(index, config.file, destination);
+    }
+  }
+  const dlq = fn.properties.DeadLetterConfig?.TargetArn;
+  return dlq !== undefined ? sinkEndpoint(index, fn.file, dlq) : undefined;
+}
