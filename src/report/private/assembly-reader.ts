@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { fillConstructPaths } from './construct-paths';
 import { Json, StackIndex, StackTemplate } from './template-index';
 
 /** One metadata entry of a stack artifact (`aws:cdk:warning`, `aws:cdk:logicalId`, ...). @internal */
@@ -25,6 +26,8 @@ export interface AssemblyStack {
   /** The stack's directory (absolute: read, never reported). */
   readonly dir: string;
   readonly templates: StackTemplate[];
+  /** The S3 object keys of the file assets the stack's asset manifest publishes (to tell a zip asset's code). */
+  readonly assetObjectKeys: Set<string>;
   /** Metadata entries by construct path (without the leading `/`). */
   readonly metadata: Map<string, MetadataEntry[]>;
   index: StackIndex;
@@ -79,18 +82,21 @@ function collectStacks(root: string, dir: string, stageId: string | undefined, i
       const stage = typeof artifact.displayName === 'string' ? artifact.displayName : artifactId;
       collectStacks(root, path.join(dir, properties.directoryName), stage.split('/').pop(), into, depth + 1);
     } else if (artifact?.type === 'aws:cloudformation:stack') {
-      into.push(stackOf(root, dir, artifactId, artifact, stageId));
+      into.push(stackOf(root, dir, artifactId, artifact, stageId, assetObjectKeys(dir, manifest, artifact)));
     }
   }
 }
 
-function stackOf(root: string, dir: string, artifactId: string, artifact: Json, stageId: string | undefined): AssemblyStack {
+function stackOf(root: string, dir: string, artifactId: string, artifact: Json, stageId: string | undefined,
+  assetKeys: Set<string>): AssemblyStack {
   const properties = objectOr(artifact.properties);
   const displayName = typeof artifact.displayName === 'string' ? artifact.displayName : artifactId;
   const templates: StackTemplate[] = [];
   if (typeof properties.templateFile === 'string') {
     readTemplates(root, dir, properties.templateFile, undefined, templates);
   }
+  const metadata = metadataOf(dir, artifact);
+  fillConstructPaths(displayName, templates, metadata);
   return {
     id: stageId === undefined ? artifactId : displayName,
     artifactId,
@@ -101,9 +107,30 @@ function stackOf(root: string, dir: string, artifactId: string, artifact: Json, 
     stageId,
     dir,
     templates,
-    metadata: metadataOf(dir, artifact),
+    assetObjectKeys: assetKeys,
+    metadata,
     index: new StackIndex([]),
   };
+}
+
+/** The object keys of the file assets in the asset manifests the stack artifact depends on. */
+function assetObjectKeys(dir: string, manifest: Json, artifact: Json): Set<string> {
+  const keys = new Set<string>();
+  for (const dependency of Array.isArray(artifact.dependencies) ? artifact.dependencies : []) {
+    const assets = objectOr(manifest?.artifacts)[dependency];
+    const file = objectOr(assets?.properties).file;
+    if (assets?.type !== 'cdk:asset-manifest' || typeof file !== 'string') {
+      continue;
+    }
+    for (const asset of Object.values<Json>(objectOr(readJson(path.join(dir, file))?.files))) {
+      for (const destination of Object.values<Json>(objectOr(asset?.destinations))) {
+        if (typeof destination?.objectKey === 'string') {
+          keys.add(destination.objectKey);
+        }
+      }
+    }
+  }
+  return keys;
 }
 
 /** The template in `file` (relative to `dir`) and, depth first, the templates of its nested stacks. */

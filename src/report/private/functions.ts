@@ -15,16 +15,23 @@ const DEFAULT_ARCHITECTURE = 'x86_64';
  *
  * @internal
  */
-export function functionsOf(index: StackIndex, alarms: StackAlarm[]): FunctionReport[] {
+export function functionsOf(index: StackIndex, alarms: StackAlarm[], assetKeys: Set<string>): FunctionReport[] {
   const aliases = index.ofType('AWS::Lambda::Alias');
   const versions = index.ofType('AWS::Lambda::Version');
   return index.ofType('AWS::Lambda::Function')
-    .map((fn) => functionReport(index, fn, aliases, versions, alarms))
+    .map((fn) => functionReport(index, fn, { aliases, versions, alarms, assetKeys }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-function functionReport(index: StackIndex, fn: TemplateResource, aliases: TemplateResource[], versions: TemplateResource[],
-  alarms: StackAlarm[]): FunctionReport {
+/** What a function's report is read from besides the function: the stack's aliases, versions, alarms and asset keys. */
+interface Around {
+  readonly aliases: TemplateResource[];
+  readonly versions: TemplateResource[];
+  readonly alarms: StackAlarm[];
+  readonly assetKeys: Set<string>;
+}
+
+function functionReport(index: StackIndex, fn: TemplateResource, { aliases, versions, alarms, assetKeys }: Around): FunctionReport {
   const p = fn.properties;
   const own = aliases.filter((a) => index.resolve(a.file, a.properties.FunctionName) === fn);
   const blueprintRoot = fn.path.endsWith('/Function/Resource') ? fn.path.slice(0, -'/Function/Resource'.length) : undefined;
@@ -42,12 +49,12 @@ function functionReport(index: StackIndex, fn: TemplateResource, aliases: Templa
     path: fn.path,
     name: blueprint && blueprintRoot !== undefined ? blueprintRoot : fn.path.replace(/\/Resource$/, ''),
     blueprint,
-    codeKind: codeKindOf(fn),
+    codeKind: codeKindOf(fn, assetKeys),
     runtime: image ? 'container image' : typeof p.Runtime === 'string' ? p.Runtime : 'unknown',
     architecture: architectureOf(p.Architectures),
     memoryMb: numberOr(p.MemorySize, DEFAULT_MEMORY_MB) ?? 0,
     timeoutSeconds: numberOr(p.Timeout, DEFAULT_TIMEOUT_SECONDS) ?? 0,
-    ...(reserved !== undefined && p.ReservedConcurrentExecutions !== undefined ? { reservedConcurrency: reserved } : {}),
+    ...(reserved !== undefined ? { reservedConcurrency: reserved } : {}),
     ...(provisioned !== undefined ? { provisionedConcurrency: provisioned } : {}),
     ...(alias && typeof alias.properties.Name === 'string' ? { alias: alias.properties.Name } : {}),
     ...(sink ? { asyncFailureSink: sink } : {}),
@@ -55,7 +62,8 @@ function functionReport(index: StackIndex, fn: TemplateResource, aliases: Templa
   };
 }
 
-function codeKindOf(fn: TemplateResource): string {
+/** How the code is shipped; a zip in S3 is an asset when its metadata says so or the asset manifest publishes its key. */
+function codeKindOf(fn: TemplateResource, assetKeys: Set<string>): string {
   const p = fn.properties;
   const code = p.Code ?? {};
   if (p.PackageType === 'Image' || code.ImageUri !== undefined) {
@@ -65,7 +73,8 @@ function codeKindOf(fn: TemplateResource): string {
     return 'inline';
   }
   if (code.S3Bucket !== undefined) {
-    return typeof fn.metadata['aws:asset:path'] === 'string' ? 'zip asset' : 'S3 object';
+    const asset = typeof fn.metadata['aws:asset:path'] === 'string' || (typeof code.S3Key === 'string' && assetKeys.has(code.S3Key));
+    return asset ? 'zip asset' : 'S3 object';
   }
   return 'unknown';
 }

@@ -35,7 +35,7 @@ export function readReportModel(assemblyDir: string, plugins: PluginFindings[] =
 function stackReport(assemblyDir: string, stack: AssemblyStack, plugins: Map<string, MessageReport[]>): StackReport {
   const index = stack.index;
   const alarms = alarmsOf(index);
-  const functions = functionsOf(index, alarms);
+  const functions = functionsOf(index, alarms, stack.assetObjectKeys);
   const paths = eventPathsOf(stack.id, index, functions);
   const messages = messagesOf(stack);
   const acks = acknowledgementsOf(stack);
