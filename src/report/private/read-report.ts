@@ -45,7 +45,8 @@ function stackReport(assemblyDir: string, stack: AssemblyStack, plugins: Map<str
     displayName: stack.displayName,
     environment: stack.environment,
     templates: stack.templates.map((t) => t.file),
-    resources: index.resources().length,
+    // The CLI adds AWS::CDK::Metadata (version reporting) and an in-process synth does not: not the app's resource.
+    resources: index.resources().filter((r) => r.type !== 'AWS::CDK::Metadata').length,
     functions,
     eventPaths: [...paths.eventPaths].sort((a, b) => compare(a.id, b.id)),
     alarms: alarms.map((a) => a.report),
