@@ -82,18 +82,18 @@ function collectStacks(root: string, dir: string, stageId: string | undefined, i
       const stage = typeof artifact.displayName === 'string' ? artifact.displayName : artifactId;
       collectStacks(root, path.join(dir, properties.directoryName), stage.split('/').pop(), into, depth + 1);
     } else if (artifact?.type === 'aws:cloudformation:stack') {
-      into.push(stackOf(root, dir, artifactId, artifact, stageId, assetObjectKeys(dir, manifest, artifact)));
+      into.push(stackOf(root, dir, artifactId, artifact, stageId, fileAssets(dir, manifest, artifact)));
     }
   }
 }
 
 function stackOf(root: string, dir: string, artifactId: string, artifact: Json, stageId: string | undefined,
-  assetKeys: Set<string>): AssemblyStack {
+  assets: Map<string, string>): AssemblyStack {
   const properties = objectOr(artifact.properties);
   const displayName = typeof artifact.displayName === 'string' ? artifact.displayName : artifactId;
   const templates: StackTemplate[] = [];
   if (typeof properties.templateFile === 'string') {
-    readTemplates(root, dir, properties.templateFile, undefined, templates);
+    readTemplates({ root, dir, assets }, properties.templateFile, undefined, templates);
   }
   const metadata = metadataOf(dir, artifact);
   fillConstructPaths(displayName, templates, metadata);
@@ -107,34 +107,54 @@ function stackOf(root: string, dir: string, artifactId: string, artifact: Json, 
     stageId,
     dir,
     templates,
-    assetObjectKeys: assetKeys,
+    assetObjectKeys: new Set(assets.keys()),
     metadata,
     index: new StackIndex([]),
   };
 }
 
-/** The object keys of the file assets in the asset manifests the stack artifact depends on. */
-function assetObjectKeys(dir: string, manifest: Json, artifact: Json): Set<string> {
-  const keys = new Set<string>();
+/** The file assets the asset manifests of the stack artifact publish: object key -> source path in the assembly. */
+function fileAssets(dir: string, manifest: Json, artifact: Json): Map<string, string> {
+  const assets = new Map<string, string>();
   for (const dependency of Array.isArray(artifact.dependencies) ? artifact.dependencies : []) {
-    const assets = objectOr(manifest?.artifacts)[dependency];
-    const file = objectOr(assets?.properties).file;
-    if (assets?.type !== 'cdk:asset-manifest' || typeof file !== 'string') {
+    const assetArtifact = objectOr(manifest?.artifacts)[dependency];
+    const file = objectOr(assetArtifact?.properties).file;
+    if (assetArtifact?.type !== 'cdk:asset-manifest' || typeof file !== 'string') {
       continue;
     }
     for (const asset of Object.values<Json>(objectOr(readJson(path.join(dir, file))?.files))) {
       for (const destination of Object.values<Json>(objectOr(asset?.destinations))) {
         if (typeof destination?.objectKey === 'string') {
-          keys.add(destination.objectKey);
+          assets.set(destination.objectKey, typeof asset.source?.path === 'string' ? asset.source.path : '');
         }
       }
     }
   }
-  return keys;
+  return assets;
+}
+
+/**
+ * The file of a nested stack's template: its `aws:asset:path` metadata, else the file asset whose object key
+ * its `TemplateURL` names (asset metadata is off outside the CDK CLI).
+ */
+function nestedTemplateFile(resource: Json, assets: Map<string, string>): string | undefined {
+  const declared = resource?.Metadata?.['aws:asset:path'];
+  if (typeof declared === 'string') {
+    return declared;
+  }
+  const url = JSON.stringify(resource?.Properties?.TemplateURL ?? '');
+  for (const [key, source] of assets) {
+    if (source !== '' && url.includes(`/${key}`)) {
+      return source;
+    }
+  }
+  return undefined;
 }
 
 /** The template in `file` (relative to `dir`) and, depth first, the templates of its nested stacks. */
-function readTemplates(root: string, dir: string, file: string, nestedIn: StackTemplate['nestedIn'], into: StackTemplate[]): void {
+function readTemplates(where: { root: string; dir: string; assets: Map<string, string> }, file: string, nestedIn: StackTemplate['nestedIn'],
+  into: StackTemplate[]): void {
+  const { root, dir } = where;
   const relative = path.relative(root, path.join(dir, file)).split(path.sep).join('/');
   if (into.some((t) => t.file === relative) || into.length > 500) {
     return;
@@ -145,9 +165,9 @@ function readTemplates(root: string, dir: string, file: string, nestedIn: StackT
   }
   into.push({ file: relative, template, ...(nestedIn ? { nestedIn } : {}) });
   for (const [logicalId, resource] of Object.entries<Json>(objectOr(template.Resources))) {
-    const nestedFile = resource?.Metadata?.['aws:asset:path'];
-    if (resource?.Type === 'AWS::CloudFormation::Stack' && typeof nestedFile === 'string') {
-      readTemplates(root, dir, nestedFile, { file: relative, logicalId }, into);
+    const nestedFile = resource?.Type === 'AWS::CloudFormation::Stack' ? nestedTemplateFile(resource, where.assets) : undefined;
+    if (nestedFile !== undefined) {
+      readTemplates(where, nestedFile, { file: relative, logicalId }, into);
     }
   }
 }
