@@ -51,8 +51,8 @@ describe('cdk-nag results per pack', () => {
   });
 
   test('a cdk-nag 2 pack with no finding ran when its report file for the stack is there', () => {
-    expect(fs.existsSync(path.join(outdir, 'AwsSolutions-Nagged-NagReport.csv'))).toBe(true);
-    const file = path.join(outdir, 'PCI.DSS.321-Nagged-NagReport.csv');
+    expect(fs.existsSync(path.join(outdir, 'AwsSolutions--Nagged-NagReport.csv'))).toBe(true);
+    const file = path.join(outdir, 'PCI.DSS.321--Nagged-NagReport.csv');
     fs.writeFileSync(file, 'Rule ID,Resource ID,Compliance,Exception Reason,Rule Level,Rule Info\n');
     expect(pack(readReportModel(outdir), 'PCI.DSS.321')).toEqual({
       pack: 'PCI.DSS.321', ran: true, unacknowledged: [], acknowledgedByLibrary: 0, acknowledgedByUser: 0,

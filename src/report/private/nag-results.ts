@@ -73,8 +73,12 @@ export function inStack(stack: AssemblyStack, constructPath: string): boolean {
   return constructPath === stack.constructPath || constructPath.startsWith(`${stack.constructPath}/`);
 }
 
-/** cdk-nag 2 writes `<pack>-[<stage>-]<stack name>-NagReport.csv|json` into the app's assembly for each stack it checked. */
+/**
+ * cdk-nag 2 writes `<pack>-<stage id>-<stack name>-NagReport.csv|json` into the app's assembly for each stack it
+ * checked; the stage of a stack outside any Stage is the App, whose id is empty (`AwsSolutions--MyStack-...`).
+ */
 function hasNagV2Report(assemblyDir: string, stack: AssemblyStack, pack: string): boolean {
-  const base = `${pack}-${stack.stageId !== undefined ? `${stack.stageId}-` : ''}${stack.stackName}-NagReport`;
-  return ['csv', 'json'].some((ext) => fs.existsSync(path.join(assemblyDir, `${base}.${ext}`)));
+  const stages = stack.stageId !== undefined ? [stack.stageId] : [''];
+  return stages.some((stage) => ['csv', 'json'].some((ext) =>
+    fs.existsSync(path.join(assemblyDir, `${pack}-${stage}-${stack.stackName}-NagReport.${ext}`))));
 }
