@@ -119,7 +119,11 @@ describe('an assembly with missing and odd files', () => {
     expect(odd.functions).toEqual([
       expect.objectContaining({ name: 'Odd/Bare', codeKind: 'unknown', runtime: 'unknown', architecture: 'x86_64', memoryMb: 128, timeoutSeconds: 3 }),
       expect.objectContaining({
-        name: 'Odd/Fn', codeKind: 'inline', runtime: 'unknown', architecture: 'unknown', memoryMb: 0,
+        name: 'Odd/Fn',
+        codeKind: 'inline',
+        runtime: 'unknown',
+        architecture: 'unknown',
+        memoryMb: 0,
         asyncFailureSink: { kind: 'SQS queue', name: 'arn:aws:sqs:us-east-1:111111111111:elsewhere' },
       }),
     ]);

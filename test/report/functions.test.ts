@@ -21,8 +21,13 @@ describe('functions of a stack', () => {
     new lambda.Function(stack, 'Plain', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {};') });
     const bucket = s3.Bucket.fromBucketName(stack, 'Code', 'my-code-bucket');
     const fromBucket = new lambda.Function(stack, 'FromBucket', {
-      runtime: lambda.Runtime.PYTHON_3_13, handler: 'index.handler', code: lambda.Code.fromBucket(bucket, 'code.zip'),
-      architecture: lambda.Architecture.ARM_64, memorySize: 512, timeout: Duration.seconds(20), reservedConcurrentExecutions: 5,
+      runtime: lambda.Runtime.PYTHON_3_13,
+      handler: 'index.handler',
+      code: lambda.Code.fromBucket(bucket, 'code.zip'),
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.seconds(20),
+      reservedConcurrentExecutions: 5,
       deadLetterQueue: new sqs.Queue(stack, 'Dlq', { retentionPeriod: Duration.days(7) }),
     });
     const prod = new lambda.Alias(stack, 'Prod', { aliasName: 'prod', version: fromBucket.currentVersion, provisionedConcurrentExecutions: 2 });
@@ -93,7 +98,10 @@ describe('functions of a stack', () => {
   test('a local asset is a zip asset; a ServerlessFunction is a blueprint known by its construct', () => {
     expect(fn('Asset').codeKind).toBe('zip asset');
     expect(fn('Blueprint')).toMatchObject({
-      blueprint: true, path: 'Fns/Blueprint/Function/Resource', alias: 'live', codeKind: 'zip asset',
+      blueprint: true,
+      path: 'Fns/Blueprint/Function/Resource',
+      alias: 'live',
+      codeKind: 'zip asset',
       asyncFailureSink: { kind: 'SQS queue', encrypted: true },
       alarms: expect.arrayContaining([expect.stringMatching(/^Fns\/Blueprint\/Alarms\//)]),
     });

@@ -16,12 +16,23 @@ const ASYNC_PATH_WITHOUT_SINK = 'cdk-lambda-blueprints:asyncPathWithoutSink';
 function fixedPaths(stackId: string, _index: StackIndex, functions: FunctionReport[]) {
   const functionId = functions[0]?.id ?? 'none';
   const nightly: EventPathReport = {
-    id: 'Paths/Nightly/Resource', source: { kind: 'EventBridge rule', name: 'Paths/Nightly/Resource' }, invocation: 'asynchronous',
-    functionId, wiredBy: 'Paths/Nightly/Resource', byLibrary: false, sinkAlarms: [], gap: 'no sink for undelivered events',
+    id: 'Paths/Nightly/Resource',
+    source: { kind: 'EventBridge rule', name: 'Paths/Nightly/Resource' },
+    invocation: 'asynchronous',
+    functionId,
+    wiredBy: 'Paths/Nightly/Resource',
+    byLibrary: false,
+    sinkAlarms: [],
+    gap: 'no sink for undelivered events',
   };
   const queue: EventPathReport = {
-    id: 'Paths/Fn/Queue/Mapping', source: { kind: 'SQS queue', name: 'Paths/Queue' }, invocation: 'poller',
-    functionId, wiredBy: 'Paths/Fn/Queue/Mapping', byLibrary: true, sinkAlarms: ['Paths/Dlq/Depth'],
+    id: 'Paths/Fn/Queue/Mapping',
+    source: { kind: 'SQS queue', name: 'Paths/Queue' },
+    invocation: 'poller',
+    functionId,
+    wiredBy: 'Paths/Fn/Queue/Mapping',
+    byLibrary: true,
+    sinkAlarms: ['Paths/Dlq/Depth'],
   };
   return stackId === 'Paths'
     ? { eventPaths: [nightly, queue], gaps: [{ path: 'Paths/Nightly/Resource', message: 'no sink for undelivered events', eventPathId: nightly.id }] }

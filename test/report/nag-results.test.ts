@@ -44,8 +44,11 @@ describe('cdk-nag results per pack', () => {
     expect(pack(fromSynth, 'AwsSolutions').acknowledgedByLibrary).toBe(1);
     expect(pack(fromSynth, 'HIPAA.Security')).toEqual({ pack: 'HIPAA.Security', ran: false, unacknowledged: [], acknowledgedByLibrary: 0, acknowledgedByUser: 1 });
     expect(stackOf(fromSynth, 'Nagged').userDecisions).toEqual([{
-      ruleId: 'HIPAA.Security-SQSQueueSSLRequestsOnly', pack: 'HIPAA.Security', path: 'Nagged/Acknowledged/Resource',
-      reason: 'TLS is enforced at the proxy.', decision: 'tlsElsewhere',
+      ruleId: 'HIPAA.Security-SQSQueueSSLRequestsOnly',
+      pack: 'HIPAA.Security',
+      path: 'Nagged/Acknowledged/Resource',
+      reason: 'TLS is enforced at the proxy.',
+      decision: 'tlsElsewhere',
     }]);
     expect(fromSynth.summary.userDecisions).toBe(1);
   });

@@ -104,8 +104,11 @@ describe('readReportModel over the example app', () => {
     expect(core.userDecisions.length).toBeGreaterThan(0);
     expect(core.acknowledgements.every((a) => a.decision === undefined && !a.reason.startsWith('User decision') && a.reason.length > 0)).toBe(true);
     expect(core.userDecisions).toContainEqual(expect.objectContaining({
-      ruleId: 'HIPAA.Security-LambdaInsideVPC', pack: 'HIPAA.Security', decision: 'noVpc',
-      path: 'BlueprintsCore/Hello/Function/Resource', reason: expect.not.stringMatching(/^User decision/),
+      ruleId: 'HIPAA.Security-LambdaInsideVPC',
+      pack: 'HIPAA.Security',
+      decision: 'noVpc',
+      path: 'BlueprintsCore/Hello/Function/Resource',
+      reason: expect.not.stringMatching(/^User decision/),
     }));
     expect(core.acknowledgements).toContainEqual(expect.objectContaining({ ruleId: 'AwsSolutions-IAM5[Resource::*]', pack: 'AwsSolutions' }));
     expect(model.summary.userDecisions).toBeGreaterThan(0);

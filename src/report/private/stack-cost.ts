@@ -19,7 +19,9 @@ export function stackCostOf(stack: AssemblyStack): StackCost | undefined {
     monthlyUsd: report.monthlyUsd,
     unverifiedMonthlyUsd: num(report.unverifiedMonthlyUsd),
     lines: list(report.lines).map((l) => ({ item: str(l.item), count: num(l.count), unitUsd: num(l.unitUsd), monthlyUsd: num(l.monthlyUsd) })),
-    rates: list(report.rates).map((r) => ({ item: str(r.item), unitUsd: num(r.unitUsd), url: str(r.url), read: str(r.read), verified: r.verified === true })),
+    rates: list(report.rates).map((r) => ({
+      item: str(r.item), unitUsd: num(r.unitUsd), url: str(r.url), read: str(r.read), verified: r.verified === true,
+    })),
     priceTable: { region: str(table.region), date: str(table.date), currency: str(table.currency) },
   };
 }

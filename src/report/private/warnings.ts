@@ -1,8 +1,9 @@
 import { compareMessages, nagPackOf } from './messages';
 import { EventPathReport, GapReport, MessageReport } from './report-model';
+import { AnnotationIds } from '../../validation/annotation-ids';
 
 /** The id of the app-wide check's warning on a hand-wired asynchronous path without a failure sink. */
-const ASYNC_PATH_WITHOUT_SINK = 'cdk-lambda-blueprints:asyncPathWithoutSink';
+const ASYNC_PATH_WITHOUT_SINK = AnnotationIds.ASYNC_PATH_WITHOUT_SINK;
 
 /**
  * The gaps of a stack: those found on its event paths, then each `asyncPathWithoutSink` warning on a resource
