@@ -14,11 +14,12 @@ import { HANDLER_DIR } from '../helpers/template';
 jest.mock('../../src/report/private/event-paths', () => ({ eventPathsOf: () => ({ eventPaths: [], gaps: [] }) }));
 
 const env = { account: '123456789012', region: 'us-east-1' };
+const inline = () => ({ runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {};') });
 
 describe('functions of a stack', () => {
   const model = reportOf((app) => {
     const stack = new Stack(app, 'Fns', { env });
-    new lambda.Function(stack, 'Plain', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {};') });
+    new lambda.Function(stack, 'Plain', inline());
     const bucket = s3.Bucket.fromBucketName(stack, 'Code', 'my-code-bucket');
     const fromBucket = new lambda.Function(stack, 'FromBucket', {
       runtime: lambda.Runtime.PYTHON_3_13,
@@ -37,12 +38,21 @@ describe('functions of a stack', () => {
     new cloudwatch.Alarm(stack, 'ImageThrottles', { metric: image.metricThrottles(), threshold: 1, evaluationPeriods: 2, datapointsToAlarm: 1 });
     new lambda.Function(stack, 'Asset', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset(HANDLER_DIR) });
     new ServerlessFunction(stack, 'Blueprint', { code: FunctionCode.fromAsset(HANDLER_DIR) });
+    new lambda.Function(stack, 'Named', { ...inline(), functionName: 'named-fn' });
+    new cloudwatch.Alarm(stack, 'NamedErrors', {
+      metric: new cloudwatch.Metric({ namespace: 'AWS/Lambda', metricName: 'Errors', dimensionsMap: { FunctionName: 'named-fn' } }), threshold: 1, evaluationPeriods: 1,
+    });
+    new cloudwatch.Alarm(stack, 'NamedQuery', {
+      metric: new cloudwatch.MathExpression({ expression: 'SELECT SUM(Errors) FROM SCHEMA("AWS/Lambda", FunctionName) WHERE FunctionName = \'named-fn\'', period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+    });
   });
   const stack = stackOf(model, 'Fns');
   const fn = (name: string): FunctionReport => stack.functions.find((f) => f.name === `Fns/${name}`)!;
 
   test('every function, sorted by construct path', () => {
-    expect(stack.functions.map((f) => f.name)).toEqual(['Fns/Asset', 'Fns/Blueprint', 'Fns/FromBucket', 'Fns/Image', 'Fns/Plain']);
+    expect(stack.functions.map((f) => f.name)).toEqual(['Fns/Asset', 'Fns/Blueprint', 'Fns/FromBucket', 'Fns/Image', 'Fns/Named', 'Fns/Plain']);
   });
 
   test('a plain inline function: Lambda\'s defaults, not a blueprint, no alias, no sink', () => {
@@ -104,6 +114,13 @@ describe('functions of a stack', () => {
       codeKind: 'zip asset',
       asyncFailureSink: { kind: 'SQS queue', encrypted: true },
       alarms: expect.arrayContaining([expect.stringMatching(/^Fns\/Blueprint\/Alarms\//)]),
+    });
+  });
+
+  test('alarms that name a function by its literal name: a dimension and a Metrics Insights query', () => {
+    expect(fn('Named').alarms).toEqual(['Fns/NamedErrors/Resource', 'Fns/NamedQuery/Resource']);
+    expect(stack.alarms.find((a) => a.path === 'Fns/NamedQuery/Resource')).toMatchObject({
+      kind: 'Metrics Insights', watches: expect.stringContaining("WHERE FunctionName = 'named-fn'"), condition: '>= 1 for 1 of 1 x 300 s',
     });
   });
 });

@@ -1,5 +1,6 @@
 import { AssemblyStack } from './assembly-reader';
 import { nagPackOf } from './messages';
+import { compare } from './order';
 import { AcknowledgementReport } from './report-model';
 import { Json } from './template-index';
 
@@ -29,7 +30,7 @@ export function acknowledgementsOf(stack: AssemblyStack): StackAcknowledgements 
   for (const r of stack.index.resources()) {
     addRules(found, r.path, r.metadata?.cdk_nag?.rules_to_suppress);
   }
-  const all = [...found.values()].sort((a, b) => compareAcks(a, b));
+  const all = [...found.values()].sort(compareAcks);
   return { library: all.filter((a) => a.decision === undefined), user: all.filter((a) => a.decision !== undefined) };
 }
 
@@ -68,7 +69,5 @@ function reasonOf(rule: Json): string {
 }
 
 function compareAcks(a: AcknowledgementReport, b: AcknowledgementReport): number {
-  const keyA = `${a.path}\u0000${a.ruleId}\u0000${a.reason}`;
-  const keyB = `${b.path}\u0000${b.ruleId}\u0000${b.reason}`;
-  return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+  return compare([a.path, a.ruleId, a.reason], [b.path, b.ruleId, b.reason]);
 }

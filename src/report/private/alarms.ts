@@ -1,3 +1,4 @@
+import { compare } from './order';
 import { AlarmReport } from './report-model';
 import { Json, StackIndex, TemplateResource } from './template-index';
 import { numberOr, referencedResources, textOf } from './template-values';
@@ -8,6 +9,8 @@ export interface StackAlarm {
   readonly resource: TemplateResource;
   /** The resources named in its metrics (dimensions, math metrics, Metrics Insights queries). */
   readonly watched: TemplateResource[];
+  /** The dimension values and query texts written as literal strings (a function named by its `FunctionName`). */
+  readonly literals: string[];
 }
 
 const OPERATORS: Record<string, string> = {
@@ -25,22 +28,26 @@ export function alarmsOf(index: StackIndex): StackAlarm[] {
   const alarms: StackAlarm[] = [];
   for (const r of index.resources()) {
     if (r.type === 'AWS::CloudWatch::Alarm') {
-      alarms.push({ report: metricAlarm(index, r), resource: r, watched: watchedBy(index, r) });
+      const report = metricAlarm(index, r);
+      alarms.push({ report, resource: r, watched: watchedBy(index, r), literals: [...literalDimensions(r.properties), report.watches] });
     } else if (r.type === 'AWS::CloudWatch::CompositeAlarm') {
-      alarms.push({ report: compositeAlarm(index, r), resource: r, watched: [] });
+      alarms.push({ report: compositeAlarm(index, r), resource: r, watched: [], literals: [] });
     }
   }
-  return alarms.sort((a, b) => compare(a.report.path, b.report.path) || compare(a.resource.file, b.resource.file));
-}
-
-/** Plain string order (the same on every machine, unlike `localeCompare`). @internal */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return alarms.sort((a, b) => compare([a.report.path, a.resource.file], [b.report.path, b.resource.file]));
 }
 
 function watchedBy(index: StackIndex, r: TemplateResource): TemplateResource[] {
   const p = r.properties;
   return referencedResources(index, r.file, [p.Dimensions, p.Metrics]);
+}
+
+function literalDimensions(p: Json): string[] {
+  const metrics: Json[] = Array.isArray(p.Metrics) ? p.Metrics : [];
+  const dimensions = [p.Dimensions, ...metrics.map((m) => m?.MetricStat?.Metric?.Dimensions)];
+  return dimensions.flatMap((list) => (Array.isArray(list) ? list : []))
+    .map((d: Json) => d?.Value)
+    .filter((v): v is string => typeof v === 'string');
 }
 
 function metricAlarm(index: StackIndex, r: TemplateResource): AlarmReport {

@@ -1,5 +1,6 @@
 import { StackAlarm } from './alarms';
 import { sinkEndpoint } from './failure-sink';
+import { compare } from './order';
 import { EndpointReport, FunctionReport } from './report-model';
 import { Json, StackIndex, TemplateResource } from './template-index';
 import { numberOr } from './template-values';
@@ -20,7 +21,7 @@ export function functionsOf(index: StackIndex, alarms: StackAlarm[], assetKeys: 
   const versions = index.ofType('AWS::Lambda::Version');
   return index.ofType('AWS::Lambda::Function')
     .map((fn) => functionReport(index, fn, { aliases, versions, alarms, assetKeys }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) => compare(a.id, b.id));
 }
 
 /** What a function's report is read from besides the function: the stack's aliases, versions, alarms and asset keys. */
@@ -58,8 +59,14 @@ function functionReport(index: StackIndex, fn: TemplateResource, { aliases, vers
     ...(provisioned !== undefined ? { provisionedConcurrency: provisioned } : {}),
     ...(alias && typeof alias.properties.Name === 'string' ? { alias: alias.properties.Name } : {}),
     ...(sink ? { asyncFailureSink: sink } : {}),
-    alarms: alarms.filter((a) => a.watched.some((w) => mine.has(w))).map((a) => a.report.path),
+    alarms: alarms.filter((a) => a.watched.some((w) => mine.has(w)) || namesFunction(a, p.FunctionName)).map((a) => a.report.path),
   };
+}
+
+/** Whether an alarm names the function by the literal name the template gives it (a dimension value or a quoted name in a query). */
+function namesFunction(alarm: StackAlarm, name: Json): boolean {
+  return typeof name === 'string' && name !== ''
+    && alarm.literals.some((l) => l === name || l.startsWith(`${name}:`) || l.includes(`'${name}'`) || l.includes(`"${name}"`));
 }
 
 /** How the code is shipped; a zip in S3 is an asset when its metadata says so or the asset manifest publishes its key. */
@@ -91,7 +98,7 @@ function architectureOf(architectures: Json): string {
 function failureSinkOf(index: StackIndex, fn: TemplateResource): EndpointReport | undefined {
   const configs = index.ofType('AWS::Lambda::EventInvokeConfig')
     .filter((c) => index.resolve(c.file, c.properties.FunctionName) === fn)
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    .sort((a, b) => compare(a.path, b.path));
   for (const config of configs) {
     const destination = config.properties.DestinationConfig?.OnFailure?.Destination;
     if (destination !== undefined) {

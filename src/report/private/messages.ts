@@ -1,4 +1,5 @@
 import { AssemblyStack } from './assembly-reader';
+import { compare } from './order';
 import { MessageReport } from './report-model';
 
 /** The cdk-nag packs the report always lists, by their rule-id prefix. @internal */
@@ -31,14 +32,12 @@ export function messagesOf(stack: AssemblyStack): MessageReport[] {
       }
     }
   }
-  return messages.sort((a, b) => compareMessages(a, b));
+  return messages.sort(compareMessages);
 }
 
 /** Sort order of messages: construct path, then id, then text. @internal */
 export function compareMessages(a: MessageReport, b: MessageReport): number {
-  const keyA = `${a.path}\u0000${a.id ?? ''}\u0000${a.message}`;
-  const keyB = `${b.path}\u0000${b.id ?? ''}\u0000${b.message}`;
-  return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+  return compare([a.path, a.id ?? '', a.message], [b.path, b.id ?? '', b.message]);
 }
 
 function messageOf(constructPath: string, level: string, text: string): MessageReport {

@@ -1,10 +1,11 @@
 import { acknowledgementsOf } from './acknowledgements';
-import { alarmsOf, compare } from './alarms';
+import { alarmsOf } from './alarms';
 import { AssemblyStack, readAssemblyStacks } from './assembly-reader';
 import { eventPathsOf } from './event-paths';
 import { functionsOf } from './functions';
 import { messagesOf } from './messages';
 import { nagPacksOf, pluginFindingsOf } from './nag-results';
+import { compare } from './order';
 import { MessageReport, PluginFindings, ReportModel, StackReport } from './report-model';
 import { stackCostOf } from './stack-cost';
 import { summaryOf } from './summary';

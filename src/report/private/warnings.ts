@@ -1,4 +1,5 @@
 import { compareMessages, nagPackOf } from './messages';
+import { compare } from './order';
 import { EventPathReport, GapReport, MessageReport } from './report-model';
 import { AnnotationIds } from '../../validation/annotation-ids';
 
@@ -16,11 +17,7 @@ export function gapsOf(pathGaps: GapReport[], eventPaths: EventPathReport[], mes
   const fromWarnings = messages
     .filter((m) => m.id === ASYNC_PATH_WITHOUT_SINK && !covered.has(m.path) && !covered.has(m.path.replace(/\/Resource$/, '')))
     .map((m): GapReport => ({ path: m.path, message: m.message }));
-  return [...pathGaps, ...fromWarnings].sort((a, b) => {
-    const keyA = `${a.path}\u0000${a.eventPathId ?? ''}\u0000${a.message}`;
-    const keyB = `${b.path}\u0000${b.eventPathId ?? ''}\u0000${b.message}`;
-    return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
-  });
+  return [...pathGaps, ...fromWarnings].sort((a, b) => compare([a.path, a.eventPathId ?? '', a.message], [b.path, b.eventPathId ?? '', b.message]));
 }
 
 /** The warnings and errors other than cdk-nag findings and gaps. @internal */
