@@ -99,6 +99,8 @@ describe('an assembly with missing and odd files', () => {
         Properties: { Code: { ZipFile: 'x' }, MemorySize: { Ref: 'Memory' }, Runtime: { Ref: 'Memory' }, Architectures: { Ref: 'Memory' }, DeadLetterConfig: { TargetArn: 'arn:aws:sqs:us-east-1:111111111111:elsewhere' } },
       },
       Bare: { Type: 'AWS::Lambda::Function' },
+      Zip: { Type: 'AWS::Lambda::Function', Properties: { Code: { S3Bucket: 'b', S3Key: 'k.zip' }, Timeout: 'soon', DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': ['Queue', 'Arn'] } } } },
+      Queue: { Type: 'AWS::SQS::Queue', Properties: { SqsManagedSseEnabled: false, MessageRetentionPeriod: { Ref: 'Memory' } } },
       Odd: { Type: 'Custom::Whatever', Properties: { Anything: [{ 'Fn::If': ['c', 1, 2] }] } },
       Alarm: { Type: 'AWS::CloudWatch::Alarm' },
       Composite: { Type: 'AWS::CloudWatch::CompositeAlarm', Properties: { AlarmRule: { 'Fn::Join': ['', ['ALARM(', { 'Fn::GetAtt': ['Alarm', 'Arn'] }, ')']] } } },
@@ -125,6 +127,12 @@ describe('an assembly with missing and odd files', () => {
         architecture: 'unknown',
         memoryMb: 0,
         asyncFailureSink: { kind: 'SQS queue', name: 'arn:aws:sqs:us-east-1:111111111111:elsewhere' },
+      }),
+      expect.objectContaining({
+        name: 'Zip',
+        codeKind: 'S3 object',
+        timeoutSeconds: 0,
+        asyncFailureSink: { kind: 'SQS queue', name: 'Queue', logicalId: 'Queue', encrypted: false },
       }),
     ]);
     expect(odd.alarms.map((a) => [a.logicalId, a.kind, a.notifies])).toEqual([['Alarm', 'standard', false], ['Composite', 'composite', false]]);

@@ -82,7 +82,7 @@ describe('functions of a stack', () => {
       reservedConcurrency: 5,
       provisionedConcurrency: 2,
       alias: 'prod',
-      asyncFailureSink: { kind: 'SQS queue', name: 'Fns/Dlq/Resource', retentionSeconds: 7 * 24 * 3600 },
+      asyncFailureSink: { kind: 'SQS queue', name: 'Fns/Dlq/Resource', retentionSeconds: 7 * 24 * 3600, encrypted: true },
       alarms: ['Fns/ProdErrors/Resource'],
     });
   });

@@ -67,7 +67,7 @@ describe('cdk-nag results per pack', () => {
     const model = readReportModel(outdir, [{
       pack: 'Serverless',
       findings: [
-        { path: 'Nagged/Queue/Resource', level: 'error', id: 'Serverless-SQSRedrivePolicy', message: 'No redrive policy.' },
+        { path: '/Nagged/Queue/Resource', level: 'error', id: 'Serverless-SQSRedrivePolicy', message: 'No redrive policy.' },
         { path: 'Other/Queue/Resource', level: 'error', id: 'Serverless-SQSRedrivePolicy', message: 'Another stack.' },
       ],
     }]);

@@ -50,15 +50,13 @@ export function resourceEndpoint(target: TemplateResource): EndpointReport {
   };
 }
 
-/** Whether the template encrypts the sink; undefined when the template leaves it to the service's default. */
+/** Whether the sink is encrypted at rest, by the template's key or the service's default; undefined for other kinds. */
 function encryptionOf(target: TemplateResource): boolean | undefined {
   const p = target.properties;
   switch (target.type) {
     case 'AWS::SQS::Queue':
-      if (p.KmsMasterKeyId !== undefined || p.SqsManagedSseEnabled === true) {
-        return true;
-      }
-      return p.SqsManagedSseEnabled === false ? false : undefined;
+      // SQS encrypts new queues with its own keys (SSE-SQS) unless the template turns it off.
+      return p.KmsMasterKeyId !== undefined || p.SqsManagedSseEnabled !== false;
     case 'AWS::SNS::Topic':
       return p.KmsMasterKeyId !== undefined;
     case 'AWS::S3::Bucket':

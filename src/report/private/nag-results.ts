@@ -18,7 +18,8 @@ const VALIDATION_REPORT = 'policy-validation-report.json';
 export function pluginFindingsOf(assemblyDir: string, plugins: PluginFindings[]): Map<string, MessageReport[]> {
   const byPack = new Map<string, MessageReport[]>();
   for (const plugin of plugins) {
-    byPack.set(plugin.pack, [...(byPack.get(plugin.pack) ?? []), ...plugin.findings]);
+    const findings = plugin.findings.map((f) => ({ ...f, path: f.path.replace(/^\//, '') }));
+    byPack.set(plugin.pack, [...(byPack.get(plugin.pack) ?? []), ...findings]);
   }
   const report = readJson(path.join(assemblyDir, VALIDATION_REPORT));
   for (const pluginReport of Array.isArray(report?.pluginReports) ? report.pluginReports : []) {
