@@ -38,7 +38,9 @@ describe('functions of a stack', () => {
     new cloudwatch.Alarm(stack, 'ImageThrottles', { metric: image.metricThrottles(), threshold: 1, evaluationPeriods: 2, datapointsToAlarm: 1 });
     new lambda.Function(stack, 'Asset', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset(HANDLER_DIR) });
     new ServerlessFunction(stack, 'Blueprint', { code: FunctionCode.fromAsset(HANDLER_DIR) });
-    new lambda.Function(stack, 'Named', { ...inline(), functionName: 'named-fn' });
+    new lambda.Version(stack, 'NamedVersion', {
+      lambda: new lambda.Function(stack, 'Named', { ...inline(), functionName: 'named-fn' }), provisionedConcurrentExecutions: 3,
+    });
     new cloudwatch.Alarm(stack, 'NamedErrors', {
       metric: new cloudwatch.Metric({ namespace: 'AWS/Lambda', metricName: 'Errors', dimensionsMap: { FunctionName: 'named-fn' } }), threshold: 1, evaluationPeriods: 1,
     });
@@ -117,8 +119,10 @@ describe('functions of a stack', () => {
     });
   });
 
-  test('alarms that name a function by its literal name: a dimension and a Metrics Insights query', () => {
+  test('alarms that name a function by its literal name (a dimension, a Metrics Insights query); provisioned concurrency on a version', () => {
     expect(fn('Named').alarms).toEqual(['Fns/NamedErrors/Resource', 'Fns/NamedQuery/Resource']);
+    expect(fn('Named').provisionedConcurrency).toBe(3);
+    expect(fn('Named').alias).toBeUndefined();
     expect(stack.alarms.find((a) => a.path === 'Fns/NamedQuery/Resource')).toMatchObject({
       kind: 'Metrics Insights', watches: expect.stringContaining("WHERE FunctionName = 'named-fn'"), condition: '>= 1 for 1 of 1 x 300 s',
     });

@@ -38,10 +38,13 @@ function functionReport(index: StackIndex, fn: TemplateResource, { aliases, vers
   const blueprintRoot = fn.path.endsWith('/Function/Resource') ? fn.path.slice(0, -'/Function/Resource'.length) : undefined;
   const blueprint = blueprintRoot !== undefined && own.some((a) => a.path === `${blueprintRoot}/LiveAlias/Resource`);
   const alias = own.find((a) => a.properties.Name === 'live') ?? own.find((a) => a.properties.ProvisionedConcurrencyConfig) ?? own[0];
-  const provisioned = alias ? numberOr(alias.properties.ProvisionedConcurrencyConfig?.ProvisionedConcurrentExecutions, undefined) : undefined;
+  const ownVersions = versions.filter((v) => index.resolve(v.file, v.properties.FunctionName) === fn);
+  // Provisioned concurrency is set on the alias callers invoke, or else on a version.
+  const provisionedOn = alias?.properties.ProvisionedConcurrencyConfig ? alias : ownVersions.find((v) => v.properties.ProvisionedConcurrencyConfig);
+  const provisioned = numberOr(provisionedOn?.properties.ProvisionedConcurrencyConfig?.ProvisionedConcurrentExecutions, undefined);
   const reserved = numberOr(p.ReservedConcurrentExecutions, undefined);
   const sink = failureSinkOf(index, fn);
-  const mine = new Set<TemplateResource>([fn, ...own, ...versions.filter((v) => index.resolve(v.file, v.properties.FunctionName) === fn)]);
+  const mine = new Set<TemplateResource>([fn, ...own, ...ownVersions]);
   const image = p.PackageType === 'Image' || p.Code?.ImageUri !== undefined;
   return {
     id: fn.path,
