@@ -44,31 +44,39 @@ class AddReportWriter implements IAspect {
 
 function writeAtSynth(root: Stage, session: ISynthesisSession): void {
   const outdir = session.outdir;
-  const model = readReportModel(outdir, nagRunFindings(root), { artifacts: stackArtifacts(root, outdir) });
+  const model = readReportModel(outdir, nagRunFindings(root), { artifacts: artifactsSoFar(session, root, outdir) });
   writeReportFiles(model, outdir);
 }
 
 /**
- * The manifest artifacts of the app's own stacks and nested assemblies (Stages), as aws-cdk-lib writes them
- * after this point: the stack's artifact id, environment, template and metadata file, display name.
+ * The artifacts the assembly's manifest will list: the assembly builder's own record when it is readable
+ * (aws-cdk-lib's `CloudAssemblyBuilder` keeps them in `artifacts` until it writes `manifest.json`), else
+ * described from the tree as aws-cdk-lib describes them (stacks with their template, metadata and asset
+ * manifest; nested assemblies of Stages).
  */
-function stackArtifacts(root: Stage, outdir: string): Record<string, unknown> {
+function artifactsSoFar(session: ISynthesisSession, root: Stage, outdir: string): Record<string, unknown> {
+  const recorded = (session.assembly as unknown as { artifacts?: unknown }).artifacts;
+  if (recorded !== null && typeof recorded === 'object' && Object.keys(recorded).length > 0) {
+    return recorded as Record<string, unknown>;
+  }
   const artifacts: Record<string, unknown> = {};
+  const exists = (file: string) => fs.existsSync(path.join(outdir, file));
   for (const child of root.node.findAll()) {
     if (Stack.isStack(child) && !child.nestedStackParent && Stage.of(child) === root) {
-      const metadataFile = `${child.artifactId}.metadata.json`;
+      const assets = `${child.artifactId}.assets`;
+      if (exists(`${assets}.json`)) {
+        artifacts[assets] = { type: 'cdk:asset-manifest', properties: { file: `${assets}.json` } };
+      }
       artifacts[child.artifactId] = {
         type: 'aws:cloudformation:stack',
         environment: child.environment,
         properties: { templateFile: child.templateFile },
-        additionalMetadataFile: fs.existsSync(path.join(outdir, metadataFile)) ? metadataFile : undefined,
+        dependencies: exists(`${assets}.json`) ? [assets] : undefined,
+        additionalMetadataFile: exists(`${child.artifactId}.metadata.json`) ? `${child.artifactId}.metadata.json` : undefined,
         displayName: child.node.path,
       };
     } else if (Stage.isStage(child) && child.parentStage === root) {
-      artifacts[child.artifactId] = {
-        type: 'cdk:cloud-assembly',
-        properties: { directoryName: child.artifactId, displayName: child.node.path },
-      };
+      artifacts[child.artifactId] = { type: 'cdk:cloud-assembly', properties: { directoryName: child.artifactId, displayName: child.node.path } };
     }
   }
   return artifacts;

@@ -76,8 +76,11 @@ export interface FunctionReport {
   readonly codeKind: string;
   /** The runtime, or `container image` for image functions. */
   readonly runtime: string;
+  /** `x86_64` when the template leaves it out (Lambda's default), `unknown` when it is a token left unresolved. */
   readonly architecture: string;
+  /** 128 when the template leaves it out (Lambda's default), 0 when it is a token left unresolved. */
   readonly memoryMb: number;
+  /** 3 when the template leaves it out (Lambda's default), 0 when it is a token left unresolved. */
   readonly timeoutSeconds: number;
   /** Reserved concurrency, if set. */
   readonly reservedConcurrency?: number;

@@ -1,0 +1,85 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { StackAcknowledgements, countPerResource } from './acknowledgements';
+import { AssemblyStack, objectOr, readJson } from './assembly-reader';
+import { compareMessages, NAG_PACKS, nagPackOf } from './messages';
+import { MessageReport, NagPackReport, PluginFindings } from './report-model';
+import { Json } from './template-index';
+
+/** The file aws-cdk-lib writes the results of the app's validation plugins to, in the root assembly. */
+const VALIDATION_REPORT = 'policy-validation-report.json';
+
+/**
+ * The findings of the cdk-nag 3 packs that ran as validation plugins: those passed in (at synth), else those of
+ * `policy-validation-report.json` in the assembly (from the CLI), by pack.
+ *
+ * @internal
+ */
+export function pluginFindingsOf(assemblyDir: string, plugins: PluginFindings[]): Map<string, MessageReport[]> {
+  const byPack = new Map<string, MessageReport[]>();
+  for (const plugin of plugins) {
+    const findings = plugin.findings.map((f) => ({ ...f, path: f.path.replace(/^\//, '') }));
+    byPack.set(plugin.pack, [...(byPack.get(plugin.pack) ?? []), ...findings]);
+  }
+  const report = readJson(path.join(assemblyDir, VALIDATION_REPORT));
+  for (const pluginReport of Array.isArray(report?.pluginReports) ? report.pluginReports : []) {
+    const pack = pluginReport?.summary?.pluginName;
+    if (typeof pack === 'string' && (NAG_PACKS as readonly string[]).includes(pack) && !plugins.some((p) => p.pack === pack)) {
+      byPack.set(pack, [...(byPack.get(pack) ?? []), ...violationsOf(pluginReport.violations)]);
+    }
+  }
+  return byPack;
+}
+
+function violationsOf(violations: Json): MessageReport[] {
+  const findings: MessageReport[] = [];
+  for (const violation of Array.isArray(violations) ? violations : []) {
+    const resources = Array.isArray(violation?.violatingResources) ? violation.violatingResources : [];
+    for (const resource of resources) {
+      findings.push({
+        path: String(objectOr(resource).constructPath ?? resource?.resourceLogicalId ?? '').replace(/^\//, ''),
+        level: typeof violation.severity === 'string' ? violation.severity : 'error',
+        ...(typeof violation.ruleName === 'string' ? { id: violation.ruleName } : {}),
+        message: typeof violation.description === 'string' ? violation.description : '',
+      });
+    }
+  }
+  return findings;
+}
+
+/**
+ * What each of the five packs said about the stack: its unacknowledged findings (cdk-nag 2 annotations, cdk-nag 3
+ * plugin results), whether it ran (findings or results known, or a cdk-nag 2 report file for the stack), and its
+ * acknowledgements by the library and by the user.
+ *
+ * @internal
+ */
+export function nagPacksOf(assemblyDir: string, stack: AssemblyStack, messages: MessageReport[],
+  acks: StackAcknowledgements, plugins: Map<string, MessageReport[]>): NagPackReport[] {
+  return NAG_PACKS.map((pack) => {
+    const annotated = messages.filter((m) => m.id !== undefined && nagPackOf(m.id) === pack);
+    const fromPlugin = (plugins.get(pack) ?? []).filter((f) => inStack(stack, f.path));
+    return {
+      pack,
+      ran: annotated.length > 0 || plugins.has(pack) || hasNagV2Report(assemblyDir, stack, pack),
+      unacknowledged: [...annotated, ...fromPlugin].sort(compareMessages),
+      acknowledgedByLibrary: countPerResource(acks.library.filter((a) => a.pack === pack)),
+      acknowledgedByUser: countPerResource(acks.user.filter((a) => a.pack === pack)),
+    };
+  });
+}
+
+/** Whether a cdk-nag finding was raised on a resource of the stack (its nested stacks' included). @internal */
+export function inStack(stack: AssemblyStack, constructPath: string): boolean {
+  return constructPath === stack.constructPath || constructPath.startsWith(`${stack.constructPath}/`);
+}
+
+/**
+ * cdk-nag 2 writes `<pack>-<stage id>-<stack name>-NagReport.csv|json` into the app's assembly for each stack it
+ * checked; the stage of a stack outside any Stage is the App, whose id is empty (`AwsSolutions--MyStack-...`).
+ */
+function hasNagV2Report(assemblyDir: string, stack: AssemblyStack, pack: string): boolean {
+  const stages = stack.stageId !== undefined ? [stack.stageId] : [''];
+  return stages.some((stage) => ['csv', 'json'].some((ext) =>
+    fs.existsSync(path.join(assemblyDir, `${pack}-${stage}-${stack.stackName}-NagReport.${ext}`))));
+}
