@@ -1,4 +1,4 @@
-import { cell, escapeHtml, table } from './html';
+import { cell, escapeHtml, pathHtml, table } from './html';
 import { StackReport } from './report-model';
 
 /**
@@ -9,7 +9,7 @@ import { StackReport } from './report-model';
  */
 export function renderAlarmTable(stack: StackReport): string {
   const rows = stack.alarms.map((alarm) => [
-    `<span class="path">${escapeHtml(alarm.path)}</span>`,
+    pathHtml(alarm.path),
     escapeHtml(alarm.watches),
     escapeHtml(alarm.condition),
     cell(alarm.threshold),

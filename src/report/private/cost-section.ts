@@ -1,8 +1,8 @@
-import { escapeHtml, table, usd } from './html';
+import { escapeHtml, integer, table, usd } from './html';
 import { StackCost, StackReport } from './report-model';
 
 function linesTable(cost: StackCost): string {
-  const rows = cost.lines.map((l) => [escapeHtml(l.item), String(l.count), usd(l.unitUsd), usd(l.monthlyUsd)]);
+  const rows = cost.lines.map((l) => [escapeHtml(l.item), integer(l.count), usd(l.unitUsd), usd(l.monthlyUsd)]);
   if (rows.length > 0) {
     rows.push(['<strong>Total (verified rates)</strong>', '', '', `<strong>${usd(cost.monthlyUsd)}</strong>`]);
   }
@@ -13,7 +13,7 @@ function unverifiedTable(cost: StackCost): string {
   if (cost.unverifiedMonthlyUsd === 0 && (cost.unverifiedLines ?? []).length === 0) {
     return '';
   }
-  const rows = (cost.unverifiedLines ?? []).map((l) => [escapeHtml(l.item), String(l.count), usd(l.unitUsd), usd(l.monthlyUsd)]);
+  const rows = (cost.unverifiedLines ?? []).map((l) => [escapeHtml(l.item), integer(l.count), usd(l.unitUsd), usd(l.monthlyUsd)]);
   rows.push(['<strong>Unverified, in no total</strong>', '', '', `<strong>${usd(cost.unverifiedMonthlyUsd)}</strong>`]);
   return table('cost-unverified', 'At rates that could not be verified (not in the total)', ['Item', 'Count', 'Unit', 'Monthly'], rows, 'none');
 }

@@ -11,10 +11,10 @@ import { EndpointReport, EventPathReport, FunctionReport, StackReport } from './
 
 /** The columns, left to right, in SVG units (the diagram is drawn at 1 unit = 1 CSS pixel). */
 const COLUMNS = {
-  source: { x: 0, w: 250 },
-  function: { x: 360, w: 250 },
-  sink: { x: 690, w: 240 },
-  alarm: { x: 970, w: 170 },
+  source: { x: 0, w: 240 },
+  function: { x: 330, w: 240 },
+  sink: { x: 640, w: 240 },
+  alarm: { x: 930, w: 210 },
 } as const;
 const WIDTH = 1140;
 const HEADER = 28;
@@ -22,8 +22,10 @@ const BOX_H = 52;
 const ALARM_H = 40;
 const ALARM_GAP = 6;
 const ROW_GAP = 18;
-/** Average width of a character of the 13 px name line, for cutting names to their box. */
-const CHAR_W = 7.4;
+/** Width of a character of the bold 13 px name line (wide ones included), for cutting names to their box. */
+const CHAR_W = 8.8;
+/** The same for the regular 13 px line of alarm boxes. */
+const CHAR_W_REGULAR = 8;
 
 type Column = keyof typeof COLUMNS;
 type Style = 'source' | 'function' | 'sink' | 'alarm' | 'gap' | 'neutral';
@@ -54,15 +56,20 @@ interface Row {
   readonly pathId?: string;
 }
 
-function maxChars(column: Column): number {
-  return Math.floor((COLUMNS[column].w - 16) / CHAR_W);
+/** A name as a box shows it: without the stack's prefix and the `/Resource` of L1 resources. */
+function label(stackName: string, name: string): string {
+  return shortPath(stackName, name).replace(/\/Resource$/, '');
+}
+
+function maxChars(column: Column, bold = true): number {
+  return Math.floor((COLUMNS[column].w - 16) / (bold ? CHAR_W : CHAR_W_REGULAR));
 }
 
 function boxSvg(box: Box, y: number, h: number): string {
   const { x, w } = COLUMNS[box.column];
   const s = FILLS[box.style];
   const dash = s.dash ? ` stroke-dasharray="${s.dash}"` : '';
-  const label = truncateStart(box.label, maxChars(box.column));
+  const label = truncateStart(box.label, maxChars(box.column, box.kind !== undefined));
   const lines = box.kind === undefined
     ? [`<text x="${x + 8}" y="${y + h / 2 + 5}" font-size="13" fill="${s.text}">${escapeHtml(label)}</text>`]
     : [
@@ -97,7 +104,7 @@ function endpointBox(column: Column, endpoint: EndpointReport, role: string, sta
     column,
     style: column === 'source' ? 'source' : 'sink',
     kind: role ? `${endpoint.kind} · ${role}` : endpoint.kind,
-    label: shortPath(stackName, endpoint.name),
+    label: label(stackName, endpoint.name),
     title: `${endpoint.kind}: ${endpoint.name}`,
   };
 }
@@ -108,13 +115,16 @@ function functionBox(fn: FunctionReport | undefined, functionId: string, stackNa
     column: 'function',
     style: 'function',
     kind: fn ? `Lambda function · ${fn.blueprint ? 'blueprint' : 'plain'}` : 'Lambda function',
-    label: shortPath(stackName, name),
+    label: label(stackName, name),
     title: name,
   };
 }
 
 function gapBox(column: Column, what: string, message: string): Box {
-  return { column, style: 'gap', kind: '⚠ GAP', label: what, title: `Gap: ${message}` };
+  // Alarm boxes have one line: the marker goes in front of the text there.
+  return column === 'alarm'
+    ? { column, style: 'gap', label: `⚠ GAP: ${what}`, title: `Gap: ${message}` }
+    : { column, style: 'gap', kind: '⚠ GAP', label: what, title: `Gap: ${message}` };
 }
 
 /** The boxes right of the function on one path: its sink (or the gap or the caller), then the sink's alarms. */
@@ -129,10 +139,10 @@ function sinkSide(path: EventPathReport, stackName: string): Box[] {
     boxes.push({ column: 'sink', style: 'neutral', kind: 'no failure sink', label: 'returns to the caller', title: note });
   }
   for (const alarm of path.sinkAlarms) {
-    boxes.push({ column: 'alarm', style: 'alarm', label: shortPath(stackName, alarm), title: `alarm: ${alarm}` });
+    boxes.push({ column: 'alarm', style: 'alarm', label: label(stackName, alarm), title: `alarm: ${alarm}` });
   }
   if (path.gap) {
-    boxes.push(gapBox('alarm', path.sinkAlarms.length === 0 ? 'no alarm on the sink' : 'see the gaps list', path.gap));
+    boxes.push(gapBox('alarm', path.sinkAlarms.length === 0 ? 'sink not alarmed' : 'see the gaps list', path.gap));
   }
   return boxes;
 }
@@ -151,7 +161,7 @@ function rowsOf(stack: StackReport): Row[] {
   }));
   const reached = new Set(stack.eventPaths.map((p) => p.functionId));
   for (const fn of stack.functions.filter((f) => !reached.has(f.id))) {
-    const none: Box = { column: 'source', style: 'neutral', kind: 'no event path', label: 'no source in the templates', title: 'No event source in the templates invokes this function' };
+    const none: Box = { column: 'source', style: 'neutral', kind: 'no event path', label: 'no event source found', title: 'No event source in the templates invokes this function' };
     const sink = fn.asyncFailureSink ? [endpointBox('sink', fn.asyncFailureSink, 'async failure sink', stack.displayName)] : [];
     rows.push({ boxes: [none, functionBox(fn, fn.id, stack.displayName), ...sink], handWired: false });
   }

@@ -1,5 +1,5 @@
 import { endpointText } from './function-table';
-import { escapeHtml, list, shortPath } from './html';
+import { colgroup, escapeHtml, list, pathHtml, shortPath } from './html';
 import { StackReport } from './report-model';
 
 /**
@@ -19,11 +19,11 @@ export function renderEventPathTable(stack: StackReport): string {
     return [
       endpointText(path.source),
       `${escapeHtml(path.invocation)}${wired}`,
-      `<span class="path">${escapeHtml(names.get(path.functionId) ?? path.functionId)}</span>`,
+      pathHtml(names.get(path.functionId) ?? path.functionId),
       path.failureSink ? endpointText(path.failureSink) : '<span class="none">none</span>',
       list(path.sinkAlarms.map((a) => shortPath(stack.displayName, a))),
       gapOrNote,
-      `<span class="path">${escapeHtml(path.wiredBy)}</span>`,
+      pathHtml(path.wiredBy),
     ];
   });
   const headers = ['Source', 'Invocation', 'Function', 'Failure sink', 'Alarms on the sink', 'Gap or note', 'Wired by'];
@@ -39,8 +39,9 @@ function table(stack: StackReport, rows: string[][], headers: string[]): string 
     return `<tr${gap}>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`;
   });
   return [
-    '<table data-report="event-paths">',
+    '<table data-report="event-paths" class="fixed">',
     `<caption>Event paths (${rows.length})</caption>`,
+    colgroup([16, 10, 14, 17, 13, 18, 12]),
     `<thead><tr>${headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
     `<tbody>\n${body.join('\n')}\n</tbody>`,
     '</table>',

@@ -1,4 +1,4 @@
-import { cell, escapeHtml, plural, table } from './html';
+import { cell, escapeHtml, pathHtml, plural, table } from './html';
 import { AcknowledgementReport, MessageReport, StackReport } from './report-model';
 
 /** Acknowledgements that share a reason (and decision): one row, however many resources and rules. */
@@ -26,7 +26,7 @@ function groupByReason(acks: AcknowledgementReport[]): ReasonGroup[] {
 }
 
 function resourcesCell(paths: string[]): string {
-  const items = paths.map((p) => `<li class="path">${escapeHtml(p)}</li>`).join('');
+  const items = paths.map((p) => `<li>${pathHtml(p)}</li>`).join('');
   return `<details><summary>${escapeHtml(plural(paths.length, 'resource'))}</summary><ul class="plain">${items}</ul></details>`;
 }
 
@@ -54,7 +54,7 @@ export function renderUserDecisions(stack: StackReport): string {
 }
 
 function messageRows(messages: MessageReport[]): string[][] {
-  return messages.map((m) => [escapeHtml(m.level), cell(m.id), `<span class="path">${escapeHtml(m.path)}</span>`, escapeHtml(m.message)]);
+  return messages.map((m) => [escapeHtml(m.level), cell(m.id), pathHtml(m.path), escapeHtml(m.message)]);
 }
 
 /**
@@ -91,7 +91,7 @@ export function renderWarnings(stack: StackReport): string {
 export function renderGaps(stack: StackReport, eventPathsAnchor: string): string {
   const rows = stack.gaps.map((gap) => [
     '<span class="gap">⚠ GAP</span>',
-    `<span class="path">${escapeHtml(gap.path)}</span>`,
+    pathHtml(gap.path),
     escapeHtml(gap.message),
     gap.eventPathId === undefined ? '<span class="none">not drawn</span>' : `<a href="#${eventPathsAnchor}">event paths</a>`,
   ]);

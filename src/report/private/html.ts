@@ -32,7 +32,7 @@ export function cell(value: string | number | undefined): string {
  *
  * @internal
  */
-export function table(kind: string, caption: string, headers: string[], rows: string[][], empty: string): string {
+export function table(kind: string, caption: string, headers: string[], rows: string[][], empty: string, widths?: number[]): string {
   if (rows.length === 0) {
     return `<p class="empty" data-report="${escapeHtml(kind)}">${escapeHtml(caption)}: ${escapeHtml(empty)}</p>`;
   }
@@ -41,18 +41,29 @@ export function table(kind: string, caption: string, headers: string[], rows: st
   return [
     `<table data-report="${escapeHtml(kind)}">`,
     `<caption>${escapeHtml(caption)}</caption>`,
+    colgroup(widths),
     `<thead><tr>${head}</tr></thead>`,
     `<tbody>\n${body}\n</tbody>`,
     '</table>',
   ].join('\n');
 }
 
-/** A list of texts as `<ul>` (escaped), or an en dash when empty. @internal */
+/** A construct path (or ARN) in monospace, with a line break allowed after each `/`. @internal */
+export function pathHtml(path: string): string {
+  return `<span class="path">${escapeHtml(path).replace(/\//g, '/<wbr>')}</span>`;
+}
+
+/** Column widths in percent, for tables whose long free text would otherwise squeeze the paths. @internal */
+export function colgroup(widths: number[] | undefined): string {
+  return widths === undefined ? '' : `<colgroup>${widths.map((w) => `<col style="width: ${w}%">`).join('')}</colgroup>`;
+}
+
+/** A list of construct paths as `<ul>`, or an en dash when empty. @internal */
 export function list(items: string[]): string {
   if (items.length === 0) {
     return cell(undefined);
   }
-  return `<ul class="plain">${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
+  return `<ul class="plain">${items.map((i) => `<li>${pathHtml(i)}</li>`).join('')}</ul>`;
 }
 
 /** A construct path without the stack's own prefix (`Stack/Api/Handler` -> `Api/Handler`), for people. @internal */
@@ -62,12 +73,17 @@ export function shortPath(stackName: string, path: string): string {
 
 /**
  * The text cut to `max` characters, keeping its end (the most specific part of a construct path) behind
- * an ellipsis.
+ * an ellipsis; the cut falls on a `/` when that keeps at least half of what fits.
  *
  * @internal
  */
 export function truncateStart(text: string, max: number): string {
-  return text.length <= max ? text : `…${text.slice(text.length - (max - 1))}`;
+  if (text.length <= max) {
+    return text;
+  }
+  const tail = text.slice(text.length - (max - 1));
+  const slash = tail.indexOf('/');
+  return slash >= 0 && tail.length - slash >= max / 2 ? `…${tail.slice(slash)}` : `…${tail}`;
 }
 
 /**
@@ -83,6 +99,11 @@ export function usd(amount: number): string {
   const [whole, cents] = Math.abs(amount).toFixed(2).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${amount < 0 ? '-' : ''}$${grouped}.${cents}`;
+}
+
+/** An integer with thousands separators (`10,512,000`), the same on every machine. @internal */
+export function integer(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** `1 function`, `2 functions`. @internal */
