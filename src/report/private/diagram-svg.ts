@@ -57,7 +57,7 @@ interface Row {
 }
 
 /** A name as a box shows it: without the stack's prefix and the `/Resource` of L1 resources. */
-function label(stackName: string, name: string): string {
+function displayLabel(stackName: string, name: string): string {
   return shortPath(stackName, name).replace(/\/Resource$/, '');
 }
 
@@ -69,12 +69,12 @@ function boxSvg(box: Box, y: number, h: number): string {
   const { x, w } = COLUMNS[box.column];
   const s = FILLS[box.style];
   const dash = s.dash ? ` stroke-dasharray="${s.dash}"` : '';
-  const label = truncateStart(box.label, maxChars(box.column, box.kind !== undefined));
+  const shown = truncateStart(box.label, maxChars(box.column, box.kind !== undefined));
   const lines = box.kind === undefined
-    ? [`<text x="${x + 8}" y="${y + h / 2 + 5}" font-size="13" fill="${s.text}">${escapeHtml(label)}</text>`]
+    ? [`<text x="${x + 8}" y="${y + h / 2 + 5}" font-size="13" fill="${s.text}">${escapeHtml(shown)}</text>`]
     : [
       `<text x="${x + 8}" y="${y + 19}" font-size="12" fill="${s.text}">${escapeHtml(truncateStart(box.kind, maxChars(box.column) + 4))}</text>`,
-      `<text x="${x + 8}" y="${y + 39}" font-size="13" font-weight="600" fill="${s.text}">${escapeHtml(label)}</text>`,
+      `<text x="${x + 8}" y="${y + 39}" font-size="13" font-weight="600" fill="${s.text}">${escapeHtml(shown)}</text>`,
     ];
   return [
     `<g class="box" data-role="${box.style}">`,
@@ -104,7 +104,7 @@ function endpointBox(column: Column, endpoint: EndpointReport, role: string, sta
     column,
     style: column === 'source' ? 'source' : 'sink',
     kind: role ? `${endpoint.kind} · ${role}` : endpoint.kind,
-    label: label(stackName, endpoint.name),
+    label: displayLabel(stackName, endpoint.name),
     title: `${endpoint.kind}: ${endpoint.name}`,
   };
 }
@@ -115,7 +115,7 @@ function functionBox(fn: FunctionReport | undefined, functionId: string, stackNa
     column: 'function',
     style: 'function',
     kind: fn ? `Lambda function · ${fn.blueprint ? 'blueprint' : 'plain'}` : 'Lambda function',
-    label: label(stackName, name),
+    label: displayLabel(stackName, name),
     title: name,
   };
 }
@@ -139,7 +139,7 @@ function sinkSide(path: EventPathReport, stackName: string): Box[] {
     boxes.push({ column: 'sink', style: 'neutral', kind: 'no failure sink', label: 'returns to the caller', title: note });
   }
   for (const alarm of path.sinkAlarms) {
-    boxes.push({ column: 'alarm', style: 'alarm', label: label(stackName, alarm), title: `alarm: ${alarm}` });
+    boxes.push({ column: 'alarm', style: 'alarm', label: displayLabel(stackName, alarm), title: `alarm: ${alarm}` });
   }
   if (path.gap) {
     boxes.push(gapBox('alarm', path.sinkAlarms.length === 0 ? 'sink not alarmed' : 'see the gaps list', path.gap));

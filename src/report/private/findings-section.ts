@@ -48,7 +48,8 @@ export function renderAcknowledgements(stack: StackReport): string {
 
 /** The user's decisions of a stack, one row per decision and reason. @internal */
 export function renderUserDecisions(stack: StackReport): string {
-  const rows = groupByReason(stack.userDecisions).map((g) => [cell(g.decision), escapeHtml(g.reason), rulesCell(g.rules), String(g.count), resourcesCell(g.paths)]);
+  const rows = groupByReason(stack.userDecisions)
+    .map((g) => [cell(g.decision), escapeHtml(g.reason), rulesCell(g.rules), String(g.count), resourcesCell(g.paths)]);
   const caption = `User decisions (${stack.userDecisions.length}, ${plural(rows.length, 'reason')})`;
   return table('user-decisions', caption, ['Decision', 'Reason', 'Rules', 'Count', 'Resources'], rows, 'none');
 }

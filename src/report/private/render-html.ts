@@ -1,7 +1,7 @@
+import { ReportModel } from './report-model';
 import { renderStack } from './stack-section';
 import { REPORT_CSS } from './styles';
 import { renderContents, renderSummary } from './summary-section';
-import { ReportModel } from './report-model';
 
 /**
  * The self-contained `blueprints.html` of a report model: no script, no external resource, readable without

@@ -1,6 +1,7 @@
 import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import puppeteer, { Browser, Page } from 'puppeteer-core';
 import { measurePage, openAllDetails, PageFacts } from './page-facts';
 
 /**
@@ -13,46 +14,6 @@ const ROOT = path.join(__dirname, '..', '..', '..');
 
 /** The width the report must fit (a laptop screen). */
 export const VIEWPORT_WIDTH = 1280;
-
-// The few parts of puppeteer-core's API used here, so the helper typechecks wherever the package is.
-interface InterceptedRequest {
-  url(): string;
-  continue(): Promise<void>;
-  abort(): Promise<void>;
-}
-interface Page {
-  setViewport(viewport: { width: number; height: number }): Promise<void>;
-  setJavaScriptEnabled(enabled: boolean): Promise<void>;
-  setRequestInterception(enabled: boolean): Promise<void>;
-  on(event: 'request', handler: (request: InterceptedRequest) => void): unknown;
-  goto(url: string, options: { waitUntil: 'load' }): Promise<unknown>;
-  evaluate<T>(fn: () => T): Promise<T>;
-  screenshot(options: { path: string; clip?: { x: number; y: number; width: number; height: number }; fullPage?: boolean }): Promise<unknown>;
-}
-interface Browser {
-  newPage(): Promise<Page>;
-  close(): Promise<void>;
-}
-interface PuppeteerCore {
-  launch(options: { executablePath: string; headless: boolean; args: string[] }): Promise<Browser>;
-}
-
-/**
- * puppeteer-core: the project's devDependency, or the package at `$PUPPETEER_CORE_PATH` (a directory
- * holding it, for a checkout where it is not installed yet).
- */
-export function loadPuppeteer(): PuppeteerCore {
-  const candidates = ['puppeteer-core', ...(process.env.PUPPETEER_CORE_PATH ? [process.env.PUPPETEER_CORE_PATH] : [])];
-  for (const candidate of candidates) {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return require(require.resolve(candidate, { paths: [ROOT] })) as PuppeteerCore;
-    } catch {
-      // try the next one
-    }
-  }
-  throw new Error('puppeteer-core is not installed: add it as a devDependency, or set PUPPETEER_CORE_PATH to its directory');
-}
 
 /** The path of a usable Chromium, from scripts/chromium.sh (which installs Debian's package where none is). */
 export function chromiumPath(): string {
@@ -74,7 +35,7 @@ export interface OpenReport {
  * every other request recorded and aborted. Close `browser` when done.
  */
 export async function openReport(htmlFile: string, height = 1600): Promise<OpenReport> {
-  const browser = await loadPuppeteer().launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
+  const browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
   try {
     const page = await browser.newPage();
     await page.setViewport({ width: VIEWPORT_WIDTH, height });
@@ -83,6 +44,7 @@ export async function openReport(htmlFile: string, height = 1600): Promise<OpenR
     const url = pathToFileURL(path.resolve(htmlFile)).href;
     const requests: string[] = [];
     page.on('request', (request) => {
+      // Blocked, not just recorded: a report that tries to load anything fails without waiting for it.
       if (request.url() === url) {
         void request.continue();
       } else {

@@ -99,7 +99,8 @@ export function measurePage(): PageFacts {
     }
     const style = getComputedStyle(el);
     const svg = el instanceof SVGElement;
-    texts.push({ text: own.slice(0, 60), fontSize: parseFloat(style.fontSize) * (svg ? svgScale(el) : 1), color: svg ? style.fill : style.color, background: backgroundAt(el), svg });
+    const fontSize = parseFloat(style.fontSize) * (svg ? svgScale(el) : 1);
+    texts.push({ text: own.slice(0, 60), fontSize, color: svg ? style.fill : style.color, background: backgroundAt(el), svg });
   }
   const overflowing = Array.from(document.body.querySelectorAll('*'))
     .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.right > window.innerWidth + 0.5 || r.left < -0.5); })
