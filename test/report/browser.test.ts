@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readReport, VIEWPORT_WIDTH, writeScreenshot } from './helpers/browser';
+import { printedDetailItems, readReport, VIEWPORT_WIDTH, writeScreenshot } from './helpers/browser';
 import { PageFacts, TextFact } from './helpers/page-facts';
 import { renderReportHtml } from '../../src/report/private/render-html';
 import { ReportModel } from '../../src/report/private/report-model';
@@ -12,17 +12,27 @@ import { ReportModel } from '../../src/report/private/report-model';
  * rendered page (its text, computed styles and boxes), never on the HTML text.
  */
 
-const MODEL: ReportModel = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'report-model.json'), 'utf8'));
 const BROWSER_TIMEOUT = 60_000;
 
+/**
+ * The report under test and the model it shows: the hand-written fixture model (2 stacks with every kind
+ * of field), rendered into `dir`.
+ */
+function reportUnderTest(dir: string): { model: ReportModel; htmlFile: string } {
+  const model: ReportModel = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'report-model.json'), 'utf8'));
+  const htmlFile = path.join(dir, 'blueprints.html');
+  fs.writeFileSync(htmlFile, renderReportHtml(model));
+  return { model, htmlFile };
+}
+
 let dir: string;
+let MODEL: ReportModel;
 let htmlFile: string;
 let page: PageFacts & { requests: string[] };
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'blueprint-report-'));
-  htmlFile = path.join(dir, 'blueprints.html');
-  fs.writeFileSync(htmlFile, renderReportHtml(MODEL));
+  ({ model: MODEL, htmlFile } = reportUnderTest(dir));
   page = await readReport(htmlFile);
 }, BROWSER_TIMEOUT);
 
@@ -192,6 +202,12 @@ test(`nothing reaches past the page at ${VIEWPORT_WIDTH} px`, () => {
   expect(page.scrollWidth).toBeLessThanOrEqual(VIEWPORT_WIDTH);
   expect(page.overflowing).toEqual([]);
 });
+
+test('a printout shows what the collapsed lists hold', async () => {
+  const printed = await printedDetailItems(htmlFile);
+  expect(printed.total).toBeGreaterThan(0);
+  expect(printed.shown).toBe(printed.total);
+}, BROWSER_TIMEOUT);
 
 test('writeScreenshot writes the top 1280 x 1600 px of the report as a PNG', async () => {
   const png = path.join(dir, 'report.png');

@@ -56,7 +56,7 @@ footer { margin-top: 48px; font-size: 14px; color: #3d3d3d; }
 @media print {
   body { padding: 0; font-size: 12pt; }
   main { max-width: none; }
-  h2 { break-before: page; }
+  section[data-report="stack"] > h2 { break-before: page; }
   nav, .legend { break-inside: avoid; }
   details::details-content { content-visibility: visible; display: block; }
   a { color: #1a1a1a; }

@@ -77,6 +77,23 @@ export async function readReport(htmlFile: string): Promise<PageFacts & { reques
 }
 
 /**
+ * How many of the items inside `<details>` a printout shows, of how many there are: printed with every
+ * `<details>` left closed, as a reader would print the page without clicking.
+ */
+export async function printedDetailItems(htmlFile: string): Promise<{ shown: number; total: number }> {
+  const { browser, page } = await openReport(htmlFile);
+  try {
+    await page.emulateMediaType('print');
+    return await page.evaluate(() => {
+      const items = Array.from(document.querySelectorAll('details li'));
+      return { shown: items.filter((li) => li.getClientRects().length > 0 && li.checkVisibility()).length, total: items.length };
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
  * A PNG of the report as a reader first sees it: the top 1280 x 1600 px (or less, for a shorter page), or
  * the whole page with `fullPage`.
  */
