@@ -1,4 +1,4 @@
-import { cell, escapeHtml, pathHtml, table } from './html';
+import { cell, escapeHtml, pathHtml, table, textHtml } from './html';
 import { StackReport } from './report-model';
 
 /**
@@ -10,8 +10,8 @@ import { StackReport } from './report-model';
 export function renderAlarmTable(stack: StackReport): string {
   const rows = stack.alarms.map((alarm) => [
     pathHtml(alarm.path),
-    escapeHtml(alarm.watches),
-    escapeHtml(alarm.condition),
+    textHtml(alarm.watches),
+    textHtml(alarm.condition),
     cell(alarm.threshold),
     escapeHtml(alarm.kind),
     alarm.notifies ? 'yes' : '<span class="gap">no action</span>',

@@ -1,5 +1,5 @@
 import { endpointText } from './function-table';
-import { colgroup, escapeHtml, list, pathHtml, shortPath } from './html';
+import { colgroup, escapeHtml, list, pathHtml, shortPath, textHtml } from './html';
 import { StackReport } from './report-model';
 
 /**
@@ -14,8 +14,8 @@ export function renderEventPathTable(stack: StackReport): string {
   const rows = stack.eventPaths.map((path) => {
     const wired = path.byLibrary ? '' : ' <span class="tag">hand-wired</span>';
     const gapOrNote = path.gap
-      ? `<span class="gap">⚠ GAP:</span> ${escapeHtml(path.gap)}`
-      : path.note ? escapeHtml(path.note) : '<span class="none">–</span>';
+      ? `<span class="gap">⚠ GAP:</span> ${textHtml(path.gap)}`
+      : path.note ? textHtml(path.note) : '<span class="none">–</span>';
     return [
       endpointText(path.source),
       `${escapeHtml(path.invocation)}${wired}`,

@@ -1,4 +1,4 @@
-import { cell, escapeHtml, pathHtml, plural, table } from './html';
+import { cell, escapeHtml, pathHtml, plural, table, textHtml } from './html';
 import { AcknowledgementReport, MessageReport, StackReport } from './report-model';
 
 /** Acknowledgements that share a reason (and decision): one row, however many resources and rules. */
@@ -41,7 +41,7 @@ function rulesCell(rules: string[]): string {
  * @internal
  */
 export function renderAcknowledgements(stack: StackReport): string {
-  const rows = groupByReason(stack.acknowledgements).map((g) => [escapeHtml(g.reason), rulesCell(g.rules), String(g.count), resourcesCell(g.paths)]);
+  const rows = groupByReason(stack.acknowledgements).map((g) => [textHtml(g.reason), rulesCell(g.rules), String(g.count), resourcesCell(g.paths)]);
   const caption = `Acknowledged by the library (${stack.acknowledgements.length}, ${plural(rows.length, 'reason')})`;
   return table('acknowledgements', caption, ['Reason', 'Rules', 'Count', 'Resources'], rows, 'none');
 }
@@ -49,13 +49,13 @@ export function renderAcknowledgements(stack: StackReport): string {
 /** The user's decisions of a stack, one row per decision and reason. @internal */
 export function renderUserDecisions(stack: StackReport): string {
   const rows = groupByReason(stack.userDecisions)
-    .map((g) => [cell(g.decision), escapeHtml(g.reason), rulesCell(g.rules), String(g.count), resourcesCell(g.paths)]);
+    .map((g) => [cell(g.decision), textHtml(g.reason), rulesCell(g.rules), String(g.count), resourcesCell(g.paths)]);
   const caption = `User decisions (${stack.userDecisions.length}, ${plural(rows.length, 'reason')})`;
   return table('user-decisions', caption, ['Decision', 'Reason', 'Rules', 'Count', 'Resources'], rows, 'none');
 }
 
 function messageRows(messages: MessageReport[]): string[][] {
-  return messages.map((m) => [escapeHtml(m.level), cell(m.id), pathHtml(m.path), escapeHtml(m.message)]);
+  return messages.map((m) => [textHtml(m.level), cell(m.id), pathHtml(m.path), textHtml(m.message)]);
 }
 
 /**
@@ -93,7 +93,7 @@ export function renderGaps(stack: StackReport, eventPathsAnchor: string): string
   const rows = stack.gaps.map((gap) => [
     '<span class="gap">⚠ GAP</span>',
     pathHtml(gap.path),
-    escapeHtml(gap.message),
+    textHtml(gap.message),
     gap.eventPathId === undefined ? '<span class="none">not drawn</span>' : `<a href="#${eventPathsAnchor}">event paths</a>`,
   ]);
   return table('gaps', `Gaps (${stack.gaps.length})`, ['Gap', 'Where', 'What is lost or not watched', 'Drawn in'], rows, 'none: every event path has a failure sink with an alarm');

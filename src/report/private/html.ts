@@ -11,6 +11,23 @@ export function escapeHtml(text: string | number | boolean): string {
   return String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
+/** Marks where a line may break, before escaping (escaping never produces it). */
+const BREAK = '\u0000';
+
+/**
+ * The text escaped, with line breaks (`<wbr>`) allowed inside long unbroken runs (hashes, ARNs, logical ids,
+ * construct paths): after `/ : . , = _ -` and at least every 20 characters. Without them one long run
+ * would widen its table past the page.
+ *
+ * @internal
+ */
+export function textHtml(text: string | number): string {
+  const marked = String(text).replace(/\u0000/g, '').replace(/\S{25,}/g, (run) => run
+    .replace(/([/:.,=_-])/g, `$1${BREAK}`)
+    .replace(/[^\u0000]{20}(?=[^\u0000])/g, (chunk) => chunk + BREAK));
+  return escapeHtml(marked).split(BREAK).join('<wbr>');
+}
+
 /** A stable anchor id of one stack: its position and artifact id, reduced to id-safe characters. @internal */
 export function stackAnchor(index: number, stackId: string): string {
   return `stack-${index + 1}-${stackId.replace(/[^A-Za-z0-9_-]/g, '-')}`;
@@ -23,7 +40,7 @@ export function sectionAnchor(stackAnchorId: string, section: string): string {
 
 /** A cell of a table, escaped; a missing value shows as an en dash. @internal */
 export function cell(value: string | number | undefined): string {
-  return value === undefined || value === '' ? '<span class="none">–</span>' : escapeHtml(value);
+  return value === undefined || value === '' ? '<span class="none">–</span>' : textHtml(value);
 }
 
 /**
@@ -50,7 +67,7 @@ export function table(kind: string, caption: string, headers: string[], rows: st
 
 /** A construct path (or ARN) in monospace, with a line break allowed after each `/`. @internal */
 export function pathHtml(path: string): string {
-  return `<span class="path">${escapeHtml(path).replace(/\//g, '/<wbr>')}</span>`;
+  return `<span class="path">${textHtml(path)}</span>`;
 }
 
 /** Column widths in percent, for tables whose long free text would otherwise squeeze the paths. @internal */
