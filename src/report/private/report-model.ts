@@ -189,6 +189,11 @@ export interface StackCost {
   readonly monthlyUsd: number;
   readonly unverifiedMonthlyUsd: number;
   readonly lines: { readonly item: string; readonly count: number; readonly unitUsd: number; readonly monthlyUsd: number }[];
+  /**
+   * The charges at unverified rates (in no total), each with the amount it would add; their sum is
+   * `unverifiedMonthlyUsd`. Copied from the cost report's `unverifiedLines`.
+   */
+  readonly unverifiedLines?: { readonly item: string; readonly count: number; readonly unitUsd: number; readonly monthlyUsd: number }[];
   /** Each rate with the pricing page it was read on and when. */
   readonly rates: { readonly item: string; readonly unitUsd: number; readonly url: string; readonly read: string; readonly verified: boolean }[];
   readonly priceTable: { readonly region: string; readonly date: string; readonly currency: string };
