@@ -10,7 +10,6 @@ import { FunctionGroup } from '../../src/scale/function-group';
 import { reportOf, stackOf } from '../helpers/report';
 import { HANDLER_DIR } from '../helpers/template';
 
-jest.mock('../../src/report/private/event-paths', () => ({ eventPathsOf: () => ({ eventPaths: [], gaps: [] }) }));
 
 const env = { account: '123456789012', region: 'us-east-1' };
 const inline = () => ({ runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {};') });

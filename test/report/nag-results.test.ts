@@ -8,7 +8,6 @@ import { readReportModel } from '../../src/report/private/read-report';
 import { NagPackReport, ReportModel } from '../../src/report/private/report-model';
 import { stackOf } from '../helpers/report';
 
-jest.mock('../../src/report/private/event-paths', () => ({ eventPathsOf: () => ({ eventPaths: [], gaps: [] }) }));
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'report', 'policy-validation-report.json');
 const pack = (model: ReportModel, name: string): NagPackReport => stackOf(model, 'Nagged').nagPacks.find((p) => p.pack === name)!;

@@ -8,7 +8,6 @@ import { readReportModel } from '../../src/report/private/read-report';
 import { ReportModel, StackReport } from '../../src/report/private/report-model';
 
 // The event paths are another part's (event-paths.ts, tested on its own); here they are none.
-jest.mock('../../src/report/private/event-paths', () => ({ eventPathsOf: () => ({ eventPaths: [], gaps: [] }) }));
 
 const env: Environment = { account: '123456789012', region: 'us-east-1' };
 
