@@ -132,6 +132,7 @@ describe('readReportModel over the example app', () => {
         monthlyUsd: file.monthlyUsd,
         unverifiedMonthlyUsd: file.unverifiedMonthlyUsd,
         lines: file.lines,
+        unverifiedLines: file.unverifiedLines,
         rates: file.rates,
         priceTable: file.priceTable,
       });

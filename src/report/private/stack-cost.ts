@@ -15,10 +15,12 @@ export function stackCostOf(stack: AssemblyStack): StackCost | undefined {
     return undefined;
   }
   const table = report.priceTable ?? {};
+  const line = (l: Json) => ({ item: str(l.item), count: num(l.count), unitUsd: num(l.unitUsd), monthlyUsd: num(l.monthlyUsd) });
   return {
     monthlyUsd: report.monthlyUsd,
     unverifiedMonthlyUsd: num(report.unverifiedMonthlyUsd),
-    lines: list(report.lines).map((l) => ({ item: str(l.item), count: num(l.count), unitUsd: num(l.unitUsd), monthlyUsd: num(l.monthlyUsd) })),
+    lines: list(report.lines).map(line),
+    unverifiedLines: list(report.unverifiedLines).map(line),
     rates: list(report.rates).map((r) => ({
       item: str(r.item), unitUsd: num(r.unitUsd), url: str(r.url), read: str(r.read), verified: r.verified === true,
     })),
