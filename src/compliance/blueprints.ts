@@ -132,7 +132,9 @@ export interface BlueprintsOptions {
    * and `blueprints.json` (the same facts), showing each stack's functions, event paths with their failure sinks
    * and alarms, gaps, acknowledgements, user decisions, cdk-nag results and idle cost (see docs/blueprint-report.md).
    *
-   * One report covers every stack of the app, whichever scope the option was given on.
+   * One report covers every stack of the app, whichever scope the option was given on. To turn it off for a whole
+   * app whose stacks ask for it, set the context `cdk-lambda-blueprints:report` to `false`
+   * (`cdk synth -c cdk-lambda-blueprints:report=false`).
    *
    * @default true
    */

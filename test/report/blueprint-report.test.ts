@@ -14,8 +14,8 @@ const tmp = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `report-${na
 const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 /** An app whose stack holds a ServerlessFunction (a path through the library) and a hand-wired rule with no dead-letter queue (a gap). */
-function appWithGap(outdir: string, report?: boolean): App {
-  const app = new App({ outdir });
+function appWithGap(outdir: string, report?: boolean, context: Record<string, unknown> = {}): App {
+  const app = new App({ outdir, context });
   const stack = new BlueprintStack(app, 'Orders', { env: TEST_ENV, nagPacks: [], report });
   const fn = new ServerlessFunction(stack, 'Handler', { code: FunctionCode.fromAsset(HANDLER_DIR) });
   new events.Rule(stack, 'Nightly', { schedule: events.Schedule.cron({ hour: '3', minute: '0' }) })
@@ -51,6 +51,10 @@ describe('at synth', () => {
     const off = tmp('off');
     appWithGap(off, false).synth();
     expect(fs.existsSync(path.join(off, 'blueprints.html'))).toBe(false);
+    // The app-wide switch wins over stacks that ask for the report.
+    const contextOff = tmp('context-off');
+    appWithGap(contextOff, undefined, { 'cdk-lambda-blueprints:report': 'false' }).synth();
+    expect(fs.readdirSync(contextOff).filter((f) => f.startsWith('blueprints.'))).toEqual([]);
 
     const outdir = tmp('twice');
     const app = appWithGap(outdir);

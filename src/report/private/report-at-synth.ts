@@ -8,6 +8,12 @@ import { writeReportFiles } from './write-report';
 
 const ATTACHED = new WeakSet<IConstruct>();
 
+/**
+ * The context key that turns the report off for a whole app (`cdk synth -c cdk-lambda-blueprints:report=false`),
+ * whatever its stacks ask for. @internal
+ */
+export const REPORT_CONTEXT = 'cdk-lambda-blueprints:report';
+
 /** The construct id of the report writer under the app (it holds no resource). @internal */
 export const REPORT_WRITER_ID = 'CdkLambdaBlueprintsReport';
 
@@ -43,6 +49,10 @@ class AddReportWriter implements IAspect {
 }
 
 function writeAtSynth(root: Stage, session: ISynthesisSession): void {
+  const wanted = root.node.tryGetContext(REPORT_CONTEXT);
+  if (wanted === false || wanted === 'false') {
+    return;
+  }
   const outdir = session.outdir;
   const model = readReportModel(outdir, nagRunFindings(root), { artifacts: artifactsSoFar(session, root, outdir) });
   writeReportFiles(model, outdir);

@@ -94,17 +94,24 @@ export async function printedDetailItems(htmlFile: string): Promise<{ shown: num
 }
 
 /**
- * A PNG of the report as a reader first sees it: the top 1280 x 1600 px (or less, for a shorter page), or
- * the whole page with `fullPage`.
+ * Writes a PNG of the rendered report: the top 1280 x 1600 px, the whole page (`fullPage`), or 1280 x 1600 px
+ * from the element with id `fromId` down (e.g. one stack's section).
  */
-export async function writeScreenshot(htmlFile: string, pngFile: string, fullPage = false): Promise<void> {
+export async function writeScreenshot(htmlFile: string, pngFile: string, fullPage = false, fromId?: string): Promise<void> {
   const { browser, page } = await openReport(htmlFile);
   try {
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const top = fromId === undefined ? 0 : await page.evaluate((id) => {
+      const element = document.getElementById(id);
+      return element ? element.getBoundingClientRect().top + window.scrollY - 16 : -1;
+    }, fromId);
+    if (top < 0) {
+      throw new Error(`no element with id '${fromId}' in ${htmlFile}`);
+    }
     if (fullPage) {
       await page.screenshot({ path: pngFile, fullPage: true });
     } else {
-      await page.screenshot({ path: pngFile, clip: { x: 0, y: 0, width: VIEWPORT_WIDTH, height: Math.min(1600, height) } });
+      await page.screenshot({ path: pngFile, clip: { x: 0, y: top, width: VIEWPORT_WIDTH, height: Math.min(1600, height - top) } });
     }
   } finally {
     await browser.close();
