@@ -171,6 +171,13 @@ const typecheck = project.addTask('test:typecheck', {
 });
 project.testTask.spawn(typecheck);
 project.testTask.spawn(integVerify);
+// The blueprint report's browser test needs a headless Chromium: Debian's package, installed where missing
+// (before jest, so the install never counts against a test's timeout).
+const chromium = project.addTask('test:chromium', {
+  description: 'Find (or install) the headless Chromium of the report\'s browser test (scripts/chromium.sh)',
+  exec: 'bash scripts/chromium.sh',
+});
+project.testTask.prependSpawn(chromium);
 
 // The feature flags a new `cdk init app` gets with this aws-cdk-lib (its recommended-feature-flags.json),
 // in the example app and in its Python and Java twins alike: the three must synthesize the same templates.

@@ -34,7 +34,7 @@ function timed<F extends (...args: any[]) => any>(f: F): F {
 
 const t0 = performance.now();
 // The workloads are BlueprintStacks (each asks for the report): the app-wide context switch turns it off.
-const app = new App({ outdir, context: { ...context, 'cdk-lambda-blueprints:report': mode === 'on' } });
+const app = new App({ outdir, context: { ...context, 'cdk-lambda-blueprints.report': mode === 'on' } });
 acknowledgeUserDecisions(app);
 const env = { account: '123456789012', region: 'us-east-1' };
 for (const workload of REFERENCE_WORKLOADS) {

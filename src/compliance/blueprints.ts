@@ -5,16 +5,16 @@ import { acknowledgeUserDecisions } from './private/acknowledge-user-decisions';
 import { applyNagPack } from './private/apply-nag-pack';
 import { BLUEPRINTS_OPTIONS_SHAPE, checkBlueprintsCall, USER_DECISIONS_SHAPE } from './private/blueprints-options-checks';
 import { CONTROL_TOWER_PACKAGE, ControlTowerPlugin, discoverControlTowerValidator } from './private/control-tower-plugin';
+import { checkMonitoringScope } from './private/monitoring-checks';
 import { createNagPack, DEFAULT_NAG_PACKS } from './private/nag-pack-catalogue';
 import { PlainFunctionHardening } from './private/plain-function-hardening';
 import { ResourceBudgetAspect } from './private/resource-budget-aspect';
 import { ResourceBudgetPlugin } from './private/resource-budget-plugin';
 import { UserDecisions } from './user-decisions';
-import { reportAtSynth } from '../report/private/report-at-synth';
 import { CostReportAspect } from '../cost/cost-report';
-import { MonitoringMode, setMonitoringMode } from '../observability/monitoring-mode';
-import { checkMonitoringScope } from './private/monitoring-checks';
 import { BlueprintDashboard } from '../dashboard/blueprint-dashboard';
+import { MonitoringMode, setMonitoringMode } from '../observability/monitoring-mode';
+import { reportAtSynth } from '../report/report-at-synth';
 import { FunctionGroup } from '../scale/function-group';
 import { ErrorCodes } from '../validation/error-codes';
 import { placeNamed } from '../validation/place';
@@ -133,8 +133,8 @@ export interface BlueprintsOptions {
    * and alarms, gaps, acknowledgements, user decisions, cdk-nag results and idle cost (see docs/blueprint-report.md).
    *
    * One report covers every stack of the app, whichever scope the option was given on. To turn it off for a whole
-   * app whose stacks ask for it, set the context `cdk-lambda-blueprints:report` to `false`
-   * (`cdk synth -c cdk-lambda-blueprints:report=false`).
+   * app whose stacks ask for it, set the context `cdk-lambda-blueprints.report` to `false`
+   * (`cdk synth -c cdk-lambda-blueprints.report=false`).
    *
    * @default true
    */

@@ -7,7 +7,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { BlueprintReport, Blueprints, BlueprintStack, FunctionCode, NagPackName, ServerlessFunction } from '../../src';
-import { REPORT_WRITER_ID } from '../../src/report/private/report-at-synth';
+import { REPORT_WRITER_ID } from '../../src/report/report-at-synth';
 import { HANDLER_DIR, TEST_ENV } from '../helpers/template';
 
 const tmp = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `report-${name}-`));
@@ -53,7 +53,7 @@ describe('at synth', () => {
     expect(fs.existsSync(path.join(off, 'blueprints.html'))).toBe(false);
     // The app-wide switch wins over stacks that ask for the report.
     const contextOff = tmp('context-off');
-    appWithGap(contextOff, undefined, { 'cdk-lambda-blueprints:report': 'false' }).synth();
+    appWithGap(contextOff, undefined, { 'cdk-lambda-blueprints.report': 'false' }).synth();
     expect(fs.readdirSync(contextOff).filter((f) => f.startsWith('blueprints.'))).toEqual([]);
 
     const outdir = tmp('twice');

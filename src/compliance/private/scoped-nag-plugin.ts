@@ -1,8 +1,7 @@
 import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { NagPack } from 'cdk-nag';
 import { IConstruct } from 'constructs';
-import { INagRun, registerNagRun } from '../../report/private/nag-runs';
-import { MessageReport } from '../../report/private/report-model';
+import { INagRun, NagRunFinding, registerNagRun } from '../../report/nag-runs';
 
 /**
  * Runs one cdk-nag pack over one scope as a policy-validation plugin. cdk-nag 3.0.2's own
@@ -32,7 +31,7 @@ export class ScopedNagPlugin implements IPolicyValidationPlugin, INagRun {
     return report;
   }
 
-  public prefetch(): MessageReport[] {
+  public prefetch(): NagRunFinding[] {
     this.prefetched = this.nagPack.validateScope(this.scope);
     return this.prefetched.violations.flatMap((v) => v.violatingResources.map((r) => ({
       path: (r as { constructPath?: string }).constructPath ?? r.resourceLogicalId ?? '',

@@ -3,16 +3,16 @@ import * as path from 'path';
 import { Aspects, attachCustomSynthesis, IAspect, ISynthesisSession, Stack, Stage } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { nagRunFindings } from './nag-runs';
-import { readReportModel } from './read-report';
-import { writeReportFiles } from './write-report';
+import { readReportModel } from './private/read-report';
+import { writeReportFiles } from './private/write-report';
 
 const ATTACHED = new WeakSet<IConstruct>();
 
 /**
- * The context key that turns the report off for a whole app (`cdk synth -c cdk-lambda-blueprints:report=false`),
+ * The context key that turns the report off for a whole app (`cdk synth -c cdk-lambda-blueprints.report=false`),
  * whatever its stacks ask for. @internal
  */
-export const REPORT_CONTEXT = 'cdk-lambda-blueprints:report';
+export const REPORT_CONTEXT = 'cdk-lambda-blueprints.report';
 
 /** The construct id of the report writer under the app (it holds no resource). @internal */
 export const REPORT_WRITER_ID = 'CdkLambdaBlueprintsReport';

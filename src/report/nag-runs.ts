@@ -1,12 +1,20 @@
 import { IConstruct } from 'constructs';
-import { MessageReport, PluginFindings } from './report-model';
+import { PluginFindings } from './private/report-model';
+
+/** One finding of a cdk-nag pack: the construct path, `error` or `warning`, the rule id and its text. @internal */
+export interface NagRunFinding {
+  readonly path: string;
+  readonly level: string;
+  readonly id: string;
+  readonly message: string;
+}
 
 /** A cdk-nag 3 pack registered as a validation plugin, run early for the report. @internal */
 export interface INagRun {
   /** The pack's name (`AwsSolutions`, ...). */
   readonly pack: string;
   /** Runs the pack now and keeps the result for the validation plugin (it then does not run the pack again). */
-  prefetch(): MessageReport[];
+  prefetch(): NagRunFinding[];
 }
 
 const RUNS = new WeakMap<IConstruct, INagRun[]>();
@@ -25,7 +33,7 @@ export function registerNagRun(scope: IConstruct, run: INagRun): void {
 
 /** The findings of every cdk-nag 3 pack registered in the app of `root`, merged per pack. @internal */
 export function nagRunFindings(root: IConstruct): PluginFindings[] {
-  const byPack = new Map<string, MessageReport[]>();
+  const byPack = new Map<string, NagRunFinding[]>();
   for (const run of RUNS.get(root.node.root) ?? []) {
     byPack.set(run.pack, [...(byPack.get(run.pack) ?? []), ...run.prefetch()]);
   }
