@@ -138,7 +138,9 @@ function diff(a: any, b: any, at: string, out: string[]): void {
     return;
   }
   if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
-    const keys = Array.isArray(a) ? Array.from({ length: Math.max(a.length, b.length) }, (_, i) => String(i)) : [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    const keys = Array.isArray(a)
+      ? Array.from({ length: Math.max(a.length, b.length) }, (_, i) => String(i))
+      : [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
     const before = out.length;
     for (const k of keys) {
       diff(a[k as any], b[k as any], `${at}.${k}`, out);
