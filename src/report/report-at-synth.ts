@@ -54,8 +54,14 @@ function writeAtSynth(root: Stage, session: ISynthesisSession): void {
     return;
   }
   const outdir = session.outdir;
-  const model = readReportModel(outdir, nagRunFindings(root), { artifacts: artifactsSoFar(session, root, outdir) });
-  writeReportFiles(model, outdir);
+  try {
+    const model = readReportModel(outdir, nagRunFindings(root), { artifacts: artifactsSoFar(session, root, outdir) });
+    writeReportFiles(model, outdir);
+  } catch (e) {
+    // The report describes the app; it never fails its synth. The templates are written: say why there is no page.
+    process.stderr.write(`cdk-lambda-blueprints: the blueprint report was not written (${(e as Error).message}); ` +
+      `write it with: npx cdk-lambda-blueprints report ${outdir}\n`);
+  }
 }
 
 /**

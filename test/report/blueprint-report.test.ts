@@ -7,6 +7,8 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { BlueprintReport, Blueprints, BlueprintStack, FunctionCode, NagPackName, ServerlessFunction } from '../../src';
+import { ScopedNagPlugin } from '../../src/compliance/private/scoped-nag-plugin';
+import * as reader from '../../src/report/private/read-report';
 import { REPORT_WRITER_ID } from '../../src/report/report-at-synth';
 import { HANDLER_DIR, TEST_ENV } from '../helpers/template';
 
@@ -100,6 +102,42 @@ describe('at synth', () => {
     const validation = readJson(path.join(outdir, 'policy-validation-report.json'));
     const nagReport = validation.pluginReports.find((r: { summary: { pluginName: string } }) => r.summary.pluginName === 'AwsSolutions');
     expect(nagReport.violations.map((v: { ruleName: string }) => v.ruleName)).toContain('AwsSolutions-L1');
+  });
+});
+
+describe('the report never fails a synth', () => {
+  test('a report that cannot be written leaves the templates and says so on stderr', () => {
+    const outdir = tmp('broken');
+    const read = jest.spyOn(reader, 'readReportModel').mockImplementation(() => {
+      throw new Error('unreadable assembly');
+    });
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      appWithGap(outdir).synth();
+      expect(stderr).toHaveBeenCalledWith(expect.stringMatching(/blueprint report was not written \(unreadable assembly\); write it with: npx cdk-lambda-blueprints report /));
+    } finally {
+      read.mockRestore();
+      stderr.mockRestore();
+    }
+    expect(fs.existsSync(path.join(outdir, 'Orders.template.json'))).toBe(true);
+    expect(fs.existsSync(path.join(outdir, 'blueprints.html'))).toBe(false);
+  });
+
+  test('a cdk-nag pack that throws when run for the report is run again by its plugin, which reports the failure', () => {
+    const stack = new Stack(new App(), 'S');
+    let runs = 0;
+    const pack = {
+      name: 'Broken',
+      version: '1',
+      validateScope: () => {
+        runs++;
+        throw new Error('rule crashed');
+      },
+    };
+    const plugin = new ScopedNagPlugin(pack as any, stack);
+    expect(plugin.prefetch()).toEqual([]);
+    expect(() => plugin.validate({ templatePaths: [] })).toThrow('rule crashed');
+    expect(runs).toBe(2);
   });
 });
 

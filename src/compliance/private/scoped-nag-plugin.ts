@@ -32,8 +32,16 @@ export class ScopedNagPlugin implements IPolicyValidationPlugin, INagRun {
   }
 
   public prefetch(): NagRunFinding[] {
-    this.prefetched = this.nagPack.validateScope(this.scope);
-    return this.prefetched.violations.flatMap((v) => v.violatingResources.map((r) => ({
+    this.prefetched = undefined;
+    let report: PolicyValidationPluginReport;
+    try {
+      report = this.nagPack.validateScope(this.scope);
+    } catch {
+      // The plugin runs the pack again in aws-cdk-lib's validation, which reports the failure as the pack's.
+      return [];
+    }
+    this.prefetched = report;
+    return report.violations.flatMap((v) => v.violatingResources.map((r) => ({
       path: (r as { constructPath?: string }).constructPath ?? r.resourceLogicalId ?? '',
       level: v.severity ?? 'error',
       id: v.ruleName,
