@@ -88,4 +88,29 @@ describe('cdk-nag results per pack', () => {
     expect(pack(readReportModel(outdir, [{ pack: 'HIPAA.Security', findings: [] }]), 'HIPAA.Security').unacknowledged).toEqual([]);
     fs.rmSync(path.join(outdir, 'policy-validation-report.json'));
   });
+
+  test('from the CLI: validation-report.json, the format of newer aws-cdk-lib versions (2.278)', () => {
+    fs.writeFileSync(path.join(outdir, 'validation-report.json'), JSON.stringify({
+      version: '55.0.0',
+      title: 'Validation Report',
+      pluginReports: [{
+        pluginName: 'Serverless',
+        conclusion: 'failure',
+        violations: [{
+          ruleName: 'Serverless-EventBusDLQ',
+          description: 'The EventBridge Target does not have a DLQ configured.',
+          severity: 'error',
+          violatingConstructs: [{ constructPath: 'Nagged/Queue/Resource', constructFqn: 'aws-cdk-lib.aws_events.CfnRule', stackTraces: [] }],
+        }],
+      }],
+    }));
+    try {
+      expect(pack(readReportModel(outdir), 'Serverless')).toMatchObject({
+        ran: true,
+        unacknowledged: [{ path: 'Nagged/Queue/Resource', level: 'error', id: 'Serverless-EventBusDLQ', message: 'The EventBridge Target does not have a DLQ configured.' }],
+      });
+    } finally {
+      fs.rmSync(path.join(outdir, 'validation-report.json'));
+    }
+  });
 });

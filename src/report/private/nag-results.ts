@@ -7,7 +7,12 @@ import { MessageReport, NagPackReport, PluginFindings } from './report-model';
 import { Json } from './template-index';
 
 /** The file aws-cdk-lib writes the results of the app's validation plugins to, in the root assembly. */
-const VALIDATION_REPORT = 'policy-validation-report.json';
+/**
+ * The validation report aws-cdk-lib writes into the assembly: `policy-validation-report.json` (2.257: the plugin's
+ * name in `summary.pluginName`, findings in `violatingResources`), `validation-report.json` in newer versions
+ * (`pluginName`, findings in `violatingConstructs`).
+ */
+const VALIDATION_REPORTS = ['validation-report.json', 'policy-validation-report.json'];
 
 /**
  * The findings of the cdk-nag 3 packs that ran as validation plugins: those passed in (at synth), else those of
@@ -21,9 +26,9 @@ export function pluginFindingsOf(assemblyDir: string, plugins: PluginFindings[])
     const findings = plugin.findings.map((f) => ({ ...f, path: f.path.replace(/^\//, '') }));
     byPack.set(plugin.pack, [...(byPack.get(plugin.pack) ?? []), ...findings]);
   }
-  const report = readJson(path.join(assemblyDir, VALIDATION_REPORT));
-  for (const pluginReport of Array.isArray(report?.pluginReports) ? report.pluginReports : []) {
-    const pack = pluginReport?.summary?.pluginName;
+  const report = VALIDATION_REPORTS.map((file) => readJson(path.join(assemblyDir, file))).find((r) => Array.isArray(r?.pluginReports));
+  for (const pluginReport of report?.pluginReports ?? []) {
+    const pack = pluginReport?.pluginName ?? pluginReport?.summary?.pluginName;
     if (typeof pack === 'string' && (NAG_PACKS as readonly string[]).includes(pack) && !plugins.some((p) => p.pack === pack)) {
       byPack.set(pack, [...(byPack.get(pack) ?? []), ...violationsOf(pluginReport.violations)]);
     }
@@ -34,7 +39,7 @@ export function pluginFindingsOf(assemblyDir: string, plugins: PluginFindings[])
 function violationsOf(violations: Json): MessageReport[] {
   const findings: MessageReport[] = [];
   for (const violation of Array.isArray(violations) ? violations : []) {
-    const resources = Array.isArray(violation?.violatingResources) ? violation.violatingResources : [];
+    const resources = [violation?.violatingResources, violation?.violatingConstructs].find(Array.isArray) ?? [];
     for (const resource of resources) {
       findings.push({
         path: String(objectOr(resource).constructPath ?? resource?.resourceLogicalId ?? '').replace(/^\//, ''),

@@ -17,7 +17,7 @@ import { gapsOf, warningsOf } from './warnings';
  *
  * @param assemblyDir the cloud assembly directory (`cdk.out`)
  * @param plugins the cdk-nag 3 packs that ran at this synth, with their findings (empty from the CLI: it reads
- *                `policy-validation-report.json` when the app wrote one)
+ *                the validation report in the assembly when aws-cdk-lib wrote one)
  * @param manifest the assembly's manifest when it is not written yet (at synth), else read from `manifest.json`
  * @internal
  */
