@@ -17,6 +17,13 @@ export interface INagRun {
   prefetch(): NagRunFinding[];
 }
 
+/**
+ * The metadata type that records, on each stack (or construct) a cdk-nag pack checks, the pack's name: the report
+ * reads from the assembly alone which packs ran, also where they found nothing (aws-cdk-lib's validation report
+ * lists only plugins with findings). @internal
+ */
+export const NAG_PACK_METADATA = 'cdk-lambda-blueprints.nagPack';
+
 const RUNS = new WeakMap<IConstruct, INagRun[]>();
 
 /**

@@ -49,6 +49,24 @@ describe('at synth', () => {
     expect(fs.readFileSync(path.join(again, 'blueprints.json'), 'utf8')).toEqual(atSynth);
   });
 
+  test('cdk-nag packs that ran clean show as ran, on the stacks they check only, at synth and from the CLI alike', () => {
+    const outdir = tmp('clean-packs');
+    const app = new App({ outdir });
+    const checked = new BlueprintStack(app, 'Checked', { env: TEST_ENV }); // AwsSolutions and Serverless by default
+    new ServerlessFunction(checked, 'Handler', { code: FunctionCode.fromAsset(HANDLER_DIR) });
+    const unchecked = new Stack(app, 'Unchecked', { env: TEST_ENV });
+    new ServerlessFunction(unchecked, 'Handler', { code: FunctionCode.fromAsset(HANDLER_DIR) });
+    app.synth();
+    const atSynth = fs.readFileSync(path.join(outdir, 'blueprints.json'), 'utf8');
+    const ran = (json: string, stack: string) => JSON.parse(json).stacks.find((s: { id: string }) => s.id === stack)
+      .nagPacks.filter((p: { ran: boolean }) => p.ran).map((p: { pack: string }) => p.pack);
+    expect(ran(atSynth, 'Checked')).toEqual(['AwsSolutions', 'Serverless']);
+    expect(ran(atSynth, 'Unchecked')).toEqual([]);
+    const again = tmp('clean-packs-cli');
+    BlueprintReport.writeForAssembly(outdir, again);
+    expect(fs.readFileSync(path.join(again, 'blueprints.json'), 'utf8')).toEqual(atSynth);
+  });
+
   test('report: false writes none, and a second synth of the same app writes the same report', () => {
     const off = tmp('off');
     appWithGap(off, false).synth();

@@ -5,8 +5,8 @@ import { AssemblyStack, objectOr, readJson } from './assembly-reader';
 import { compareMessages, NAG_PACKS, nagPackOf } from './messages';
 import { MessageReport, NagPackReport, PluginFindings } from './report-model';
 import { Json } from './template-index';
+import { NAG_PACK_METADATA } from '../nag-runs';
 
-/** The file aws-cdk-lib writes the results of the app's validation plugins to, in the root assembly. */
 /**
  * The validation report aws-cdk-lib writes into the assembly: `policy-validation-report.json` (2.257: the plugin's
  * name in `summary.pluginName`, findings in `violatingResources`), `validation-report.json` in newer versions
@@ -14,14 +14,23 @@ import { Json } from './template-index';
  */
 const VALIDATION_REPORTS = ['validation-report.json', 'policy-validation-report.json'];
 
+/** The results of the cdk-nag 3 packs that ran as validation plugins. @internal */
+export interface PluginResults {
+  /** The findings by pack. */
+  readonly findings: Map<string, MessageReport[]>;
+  /** The packs the assembly's validation report lists (they ran, on every stack of the app). */
+  readonly listed: Set<string>;
+}
+
 /**
  * The findings of the cdk-nag 3 packs that ran as validation plugins: those passed in (at synth), else those of
- * `policy-validation-report.json` in the assembly (from the CLI), by pack.
+ * the validation report in the assembly (from the CLI), by pack.
  *
  * @internal
  */
-export function pluginFindingsOf(assemblyDir: string, plugins: PluginFindings[]): Map<string, MessageReport[]> {
+export function pluginFindingsOf(assemblyDir: string, plugins: PluginFindings[]): PluginResults {
   const byPack = new Map<string, MessageReport[]>();
+  const listed = new Set<string>();
   for (const plugin of plugins) {
     const findings = plugin.findings.map((f) => ({ ...f, path: f.path.replace(/^\//, '') }));
     byPack.set(plugin.pack, [...(byPack.get(plugin.pack) ?? []), ...findings]);
@@ -31,9 +40,10 @@ export function pluginFindingsOf(assemblyDir: string, plugins: PluginFindings[])
     const pack = pluginReport?.pluginName ?? pluginReport?.summary?.pluginName;
     if (typeof pack === 'string' && (NAG_PACKS as readonly string[]).includes(pack) && !plugins.some((p) => p.pack === pack)) {
       byPack.set(pack, [...(byPack.get(pack) ?? []), ...violationsOf(pluginReport.violations)]);
+      listed.add(pack);
     }
   }
-  return byPack;
+  return { findings: byPack, listed };
 }
 
 function violationsOf(violations: Json): MessageReport[] {
@@ -54,24 +64,32 @@ function violationsOf(violations: Json): MessageReport[] {
 
 /**
  * What each of the five packs said about the stack: its unacknowledged findings (cdk-nag 2 annotations, cdk-nag 3
- * plugin results), whether it ran (findings or results known, or a cdk-nag 2 report file for the stack), and its
+ * plugin results), whether it ran (findings known, the library's record that it checks the stack, or a cdk-nag 2
+ * report file for the stack), and its
  * acknowledgements by the library and by the user.
  *
  * @internal
  */
 export function nagPacksOf(assemblyDir: string, stack: AssemblyStack, messages: MessageReport[],
-  acks: StackAcknowledgements, plugins: Map<string, MessageReport[]>): NagPackReport[] {
+  acks: StackAcknowledgements, plugins: PluginResults): NagPackReport[] {
   return NAG_PACKS.map((pack) => {
     const annotated = messages.filter((m) => m.id !== undefined && nagPackOf(m.id) === pack);
-    const fromPlugin = (plugins.get(pack) ?? []).filter((f) => inStack(stack, f.path));
+    const fromPlugin = (plugins.findings.get(pack) ?? []).filter((f) => inStack(stack, f.path));
+    const ran = annotated.length > 0 || fromPlugin.length > 0 || plugins.listed.has(pack) || recorded(stack, pack)
+      || hasNagV2Report(assemblyDir, stack, pack);
     return {
       pack,
-      ran: annotated.length > 0 || plugins.has(pack) || hasNagV2Report(assemblyDir, stack, pack),
+      ran,
       unacknowledged: [...annotated, ...fromPlugin].sort(compareMessages),
       acknowledgedByLibrary: countPerResource(acks.library.filter((a) => a.pack === pack)),
       acknowledgedByUser: countPerResource(acks.user.filter((a) => a.pack === pack)),
     };
   });
+}
+
+/** Whether the library recorded that the pack checks the stack or a construct in it (`NAG_PACK_METADATA`). */
+function recorded(stack: AssemblyStack, pack: string): boolean {
+  return [...stack.metadata.values()].some((entries) => entries.some((e) => e.type === NAG_PACK_METADATA && e.data === pack));
 }
 
 /** Whether a cdk-nag finding was raised on a resource of the stack (its nested stacks' included). @internal */

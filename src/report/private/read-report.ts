@@ -4,9 +4,9 @@ import { AssemblyManifest, AssemblyStack, readAssemblyStacks } from './assembly-
 import { eventPathsOf } from './event-paths';
 import { functionsOf } from './functions';
 import { messagesOf } from './messages';
-import { nagPacksOf, pluginFindingsOf } from './nag-results';
+import { nagPacksOf, pluginFindingsOf, PluginResults } from './nag-results';
 import { compare } from './order';
-import { MessageReport, PluginFindings, ReportModel, StackReport } from './report-model';
+import { PluginFindings, ReportModel, StackReport } from './report-model';
 import { stackCostOf } from './stack-cost';
 import { summaryOf } from './summary';
 import { gapsOf, warningsOf } from './warnings';
@@ -34,7 +34,7 @@ export function readReportModel(assemblyDir: string, plugins: PluginFindings[] =
   };
 }
 
-function stackReport(assemblyDir: string, stack: AssemblyStack, plugins: Map<string, MessageReport[]>): StackReport {
+function stackReport(assemblyDir: string, stack: AssemblyStack, plugins: PluginResults): StackReport {
   const index = stack.index;
   const alarms = alarmsOf(index);
   const functions = functionsOf(index, alarms, stack.assetObjectKeys);
