@@ -76,6 +76,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // pip and Maven would install it, cfn-guard binaries included, for every user. `controlTower: true`
     // loads it when the app installed it; Python and Java pass `controlTowerValidator` (docs/compliance.md).
     '@cdklabs/cdk-validator-cfnguard@0.0.62',
+    // The blueprint report is checked in Debian's headless Chromium (scripts/chromium.sh installs it where
+    // missing): puppeteer-core drives it and downloads no browser of its own.
+    'puppeteer-core@24.43.1',
   ],
 
   eslintOptions: {
@@ -110,6 +113,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '/build/',
   ],
   npmignoreEnabled: true,
+  // `npx cdk-lambda-blueprints report cdk.out`: the blueprint report of an existing cloud assembly.
+  bin: { 'cdk-lambda-blueprints': 'bin/cdk-lambda-blueprints' },
 });
 
 // projen's CDK dependencies remove any dev `constructs` given in devDeps: pin its development version here.
@@ -166,6 +171,13 @@ const typecheck = project.addTask('test:typecheck', {
 });
 project.testTask.spawn(typecheck);
 project.testTask.spawn(integVerify);
+// The blueprint report's browser test needs a headless Chromium: Debian's package, installed where missing
+// (before jest, so the install never counts against a test's timeout).
+const chromium = project.addTask('test:chromium', {
+  description: 'Find (or install) the headless Chromium of the report\'s browser test (scripts/chromium.sh)',
+  exec: 'bash scripts/chromium.sh',
+});
+project.testTask.prependSpawn(chromium);
 
 // The feature flags a new `cdk init app` gets with this aws-cdk-lib (its recommended-feature-flags.json),
 // in the example app and in its Python and Java twins alike: the three must synthesize the same templates.

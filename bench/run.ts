@@ -1,4 +1,4 @@
-/// Benchmark runner: `npm run bench -- <bundling|synth|coldstart|scale|python|monitoring|all|smoke> [--smoke]`. `smoke` runs every
+/// Benchmark runner: `npm run bench -- <bundling|synth|coldstart|scale|python|monitoring|report|all|smoke> [--smoke]`. `smoke` runs every
 /// benchmark at its smallest size (BENCH_SMOKE=1, read by bench/lib/measure.ts), for CI.
 const args = process.argv.slice(2);
 if (args.includes('smoke')) {
@@ -13,6 +13,7 @@ const BENCHMARKS: { [name: string]: () => void } = {
   scale: () => require('./scale').benchScale(),
   python: () => require('./python').benchPython(),
   monitoring: () => require('./monitoring').benchMonitoring(),
+  report: () => require('./report').benchReport(),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -21,7 +21,8 @@ const env: Environment = {
 for (const workload of REFERENCE_WORKLOADS) {
   workload.build(app, env);
 }
-// Each stack's idle cost: <stack>.cost.json in cdk.out/ and one info line for the app (docs/scale.md). Only the
-// report: nothing here changes a template, so the Python and Java apps still produce the same templates.
+// Each stack's idle cost (<stack>.cost.json in cdk.out/ and one info line for the app, docs/scale.md) and the app's
+// blueprint report (cdk.out/blueprints.html and blueprints.json, docs/blueprint-report.md). Only reports: nothing
+// here changes a template, so the Python and Java apps still produce the same templates (and the same report).
 Blueprints.applyTo(app, { nagPacks: [], dashboard: false, hardenPlainFunctions: false, resourceBudget: false });
 app.synth();

@@ -21,6 +21,8 @@
  * `AwsSolutions-IAM5[Resource::...]`) is written by hand in each language. The rest of that file
  * (creation stacks naming each language's source files) is not compared.
  *
+ * The blueprint report each app writes at synth (blueprints.json and blueprints.html) must be identical too.
+ *
  * Prints one line per comparison and closes with `N passed, N failed`; exits 1 on any difference.
  */
 'use strict';
@@ -81,6 +83,12 @@ function firstDifferences(expected, actual, max = 8) {
   return out.join('\n');
 }
 
+/** A report file of an assembly, or undefined when the app wrote none. */
+function readReport(dir, file) {
+  const p = path.join(dir, file);
+  return fs.existsSync(p) ? fs.readFileSync(p, 'utf8') : undefined;
+}
+
 function stacksIn(dir) {
   if (!fs.existsSync(dir)) throw new Error(`no cloud assembly at ${dir}: did the synth run?`);
   return fs.readdirSync(dir).filter((f) => f.endsWith('.template.json')).map((f) => f.replace(/\.template\.json$/, '')).sort();
@@ -121,6 +129,13 @@ function main(argv) {
       const expectedAcks = normalisedAcknowledgements(path.join(reference, `${stack}.metadata.json`));
       const actualAcks = normalisedAcknowledgements(path.join(dir, `${stack}.metadata.json`));
       check(`${label}: ${stack} acknowledgements identical`, expectedAcks === actualAcks, firstDifferences(expectedAcks, actualAcks));
+    }
+    // The blueprint report the app wrote at synth: the same facts (blueprints.json) and the same page, byte for byte.
+    for (const report of ['blueprints.json', 'blueprints.html']) {
+      const expected = readReport(reference, report);
+      const actual = readReport(dir, report);
+      check(`${label}: ${report} identical`, expected !== undefined && expected === actual,
+        expected === undefined || actual === undefined ? `    missing in ${expected === undefined ? 'TypeScript' : label}` : firstDifferences(expected, actual));
     }
   }
   console.log(`templates: ${passed} passed, ${failed} failed`);

@@ -88,3 +88,6 @@ export * from './compliance/blueprints';
 export * from './compliance/user-decisions';
 export * from './compliance/blueprint-stack';
 export * from './edge/edge-function';
+
+// The blueprint report
+export * from './report/blueprint-report';

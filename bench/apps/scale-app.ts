@@ -1,11 +1,13 @@
 /// One measured synth of the scale benchmark, in a fresh process (bundling excluded).
 /// Usage: scale-app.ts <hardened|hand> <N> <outdir>
 /// `hardened`: N default ServerlessFunctions in a FunctionGroup with one shard per 25 functions.
-/// `hand`: the same layout written by hand (NestedStacks chosen by the same hash, hand-hardened.ts).
+/// `hand`: the same layout written by hand (NestedStacks chosen by the same hash, with the same ids and
+/// descriptions, under a plain `Functions` construct; hand-hardened.ts).
 /// Prints {"ms", "cpuMs", "rssMb", "stacks", "largestResources", "largestKb", "resources", "functions"}.
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, NestedStack, Stack } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
 import { handHardened } from './hand-hardened';
 import { FunctionCode, FunctionGroup } from '../../src';
 
@@ -17,11 +19,16 @@ const handlerDir = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'hand
 /** The hand-written nested stacks, created on first use. */
 class NestedStackHolder {
   private readonly stacks = new Map<number, NestedStack>();
-  constructor(private readonly parent: Stack) {}
+  private readonly parent: Construct;
+  constructor(stack: Stack) {
+    this.parent = new Construct(stack, 'Functions');
+  }
   public shard(i: number): NestedStack {
     let s = this.stacks.get(i);
     if (!s) {
-      s = new NestedStack(this.parent, `Shard${i}`);
+      s = new NestedStack(this.parent, `Shard${String(i).padStart(2, '0')}`, {
+        description: `cdk-lambda-blueprints: shard ${i} of ${shards} of ${this.parent.node.path}`,
+      });
       this.stacks.set(i, s);
     }
     return s;

@@ -1,10 +1,10 @@
 /// One measured synth of the synth benchmark, in a fresh process (bundling excluded).
 /// Usage: synth-app.ts <hardened|hand|bare> <N> <outdir>
 /// `hand` writes the hardening a ServerlessFunction applies by hand with aws-cdk-lib L2s (the same
-/// resources: role + managed policy, encrypted log group, DLQ with policy, one metric-math alarm,
-/// version, alias; see hand-hardened.ts),
+/// resources and template content: role + managed policy, encrypted log group, DLQ with policy, one metric-math
+/// alarm, version, alias, the stack's X-Ray policy, key and topic, metadata included; see hand-hardened.ts),
 /// so hardened / hand is the library's own overhead and hand / bare the cost of the resources.
-/// Prints {"ms": <construct + synth time>, "resources": <count>, "types": {type: count}}.
+/// Prints {"ms": <construct + synth time>, "resources": <count>, "types": {type: count}, "kb": <template size>}.
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
@@ -41,9 +41,10 @@ for (let i = 0; i < n; i++) {
 }
 app.synth();
 const ms = performance.now() - t0;
-const resources = Object.values<any>(JSON.parse(fs.readFileSync(path.join(outdir, 'SynthBench.template.json'), 'utf8')).Resources);
+const template = fs.readFileSync(path.join(outdir, 'SynthBench.template.json'), 'utf8');
+const resources = Object.values<any>(JSON.parse(template).Resources);
 const types: { [type: string]: number } = {};
 for (const r of resources) {
   types[r.Type] = (types[r.Type] ?? 0) + 1;
 }
-console.log(JSON.stringify({ ms, resources: resources.length, types }));
+console.log(JSON.stringify({ ms, resources: resources.length, types, kb: Buffer.byteLength(template) / 1024 }));

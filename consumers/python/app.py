@@ -440,4 +440,7 @@ event_sources_stack(app, env)     # 9. Kafka (MSK), Amazon MQ and DocumentDB con
 function_modes_stack(app, env)    # 10. durable, streaming, tenant isolation, Managed Instances, code signing
 operations_stack(app, env)        # 11. fleet monitoring, Powertools, Lambda Insights, Application Signals
 python_java_stack(app, env)       # Python (arm64 dependencies, a Python layer) and Java (SnapStart) handlers
+# Each stack's idle cost (<stack>.cost.json) and the blueprint report (blueprints.html): only reports, nothing here
+# changes a template (as in examples/app.ts).
+Blueprints.apply_to(app, nag_packs=[], dashboard=False, harden_plain_functions=False, resource_budget=False)
 app.synth()

@@ -62,12 +62,31 @@ export class LatestRuntime {
 
   private static newestWithPrefix(prefix: string, fallback: lambda.Runtime): lambda.Runtime {
     const sorted = lambda.Runtime.ALL.filter((r) => r.name.indexOf(prefix) === 0 && RUNTIME_NAME.test(r.name))
-      .map((r) => ({ runtime: r, version: r.name.match(RUNTIME_NAME)![2] ?? '0' }))
-      .sort((a, b) => a.version.localeCompare(b.version, undefined, { numeric: true, sensitivity: 'base' }));
-    return sorted.length > 0 ? sorted[sorted.length - 1].runtime : fallback;
+      .sort((a, b) => byVersion(a.name, b.name));
+    return sorted.length > 0 ? sorted[sorted.length - 1] : fallback;
   }
 
   private constructor() {}
+}
+
+/**
+ * Whether the runtime named `name` is the newest of its family among `names` (e.g. `nodejs24.x` among the runtimes
+ * an option supports), read the way `LatestRuntime.isLatest` reads aws-cdk-lib's list.
+ *
+ * @internal
+ */
+export function isNewestAmong(name: string, names: readonly string[]): boolean {
+  if (!names.includes(name) || !RUNTIME_NAME.test(name)) {
+    return false;
+  }
+  const family = names.filter((n) => RUNTIME_NAME.test(n) && prefixOf(n) === prefixOf(name)).sort(byVersion);
+  return family[family.length - 1] === name;
+}
+
+/** Orders runtime names of one family by their version (`3.9` before `3.14`). */
+function byVersion(a: string, b: string): number {
+  const version = (name: string) => name.match(RUNTIME_NAME)![2] ?? '0';
+  return version(a).localeCompare(version(b), undefined, { numeric: true, sensitivity: 'base' });
 }
 
 function prefixOf(name: string): string {

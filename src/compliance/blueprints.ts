@@ -5,15 +5,16 @@ import { acknowledgeUserDecisions } from './private/acknowledge-user-decisions';
 import { applyNagPack } from './private/apply-nag-pack';
 import { BLUEPRINTS_OPTIONS_SHAPE, checkBlueprintsCall, USER_DECISIONS_SHAPE } from './private/blueprints-options-checks';
 import { CONTROL_TOWER_PACKAGE, ControlTowerPlugin, discoverControlTowerValidator } from './private/control-tower-plugin';
+import { checkMonitoringScope } from './private/monitoring-checks';
 import { createNagPack, DEFAULT_NAG_PACKS } from './private/nag-pack-catalogue';
 import { PlainFunctionHardening } from './private/plain-function-hardening';
 import { ResourceBudgetAspect } from './private/resource-budget-aspect';
 import { ResourceBudgetPlugin } from './private/resource-budget-plugin';
 import { UserDecisions } from './user-decisions';
 import { CostReportAspect } from '../cost/cost-report';
-import { MonitoringMode, setMonitoringMode } from '../observability/monitoring-mode';
-import { checkMonitoringScope } from './private/monitoring-checks';
 import { BlueprintDashboard } from '../dashboard/blueprint-dashboard';
+import { MonitoringMode, setMonitoringMode } from '../observability/monitoring-mode';
+import { reportAtSynth } from '../report/report-at-synth';
 import { FunctionGroup } from '../scale/function-group';
 import { ErrorCodes } from '../validation/error-codes';
 import { placeNamed } from '../validation/place';
@@ -125,6 +126,19 @@ export interface BlueprintsOptions {
    * @default - PER_FUNCTION (the fleet's price per metric analyzed is not verified: docs/fleet-monitoring.md)
    */
   readonly monitoring?: MonitoringMode;
+
+  /**
+   * Whether the app's cloud assembly gets a blueprint report at synth: `blueprints.html` (one self-contained page)
+   * and `blueprints.json` (the same facts), showing each stack's functions, event paths with their failure sinks
+   * and alarms, gaps, acknowledgements, user decisions, cdk-nag results and idle cost (see docs/blueprint-report.md).
+   *
+   * One report covers every stack of the app, whichever scope the option was given on. To turn it off for a whole
+   * app whose stacks ask for it, set the context `cdk-lambda-blueprints.report` to `false`
+   * (`cdk synth -c cdk-lambda-blueprints.report=false`).
+   *
+   * @default true
+   */
+  readonly report?: boolean;
 }
 
 const APPLIED = new WeakMap<IConstruct, Set<string>>();
@@ -132,7 +146,7 @@ const APPLIED = new WeakMap<IConstruct, Set<string>>();
 /**
  * Applies the library's checks to any scope (an App, a Stage, a Stack or a construct): cdk-nag packs
  * (the general ones by default, the regulatory ones opt-in), the resource budget, tags, the hardening of
- * plain functions, a dashboard and an idle-cost report per stack. Teams with
+ * plain functions, a dashboard and an idle-cost report per stack, and the app's blueprint report. Teams with
  * their own stack classes get the same checks as `BlueprintStack`.
  */
 export class Blueprints {
@@ -184,6 +198,9 @@ export class Blueprints {
     }
     if (options.monitoring !== undefined) {
       setMonitoringMode(scope, options.monitoring);
+    }
+    if (options.report ?? true) {
+      reportAtSynth(scope);
     }
     if (controlTower) {
       once('controlTower', () => Validations.of(scope).addPlugins(new ControlTowerPlugin(controlTower, scope)));

@@ -18,6 +18,7 @@ import { ConstructionGuard } from '../validation/construction-guard';
 import { PROP_SHAPES } from '../validation/prop-shapes.generated';
 import { checkShape, PropShape } from '../validation/prop-types';
 import { Validator } from '../validation/validator';
+import { freeChildId } from '../validation/free-child-id';
 
 /**
  * Properties of {@link FunctionAlarms}.
@@ -261,11 +262,7 @@ export class FunctionAlarms extends Construct {
     if (!s || !publishesEventCount(mapping)) {
       return;
     }
-    const base = `EventSourceFailures${(mapping.node.scope?.node.id ?? mapping.node.id).replace(/[^A-Za-z0-9]/g, '')}`;
-    let id = base;
-    for (let n = 2; this.node.tryFindChild(id); n++) {
-      id = `${base}${n}`;
-    }
+    const id = freeChildId(this, `EventSourceFailures${mapping.node.scope?.node.id ?? mapping.node.id}`);
     const count = (metricName: string) => new cloudwatch.Metric({
       namespace: 'AWS/Lambda',
       metricName,

@@ -4,6 +4,7 @@ import {
   PublishedLayer, PYTHON_LAYER_PYTHON_VERSIONS, PYTHON_LAYER_VERSION, PYTHON_LAYERS, pythonLayerName,
   TYPESCRIPT_LAYER_NAME, TYPESCRIPT_LAYER_VERSION, TYPESCRIPT_LAYERS,
 } from './powertools-layer-versions';
+import { isNewestAmong } from '../code/latest-runtime';
 
 /** The modules the TypeScript layer provides: left out of the bundle of a Node.js entry that uses it. @internal */
 export const POWERTOOLS_LAYER_MODULES = ['@aws-lambda-powertools/*'];
@@ -28,7 +29,7 @@ export interface PowertoolsLayerKind {
  * @internal
  */
 export function isNewestPowertoolsPython(runtime: lambda.Runtime): boolean {
-  return runtime.name === `python${PYTHON_LAYER_PYTHON_VERSIONS[PYTHON_LAYER_PYTHON_VERSIONS.length - 1]}`;
+  return isNewestAmong(runtime.name, PYTHON_LAYER_PYTHON_VERSIONS.map((v) => `python${v}`));
 }
 
 /**

@@ -251,6 +251,7 @@ export const ERROR_CODE_RULES = {
   LBP_POWERTOOLS_ENVIRONMENT: { area: 'Functions', rule: 'no `POWERTOOLS_SERVICE_NAME`, `POWERTOOLS_METRICS_NAMESPACE`, `POWERTOOLS_LOG_LEVEL` (or, with an idempotency table, `IDEMPOTENCY_TABLE_NAME`) in `environment`/`secrets` beside `powertools`; non-empty service name and namespace' },
   LBP_FLEET_ALARMS: { area: 'App-wide, at synth', rule: 'at most 200 fleet (Metrics Insights) alarms in the app: CloudWatch\'s default quota per account and Region (`monitoring: MonitoringMode.FLEET`)' },
   LBP_FLEET_MODE_LATE: { area: 'Compliance', rule: '`Blueprints.applyTo(scope, { monitoring })` before any ServerlessFunction is created in the scope (functions choose their alarms when they are constructed)' },
+  LBP_REPORT_ASSEMBLY: { area: 'Report', rule: '`BlueprintReport.writeForAssembly` and `npx cdk-lambda-blueprints report <dir>` read a cloud assembly: a directory with the manifest.json `cdk synth` writes' },
 } as const satisfies { readonly [code: string]: ErrorCodeRule };
 
 /** A stable error code of the library. @internal */

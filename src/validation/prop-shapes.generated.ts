@@ -153,6 +153,17 @@ const BlueprintPatternProps: PropShape = {
   functionOptions: { shape: ServerlessFunctionOptions },
 };
 
+const BlueprintReportSummary: PropShape = {
+  'htmlFile!': 'string',
+  'jsonFile!': 'string',
+  'stacks!': 'number',
+  'functions!': 'number',
+  'eventPaths!': 'number',
+  'gaps!': 'number',
+  'unacknowledgedFindings!': 'number',
+  'monthlyUsd!': 'number',
+};
+
 const UserDecisions: PropShape = {
   noVpc: 'string',
   noReservedConcurrency: 'string',
@@ -178,6 +189,7 @@ const BlueprintsOptions: PropShape = {
   controlTower: 'boolean',
   controlTowerValidator: 'object',
   monitoring: { oneOf: ['PER_FUNCTION', 'FLEET'] },
+  report: 'boolean',
 };
 
 const BlueprintStackProps: PropShape = {
@@ -202,6 +214,7 @@ const BlueprintStackProps: PropShape = {
   controlTower: 'boolean',
   controlTowerValidator: 'object',
   monitoring: { oneOf: ['PER_FUNCTION', 'FLEET'] },
+  report: 'boolean',
 };
 
 const S3TriggerOptions: PropShape = {
@@ -789,6 +802,7 @@ export const PROP_SHAPES = {
   AlexaSkillTriggerOptions,
   BlueprintDashboardProps,
   BlueprintPatternProps,
+  BlueprintReportSummary,
   BlueprintsOptions,
   BlueprintStackProps,
   BucketProcessorProps,

@@ -4,6 +4,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { FunctionCode, ServerlessFunction, ServerlessFunctionProps } from '../../src';
 import { nagFindings } from '../helpers/nag';
+import { withNewerRuntime } from '../helpers/newer-runtime';
 import { HANDLER_DIR, testStack } from '../helpers/template';
 
 const IMAGE_DIR = path.join(__dirname, '..', 'fixtures', 'image');
@@ -110,9 +111,7 @@ describe('durable', () => {
   });
 
   test('a newer runtime aws-cdk-lib knows but durable functions do not: the newest durable runtime is acknowledged, an older one reported', () => {
-    // What a newer aws-cdk-lib brings (e.g. 2.278's nodejs26.x): Runtime's constructor adds it to Runtime.ALL.
-    new lambda.Runtime('nodejs26.x', lambda.RuntimeFamily.NODEJS, { supportsInlineCode: true });
-    try {
+    withNewerRuntime('nodejs26.x', lambda.RuntimeFamily.NODEJS, () => {
       const stack = testStack();
       new ServerlessFunction(stack, 'Newest', durableProps({ runtime: lambda.Runtime.NODEJS_24_X }));
       new ServerlessFunction(stack, 'Older', durableProps({ runtime: lambda.Runtime.NODEJS_22_X }));
@@ -121,9 +120,7 @@ describe('durable', () => {
       expect(rules('Newest')).toEqual([]);
       expect(rules('Older')).toEqual(['AwsSolutions-L1', 'Serverless-LambdaLatestVersion']);
       expect(rules('NotDurable')).toEqual(['AwsSolutions-L1', 'Serverless-LambdaLatestVersion']);
-    } finally {
-      lambda.Runtime.ALL.splice(lambda.Runtime.ALL.findIndex((r) => r.name === 'nodejs26.x'), 1);
-    }
+    });
   });
 
   test('each supported managed runtime: Node.js 22/24, Python 3.13/3.14, Java 17/21/25', () => {

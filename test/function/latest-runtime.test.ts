@@ -1,5 +1,6 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { LatestRuntime } from '../../src';
+import { isNewestAmong } from '../../src/code/latest-runtime';
 
 describe('LatestRuntime', () => {
   test.each([
@@ -29,5 +30,18 @@ describe('LatestRuntime', () => {
 
   test('python 3.14 sorts above python 3.9 (numeric, not lexical)', () => {
     expect(LatestRuntime.PYTHON.name).not.toBe('python3.9');
+  });
+});
+
+describe('isNewestAmong (the newest runtime an option supports)', () => {
+  test.each([
+    ['python3.14', ['python3.9', 'python3.13', 'python3.14'], true],
+    ['python3.9', ['python3.9', 'python3.13', 'python3.14'], false],
+    ['nodejs24.x', ['nodejs22.x', 'nodejs24.x', 'python3.14', 'java25'], true],
+    ['java21', ['java17', 'java21', 'java25'], false],
+    ['java25', ['nodejs24.x', 'java17', 'java25'], true],
+    ['nodejs24.x', ['nodejs22.x'], false],
+  ])('%s among %j: %s', (name, names, newest) => {
+    expect(isNewestAmong(name, names)).toBe(newest);
   });
 });

@@ -6,6 +6,7 @@ import {
   TriggerSchedule,
 } from '../../src';
 import { nagFindings } from '../helpers/nag';
+import { withNewerRuntime } from '../helpers/newer-runtime';
 import { HANDLER_DIR, testStack } from '../helpers/template';
 
 const PYTHON_DIR = `${__dirname}/../fixtures/python/orders`;
@@ -199,9 +200,7 @@ describe('powertools checks (LBP_POWERTOOLS_*)', () => {
   });
 
   test('a newer Python aws-cdk-lib knows but the layer does not: python3.14 with the layer is acknowledged, python3.13 reported', () => {
-    // What a newer aws-cdk-lib brings (2.278's python3.15): Runtime's constructor adds it to Runtime.ALL.
-    new lambda.Runtime('python3.15', lambda.RuntimeFamily.PYTHON, { supportsInlineCode: true });
-    try {
+    withNewerRuntime('python3.15', lambda.RuntimeFamily.PYTHON, () => {
       const stack = testStack();
       const python = (runtime: lambda.Runtime, powertools?: object): Partial<ServerlessFunctionProps> => ({
         code: FunctionCode.fromAsset(PYTHON_DIR), runtime, ...(powertools ? { powertools } : {}),
@@ -213,9 +212,7 @@ describe('powertools checks (LBP_POWERTOOLS_*)', () => {
       expect(rules('Newest')).toEqual([]);
       expect(rules('Older')).toEqual(['AwsSolutions-L1', 'Serverless-LambdaLatestVersion']);
       expect(rules('NoLayer')).toEqual(['AwsSolutions-L1', 'Serverless-LambdaLatestVersion']);
-    } finally {
-      lambda.Runtime.ALL.splice(lambda.Runtime.ALL.findIndex((r) => r.name === 'python3.15'), 1);
-    }
+    });
   });
 
   test('the Powertools layer counts in the 5-layer limit', () => {

@@ -41,6 +41,7 @@ export function checkRecursiveLoopWrites(cfn: CfnResource[]): void {
   }
   // Each resource is resolved once, however many functions read it.
   const resolved = new Map<CfnResource, Json>();
+  const referenced = referencedResources(cfn);
   const policies = cfn.filter((r) => r.cfnResourceType === 'AWS::IAM::ManagedPolicy' || r.cfnResourceType === 'AWS::IAM::Policy');
   for (const [owner, resources] of byOwner) {
     // Only a function with a trigger that reads a queue, topic or bucket can loop: nothing else is resolved.
@@ -54,10 +55,7 @@ export function checkRecursiveLoopWrites(cfn: CfnResource[]): void {
     if (!fn || props(fn).RecursiveLoop === 'Allow') {
       continue;
     }
-    const typeOf = (ref: Json): string | undefined => {
-      const id = ref?.Ref ?? ref?.['Fn::GetAtt']?.[0];
-      return typeof id === 'string' ? cfn.find((r) => Stack.of(r) === stack && stack.resolve(r.logicalId) === id)?.cfnResourceType : undefined;
-    };
+    const typeOf = (ref: Json): string | undefined => referenced(stack, ref)?.cfnResourceType;
     const sources = triggers.flatMap((r) => sourcesOf(r, props(r), typeOf));
     if (sources.length === 0) {
       continue;
@@ -77,7 +75,7 @@ export function checkRecursiveLoopWrites(cfn: CfnResource[]): void {
         && asArray(st.Action).some((a) => actionMatches(a, source.action))
         && asArray(st.Resource).some((res) => writesTo(source, res)));
       if (write) {
-        const what = `${source.kind} ${nameOf(cfn, stack, source.ref)}${source.kind === 'S3 bucket' ? ` (keys ${source.prefix ? `starting with '${source.prefix}'` : 'of every name'})` : ''}`;
+        const what = `${source.kind} ${nameOf(referenced(stack, source.ref), source.ref)}${source.kind === 'S3 bucket' ? ` (keys ${source.prefix ? `starting with '${source.prefix}'` : 'of every name'})` : ''}`;
         Annotations.of(owner).addWarningV2(AnnotationIds.RECURSIVE_LOOP_WRITE,
           `${owner.node.path} is triggered by the ${what} and its role may ${source.action} to it: each write invokes the function again (a recursive loop). `
           + 'Lambda\'s loop detection (recursiveLoop TERMINATE) stops the loops it detects after about 16 invocations of one chain and drops the event; it does not detect every loop. '
@@ -164,10 +162,24 @@ function actionMatches(pattern: unknown, action: string): boolean {
   return regex.test(action);
 }
 
-/** The construct path of the resource `ref` points to, or the reference itself. */
-function nameOf(cfn: CfnResource[], stack: Stack, ref: Json): string {
-  const id = ref?.Ref ?? ref?.['Fn::GetAtt']?.[0];
-  const found = typeof id === 'string' ? cfn.find((r) => Stack.of(r) === stack && stack.resolve(r.logicalId) === id) : undefined;
+/**
+ * The resource a `Ref` / `Fn::GetAtt` of a stack names, from one logical-id index of the app's resources (built on
+ * first use: most apps have no function whose trigger needs it).
+ */
+function referencedResources(cfn: CfnResource[]): (stack: Stack, ref: Json) => CfnResource | undefined {
+  let index: Map<string, CfnResource> | undefined;
+  return (stack, ref) => {
+    const id = ref?.Ref ?? ref?.['Fn::GetAtt']?.[0];
+    if (typeof id !== 'string') {
+      return undefined;
+    }
+    index ??= new Map(cfn.map((r) => [`${Stack.of(r).node.path}|${Stack.of(r).resolve(r.logicalId)}`, r]));
+    return index.get(`${stack.node.path}|${id}`);
+  };
+}
+
+/** How a warning names the resource a reference points to: its construct (the L2), or the reference as written. */
+function nameOf(found: CfnResource | undefined, ref: Json): string {
   return found ? (found.node.scope?.node.path ?? found.node.path) : typeof ref === 'string' ? ref : JSON.stringify(ref);
 }
 

@@ -76,8 +76,11 @@ export interface FunctionReport {
   readonly codeKind: string;
   /** The runtime, or `container image` for image functions. */
   readonly runtime: string;
+  /** `x86_64` when the template leaves it out (Lambda's default), `unknown` when it is a token left unresolved. */
   readonly architecture: string;
+  /** 128 when the template leaves it out (Lambda's default), 0 when it is a token left unresolved. */
   readonly memoryMb: number;
+  /** 3 when the template leaves it out (Lambda's default), 0 when it is a token left unresolved. */
   readonly timeoutSeconds: number;
   /** Reserved concurrency, if set. */
   readonly reservedConcurrency?: number;
@@ -186,6 +189,11 @@ export interface StackCost {
   readonly monthlyUsd: number;
   readonly unverifiedMonthlyUsd: number;
   readonly lines: { readonly item: string; readonly count: number; readonly unitUsd: number; readonly monthlyUsd: number }[];
+  /**
+   * The charges at unverified rates (in no total), each with the amount it would add; their sum is
+   * `unverifiedMonthlyUsd`. Copied from the cost report's `unverifiedLines`.
+   */
+  readonly unverifiedLines?: { readonly item: string; readonly count: number; readonly unitUsd: number; readonly monthlyUsd: number }[];
   /** Each rate with the pricing page it was read on and when. */
   readonly rates: { readonly item: string; readonly unitUsd: number; readonly url: string; readonly read: string; readonly verified: boolean }[];
   readonly priceTable: { readonly region: string; readonly date: string; readonly currency: string };

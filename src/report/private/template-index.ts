@@ -64,9 +64,30 @@ export class StackIndex {
     return this.resources().filter((r) => r.type === type);
   }
 
-  /** The resource with that logical id in that template file. */
+  /**
+   * The resource with that logical id in that template file (a file of another stack when an import led
+   * there: that stack's index answers).
+   */
   public resource(file: string, logicalId: string): TemplateResource | undefined {
-    return this.byKey.get(`${file}|${logicalId}`);
+    return this.byKey.get(`${file}|${logicalId}`) ?? this.owner(file)?.resource(file, logicalId);
+  }
+
+  /** Whether the template file is one of this stack's. */
+  public hasFile(file: string): boolean {
+    return this.templates.has(file);
+  }
+
+  /** The index of another stack of the assembly that holds `file` (reached through its exports). */
+  private owner(file: string): StackIndex | undefined {
+    if (this.templates.has(file)) {
+      return undefined;
+    }
+    for (const e of this.exports.values()) {
+      if (e.index !== this && e.index.hasFile(file)) {
+        return e.index;
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -76,6 +97,11 @@ export class StackIndex {
   public resolve(file: string, value: Json, depth = 0): TemplateResource | undefined {
     if (depth > 8 || value === null || typeof value !== 'object') {
       return undefined;
+    }
+    const other = this.owner(file);
+    if (other) {
+      // A value read in another stack's template (a resource an import led to): resolved there.
+      return other.resolve(file, value, depth + 1);
     }
     if (typeof value.Ref === 'string') {
       return this.resource(file, value.Ref) ?? this.fromParameter(file, value.Ref, depth);
@@ -94,11 +120,35 @@ export class StackIndex {
       const exported = typeof name === 'string' ? this.exports.get(name) : undefined;
       return exported ? exported.index.resolve(exported.file, exported.value, depth + 1) : undefined;
     }
-    // An ARN joined from a reference (e.g. `${Function.Arn}:live`) or a Sub over one.
+    return this.fromIntrinsic(file, value, depth);
+  }
+
+  /**
+   * An ARN or name built from one reference: `Fn::Join` (e.g. `${Function.Arn}:live`), `Fn::Select`/`Fn::Split`
+   * over one (how aws-cdk-lib names an alias in an event source mapping: the 7th part of its ARN, `:live`),
+   * `Fn::Sub` over `${LogicalId}` / `${LogicalId.Attribute}` or one of its variables.
+   */
+  private fromIntrinsic(file: string, value: Json, depth: number): TemplateResource | undefined {
     const join = value['Fn::Join'];
-    if (Array.isArray(join) && Array.isArray(join[1])) {
-      for (const part of join[1]) {
-        const found = this.resolve(file, part, depth + 1);
+    const select = value['Fn::Select'];
+    const split = value['Fn::Split'];
+    const parts: Json[] = Array.isArray(join) && Array.isArray(join[1]) ? join[1]
+      : Array.isArray(select) ? [select[1]]
+        : Array.isArray(split) ? [split[1]]
+          : [];
+    for (const part of parts) {
+      const found = this.resolve(file, part, depth + 1);
+      if (found) {
+        return found;
+      }
+    }
+    const sub = value['Fn::Sub'];
+    const [text, variables] = Array.isArray(sub) ? [sub[0], sub[1] ?? {}] : [sub, {}];
+    if (typeof text === 'string') {
+      for (const m of text.matchAll(/\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}/g)) {
+        const found = variables?.[m[1]] !== undefined
+          ? this.resolve(file, variables[m[1]], depth + 1)
+          : this.resolve(file, { Ref: m[1] }, depth + 1);
         if (found) {
           return found;
         }

@@ -4,6 +4,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { acknowledgeResourceWildcards } from '../../acknowledgements/acknowledge';
 import { AcknowledgementSpec } from '../../acknowledgements/acknowledgements';
 import type { ITriggerTarget } from '../trigger';
+import { freeChildId } from '../../validation/free-child-id';
 
 /**
  * An S3 on-failure destination without `S3OnFailureDestination`'s `bucket.grantReadWrite` (wildcard
@@ -27,12 +28,7 @@ export function grantFailedRecords(
   target: ITriggerTarget, role: iam.IRole, bucket: s3.IBucket, kind: string, ack: AcknowledgementSpec,
 ): iam.ManagedPolicy {
   const objects = bucket.arnForObjects('*');
-  const base = `${kind}FailedRecords${bucket.node.id.replace(/[^A-Za-z0-9]/g, '')}`;
-  let id = base;
-  for (let n = 2; target.node.tryFindChild(id); n++) {
-    id = `${base}${n}`;
-  }
-  const policy = new iam.ManagedPolicy(target, id, {
+  const policy = new iam.ManagedPolicy(target, freeChildId(target, `${kind}FailedRecords${bucket.node.id}`), {
     description: `The failed ${kind} records of ${target.node.path} into ${bucket.node.path}`,
     roles: [role],
     statements: [

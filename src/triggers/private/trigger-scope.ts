@@ -1,4 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
+import { freeChildId } from '../../validation/free-child-id';
 
 /**
  * A construct under the function for one trigger's resources, with a stable id (`<base>`, then
@@ -7,10 +8,5 @@ import { Construct, IConstruct } from 'constructs';
  * @internal
  */
 export function triggerScope(target: IConstruct, base: string): Construct {
-  const clean = base.replace(/[^A-Za-z0-9]/g, '');
-  let id = clean;
-  for (let n = 2; target.node.tryFindChild(id); n++) {
-    id = `${clean}${n}`;
-  }
-  return new Construct(target, id);
+  return new Construct(target, freeChildId(target, base));
 }

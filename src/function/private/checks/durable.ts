@@ -1,5 +1,6 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { CodeFacts } from './settings';
+import { isNewestAmong } from '../../../code/latest-runtime';
 import { ErrorCodes } from '../../../validation/error-codes';
 import { Validator } from '../../../validation/validator';
 import { ServerlessFunctionOptions, ServerlessFunctionProps } from '../../serverless-function-props';
@@ -15,17 +16,7 @@ export const DURABLE_RUNTIMES: readonly string[] = [
  * @internal
  */
 export function isNewestDurableRuntime(runtime: lambda.Runtime): boolean {
-  const parse = (name: string) => /^([a-z]+)(\d+(?:\.\d+)?)/.exec(name);
-  const own = parse(runtime.name);
-  if (!own || !DURABLE_RUNTIMES.includes(runtime.name)) {
-    return false;
-  }
-  const version = (v: string) => v.split('.').map(Number);
-  const newer = (a: number[], b: number[]) => a[0] > b[0] || (a[0] === b[0] && (a[1] ?? 0) > (b[1] ?? 0));
-  return !DURABLE_RUNTIMES.some((name) => {
-    const other = parse(name);
-    return other !== null && other[1] === own[1] && newer(version(other[2]), version(own[2]));
-  });
+  return isNewestAmong(runtime.name, DURABLE_RUNTIMES);
 }
 
 /** The longest durable execution Lambda accepts: 366 days, in seconds (CloudFormation DurableConfig.ExecutionTimeout). @internal */

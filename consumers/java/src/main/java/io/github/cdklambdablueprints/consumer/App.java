@@ -566,6 +566,14 @@ public final class App {
         functionModesStack(app, env); //  10. durable, streaming, tenant isolation, Managed Instances, code signing
         operationsStack(app, env); //     11. fleet monitoring, Powertools, Lambda Insights, Application Signals
         pythonJavaStack(app, env); //      Python (arm64 dependencies, a Python layer) and Java (SnapStart) handlers
+        // Each stack's idle cost (<stack>.cost.json) and the blueprint report (blueprints.html): only reports,
+        // nothing here changes a template (as in examples/app.ts).
+        Blueprints.applyTo(app, BlueprintsOptions.builder()
+                .nagPacks(List.of())
+                .dashboard(false)
+                .hardenPlainFunctions(false)
+                .resourceBudget(false)
+                .build());
         app.synth();
     }
 
