@@ -3,7 +3,6 @@ import * as path from 'path';
 import { readReportModel } from './private/read-report';
 import { ReportModel } from './private/report-model';
 import { writeReportFiles } from './private/write-report';
-import { BlueprintValidationError } from '../validation/blueprint-error';
 import { ErrorCodes } from '../validation/error-codes';
 import { placeNamed } from '../validation/place';
 import { Validator } from '../validation/validator';
@@ -50,14 +49,14 @@ export class BlueprintReport {
   public static writeForAssembly(assemblyDirectory: string, outputDirectory?: string): BlueprintReportSummary {
     checkAssemblyDirectory(assemblyDirectory);
     const model = readReportModel(assemblyDirectory);
-    return summaryOf(model, writeReportFiles(model, outputDirectory ?? assemblyDirectory));
+    return reportSummary(model, writeReportFiles(model, outputDirectory ?? assemblyDirectory));
   }
 
   private constructor() {}
 }
 
-/** The summary of a model whose files were written. @internal */
-export function summaryOf(model: ReportModel, files: { htmlFile: string; jsonFile: string }): BlueprintReportSummary {
+/** The summary of a model whose files were written. */
+function reportSummary(model: ReportModel, files: { htmlFile: string; jsonFile: string }): BlueprintReportSummary {
   const s = model.summary;
   return {
     ...files,
@@ -82,9 +81,4 @@ function checkAssemblyDirectory(dir: unknown): void {
     fix: 'run cdk synth first, then pass its output directory (cdk.out by default)',
   });
   v.throwIfAny();
-}
-
-/** Whether an error is the library's report error (for the CLI's exit status). @internal */
-export function isReportInputError(e: unknown): boolean {
-  return e instanceof BlueprintValidationError;
 }

@@ -57,8 +57,8 @@ export function runCli(argv: string[], print: (line: string) => void, printError
   return 0;
 }
 
-/** The one line the CLI prints. @internal */
-export function summaryLine(s: BlueprintReportSummary): string {
+/** The one line the CLI prints. */
+function summaryLine(s: BlueprintReportSummary): string {
   return `Blueprint report: ${s.stacks} stacks, ${s.functions} functions, ${s.eventPaths} event paths, ${s.gaps} gaps, ` +
     `${s.unacknowledgedFindings} unacknowledged findings, about $${s.monthlyUsd.toFixed(2)} a month idle: ${s.htmlFile} (${s.jsonFile})`;
 }

@@ -24,6 +24,7 @@ const KINDS: Record<string, string> = {
   'AWS::CloudFront::Distribution': 'CloudFront distribution',
   'AWS::KinesisFirehose::DeliveryStream': 'Firehose delivery stream',
   'AWS::Lambda::Function': 'Lambda function',
+  'AWS::Events::EventBus': 'EventBridge event bus',
 };
 
 /** What an ARN's service is, for people (sources and sinks outside the app). */
@@ -120,7 +121,8 @@ export function endpointOf(index: StackIndex, file: string, value: Json, fallbac
   }
   const name = textOf(value);
   const service = /^arn:[^:]*:([^:]+):/.exec(name)?.[1];
-  return { endpoint: { kind: (service && ARN_KINDS[service]) ?? fallbackKind, name } };
+  const kind = name.includes(':event-bus/') ? 'EventBridge event bus' : (service && ARN_KINDS[service]) ?? fallbackKind;
+  return { endpoint: { kind, name } };
 }
 
 /**
